@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Sets up what the tests need that npm does not install, then runs every check and test.
+# Debian/Ubuntu: missing system packages are installed with apt-get (as root, or through sudo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+# Fonts so that headless Chromium renders the UI text (map labels use the app's own fonts).
+fc-list 2>/dev/null | grep -qi 'noto' || need+=(fonts-noto-core)
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "test-all: installing Debian packages: ${need[*]}"
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+
+[ -d node_modules ] || npm ci
+
+npm run check
+npm test

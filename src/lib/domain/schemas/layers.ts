@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { baseProperties, checkValidityOrder, featureId, isoDate, severity, validity } from './common';
+import {
+  anyGeometry,
+  featureOf,
+  lineStringGeometry,
+  multiLineStringGeometry,
+  multiPolygonGeometry,
+  pointGeometry,
+  polygonGeometry,
+} from './geometry';
+
+const dated = baseProperties.extend(validity.shape);
+
+// ---------- areas of control ----------
+export const confidence = z.enum(['assessed', 'claimed', 'contested']);
+export type Confidence = z.infer<typeof confidence>;
+export const areaProperties = dated
+  .extend({ actorId: featureId, confidence, validFrom: isoDate })
+  .superRefine(checkValidityOrder);
+export const areaFeature = featureOf(z.union([polygonGeometry, multiPolygonGeometry]), areaProperties);
+
+// ---------- front lines ----------
+export const frontlineProperties = dated
+  .extend({
+    /** The two actors the line stands between. */
+    actorIds: z.tuple([featureId, featureId]),
+    validFrom: isoDate,
+  })
+  .superRefine(checkValidityOrder);
+export const frontlineFeature = featureOf(
+  z.union([lineStringGeometry, multiLineStringGeometry]),
+  frontlineProperties,
+);
+
+// ---------- sites ----------
+export const siteKind = z.enum(['idp_camp', 'refugee_camp', 'town', 'supply_hub', 'airport']);
+export type SiteKind = z.infer<typeof siteKind>;
+export const ipcPhase = z.number().int().min(1).max(5);
+/** One dated observation of a site: the figures as of `date`, with their source. */
+export const siteFigure = z.object({
+  date: isoDate,
+  population: z.number().int().min(0).optional(),
+  ipcPhase: ipcPhase.optional(),
+  famine: z.boolean().optional(),
+  source: z.string().min(1, 'must name the source of the figure'),
+  note: z.string().optional(),
+});
+export type SiteFigure = z.infer<typeof siteFigure>;
+export const siteProperties = dated
+  .extend({
+    kind: siteKind,
+    /** ISO 3166-1 alpha-3 of the country the site is in. */
+    country: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as SDN'),
+    /** A supply hub convoys start from (kind `supply_hub`, or a town or airport used as one). */
+    hub: z.boolean().default(false),
+    /** Dated figures, oldest first: the map and the analysis use the latest one on the as-of date. */
+    figures: z.array(siteFigure).default([]),
+    /** Precision of the position in km, as given by the gazetteer. */
+    precisionKm: z.number().min(0).optional(),
+  })
+  .superRefine((p, ctx) => {
+    checkValidityOrder(p, ctx);
+    p.figures.forEach((f, i) => {
+      const prev = p.figures[i - 1];
+      if (prev && f.date < prev.date)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['figures', i, 'date'],
+          message: 'figures must be oldest first',
+        });
+    });
+  });
+export const siteFeature = featureOf(pointGeometry, siteProperties);
+
+// ---------- crossings ----------
+export const crossingKind = z.enum(['international', 'crossline']);
+export const crossingStatus = z.enum(['open', 'restricted', 'closed']);
+export type CrossingStatus = z.infer<typeof crossingStatus>;
+export const crossingStatusEntry = z.object({
+  date: isoDate,
+  status: crossingStatus,
+  source: z.string().min(1, 'must name the source of the status'),
+  note: z.string().optional(),
+});
+export const crossingProperties = dated
+  .extend({
+    kind: crossingKind,
+    /** ISO alpha-3 codes of the countries an international crossing joins (first: the side aid comes from). */
+    countries: z
+      .array(z.string().regex(/^[A-Z]{3}$/))
+      .max(2)
+      .default([]),
+    /** For a crossline point: the two actors whose agreement it needs. */
+    actorIds: z.array(featureId).max(2).default([]),
+    /** Status history, oldest first. Before the first entry the crossing does not exist for the analysis. */
+    statusHistory: z.array(crossingStatusEntry).min(1, 'needs at least one dated status'),
+  })
+  .superRefine((p, ctx) => {
+    checkValidityOrder(p, ctx);
+    p.statusHistory.forEach((e, i) => {
+      const prev = p.statusHistory[i - 1];
+      if (prev && e.date < prev.date)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['statusHistory', i, 'date'],
+          message: 'status history must be oldest first',
+        });
+    });
+    if (p.kind === 'international' && p.countries.length !== 2)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['countries'],
+        message: 'an international crossing names the two countries it joins',
+      });
+  });
+export const crossingFeature = featureOf(pointGeometry, crossingProperties);
+
+// ---------- roads ----------
+export const roadClass = z.enum(['primary', 'secondary', 'track']);
+export type RoadClass = z.infer<typeof roadClass>;
+export const roadProperties = dated
+  .extend({
+    class: roadClass,
+    /** Months (1–12) in which the road is impassable, e.g. the rainy season on wadi tracks. */
+    impassableMonths: z
+      .array(z.number().int().min(1).max(12))
+      .default([])
+      .refine((m) => new Set(m).size === m.length, 'lists a month twice'),
+  })
+  .superRefine(checkValidityOrder);
+export const roadFeature = featureOf(lineStringGeometry, roadProperties);
+
+// ---------- corridors ----------
+export const corridorProperties = dated
+  .extend({
+    /** Site where the route starts (usually a hub) and the site it serves. */
+    fromSiteId: featureId.optional(),
+    toSiteId: featureId.optional(),
+    description: z.string().optional(),
+  })
+  .superRefine(checkValidityOrder);
+export const corridorFeature = featureOf(lineStringGeometry, corridorProperties);
+
+// ---------- incidents ----------
+/** ACAPS access-constraint categories (OCHA Access Monitoring and Reporting Framework), DESIGN.md §2. */
+export const incidentCategory = z.enum([
+  'denial_of_need',
+  'restriction_of_access_to_services',
+  'entry_impediment',
+  'movement_restriction',
+  'interference',
+  'violence_against_aid',
+  'hostilities',
+  'explosive_hazards',
+  'physical_environment',
+]);
+export type IncidentCategory = z.infer<typeof incidentCategory>;
+export const verification = z.enum(['verified', 'unverified', 'disputed']);
+export const incidentProperties = baseProperties.extend({
+  date: isoDate,
+  category: incidentCategory,
+  severity,
+  verification,
+  description: z.string().optional(),
+  fatalities: z.number().int().min(0).optional(),
+});
+export const incidentFeature = featureOf(pointGeometry, incidentProperties);
+
+// ---------- constraints ----------
+export const constraintKind = z.enum([
+  'flood',
+  'bridge_out',
+  'checkpoint',
+  'minefield',
+  'curfew',
+  'terrain',
+  'other',
+]);
+export const constraintProperties = dated
+  .extend({ kind: constraintKind, severity, validFrom: isoDate, description: z.string().optional() })
+  .superRefine(checkValidityOrder);
+export const constraintFeature = featureOf(anyGeometry, constraintProperties);
+
+/** Every layer of a situation, with the schema of its features and the geometry types it allows. */
+export const layerSchemas = {
+  areas: areaFeature,
+  frontlines: frontlineFeature,
+  sites: siteFeature,
+  crossings: crossingFeature,
+  roads: roadFeature,
+  corridors: corridorFeature,
+  incidents: incidentFeature,
+  constraints: constraintFeature,
+} as const;
+export type LayerName = keyof typeof layerSchemas;
+export const layerNames = Object.keys(layerSchemas) as LayerName[];
+
+export type AreaFeature = z.infer<typeof areaFeature>;
+export type FrontlineFeature = z.infer<typeof frontlineFeature>;
+export type SiteFeature = z.infer<typeof siteFeature>;
+export type CrossingFeature = z.infer<typeof crossingFeature>;
+export type RoadFeature = z.infer<typeof roadFeature>;
+export type CorridorFeature = z.infer<typeof corridorFeature>;
+export type IncidentFeature = z.infer<typeof incidentFeature>;
+export type ConstraintFeature = z.infer<typeof constraintFeature>;
