@@ -194,6 +194,18 @@ export const layerSchemas = {
   constraints: constraintFeature,
 } as const;
 export type LayerName = keyof typeof layerSchemas;
+
+/** The geometry types each layer accepts, checked first so a wrong type gets one plain message. */
+export const layerGeometryTypes: Record<LayerName, readonly string[]> = {
+  areas: ['Polygon', 'MultiPolygon'],
+  frontlines: ['LineString', 'MultiLineString'],
+  sites: ['Point'],
+  crossings: ['Point'],
+  roads: ['LineString'],
+  corridors: ['LineString'],
+  incidents: ['Point'],
+  constraints: ['Point', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'],
+};
 export const layerNames = Object.keys(layerSchemas) as LayerName[];
 
 export type AreaFeature = z.infer<typeof areaFeature>;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { geometryProblems } from '../geo/geometryProblems';
 import { DataValidationError, pathToField, type ValidationIssue } from './issues';
-import { layerNames, layerSchemas, type LayerName } from './layers';
+import { layerGeometryTypes, layerNames, layerSchemas, type LayerName } from './layers';
 import { scenarioSchema } from './scenario';
 import type { Situation } from './situation';
 
@@ -35,6 +35,18 @@ export function parseLayer<L extends LayerName>(
   list.forEach((raw: unknown, index) => {
     const rawId = (raw as { properties?: { id?: unknown } } | null)?.properties?.id;
     const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
+    const geometryType = (raw as { geometry?: { type?: unknown } } | null)?.geometry?.type;
+    const allowed = layerGeometryTypes[layer];
+    if (typeof geometryType === 'string' && !allowed.includes(geometryType)) {
+      issues.push({
+        file,
+        index,
+        id,
+        field: 'geometry.type',
+        reason: `must be ${allowed.join(' or ')} in the ${layer} layer, not ${geometryType}`,
+      });
+      return;
+    }
     const result = schema.safeParse(raw);
     if (!result.success) {
       for (const e of result.error.issues) {
