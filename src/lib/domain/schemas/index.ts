@@ -6,3 +6,5 @@ export * from './layers';
 export * from './situation';
 export * from './issues';
 export * from './parse';
+export * from './params';
+export * from './report';

@@ -1,0 +1,131 @@
+import type { Position } from 'geojson';
+import { crossingStatusOn, isInWindow, isValidOn } from '../asOf';
+import { linesOf } from '../geo/linesOf';
+import type {
+  AnalysisOverrides,
+  AnalysisParams,
+  AreaFeature,
+  ConstraintFeature,
+  CorridorFeature,
+  CrossingFeature,
+  CrossingStatus,
+  IncidentFeature,
+  SiteFeature,
+  Situation,
+} from '../schemas';
+import { AnalysisInputError } from './errors';
+import { byId, compareStrings } from './sortById';
+
+/** A front line in force on the as-of date. `geometryKey` is stable while its course is unchanged (cache key). */
+export interface ActiveFrontline {
+  id: string;
+  name: string;
+  actorIds: [string, string];
+  origin: 'drawn' | 'override' | 'derived';
+  lines: Position[][];
+  geometryKey: object;
+}
+
+export interface ActiveCrossing {
+  feature: CrossingFeature;
+  status: CrossingStatus;
+  /** Date of the status entry in force, or null when an override forced it. */
+  since: string | null;
+}
+
+/** The layers as they stand on the as-of date, overrides applied, each in id order. Nothing is copied deeply. */
+export interface ActiveLayers {
+  asOf: string;
+  month: number;
+  params: AnalysisParams;
+  areas: AreaFeature[];
+  /** Drawn and overridden front lines (derived ones are added by the analyzer). */
+  frontlines: ActiveFrontline[];
+  sites: SiteFeature[];
+  crossings: ActiveCrossing[];
+  roadIds: Set<string>;
+  corridors: CorridorFeature[];
+  incidents: IncidentFeature[];
+  constraints: ConstraintFeature[];
+}
+
+/**
+ * Selects what counts on `asOf` (DESIGN.md §3: `validFrom <= date < validTo`, incidents inside the window,
+ * crossings with a status by then) and applies the overrides to copies of the features they touch.
+ */
+export function activeLayersOn(
+  situation: Situation,
+  asOf: string,
+  params: AnalysisParams,
+  overrides: AnalysisOverrides,
+): ActiveLayers {
+  const valid = <T extends { properties: { id: string; validFrom?: string; validTo?: string } }>(list: T[]) =>
+    list.filter((f) => isValidOn(f.properties, asOf)).sort(byId);
+
+  const forced = new Map(overrides.crossings.map((c) => [c.id, c.status]));
+  const allCrossingIds = new Set(situation.crossings.map((c) => c.properties.id));
+  for (const id of forced.keys())
+    if (!allCrossingIds.has(id))
+      throw new AnalysisInputError(`override names crossing "${id}", which does not exist`);
+  const crossings: ActiveCrossing[] = [];
+  for (const c of valid(situation.crossings)) {
+    const f = forced.get(c.properties.id);
+    if (f) {
+      crossings.push({ feature: c, status: f, since: null });
+      continue;
+    }
+    const s = crossingStatusOn(c, asOf);
+    if (s) crossings.push({ feature: c, status: s.status, since: s.since });
+  }
+
+  const frontlines = new Map<string, ActiveFrontline>();
+  for (const f of valid(situation.frontlines))
+    frontlines.set(f.properties.id, {
+      id: f.properties.id,
+      name: f.properties.name,
+      actorIds: f.properties.actorIds,
+      origin: 'drawn',
+      lines: linesOf(f.geometry),
+      geometryKey: f.geometry,
+    });
+  const allLines = new Map(situation.frontlines.map((f) => [f.properties.id, f]));
+  const actorIds = new Set(situation.scenario.actors.map((a) => a.id));
+  for (const o of overrides.frontlines) {
+    if (o.remove) {
+      frontlines.delete(o.id);
+      continue;
+    }
+    const stored = allLines.get(o.id);
+    const actors = o.actorIds ?? stored?.properties.actorIds;
+    const geometry = o.geometry ?? stored?.geometry;
+    if (!actors || !geometry)
+      throw new AnalysisInputError(`override adds front line "${o.id}": give both actorIds and geometry`);
+    for (const a of actors)
+      if (!actorIds.has(a))
+        throw new AnalysisInputError(`override for front line "${o.id}" names unknown actor "${a}"`);
+    frontlines.set(o.id, {
+      id: o.id,
+      name: o.name ?? stored?.properties.name ?? o.id,
+      actorIds: actors,
+      origin: 'override',
+      lines: linesOf(geometry),
+      geometryKey: geometry,
+    });
+  }
+
+  return {
+    asOf,
+    month: overrides.month ?? Number(asOf.slice(5, 7)),
+    params,
+    areas: valid(situation.areas),
+    frontlines: [...frontlines.values()].sort((a, b) => compareStrings(a.id, b.id)),
+    sites: valid(situation.sites),
+    crossings,
+    roadIds: new Set(valid(situation.roads).map((r) => r.properties.id)),
+    corridors: valid(situation.corridors),
+    incidents: situation.incidents
+      .filter((i) => isInWindow(i.properties.date, asOf, params.incidentWindowDays))
+      .sort(byId),
+    constraints: valid(situation.constraints),
+  };
+}

@@ -1,0 +1,160 @@
+import { createBoxIndex } from '../geo/createBoxIndex';
+import {
+  analysisOverridesSchema,
+  analysisParamsSchema,
+  isoDate,
+  type AnalysisOverridesInput,
+  type AnalysisParamsInput,
+  type AnalysisReport,
+  type Situation,
+} from '../schemas';
+import { activeLayersOn, type ActiveCrossing } from './activeLayers';
+import type { Graph } from './access/dijkstra';
+import { siteAccess } from './access/siteAccess';
+import type { AnalysisContext } from './context';
+import { evaluateCorridor, roundPosition } from './corridors/evaluateCorridor';
+import { AnalysisInputError } from './errors';
+import { deriveFrontlines } from './frontlines/deriveFrontlines';
+import { indexFrontlineSegments } from './frontlines/frontlineSegments';
+import { HazardCache } from './hazards/hazardCache';
+import { ABSENT, evaluateEdgeHazards } from './hazards/evaluateEdgeHazards';
+import { hotspots } from './hotspots';
+import { buildRoadNetwork } from './network/buildRoadNetwork';
+import { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
+import type { RoadNetwork } from './network/roadNetwork';
+import { statusByRank } from './reasons';
+import { round3 } from './round';
+import { compareStrings } from './sortById';
+
+/** Builds the network and indexes of a situation once; `analyze` then recomputes only the hazards of a date. */
+export interface Analyzer {
+  readonly network: RoadNetwork;
+  readonly situation: Situation;
+  /** The report of DESIGN.md §3 for `asOf`. Parameters default as in §3; overrides apply to this call only. */
+  analyze(asOf: string, params?: AnalysisParamsInput, overrides?: AnalysisOverridesInput): AnalysisReport;
+  /** The context an analysis works from (used by `route`). */
+  context(asOf: string, params?: AnalysisParamsInput, overrides?: AnalysisOverridesInput): AnalysisContext;
+}
+
+/**
+ * Prepares the analysis of a situation: the road graph (roads joined, crossings and sites attached) and the
+ * spatial indexes are built here, once; hazards are cached per feature between calls, so a re-analysis after
+ * one front line moves only re-evaluates that line. The situation is never mutated.
+ */
+export function createAnalyzer(situation: Situation, options: Partial<NetworkOptions> = {}): Analyzer {
+  const opts: NetworkOptions = { ...defaultNetworkOptions, ...options };
+  const net = buildRoadNetwork(situation.roads, situation.crossings, situation.sites, opts);
+  const graph: Graph = {
+    nodeCount: net.nodeCount,
+    adjStart: net.adjStart,
+    adjEdge: net.adjEdge,
+    edgeFrom: net.edgeFrom,
+    edgeTo: net.edgeTo,
+  };
+  const incidents = situation.incidents;
+  const incidentIndex = createBoxIndex(incidents.length, (i) => {
+    const [x, y] = incidents[i].geometry.coordinates;
+    return [x, y, x, y];
+  });
+  const cache = new HazardCache();
+  const derivedCache = new Map<string, { a: object; b: object; lines: number[][][] }>();
+
+  const context = (
+    asOf: string,
+    paramsInput: AnalysisParamsInput = {},
+    overridesInput: AnalysisOverridesInput = {},
+  ): AnalysisContext => {
+    if (!isoDate.safeParse(asOf).success)
+      throw new AnalysisInputError(`as-of date "${asOf}" is not a date written YYYY-MM-DD`);
+    const p = analysisParamsSchema.safeParse(paramsInput);
+    if (!p.success)
+      throw new AnalysisInputError(
+        `invalid parameters: ${p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    const o = analysisOverridesSchema.safeParse(overridesInput);
+    if (!o.success)
+      throw new AnalysisInputError(
+        `invalid overrides: ${o.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    const layers = activeLayersOn(situation, asOf, p.data, o.data);
+    const frontlines = [
+      ...layers.frontlines,
+      ...deriveFrontlines(situation.scenario, layers.areas, layers.frontlines, derivedCache),
+    ].sort((a, b) => compareStrings(a.id, b.id));
+    const hazards = evaluateEdgeHazards(net, situation.scenario, layers, frontlines, cache);
+    const crossingsAt = new Map<number, ActiveCrossing[]>();
+    for (const c of layers.crossings) {
+      const node = net.crossingNode.get(c.feature.properties.id);
+      if (node !== undefined) crossingsAt.set(node, [...(crossingsAt.get(node) ?? []), c]);
+    }
+    return {
+      net,
+      graph,
+      options: opts,
+      scenario: situation.scenario,
+      layers,
+      frontlines,
+      frontlineSegments: indexFrontlineSegments(frontlines),
+      hazards,
+      incidents,
+      incidentIndex,
+      activeIncidents: new Set(layers.incidents.map((i) => i.properties.id)),
+      crossingsAt,
+    };
+  };
+
+  const analyze = (
+    asOf: string,
+    params?: AnalysisParamsInput,
+    overrides?: AnalysisOverridesInput,
+  ): AnalysisReport => {
+    const ctx = context(asOf, params, overrides);
+    const sites = siteAccess(ctx);
+    const segments = [];
+    for (const e of net.edges) {
+      const s = ctx.hazards.status[e.index];
+      if (s === ABSENT || s === 0) continue;
+      segments.push({
+        id: e.id,
+        roadId: e.roadId,
+        status: statusByRank[s],
+        lengthKm: round3(e.lengthKm),
+        reasons: ctx.hazards.reasons.get(e.index) ?? [],
+        geometry: { type: 'LineString' as const, coordinates: e.coords.map(roundPosition) },
+      });
+    }
+    segments.sort((a, b) => compareStrings(a.id, b.id));
+    return {
+      asOf,
+      month: ctx.layers.month,
+      parameters: ctx.layers.params,
+      overrides: overrides === undefined ? null : analysisOverridesSchema.parse(overrides),
+      corridors: ctx.layers.corridors.map((c) => evaluateCorridor(ctx, c)),
+      sites,
+      hotspots: hotspots(sites),
+      segments,
+      frontlines: ctx.frontlines.map((f) => ({
+        id: f.id,
+        actorIds: f.actorIds,
+        origin: f.origin,
+        geometry: { type: 'MultiLineString' as const, coordinates: f.lines.map((l) => l.map(roundPosition)) },
+      })),
+      warnings: [...net.warnings],
+    };
+  };
+
+  return { network: net, situation, analyze, context };
+}
+
+/**
+ * One-shot analysis of a situation on `asOf` (DESIGN.md §3). For repeated calls on the same situation, use
+ * `createAnalyzer`, which builds the road network only once.
+ */
+export function analyze(
+  situation: Situation,
+  asOf: string,
+  params?: AnalysisParamsInput,
+  overrides?: AnalysisOverridesInput,
+): AnalysisReport {
+  return createAnalyzer(situation).analyze(asOf, params, overrides);
+}

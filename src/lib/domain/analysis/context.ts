@@ -1,0 +1,27 @@
+import type { BoxIndex } from '../geo/createBoxIndex';
+import type { IncidentFeature, Scenario } from '../schemas';
+import type { ActiveCrossing, ActiveFrontline, ActiveLayers } from './activeLayers';
+import type { Graph } from './access/dijkstra';
+import type { FrontlineSegments } from './frontlines/frontlineSegments';
+import type { EdgeHazards } from './hazards/evaluateEdgeHazards';
+import type { NetworkOptions } from './network/networkOptions';
+import type { RoadNetwork } from './network/roadNetwork';
+
+/** What one analysis works from: the static network and indexes, and the hazards of the as-of date. */
+export interface AnalysisContext {
+  net: RoadNetwork;
+  graph: Graph;
+  options: NetworkOptions;
+  scenario: Scenario;
+  layers: ActiveLayers;
+  /** Drawn, overridden and derived front lines in force, in id order. */
+  frontlines: ActiveFrontline[];
+  frontlineSegments: FrontlineSegments;
+  hazards: EdgeHazards;
+  /** Every incident of the situation, indexed once; `activeIncidents` says which are in the window. */
+  incidents: readonly IncidentFeature[];
+  incidentIndex: BoxIndex;
+  activeIncidents: Set<string>;
+  /** Active crossings by junction. */
+  crossingsAt: Map<number, ActiveCrossing[]>;
+}

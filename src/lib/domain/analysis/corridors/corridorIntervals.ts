@@ -1,0 +1,161 @@
+import type { Position } from 'geojson';
+import { bboxOf } from '../../geo/bboxOf';
+import { expandBboxKm } from '../../geo/expandBboxKm';
+import { haversineKm } from '../../geo/haversineKm';
+import { polygonsOf } from '../../geo/polygonsOf';
+import { projectOnSegment } from '../../geo/projectOnSegment';
+import { segmentBufferInterval } from '../../geo/segmentBufferInterval';
+import { segmentCircleInterval } from '../../geo/segmentCircleInterval';
+import { segmentInsideIntervals } from '../../geo/segmentInsideIntervals';
+import { segmentIntersection } from '../../geo/segmentIntersection';
+import type { Reason } from '../../schemas';
+import type { AnalysisContext } from '../context';
+import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
+import { formatKm } from '../reasons';
+
+/** A hazard over a stretch of a line, in km from its start. A point hazard has `fromKm === toKm`. */
+export interface KmInterval {
+  fromKm: number;
+  toKm: number;
+  reason: Reason;
+}
+
+/**
+ * The hazards along a line (a corridor), with the same rules as for road edges but measured precisely along
+ * the line: buffers, areas, incidents and constraints give stretches; crossing a front line (other than at
+ * an open crossline crossing) and passing a closed or restricted crossing give points.
+ */
+export function corridorIntervals(
+  ctx: AnalysisContext,
+  coords: readonly Position[],
+  cumKm: readonly number[],
+): KmInterval[] {
+  const { params } = ctx.layers;
+  const out: KmInterval[] = [];
+  const actors = new Map(ctx.scenario.actors.map((a) => [a.id, a]));
+  const fs = ctx.frontlineSegments;
+  const crosslineOpen = ctx.layers.crossings.filter(
+    (c) => c.feature.properties.kind === 'crossline' && c.status !== 'closed',
+  );
+  const badCrossings = ctx.layers.crossings.filter((c) => c.status !== 'open');
+
+  for (let i = 0; i + 1 < coords.length; i++) {
+    const a = coords[i];
+    const b = coords[i + 1];
+    const k0 = cumKm[i];
+    const span = cumKm[i + 1] - k0;
+    const km = (t: number) => k0 + t * span;
+    const push = (iv: [number, number] | null, reason: Reason) => {
+      if (iv) out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
+    };
+    const segBox = bboxOf([a, b]);
+    const overlaps = (box: readonly number[]) =>
+      box[0] <= segBox[2] && box[2] >= segBox[0] && box[1] <= segBox[3] && box[3] >= segBox[1];
+
+    // Front lines: buffer and crossings.
+    const d = params.frontlineBufferKm;
+    const fbox = expandBboxKm(segBox, d);
+    for (const s of fs.index.search(fbox[0], fbox[1], fbox[2], fbox[3])) {
+      const f = fs.lines[fs.line[s]];
+      const label = frontlineLabel(ctx.scenario, f);
+      push(segmentBufferInterval(a, b, fs.a[s], fs.b[s], d), {
+        code: 'frontline_buffer',
+        featureId: f.id,
+        detail: `within ${formatKm(d)} of front line ${label}`,
+      });
+      const hit = segmentIntersection(a, b, fs.a[s], fs.b[s]);
+      if (!hit) continue;
+      const p: Position = [a[0] + hit.t * (b[0] - a[0]), a[1] + hit.t * (b[1] - a[1])];
+      const passage = crosslineOpen.some(
+        (c) => haversineKm(c.feature.geometry.coordinates, p) <= params.crosslineToleranceKm,
+      );
+      if (!passage)
+        push([hit.t, hit.t], {
+          code: 'frontline_crossing',
+          featureId: f.id,
+          detail: `crosses front line ${label} with no open crossline crossing within ${formatKm(params.crosslineToleranceKm)}`,
+        });
+    }
+
+    // Areas that deny access or are contested.
+    for (const area of ctx.layers.areas) {
+      const ap = area.properties;
+      const actor = actors.get(ap.actorId);
+      const denies = ap.confidence === 'assessed' && actor?.deniesAccess === true;
+      if (!denies && ap.confidence !== 'contested') continue;
+      const polys = polygonsOf(area.geometry);
+      if (!overlaps(bboxOf(polys.map((r) => r[0] ?? []).flat()))) continue;
+      const actorName = actor?.name ?? ap.actorId;
+      const reason: Reason = denies
+        ? {
+            code: 'denied_area',
+            featureId: ap.id,
+            detail: `inside "${ap.name}", held by ${actorName}, which denies humanitarian access`,
+          }
+        : {
+            code: 'contested_area',
+            featureId: ap.id,
+            detail: `inside contested area "${ap.name}" (${actorName})`,
+          };
+      for (const iv of segmentInsideIntervals(a, b, polys)) push(iv, reason);
+    }
+
+    // Incidents in the window.
+    const r = params.incidentRadiusKm;
+    const ibox = expandBboxKm(segBox, r);
+    for (const n of ctx.incidentIndex.search(ibox[0], ibox[1], ibox[2], ibox[3])) {
+      const inc = ctx.incidents[n];
+      const ip = inc.properties;
+      if (ip.severity === 0 || !ctx.activeIncidents.has(ip.id)) continue;
+      push(segmentCircleInterval(a, b, inc.geometry.coordinates, r), {
+        code: ip.severity === 3 ? 'incident_severe' : 'incident_nearby',
+        featureId: ip.id,
+        detail: `within ${formatKm(r)} of severity ${ip.severity} ${ip.category.replaceAll('_', ' ')} incident "${ip.name}" on ${ip.date} (${ip.verification})`,
+      });
+    }
+
+    // Constraints.
+    const cr = params.constraintRadiusKm;
+    for (const c of ctx.layers.constraints) {
+      const cp = c.properties;
+      if (cp.severity === 0) continue;
+      const what = `severity ${cp.severity} ${cp.kind.replaceAll('_', ' ')} "${cp.name}"`;
+      const reason: Reason =
+        cp.severity === 3
+          ? { code: 'constraint_severe', featureId: cp.id, detail: `hit by ${what} (within ${formatKm(cr)})` }
+          : { code: 'constraint_nearby', featureId: cp.id, detail: `within ${formatKm(cr)} of ${what}` };
+      const g = c.geometry;
+      const lines: Position[][] = [];
+      if (g.type === 'Point') {
+        push(segmentCircleInterval(a, b, g.coordinates, cr), reason);
+        continue;
+      }
+      if (g.type === 'LineString') lines.push(g.coordinates);
+      else if (g.type === 'MultiLineString') lines.push(...g.coordinates);
+      else {
+        const polys = polygonsOf(g);
+        for (const iv of segmentInsideIntervals(a, b, polys)) push(iv, reason);
+        lines.push(...polys.flat());
+      }
+      for (const line of lines)
+        for (let k = 0; k + 1 < line.length; k++) {
+          if (!overlaps(expandBboxKm(bboxOf([line[k], line[k + 1]]), cr))) continue;
+          push(segmentBufferInterval(a, b, line[k], line[k + 1], cr), reason);
+        }
+    }
+
+    // Closed and restricted crossings the line passes.
+    for (const c of badCrossings) {
+      const pr = projectOnSegment(c.feature.geometry.coordinates, a, b);
+      if (pr.distanceKm > ctx.options.crossingAttachKm) continue;
+      const cp = c.feature.properties;
+      const since = c.since ? ` since ${c.since}` : ' (override)';
+      push([pr.t, pr.t], {
+        code: c.status === 'closed' ? 'crossing_closed' : 'crossing_restricted',
+        featureId: cp.id,
+        detail: `passes ${cp.kind} crossing "${cp.name}", ${c.status}${since}`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,160 @@
+import type { Position } from 'geojson';
+import { bboxOf } from '../../geo/bboxOf';
+import { cumulativeKm } from '../../geo/cumulativeKm';
+import { expandBboxKm } from '../../geo/expandBboxKm';
+import { lineSliceKm } from '../../geo/lineSliceKm';
+import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';
+import { projectOnSegment } from '../../geo/projectOnSegment';
+import type { CorridorFeature, CorridorReport, Reason, Stretch } from '../../schemas';
+import type { AnalysisContext } from '../context';
+import { ABSENT } from '../hazards/evaluateEdgeHazards';
+import { monthNames, sortReasons, statusOfReasons } from '../reasons';
+import { round3 } from '../round';
+import { corridorIntervals, type KmInterval } from './corridorIntervals';
+
+/** A corridor is matched to the road network where junctions and roads lie within this distance of it. */
+export const CORRIDOR_MATCH_KM = 1;
+
+/**
+ * Status and stretches of a corridor (DESIGN.md §3): hazards are evaluated along its own geometry; a point
+ * hazard (crossing a front line, passing a closed crossing) blocks the corridor between the road junctions on
+ * either side of it, as it blocks that road edge; the road under each piece gives seasonal closures.
+ * Consecutive pieces with the same status and reasons are merged; the corridor's status is its worst stretch.
+ */
+export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature): CorridorReport {
+  const coords = corridor.geometry.coordinates;
+  const cum = cumulativeKm(coords);
+  const total = cum[cum.length - 1];
+  const intervals = corridorIntervals(ctx, coords, cum);
+
+  // Legs: the corridor between road junctions lying on it.
+  const legBounds = new Set<number>([0, total]);
+  for (let i = 0; i + 1 < coords.length; i++) {
+    const box = expandBboxKm(bboxOf([coords[i], coords[i + 1]]), CORRIDOR_MATCH_KM);
+    for (const n of ctx.net.nodeIndex.search(box[0], box[1], box[2], box[3])) {
+      const p: Position = [ctx.net.nodeLon[n], ctx.net.nodeLat[n]];
+      const pr = projectOnSegment(p, coords[i], coords[i + 1]);
+      if (pr.distanceKm <= CORRIDOR_MATCH_KM) legBounds.add(cum[i] + pr.t * (cum[i + 1] - cum[i]));
+    }
+  }
+  const legs = [...legBounds].sort((a, b) => a - b);
+
+  // Spread point hazards over their leg(s); keep stretch hazards as they are.
+  const spread: KmInterval[] = [];
+  for (const iv of intervals) {
+    if (iv.toKm - iv.fromKm > 1e-9) {
+      spread.push(iv);
+      continue;
+    }
+    for (let i = 0; i + 1 < legs.length; i++)
+      if (legs[i] <= iv.fromKm + 1e-9 && iv.fromKm <= legs[i + 1] + 1e-9)
+        spread.push({ fromKm: legs[i], toKm: legs[i + 1], reason: iv.reason });
+  }
+
+  // Seasonal closures from the road under each piece between corridor vertices and leg bounds.
+  const cuts = [...new Set([...cum, ...legs])].sort((a, b) => a - b);
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    if (cuts[i + 1] - cuts[i] < 1e-9) continue;
+    const mid = lineSliceKm(coords, cum, (cuts[i] + cuts[i + 1]) / 2, (cuts[i] + cuts[i + 1]) / 2)[0];
+    const edge = roadEdgeUnder(ctx, mid);
+    if (edge === undefined) continue;
+    const e = ctx.net.edges[edge];
+    if (!e.road.impassableMonths.includes(ctx.layers.month)) continue;
+    spread.push({
+      fromKm: cuts[i],
+      toKm: cuts[i + 1],
+      reason: {
+        code: 'seasonal_closure',
+        featureId: e.roadId,
+        detail: `${e.road.class} road "${e.road.name}" is impassable in ${monthNames[ctx.layers.month - 1]}`,
+      },
+    });
+  }
+
+  // Pieces between every boundary, merged when status and reasons agree.
+  const bounds = [...new Set([0, total, ...spread.flatMap((iv) => [iv.fromKm, iv.toKm])])]
+    .filter((k) => k >= 0 && k <= total)
+    .sort((a, b) => a - b);
+  const stretches: Stretch[] = [];
+  let current: { from: number; to: number; reasons: Reason[]; key: string } | undefined;
+  const flush = () => {
+    if (!current) return;
+    const fromKm = round3(current.from);
+    const toKm = round3(current.to);
+    stretches.push({
+      status: statusOfReasons(current.reasons),
+      fromKm,
+      toKm,
+      lengthKm: round3(toKm - fromKm),
+      reasons: current.reasons,
+      geometry: {
+        type: 'LineString',
+        coordinates: lineSliceKm(coords, cum, current.from, current.to).map(roundPosition),
+      },
+    });
+  };
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const from = bounds[i];
+    const to = bounds[i + 1];
+    if (to - from < 1e-9) continue;
+    const mid = (from + to) / 2;
+    const reasons = sortReasons(
+      spread.filter((iv) => iv.fromKm <= mid && mid <= iv.toKm).map((iv) => iv.reason),
+    );
+    const key = `${statusOfReasons(reasons)}|${reasons.map((r) => `${r.code}/${r.featureId}`).join(',')}`;
+    if (current && current.key === key) current.to = to;
+    else {
+      flush();
+      current = { from, to, reasons, key };
+    }
+  }
+  flush();
+  if (stretches.length === 0)
+    stretches.push({
+      status: 'open',
+      fromKm: 0,
+      toKm: 0,
+      lengthKm: 0,
+      reasons: [],
+      geometry: { type: 'LineString', coordinates: coords.map(roundPosition) },
+    });
+
+  const sum = (status: string) =>
+    round3(stretches.filter((s) => s.status === status).reduce((k, s) => k + s.lengthKm, 0));
+  const p = corridor.properties;
+  return {
+    id: p.id,
+    name: p.name,
+    status: statusOfReasons(stretches.flatMap((s) => s.reasons)),
+    lengthKm: round3(total),
+    blockedKm: sum('blocked'),
+    atRiskKm: sum('at_risk'),
+    fromSiteId: p.fromSiteId ?? null,
+    toSiteId: p.toSiteId ?? null,
+    stretches,
+  };
+}
+
+/** The road edge (valid on the date) nearest `p` within CORRIDOR_MATCH_KM, if any. */
+function roadEdgeUnder(ctx: AnalysisContext, p: Position): number | undefined {
+  const { net } = ctx;
+  const box = expandBboxKm([p[0], p[1], p[0], p[1]], CORRIDOR_MATCH_KM);
+  let best: number | undefined;
+  let bestKm = Infinity;
+  for (const s of net.segIndex.search(box[0], box[1], box[2], box[3])) {
+    const e = net.segEdge[s];
+    if (ctx.hazards.status[e] === ABSENT) continue;
+    const line = net.edges[e].coords;
+    const d = pointSegmentDistanceKm(p, line[net.segVertex[s]], line[net.segVertex[s] + 1]);
+    if (d <= CORRIDOR_MATCH_KM && d < bestKm) {
+      bestKm = d;
+      best = e;
+    }
+  }
+  return best;
+}
+
+/** Positions in the report are rounded to 7 decimals (about 1 cm). */
+export function roundPosition(p: Position): Position {
+  return [Math.round(p[0] * 1e7) / 1e7, Math.round(p[1] * 1e7) / 1e7];
+}

@@ -1,0 +1,79 @@
+import { polygonsOf } from '../../geo/polygonsOf';
+import { sharedBoundaryLines } from '../../geo/sharedBoundaryLines';
+import type { AreaFeature, Scenario } from '../../schemas';
+import type { ActiveFrontline } from '../activeLayers';
+import { compareStrings } from '../sortById';
+
+/** Areas closer than this along their boundary are taken to share it. */
+export const SHARED_BOUNDARY_TOLERANCE_KM = 0.5;
+
+/**
+ * Front lines derived from the shared boundary of areas held (assessed or claimed) by opposing actors, for
+ * each pair of actors that no drawn or overridden front line already separates (DESIGN.md §2). The id is
+ * `<areaId>|<areaId>`, which reasons name. `cache` keeps the lines of an area pair between calls.
+ */
+export function deriveFrontlines(
+  scenario: Scenario,
+  areas: readonly AreaFeature[],
+  explicit: readonly ActiveFrontline[],
+  cache: Map<string, { a: object; b: object; lines: ActiveFrontline['lines'] }>,
+): ActiveFrontline[] {
+  const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
+  const opposed = new Set<string>();
+  for (const actor of scenario.actors) for (const o of actor.opposes) opposed.add(pairKey(actor.id, o));
+  const drawn = new Set(explicit.map((f) => pairKey(f.actorIds[0], f.actorIds[1])));
+  const held = areas.filter((a) => a.properties.confidence !== 'contested');
+  const boxes = new Map(held.map((a) => [a, boxOf(a)]));
+  const out: ActiveFrontline[] = [];
+  for (let i = 0; i < held.length; i++)
+    for (let j = i + 1; j < held.length; j++) {
+      const [a, b] = [held[i], held[j]].sort((x, y) => compareStrings(x.properties.id, y.properties.id));
+      const key = pairKey(a.properties.actorId, b.properties.actorId);
+      if (!opposed.has(key) || drawn.has(key)) continue;
+      if (!boxesTouch(boxes.get(a)!, boxes.get(b)!)) continue;
+      const id = `${a.properties.id}|${b.properties.id}`;
+      let hit = cache.get(id);
+      if (!hit || hit.a !== a.geometry || hit.b !== b.geometry) {
+        hit = {
+          a: a.geometry,
+          b: b.geometry,
+          lines: sharedBoundaryLines(
+            polygonsOf(a.geometry),
+            polygonsOf(b.geometry),
+            SHARED_BOUNDARY_TOLERANCE_KM,
+          ),
+        };
+        cache.set(id, hit);
+      }
+      if (hit.lines.length === 0) continue;
+      out.push({
+        id,
+        name: `boundary of ${a.properties.name} and ${b.properties.name}`,
+        actorIds: [a.properties.actorId, b.properties.actorId],
+        origin: 'derived',
+        lines: hit.lines,
+        geometryKey: hit.lines,
+      });
+    }
+  return out.sort((x, y) => compareStrings(x.id, y.id));
+}
+
+function boxOf(f: AreaFeature): number[] {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (const rings of polygonsOf(f.geometry))
+    for (const p of rings[0] ?? []) {
+      w = Math.min(w, p[0]);
+      e = Math.max(e, p[0]);
+      s = Math.min(s, p[1]);
+      n = Math.max(n, p[1]);
+    }
+  return [w, s, e, n];
+}
+
+function boxesTouch([aw, as, ae, an]: number[], [bw, bs, be, bn]: number[]): boolean {
+  const pad = 0.01; // ≈ 1 km, more than the tolerance
+  return aw <= be + pad && bw <= ae + pad && as <= bn + pad && bs <= an + pad;
+}

@@ -1,0 +1,76 @@
+import type { Reason, Scenario } from '../../schemas';
+import type { ActiveCrossing, ActiveFrontline, ActiveLayers } from '../activeLayers';
+import type { RoadNetwork } from '../network/roadNetwork';
+import { sortReasons, statusOfReasons, statusRank } from '../reasons';
+import { addAreaHazards } from './areaHazards';
+import { addConstraintHazards } from './constraintHazards';
+import { addCrossingHazards } from './crossingHazards';
+import { EdgeReasons } from './edgeReasons';
+import { addFrontlineHazards } from './frontlineHazards';
+import type { HazardCache } from './hazardCache';
+import { addIncidentHazards } from './incidentHazards';
+import { addSeasonalHazards } from './seasonalHazards';
+
+/** Status rank per edge (0 open, 1 at risk, 2 blocked) or ABSENT for roads not valid on the date. */
+export const ABSENT = 255;
+
+export interface EdgeHazards {
+  status: Uint8Array;
+  /** Sorted reasons of every edge that is not open. */
+  reasons: Map<number, Reason[]>;
+  /** Edges that pass a front line at an open crossline crossing, with the crossing ids. */
+  crossline: Map<number, string[]>;
+}
+
+/** `"Name" (Actor A / Actor B)` */
+export function frontlineLabel(scenario: Scenario, f: ActiveFrontline): string {
+  const name = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
+  return `"${f.name}" (${name(f.actorIds[0])} / ${name(f.actorIds[1])})`;
+}
+
+/** Applies every hazard of the as-of date to the road edges (DESIGN.md §3, road segment status). */
+export function evaluateEdgeHazards(
+  net: RoadNetwork,
+  scenario: Scenario,
+  layers: ActiveLayers,
+  frontlines: readonly ActiveFrontline[],
+  cache: HazardCache,
+): EdgeHazards {
+  const status = new Uint8Array(net.edges.length).fill(ABSENT);
+  for (const e of net.edges) if (layers.roadIds.has(e.roadId)) status[e.index] = 0;
+  const out = new EdgeReasons((e) => status[e] !== ABSENT);
+  const crossline = new Map<number, string[]>();
+
+  const crosslineAt = new Map<number, ActiveCrossing[]>();
+  for (const c of layers.crossings) {
+    if (c.feature.properties.kind !== 'crossline' || c.status === 'closed') continue;
+    const node = net.crossingNode.get(c.feature.properties.id);
+    if (node !== undefined) crosslineAt.set(node, [...(crosslineAt.get(node) ?? []), c]);
+  }
+  for (const f of frontlines)
+    addFrontlineHazards(
+      net,
+      f,
+      frontlineLabel(scenario, f),
+      layers.params,
+      (n) => crosslineAt.get(n) ?? [],
+      cache,
+      out,
+      crossline,
+    );
+  const actors = new Map(scenario.actors.map((a) => [a.id, a]));
+  for (const a of layers.areas) addAreaHazards(net, a, actors.get(a.properties.actorId), cache, out);
+  for (const i of layers.incidents) addIncidentHazards(net, i, layers.params, cache, out);
+  for (const c of layers.constraints) addConstraintHazards(net, c, layers.params, cache, out);
+  for (const c of layers.crossings) addCrossingHazards(net, c, out);
+  addSeasonalHazards(net, layers.month, out);
+
+  const reasons = new Map<number, Reason[]>();
+  for (const [edge, list] of out.byEdge) {
+    const sorted = sortReasons(list);
+    reasons.set(edge, sorted);
+    status[edge] = statusRank[statusOfReasons(sorted)];
+  }
+  for (const edge of [...crossline.keys()]) if (status[edge] === ABSENT) crossline.delete(edge);
+  return { status, reasons, crossline };
+}

@@ -1,0 +1,36 @@
+/**
+ * The analysis of DESIGN.md §3: a situation, an as-of date and parameters in, a report out. Pure and
+ * deterministic; inputs are never mutated. docs/analysis.md explains the model.
+ */
+export { analyze, createAnalyzer, type Analyzer } from './analyzer';
+export {
+  route,
+  type RouteOptions,
+  type RoutePoint,
+  ALTERNATIVE_PENALTY,
+  ALTERNATIVE_MAX_OVERLAP,
+} from './routing/route';
+export { AnalysisInputError } from './errors';
+export { accessDifficulty } from './hotspots';
+export { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
+export { CORRIDOR_MATCH_KM } from './corridors/evaluateCorridor';
+export { SHARED_BOUNDARY_TOLERANCE_KM } from './frontlines/deriveFrontlines';
+export type { RoadNetwork, NetworkEdge } from './network/roadNetwork';
+export type {
+  AnalysisReport,
+  AnalysisParams,
+  AnalysisParamsInput,
+  AnalysisOverrides,
+  AnalysisOverridesInput,
+  CorridorReport,
+  SiteReport,
+  Hotspot,
+  Reason,
+  ReasonCode,
+  RouteResult,
+  Route,
+  SegmentStatus,
+  SiteAccess,
+  SiteFlag,
+  Stretch,
+} from '../schemas';

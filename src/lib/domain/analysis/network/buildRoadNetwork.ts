@@ -1,0 +1,204 @@
+import type { Position } from 'geojson';
+import { createBoxIndex } from '../../geo/createBoxIndex';
+import { expandBboxKm } from '../../geo/expandBboxKm';
+import { haversineKm } from '../../geo/haversineKm';
+import { lineLengthKm } from '../../geo/lineLengthKm';
+import { projectOnSegment } from '../../geo/projectOnSegment';
+import type { CrossingFeature, RoadFeature, SiteFeature } from '../../schemas';
+import { byId } from '../sortById';
+import { clusterPoints } from './clusterPoints';
+import { findRoadSplits } from './findRoadSplits';
+import type { NetworkOptions } from './networkOptions';
+import type { Attachment, NetworkEdge, RoadNetwork } from './roadNetwork';
+
+/**
+ * Builds the road graph: roads are cut where they meet, cross or nearly meet (snapped within
+ * `snapToleranceKm`), where a crossing sits on them and where a site attaches to them; the pieces between
+ * cuts are the edges. Deterministic: roads, crossings and sites are taken in id order. Inputs are not mutated.
+ */
+export function buildRoadNetwork(
+  roadFeatures: readonly RoadFeature[],
+  crossings: readonly CrossingFeature[],
+  sites: readonly SiteFeature[],
+  options: NetworkOptions,
+): RoadNetwork {
+  const roads = [...roadFeatures].sort(byId);
+  const coords = roads.map((r) => r.geometry.coordinates);
+  const splits = findRoadSplits(coords, options.snapToleranceKm);
+  const warnings: string[] = [];
+
+  // Crossings and sites cut the road nearest to them.
+  const rawIndex = createRawSegmentIndex(coords);
+  const nearest = (p: Position, maxKm: number) => {
+    const box = expandBboxKm([p[0], p[1], p[0], p[1]], maxKm);
+    let best: { road: number; pos: number; km: number } | undefined;
+    for (const s of rawIndex.index.search(box[0], box[1], box[2], box[3])) {
+      const r = rawIndex.road[s];
+      const k = rawIndex.k[s];
+      const pr = projectOnSegment(p, coords[r][k], coords[r][k + 1]);
+      if (pr.distanceKm <= maxKm && (!best || pr.distanceKm < best.km - 1e-12))
+        best = { road: r, pos: k + pr.t, km: pr.distanceKm };
+    }
+    return best;
+  };
+  const extra: { kind: 'crossing' | 'site'; id: string; road: number; pos: number }[] = [];
+  for (const c of [...crossings].sort(byId)) {
+    const hit = nearest(c.geometry.coordinates, options.crossingAttachKm);
+    if (hit) extra.push({ kind: 'crossing', id: c.properties.id, road: hit.road, pos: hit.pos });
+    else
+      warnings.push(
+        `crossing ${c.properties.id} is more than ${options.crossingAttachKm} km from every road: it affects no road`,
+      );
+  }
+  for (const s of [...sites].sort(byId)) {
+    const hit = nearest(s.geometry.coordinates, options.siteAttachKm);
+    if (hit) extra.push({ kind: 'site', id: s.properties.id, road: hit.road, pos: hit.pos });
+  }
+  for (const e of extra) splits[e.road].push(e.pos);
+
+  // Every cut becomes a point; points closer than the tolerance become one junction.
+  const positions = splits.map((list) => {
+    const sorted = [...new Set(list)].sort((a, b) => a - b);
+    return sorted;
+  });
+  const pointLon: number[] = [];
+  const pointLat: number[] = [];
+  const pointOf: number[][] = positions.map((list, r) =>
+    list.map((pos) => {
+      const p = at(coords[r], pos);
+      pointLon.push(p[0]);
+      pointLat.push(p[1]);
+      return pointLon.length - 1;
+    }),
+  );
+  const root = clusterPoints(pointLon, pointLat, options.snapToleranceKm);
+  const nodeOfRoot = new Map<number, number>();
+  for (let i = 0; i < root.length; i++)
+    if (!nodeOfRoot.has(root[i])) nodeOfRoot.set(root[i], nodeOfRoot.size);
+  const nodeCount = nodeOfRoot.size;
+  const nodeLon = new Float64Array(nodeCount);
+  const nodeLat = new Float64Array(nodeCount);
+  for (const [r, n] of nodeOfRoot) {
+    nodeLon[n] = pointLon[r];
+    nodeLat[n] = pointLat[r];
+  }
+  const nodeOfPoint = (i: number) => nodeOfRoot.get(root[i])!;
+  const nodeAt = (road: number, pos: number) => nodeOfPoint(pointOf[road][positions[road].indexOf(pos)]);
+
+  // Edges: the pieces of each road between consecutive cuts.
+  const edges: NetworkEdge[] = [];
+  roads.forEach((road, r) => {
+    const list = positions[r];
+    let n = 0;
+    for (let i = 0; i + 1 < list.length; i++) {
+      const from = nodeOfPoint(pointOf[r][i]);
+      const to = nodeOfPoint(pointOf[r][i + 1]);
+      const line: Position[] = [[nodeLon[from], nodeLat[from]]];
+      for (let v = Math.floor(list[i]) + 1; v < list[i + 1]; v++) line.push(coords[r][v]);
+      line.push([nodeLon[to], nodeLat[to]]);
+      const lengthKm = lineLengthKm(line);
+      if (from === to && lengthKm < 3 * options.snapToleranceKm) continue;
+      edges.push({
+        index: edges.length,
+        id: `${road.properties.id}#${n++}`,
+        roadId: road.properties.id,
+        road: road.properties,
+        from,
+        to,
+        coords: line,
+        lengthKm,
+      });
+    }
+  });
+
+  const crossingNode = new Map<string, number>();
+  const nodeCrossings = new Map<number, string[]>();
+  const siteAttachment = new Map<string, Attachment>();
+  const siteById = new Map(sites.map((s) => [s.properties.id, s]));
+  for (const e of extra) {
+    const node = nodeAt(e.road, e.pos);
+    if (e.kind === 'crossing') {
+      crossingNode.set(e.id, node);
+      nodeCrossings.set(node, [...(nodeCrossings.get(node) ?? []), e.id]);
+    } else {
+      const p = siteById.get(e.id)!.geometry.coordinates;
+      siteAttachment.set(e.id, { node, attachKm: haversineKm(p, [nodeLon[node], nodeLat[node]]) });
+    }
+  }
+
+  // Adjacency in compressed rows; edges at a node in index order.
+  const degree = new Int32Array(nodeCount + 1);
+  for (const e of edges) {
+    degree[e.from]++;
+    if (e.to !== e.from) degree[e.to]++;
+  }
+  const adjStart = new Int32Array(nodeCount + 1);
+  for (let n = 0; n < nodeCount; n++) adjStart[n + 1] = adjStart[n] + degree[n];
+  const fill = adjStart.slice(0, nodeCount);
+  const adjEdge = new Int32Array(adjStart[nodeCount]);
+  for (const e of edges) {
+    adjEdge[fill[e.from]++] = e.index;
+    if (e.to !== e.from) adjEdge[fill[e.to]++] = e.index;
+  }
+
+  const segEdge: number[] = [];
+  const segVertex: number[] = [];
+  for (const e of edges)
+    for (let v = 0; v + 1 < e.coords.length; v++) {
+      segEdge.push(e.index);
+      segVertex.push(v);
+    }
+  const segIndex = createBoxIndex(segEdge.length, (i) => {
+    const line = edges[segEdge[i]].coords;
+    const a = line[segVertex[i]];
+    const b = line[segVertex[i] + 1];
+    return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])];
+  });
+
+  const nodeIndex = createBoxIndex(nodeCount, (n) => [nodeLon[n], nodeLat[n], nodeLon[n], nodeLat[n]]);
+
+  return {
+    nodeCount,
+    nodeLon,
+    nodeLat,
+    edges,
+    edgeFrom: Int32Array.from(edges, (e) => e.from),
+    edgeTo: Int32Array.from(edges, (e) => e.to),
+    adjStart,
+    adjEdge,
+    segEdge: Int32Array.from(segEdge),
+    segVertex: Int32Array.from(segVertex),
+    segIndex,
+    nodeIndex,
+    crossingNode,
+    nodeCrossings,
+    siteAttachment,
+    warnings,
+  };
+}
+
+/** Position at `pos` (segment index + t) along a line. */
+function at(line: readonly Position[], pos: number): Position {
+  const k = Math.min(Math.floor(pos), line.length - 2);
+  const t = pos - k;
+  const a = line[k];
+  const b = line[k + 1];
+  return t === 0 ? a : t === 1 ? b : [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+}
+
+function createRawSegmentIndex(coords: readonly Position[][]) {
+  const road: number[] = [];
+  const k: number[] = [];
+  coords.forEach((line, r) => {
+    for (let i = 0; i + 1 < line.length; i++) {
+      road.push(r);
+      k.push(i);
+    }
+  });
+  const index = createBoxIndex(road.length, (i) => {
+    const a = coords[road[i]][k[i]];
+    const b = coords[road[i]][k[i] + 1];
+    return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])];
+  });
+  return { index, road, k };
+}

@@ -1,0 +1,93 @@
+import type { Position } from 'geojson';
+import { bboxOf } from '../../geo/bboxOf';
+import { expandBboxKm } from '../../geo/expandBboxKm';
+import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';
+import { segmentDistanceKm } from '../../geo/segmentDistanceKm';
+import { segmentInsideIntervals } from '../../geo/segmentInsideIntervals';
+import { segmentIntersection } from '../../geo/segmentIntersection';
+import type { RoadNetwork } from './roadNetwork';
+
+// Every query goes through the segment index first (bbox pre-check), then runs the exact test only on the
+// candidates, and stops testing an edge as soon as one of its segments matches.
+
+function segmentEnds(net: RoadNetwork, s: number): [Position, Position] {
+  const line = net.edges[net.segEdge[s]].coords;
+  return [line[net.segVertex[s]], line[net.segVertex[s] + 1]];
+}
+
+function sorted(set: Set<number>): number[] {
+  return [...set].sort((a, b) => a - b);
+}
+
+/** Edges with a point within `km` of `p`. */
+export function edgesNearPoint(net: RoadNetwork, p: Position, km: number): number[] {
+  const box = expandBboxKm([p[0], p[1], p[0], p[1]], km);
+  const found = new Set<number>();
+  for (const s of net.segIndex.search(box[0], box[1], box[2], box[3])) {
+    const e = net.segEdge[s];
+    if (found.has(e)) continue;
+    const [a, b] = segmentEnds(net, s);
+    if (pointSegmentDistanceKm(p, a, b) <= km) found.add(e);
+  }
+  return sorted(found);
+}
+
+/** Edges with a point within `km` of any of `lines` (0 km: edges that meet them). */
+export function edgesNearLines(net: RoadNetwork, lines: readonly Position[][], km: number): number[] {
+  const found = new Set<number>();
+  for (const line of lines)
+    for (let i = 0; i + 1 < line.length; i++) {
+      const c = line[i];
+      const d = line[i + 1];
+      const box = expandBboxKm(bboxOf([c, d]), km);
+      for (const s of net.segIndex.search(box[0], box[1], box[2], box[3])) {
+        const e = net.segEdge[s];
+        if (found.has(e)) continue;
+        const [a, b] = segmentEnds(net, s);
+        if (segmentDistanceKm(a, b, c, d) <= km) found.add(e);
+      }
+    }
+  return sorted(found);
+}
+
+/** Every point where an edge crosses or touches one of `lines`, in edge then line order. */
+export function edgeLineCrossings(
+  net: RoadNetwork,
+  lines: readonly Position[][],
+): { edge: number; point: Position }[] {
+  const out: { edge: number; point: Position; s: number; t: number }[] = [];
+  for (const line of lines)
+    for (let i = 0; i + 1 < line.length; i++) {
+      const c = line[i];
+      const d = line[i + 1];
+      const box = bboxOf([c, d]);
+      for (const s of net.segIndex.search(box[0], box[1], box[2], box[3])) {
+        const [a, b] = segmentEnds(net, s);
+        const hit = segmentIntersection(a, b, c, d);
+        if (hit)
+          out.push({
+            edge: net.segEdge[s],
+            s,
+            t: hit.t,
+            point: [a[0] + hit.t * (b[0] - a[0]), a[1] + hit.t * (b[1] - a[1])],
+          });
+      }
+    }
+  out.sort((x, y) => x.s - y.s || x.t - y.t);
+  return out.map(({ edge, point }) => ({ edge, point }));
+}
+
+/** Edges with a part inside `polygons` (rings: exterior then holes; a hole is outside). */
+export function edgesInsidePolygons(net: RoadNetwork, polygons: readonly Position[][][]): number[] {
+  const found = new Set<number>();
+  for (const rings of polygons) {
+    const box = bboxOf(rings[0] ?? []);
+    for (const s of net.segIndex.search(box[0], box[1], box[2], box[3])) {
+      const e = net.segEdge[s];
+      if (found.has(e)) continue;
+      const [a, b] = segmentEnds(net, s);
+      if (segmentInsideIntervals(a, b, [rings]).length > 0) found.add(e);
+    }
+  }
+  return sorted(found);
+}

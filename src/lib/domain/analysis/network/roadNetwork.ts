@@ -1,0 +1,48 @@
+import type { Position } from 'geojson';
+import type { BoxIndex } from '../../geo/createBoxIndex';
+import type { RoadFeature } from '../../schemas';
+
+/** A piece of a road between two junctions: the unit that gets a status and that routing walks. */
+export interface NetworkEdge {
+  index: number;
+  /** `<roadId>#<n>`, n counting the road's pieces from its start. */
+  id: string;
+  roadId: string;
+  road: RoadFeature['properties'];
+  from: number;
+  to: number;
+  coords: Position[];
+  lengthKm: number;
+}
+
+/** Where a site joins the network: a junction and the straight-line gap to it. */
+export interface Attachment {
+  node: number;
+  attachKm: number;
+}
+
+/** The road network as a graph, with a spatial index over the segments of its edges. */
+export interface RoadNetwork {
+  nodeCount: number;
+  nodeLon: Float64Array;
+  nodeLat: Float64Array;
+  edges: NetworkEdge[];
+  edgeFrom: Int32Array;
+  edgeTo: Int32Array;
+  /** Edges at node n: `adjEdge[adjStart[n] .. adjStart[n + 1])`. */
+  adjStart: Int32Array;
+  adjEdge: Int32Array;
+  /** Segment i is `edges[segEdge[i]].coords[segVertex[i] .. segVertex[i] + 1]`. */
+  segEdge: Int32Array;
+  segVertex: Int32Array;
+  segIndex: BoxIndex;
+  /** Index over the junctions (points). */
+  nodeIndex: BoxIndex;
+  /** Junction of each crossing that lies on a road. */
+  crossingNode: Map<string, number>;
+  /** Crossing ids at each junction. */
+  nodeCrossings: Map<number, string[]>;
+  siteAttachment: Map<string, Attachment>;
+  /** Problems met while building, e.g. a crossing far from every road. */
+  warnings: string[];
+}

@@ -1,0 +1,64 @@
+import {
+  blockingReasonCodes,
+  riskReasonCodes,
+  type Reason,
+  type ReasonCode,
+  type SegmentStatus,
+} from '../schemas';
+import { compareStrings } from './sortById';
+
+const blocking = new Set<string>(blockingReasonCodes);
+const risky = new Set<string>(riskReasonCodes);
+
+/** Status a reason gives a road segment on its own: blocking codes block, risk codes put at risk. */
+export function statusOfCode(code: ReasonCode): SegmentStatus {
+  return blocking.has(code) ? 'blocked' : risky.has(code) ? 'at_risk' : 'open';
+}
+
+export const statusRank: Record<SegmentStatus, number> = { open: 0, at_risk: 1, blocked: 2 };
+export const statusByRank: SegmentStatus[] = ['open', 'at_risk', 'blocked'];
+
+/** Worst reason wins (DESIGN.md §3). */
+export function statusOfReasons(reasons: readonly Reason[]): SegmentStatus {
+  let rank = 0;
+  for (const r of reasons) rank = Math.max(rank, statusRank[statusOfCode(r.code)]);
+  return statusByRank[rank];
+}
+
+/** Reasons in a stable order (code, feature, detail) with duplicates removed. */
+export function sortReasons(reasons: readonly Reason[]): Reason[] {
+  const seen = new Set<string>();
+  const out: Reason[] = [];
+  for (const r of [...reasons].sort(
+    (a, b) =>
+      compareStrings(a.code, b.code) ||
+      compareStrings(a.featureId, b.featureId) ||
+      compareStrings(a.detail, b.detail),
+  )) {
+    const k = `${r.code}\u0000${r.featureId}\u0000${r.detail}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(r);
+  }
+  return out;
+}
+
+/** `12.5 km`, without trailing zeros. */
+export function formatKm(km: number): string {
+  return `${Number(km.toFixed(3))} km`;
+}
+
+export const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
