@@ -12,14 +12,24 @@ export function percentile(values: number[], p: number): number {
 }
 export const median = (values: number[]): number => percentile(values, 50);
 
-/** Runs `fn` `times` times and returns each duration in ms (performance.now()) and the last result. */
-export function timeRuns<T>(times: number, fn: (i: number) => T): { runs: number[]; result: T } {
+/**
+ * Runs `fn` up to `times` times and returns each duration in ms (performance.now()) and the last result.
+ * Stops early, after at least one run, once the runs together exceed `budgetMs`, so a slow engine still
+ * lets the bench finish in minutes (the number of runs is reported with the median).
+ */
+export function timeRuns<T>(
+  times: number,
+  fn: (i: number) => T,
+  budgetMs = Infinity,
+): { runs: number[]; result: T } {
   const runs: number[] = [];
   let result: T | undefined;
-  for (let i = 0; i < times; i++) {
+  let spent = 0;
+  for (let i = 0; i < times && (i === 0 || spent < budgetMs); i++) {
     const t = performance.now();
     result = fn(i);
     runs.push(performance.now() - t);
+    spent += runs[runs.length - 1];
   }
   return { runs, result: result as T };
 }

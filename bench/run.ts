@@ -1,0 +1,402 @@
+/**
+ * `npm run bench`: the analysis engine on a synthetic Sudan-scale situation, against a naive Turf baseline
+ * measured in the same run (and PostGIS when BENCH_PG_URL is set). Prints figures as it goes, a table at the
+ * end, and writes bench/results.json. See docs/performance.md.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Position } from 'geojson';
+import { createAnalyzer, route, type Analyzer } from '../src/lib/domain/analysis';
+import {
+  parseSituation,
+  type AnalysisReport,
+  type FrontlineFeature,
+  type Situation,
+} from '../src/lib/domain/schemas';
+import { naiveBaseline, sampleRoads, type NaiveParams } from './baseline';
+import { generateSituationInput, SUDAN_SCALE } from './generate';
+import {
+  collectGarbage,
+  machine,
+  maxRss,
+  mb,
+  median,
+  MemorySampler,
+  ms,
+  percentile,
+  timeRuns,
+} from './measure';
+import { postgisBench, type PostgisResult } from './postgis';
+import { Rng } from './prng';
+
+const AS_OF = '2024-08-15';
+const FULL_RUNS = Number(process.env.BENCH_FULL_RUNS ?? 5);
+const REANALYSIS_RUNS = Number(process.env.BENCH_REANALYSIS_RUNS ?? 7);
+const ROUTES = Number(process.env.BENCH_ROUTES ?? 200);
+const BASELINE_SAMPLE = Number(process.env.BENCH_BASELINE_SAMPLE ?? 500);
+/** Alternatives asked of each route besides the best one: the most the engine gives. */
+const ALTERNATIVES = 3;
+/** BENCH_SCALE=0.1 runs everything on a tenth of the data, for a quick try; figures are only meaningful at 1. */
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const OPTIONS = {
+  ...SUDAN_SCALE,
+  roadSegments: Math.round(SUDAN_SCALE.roadSegments * SCALE),
+  areas: Math.max(12, Math.round(SUDAN_SCALE.areas * SCALE)),
+  sites: Math.round(SUDAN_SCALE.sites * SCALE),
+  incidents: Math.round(SUDAN_SCALE.incidents * SCALE),
+  constraints: Math.round(SUDAN_SCALE.constraints * SCALE),
+};
+
+/** The targets of the issue, on a 2-core machine. */
+const TARGETS = {
+  fullMs: 1500,
+  reanalysisMs: 150,
+  routeP50Ms: 30,
+  baselineRatio: 30,
+  peakMB: 600,
+};
+
+const log = (line: string) => console.log(line);
+const step = (n: number, total: number, what: string) => log(`\n[${n}/${total}] ${what}`);
+const STEPS = 8;
+
+/** The same front line moved sideways by `km` (perpendicular to its overall direction). */
+function shiftedGeometry(f: FrontlineFeature, km: number): FrontlineFeature['geometry'] {
+  const lines = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
+  const first = lines[0][0];
+  const lastLine = lines[lines.length - 1];
+  const last = lastLine[lastLine.length - 1];
+  const kmPerDegLat = 111.32;
+  const kmPerDegLon = kmPerDegLat * Math.cos((((first[1] + last[1]) / 2) * Math.PI) / 180);
+  const ex = (last[0] - first[0]) * kmPerDegLon;
+  const ey = (last[1] - first[1]) * kmPerDegLat;
+  const len = Math.hypot(ex, ey) || 1;
+  const [dx, dy] = [(-ey / len) * km, (ex / len) * km];
+  const move = (p: Position): Position => [
+    Math.round((p[0] + dx / kmPerDegLon) * 1e5) / 1e5,
+    Math.round((p[1] + dy / kmPerDegLat) * 1e5) / 1e5,
+  ];
+  return f.geometry.type === 'LineString'
+    ? { type: 'LineString', coordinates: f.geometry.coordinates.map(move) }
+    : { type: 'MultiLineString', coordinates: f.geometry.coordinates.map((l) => l.map(move)) };
+}
+
+/** Worst status per road id in a report (roads are split into segments at junctions). */
+function roadStatuses(report: AnalysisReport): Map<string, 'at_risk' | 'blocked'> {
+  const out = new Map<string, 'at_risk' | 'blocked'>();
+  for (const s of report.segments) {
+    if (s.status === 'blocked') out.set(s.roadId, 'blocked');
+    else if (s.status === 'at_risk' && !out.has(s.roadId)) out.set(s.roadId, 'at_risk');
+  }
+  return out;
+}
+
+interface Row {
+  measure: string;
+  figure: string;
+  target: string;
+  met: boolean | null;
+}
+
+async function main() {
+  const phases = ['generate', 'validate', 'full', 'reanalysis', 'routing', 'baseline', 'postgis'];
+  const memory = new MemorySampler(phases);
+  const host = machine();
+  log(`Corridor benchmark — ${host.cpu}, ${host.cores} cores, ${host.memoryGB} GB, Node ${host.node}`);
+  log(`as-of ${AS_OF}, seed ${SUDAN_SCALE.seed}`);
+
+  // ---------- data ----------
+  step(1, STEPS, 'generating the synthetic situation and validating it with parseSituation');
+  memory.phase('generate');
+  const t0 = performance.now();
+  const generated = generateSituationInput(OPTIONS);
+  const generateMs = performance.now() - t0;
+  const { stats } = generated;
+  log(
+    `  generated in ${ms(generateMs)}: ${stats.roads} road segments (${stats.roadVertices} vertices, ${stats.roadNodes} junctions), ` +
+      `${stats.areas} areas (${stats.areaVertices} vertices), ${stats.frontlines} front lines, ${stats.sites} sites ` +
+      `(${stats.hubs} hubs, ${stats.sitesAbroad} abroad), ${stats.internationalCrossings}+${stats.crosslineCrossings} crossings, ` +
+      `${stats.corridors} corridors, ${stats.incidents} incidents, ${stats.constraints} constraints`,
+  );
+  memory.phase('validate');
+  const t1 = performance.now();
+  const situation: Situation = parseSituation(generated.input);
+  const validateMs = performance.now() - t1;
+  log(`  parseSituation (zod schemas + geometry checks) in ${ms(validateMs)}`);
+  // Only the validated situation is kept, as the server keeps it.
+  (generated as { input: unknown }).input = null;
+  collectGarbage();
+  const rssBefore = process.memoryUsage.rss();
+  log(`  RSS holding the validated situation: ${mb(rssBefore)}`);
+
+  // ---------- full analysis ----------
+  step(2, STEPS, `full analysis: createAnalyzer (graph + indexes) + analyze, ${FULL_RUNS} runs`);
+  memory.phase('full');
+  const buildRuns: number[] = [];
+  const analyzeRuns: number[] = [];
+  let analyzer: Analyzer | undefined;
+  let report: AnalysisReport | undefined;
+  const full = timeRuns(
+    FULL_RUNS,
+    (i) => {
+      const a = performance.now();
+      analyzer = createAnalyzer(situation);
+      const b = performance.now();
+      report = analyzer.analyze(AS_OF);
+      const c = performance.now();
+      buildRuns.push(b - a);
+      analyzeRuns.push(c - b);
+      log(`  run ${i + 1}: ${ms(c - a)} (build ${ms(b - a)}, analyze ${ms(c - b)})`);
+    },
+    40_000,
+  );
+  const fullMs = median(full.runs);
+  const heapAfterFull = process.memoryUsage().heapUsed;
+  const r = report!;
+  const engineRoads = roadStatuses(r);
+  const access = r.sites.reduce<Record<string, number>>(
+    (acc, s) => ((acc[s.access] = (acc[s.access] ?? 0) + 1), acc),
+    {},
+  );
+  log(
+    `  median of ${full.runs.length}: ${ms(fullMs)} — report: ${r.segments.length} non-open segments ` +
+      `(${[...engineRoads.values()].filter((s) => s === 'blocked').length} roads blocked, ` +
+      `${[...engineRoads.values()].filter((s) => s === 'at_risk').length} at risk), ${r.frontlines.length} active front lines, ` +
+      `sites ${JSON.stringify(access)}`,
+  );
+
+  // ---------- re-analysis after one front line moves ----------
+  step(3, STEPS, `re-analysis after one front line moves (same analyzer), ${REANALYSIS_RUNS} runs`);
+  memory.phase('reanalysis');
+  const a = analyzer!;
+  const moved = situation.frontlines[Math.floor(situation.frontlines.length / 2)];
+  // Each run moves the line to a different place, so nothing of the previous run can be reused by accident.
+  const re = timeRuns(
+    REANALYSIS_RUNS,
+    (i) =>
+      a.analyze(AS_OF, undefined, {
+        frontlines: [{ id: moved.properties.id, geometry: shiftedGeometry(moved, 2 + i) }],
+      }),
+    20_000,
+  );
+  const reanalysisMs = median(re.runs);
+  log(
+    `  front line ${moved.properties.id} moved 2–${1 + re.runs.length} km: runs ${re.runs.map(ms).join(', ')}`,
+  );
+  log(`  median of ${re.runs.length}: ${ms(reanalysisMs)}`);
+  const sameRuns = timeRuns(3, () => a.analyze(AS_OF), 10_000).runs;
+  log(`  for reference, re-analysis with nothing changed: median ${ms(median(sameRuns))}`);
+
+  // ---------- routing ----------
+  step(4, STEPS, `routing: ${ROUTES} hub → site routes, each with up to ${ALTERNATIVES} alternatives`);
+  memory.phase('routing');
+  const rng = new Rng(SUDAN_SCALE.seed + 1);
+  const hubs = situation.sites.filter((s) => s.properties.hub);
+  const pairs = Array.from(
+    { length: ROUTES + 1 },
+    () => [rng.pick(hubs), rng.pick(situation.sites)] as const,
+  );
+  let found = 0;
+  let alternatives = 0;
+  const routeRuns = timeRuns(
+    pairs.length,
+    (i) => {
+      const [from, to] = pairs[i];
+      const result = route(
+        a,
+        { siteId: from.properties.id },
+        { siteId: to.properties.id },
+        {
+          asOf: AS_OF,
+          alternatives: ALTERNATIVES,
+        },
+      );
+      if (result.routes.length > 0) found++;
+      alternatives += result.routes.length;
+    },
+    60_000,
+  ).runs.slice(1); // the first call warms up
+  const routeP50 = percentile(routeRuns, 50);
+  const routeP95 = percentile(routeRuns, 95);
+  log(
+    `  ${routeRuns.length} routes: p50 ${ms(routeP50)}, p95 ${ms(routeP95)}, max ${ms(Math.max(...routeRuns))}; ` +
+      `${found}/${routeRuns.length + 1} pairs connected, ${(alternatives / Math.max(1, found)).toFixed(1)} routes per pair`,
+  );
+
+  // ---------- naive Turf baseline ----------
+  const params: NaiveParams = {
+    frontlineBufferKm: r.parameters.frontlineBufferKm,
+    incidentWindowDays: r.parameters.incidentWindowDays,
+    incidentRadiusKm: r.parameters.incidentRadiusKm,
+    constraintRadiusKm: r.parameters.constraintRadiusKm,
+    crosslineToleranceKm: r.parameters.crosslineToleranceKm,
+  };
+  step(5, STEPS, `naive Turf baseline: ${BASELINE_SAMPLE} sampled road segments × every active hazard`);
+  memory.phase('baseline');
+  const sample = sampleRoads(situation, BASELINE_SAMPLE);
+  const naive = naiveBaseline(situation, AS_OF, params, sample);
+  const ratio = naive.estimatedFullMs / fullMs;
+  let agree = 0;
+  for (const [id, status] of naive.statusByRoad) if ((engineRoads.get(id) ?? 'open') === status) agree++;
+  log(
+    `  ${naive.hazards} active hazards; buffers and circles ${ms(naive.prepMs)}; ${naive.sample} roads in ${ms(naive.sampleMs)} ` +
+      `(${ms(naive.sampleMs / naive.sample)} per road)`,
+  );
+  log(
+    `  scaled estimate from a sample of ${naive.sample} to ${naive.total} roads: ${ms(naive.estimatedFullMs)} ` +
+      `→ the engine's full analysis is ${ratio.toFixed(0)}× faster`,
+  );
+  log(`  the naive method and the engine agree on ${agree} of ${naive.sample} sampled roads' status`);
+
+  // ---------- PostGIS ----------
+  step(6, STEPS, 'PostGIS: the same segment-vs-hazard work as one SQL query');
+  memory.phase('postgis');
+  let postgis: PostgisResult | null = null;
+  try {
+    postgis = await postgisBench(situation, AS_OF, params, log);
+  } catch (e) {
+    log(`  PostGIS comparison failed: ${(e as Error).message}`);
+  }
+  if (postgis)
+    log(
+      `  query median ${ms(postgis.queryMs)} (runs ${postgis.runs.map(ms).join(', ')}), ${postgis.rows} (road, reason) rows; ` +
+        `${postgis.blockedRoads} roads blocked, ${postgis.atRiskRoads} at risk; ` +
+        `PostGIS query / engine full analysis = ${(postgis.queryMs / fullMs).toFixed(2)}`,
+    );
+
+  // ---------- memory ----------
+  step(7, STEPS, 'memory');
+  await memory.stop();
+  const peaks = memory.peaks();
+  const enginePeak = Math.max(peaks.full, peaks.reanalysis, peaks.routing);
+  log(`  peak RSS per phase: ${phases.map((p) => `${p} ${mb(peaks[p])}`).join(', ')}`);
+  log(
+    `  peak RSS of the whole process (getrusage): ${mb(maxRss())}; heap in use after the full analysis: ${mb(heapAfterFull)}`,
+  );
+
+  // ---------- summary ----------
+  step(8, STEPS, 'summary');
+  const rows: Row[] = [
+    {
+      measure: 'Full analysis (build graph + indexes, analyse), median',
+      figure: ms(fullMs),
+      target: `≤ ${ms(TARGETS.fullMs)}`,
+      met: fullMs <= TARGETS.fullMs,
+    },
+    {
+      measure: 'Re-analysis after one front line moves, median',
+      figure: ms(reanalysisMs),
+      target: `≤ ${ms(TARGETS.reanalysisMs)}`,
+      met: reanalysisMs <= TARGETS.reanalysisMs,
+    },
+    {
+      measure: 'Route with up to 3 alternatives, p50',
+      figure: ms(routeP50),
+      target: `≤ ${ms(TARGETS.routeP50Ms)}`,
+      met: routeP50 <= TARGETS.routeP50Ms,
+    },
+    { measure: 'Route with up to 3 alternatives, p95', figure: ms(routeP95), target: '—', met: null },
+    {
+      measure: 'Peak RSS while analysing and routing',
+      figure: mb(enginePeak),
+      target: `≤ ${TARGETS.peakMB} MB`,
+      met: enginePeak / 2 ** 20 <= TARGETS.peakMB,
+    },
+    {
+      measure: `Naive Turf baseline (scaled estimate from a sample of ${naive.sample})`,
+      figure: ms(naive.estimatedFullMs),
+      target: '—',
+      met: null,
+    },
+    {
+      measure: 'Speed-up over the naive baseline',
+      figure: `${ratio.toFixed(0)}×`,
+      target: `≥ ${TARGETS.baselineRatio}×`,
+      met: ratio >= TARGETS.baselineRatio,
+    },
+  ];
+  if (postgis)
+    rows.push({
+      measure: 'PostGIS segment-vs-hazard query, median',
+      figure: ms(postgis.queryMs),
+      target: '—',
+      met: null,
+    });
+  const width = Math.max(...rows.map((x) => x.measure.length));
+  for (const x of rows)
+    log(
+      `  ${x.measure.padEnd(width)}  ${x.figure.padStart(9)}  ${x.target.padEnd(10)} ${x.met === null ? '' : x.met ? '✓' : '✗'}`,
+    );
+
+  const results = {
+    machine: host,
+    data: {
+      seed: SUDAN_SCALE.seed,
+      options: OPTIONS,
+      scale: SCALE,
+      asOf: AS_OF,
+      stats,
+      generateMs,
+      validateMs,
+    },
+    engine: {
+      fullMs,
+      fullRuns: full.runs,
+      buildRuns,
+      analyzeRuns,
+      reanalysisMs,
+      reanalysisRuns: re.runs,
+      reanalysisNothingChangedMs: median(sameRuns),
+      movedFrontlineId: moved.properties.id,
+      routes: {
+        count: routeRuns.length,
+        p50Ms: routeP50,
+        p95Ms: routeP95,
+        maxMs: Math.max(...routeRuns),
+        connected: found,
+      },
+      report: { nonOpenSegments: r.segments.length, sites: access, frontlines: r.frontlines.length },
+    },
+    memory: {
+      peakRssByPhaseMB: Object.fromEntries(phases.map((p) => [p, Math.round(peaks[p] / 2 ** 20)])),
+      enginePeakMB: Math.round(enginePeak / 2 ** 20),
+      processPeakMB: Math.round(maxRss() / 2 ** 20),
+      heapAfterFullMB: Math.round(heapAfterFull / 2 ** 20),
+      rssHoldingSituationMB: Math.round(rssBefore / 2 ** 20),
+    },
+    baseline: {
+      method: 'Turf booleanIntersects + lineSplit, every sampled road × every active hazard',
+      label: `scaled estimate from a sample of ${naive.sample} of ${naive.total} road segments`,
+      sample: naive.sample,
+      hazards: naive.hazards,
+      prepMs: naive.prepMs,
+      sampleMs: naive.sampleMs,
+      estimatedFullMs: naive.estimatedFullMs,
+      ratio,
+      agreement: { same: agree, of: naive.sample },
+    },
+    postgis: postgis && { ...postgis, ratioToEngineFull: postgis.queryMs / fullMs },
+    targets: Object.fromEntries(
+      rows
+        .filter((x) => x.met !== null)
+        .map((x) => [x.measure, { figure: x.figure, target: x.target, met: x.met }]),
+    ),
+  };
+  log('\n  As a Markdown table:\n');
+  log('  | measure | figure | target | met? |');
+  log('  | --- | ---: | ---: | :---: |');
+  for (const x of rows)
+    log(`  | ${x.measure} | ${x.figure} | ${x.target} | ${x.met === null ? '' : x.met ? '✓' : '✗'} |`);
+  if (SCALE !== 1) {
+    log(`\nBENCH_SCALE=${SCALE}: bench/results.json not written (only full-scale figures are kept).`);
+    return;
+  }
+  const out = fileURLToPath(new URL('./results.json', import.meta.url));
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  log(`\nwrote bench/results.json`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
