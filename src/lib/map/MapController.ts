@@ -1,0 +1,224 @@
+// The one place that owns the MapLibre map: creation, sources, events, visibility, selection, teardown.
+// Everything it draws comes from the pure style builders and `mapDataOn` in this folder.
+// https://maplibre.org/maplibre-gl-js/docs/API/classes/Map/
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Feature, Geometry } from 'geojson';
+import { bboxOf } from './bbox';
+import { layerGroups, sourceId, type LayerGroup } from './layerGroups';
+import type { MapData } from './mapData';
+import { imageFor } from './patterns';
+import { SELECTION_SOURCE } from './selectionLayer';
+import { buildStyle } from './style';
+import type { MapView } from './urlState';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+/** Layers a click or tap can select, topmost first. */
+export const INTERACTIVE_LAYERS = [
+  'incidents-circle',
+  'crossings-icon',
+  'sites-circle',
+  'corridors-line',
+  'frontlines-line',
+  'roads-line',
+  'areas-fill',
+];
+
+/** What end-to-end tests and the console can reach: the map, and when it first became idle. */
+export interface CorridorMapHandle {
+  map: maplibregl.Map;
+  /** `performance.now()` at the first `idle` with data drawn (ms since navigation start). */
+  firstIdleMs?: number;
+}
+declare global {
+  interface Window {
+    __corridorMap?: CorridorMapHandle;
+  }
+}
+
+export interface MapControllerOptions {
+  container: HTMLElement;
+  /** Origin (and base path) of the app: fonts and basemap are loaded from there. */
+  base: string;
+  /** The view to open on; without one the map fits `extent`. */
+  view?: MapView;
+  extent: [number, number, number, number];
+  onSelect: (id: string | undefined) => void;
+  onViewChange: (view: MapView) => void;
+  /** Called when the map has drawn everything for the data given last (`date` is the data's as-of date). */
+  onIdle: (date: string) => void;
+  onError: (error: unknown) => void;
+}
+
+export class MapController {
+  readonly map: maplibregl.Map;
+  private readonly options: MapControllerOptions;
+  private loaded = false;
+  private pending: {
+    data?: MapData;
+    date?: string;
+    groups?: readonly LayerGroup[];
+    selection?: Feature | null;
+  } = {};
+  private dataDate: string | undefined;
+  private readonly handle: CorridorMapHandle;
+
+  constructor(options: MapControllerOptions) {
+    this.options = options;
+    const { container, base, view, extent } = options;
+    this.map = new maplibregl.Map({
+      container,
+      style: buildStyle({ base }),
+      ...(view
+        ? { center: view.center, zoom: view.zoom }
+        : { bounds: extent, fitBoundsOptions: { padding: 24 } }),
+      minZoom: 2,
+      maxZoom: 14,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      attributionControl: { compact: true },
+      // A little slack for fingers on phones.
+      clickTolerance: 4,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.handle = { map: this.map };
+    window.__corridorMap = this.handle;
+
+    // Hatch patterns and crossing markers are drawn in code the first time the style asks for them.
+    this.map.setMissingStyleImageResolver((id) => {
+      const made = imageFor(id);
+      if (made && !this.map.hasImage(id)) this.map.addImage(id, made.image, { pixelRatio: made.pixelRatio });
+    });
+    this.map.on('load', () => {
+      this.loaded = true;
+      this.flush();
+    });
+    this.map.on('idle', () => {
+      if (this.dataDate === undefined) return;
+      this.handle.firstIdleMs ??= performance.now();
+      container.dataset.mapState = 'idle';
+      container.dataset.mapDate = this.dataDate;
+      options.onIdle(this.dataDate);
+    });
+    this.map.on('moveend', () => {
+      const c = this.map.getCenter();
+      options.onViewChange({ center: [c.lng, c.lat], zoom: this.map.getZoom() });
+    });
+    this.map.on('click', (e) => options.onSelect(this.featureIdAt(e.point)));
+    this.map.on('mousemove', (e) => {
+      this.map.getCanvas().style.cursor = this.featureIdAt(e.point) ? 'pointer' : '';
+    });
+    this.map.on('error', (e) => options.onError(e.error));
+    container.dataset.mapState = 'loading';
+  }
+
+  /** The id of the topmost selectable feature under a screen point, with a few pixels of slack. */
+  featureIdAt(point: maplibregl.PointLike): string | undefined {
+    if (!this.loaded) return undefined;
+    const p = maplibregl.Point.convert(point);
+    const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+      [p.x - 4, p.y - 4],
+      [p.x + 4, p.y + 4],
+    ];
+    const layers = INTERACTIVE_LAYERS.filter((l) => this.map.getLayoutProperty(l, 'visibility') !== 'none');
+    const hit = this.map.queryRenderedFeatures(box, { layers });
+    const id = hit[0]?.properties?.id;
+    return typeof id === 'string' ? id : undefined;
+  }
+
+  /** Draws the layers for a date. */
+  setData(data: MapData, date: string): void {
+    this.pending.data = data;
+    this.pending.date = date;
+    this.flush();
+  }
+
+  setVisibleGroups(groups: readonly LayerGroup[]): void {
+    this.pending.groups = groups;
+    this.flush();
+  }
+
+  /** Halo around the selected feature (its properties size the halo of a site); `null` clears it. */
+  setSelection(feature: Feature | null): void {
+    this.pending.selection = feature;
+    this.flush();
+  }
+
+  /**
+   * Hook for the access analysis: colours corridors by status (`open`, `at_risk`, `blocked`) through
+   * feature state, without rebuilding their data. Ids absent from `statuses` go back to their property.
+   */
+  setCorridorStatus(statuses: Readonly<Record<string, string>>): void {
+    if (!this.loaded) return;
+    const source = sourceId('corridors');
+    this.map.removeFeatureState({ source });
+    for (const [id, status] of Object.entries(statuses)) this.map.setFeatureState({ source, id }, { status });
+  }
+
+  /** Brings a feature into view, leaving room for the details panel (`padding` in px). */
+  focusOn(geometry: Geometry, padding: { top: number; right: number; bottom: number; left: number }): void {
+    const [w, s, e, n] = bboxOf(geometry);
+    if (w === e && s === n) {
+      this.map.easeTo({ center: [w, s], zoom: Math.max(this.map.getZoom(), 7), padding, duration: 600 });
+    } else {
+      this.map.fitBounds(
+        [
+          [w, s],
+          [e, n],
+        ],
+        {
+          padding: {
+            top: padding.top + 40,
+            right: padding.right + 40,
+            bottom: padding.bottom + 40,
+            left: padding.left + 40,
+          },
+          maxZoom: 9,
+          duration: 600,
+        },
+      );
+    }
+  }
+
+  destroy(): void {
+    if (window.__corridorMap === this.handle) delete window.__corridorMap;
+    this.map.remove();
+  }
+
+  private flush(): void {
+    if (!this.loaded) return;
+    const { data, date, groups, selection } = this.pending;
+    this.pending = {};
+    if (data && date) {
+      for (const g of layerGroups) {
+        this.map
+          .getSource<maplibregl.GeoJSONSource>(sourceId(g))
+          ?.setData(data[g])
+          .catch((e: unknown) => this.options.onError(e));
+      }
+      this.dataDate = date;
+      this.options.container.dataset.mapState = 'loading';
+    }
+    if (groups) {
+      for (const layer of this.map.getStyle().layers) {
+        const group = (layer.metadata as Record<string, unknown> | undefined)?.['corridor:group'];
+        if (typeof group !== 'string') continue;
+        const visible = groups.includes(group as LayerGroup);
+        this.map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
+      }
+    }
+    if (selection !== undefined) {
+      const features: Feature[] = selection ? [selection] : [];
+      this.map
+        .getSource<maplibregl.GeoJSONSource>(SELECTION_SOURCE)
+        ?.setData({ type: 'FeatureCollection', features })
+        .catch((e: unknown) => this.options.onError(e));
+    }
+  }
+}

@@ -1,0 +1,73 @@
+// https://maplibre.org/maplibre-style-spec/layers/#fill and https://maplibre.org/maplibre-style-spec/layers/#line
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { sourceId } from './layerGroups';
+import { hatchImageName } from './patterns';
+
+const source = sourceId('areas');
+const metadata = { 'corridor:group': 'areas' };
+
+/** How each confidence is drawn, for the map and its legend alike. */
+export const confidenceStyles = {
+  assessed: { label: 'Assessed control', fillOpacity: 0.32, hatched: false, dashed: false },
+  claimed: { label: 'Claimed, unconfirmed', fillOpacity: 0.14, hatched: false, dashed: true },
+  contested: { label: 'Contested (fighting)', fillOpacity: 0.08, hatched: true, dashed: true },
+} as const;
+export type ConfidenceName = keyof typeof confidenceStyles;
+
+/** Assessed areas are solid; claimed and contested ones lighter, so the eye reads them as less certain. */
+export function areaFillOpacity(): ExpressionSpecification {
+  return [
+    'match',
+    ['get', 'confidence'],
+    'assessed',
+    confidenceStyles.assessed.fillOpacity,
+    'claimed',
+    confidenceStyles.claimed.fillOpacity,
+    'contested',
+    confidenceStyles.contested.fillOpacity,
+    0.2,
+  ];
+}
+
+/** The hatch image in the actor's colour (images are made on demand by `patterns.ts`). */
+export function areaHatchPattern(): ExpressionSpecification {
+  return ['concat', hatchImageName(''), ['downcase', ['slice', ['to-string', ['get', 'color']], 1]]];
+}
+
+/** Solid outline for assessed control, dashed for anything less certain. */
+export function areaOutlineDash(): ExpressionSpecification {
+  return ['match', ['get', 'confidence'], 'assessed', ['literal', [1, 0]], ['literal', [3, 2]]];
+}
+
+export function areasLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'areas-fill',
+      type: 'fill',
+      source,
+      metadata,
+      paint: { 'fill-color': ['get', 'color'], 'fill-opacity': areaFillOpacity() },
+    },
+    {
+      id: 'areas-hatch',
+      type: 'fill',
+      source,
+      metadata,
+      filter: ['==', ['get', 'confidence'], 'contested'],
+      paint: { 'fill-pattern': areaHatchPattern(), 'fill-opacity': 0.75 },
+    },
+    {
+      id: 'areas-outline',
+      type: 'line',
+      source,
+      metadata,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': ['get', 'color'],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 9, 2],
+        'line-opacity': 0.8,
+        'line-dasharray': areaOutlineDash(),
+      },
+    },
+  ];
+}

@@ -1,0 +1,108 @@
+import { area, booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { BasemapKind } from './basemapLayers';
+
+export interface BasemapProperties {
+  kind: BasemapKind;
+  name?: string;
+  /** Label size class 0–3, growing with the country's area. */
+  rank?: number;
+}
+
+/** ~110 m at the equator: finer than the 1:50 million source, and a third smaller than full precision. */
+const DECIMALS = 3;
+const round = (v: number) => Math.round(v * 10 ** DECIMALS) / 10 ** DECIMALS;
+
+/** Rounds a line, dropping points that became equal to the previous one. */
+function roundLine(line: Position[]): Position[] {
+  const out: Position[] = [];
+  for (const p of line) {
+    const q = [round(p[0]), round(p[1])];
+    const last = out[out.length - 1];
+    if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q);
+  }
+  return out;
+}
+
+/** Rounds a ring, keeping the original when rounding would leave it with fewer than 4 positions. */
+function roundRing(ring: Position[]): Position[] {
+  const r = roundLine(ring);
+  return r.length >= 4 ? r : ring;
+}
+
+function rankOf(km2: number): number {
+  if (km2 >= 1_500_000) return 3;
+  if (km2 >= 500_000) return 2;
+  if (km2 >= 100_000) return 1;
+  return 0;
+}
+
+/** The largest polygon of a country: its label goes there, not in the sea between islands. */
+function largestPolygon(geometry: Polygon | MultiPolygon): Feature<Polygon> {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let best: Feature<Polygon> | undefined;
+  let bestArea = -1;
+  for (const coordinates of polygons) {
+    const f: Feature<Polygon> = {
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Polygon', coordinates },
+    };
+    const a = area(f);
+    if (a > bestArea) [best, bestArea] = [f, a];
+  }
+  return best!;
+}
+
+/**
+ * The offline basemap as one GeoJSON FeatureCollection, from a Natural Earth TopoJSON such as
+ * `world-atlas/countries-50m.json`: `country` polygons (land), `border` lines (shared boundaries only,
+ * so coasts are not drawn twice) and one `label` point per country, with its name and a size `rank`.
+ *
+ * @example basemapGeoJson(topology).features.filter((f) => f.properties.kind === 'label').length // 241
+ */
+export function basemapGeoJson(
+  topology: Topology<{ countries: GeometryCollection<{ name: string }> }>,
+): FeatureCollection<Polygon | MultiPolygon | GeoJSON.MultiLineString | GeoJSON.Point, BasemapProperties> {
+  const countries = feature(topology, topology.objects.countries).features;
+  const out: FeatureCollection<
+    Polygon | MultiPolygon | GeoJSON.MultiLineString | GeoJSON.Point,
+    BasemapProperties
+  > = { type: 'FeatureCollection', features: [] };
+
+  for (const c of countries) {
+    const g = c.geometry as Polygon | MultiPolygon | null;
+    if (!g) continue;
+    const name = c.properties?.name ?? '';
+    const geometry: Polygon | MultiPolygon =
+      g.type === 'Polygon'
+        ? { type: 'Polygon', coordinates: g.coordinates.map(roundRing) }
+        : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(roundRing)) };
+    out.features.push({ type: 'Feature', properties: { kind: 'country', name }, geometry });
+  }
+
+  const borders = mesh(topology, topology.objects.countries, (a, b) => a !== b);
+  out.features.push({
+    type: 'Feature',
+    properties: { kind: 'border' },
+    geometry: { type: 'MultiLineString', coordinates: borders.coordinates.map(roundLine) },
+  });
+
+  for (const c of countries) {
+    const g = c.geometry as Polygon | MultiPolygon | null;
+    const name = c.properties?.name;
+    if (!g || !name) continue;
+    const main = largestPolygon(g);
+    let point = centroid(main);
+    if (!booleanPointInPolygon(point, main)) point = pointOnFeature(main);
+    const [lon, lat] = point.geometry.coordinates;
+    out.features.push({
+      type: 'Feature',
+      properties: { kind: 'label', name, rank: rankOf(area(main) / 1e6) },
+      geometry: { type: 'Point', coordinates: [round(lon), round(lat)] },
+    });
+  }
+  return out;
+}

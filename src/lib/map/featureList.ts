@@ -1,0 +1,68 @@
+import { crossingStatusOn, isValidOn, siteFiguresOn } from '$lib/domain/asOf';
+import type { Situation } from '$lib/domain/schemas';
+import { CROSSING_STATUS_LABELS } from './crossingsLayer';
+import { SITE_KIND_LABELS } from './sitesLayer';
+
+const number = new Intl.NumberFormat('en');
+
+/** One entry of the keyboard-accessible feature list. */
+export interface FeatureListItem {
+  id: string;
+  layer: 'sites' | 'crossings' | 'corridors';
+  name: string;
+  nameAr?: string;
+  /** A few words under the name: kind and the figure or status of the day. */
+  summary: string;
+}
+
+/**
+ * The sites, crossings and corridors that count on `asOf`, each group by name: the list a keyboard or
+ * screen-reader user selects features from instead of clicking the map.
+ */
+export function featureList(situation: Situation, asOf: string): FeatureListItem[] {
+  const byName = (a: FeatureListItem, b: FeatureListItem) => a.name.localeCompare(b.name, 'en');
+  const sites = situation.sites
+    .filter((s) => isValidOn(s.properties, asOf))
+    .map((s): FeatureListItem => {
+      const fig = siteFiguresOn(s, asOf);
+      const bits = [SITE_KIND_LABELS[s.properties.kind] ?? s.properties.kind];
+      if (fig.population) bits.push(`${number.format(fig.population.value)} people`);
+      if (fig.ipcPhase) bits.push(`IPC ${fig.ipcPhase.value}`);
+      return {
+        id: s.properties.id,
+        layer: 'sites',
+        name: s.properties.name,
+        nameAr: s.properties.nameAr,
+        summary: bits.join(' · '),
+      };
+    })
+    .sort(byName);
+  const crossings = situation.crossings
+    .filter((c) => isValidOn(c.properties, asOf))
+    .flatMap((c): FeatureListItem[] => {
+      const st = crossingStatusOn(c, asOf);
+      if (!st) return [];
+      const kind = c.properties.kind === 'international' ? 'Border crossing' : 'Crossline point';
+      return [
+        {
+          id: c.properties.id,
+          layer: 'crossings',
+          name: c.properties.name,
+          nameAr: c.properties.nameAr,
+          summary: `${kind} · ${CROSSING_STATUS_LABELS[st.status].toLowerCase()}`,
+        },
+      ];
+    })
+    .sort(byName);
+  const corridors = situation.corridors
+    .filter((c) => isValidOn(c.properties, asOf))
+    .map((c): FeatureListItem => ({
+      id: c.properties.id,
+      layer: 'corridors',
+      name: c.properties.name,
+      nameAr: c.properties.nameAr,
+      summary: 'Aid corridor',
+    }))
+    .sort(byName);
+  return [...sites, ...crossings, ...corridors];
+}

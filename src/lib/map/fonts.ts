@@ -1,0 +1,24 @@
+// https://maplibre.org/maplibre-style-spec/root/#font-faces
+import type { FontFacesSpecification } from 'maplibre-gl';
+
+/** Font names the symbol layers ask for in `text-font`; `font-faces` maps them to the app's own files. */
+export const FONT_REGULAR = 'Noto Sans Regular';
+export const FONT_BOLD = 'Noto Sans Bold';
+
+/** Arabic and its supplements, plus the presentation forms MapLibre shapes Arabic words into. */
+export const ARABIC_RANGES = ['U+0600-06FF', 'U+0750-077F', 'U+0870-08FF', 'U+FB50-FDFF', 'U+FE70-FEFF'];
+/** Everything else the Latin files cover (the browser's own fonts draw what neither covers). */
+export const LATIN_RANGES = ['U+0000-05FF', 'U+1E00-1EFF', 'U+2000-25FF'];
+
+/**
+ * The style's `font-faces`: labels are drawn from the TTFs in `static/fonts`, served by the app, so no
+ * glyph PBF is needed and nothing is fetched from another host. `base` is the app's origin (and base path).
+ */
+export function fontFaces(base: string): FontFacesSpecification {
+  const url = (file: string) => `${base}/fonts/${file}`;
+  const arabic = { url: url('NotoSansArabic-Regular.ttf'), 'unicode-range': ARABIC_RANGES };
+  return {
+    [FONT_REGULAR]: [{ url: url('NotoSans-Regular.ttf'), 'unicode-range': LATIN_RANGES }, arabic],
+    [FONT_BOLD]: [{ url: url('NotoSans-Bold.ttf'), 'unicode-range': LATIN_RANGES }, arabic],
+  };
+}

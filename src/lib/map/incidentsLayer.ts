@@ -1,0 +1,52 @@
+// https://maplibre.org/maplibre-style-spec/layers/#circle
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { IncidentCategory } from '$lib/domain/schemas';
+import { sourceId } from './layerGroups';
+
+const source = sourceId('incidents');
+const metadata = { 'corridor:group': 'incidents' };
+
+/** The ACAPS access-constraint categories (DESIGN.md §2), each with a distinct colour. */
+export const INCIDENT_CATEGORY_STYLES: Record<IncidentCategory, { label: string; color: string }> = {
+  hostilities: { label: 'Hostilities', color: '#7b2d8b' },
+  violence_against_aid: { label: 'Violence against aid workers', color: '#d62728' },
+  explosive_hazards: { label: 'Explosive hazards', color: '#ff7f0e' },
+  movement_restriction: { label: 'Restriction of movement', color: '#8c564b' },
+  entry_impediment: { label: 'Impediments to entry', color: '#7f7f7f' },
+  interference: { label: 'Interference in operations', color: '#17becf' },
+  denial_of_need: { label: 'Denial of needs', color: '#e377c2' },
+  restriction_of_access_to_services: { label: 'Restricted access to services', color: '#bcbd22' },
+  physical_environment: { label: 'Physical environment', color: '#1f77b4' },
+};
+
+export function incidentColor(): ExpressionSpecification {
+  return [
+    'match',
+    ['get', 'category'],
+    ...Object.entries(INCIDENT_CATEGORY_STYLES).flatMap(([k, v]) => [k, v.color]),
+    '#444444',
+  ] as unknown as ExpressionSpecification;
+}
+
+/** Severity 0–3: 3 px for an informative report, 8 px for one that blocks roads. */
+export function incidentRadius(): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['get', 'severity'], 0, 3, 3, 8];
+}
+
+export function incidentsLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'incidents-circle',
+      type: 'circle',
+      source,
+      metadata,
+      paint: {
+        'circle-color': incidentColor(),
+        'circle-radius': incidentRadius(),
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.2,
+        'circle-opacity': 0.9,
+      },
+    },
+  ];
+}

@@ -1,0 +1,143 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { crossingStatusOn, siteFiguresOn, situationOn } from '$lib/domain/asOf';
+import type { Situation } from '$lib/domain/schemas';
+import type { LayerGroup } from './layerGroups';
+
+/** Incidents older than this on the as-of date are not drawn (DESIGN.md §3, `incidentWindowDays`). */
+export const INCIDENT_WINDOW_DAYS = 30;
+
+/** Corridor status before the analysis has said anything about it. */
+export const UNKNOWN_STATUS = 'unknown';
+
+/**
+ * What the access analysis (DESIGN.md §3) may add to the map without the map depending on it. Keys are
+ * feature ids; every field is optional, and without them corridors are `unknown`, sites carry no flags,
+ * the details panel shows no reasons and the feature list no hotspots.
+ */
+export interface MapAnnotations {
+  /** `open`, `at_risk` or `blocked` per corridor: drives the corridor colour. */
+  corridorStatus?: Readonly<Record<string, string>>;
+  /** `protection`, `cross_border`, `crossline`, `cut_off`, `famine` per site: shown as chips in the details. */
+  siteFlags?: Readonly<Record<string, readonly string[]>>;
+  /** Why a corridor or site has its status, each reason naming the feature that caused it. */
+  reasons?: Readonly<Record<string, readonly AnnotationReason[]>>;
+  /** Ranked hotspots, listed first in the feature list. */
+  hotspots?: readonly { siteId: string; score: number }[];
+}
+export interface AnnotationReason {
+  code: string;
+  featureId?: string;
+  detail: string;
+}
+
+/** Flat, style-ready properties: MapLibre expressions read these, never the nested source records. */
+export type MapFeature = Feature<Geometry, Record<string, string | number | boolean>>;
+export type MapData = Record<LayerGroup, FeatureCollection<Geometry, MapFeature['properties']>>;
+
+function collection(features: MapFeature[]): FeatureCollection<Geometry, MapFeature['properties']> {
+  return { type: 'FeatureCollection', features };
+}
+
+function feature(geometry: Geometry, properties: MapFeature['properties']): MapFeature {
+  return { type: 'Feature', geometry, properties };
+}
+
+/** `YYYY-MM-DD` → month 1–12. */
+function monthOf(date: string): number {
+  return Number(date.slice(5, 7));
+}
+
+/**
+ * The features to draw on `asOf`, one collection per layer group, with the properties the style reads.
+ * Only what is valid on that date is included (incidents: the last 30 days); a crossing carries its status
+ * that day, a site its latest figures. Input is not mutated.
+ *
+ * @example mapDataOn(situation, '2024-08-20').crossings.features[0].properties.status // 'open'
+ */
+export function mapDataOn(situation: Situation, asOf: string, annotations: MapAnnotations = {}): MapData {
+  const on = situationOn(situation, asOf, INCIDENT_WINDOW_DAYS);
+  const actors = new Map(situation.scenario.actors.map((a) => [a.id, a]));
+  const month = monthOf(asOf);
+
+  const areas = on.areas.map((f) => {
+    const actor = actors.get(f.properties.actorId);
+    return feature(f.geometry, {
+      id: f.properties.id,
+      name: f.properties.name,
+      actorId: f.properties.actorId,
+      actorName: actor?.name ?? f.properties.actorId,
+      color: actor?.color ?? '#777777',
+      confidence: f.properties.confidence,
+    });
+  });
+
+  const frontlines = on.frontlines.map((f) =>
+    feature(f.geometry, { id: f.properties.id, name: f.properties.name }),
+  );
+
+  const roads = on.roads.map((f) =>
+    feature(f.geometry, {
+      id: f.properties.id,
+      name: f.properties.name,
+      class: f.properties.class,
+      impassable: f.properties.impassableMonths.includes(month),
+    }),
+  );
+
+  const corridors = on.corridors.map((f) =>
+    feature(f.geometry, {
+      id: f.properties.id,
+      name: f.properties.name,
+      status: annotations.corridorStatus?.[f.properties.id] ?? UNKNOWN_STATUS,
+    }),
+  );
+
+  const sites = on.sites.map((f) => {
+    const figures = siteFiguresOn(f, asOf);
+    const famine = figures.famine?.value === true || figures.ipcPhase?.value === 5;
+    const flags = annotations.siteFlags?.[f.properties.id] ?? [];
+    return feature(f.geometry, {
+      id: f.properties.id,
+      name: f.properties.name,
+      nameAr: f.properties.nameAr ?? '',
+      kind: f.properties.kind,
+      hub: f.properties.hub,
+      // 0 means "no figure on this date": the style draws such sites at the minimum size, uncoloured.
+      population: figures.population?.value ?? 0,
+      ipcPhase: figures.ipcPhase?.value ?? 0,
+      famine,
+      flags: flags.join(','),
+    });
+  });
+
+  const crossings = on.crossings.map((f) =>
+    feature(f.geometry, {
+      id: f.properties.id,
+      name: f.properties.name,
+      nameAr: f.properties.nameAr ?? '',
+      kind: f.properties.kind,
+      // situationOn keeps only crossings that have a status on the date.
+      status: crossingStatusOn(f, asOf)?.status ?? 'closed',
+    }),
+  );
+
+  const incidents = on.incidents.map((f) =>
+    feature(f.geometry, {
+      id: f.properties.id,
+      name: f.properties.name,
+      category: f.properties.category,
+      severity: f.properties.severity,
+      date: f.properties.date,
+    }),
+  );
+
+  return {
+    areas: collection(areas),
+    frontlines: collection(frontlines),
+    roads: collection(roads),
+    corridors: collection(corridors),
+    sites: collection(sites),
+    crossings: collection(crossings),
+    incidents: collection(incidents),
+  };
+}

@@ -1,0 +1,149 @@
+// https://maplibre.org/maplibre-style-spec/layers/#circle and https://maplibre.org/maplibre-style-spec/layers/#symbol
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { FONT_REGULAR } from './fonts';
+import { sourceId } from './layerGroups';
+
+const source = sourceId('sites');
+const metadata = { 'corridor:group': 'sites' };
+
+/**
+ * The IPC Acute Food Insecurity phases with the colours of the IPC manual (version 3.1), so the map reads
+ * like every IPC map its users already know.
+ */
+export const IPC_PHASES = [
+  { phase: 1, label: 'Minimal', color: '#cdfacd' },
+  { phase: 2, label: 'Stressed', color: '#fae61e' },
+  { phase: 3, label: 'Crisis', color: '#e67800' },
+  { phase: 4, label: 'Emergency', color: '#c80000' },
+  { phase: 5, label: 'Famine', color: '#640000' },
+] as const;
+/** A site with no IPC figure on the date. */
+export const IPC_NO_DATA_COLOR = '#ffffff';
+
+export const SITE_KIND_LABELS: Record<string, string> = {
+  idp_camp: 'Camp for internally displaced people',
+  refugee_camp: 'Refugee camp',
+  town: 'Town',
+  supply_hub: 'Supply hub',
+  airport: 'Airport',
+};
+
+/** Fill by IPC phase (`ipcPhase` 0 = no figure). */
+export function siteColor(): ExpressionSpecification {
+  return [
+    'match',
+    ['get', 'ipcPhase'],
+    ...IPC_PHASES.flatMap((p) => [p.phase, p.color]),
+    IPC_NO_DATA_COLOR,
+  ] as unknown as ExpressionSpecification;
+}
+
+/** Radius in px from the population: the circle's area is proportional to the number of people. */
+function byPopulation(minPx: number, millionPx: number): ExpressionSpecification {
+  const people: ExpressionSpecification = ['max', 0, ['to-number', ['get', 'population'], 0]];
+  return ['interpolate', ['linear'], ['sqrt', people], 0, minPx, 1000, millionPx];
+}
+
+/** Zoom levels between which circles grow from their small to their full size. */
+const ZOOM_SMALL = 4;
+const ZOOM_FULL = 9;
+
+/**
+ * Radius grows with the square root of the population (area ∝ people): at full size 4.5 px with no
+ * figure and 26 px for a million; smaller when zoomed out, so neighbouring camps stay apart.
+ * `extraPx` is added at every zoom (the selection halo uses it to ring the circle).
+ */
+export function siteRadius(extraPx = 0): ExpressionSpecification {
+  return [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    ZOOM_SMALL,
+    ['+', extraPx, byPopulation(3.5, 15)],
+    ZOOM_FULL,
+    ['+', extraPx, byPopulation(4.5, 26)],
+  ];
+}
+
+/** How far (in ems of the label) the label sits from the centre: just clear of the circle. */
+export function siteLabelOffset(): ExpressionSpecification {
+  return [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    ZOOM_SMALL,
+    ['+', 0.4, ['/', byPopulation(3.5, 15), 10.5]],
+    ZOOM_FULL,
+    ['+', 0.4, ['/', byPopulation(4.5, 26), 13]],
+  ];
+}
+
+/** Camps get a dark ring, hubs a thick blue one, towns a thin grey one. */
+export function siteStrokeColor(): ExpressionSpecification {
+  return [
+    'case',
+    ['get', 'hub'],
+    '#1f4e9c',
+    ['match', ['get', 'kind'], ['idp_camp', 'refugee_camp'], '#1e1e1e', '#5c5c5c'],
+  ];
+}
+
+export function siteStrokeWidth(): ExpressionSpecification {
+  return ['case', ['get', 'hub'], 3, ['match', ['get', 'kind'], ['idp_camp', 'refugee_camp'], 1.6, 1]];
+}
+
+/** Name, and the Arabic name below it when there is one. */
+export function siteLabel(): ExpressionSpecification {
+  return [
+    'case',
+    ['!=', ['get', 'nameAr'], ''],
+    ['format', ['get', 'name'], {}, '\n', {}, ['get', 'nameAr'], { 'font-scale': 0.92 }],
+    ['format', ['get', 'name'], {}],
+  ];
+}
+
+export function sitesLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'sites-circle',
+      type: 'circle',
+      source,
+      metadata,
+      layout: { 'circle-sort-key': ['-', 0, ['get', 'population']] },
+      paint: {
+        'circle-color': siteColor(),
+        'circle-radius': siteRadius(),
+        'circle-stroke-color': siteStrokeColor(),
+        'circle-stroke-width': siteStrokeWidth(),
+        'circle-opacity': 0.92,
+      },
+    },
+  ];
+}
+
+export function sitesLabelLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'sites-label',
+      type: 'symbol',
+      source,
+      metadata,
+      layout: {
+        'text-field': siteLabel(),
+        'text-font': [FONT_REGULAR],
+        'text-size': ['interpolate', ['linear'], ['zoom'], ZOOM_SMALL, 10.5, ZOOM_FULL, 13],
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': siteLabelOffset(),
+        'text-justify': 'auto',
+        'text-max-width': 10,
+        // Most people first: when labels collide, the larger place keeps its name.
+        'symbol-sort-key': ['-', 0, ['get', 'population']],
+      },
+      paint: {
+        'text-color': '#1d1d1d',
+        'text-halo-color': '#ffffff',
+        'text-halo-width': 1.6,
+      },
+    },
+  ];
+}

@@ -1,0 +1,58 @@
+// https://maplibre.org/maplibre-style-spec/root/
+import type { FeatureCollection } from 'geojson';
+import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import { areasLayers } from './areasLayer';
+import { BASEMAP_SOURCE, basemapLabelLayers, basemapLayers } from './basemapLayers';
+import { corridorsLayers } from './corridorsLayer';
+import { crossingsLabelLayers, crossingsLayers } from './crossingsLayer';
+import { fontFaces } from './fonts';
+import { frontlinesLayers } from './frontlinesLayer';
+import { incidentsLayers } from './incidentsLayer';
+import { layerGroups, sourceId } from './layerGroups';
+import { roadsLayers } from './roadsLayer';
+import { SELECTION_SOURCE, selectionLayers } from './selectionLayer';
+import { sitesLabelLayers, sitesLayers } from './sitesLayer';
+
+export interface StyleOptions {
+  /** Origin (and base path) of the app, e.g. `http://localhost:3000`: fonts and basemap come from there. */
+  base: string;
+}
+
+export const BASEMAP_PATH = '/basemap/countries.geojson';
+
+const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+/**
+ * The whole map style: the offline basemap, one empty GeoJSON source per layer group (the map controller
+ * fills them for the as-of date), the selection halo, and labels drawn from the app's own fonts. Layers
+ * are stacked areas < roads < corridors < front lines < country names < sites < crossings < incidents <
+ * selection < labels, so points are never hidden under lines and labels stay on top.
+ */
+export function buildStyle({ base }: StyleOptions): StyleSpecification {
+  const sources: Record<string, SourceSpecification> = {
+    [BASEMAP_SOURCE]: { type: 'geojson', data: `${base}${BASEMAP_PATH}`, attribution: 'Natural Earth' },
+    [SELECTION_SOURCE]: { type: 'geojson', data: empty() },
+  };
+  // `promoteId` lets the analysis set feature state (e.g. a corridor's status) by feature id.
+  for (const g of layerGroups) sources[sourceId(g)] = { type: 'geojson', data: empty(), promoteId: 'id' };
+  return {
+    version: 8,
+    name: 'Corridor',
+    'font-faces': fontFaces(base),
+    sources,
+    layers: [
+      ...basemapLayers(),
+      ...areasLayers(),
+      ...roadsLayers(),
+      ...corridorsLayers(),
+      ...frontlinesLayers(),
+      ...basemapLabelLayers(),
+      ...sitesLayers(),
+      ...crossingsLayers(),
+      ...incidentsLayers(),
+      ...selectionLayers(),
+      ...sitesLabelLayers(),
+      ...crossingsLabelLayers(),
+    ],
+  };
+}
