@@ -16,7 +16,8 @@ export default ts.config(
     files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
     languageOptions: {
       parserOptions: {
-        projectService: true,
+        // playwright.config.ts sits at the root, outside the tsconfig's include.
+        projectService: { allowDefaultProject: ['playwright.config.ts'] },
         extraFileExtensions: ['.svelte'],
         parser: ts.parser,
         svelteConfig,

@@ -1,0 +1,72 @@
+// Shared fixture of the browser tests: every test fails on any uncaught page error or console error, and on
+// any request to a host other than this machine (the app must serve everything itself).
+import { test as base, expect, type Page } from '@playwright/test';
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** data: and blob: URLs never leave the browser; everything else must go to this machine. */
+export function isLocal(url: string): boolean {
+  const u = new URL(url);
+  if (u.protocol === 'data:' || u.protocol === 'blob:') return true;
+  return LOCAL_HOSTS.has(u.hostname);
+}
+
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    const foreign: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()} (${m.location().url})`);
+    });
+    page.on('request', (r) => {
+      if (!isLocal(r.url())) foreign.push(r.url());
+    });
+    page.on('worker', (w) => {
+      if (!isLocal(w.url())) foreign.push(w.url());
+    });
+    await use(page);
+    expect(problems, 'page errors and console errors').toEqual([]);
+    expect(foreign, 'requests to other hosts').toEqual([]);
+  },
+});
+
+export { expect };
+
+/**
+ * Waits until the map has drawn the data of `date` (or of any date) and is idle, and returns the time
+ * from navigation start to the first idle in ms.
+ */
+export async function waitForMap(page: Page, date?: string): Promise<number> {
+  const selector = date
+    ? `#map[data-map-state="idle"][data-map-date="${date}"]`
+    : '#map[data-map-state="idle"]';
+  await page.locator(selector).waitFor({ state: 'attached', timeout: 60_000 });
+  return page.evaluate(() => window.__corridorMap?.firstIdleMs ?? NaN);
+}
+
+/** Ids of the features the map draws in these style layers right now (across the whole viewport). */
+export async function renderedIds(page: Page, layers: string[]): Promise<string[]> {
+  return page.evaluate((layers) => {
+    const map = window.__corridorMap!.map;
+    const ids = map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.id));
+    return [...new Set(ids)].sort();
+  }, layers);
+}
+
+/** The properties the map draws a feature with, or null when it is not rendered in the viewport. */
+export async function renderedProperties(
+  page: Page,
+  layers: string[],
+  id: string,
+): Promise<Record<string, unknown> | null> {
+  return page.evaluate(
+    ({ layers, id }) => {
+      const f = window
+        .__corridorMap!.map.queryRenderedFeatures({ layers })
+        .find((x) => x.properties.id === id);
+      return f ? { ...f.properties } : null;
+    },
+    { layers, id },
+  );
+}
