@@ -7,7 +7,7 @@
  *
  * The committed files in `geodata/` are what the app reads; this script only has to be re-runnable.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { booleanIntersects, lineString, multiLineString, rewind } from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
@@ -379,6 +379,129 @@ for (const [name, features] of Object.entries(layers))
   writeFileSync(join(OUT, `${name}.geojson`), collectionText(features));
 
 for (const [name, features] of Object.entries(layers)) console.log(`${name}: ${features.length}`);
+
+// ---------- the feature tables of geodata/README.md ----------
+
+const cell = (v: unknown) =>
+  String(v ?? '')
+    .replaceAll('|', '\\|')
+    .replaceAll('\n', ' ');
+const table = (head: string[], rows: unknown[][]) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
+const period = (p: { validFrom?: string; validTo?: string }) => `${p.validFrom ?? '…'} – ${p.validTo ?? '…'}`;
+const tables = [
+  `### Sites (${situation.sites.length})`,
+  table(
+    ['id', 'name', 'kind', 'country', 'hub', 'position source', 'figures (date: value — source)'],
+    situation.sites.map((f) => [
+      `\`${f.properties.id}\``,
+      f.properties.name,
+      f.properties.kind,
+      f.properties.country,
+      f.properties.hub ? 'yes' : '',
+      f.properties.source,
+      f.properties.figures
+        .map((x) => {
+          const v = [
+            x.population !== undefined ? `population ${x.population.toLocaleString('en')}` : '',
+            x.ipcPhase !== undefined ? `IPC ${x.ipcPhase}` : '',
+            x.famine ? 'famine' : '',
+          ].filter(Boolean);
+          return `${x.date}: ${v.join(', ')} — ${x.source}`;
+        })
+        .join('; '),
+    ]),
+  ),
+  `### Crossings (${situation.crossings.length})`,
+  table(
+    ['id', 'name', 'kind', 'status history (date: status — source)'],
+    situation.crossings.map((f) => [
+      `\`${f.properties.id}\``,
+      f.properties.name,
+      f.properties.kind,
+      f.properties.statusHistory.map((e) => `${e.date}: ${e.status} — ${e.source}`).join('; '),
+    ]),
+  ),
+  `### Roads (${situation.roads.length})`,
+  table(
+    ['id', 'name', 'class', 'impassable months', 'source'],
+    situation.roads.map((f) => [
+      `\`${f.properties.id}\``,
+      f.properties.name,
+      f.properties.class,
+      f.properties.impassableMonths.join(', '),
+      f.properties.source,
+    ]),
+  ),
+  `### Corridors (${situation.corridors.length})`,
+  table(
+    ['id', 'name', 'from → to', 'source'],
+    situation.corridors.map((f) => [
+      `\`${f.properties.id}\``,
+      f.properties.name,
+      `${f.properties.fromSiteId} → ${f.properties.toSiteId}`,
+      f.properties.source,
+    ]),
+  ),
+  `### Areas of control (${situation.areas.length})`,
+  table(
+    ['id', 'name', 'valid', 'source'],
+    situation.areas.map((f) => [
+      `\`${f.properties.id}\``,
+      f.properties.name,
+      period(f.properties),
+      f.properties.source,
+    ]),
+  ),
+  `### Front lines (${situation.frontlines.length})`,
+  table(
+    ['id', 'name', 'valid', 'source'],
+    situation.frontlines.map((f) => [
+      `\`${f.properties.id}\``,
+      f.properties.name,
+      period(f.properties),
+      f.properties.source,
+    ]),
+  ),
+  `### Incidents (${situation.incidents.length})`,
+  table(
+    ['id', 'date', 'name', 'category', 'severity', 'verification', 'source'],
+    situation.incidents.map((f) => [
+      `\`${f.properties.id}\``,
+      f.properties.date,
+      f.properties.name,
+      f.properties.category,
+      f.properties.severity,
+      f.properties.verification,
+      f.properties.source,
+    ]),
+  ),
+  `### Constraints (${situation.constraints.length})`,
+  table(
+    ['id', 'name', 'kind', 'severity', 'valid', 'source'],
+    situation.constraints.map((f) => [
+      `\`${f.properties.id}\``,
+      f.properties.name,
+      f.properties.kind,
+      f.properties.severity,
+      period(f.properties),
+      f.properties.source,
+    ]),
+  ),
+].join('\n\n');
+const readmePath = join(OUT, 'README.md');
+const START = '<!-- tables: written by scripts/geodata/build-default-scenario.ts -->';
+const END = '<!-- end of tables -->';
+const readme = readFileSync(readmePath, 'utf8');
+if (!readme.includes(START) || !readme.includes(END))
+  throw new Error(`${readmePath} lacks the table markers`);
+const withTables = `${readme.slice(0, readme.indexOf(START) + START.length)}\n\n${tables}\n\n${readme.slice(readme.indexOf(END))}`;
+const mdOptions = (await prettier.resolveConfig(readmePath)) ?? {};
+writeFileSync(readmePath, await prettier.format(withTables, { ...mdOptions, parser: 'markdown' }));
 
 // ---------- author's check: roads that cross an active front line ----------
 

@@ -302,10 +302,16 @@ export const crossings: CrossingDef[] = [
     note: 'Placed at Tina, the Sudanese side; Tiné (Chad) lies across the wadi.',
     statusHistory: [
       {
+        date: '2023-04-15',
+        status: 'closed',
+        source: 'Sudan MFA statement 2024-03-06 via Al Jazeera (use for aid approved only then)',
+        note: 'Not approved for aid deliveries before March 2024, as the approval implies; no earlier aid use is documented in the sources used.',
+      },
+      {
         date: '2024-03-06',
         status: 'open',
         source: 'Sudan MFA statement 2024-03-06 via Al Jazeera; WFP via Albawaba 2024-08-22',
-        note: 'The government approves the Tiné crossing to El Fasher for aid; WFP used it while Adré was closed. Its status for aid before March 2024 is not documented in the sources used, so the crossing starts here.',
+        note: 'The government approves the Tiné crossing to El Fasher for aid; WFP used it while Adré was closed.',
       },
     ],
   },
