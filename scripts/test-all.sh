@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Sets up what the tests need that npm does not install, then runs every check and test.
+# Sets up what the tests need that npm does not install (Chromium, PostgreSQL, fonts), then runs every
+# check and test.
 # Debian/Ubuntu: missing system packages are installed with apt-get (as root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # Fonts so that headless Chromium renders the UI text (map labels use the app's own fonts).
 fc-list 2>/dev/null | grep -qi 'noto' || need+=(fonts-noto-core)
 
@@ -20,4 +22,5 @@ fi
 [ -d node_modules ] || npm ci
 
 npm run check
-npm test
+# Every test, with the database suite run against both PGlite and a throw-away PostgreSQL server.
+scripts/with-postgres.sh npm test

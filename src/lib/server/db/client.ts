@@ -1,0 +1,45 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { mkdirSync } from 'node:fs';
+import pg from 'pg';
+import * as schema from './schema';
+
+/** The database, whichever engine is behind it: the repositories only use what both accept. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface OpenDatabase {
+  db: Database;
+  engine: 'pglite' | 'postgres';
+  close: () => Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; when absent, the embedded PGlite is used. */
+  databaseUrl?: string;
+  /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+  /** Folder of the SQL migrations written by drizzle-kit. */
+  migrationsFolder: string;
+}
+
+/**
+ * Opens the database and brings its schema up to date. PGlite in `dataDir` by default; PostgreSQL through
+ * node-postgres when `databaseUrl` is set. Migrations are idempotent: running them twice changes nothing.
+ */
+export async function openDatabase(o: DatabaseOptions): Promise<OpenDatabase> {
+  if (o.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: o.databaseUrl, max: 10 });
+    const db = drizzlePg(pool, { schema });
+    await migratePg(db, { migrationsFolder: o.migrationsFolder });
+    return { db: db as unknown as Database, engine: 'postgres', close: () => pool.end() };
+  }
+  if (!o.dataDir.startsWith('memory://')) mkdirSync(o.dataDir, { recursive: true });
+  const client = new PGlite(o.dataDir);
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder: o.migrationsFolder });
+  return { db: db as unknown as Database, engine: 'pglite', close: () => client.close() };
+}

@@ -1,0 +1,372 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Feature, Geometry } from 'geojson';
+import { bbox as turfBbox } from '@turf/turf';
+import {
+  DataValidationError,
+  layerNames,
+  parseLayer,
+  type AnyFeature,
+  type LayerName,
+  type Scenario,
+  type Sensitivity,
+  type Situation,
+} from '$lib/domain/schemas';
+import type { Database } from './client';
+import { auditLog, features, scenarios } from './schema';
+
+export interface StoredFeature {
+  layer: LayerName;
+  feature: AnyFeature;
+  version: number;
+  updatedAt: Date;
+  updatedBy: string | null;
+  deleted: boolean;
+}
+
+/** A write based on a version that is no longer current. Carries the current record so nothing is lost. */
+export class VersionConflictError extends Error {
+  constructor(
+    public readonly id: string,
+    public readonly expectedVersion: number,
+    public readonly current: StoredFeature | null,
+  ) {
+    super(
+      current
+        ? `feature "${id}" was changed by ${current.updatedBy ?? 'someone else'} (now version ${current.version}, you edited version ${expectedVersion})`
+        : `feature "${id}" does not exist`,
+    );
+    this.name = 'VersionConflictError';
+  }
+}
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+type Row = typeof features.$inferSelect;
+
+function toStored(row: Row): StoredFeature {
+  return {
+    layer: row.layer as LayerName,
+    feature: { type: 'Feature', geometry: row.geometry, properties: row.properties } as AnyFeature,
+    version: row.version,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+    deleted: row.deletedAt !== null,
+  };
+}
+
+/** Validates one feature of a layer with the domain schemas; throws with file "(input)" and the field. */
+function validated(layer: LayerName, feature: unknown, file = '(input)'): AnyFeature {
+  const r = parseLayer(file, layer, { type: 'FeatureCollection', features: [feature] });
+  if (r.issues.length > 0) throw new DataValidationError(r.issues);
+  return r.features[0] as AnyFeature;
+}
+
+function rowValues(layer: LayerName, f: AnyFeature) {
+  const [minLon, minLat, maxLon, maxLat] = turfBbox(f.geometry as Geometry);
+  return {
+    id: f.properties.id,
+    layer,
+    sensitivity: f.properties.sensitivity,
+    geometry: f.geometry,
+    properties: f.properties,
+    minLon,
+    minLat,
+    maxLon,
+    maxLat,
+  };
+}
+
+async function audit(
+  tx: Tx,
+  entry: {
+    featureId: string;
+    layer: string;
+    action: string;
+    actor: string | null;
+    before: unknown;
+    after: unknown;
+    versionAfter: number | null;
+  },
+) {
+  await tx.insert(auditLog).values(entry);
+}
+
+/**
+ * Writes the scenario and its features when they are not there yet. Idempotent: a second run inserts nothing
+ * and changes nothing (features edited since the first seed are kept as they are).
+ */
+export async function seedSituation(
+  db: Database,
+  s: Situation,
+  actor = 'seed',
+): Promise<{ inserted: number }> {
+  return db.transaction(async (tx) => {
+    await tx.insert(scenarios).values({ id: s.scenario.id, document: s.scenario }).onConflictDoNothing();
+    let inserted = 0;
+    for (const layer of layerNames) {
+      const list = s[layer] as AnyFeature[];
+      for (let i = 0; i < list.length; i += 500) {
+        const chunk = list.slice(i, i + 500);
+        const rows = await tx
+          .insert(features)
+          .values(chunk.map((f) => ({ ...rowValues(layer, f), updatedBy: actor })))
+          .onConflictDoNothing()
+          .returning({ id: features.id });
+        const ids = new Set(rows.map((r) => r.id));
+        for (const f of chunk.filter((f) => ids.has(f.properties.id)))
+          await audit(tx, {
+            featureId: f.properties.id,
+            layer,
+            action: 'create',
+            actor,
+            before: null,
+            after: f,
+            versionAfter: 1,
+          });
+        inserted += rows.length;
+      }
+    }
+    return { inserted };
+  });
+}
+
+/** The situation as stored, with only the sensitivities given (the public sees `['public']`). */
+export async function readSituation(
+  db: Database,
+  scenarioId: string,
+  sensitivities: Sensitivity[],
+): Promise<Situation> {
+  const [scenarioRow] = await db.select().from(scenarios).where(eq(scenarios.id, scenarioId));
+  if (!scenarioRow) throw new Error(`scenario "${scenarioId}" is not in the database`);
+  const rows = await db
+    .select()
+    .from(features)
+    .where(and(isNull(features.deletedAt), inArray(features.sensitivity, sensitivities)))
+    .orderBy(asc(features.id));
+  const s = { scenario: scenarioRow.document as Scenario } as Situation;
+  for (const layer of layerNames) (s as unknown as Record<LayerName, AnyFeature[]>)[layer] = [];
+  for (const r of rows)
+    (s as unknown as Record<LayerName, AnyFeature[]>)[r.layer as LayerName].push(toStored(r).feature);
+  return s;
+}
+
+export async function getFeature(db: Database | Tx, id: string): Promise<StoredFeature | null> {
+  const [row] = await db.select().from(features).where(eq(features.id, id));
+  return row ? toStored(row) : null;
+}
+
+/** Creates a feature; its id must be new. */
+export async function createFeature(
+  db: Database,
+  layer: LayerName,
+  input: unknown,
+  actor: string,
+): Promise<StoredFeature> {
+  const f = validated(layer, input);
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(features)
+      .values({ ...rowValues(layer, f), updatedBy: actor })
+      .onConflictDoNothing()
+      .returning();
+    if (rows.length === 0)
+      throw new DataValidationError([
+        {
+          file: '(input)',
+          index: 0,
+          id: f.properties.id,
+          field: 'properties.id',
+          reason: 'is already used by another feature',
+        },
+      ]);
+    await audit(tx, {
+      featureId: f.properties.id,
+      layer,
+      action: 'create',
+      actor,
+      before: null,
+      after: f,
+      versionAfter: 1,
+    });
+    return toStored(rows[0]);
+  });
+}
+
+/**
+ * Replaces a feature if and only if it is still at `expectedVersion`: of concurrent writers on one version,
+ * exactly one wins; the others get a `VersionConflictError` carrying the current record.
+ */
+export async function updateFeature(
+  db: Database,
+  id: string,
+  expectedVersion: number,
+  input: unknown,
+  actor: string,
+): Promise<StoredFeature> {
+  const current = await getFeature(db, id);
+  if (!current || current.deleted) throw new VersionConflictError(id, expectedVersion, current);
+  const f = validated(current.layer, input);
+  if (f.properties.id !== id)
+    throw new DataValidationError([
+      { file: '(input)', index: 0, id: f.properties.id, field: 'properties.id', reason: `must stay "${id}"` },
+    ]);
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(features)
+      .set({
+        ...rowValues(current.layer, f),
+        version: sql`${features.version} + 1`,
+        updatedAt: new Date(),
+        updatedBy: actor,
+      })
+      .where(and(eq(features.id, id), eq(features.version, expectedVersion), isNull(features.deletedAt)))
+      .returning();
+    if (rows.length === 0) throw new VersionConflictError(id, expectedVersion, await getFeature(tx, id));
+    const before = await tx
+      .select({ after: auditLog.after })
+      .from(auditLog)
+      .where(eq(auditLog.featureId, id))
+      .orderBy(sql`${auditLog.id} desc`)
+      .limit(1);
+    await audit(tx, {
+      featureId: id,
+      layer: current.layer,
+      action: 'update',
+      actor,
+      before: before[0]?.after ?? null,
+      after: f,
+      versionAfter: rows[0].version,
+    });
+    return toStored(rows[0]);
+  });
+}
+
+/** Soft-deletes a feature at `expectedVersion`; it stays in the history and can be restored. */
+export async function deleteFeature(
+  db: Database,
+  id: string,
+  expectedVersion: number,
+  actor: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(features)
+      .set({
+        deletedAt: new Date(),
+        version: sql`${features.version} + 1`,
+        updatedAt: new Date(),
+        updatedBy: actor,
+      })
+      .where(and(eq(features.id, id), eq(features.version, expectedVersion), isNull(features.deletedAt)))
+      .returning();
+    if (rows.length === 0) throw new VersionConflictError(id, expectedVersion, await getFeature(tx, id));
+    const s = toStored(rows[0]);
+    await audit(tx, {
+      featureId: id,
+      layer: s.layer,
+      action: 'delete',
+      actor,
+      before: s.feature,
+      after: null,
+      versionAfter: s.version,
+    });
+  });
+}
+
+export interface HistoryEntry {
+  auditId: number;
+  action: string;
+  actor: string | null;
+  at: Date;
+  before: AnyFeature | null;
+  after: AnyFeature | null;
+  versionAfter: number | null;
+}
+
+/** Every change to a feature, oldest first. */
+export async function featureHistory(db: Database, id: string): Promise<HistoryEntry[]> {
+  const rows = await db.select().from(auditLog).where(eq(auditLog.featureId, id)).orderBy(asc(auditLog.id));
+  return rows.map((r) => ({
+    auditId: r.id,
+    action: r.action,
+    actor: r.actor,
+    at: r.at,
+    before: r.before as AnyFeature | null,
+    after: r.after as AnyFeature | null,
+    versionAfter: r.versionAfter,
+  }));
+}
+
+/**
+ * Brings a feature back to what it was after the change `auditId` (undeleting it if needed), as a new
+ * version: history is never rewritten.
+ */
+export async function restoreFeature(
+  db: Database,
+  id: string,
+  auditId: number,
+  expectedVersion: number,
+  actor: string,
+): Promise<StoredFeature> {
+  const [entry] = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.id, auditId), eq(auditLog.featureId, id)));
+  const target = (entry?.after ?? entry?.before) as Feature | null | undefined;
+  if (!entry || !target) throw new Error(`change ${auditId} of feature "${id}" not found`);
+  const layer = entry.layer as LayerName;
+  const f = validated(layer, target);
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(features)
+      .set({
+        ...rowValues(layer, f),
+        deletedAt: null,
+        version: sql`${features.version} + 1`,
+        updatedAt: new Date(),
+        updatedBy: actor,
+      })
+      .where(and(eq(features.id, id), eq(features.version, expectedVersion)))
+      .returning();
+    if (rows.length === 0) throw new VersionConflictError(id, expectedVersion, await getFeature(tx, id));
+    await audit(tx, {
+      featureId: id,
+      layer,
+      action: 'restore',
+      actor,
+      before: null,
+      after: f,
+      versionAfter: rows[0].version,
+    });
+    return toStored(rows[0]);
+  });
+}
+
+/** Writes many features of one layer in one transaction: all or none of them are stored. */
+export async function insertFeatures(
+  db: Database,
+  layer: LayerName,
+  input: unknown[],
+  actor: string,
+  file = '(input)',
+): Promise<number> {
+  const r = parseLayer(file, layer, { type: 'FeatureCollection', features: input });
+  if (r.issues.length > 0) throw new DataValidationError(r.issues);
+  return db.transaction(async (tx) => {
+    for (let i = 0; i < r.features.length; i += 500) {
+      const chunk = r.features.slice(i, i + 500) as AnyFeature[];
+      await tx.insert(features).values(chunk.map((f) => ({ ...rowValues(layer, f), updatedBy: actor })));
+      await tx.insert(auditLog).values(
+        chunk.map((f) => ({
+          featureId: f.properties.id,
+          layer,
+          action: 'create',
+          actor,
+          before: null,
+          after: f,
+          versionAfter: 1,
+        })),
+      );
+    }
+    return r.features.length;
+  });
+}

@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+// SQL written here must be accepted by PostgreSQL 15 (Debian's server) and PGlite (PostgreSQL 18):
+// plain types, jsonb, no PostGIS. Geometry is GeoJSON in jsonb with a bounding box for filtering.
+
+/** The scenario metadata (scenario.json): one row per workspace. */
+export const scenarios = pgTable('scenarios', {
+  id: text('id').primaryKey(),
+  document: jsonb('document').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Every feature of every layer. `version` drives optimistic concurrency; `deleted_at` is a soft delete. */
+export const features = pgTable(
+  'features',
+  {
+    id: text('id').primaryKey(),
+    layer: text('layer').notNull(),
+    sensitivity: text('sensitivity').notNull(),
+    geometry: jsonb('geometry').notNull(),
+    properties: jsonb('properties').notNull(),
+    minLon: doublePrecision('min_lon').notNull(),
+    minLat: doublePrecision('min_lat').notNull(),
+    maxLon: doublePrecision('max_lon').notNull(),
+    maxLat: doublePrecision('max_lat').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('features_layer_idx')
+      .on(t.layer)
+      .where(sql`${t.deletedAt} is null`),
+    index('features_bbox_idx').on(t.minLon, t.maxLon, t.minLat, t.maxLat),
+  ],
+);
+
+/** Every change to a feature: who, when, what it was before and after. Never updated, only appended. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    featureId: text('feature_id').notNull(),
+    layer: text('layer').notNull(),
+    action: text('action').notNull(),
+    actor: text('actor'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    versionAfter: integer('version_after'),
+  },
+  (t) => [index('audit_log_feature_idx').on(t.featureId, t.id)],
+);

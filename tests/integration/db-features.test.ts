@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataValidationError, type Situation } from '$lib/domain/schemas';
+import { openDatabase, type OpenDatabase } from '$lib/server/db/client';
+import {
+  createFeature,
+  deleteFeature,
+  featureHistory,
+  getFeature,
+  insertFeatures,
+  readSituation,
+  restoreFeature,
+  seedSituation,
+  updateFeature,
+  VersionConflictError,
+} from '$lib/server/db/featureRepository';
+import { loadSituationFromDir } from '$lib/server/geodata/loadSituationFromDir';
+
+// The same suite runs on the embedded PGlite and, when TEST_DATABASE_URL is set, on a PostgreSQL server.
+const engines: { name: string; url?: string }[] = [{ name: 'pglite' }];
+if (process.env.TEST_DATABASE_URL) engines.push({ name: 'postgres', url: process.env.TEST_DATABASE_URL });
+
+const site = (id: string, props: Record<string, unknown> = {}) => ({
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [25.31, 13.49] },
+  properties: { id, name: id, source: 'test', kind: 'idp_camp', country: 'SDN', ...props },
+});
+
+describe.each(engines)('feature storage on $name', ({ url }) => {
+  let handle: OpenDatabase;
+  let situation: Situation;
+
+  beforeAll(async () => {
+    handle = await openDatabase({ databaseUrl: url, dataDir: 'memory://', migrationsFolder: 'drizzle' });
+    if (url) await handle.db.execute('truncate features, audit_log, scenarios');
+    situation = loadSituationFromDir('geodata');
+  });
+  afterAll(async () => handle?.close());
+
+  it('seeds the default scenario once; a second seed changes nothing', async () => {
+    const total = Object.entries(situation).reduce(
+      (n, [k, v]) => n + (k === 'scenario' ? 0 : (v as unknown[]).length),
+      0,
+    );
+    expect((await seedSituation(handle.db, situation)).inserted).toBe(total);
+    expect((await seedSituation(handle.db, situation)).inserted).toBe(0);
+    const back = await readSituation(handle.db, situation.scenario.id, [
+      'public',
+      'restricted',
+      'confidential',
+    ]);
+    expect(back.sites.map((s) => s.properties.id).sort()).toEqual(
+      situation.sites.map((s) => s.properties.id).sort(),
+    );
+    const zamzam = situation.sites.find((s) => s.properties.id === 'sd_zamzam');
+    expect(back.sites.find((s) => s.properties.id === 'sd_zamzam')).toEqual(zamzam);
+  });
+
+  it('reads only the sensitivities asked for', async () => {
+    await createFeature(
+      handle.db,
+      'sites',
+      site('t_restricted', { sensitivity: 'restricted' }),
+      'editor@test',
+    );
+    const pub = await readSituation(handle.db, situation.scenario.id, ['public']);
+    expect(pub.sites.some((s) => s.properties.id === 't_restricted')).toBe(false);
+    const staff = await readSituation(handle.db, situation.scenario.id, ['public', 'restricted']);
+    expect(staff.sites.some((s) => s.properties.id === 't_restricted')).toBe(true);
+  });
+
+  it('of 20 concurrent editors on one version, exactly one wins and the others get the current record', async () => {
+    await createFeature(handle.db, 'sites', site('t_race'), 'a');
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        updateFeature(handle.db, 't_race', 1, site('t_race', { name: `edit ${i}` }), `editor${i}`),
+      ),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(19);
+    const winner = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof updateFeature>>>).value;
+    expect(winner.version).toBe(2);
+    for (const l of lost) {
+      expect(l.reason).toBeInstanceOf(VersionConflictError);
+      expect((l.reason as VersionConflictError).current?.feature.properties.name).toBe(
+        winner.feature.properties.name,
+      );
+    }
+    const history = await featureHistory(handle.db, 't_race');
+    expect(history.map((h) => h.action)).toEqual(['create', 'update']);
+  });
+
+  it('rejects bad input naming the field, and writes nothing', async () => {
+    await expect(
+      updateFeature(
+        handle.db,
+        't_race',
+        2,
+        site('t_race', { figures: [{ date: '2024-13-01', source: 'x' }] }),
+        'a',
+      ),
+    ).rejects.toThrow(
+      /field "properties\.figures\[0\]\.date": must be a date written YYYY-MM-DD|is not a real calendar date/,
+    );
+    expect((await getFeature(handle.db, 't_race'))?.version).toBe(2);
+    await expect(
+      createFeature(handle.db, 'sites', site('t_bad', { kind: 'castle' }), 'a'),
+    ).rejects.toBeInstanceOf(DataValidationError);
+    expect(await getFeature(handle.db, 't_bad')).toBeNull();
+  });
+
+  it('soft-deletes, keeps history, and restores as a new version', async () => {
+    await createFeature(handle.db, 'sites', site('t_del', { name: 'Before' }), 'a');
+    await updateFeature(handle.db, 't_del', 1, site('t_del', { name: 'After' }), 'b');
+    await deleteFeature(handle.db, 't_del', 2, 'c');
+    expect((await getFeature(handle.db, 't_del'))?.deleted).toBe(true);
+    const pub = await readSituation(handle.db, situation.scenario.id, ['public']);
+    expect(pub.sites.some((s) => s.properties.id === 't_del')).toBe(false);
+
+    const history = await featureHistory(handle.db, 't_del');
+    expect(history.map((h) => [h.action, h.actor])).toEqual([
+      ['create', 'a'],
+      ['update', 'b'],
+      ['delete', 'c'],
+    ]);
+    expect(history[1].before?.properties.name).toBe('Before');
+    const restored = await restoreFeature(handle.db, 't_del', history[0].auditId, 3, 'd');
+    expect(restored).toMatchObject({ version: 4, deleted: false });
+    expect(restored.feature.properties.name).toBe('Before');
+  });
+
+  it('inserts a batch all or nothing', async () => {
+    const good = Array.from({ length: 50 }, (_, i) => site(`t_batch_${i}`));
+    const bad = [
+      ...good.slice(0, 10).map((f, i) => ({ ...f, properties: { ...f.properties, id: `t_b2_${i}` } })),
+      site('t_b2_x', { country: 'xx' }),
+    ];
+    await expect(insertFeatures(handle.db, 'sites', bad, 'imp', 'batch.geojson')).rejects.toThrow(
+      /batch\.geojson: feature #10 \(id "t_b2_x"\), field "properties\.country"/,
+    );
+    expect(await getFeature(handle.db, 't_b2_0')).toBeNull();
+    expect(await insertFeatures(handle.db, 'sites', good, 'imp')).toBe(50);
+    expect(await getFeature(handle.db, 't_batch_49')).not.toBeNull();
+  });
+});
