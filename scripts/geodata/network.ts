@@ -250,6 +250,20 @@ export const roads: RoadDef[] = [
     source: `${TOWN_POSITIONS}; Radio Dabanga 2023-06-06 (RSF take Kutum)`,
     note: SCHEMATIC,
   },
+  {
+    from: 'sd_kebkabiya',
+    to: 'sd_kutum',
+    class: 'track',
+    source: `${TOWN_POSITIONS}; ${RAINS}`,
+    note: SCHEMATIC,
+  },
+  {
+    from: 'sd_um_baru',
+    to: 'sd_kutum',
+    class: 'secondary',
+    source: `${TOWN_POSITIONS}; Radio Dabanga 2023-06-06 (Kutum held by the RSF)`,
+    note: `The classic Tina – Kutum – El Fasher road, through RSF-held Kutum. ${SCHEMATIC}`,
+  },
   { from: 'sd_tina', to: 'sd_karnoi', class: 'secondary', source: TINE_ROUTE, note: SCHEMATIC },
   { from: 'sd_karnoi', to: 'sd_um_baru', class: 'secondary', source: TINE_ROUTE, note: SCHEMATIC },
   {
