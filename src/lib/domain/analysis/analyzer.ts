@@ -1,3 +1,4 @@
+import { bboxOfGeometry } from '../geo/bboxOfGeometry';
 import { createBoxIndex } from '../geo/createBoxIndex';
 import {
   analysisOverridesSchema,
@@ -12,7 +13,7 @@ import { activeLayersOn, type ActiveCrossing } from './activeLayers';
 import type { Graph } from './access/dijkstra';
 import { siteAccess } from './access/siteAccess';
 import type { AnalysisContext } from './context';
-import { evaluateCorridor, roundPosition } from './corridors/evaluateCorridor';
+import { evaluateCorridor } from './corridors/evaluateCorridor';
 import { AnalysisInputError } from './errors';
 import { deriveFrontlines } from './frontlines/deriveFrontlines';
 import { indexFrontlineSegments } from './frontlines/frontlineSegments';
@@ -23,7 +24,7 @@ import { buildRoadNetwork } from './network/buildRoadNetwork';
 import { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
 import type { RoadNetwork } from './network/roadNetwork';
 import { statusByRank } from './reasons';
-import { round3 } from './round';
+import { round3, roundPosition } from './round';
 import { compareStrings } from './sortById';
 
 /** Builds the network and indexes of a situation once; `analyze` then recomputes only the hazards of a date. */
@@ -87,9 +88,22 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       const node = net.crossingNode.get(c.feature.properties.id);
       if (node !== undefined) crossingsAt.set(node, [...(crossingsAt.get(node) ?? []), c]);
     }
+    const actors = new Map(situation.scenario.actors.map((a) => [a.id, a]));
+    const hazardAreas = layers.areas.filter(
+      (a) =>
+        a.properties.confidence === 'contested' ||
+        (a.properties.confidence === 'assessed' && actors.get(a.properties.actorId)?.deniesAccess === true),
+    );
+    const hazardConstraints = layers.constraints.filter((c) => c.properties.severity > 0);
     return {
       net,
       graph,
+      hazardAreas,
+      hazardAreaIndex: createBoxIndex(hazardAreas.length, (i) => bboxOfGeometry(hazardAreas[i].geometry)),
+      hazardConstraints,
+      hazardConstraintIndex: createBoxIndex(hazardConstraints.length, (i) =>
+        bboxOfGeometry(hazardConstraints[i].geometry),
+      ),
       options: opts,
       scenario: situation.scenario,
       layers,

@@ -1,5 +1,5 @@
 import type { BoxIndex } from '../geo/createBoxIndex';
-import type { IncidentFeature, Scenario } from '../schemas';
+import type { AreaFeature, ConstraintFeature, IncidentFeature, Scenario } from '../schemas';
 import type { ActiveCrossing, ActiveFrontline, ActiveLayers } from './activeLayers';
 import type { Graph } from './access/dijkstra';
 import type { FrontlineSegments } from './frontlines/frontlineSegments';
@@ -22,6 +22,12 @@ export interface AnalysisContext {
   incidents: readonly IncidentFeature[];
   incidentIndex: BoxIndex;
   activeIncidents: Set<string>;
+  /** Active areas that deny access or are contested (the only ones that affect roads and sites), indexed. */
+  hazardAreas: AreaFeature[];
+  hazardAreaIndex: BoxIndex;
+  /** Active constraints of severity >= 1, indexed. */
+  hazardConstraints: ConstraintFeature[];
+  hazardConstraintIndex: BoxIndex;
   /** Active crossings by junction. */
   crossingsAt: Map<number, ActiveCrossing[]>;
 }

@@ -27,6 +27,7 @@ export function statusOfReasons(reasons: readonly Reason[]): SegmentStatus {
 
 /** Reasons in a stable order (code, feature, detail) with duplicates removed. */
 export function sortReasons(reasons: readonly Reason[]): Reason[] {
+  if (reasons.length <= 1) return [...reasons];
   const seen = new Set<string>();
   const out: Reason[] = [];
   for (const r of [...reasons].sort(

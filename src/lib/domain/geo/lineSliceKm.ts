@@ -1,4 +1,5 @@
 import type { Position } from 'geojson';
+import { pointAtKm } from './pointAtKm';
 
 /**
  * The part of a line between `fromKm` and `toKm` measured from its start, given the line's cumulative
@@ -14,17 +15,16 @@ export function lineSliceKm(
   fromKm: number,
   toKm: number,
 ): Position[] {
-  const at = (km: number): Position => {
-    let i = 1;
-    while (i < coords.length - 1 && cumKm[i] < km) i++;
-    const span = cumKm[i] - cumKm[i - 1];
-    const f = span > 0 ? Math.min(1, Math.max(0, (km - cumKm[i - 1]) / span)) : 0;
-    const a = coords[i - 1];
-    const b = coords[i];
-    return [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])];
-  };
-  const out: Position[] = [at(fromKm)];
-  for (let i = 0; i < coords.length; i++) if (cumKm[i] > fromKm && cumKm[i] < toKm) out.push(coords[i]);
-  out.push(at(toKm));
+  const out: Position[] = [pointAtKm(coords, cumKm, fromKm)];
+  // First vertex strictly after fromKm (binary search), then every vertex before toKm.
+  let lo = 0;
+  let hi = cumKm.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumKm[mid] <= fromKm) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < coords.length && cumKm[i] < toKm; i++) out.push(coords[i]);
+  out.push(pointAtKm(coords, cumKm, toKm));
   return out;
 }

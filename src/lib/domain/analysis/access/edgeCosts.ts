@@ -4,11 +4,15 @@ import { ABSENT } from '../hazards/evaluateEdgeHazards';
 /**
  * Routing cost of every edge: its length in km, times `atRiskCostFactor` when at risk; Infinity when
  * blocked or absent, and for edges that pass the front line (at a crossline crossing) unless `crossline`.
- * With `ignoreHazards`, every present edge costs its length (used to explain why a site is cut off).
+ * With `explainBlocked`, blocked edges cost their length plus BLOCKED_PENALTY_KM instead of Infinity, so the
+ * cheapest path is the one with the fewest blockages to clear (used to explain why a site is cut off).
  */
+/** Cost added per blocked edge when explaining a cut-off: more than any road distance on Earth. */
+export const BLOCKED_PENALTY_KM = 1e6;
+
 export function edgeCosts(
   ctx: AnalysisContext,
-  opts: { crossline: boolean; ignoreHazards?: boolean },
+  opts: { crossline: boolean; explainBlocked?: boolean },
 ): Float64Array {
   const { edges } = ctx.net;
   const status = ctx.hazards.status;
@@ -18,8 +22,7 @@ export function edgeCosts(
     const s = status[e];
     const len = edges[e].lengthKm;
     if (s === ABSENT) out[e] = Infinity;
-    else if (opts.ignoreHazards) out[e] = len;
-    else if (s === 2) out[e] = Infinity;
+    else if (s === 2) out[e] = opts.explainBlocked ? len + BLOCKED_PENALTY_KM : Infinity;
     else if (!opts.crossline && ctx.hazards.crossline.has(e)) out[e] = Infinity;
     else out[e] = s === 1 ? len * factor : len;
   }

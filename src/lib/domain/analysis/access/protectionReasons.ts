@@ -36,7 +36,8 @@ export function protectionReasons(ctx: AnalysisContext, position: Position): Rea
     });
   }
 
-  for (const a of ctx.layers.areas) {
+  for (const i of ctx.hazardAreaIndex.search(position[0], position[1], position[0], position[1])) {
+    const a = ctx.hazardAreas[i];
     if (a.properties.confidence !== 'contested') continue;
     if (pointInPolygons(position, polygonsOf(a.geometry)))
       out.push({

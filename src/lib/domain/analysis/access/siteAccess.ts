@@ -2,11 +2,12 @@ import { siteFiguresOn } from '../../asOf';
 import type { BestPath, Reason, SiteAccess, SiteFeature, SiteFlag, SiteReport } from '../../schemas';
 import type { AnalysisContext } from '../context';
 import { formatKm, sortReasons, statusOfCode } from '../reasons';
-import { round3 } from '../round';
+import { round3, roundPosition } from '../round';
 import { dijkstra, pathTo, type SearchResult } from './dijkstra';
 import { edgeCosts } from './edgeCosts';
 import { pathGeometry } from './pathGeometry';
 import { protectionReasons } from './protectionReasons';
+import { usableAttachment } from './usableAttachment';
 
 interface Hub {
   site: SiteFeature;
@@ -27,7 +28,7 @@ export function siteAccess(ctx: AnalysisContext): SiteReport[] {
   const hubs: Hub[] = [];
   for (const s of layers.sites) {
     if (!s.properties.hub) continue;
-    const att = net.siteAttachment.get(s.properties.id);
+    const att = usableAttachment(ctx, s.properties.id);
     if (att) hubs.push({ site: s, node: att.node, attachKm: att.attachKm });
   }
   const international = new Set<number>();
@@ -36,7 +37,7 @@ export function siteAccess(ctx: AnalysisContext): SiteReport[] {
 
   const costSafe = edgeCosts(ctx, { crossline: false });
   const costCrossline = edgeCosts(ctx, { crossline: true });
-  const costAny = edgeCosts(ctx, { crossline: true, ignoreHazards: true });
+  const costAny = edgeCosts(ctx, { crossline: true, explainBlocked: true });
   const searches = new Map<string, { hubs: Hub[]; result: SearchResult; cost: Float64Array }>();
   const search = (country: string, domestic: boolean, crossline: boolean) => {
     const key = `${country}|${domestic}|${crossline}`;
@@ -82,7 +83,7 @@ export function siteAccess(ctx: AnalysisContext): SiteReport[] {
 
     let access: SiteAccess = 'cut_off';
     let bestPath: BestPath | null = null;
-    const att = net.siteAttachment.get(p.id);
+    const att = usableAttachment(ctx, p.id);
     if (p.hub && att) {
       access = 'internal';
       bestPath = {
@@ -152,7 +153,7 @@ export function siteAccess(ctx: AnalysisContext): SiteReport[] {
         break;
       }
       if (access === 'cut_off') {
-        // Explain: the blocking reasons on the shortest road from any hub, hazards ignored.
+        // Explain: the blockages on the road from a hub that needs the fewest of them cleared.
         anySearch ??= {
           result: dijkstra(
             graph,

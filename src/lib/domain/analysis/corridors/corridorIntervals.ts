@@ -78,13 +78,12 @@ export function corridorIntervals(
     }
 
     // Areas that deny access or are contested.
-    for (const area of ctx.layers.areas) {
+    for (const n of ctx.hazardAreaIndex.search(segBox[0], segBox[1], segBox[2], segBox[3])) {
+      const area = ctx.hazardAreas[n];
       const ap = area.properties;
       const actor = actors.get(ap.actorId);
       const denies = ap.confidence === 'assessed' && actor?.deniesAccess === true;
-      if (!denies && ap.confidence !== 'contested') continue;
       const polys = polygonsOf(area.geometry);
-      if (!overlaps(bboxOf(polys.map((r) => r[0] ?? []).flat()))) continue;
       const actorName = actor?.name ?? ap.actorId;
       const reason: Reason = denies
         ? {
@@ -116,9 +115,10 @@ export function corridorIntervals(
 
     // Constraints.
     const cr = params.constraintRadiusKm;
-    for (const c of ctx.layers.constraints) {
+    const cbox = expandBboxKm(segBox, cr);
+    for (const n of ctx.hazardConstraintIndex.search(cbox[0], cbox[1], cbox[2], cbox[3])) {
+      const c = ctx.hazardConstraints[n];
       const cp = c.properties;
-      if (cp.severity === 0) continue;
       const what = `severity ${cp.severity} ${cp.kind.replaceAll('_', ' ')} "${cp.name}"`;
       const reason: Reason =
         cp.severity === 3

@@ -3,13 +3,14 @@ import { bboxOf } from '../../geo/bboxOf';
 import { cumulativeKm } from '../../geo/cumulativeKm';
 import { expandBboxKm } from '../../geo/expandBboxKm';
 import { lineSliceKm } from '../../geo/lineSliceKm';
+import { pointAtKm } from '../../geo/pointAtKm';
 import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';
 import { projectOnSegment } from '../../geo/projectOnSegment';
 import type { CorridorFeature, CorridorReport, Reason, Stretch } from '../../schemas';
 import type { AnalysisContext } from '../context';
 import { ABSENT } from '../hazards/evaluateEdgeHazards';
 import { monthNames, sortReasons, statusOfReasons } from '../reasons';
-import { round3 } from '../round';
+import { round3, roundPosition } from '../round';
 import { corridorIntervals, type KmInterval } from './corridorIntervals';
 
 /** A corridor is matched to the road network where junctions and roads lie within this distance of it. */
@@ -55,7 +56,7 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
   const cuts = [...new Set([...cum, ...legs])].sort((a, b) => a - b);
   for (let i = 0; i + 1 < cuts.length; i++) {
     if (cuts[i + 1] - cuts[i] < 1e-9) continue;
-    const mid = lineSliceKm(coords, cum, (cuts[i] + cuts[i + 1]) / 2, (cuts[i] + cuts[i + 1]) / 2)[0];
+    const mid = pointAtKm(coords, cum, (cuts[i] + cuts[i + 1]) / 2);
     const edge = roadEdgeUnder(ctx, mid);
     if (edge === undefined) continue;
     const e = ctx.net.edges[edge];
@@ -93,15 +94,19 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
       },
     });
   };
+  // Sweep: intervals sorted by start; an interval covers a piece when it starts before and ends after it.
+  const byStart = [...spread].sort((a, b) => a.fromKm - b.fromKm);
+  let next = 0;
+  let active: KmInterval[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const from = bounds[i];
     const to = bounds[i + 1];
     if (to - from < 1e-9) continue;
     const mid = (from + to) / 2;
-    const reasons = sortReasons(
-      spread.filter((iv) => iv.fromKm <= mid && mid <= iv.toKm).map((iv) => iv.reason),
-    );
-    const key = `${statusOfReasons(reasons)}|${reasons.map((r) => `${r.code}/${r.featureId}`).join(',')}`;
+    while (next < byStart.length && byStart[next].fromKm <= mid) active.push(byStart[next++]);
+    active = active.filter((iv) => iv.toKm >= mid);
+    const reasons = sortReasons(active.map((iv) => iv.reason));
+    const key = `${statusOfReasons(reasons)}|${reasons.map((r) => `${r.code}/${r.featureId}/${r.detail}`).join(',')}`;
     if (current && current.key === key) current.to = to;
     else {
       flush();
@@ -152,9 +157,4 @@ function roadEdgeUnder(ctx: AnalysisContext, p: Position): number | undefined {
     }
   }
   return best;
-}
-
-/** Positions in the report are rounded to 7 decimals (about 1 cm). */
-export function roundPosition(p: Position): Position {
-  return [Math.round(p[0] * 1e7) / 1e7, Math.round(p[1] * 1e7) / 1e7];
 }

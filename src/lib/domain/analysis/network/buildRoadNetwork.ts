@@ -29,21 +29,27 @@ export function buildRoadNetwork(
 
   // Crossings and sites cut the road nearest to them.
   const rawIndex = createRawSegmentIndex(coords);
-  const nearest = (p: Position, maxKm: number) => {
+  // Nearest road to p within maxKm; with `byValidity`, the nearest of each distinct validity interval, so
+  // that a site keeps a road on every date even when its nearest road is valid only for a while.
+  const nearest = (p: Position, maxKm: number, byValidity = false) => {
     const box = expandBboxKm([p[0], p[1], p[0], p[1]], maxKm);
-    let best: { road: number; pos: number; km: number } | undefined;
+    const best = new Map<string, { road: number; pos: number; km: number }>();
     for (const s of rawIndex.index.search(box[0], box[1], box[2], box[3])) {
       const r = rawIndex.road[s];
       const k = rawIndex.k[s];
       const pr = projectOnSegment(p, coords[r][k], coords[r][k + 1]);
-      if (pr.distanceKm <= maxKm && (!best || pr.distanceKm < best.km - 1e-12))
-        best = { road: r, pos: k + pr.t, km: pr.distanceKm };
+      if (pr.distanceKm > maxKm) continue;
+      const rp = roads[r].properties;
+      const key = byValidity ? `${rp.validFrom ?? ''}|${rp.validTo ?? ''}` : '';
+      const old = best.get(key);
+      if (!old || pr.distanceKm < old.km - 1e-12)
+        best.set(key, { road: r, pos: k + pr.t, km: pr.distanceKm });
     }
-    return best;
+    return [...best.values()].sort((a, b) => a.km - b.km || a.road - b.road);
   };
   const extra: { kind: 'crossing' | 'site'; id: string; road: number; pos: number }[] = [];
   for (const c of [...crossings].sort(byId)) {
-    const hit = nearest(c.geometry.coordinates, options.crossingAttachKm);
+    const [hit] = nearest(c.geometry.coordinates, options.crossingAttachKm);
     if (hit) extra.push({ kind: 'crossing', id: c.properties.id, road: hit.road, pos: hit.pos });
     else
       warnings.push(
@@ -51,8 +57,8 @@ export function buildRoadNetwork(
       );
   }
   for (const s of [...sites].sort(byId)) {
-    const hit = nearest(s.geometry.coordinates, options.siteAttachKm);
-    if (hit) extra.push({ kind: 'site', id: s.properties.id, road: hit.road, pos: hit.pos });
+    for (const hit of nearest(s.geometry.coordinates, options.siteAttachKm, true))
+      extra.push({ kind: 'site', id: s.properties.id, road: hit.road, pos: hit.pos });
   }
   for (const e of extra) splits[e.road].push(e.pos);
 
@@ -113,7 +119,7 @@ export function buildRoadNetwork(
 
   const crossingNode = new Map<string, number>();
   const nodeCrossings = new Map<number, string[]>();
-  const siteAttachment = new Map<string, Attachment>();
+  const siteAttachment = new Map<string, Attachment[]>();
   const siteById = new Map(sites.map((s) => [s.properties.id, s]));
   for (const e of extra) {
     const node = nodeAt(e.road, e.pos);
@@ -122,9 +128,13 @@ export function buildRoadNetwork(
       nodeCrossings.set(node, [...(nodeCrossings.get(node) ?? []), e.id]);
     } else {
       const p = siteById.get(e.id)!.geometry.coordinates;
-      siteAttachment.set(e.id, { node, attachKm: haversineKm(p, [nodeLon[node], nodeLat[node]]) });
+      const list = siteAttachment.get(e.id) ?? [];
+      list.push({ node, attachKm: haversineKm(p, [nodeLon[node], nodeLat[node]]) });
+      siteAttachment.set(e.id, list);
     }
   }
+
+  for (const list of siteAttachment.values()) list.sort((a, b) => a.attachKm - b.attachKm || a.node - b.node);
 
   // Adjacency in compressed rows; edges at a node in index order.
   const degree = new Int32Array(nodeCount + 1);

@@ -42,7 +42,8 @@ export interface RoadNetwork {
   crossingNode: Map<string, number>;
   /** Crossing ids at each junction. */
   nodeCrossings: Map<number, string[]>;
-  siteAttachment: Map<string, Attachment>;
+  /** Where each site joins the network, nearest first (one per validity interval of the roads near it). */
+  siteAttachment: Map<string, Attachment[]>;
   /** Problems met while building, e.g. a crossing far from every road. */
   warnings: string[];
 }

@@ -10,13 +10,13 @@ import type {
 } from '../../schemas';
 import { dijkstra, pathTo } from '../access/dijkstra';
 import { edgeCosts } from '../access/edgeCosts';
+import { usableAttachment } from '../access/usableAttachment';
 import { pathGeometry } from '../access/pathGeometry';
 import { createAnalyzer, type Analyzer } from '../analyzer';
 import type { AnalysisContext } from '../context';
-import { roundPosition } from '../corridors/evaluateCorridor';
 import { AnalysisInputError } from '../errors';
 import { formatKm, sortReasons, statusByRank, statusOfCode } from '../reasons';
-import { round3 } from '../round';
+import { round3, roundPosition } from '../round';
 
 /** A site id, `{ siteId }`, or a position `[lon, lat]` / `{ lon, lat }`. */
 export type RoutePoint =
@@ -112,7 +112,7 @@ function resolve(ctx: AnalysisContext, situation: Situation, p: RoutePoint): End
   if (siteId !== null) {
     const site = situation.sites.find((s) => s.properties.id === siteId);
     if (!site) throw new AnalysisInputError(`no site has the id "${siteId}"`);
-    const att = ctx.net.siteAttachment.get(siteId);
+    const att = usableAttachment(ctx, siteId);
     const [lon, lat] = site.geometry.coordinates;
     return { siteId, position: [lon, lat], node: att?.node, attachKm: att?.attachKm ?? 0 };
   }
@@ -179,12 +179,12 @@ function describe(
   };
 }
 
-/** Why there is no route: the blocking reasons on the shortest road between the two, hazards ignored. */
+/** Why there is no route: the blockages on the road between the two that needs the fewest of them cleared. */
 function explainNoRoute(ctx: AnalysisContext, from: number, to: number): Reason[] {
   const any = dijkstra(
     ctx.graph,
     [{ node: from, cost: 0 }],
-    edgeCosts(ctx, { crossline: true, ignoreHazards: true }),
+    edgeCosts(ctx, { crossline: true, explainBlocked: true }),
     undefined,
     to,
   );
