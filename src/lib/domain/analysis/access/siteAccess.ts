@@ -144,7 +144,7 @@ export function siteAccess(ctx: AnalysisContext): SiteReport[] {
               nodes,
               hub.site.geometry.coordinates,
               site.geometry.coordinates,
-            ),
+            ).map(roundPosition),
           },
         };
         for (const e of edges)
