@@ -200,7 +200,7 @@ describe('default scenario (geodata/)', () => {
     }
   });
 
-  it('has areas of control at three or more dates, which never overlap on the same date', () => {
+  it('has areas of control at three or more dates, wound counter-clockwise, never overlapping on one date', () => {
     const starts = [...new Set(situation.areas.map((a) => a.properties.validFrom))].sort();
     expect(starts.length).toBeGreaterThanOrEqual(3);
     for (const date of starts) {
@@ -211,6 +211,16 @@ describe('default scenario (geodata/)', () => {
           const km2 = common ? area(common) / 1e6 : 0;
           expect(km2, `${valid[i].properties.id} overlaps ${valid[j].properties.id}`).toBeLessThan(1);
         }
+    }
+    // RFC 7946 winding: exterior rings counter-clockwise (positive shoelace area), holes clockwise.
+    const signedArea = (ring: Position[]) =>
+      ring.slice(1).reduce((sum, p, i) => sum + (ring[i][0] * p[1] - p[0] * ring[i][1]), 0) / 2;
+    for (const a of situation.areas) {
+      const polygons = a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates;
+      for (const [outer, ...holes] of polygons) {
+        expect(signedArea(outer), a.properties.id).toBeGreaterThan(0);
+        for (const h of holes) expect(signedArea(h), a.properties.id).toBeLessThan(0);
+      }
     }
     expect(situation.areas.some((a) => a.properties.confidence === 'contested')).toBe(true);
     for (const a of situation.areas) expect(a.properties.note).toMatch(/approximate/i);
