@@ -13,17 +13,22 @@ import type { AnalysisContext } from '../context';
 import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
 import { formatKm } from '../reasons';
 
-/** A hazard over a stretch of a line, in km from its start. A point hazard has `fromKm === toKm`. */
+/** A hazard over a stretch of a line, in km from its start. */
 export interface KmInterval {
   fromKm: number;
   toKm: number;
   reason: Reason;
 }
 
+/** Shortest stretch a hazard met at a single point is given (1 m), so that touching still shows. */
+export const MIN_POINT_HAZARD_KM = 0.001;
+
 /**
- * The hazards along a line (a corridor), with the same rules as for road edges but measured precisely along
- * the line: buffers, areas, incidents and constraints give stretches; crossing a front line (other than at
- * an open crossline crossing) and passing a closed or restricted crossing give points.
+ * The hazards along a line (a corridor), with the same rules as for road edges but measured along the line:
+ * buffers, areas, incidents and constraints give the stretches where they apply. Crossing a front line (other
+ * than at an open crossline crossing) blocks the stretch within `crosslineToleranceKm` of the crossing point
+ * (where a crossline crossing would have to be); a closed or restricted crossing affects the stretch within
+ * the crossing attachment distance of it.
  */
 export function corridorIntervals(
   ctx: AnalysisContext,
@@ -32,6 +37,7 @@ export function corridorIntervals(
 ): KmInterval[] {
   const { params } = ctx.layers;
   const out: KmInterval[] = [];
+  const total = cumKm[cumKm.length - 1];
   const actors = new Map(ctx.scenario.actors.map((a) => [a.id, a]));
   const fs = ctx.frontlineSegments;
   const crosslineOpen = ctx.layers.crossings.filter(
@@ -46,8 +52,14 @@ export function corridorIntervals(
     const span = cumKm[i + 1] - k0;
     const km = (t: number) => k0 + t * span;
     const push = (iv: [number, number] | null, reason: Reason) => {
-      if (iv) out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
+      if (!iv) return;
+      // A line that only touches a buffer or area still counts: give the touch a minimal width.
+      if (span * (iv[1] - iv[0]) < MIN_POINT_HAZARD_KM)
+        around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, reason);
+      else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
     };
+    const around = (at: number, half: number, reason: Reason) =>
+      out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
     const segBox = bboxOf([a, b]);
     const overlaps = (box: readonly number[]) =>
       box[0] <= segBox[2] && box[2] >= segBox[0] && box[1] <= segBox[3] && box[3] >= segBox[1];
@@ -69,8 +81,9 @@ export function corridorIntervals(
       const passage = crosslineOpen.some(
         (c) => haversineKm(c.feature.geometry.coordinates, p) <= params.crosslineToleranceKm,
       );
+      const half = Math.max(params.crosslineToleranceKm, MIN_POINT_HAZARD_KM);
       if (!passage)
-        push([hit.t, hit.t], {
+        around(km(hit.t), half, {
           code: 'frontline_crossing',
           featureId: f.id,
           detail: `crosses front line ${label} with no open crossline crossing within ${formatKm(params.crosslineToleranceKm)}`,
@@ -150,7 +163,8 @@ export function corridorIntervals(
       if (pr.distanceKm > ctx.options.crossingAttachKm) continue;
       const cp = c.feature.properties;
       const since = c.since ? ` since ${c.since}` : ' (override)';
-      push([pr.t, pr.t], {
+      const half = Math.sqrt(Math.max(0, ctx.options.crossingAttachKm ** 2 - pr.distanceKm ** 2));
+      around(km(pr.t), Math.max(half, MIN_POINT_HAZARD_KM), {
         code: c.status === 'closed' ? 'crossing_closed' : 'crossing_restricted',
         featureId: cp.id,
         detail: `passes ${cp.kind} crossing "${cp.name}", ${c.status}${since}`,

@@ -17,9 +17,9 @@ import { corridorIntervals, type KmInterval } from './corridorIntervals';
 export const CORRIDOR_MATCH_KM = 1;
 
 /**
- * Status and stretches of a corridor (DESIGN.md §3): hazards are evaluated along its own geometry; a point
- * hazard (crossing a front line, passing a closed crossing) blocks the corridor between the road junctions on
- * either side of it, as it blocks that road edge; the road under each piece gives seasonal closures.
+ * Status and stretches of a corridor (DESIGN.md §3): hazards are evaluated along its own geometry
+ * (`corridorIntervals`); the road edge under each piece (between road junctions on the corridor) gives
+ * seasonal closures.
  * Consecutive pieces with the same status and reasons are merged; the corridor's status is its worst stretch.
  */
 export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature): CorridorReport {
@@ -28,7 +28,7 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
   const total = cum[cum.length - 1];
   const intervals = corridorIntervals(ctx, coords, cum);
 
-  // Legs: the corridor between road junctions lying on it.
+  // Road junctions lying on the corridor: between two of them the corridor follows one road edge.
   const legBounds = new Set<number>([0, total]);
   for (let i = 0; i + 1 < coords.length; i++) {
     const box = expandBboxKm(bboxOf([coords[i], coords[i + 1]]), CORRIDOR_MATCH_KM);
@@ -40,17 +40,7 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
   }
   const legs = [...legBounds].sort((a, b) => a - b);
 
-  // Spread point hazards over their leg(s); keep stretch hazards as they are.
-  const spread: KmInterval[] = [];
-  for (const iv of intervals) {
-    if (iv.toKm - iv.fromKm > 1e-9) {
-      spread.push(iv);
-      continue;
-    }
-    for (let i = 0; i + 1 < legs.length; i++)
-      if (legs[i] <= iv.fromKm + 1e-9 && iv.fromKm <= legs[i + 1] + 1e-9)
-        spread.push({ fromKm: legs[i], toKm: legs[i + 1], reason: iv.reason });
-  }
+  const spread: KmInterval[] = [...intervals];
 
   // Seasonal closures from the road under each piece between corridor vertices and leg bounds.
   const cuts = [...new Set([...cum, ...legs])].sort((a, b) => a - b);
