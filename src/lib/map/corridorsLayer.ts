@@ -10,13 +10,13 @@ export type CorridorStatusName = 'open' | 'at_risk' | 'blocked' | 'unknown';
 /**
  * Corridor colour by status. The status comes from the access analysis, either as a `status` feature
  * state set on the map (`MapController.setCorridorStatus`) or as a `status` property (`mapDataOn`'s
- * annotations); until the analysis says anything, a corridor is `unknown` and drawn in a neutral violet.
+ * annotations); until the analysis says anything, a corridor is `unknown` and drawn in a neutral teal that no actor, status or IPC phase uses.
  */
 export const CORRIDOR_STATUS_STYLES: Record<CorridorStatusName, { label: string; color: string }> = {
   open: { label: 'Open', color: '#1a9641' },
   at_risk: { label: 'At risk', color: '#f29e00' },
   blocked: { label: 'Blocked', color: '#c40019' },
-  unknown: { label: 'Aid corridor', color: '#6a3d9a' },
+  unknown: { label: 'Aid corridor', color: '#0e7c86' },
 };
 
 /** The status to draw: the feature state wins over the property, so the analysis can update it live. */
