@@ -1,5 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { expect, renderedIds, renderedProperties, test, waitForMap } from './fixtures';
+
+// The scenario the built app serves; tests compare what the page shows with it.
+const sites = JSON.parse(readFileSync('geodata/sites.geojson', 'utf8')) as {
+  features: { geometry: { coordinates: [number, number] }; properties: { id: string; source: string } }[];
+};
+const zamzam = sites.features.find((f) => f.properties.id === 'sd_zamzam')!;
 
 test.describe('the map page', () => {
   test('reaches idle with the layers drawn, from the app alone', async ({ page }, testInfo) => {
@@ -32,10 +38,11 @@ test.describe('the map page', () => {
     await expect(details.getByRole('heading', { level: 2 })).toBeFocused();
     await expect(details.locator('[lang="ar"][dir="rtl"]')).toHaveText(/زمزم/);
     await expect(details).toContainText('Camp for internally displaced people');
-    await expect(details.getByText('Population')).toBeVisible();
-    await expect(details.getByText('IPC phase')).toBeVisible();
-    await expect(details.locator('dt', { hasText: 'Source' })).toBeVisible();
-    await expect(details.locator('dt', { hasText: /^Date$/ })).toBeVisible();
+    const value = (label: string) => details.locator(`dt:text-is("${label}") + dd`);
+    await expect(value('Population')).toBeVisible();
+    await expect(value('IPC phase')).toHaveText(/^\s*[1-5] – (Minimal|Stressed|Crisis|Emergency|Famine)/);
+    await expect(value('Source')).toHaveText(zamzam.properties.source);
+    await expect(value('Date')).toBeVisible();
     await expect(page).toHaveURL(/sel=sd_zamzam/);
 
     // Escape closes the panel and puts focus back on the list entry.
@@ -45,18 +52,19 @@ test.describe('the map page', () => {
   });
 
   test('clicking Zamzam on the map opens its details', async ({ page }) => {
-    await page.goto('/?map=9/13.49/25.31');
+    const [lon, lat] = zamzam.geometry.coordinates;
+    await page.goto(`/?map=9/${lat}/${lon}`);
     await waitForMap(page);
-    const point = await page.evaluate(() => {
+    const point = await page.evaluate((lonLat) => {
       const map = window.__corridorMap!.map;
-      const p = map.project([25.3107, 13.4885]);
+      const p = map.project(lonLat);
       const r = map.getCanvas().getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y };
-    });
+    }, zamzam.geometry.coordinates);
     await page.mouse.click(point.x, point.y);
     const details = page.getByRole('region', { name: /Zamzam/ });
     await expect(details).toBeVisible();
-    await expect(details.locator('dt', { hasText: 'Source' })).toBeVisible();
+    await expect(details.locator('dt:text-is("Source") + dd')).toHaveText(zamzam.properties.source);
     await expect
       .poll(() =>
         page.evaluate(
@@ -132,7 +140,9 @@ test.describe('the map page', () => {
     await page.locator('#feature-sd_zamzam').click();
     const details = page.getByRole('region', { name: /Zamzam/ });
     await expect(details).toBeVisible();
-    // A sheet at the bottom of the screen, the map still visible above it, everything in it reachable.
+    // The map comes back on screen (the list is below it) ...
+    await expect(page.locator('#map')).toBeInViewport();
+    // ... with the details in a sheet at the bottom of the screen, everything in it reachable.
     const box = (await details.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
