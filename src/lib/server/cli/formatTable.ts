@@ -1,0 +1,72 @@
+import { statusOfCode } from '../../domain/analysis/reasons';
+import type { AnalysisReport } from '../../domain/schemas/report';
+
+/** Left-aligned text columns, widths fitted to the content. */
+function columns(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The report as readable tables: corridors with their blocked stretches, then sites, then hotspots. */
+export function formatTable(report: AnalysisReport): string {
+  const out: string[] = [`Analysis as of ${report.asOf}`, ''];
+  out.push(`Corridors (${report.corridors.length})`);
+  out.push(
+    columns(
+      ['id', 'name', 'status', 'km', 'blocked km', 'at-risk km', 'blocked where and why'],
+      report.corridors.map((c) => [
+        c.id,
+        c.name,
+        c.status,
+        String(c.lengthKm),
+        String(c.blockedKm),
+        String(c.atRiskKm),
+        c.stretches
+          .filter((s) => s.status !== 'open')
+          .map(
+            (s) =>
+              `km ${s.fromKm}-${s.toKm} ${s.status}: ${s.reasons.map((r) => `${r.code} ${r.featureId}`).join(', ')}`,
+          )
+          .join('; '),
+      ]),
+    ),
+  );
+  out.push('', `Sites (${report.sites.length})`);
+  out.push(
+    columns(
+      ['id', 'name', 'access', 'flags', 'population', 'IPC', 'from hub', 'via', 'km'],
+      report.sites.map((s) => [
+        s.id,
+        s.name,
+        s.access,
+        s.flags.join(','),
+        s.population === null ? '' : String(s.population),
+        s.ipcPhase === null ? '' : String(s.ipcPhase),
+        s.bestPath?.fromHubId ?? '',
+        s.bestPath?.viaCrossingIds.join(',') ?? '',
+        s.bestPath ? String(s.bestPath.lengthKm) : '',
+      ]),
+    ),
+  );
+  out.push('', `Hotspots (${report.hotspots.length}): score = population × IPC phase × access difficulty`);
+  out.push(
+    columns(
+      ['site', 'score', 'population', 'IPC', 'access', 'difficulty'],
+      report.hotspots.map((h) => [
+        h.siteId,
+        String(h.score),
+        String(h.components.population),
+        `${h.components.ipcPhase}${h.components.ipcPhaseKnown ? '' : ' (unknown)'}`,
+        h.components.access,
+        String(h.components.accessDifficulty),
+      ]),
+    ),
+  );
+  if (report.warnings.length > 0) out.push('', 'Warnings', ...report.warnings.map((w) => `- ${w}`));
+  return `${out.join('\n')}\n`;
+}
