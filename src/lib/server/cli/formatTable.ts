@@ -27,10 +27,13 @@ export function formatTable(report: AnalysisReport): string {
         String(c.blockedKm),
         String(c.atRiskKm),
         c.stretches
-          .filter((s) => s.status !== 'open')
+          .filter((s) => s.status === 'blocked')
           .map(
             (s) =>
-              `km ${s.fromKm}-${s.toKm} ${s.status}: ${s.reasons.map((r) => `${r.code} ${r.featureId}`).join(', ')}`,
+              `km ${s.fromKm}-${s.toKm}: ${s.reasons
+                .filter((r) => statusOfCode(r.code) === 'blocked')
+                .map((r) => `${r.code} ${r.featureId}`)
+                .join(', ')}`,
           )
           .join('; '),
       ]),
