@@ -159,11 +159,22 @@ test.describe('the map page', () => {
     ).toBeLessThanOrEqual(0);
   });
 
-  test('keyboard users can skip to the map and the list', async ({ page }) => {
+  test('keyboard users can skip to the map, pan it, and skip to the list', async ({ page }) => {
     await page.goto('/');
     await waitForMap(page);
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Skip to the map' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    const canvas = page.locator('canvas.maplibregl-canvas');
+    await expect(canvas).toBeFocused();
+    const lng = () => page.evaluate(() => window.__corridorMap!.map.getCenter().lng);
+    const before = await lng();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(lng).toBeGreaterThan(before);
+
+    await page.goto('/');
+    await waitForMap(page);
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to the list of places' });

@@ -116,6 +116,9 @@ export class MapController {
     });
     this.map.on('error', (e) => options.onError(e.error));
     container.dataset.mapState = 'loading';
+    // Focus sent to the container (skip link, closing the details) goes on to the canvas, where the
+    // arrow keys pan and +/- zoom.
+    container.addEventListener('focus', () => this.map.getCanvas().focus());
   }
 
   /** The id of the topmost selectable feature under a screen point, with a few pixels of slack. */
