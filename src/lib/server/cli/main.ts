@@ -24,6 +24,11 @@ const processIo: CliIo = {
  * file, feature and field, never a stack trace), 1 anything unexpected (set CORRIDOR_DEBUG=1 for the stack).
  */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  // `corridor analyze … | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io[name === undefined ? 'stderr' : 'stdout'](`${usage}\n`);

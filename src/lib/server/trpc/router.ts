@@ -1,9 +1,11 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { router } from './init';
+import { analysisRouter } from './routers/analysis';
 import { situationRouter } from './routers/situation';
 
 export const appRouter = router({
   situation: situationRouter,
+  analysis: analysisRouter,
 });
 
 export type AppRouter = typeof appRouter;
