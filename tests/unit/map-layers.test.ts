@@ -5,7 +5,14 @@ import { corridorColor, CORRIDOR_STATUS_STYLES } from '$lib/map/corridorsLayer';
 import { crossingIconImage, crossingLabel, CROSSING_STATUS_COLORS } from '$lib/map/crossingsLayer';
 import { incidentColor, incidentRadius, INCIDENT_CATEGORY_STYLES } from '$lib/map/incidentsLayer';
 import { roadColor, roadDash, roadWidth } from '$lib/map/roadsLayer';
-import { IPC_PHASES, siteColor, siteLabel, siteRadius, siteStrokeWidth } from '$lib/map/sitesLayer';
+import {
+  IPC_PHASES,
+  siteColor,
+  siteFlagFilter,
+  siteLabel,
+  siteRadius,
+  siteStrokeWidth,
+} from '$lib/map/sitesLayer';
 import { evaluate, hex, passes } from './map-evaluate';
 
 describe('sites', () => {
@@ -40,6 +47,11 @@ describe('sites', () => {
     expect(w({ kind: 'town', hub: false })).toBe(1);
     expect(w({ kind: 'idp_camp', hub: false })).toBe(1.6);
     expect(w({ kind: 'supply_hub', hub: true })).toBe(3);
+  });
+
+  it('get a ring only when the access analysis flags them', () => {
+    expect(passes(siteFlagFilter(), { flags: '' })).toBe(false);
+    expect(passes(siteFlagFilter(), { flags: 'protection,famine' })).toBe(true);
   });
 
   it('are labelled with the English name, and the Arabic name below when there is one', () => {

@@ -121,6 +121,31 @@ export function sitesLayers(): LayerSpecification[] {
   ];
 }
 
+/** The ring around sites the access analysis flags (protection, cut off…); no flags, no ring. */
+export const SITE_FLAG_COLOR = '#d81b60';
+
+export function siteFlagFilter(): ExpressionSpecification {
+  return ['!=', ['to-string', ['get', 'flags']], ''];
+}
+
+export function sitesFlagLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'sites-flag',
+      type: 'circle',
+      source,
+      metadata,
+      filter: siteFlagFilter(),
+      paint: {
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-radius': siteRadius(4),
+        'circle-stroke-color': SITE_FLAG_COLOR,
+        'circle-stroke-width': 2.5,
+      },
+    },
+  ];
+}
+
 export function sitesLabelLayers(): LayerSpecification[] {
   return [
     {

@@ -11,7 +11,7 @@ import { incidentsLayers } from './incidentsLayer';
 import { layerGroups, sourceId } from './layerGroups';
 import { roadsLayers } from './roadsLayer';
 import { SELECTION_SOURCE, selectionLayers } from './selectionLayer';
-import { sitesLabelLayers, sitesLayers } from './sitesLayer';
+import { sitesFlagLayers, sitesLabelLayers, sitesLayers } from './sitesLayer';
 
 export interface StyleOptions {
   /** Origin (and base path) of the app, e.g. `http://localhost:3000`: fonts and basemap come from there. */
@@ -48,6 +48,7 @@ export function buildStyle({ base }: StyleOptions): StyleSpecification {
       ...frontlinesLayers(),
       ...basemapLabelLayers(),
       ...sitesLayers(),
+      ...sitesFlagLayers(),
       ...crossingsLayers(),
       ...incidentsLayers(),
       ...selectionLayers(),
