@@ -3,7 +3,7 @@ import { ABSENT } from '../hazards/evaluateEdgeHazards';
 
 /**
  * Routing cost of every edge: its length in km, times `atRiskCostFactor` when at risk; Infinity when
- * blocked or absent, and for edges that pass the front line (at a crossline crossing) unless `crossline`.
+ * blocked or absent (a closed crossing is enforced at its junction, see `routeStatus`), and for edges that pass the front line (at a crossline crossing) unless `crossline`.
  * With `explainBlocked`, blocked edges cost their length plus BLOCKED_PENALTY_KM instead of Infinity, so the
  * cheapest path is the one with the fewest blockages to clear (used to explain why a site is cut off).
  */
@@ -15,7 +15,7 @@ export function edgeCosts(
   opts: { crossline: boolean; explainBlocked?: boolean },
 ): Float64Array {
   const { edges } = ctx.net;
-  const status = ctx.hazards.status;
+  const status = opts.explainBlocked ? ctx.hazards.status : ctx.hazards.routeStatus;
   const factor = ctx.layers.params.atRiskCostFactor;
   const out = new Float64Array(edges.length);
   for (let e = 0; e < edges.length; e++) {

@@ -5,6 +5,7 @@ import { formatKm, sortReasons, statusOfCode } from '../reasons';
 import { round3, roundPosition } from '../round';
 import { dijkstra, pathTo, type SearchResult } from './dijkstra';
 import { edgeCosts } from './edgeCosts';
+import { pathEdgeReasons } from './pathEdgeReasons';
 import { pathGeometry } from './pathGeometry';
 import { protectionReasons } from './protectionReasons';
 import { usableAttachment } from './usableAttachment';
@@ -21,7 +22,7 @@ interface Hub {
  * ones costed up; a site is `internal` when a hub of its own country reaches it without crossing the front
  * line, else `crossline_only` when one does through an open crossline crossing, else `cross_border_only`
  * when a hub of another country reaches it, else `cut_off`. Domestic searches may end at but not pass an
- * international crossing.
+ * international crossing; no search passes a closed crossing.
  */
 export function siteAccess(ctx: AnalysisContext): SiteReport[] {
   const { net, graph, layers } = ctx;
@@ -45,7 +46,10 @@ export function siteAccess(ctx: AnalysisContext): SiteReport[] {
     if (!s) {
       const from = hubs.filter((h) => (h.site.properties.country === country) === domestic);
       const cost = crossline ? costCrossline : costSafe;
-      const canLeave = domestic ? (n: number) => !international.has(n) : undefined;
+      const closed = ctx.hazards.closedNodes;
+      const canLeave = domestic
+        ? (n: number) => !international.has(n) && !closed.has(n)
+        : (n: number) => !closed.has(n);
       s = {
         hubs: from,
         cost,

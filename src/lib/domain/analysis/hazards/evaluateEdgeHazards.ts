@@ -16,6 +16,13 @@ export const ABSENT = 255;
 
 export interface EdgeHazards {
   status: Uint8Array;
+  /**
+   * Status for routing: as `status` but without `crossing_closed`, which routing enforces at the crossing's
+   * junction instead (it may be reached, not passed), so a site at a closed crossing stays reachable.
+   */
+  routeStatus: Uint8Array;
+  /** Junctions of closed crossings: a path may end there but not pass. */
+  closedNodes: Set<number>;
   /** Sorted reasons of every edge that is not open. */
   reasons: Map<number, Reason[]>;
   /** Edges that pass a front line at an open crossline crossing, with the crossing ids. */
@@ -66,11 +73,18 @@ export function evaluateEdgeHazards(
   addSeasonalHazards(net, layers.month, out);
 
   const reasons = new Map<number, Reason[]>();
+  const routeStatus = status.slice();
   for (const [edge, list] of out.byEdge) {
     const sorted = sortReasons(list);
     reasons.set(edge, sorted);
     status[edge] = statusRank[statusOfReasons(sorted)];
+    routeStatus[edge] = statusRank[statusOfReasons(sorted.filter((r) => r.code !== 'crossing_closed'))];
+  }
+  const closedNodes = new Set<number>();
+  for (const c of layers.crossings) {
+    const node = net.crossingNode.get(c.feature.properties.id);
+    if (c.status === 'closed' && node !== undefined) closedNodes.add(node);
   }
   for (const edge of [...crossline.keys()]) if (status[edge] === ABSENT) crossline.delete(edge);
-  return { status, reasons, crossline };
+  return { status, routeStatus, closedNodes, reasons, crossline };
 }

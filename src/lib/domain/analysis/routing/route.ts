@@ -11,11 +11,12 @@ import type {
 import { dijkstra, pathTo } from '../access/dijkstra';
 import { edgeCosts } from '../access/edgeCosts';
 import { usableAttachment } from '../access/usableAttachment';
+import { pathEdgeReasons } from '../access/pathEdgeReasons';
 import { pathGeometry } from '../access/pathGeometry';
 import { createAnalyzer, type Analyzer } from '../analyzer';
 import type { AnalysisContext } from '../context';
 import { AnalysisInputError } from '../errors';
-import { formatKm, sortReasons, statusByRank, statusOfCode } from '../reasons';
+import { formatKm, sortReasons, statusByRank, statusOfCode, statusOfReasons, statusRank } from '../reasons';
 import { round3, roundPosition } from '../round';
 
 /** A site id, `{ siteId }`, or a position `[lon, lat]` / `{ lon, lat }`. */
@@ -77,7 +78,15 @@ export function route(
     haversineKm([net.nodeLon[n], net.nodeLat[n]], [net.nodeLon[b.node!], net.nodeLat[b.node!]]) * 0.999;
   const found: { edges: number[]; length: number }[] = [];
   for (let attempt = 0; attempt < (alternatives + 1) * 3 && found.length < alternatives + 1; attempt++) {
-    const r = dijkstra(ctx.graph, [{ node: a.node!, cost: 0 }], cost, undefined, b.node!, heuristic);
+    const closed = ctx.hazards.closedNodes;
+    const r = dijkstra(
+      ctx.graph,
+      [{ node: a.node!, cost: 0 }],
+      cost,
+      (n) => !closed.has(n),
+      b.node!,
+      heuristic,
+    );
     if (r.dist[b.node!] === Infinity) break;
     const { edges, nodes } = pathTo(ctx.graph, r, b.node!);
     for (const e of edges) cost[e] *= ALTERNATIVE_PENALTY;
@@ -149,8 +158,9 @@ function describe(
     if (i < edges.length) for (const id of ctx.hazards.crossline.get(edges[i]) ?? []) addVia(id);
   });
   let worst = 0;
-  const segments = edges.map((e) => {
-    const s = ctx.hazards.status[e];
+  const edgeReasons = pathEdgeReasons(ctx, edges, nodes);
+  const segments = edges.map((e, i) => {
+    const s = statusRank[statusOfReasons(edgeReasons[i])];
     worst = Math.max(worst, s);
     return {
       id: net.edges[e].id,
@@ -158,7 +168,7 @@ function describe(
       status: statusByRank[s],
       lengthKm: round3(net.edges[e].lengthKm),
       cost: round3(realCost[e]),
-      reasons: ctx.hazards.reasons.get(e) ?? [],
+      reasons: edgeReasons[i],
     };
   });
   const length = edges.reduce((k, e) => k + net.edges[e].lengthKm, 0) + a.attachKm + b.attachKm;
