@@ -151,9 +151,8 @@ export function siteAccess(ctx: AnalysisContext): SiteReport[] {
             ).map(roundPosition),
           },
         };
-        for (const e of edges)
-          for (const r of ctx.hazards.reasons.get(e) ?? [])
-            if (statusOfCode(r.code) === 'at_risk') reasons.push(r);
+        for (const list of pathEdgeReasons(ctx, edges, nodes))
+          for (const r of list) if (statusOfCode(r.code) === 'at_risk') reasons.push(r);
         break;
       }
       if (access === 'cut_off') {
