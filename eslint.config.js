@@ -17,7 +17,7 @@ export default ts.config(
     languageOptions: {
       parserOptions: {
         // playwright.config.ts sits at the root, outside the tsconfig's include.
-        projectService: { allowDefaultProject: ['playwright.config.ts'] },
+        projectService: { allowDefaultProject: ['playwright.config.ts', 'drizzle.config.ts'] },
         extraFileExtensions: ['.svelte'],
         parser: ts.parser,
         svelteConfig,
