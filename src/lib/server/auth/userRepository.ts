@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { users } from '../db/schema';
+import { emailAddress, newPassword } from './emailAddress';
+import { hashPassword, verifyPassword } from './password';
+import { role as roleSchema, type Role, type Viewer } from './roles';
+
+export class AccountError extends Error {
+  constructor(
+    public readonly field: string,
+    reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+    this.name = 'AccountError';
+  }
+}
+
+function parse<T>(
+  schema: {
+    safeParse: (
+      v: unknown,
+    ) => { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+  },
+  field: string,
+  value: unknown,
+): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new AccountError(field, r.error.issues[0]?.message ?? 'is invalid');
+  return r.data;
+}
+
+/** Creates an account; the e-mail must be new. */
+export async function addUser(
+  db: Database,
+  input: { email: string; password: string; role: Role },
+): Promise<Viewer> {
+  const email = parse(emailAddress, 'email', input.email);
+  const password = parse(newPassword, 'password', input.password);
+  const role = parse(roleSchema, 'role', input.role);
+  const rows = await db
+    .insert(users)
+    .values({ email, passwordHash: await hashPassword(password), role })
+    .onConflictDoNothing()
+    .returning();
+  if (rows.length === 0) throw new AccountError('email', `an account for ${email} already exists`);
+  return { id: rows[0].id, email, role };
+}
+
+/** Sets a new password for an existing account. */
+export async function setPassword(db: Database, emailInput: string, passwordInput: string): Promise<void> {
+  const email = parse(emailAddress, 'email', emailInput);
+  const password = parse(newPassword, 'password', passwordInput);
+  const rows = await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password) })
+    .where(eq(users.email, email))
+    .returning({ id: users.id });
+  if (rows.length === 0) throw new AccountError('email', `no account for ${email}`);
+}
+
+/**
+ * The account for these credentials, or null. Unknown e-mails still cost one hash, so timing does not
+ * tell which addresses have accounts.
+ */
+export async function checkCredentials(db: Database, emailInput: string, password: string): Promise<Viewer> {
+  const email = emailAddress.safeParse(emailInput);
+  const [row] = email.success ? await db.select().from(users).where(eq(users.email, email.data)) : [];
+  const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
+  if (!row || !ok || row.disabledAt) return null;
+  return { id: row.id, email: row.email, role: row.role as Role };
+}
+
+// A valid hash of a random password, verified against when the account does not exist.
+const DUMMY_HASH = 'scrypt$65536$8$2$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
