@@ -1,4 +1,5 @@
 import { bboxOfGeometry } from '../geo/bboxOfGeometry';
+import type { Position } from 'geojson';
 import { createBoxIndex } from '../geo/createBoxIndex';
 import {
   analysisOverridesSchema,
@@ -58,9 +59,24 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     return [x, y, x, y];
   });
   const cache = new HazardCache();
+  // Rounded edge geometry for the report, made once per edge (edges never change).
+  const roundedCoords: Position[][] = [];
+  const edgeGeometry = (e: number) => (roundedCoords[e] ??= net.edges[e].coords.map(roundPosition));
   const derivedCache = new Map<string, { a: object; b: object; lines: number[][][] }>();
 
+  // The last context is kept: routes planned one after another on the same date reuse its hazards.
+  let lastContext: { key: string; ctx: AnalysisContext } | undefined;
   const context = (
+    asOf: string,
+    paramsInput: AnalysisParamsInput = {},
+    overridesInput: AnalysisOverridesInput = {},
+  ): AnalysisContext => {
+    const key = JSON.stringify([asOf, paramsInput, overridesInput]);
+    if (lastContext?.key !== key) lastContext = { key, ctx: buildContext(asOf, paramsInput, overridesInput) };
+    return lastContext.ctx;
+  };
+
+  const buildContext = (
     asOf: string,
     paramsInput: AnalysisParamsInput = {},
     overridesInput: AnalysisOverridesInput = {},
@@ -134,7 +150,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
         status: statusByRank[s],
         lengthKm: round3(e.lengthKm),
         reasons: ctx.hazards.reasons.get(e.index) ?? [],
-        geometry: { type: 'LineString' as const, coordinates: e.coords.map(roundPosition) },
+        geometry: { type: 'LineString' as const, coordinates: edgeGeometry(e.index) },
       });
     }
     segments.sort((a, b) => compareStrings(a.id, b.id));

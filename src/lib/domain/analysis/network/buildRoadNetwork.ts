@@ -1,5 +1,6 @@
 import type { Position } from 'geojson';
 import { createBoxIndex } from '../../geo/createBoxIndex';
+import { createSegmentIndex } from '../../geo/createSegmentIndex';
 import { expandBboxKm } from '../../geo/expandBboxKm';
 import { haversineKm } from '../../geo/haversineKm';
 import { lineLengthKm } from '../../geo/lineLengthKm';
@@ -24,26 +25,31 @@ export function buildRoadNetwork(
 ): RoadNetwork {
   const roads = [...roadFeatures].sort(byId);
   const coords = roads.map((r) => r.geometry.coordinates);
-  const splits = findRoadSplits(coords, options.snapToleranceKm);
+  const { splits, segments: rawIndex } = findRoadSplits(coords, options.snapToleranceKm);
   const warnings: string[] = [];
 
   // Crossings and sites cut the road nearest to them.
-  const rawIndex = createRawSegmentIndex(coords);
   // Nearest road to p within maxKm; with `byValidity`, the nearest of each distinct validity interval, so
   // that a site keeps a road on every date even when its nearest road is valid only for a while.
+  const validityKey = roads.map((r) => `${r.properties.validFrom ?? ''}|${r.properties.validTo ?? ''}`);
+  const severalValidities = new Set(validityKey).size > 1;
   const nearest = (p: Position, maxKm: number, byValidity = false) => {
-    const box = expandBboxKm([p[0], p[1], p[0], p[1]], maxKm);
     const best = new Map<string, { road: number; pos: number; km: number }>();
-    for (const s of rawIndex.index.search(box[0], box[1], box[2], box[3])) {
-      const r = rawIndex.road[s];
-      const k = rawIndex.k[s];
-      const pr = projectOnSegment(p, coords[r][k], coords[r][k + 1]);
-      if (pr.distanceKm > maxKm) continue;
-      const rp = roads[r].properties;
-      const key = byValidity ? `${rp.validFrom ?? ''}|${rp.validTo ?? ''}` : '';
-      const old = best.get(key);
-      if (!old || pr.distanceKm < old.km - 1e-12)
-        best.set(key, { road: r, pos: k + pr.t, km: pr.distanceKm });
+    // Search a small box first and grow it: most places lie near a road. With several validity intervals
+    // the whole radius is searched, to find the nearest road of each.
+    for (let km = Math.min(maxKm, 2); ; km = Math.min(maxKm, km * 4)) {
+      const box = expandBboxKm([p[0], p[1], p[0], p[1]], km);
+      rawIndex.grid.search(box[0], box[1], box[2], box[3], (s) => {
+        const r = rawIndex.road[s];
+        const k = rawIndex.k[s];
+        const pr = projectOnSegment(p, coords[r][k], coords[r][k + 1]);
+        if (pr.distanceKm > km) return;
+        const key = byValidity ? validityKey[r] : '';
+        const old = best.get(key);
+        if (!old || pr.distanceKm < old.km - 1e-12 || (pr.distanceKm <= old.km + 1e-12 && r < old.road))
+          best.set(key, { road: r, pos: k + pr.t, km: pr.distanceKm });
+      });
+      if (km >= maxKm || (best.size > 0 && !(byValidity && severalValidities))) break;
     }
     return [...best.values()].sort((a, b) => a.km - b.km || a.road - b.road);
   };
@@ -151,20 +157,7 @@ export function buildRoadNetwork(
     if (e.to !== e.from) adjEdge[fill[e.to]++] = e.index;
   }
 
-  const segEdge: number[] = [];
-  const segVertex: number[] = [];
-  for (const e of edges)
-    for (let v = 0; v + 1 < e.coords.length; v++) {
-      segEdge.push(e.index);
-      segVertex.push(v);
-    }
-  const segIndex = createBoxIndex(segEdge.length, (i) => {
-    const line = edges[segEdge[i]].coords;
-    const a = line[segVertex[i]];
-    const b = line[segVertex[i] + 1];
-    return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])];
-  });
-
+  const edgeSegments = createSegmentIndex(edges.map((e) => e.coords));
   const nodeIndex = createBoxIndex(nodeCount, (n) => [nodeLon[n], nodeLat[n], nodeLon[n], nodeLat[n]]);
 
   return {
@@ -176,9 +169,9 @@ export function buildRoadNetwork(
     edgeTo: Int32Array.from(edges, (e) => e.to),
     adjStart,
     adjEdge,
-    segEdge: Int32Array.from(segEdge),
-    segVertex: Int32Array.from(segVertex),
-    segIndex,
+    segEdge: edgeSegments.line,
+    segVertex: edgeSegments.k,
+    segIndex: edgeSegments.index,
     nodeIndex,
     crossingNode,
     nodeCrossings,
@@ -194,21 +187,4 @@ function at(line: readonly Position[], pos: number): Position {
   const a = line[k];
   const b = line[k + 1];
   return t === 0 ? a : t === 1 ? b : [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
-}
-
-function createRawSegmentIndex(coords: readonly Position[][]) {
-  const road: number[] = [];
-  const k: number[] = [];
-  coords.forEach((line, r) => {
-    for (let i = 0; i + 1 < line.length; i++) {
-      road.push(r);
-      k.push(i);
-    }
-  });
-  const index = createBoxIndex(road.length, (i) => {
-    const a = coords[road[i]][k[i]];
-    const b = coords[road[i]][k[i] + 1];
-    return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])];
-  });
-  return { index, road, k };
 }

@@ -1,16 +1,19 @@
 import type { Position } from 'geojson';
-import { createBoxIndex } from '../../geo/createBoxIndex';
-import { expandBboxKm } from '../../geo/expandBboxKm';
+import { KM_PER_DEGREE } from '../../geo/constants';
 import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';
 import { projectOnSegment } from '../../geo/projectOnSegment';
 import { segmentIntersection } from '../../geo/segmentIntersection';
+import { SegmentGrid } from './segmentGrid';
 
 /**
  * Where each road must be cut so that roads join: its two ends, every point where it meets or crosses
  * another road, and every point of it within `toleranceKm` of another road's vertex (near-misses, which the
  * caller then snaps together). Positions are `segment index + t` along the road.
  */
-export function findRoadSplits(roads: readonly Position[][], toleranceKm: number): number[][] {
+export function findRoadSplits(
+  roads: readonly Position[][],
+  toleranceKm: number,
+): { splits: number[][]; segments: { grid: SegmentGrid; road: number[]; k: number[] } } {
   const splits: number[][] = roads.map((r) => [0, r.length - 1]);
   const segRoad: number[] = [];
   const segK: number[] = [];
@@ -20,51 +23,84 @@ export function findRoadSplits(roads: readonly Position[][], toleranceKm: number
       segK.push(k);
     }
   });
-  const index = createBoxIndex(segRoad.length, (i) => {
+  // Candidate pairs from a uniform grid (cells about one segment long): each segment, grown by the
+  // tolerance, goes into the cells it overlaps; a pair is examined in the one cell that holds the lower-left
+  // corner of the overlap of their boxes, so it is examined once. A grid beats a million tree queries here.
+  const n = segRoad.length;
+  const box = new Float64Array(4 * n);
+  let span = 0;
+  // Grow boxes by the tolerance; longitude scaled at the highest latitude, so no near-miss is lost.
+  let maxLat = 0;
+  for (const r of roads) for (const p of r) maxLat = Math.max(maxLat, Math.abs(p[1]));
+  const dLat = toleranceKm / KM_PER_DEGREE;
+  const dLon = dLat / Math.cos((Math.min(89, maxLat + dLat) * Math.PI) / 180);
+  for (let i = 0; i < n; i++) {
     const a = roads[segRoad[i]][segK[i]];
     const b = roads[segRoad[i]][segK[i] + 1];
-    return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])];
-  });
-  for (let i = 0; i < segRoad.length; i++) {
+    const x0 = (a[0] < b[0] ? a[0] : b[0]) - dLon;
+    const y0 = (a[1] < b[1] ? a[1] : b[1]) - dLat;
+    const x1 = (a[0] > b[0] ? a[0] : b[0]) + dLon;
+    const y1 = (a[1] > b[1] ? a[1] : b[1]) + dLat;
+    box[4 * i] = x0;
+    box[4 * i + 1] = y0;
+    box[4 * i + 2] = x1;
+    box[4 * i + 3] = y1;
+    span += Math.max(x1 - x0, y1 - y0);
+  }
+  const grid = new SegmentGrid(box, n > 0 ? (3 * span) / n : 1);
+  const nearMiss = (
+    p: Position,
+    pk: number,
+    c: Position,
+    d: Position,
+    rp: number,
+    rs: number,
+    ks: number,
+  ) => {
+    if (pointSegmentDistanceKm(p, c, d) > toleranceKm) return;
+    splits[rp].push(pk);
+    splits[rs].push(ks + projectOnSegment(p, c, d).t);
+  };
+  const examine = (i: number, j: number) => {
     const ri = segRoad[i];
     const ki = segK[i];
     const a = roads[ri][ki];
     const b = roads[ri][ki + 1];
-    const box = expandBboxKm(
-      [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])],
-      toleranceKm,
-    );
-    // Each pair once (j > i); a road does not join itself.
-    const candidates = index.search(box[0], box[1], box[2], box[3], (j) => j > i && segRoad[j] !== ri);
-    for (const j of candidates) {
-      const rj = segRoad[j];
-      const kj = segK[j];
-      const c = roads[rj][kj];
-      const d = roads[rj][kj + 1];
-      const hit = segmentIntersection(a, b, c, d);
-      if (hit) {
-        splits[ri].push(ki + hit.t);
-        splits[rj].push(kj + hit.u);
-        continue;
+    const rj = segRoad[j];
+    const kj = segK[j];
+    const c = roads[rj][kj];
+    const d = roads[rj][kj + 1];
+    const hit = segmentIntersection(a, b, c, d);
+    if (hit) {
+      splits[ri].push(ki + hit.t);
+      splits[rj].push(kj + hit.u);
+      return;
+    }
+    // Near-misses: a vertex of one within tolerance of the other joins them there.
+    nearMiss(a, ki, c, d, ri, rj, kj);
+    nearMiss(b, ki + 1, c, d, ri, rj, kj);
+    nearMiss(c, kj, a, b, rj, ri, ki);
+    nearMiss(d, kj + 1, a, b, rj, ri, ki);
+  };
+  // Cells in order, pairs in index order: the splits come out in the same order on every run.
+  const { start, items, nx } = grid;
+  for (let c = 0; c + 1 < start.length; c++) {
+    const cx = c % nx;
+    const cy = Math.floor(c / nx);
+    for (let p = start[c]; p < start[c + 1]; p++) {
+      const i = items[p];
+      for (let q = p + 1; q < start[c + 1]; q++) {
+        const j = items[q];
+        if (segRoad[i] === segRoad[j]) continue; // a road does not join itself
+        const ox = Math.max(box[4 * i], box[4 * j]);
+        const oy = Math.max(box[4 * i + 1], box[4 * j + 1]);
+        if (ox > Math.min(box[4 * i + 2], box[4 * j + 2]) || oy > Math.min(box[4 * i + 3], box[4 * j + 3]))
+          continue;
+        if (grid.column(ox) !== cx) continue;
+        if (grid.row(oy) !== cy) continue;
+        examine(i, j);
       }
-      // Near-misses: a vertex of one within tolerance of the other joins them there.
-      for (const [p, pk] of [
-        [a, ki],
-        [b, ki + 1],
-      ] as const)
-        if (pointSegmentDistanceKm(p, c, d) <= toleranceKm) {
-          splits[ri].push(pk);
-          splits[rj].push(kj + projectOnSegment(p, c, d).t);
-        }
-      for (const [p, pk] of [
-        [c, kj],
-        [d, kj + 1],
-      ] as const)
-        if (pointSegmentDistanceKm(p, a, b) <= toleranceKm) {
-          splits[rj].push(pk);
-          splits[ri].push(ki + projectOnSegment(p, a, b).t);
-        }
     }
   }
-  return splits;
+  return { splits, segments: { grid, road: segRoad, k: segK } };
 }

@@ -1,0 +1,98 @@
+/**
+ * A uniform grid over boxes (4 numbers per item in `boxes`), stored as compressed rows: the items of cell
+ * c are `items[start[c] .. start[c + 1])`, in item order. Dense, so it suits one country's extent; the cell
+ * grows when the extent would need more than MAX_CELLS cells. Built in two linear passes.
+ */
+export class SegmentGrid {
+  static readonly MAX_CELLS = 4_000_000;
+  readonly x0: number;
+  readonly y0: number;
+  readonly cell: number;
+  readonly nx: number;
+  readonly ny: number;
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+  private readonly stamp: Int32Array;
+  private visit = 0;
+
+  constructor(
+    readonly boxes: Float64Array,
+    cellSize: number,
+  ) {
+    const n = boxes.length / 4;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (let i = 0; i < n; i++) {
+      x0 = Math.min(x0, boxes[4 * i]);
+      y0 = Math.min(y0, boxes[4 * i + 1]);
+      x1 = Math.max(x1, boxes[4 * i + 2]);
+      y1 = Math.max(y1, boxes[4 * i + 3]);
+    }
+    if (n === 0) x0 = y0 = x1 = y1 = 0;
+    let cell = Math.max(cellSize, 1e-9);
+    const cellsFor = (c: number) => (Math.floor((x1 - x0) / c) + 1) * (Math.floor((y1 - y0) / c) + 1);
+    while (cellsFor(cell) > SegmentGrid.MAX_CELLS) cell *= 2;
+    this.x0 = x0;
+    this.y0 = y0;
+    this.cell = cell;
+    this.nx = Math.floor((x1 - x0) / cell) + 1;
+    this.ny = Math.floor((y1 - y0) / cell) + 1;
+    const { nx } = this;
+    const count = new Int32Array(nx * this.ny + 1);
+    const range = new Int32Array(4);
+    for (let i = 0; i < n; i++) {
+      this.cellRangeInto(boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3], range);
+      for (let cy = range[1]; cy <= range[3]; cy++)
+        for (let cx = range[0]; cx <= range[2]; cx++) count[cy * nx + cx + 1]++;
+    }
+    for (let c = 0; c < nx * this.ny; c++) count[c + 1] += count[c];
+    this.start = count.slice();
+    this.items = new Int32Array(this.start[nx * this.ny]);
+    for (let i = 0; i < n; i++) {
+      this.cellRangeInto(boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3], range);
+      for (let cy = range[1]; cy <= range[3]; cy++)
+        for (let cx = range[0]; cx <= range[2]; cx++) this.items[count[cy * nx + cx]++] = i;
+    }
+    this.stamp = new Int32Array(n);
+  }
+
+  /** Writes the cell column and row range `[cx0, cy0, cx1, cy1]` a box covers, clamped to the grid. */
+  cellRangeInto(minX: number, minY: number, maxX: number, maxY: number, out: Int32Array): void {
+    out[0] = this.column(minX);
+    out[1] = this.row(minY);
+    out[2] = this.column(maxX);
+    out[3] = this.row(maxY);
+  }
+
+  column(x: number): number {
+    const c = Math.floor((x - this.x0) / this.cell);
+    return c < 0 ? 0 : c >= this.nx ? this.nx - 1 : c;
+  }
+
+  row(y: number): number {
+    const c = Math.floor((y - this.y0) / this.cell);
+    return c < 0 ? 0 : c >= this.ny ? this.ny - 1 : c;
+  }
+
+  /** Calls `f` once for every item whose box meets the query box. */
+  search(minX: number, minY: number, maxX: number, maxY: number, f: (i: number) => void): void {
+    if (this.items.length === 0) return;
+    const b = this.boxes;
+    const mark = ++this.visit;
+    const cx0 = this.column(minX);
+    const cx1 = this.column(maxX);
+    const cy1 = this.row(maxY);
+    for (let cy = this.row(minY); cy <= cy1; cy++)
+      for (let cx = cx0; cx <= cx1; cx++) {
+        const c = cy * this.nx + cx;
+        for (let k = this.start[c]; k < this.start[c + 1]; k++) {
+          const i = this.items[k];
+          if (this.stamp[i] === mark) continue;
+          this.stamp[i] = mark;
+          if (b[4 * i] <= maxX && b[4 * i + 2] >= minX && b[4 * i + 1] <= maxY && b[4 * i + 3] >= minY) f(i);
+        }
+      }
+  }
+}
