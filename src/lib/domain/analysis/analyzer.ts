@@ -61,7 +61,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   const cache = new HazardCache();
   // Rounded edge geometry for the report, made once per edge (edges never change).
   const roundedCoords: Position[][] = [];
-  const edgeGeometry = (e: number) => (roundedCoords[e] ??= net.edges[e].coords.map(roundPosition));
+  const edgeCoords = (e: number) => (roundedCoords[e] ??= net.edges[e].coords.map(roundPosition));
   const derivedCache = new Map<string, { a: object; b: object; lines: number[][][] }>();
 
   // The last context is kept: routes planned one after another on the same date reuse its hazards.
@@ -113,6 +113,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     const hazardConstraints = layers.constraints.filter((c) => c.properties.severity > 0);
     return {
       net,
+      edgeCoords,
       graph,
       hazardAreas,
       hazardAreaIndex: createBoxIndex(hazardAreas.length, (i) => bboxOfGeometry(hazardAreas[i].geometry)),
@@ -150,7 +151,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
         status: statusByRank[s],
         lengthKm: round3(e.lengthKm),
         reasons: ctx.hazards.reasons.get(e.index) ?? [],
-        geometry: { type: 'LineString' as const, coordinates: edgeGeometry(e.index) },
+        geometry: { type: 'LineString' as const, coordinates: edgeCoords(e.index) },
       });
     }
     segments.sort((a, b) => compareStrings(a.id, b.id));

@@ -1,3 +1,4 @@
+import type { Position } from 'geojson';
 import type { BoxIndex } from '../geo/createBoxIndex';
 import type { AreaFeature, ConstraintFeature, IncidentFeature, Scenario } from '../schemas';
 import type { ActiveCrossing, ActiveFrontline, ActiveLayers } from './activeLayers';
@@ -10,6 +11,8 @@ import type { RoadNetwork } from './network/roadNetwork';
 /** What one analysis works from: the static network and indexes, and the hazards of the as-of date. */
 export interface AnalysisContext {
   net: RoadNetwork;
+  /** An edge's positions rounded for the report (made once per edge). */
+  edgeCoords: (edge: number) => Position[];
   graph: Graph;
   options: NetworkOptions;
   scenario: Scenario;

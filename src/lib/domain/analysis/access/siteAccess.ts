@@ -144,11 +144,12 @@ export function siteAccess(ctx: AnalysisContext): SiteReport[] {
             type: 'LineString',
             coordinates: pathGeometry(
               net,
+              ctx.edgeCoords,
               edges,
               nodes,
-              hub.site.geometry.coordinates,
-              site.geometry.coordinates,
-            ).map(roundPosition),
+              roundPosition(hub.site.geometry.coordinates),
+              roundPosition(site.geometry.coordinates),
+            ),
           },
         };
         for (const list of pathEdgeReasons(ctx, edges, nodes))

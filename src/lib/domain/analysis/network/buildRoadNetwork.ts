@@ -1,6 +1,5 @@
 import type { Position } from 'geojson';
 import { createBoxIndex } from '../../geo/createBoxIndex';
-import { createSegmentIndex } from '../../geo/createSegmentIndex';
 import { expandBboxKm } from '../../geo/expandBboxKm';
 import { haversineKm } from '../../geo/haversineKm';
 import { lineLengthKm } from '../../geo/lineLengthKm';
@@ -9,6 +8,7 @@ import type { CrossingFeature, RoadFeature, SiteFeature } from '../../schemas';
 import { byId } from '../sortById';
 import { clusterPoints } from './clusterPoints';
 import { findRoadSplits } from './findRoadSplits';
+import { SegmentGrid } from './segmentGrid';
 import type { NetworkOptions } from './networkOptions';
 import type { Attachment, NetworkEdge, RoadNetwork } from './roadNetwork';
 
@@ -39,7 +39,7 @@ export function buildRoadNetwork(
     // the whole radius is searched, to find the nearest road of each.
     for (let km = Math.min(maxKm, 2); ; km = Math.min(maxKm, km * 4)) {
       const box = expandBboxKm([p[0], p[1], p[0], p[1]], km);
-      rawIndex.grid.search(box[0], box[1], box[2], box[3], (s) => {
+      rawIndex.grid.forEach(box[0], box[1], box[2], box[3], (s) => {
         const r = rawIndex.road[s];
         const k = rawIndex.k[s];
         const pr = projectOnSegment(p, coords[r][k], coords[r][k + 1]);
@@ -157,7 +157,26 @@ export function buildRoadNetwork(
     if (e.to !== e.from) adjEdge[fill[e.to]++] = e.index;
   }
 
-  const edgeSegments = createSegmentIndex(edges.map((e) => e.coords));
+  // The segments of the edges, on a grid (cheaper to build than a tree for a million segments).
+  const segEdge: number[] = [];
+  const segVertex: number[] = [];
+  let span = 0;
+  for (const e of edges)
+    for (let v = 0; v + 1 < e.coords.length; v++) {
+      segEdge.push(e.index);
+      segVertex.push(v);
+    }
+  const boxes = new Float64Array(4 * segEdge.length);
+  for (let i = 0; i < segEdge.length; i++) {
+    const a = edges[segEdge[i]].coords[segVertex[i]];
+    const b = edges[segEdge[i]].coords[segVertex[i] + 1];
+    boxes[4 * i] = a[0] < b[0] ? a[0] : b[0];
+    boxes[4 * i + 1] = a[1] < b[1] ? a[1] : b[1];
+    boxes[4 * i + 2] = a[0] > b[0] ? a[0] : b[0];
+    boxes[4 * i + 3] = a[1] > b[1] ? a[1] : b[1];
+    span += Math.max(boxes[4 * i + 2] - boxes[4 * i], boxes[4 * i + 3] - boxes[4 * i + 1]);
+  }
+  const segGrid = new SegmentGrid(boxes, segEdge.length > 0 ? (3 * span) / segEdge.length + 1e-6 : 1);
   const nodeIndex = createBoxIndex(nodeCount, (n) => [nodeLon[n], nodeLat[n], nodeLon[n], nodeLat[n]]);
 
   return {
@@ -169,9 +188,9 @@ export function buildRoadNetwork(
     edgeTo: Int32Array.from(edges, (e) => e.to),
     adjStart,
     adjEdge,
-    segEdge: edgeSegments.line,
-    segVertex: edgeSegments.k,
-    segIndex: edgeSegments.index,
+    segEdge: Int32Array.from(segEdge),
+    segVertex: Int32Array.from(segVertex),
+    segIndex: segGrid,
     nodeIndex,
     crossingNode,
     nodeCrossings,

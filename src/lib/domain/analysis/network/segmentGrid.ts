@@ -3,7 +3,9 @@
  * c are `items[start[c] .. start[c + 1])`, in item order. Dense, so it suits one country's extent; the cell
  * grows when the extent would need more than MAX_CELLS cells. Built in two linear passes.
  */
-export class SegmentGrid {
+import type { BoxIndex } from '../../geo/createBoxIndex';
+
+export class SegmentGrid implements BoxIndex {
   static readonly MAX_CELLS = 4_000_000;
   readonly x0: number;
   readonly y0: number;
@@ -76,8 +78,26 @@ export class SegmentGrid {
     return c < 0 ? 0 : c >= this.ny ? this.ny - 1 : c;
   }
 
+  get size(): number {
+    return this.boxes.length / 4;
+  }
+
+  /** Items whose box meets the query box (and pass `filter`), in increasing order. */
+  search(minX: number, minY: number, maxX: number, maxY: number, filter?: (i: number) => boolean): number[] {
+    const out: number[] = [];
+    this.forEach(minX, minY, maxX, maxY, (i) => {
+      if (!filter || filter(i)) out.push(i);
+    });
+    return out.sort((a, b) => a - b);
+  }
+
+  /** Not offered by the grid (nearest-first search is what the tree is for). */
+  neighbors(): number[] {
+    throw new Error('SegmentGrid does not search by distance');
+  }
+
   /** Calls `f` once for every item whose box meets the query box. */
-  search(minX: number, minY: number, maxX: number, maxY: number, f: (i: number) => void): void {
+  forEach(minX: number, minY: number, maxX: number, maxY: number, f: (i: number) => void): void {
     if (this.items.length === 0) return;
     const b = this.boxes;
     const mark = ++this.visit;

@@ -184,7 +184,7 @@ function describe(
     segments,
     geometry: {
       type: 'LineString',
-      coordinates: pathGeometry(net, edges, nodes, start, end).map(roundPosition),
+      coordinates: pathGeometry(net, ctx.edgeCoords, edges, nodes, roundPosition(start), roundPosition(end)),
     },
   };
 }
