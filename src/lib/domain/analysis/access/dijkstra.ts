@@ -1,53 +1,58 @@
-/** Minimal binary heap on (cost, node), ties broken by node index so searches are deterministic. */
+/** Minimal binary heap on (cost, node) in typed arrays, ties broken by node index so searches are deterministic. */
 class Heap {
-  private cost: number[] = [];
-  private node: number[] = [];
-
-  get size(): number {
-    return this.node.length;
-  }
+  private cost = new Float64Array(1024);
+  private node = new Int32Array(1024);
+  size = 0;
+  /** Cost of the node returned by the last `pop`. */
+  poppedCost = 0;
 
   push(c: number, n: number): void {
-    let i = this.node.length;
-    this.cost.push(c);
-    this.node.push(n);
+    if (this.size === this.node.length) {
+      const cost = new Float64Array(this.size * 2);
+      cost.set(this.cost);
+      this.cost = cost;
+      const node = new Int32Array(this.size * 2);
+      node.set(this.node);
+      this.node = node;
+    }
+    const cs = this.cost;
+    const ns = this.node;
+    let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(i, p)) break;
-      this.swap(i, p);
+      if (cs[p] < c || (cs[p] === c && ns[p] < n)) break;
+      cs[i] = cs[p];
+      ns[i] = ns[p];
       i = p;
     }
+    cs[i] = c;
+    ns[i] = n;
   }
 
-  pop(): [number, number] {
-    const top: [number, number] = [this.cost[0], this.node[0]];
-    const lastC = this.cost.pop()!;
-    const lastN = this.node.pop()!;
-    if (this.node.length > 0) {
-      this.cost[0] = lastC;
-      this.node[0] = lastN;
+  pop(): number {
+    const cs = this.cost;
+    const ns = this.node;
+    const top = ns[0];
+    this.poppedCost = cs[0];
+    const last = --this.size;
+    if (last > 0) {
+      const c = cs[last];
+      const n = ns[last];
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < this.node.length && this.less(l, m)) m = l;
-        if (r < this.node.length && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m);
+        let m = 2 * i + 1;
+        if (m >= last) break;
+        const r = m + 1;
+        if (r < last && (cs[r] < cs[m] || (cs[r] === cs[m] && ns[r] < ns[m]))) m = r;
+        if (c < cs[m] || (c === cs[m] && n < ns[m])) break;
+        cs[i] = cs[m];
+        ns[i] = ns[m];
         i = m;
       }
+      cs[i] = c;
+      ns[i] = n;
     }
     return top;
-  }
-
-  private less(i: number, j: number): boolean {
-    return this.cost[i] < this.cost[j] || (this.cost[i] === this.cost[j] && this.node[i] < this.node[j]);
-  }
-
-  private swap(i: number, j: number): void {
-    [this.cost[i], this.cost[j]] = [this.cost[j], this.cost[i]];
-    [this.node[i], this.node[j]] = [this.node[j], this.node[i]];
   }
 }
 
@@ -95,7 +100,7 @@ export function dijkstra(
     }
   });
   while (heap.size > 0) {
-    const [, n] = heap.pop();
+    const n = heap.pop();
     if (done[n]) continue;
     done[n] = 1;
     if (n === target) break;
