@@ -1,5 +1,5 @@
 import type { Position } from 'geojson';
-import { toLocalKm } from './toLocalKm';
+import { KM_PER_DEGREE } from './constants';
 
 /**
  * The part of segment AB within `distanceKm` of segment PQ (PQ's buffer is a capsule, so the part is one
@@ -16,9 +16,12 @@ export function segmentBufferInterval(
   q: Position,
   distanceKm: number,
 ): [number, number] | null {
-  const [ax, ay] = toLocalKm(p, a);
-  const [bx, by] = toLocalKm(p, b);
-  const [qx, qy] = toLocalKm(p, q);
+  // Plane centred on p, longitudes scaled at the mean latitude of the four ends.
+  const k = Math.cos((((a[1] + b[1] + p[1] + q[1]) / 4) * Math.PI) / 180) * KM_PER_DEGREE;
+  const local = (r: Position) => [(r[0] - p[0]) * k, (r[1] - p[1]) * KM_PER_DEGREE];
+  const [ax, ay] = local(a);
+  const [bx, by] = local(b);
+  const [qx, qy] = local(q);
   const dx = bx - ax;
   const dy = by - ay;
   let lo = Infinity;
