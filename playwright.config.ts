@@ -48,7 +48,8 @@ export default defineConfig({
   webServer: {
     command: 'node build/index.js',
     url: `${ORIGIN}/`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN },
+    // A fresh in-memory database per run: migrated and seeded from geodata/ at start.
+    env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN, DATA_DIR: 'memory://' },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',

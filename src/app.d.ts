@@ -1,11 +1,12 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { Viewer } from '$lib/server/auth/roles';
+
 declare global {
   namespace App {
-    // interface Error {}
-    // interface Locals {}
-    // interface PageData {}
-    // interface PageState {}
-    // interface Platform {}
+    interface Locals {
+      /** The signed-in account, or null for an anonymous visitor. */
+      viewer: Viewer;
+    }
   }
 }
 

@@ -1,17 +1,38 @@
-import type { ServerInit } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
 import { DataValidationError } from '$lib/domain/schemas';
-import { loadSituation } from '$lib/server/situation/situationSource';
+import { services } from '$lib/server/services';
+import { validateSession } from '$lib/server/auth/sessionStore';
+import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/sessionCookie';
 
 // Invalid geodata stops the app at start with the list of problems (file, feature, field, reason),
-// never with a stack trace.
-export const init: ServerInit = () => {
+// never with a stack trace. The database is migrated and seeded here too.
+export const init: ServerInit = async () => {
   try {
-    loadSituation();
+    await services();
   } catch (e) {
     if (e instanceof DataValidationError) {
       console.error(`corridor: cannot start: ${e.message}`);
       process.exit(1);
     }
-    throw e;
+    console.error(`corridor: cannot start: ${(e as Error).message}`);
+    process.exit(1);
   }
+};
+
+/** Resolves the viewer from the session cookie; anonymous when there is none or it is no longer valid. */
+export const handle: Handle = async ({ event, resolve }) => {
+  event.locals.viewer = null;
+  const token = event.cookies.get(SESSION_COOKIE);
+  if (token) {
+    const { database } = await services();
+    const session = await validateSession(database.db, token);
+    if (session) {
+      event.locals.viewer = session.viewer;
+      if (session.renewedUntil)
+        event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, session.renewedUntil));
+    } else {
+      event.cookies.delete(SESSION_COOKIE, { path: '/' });
+    }
+  }
+  return resolve(event);
 };

@@ -1,17 +1,26 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysisReportSchema } from '$lib/domain/schemas';
-import { loadSituation } from '$lib/server/situation/situationSource';
+import { loadSituationFromDir } from '$lib/server/geodata/loadSituationFromDir';
+import { readEnv } from '$lib/server/env';
+import { startServices, type Services } from '$lib/server/services';
 import { createCallerFactory } from '$lib/server/trpc/init';
 import { appRouter } from '$lib/server/trpc/router';
 
-const caller = createCallerFactory(appRouter)({ request: new Request('http://localhost/api/trpc') });
+let services: Services;
+const createCaller = createCallerFactory(appRouter);
+let caller: ReturnType<typeof createCaller>;
+beforeAll(async () => {
+  services = await startServices(readEnv({ DATA_DIR: 'memory://' }));
+  caller = createCaller({ services, viewer: null });
+});
+afterAll(() => services.database.close());
 
 describe('tRPC analysis.run', () => {
   it('returns the report of the public situation on the date', async () => {
     const report = await caller.analysis.run({ asOf: '2024-08-15' });
     expect(() => analysisReportSchema.parse(report)).not.toThrow();
     expect(report.asOf).toBe('2024-08-15');
-    const all = loadSituation();
+    const all = loadSituationFromDir('geodata');
     const publicIds = new Set(
       all.sites.filter((s) => s.properties.sensitivity === 'public').map((s) => s.properties.id),
     );

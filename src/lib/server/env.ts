@@ -3,13 +3,23 @@ import { z } from 'zod';
 /** Every environment variable the server reads, validated once. Documented in the README. */
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-  /** Folder holding the scenario (scenario.json + one GeoJSON file per layer). */
+  /** Folder holding the scenario (scenario.json + one GeoJSON file per layer), seeded on first start. */
   GEODATA_DIR: z.string().min(1).default('geodata'),
+  /** Folder of the embedded PGlite database when DATABASE_URL is unset; `memory://` keeps it in memory. */
+  DATA_DIR: z.string().min(1).default('data'),
+  /** A PostgreSQL connection string (postgres://user:pass@host:port/db); unset means the embedded PGlite. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection string')
+    .optional(),
+  /** Folder of the SQL migrations (shipped in the repository as drizzle/). */
+  MIGRATIONS_DIR: z.string().min(1).default('drizzle'),
 });
 export type Env = z.infer<typeof envSchema>;
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-  const r = envSchema.safeParse(source);
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const r = envSchema.safeParse(cleaned);
   if (!r.success) {
     const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);

@@ -1,9 +1,12 @@
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { Viewer } from '../auth/roles';
 import { readEnv } from '../env';
+import type { Services } from '../services';
 
-/** Per-request context. Authentication (issue: accounts and roles) will add the user here. */
+/** Per-request context: the server's services and who is asking (null: anonymous). */
 export interface Context {
-  request: Request;
+  services: Services;
+  viewer: Viewer;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -12,5 +15,21 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
 export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone, signed in or not: must only return what `ctx.viewer` may see. */
+export const publicProcedure = t.procedure;
+
+/** Signed-in accounts only. */
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  return next({ ctx: { ...ctx, viewer: ctx.viewer } });
+});
+
+/** Accounts with one of the given roles only. */
+export const roleProcedure = (...roles: NonNullable<Viewer>['role'][]) =>
+  authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.viewer.role))
+      throw new TRPCError({ code: 'FORBIDDEN', message: `needs the role ${roles.join(' or ')}` });
+    return next();
+  });

@@ -1,8 +1,6 @@
-import { publicSituation } from '$lib/domain/visibility';
-import { loadSituation } from '../../situation/situationSource';
 import { publicProcedure, router } from '../init';
 
-/** The situation layers, as the caller may see them. */
+/** The situation layers, as the caller may see them (public records only for anonymous callers). */
 export const situationRouter = router({
-  get: publicProcedure.query(() => publicSituation(loadSituation())),
+  get: publicProcedure.query(({ ctx }) => ctx.services.store.situationFor(ctx.viewer)),
 });

@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { LoginRateLimiter } from './auth/loginRateLimiter';
+import { openDatabase, type OpenDatabase } from './db/client';
+import { seedSituation } from './db/featureRepository';
+import { readEnv, type Env } from './env';
+import { loadSituationFromDir } from './geodata/loadSituationFromDir';
+import { SituationStore } from './situation/situationStore';
+
+/** What the server holds for its whole life: the database, the situation store, the login limiter. */
+export interface Services {
+  database: OpenDatabase;
+  store: SituationStore;
+  loginLimiter: LoginRateLimiter;
+}
+
+/**
+ * Starts the server's services: validates the scenario in GEODATA_DIR (invalid data throws a
+ * `DataValidationError` naming file, feature and field), opens the database, migrates it and seeds the
+ * scenario when it is not there yet (idempotent).
+ */
+export async function startServices(env: Env = readEnv()): Promise<Services> {
+  const situation = loadSituationFromDir(resolve(env.GEODATA_DIR));
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR.startsWith('memory://') ? env.DATA_DIR : resolve(env.DATA_DIR),
+    migrationsFolder: resolve(env.MIGRATIONS_DIR),
+  });
+  await seedSituation(database.db, situation);
+  return {
+    database,
+    store: new SituationStore(database.db, situation.scenario.id),
+    loginLimiter: new LoginRateLimiter(),
+  };
+}
+
+// The one instance of the running server, set by `hooks.server.ts` at start.
+let running: Promise<Services> | undefined;
+
+export function services(): Promise<Services> {
+  running ??= startServices();
+  return running;
+}

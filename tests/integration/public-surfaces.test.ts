@@ -1,0 +1,120 @@
+// Public surfaces never show records that are not public. This enumerates EVERY tRPC procedure and every
+// route, so a new one fails here until it is covered.
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFeature } from '$lib/server/db/featureRepository';
+import { readEnv } from '$lib/server/env';
+import { startServices, type Services } from '$lib/server/services';
+import { createCallerFactory } from '$lib/server/trpc/init';
+import { appRouter } from '$lib/server/trpc/router';
+
+const SECRET_IDS = [
+  'secret_restricted_camp',
+  'secret_confidential_convoy_stop',
+  'secret_unverified_incident',
+];
+
+let services: Services;
+beforeAll(async () => {
+  services = await startServices(readEnv({ DATA_DIR: 'memory://' }));
+  const db = services.database.db;
+  // Non-public records placed where they would change the analysis if they leaked into it: a restricted
+  // camp beside Zamzam, a confidential site, and a severity-3 incident on the Adré road (unverified).
+  await createFeature(db, 'sites', site('secret_restricted_camp', 'restricted', [25.31, 13.48]), 'test');
+  await createFeature(
+    db,
+    'sites',
+    site('secret_confidential_convoy_stop', 'confidential', [22.3, 13.45]),
+    'test',
+  );
+  await createFeature(
+    db,
+    'incidents',
+    {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [22.3, 13.45] },
+      properties: {
+        id: 'secret_unverified_incident',
+        name: 'Unverified report',
+        source: 'staff report',
+        sensitivity: 'restricted',
+        date: '2024-08-10',
+        category: 'hostilities',
+        severity: 3,
+        verification: 'unverified',
+      },
+    },
+    'test',
+  );
+});
+afterAll(() => services.database.close());
+
+function site(id: string, sensitivity: string, coordinates: number[]) {
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates },
+    properties: { id, name: id, source: 'staff', sensitivity, kind: 'idp_camp', country: 'SDN' },
+  };
+}
+
+const createCaller = createCallerFactory(appRouter);
+type Caller = ReturnType<typeof createCaller>;
+const anonymous = (s: Services) => createCaller({ services: s, viewer: null });
+
+/** Calls for every public procedure; the test fails when a procedure exists that is not listed here. */
+const publicCalls: Record<string, (c: Caller) => Promise<unknown>> = {
+  'situation.get': (c) => c.situation.get(),
+  'analysis.run': (c) => c.analysis.run({ asOf: '2024-08-15' }),
+};
+
+describe('public surfaces', () => {
+  it('every procedure of the API is enumerated here', () => {
+    expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(publicCalls).sort());
+  });
+
+  it.each(Object.keys(publicCalls))(
+    '%s returns no non-public record to an anonymous caller',
+    async (name) => {
+      const out = JSON.stringify(await publicCalls[name](anonymous(services)));
+      for (const id of SECRET_IDS) expect(out).not.toContain(id);
+      expect(out).not.toMatch(/"sensitivity":"(restricted|confidential)"/);
+    },
+  );
+
+  it('non-public records do not shape the public analysis', async () => {
+    // The restricted severity-3 incident sits on the Adré road: if it counted, the corridor would be blocked.
+    const report = await anonymous(services).analysis.run({ asOf: '2024-08-20' });
+    expect(report.corridors.find((c) => c.id === 'cor_adre_nyala')?.status).not.toBe('blocked');
+    const staff = createCaller({
+      services,
+      viewer: { id: 1, email: 'e@example.org', role: 'editor' },
+    });
+    const staffReport = await staff.analysis.run({ asOf: '2024-08-20' });
+    expect(staffReport.corridors.find((c) => c.id === 'cor_adre_nyala')?.status).toBe('blocked');
+    expect(JSON.stringify(await staff.situation.get())).toContain('secret_restricted_camp');
+  });
+
+  it('every route is one this test knows to serve public data only', () => {
+    const routes: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else if (/^\+(page|server|layout)/.test(e.name))
+          routes.push(relative('src/routes', join(dir, e.name)));
+      }
+    };
+    walk('src/routes');
+    // `/` and the layout show what situation.get returns; the basemap is Natural Earth; the API is covered
+    // above. A new route must be added here after its own check.
+    expect(routes.sort()).toEqual(
+      [
+        '+layout.svelte',
+        '+page.svelte',
+        '+page.ts',
+        'api/trpc/[...trpc]/+server.ts',
+        'basemap/countries.geojson/+server.ts',
+      ].sort(),
+    );
+  });
+});
