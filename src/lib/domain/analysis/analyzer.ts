@@ -59,6 +59,18 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     return [x, y, x, y];
   });
   const cache = new HazardCache();
+  const actorById = new Map(situation.scenario.actors.map((a) => [a.id, a]));
+  const isHazardArea = (a: Situation['areas'][number]) =>
+    a.properties.confidence === 'contested' ||
+    (a.properties.confidence === 'assessed' && actorById.get(a.properties.actorId)?.deniesAccess === true);
+  const allHazardAreas = situation.areas.filter(isHazardArea);
+  const allHazardAreaIndex = createBoxIndex(allHazardAreas.length, (i) =>
+    bboxOfGeometry(allHazardAreas[i].geometry),
+  );
+  const allHazardConstraints = situation.constraints.filter((c) => c.properties.severity > 0);
+  const allHazardConstraintIndex = createBoxIndex(allHazardConstraints.length, (i) =>
+    bboxOfGeometry(allHazardConstraints[i].geometry),
+  );
   // Rounded edge geometry for the report, made once per edge (edges never change).
   const roundedCoords: Position[][] = [];
   const edgeCoords = (e: number) => (roundedCoords[e] ??= net.edges[e].coords.map(roundPosition));
@@ -114,6 +126,13 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     return {
       net,
       edgeCoords,
+      allHazardAreas,
+      allHazardAreaIndex,
+      allHazardConstraints,
+      allHazardConstraintIndex,
+      activeAreaIds: new Set(layers.areas.map((a) => a.properties.id)),
+      activeConstraintIds: new Set(layers.constraints.map((c) => c.properties.id)),
+      cache,
       graph,
       hazardAreas,
       hazardAreaIndex: createBoxIndex(hazardAreas.length, (i) => bboxOfGeometry(hazardAreas[i].geometry)),

@@ -5,6 +5,7 @@ import type { ActiveCrossing, ActiveFrontline, ActiveLayers } from './activeLaye
 import type { Graph } from './access/dijkstra';
 import type { FrontlineSegments } from './frontlines/frontlineSegments';
 import type { EdgeHazards } from './hazards/evaluateEdgeHazards';
+import type { HazardCache } from './hazards/hazardCache';
 import type { NetworkOptions } from './network/networkOptions';
 import type { RoadNetwork } from './network/roadNetwork';
 
@@ -31,6 +32,16 @@ export interface AnalysisContext {
   /** Active constraints of severity >= 1, indexed. */
   hazardConstraints: ConstraintFeature[];
   hazardConstraintIndex: BoxIndex;
+  /** Every area of the situation that denies access or is contested, and every constraint of severity >= 1,
+   * indexed once (corridor stretches are computed for all of them once, then filtered by the active ids). */
+  allHazardAreas: AreaFeature[];
+  allHazardAreaIndex: BoxIndex;
+  allHazardConstraints: ConstraintFeature[];
+  allHazardConstraintIndex: BoxIndex;
+  activeAreaIds: Set<string>;
+  activeConstraintIds: Set<string>;
+  /** Per-feature cache of what hazards do, kept between analyses. */
+  cache: HazardCache;
   /** Active crossings by junction. */
   crossingsAt: Map<number, ActiveCrossing[]>;
 }

@@ -30,7 +30,33 @@ export const MIN_POINT_HAZARD_KM = 0.001;
  * (where a crossline crossing would have to be); a closed or restricted crossing affects the stretch within
  * the crossing attachment distance of it.
  */
+/**
+ * Everything along a corridor: the stretches of the stored areas, incidents and constraints in force on the
+ * date (computed once per corridor for every such feature, then filtered), and the front lines and crossings
+ * of this analysis.
+ */
 export function corridorIntervals(
+  ctx: AnalysisContext,
+  corridor: { geometry: object },
+  coords: readonly Position[],
+  cumKm: readonly number[],
+): KmInterval[] {
+  const { params } = ctx.layers;
+  const all = ctx.cache.get(
+    corridor.geometry,
+    `corridor-static:${params.incidentRadiusKm}|${params.constraintRadiusKm}`,
+    () => staticIntervals(ctx, coords, cumKm),
+  );
+  const active = all.filter((iv) => {
+    const { code, featureId } = iv.reason;
+    if (code === 'denied_area' || code === 'contested_area') return ctx.activeAreaIds.has(featureId);
+    if (code === 'incident_severe' || code === 'incident_nearby') return ctx.activeIncidents.has(featureId);
+    return ctx.activeConstraintIds.has(featureId);
+  });
+  return [...active, ...dynamicIntervals(ctx, coords, cumKm)];
+}
+
+function dynamicIntervals(
   ctx: AnalysisContext,
   coords: readonly Position[],
   cumKm: readonly number[],
@@ -38,7 +64,6 @@ export function corridorIntervals(
   const { params } = ctx.layers;
   const out: KmInterval[] = [];
   const total = cumKm[cumKm.length - 1];
-  const actors = new Map(ctx.scenario.actors.map((a) => [a.id, a]));
   const fs = ctx.frontlineSegments;
   const crosslineOpen = ctx.layers.crossings.filter(
     (c) => c.feature.properties.kind === 'crossline' && c.status !== 'closed',
@@ -61,8 +86,6 @@ export function corridorIntervals(
     const around = (at: number, half: number, reason: Reason) =>
       out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
     const segBox = bboxOf([a, b]);
-    const overlaps = (box: readonly number[]) =>
-      box[0] <= segBox[2] && box[2] >= segBox[0] && box[1] <= segBox[3] && box[3] >= segBox[1];
 
     // Front lines: buffer and crossings.
     const d = params.frontlineBufferKm;
@@ -90,9 +113,55 @@ export function corridorIntervals(
         });
     }
 
+    // Closed and restricted crossings the line passes.
+    for (const c of badCrossings) {
+      const pr = projectOnSegment(c.feature.geometry.coordinates, a, b);
+      if (pr.distanceKm > ctx.options.crossingAttachKm) continue;
+      const cp = c.feature.properties;
+      const since = c.since ? ` since ${c.since}` : ' (override)';
+      const half = Math.sqrt(Math.max(0, ctx.options.crossingAttachKm ** 2 - pr.distanceKm ** 2));
+      around(km(pr.t), Math.max(half, MIN_POINT_HAZARD_KM), {
+        code: c.status === 'closed' ? 'crossing_closed' : 'crossing_restricted',
+        featureId: cp.id,
+        detail: `passes ${cp.kind} crossing "${cp.name}", ${c.status}${since}`,
+      });
+    }
+  }
+  return out;
+}
+
+function staticIntervals(
+  ctx: AnalysisContext,
+  coords: readonly Position[],
+  cumKm: readonly number[],
+): KmInterval[] {
+  const { params } = ctx.layers;
+  const out: KmInterval[] = [];
+  const total = cumKm[cumKm.length - 1];
+  const actors = new Map(ctx.scenario.actors.map((a) => [a.id, a]));
+
+  for (let i = 0; i + 1 < coords.length; i++) {
+    const a = coords[i];
+    const b = coords[i + 1];
+    const k0 = cumKm[i];
+    const span = cumKm[i + 1] - k0;
+    const km = (t: number) => k0 + t * span;
+    const push = (iv: [number, number] | null, reason: Reason) => {
+      if (!iv) return;
+      // A line that only touches a buffer or area still counts: give the touch a minimal width.
+      if (span * (iv[1] - iv[0]) < MIN_POINT_HAZARD_KM)
+        around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, reason);
+      else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
+    };
+    const around = (at: number, half: number, reason: Reason) =>
+      out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
+    const segBox = bboxOf([a, b]);
+    const overlaps = (box: readonly number[]) =>
+      box[0] <= segBox[2] && box[2] >= segBox[0] && box[1] <= segBox[3] && box[3] >= segBox[1];
+
     // Areas that deny access or are contested.
-    for (const n of ctx.hazardAreaIndex.search(segBox[0], segBox[1], segBox[2], segBox[3])) {
-      const area = ctx.hazardAreas[n];
+    for (const n of ctx.allHazardAreaIndex.search(segBox[0], segBox[1], segBox[2], segBox[3])) {
+      const area = ctx.allHazardAreas[n];
       const ap = area.properties;
       const actor = actors.get(ap.actorId);
       const denies = ap.confidence === 'assessed' && actor?.deniesAccess === true;
@@ -118,7 +187,7 @@ export function corridorIntervals(
     for (const n of ctx.incidentIndex.search(ibox[0], ibox[1], ibox[2], ibox[3])) {
       const inc = ctx.incidents[n];
       const ip = inc.properties;
-      if (ip.severity === 0 || !ctx.activeIncidents.has(ip.id)) continue;
+      if (ip.severity === 0) continue;
       push(segmentCircleInterval(a, b, inc.geometry.coordinates, r), {
         code: ip.severity === 3 ? 'incident_severe' : 'incident_nearby',
         featureId: ip.id,
@@ -129,8 +198,8 @@ export function corridorIntervals(
     // Constraints.
     const cr = params.constraintRadiusKm;
     const cbox = expandBboxKm(segBox, cr);
-    for (const n of ctx.hazardConstraintIndex.search(cbox[0], cbox[1], cbox[2], cbox[3])) {
-      const c = ctx.hazardConstraints[n];
+    for (const n of ctx.allHazardConstraintIndex.search(cbox[0], cbox[1], cbox[2], cbox[3])) {
+      const c = ctx.allHazardConstraints[n];
       const cp = c.properties;
       const what = `severity ${cp.severity} ${cp.kind.replaceAll('_', ' ')} "${cp.name}"`;
       const reason: Reason =
@@ -155,20 +224,6 @@ export function corridorIntervals(
           if (!overlaps(expandBboxKm(bboxOf([line[k], line[k + 1]]), cr))) continue;
           push(segmentBufferInterval(a, b, line[k], line[k + 1], cr), reason);
         }
-    }
-
-    // Closed and restricted crossings the line passes.
-    for (const c of badCrossings) {
-      const pr = projectOnSegment(c.feature.geometry.coordinates, a, b);
-      if (pr.distanceKm > ctx.options.crossingAttachKm) continue;
-      const cp = c.feature.properties;
-      const since = c.since ? ` since ${c.since}` : ' (override)';
-      const half = Math.sqrt(Math.max(0, ctx.options.crossingAttachKm ** 2 - pr.distanceKm ** 2));
-      around(km(pr.t), Math.max(half, MIN_POINT_HAZARD_KM), {
-        code: c.status === 'closed' ? 'crossing_closed' : 'crossing_restricted',
-        featureId: cp.id,
-        detail: `passes ${cp.kind} crossing "${cp.name}", ${c.status}${since}`,
-      });
     }
   }
   return out;

@@ -26,34 +26,17 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
   const coords = corridor.geometry.coordinates;
   const cum = cumulativeKm(coords);
   const total = cum[cum.length - 1];
-  const intervals = corridorIntervals(ctx, coords, cum);
-
-  // Road junctions lying on the corridor: between two of them the corridor follows one road edge.
-  const legBounds = new Set<number>([0, total]);
-  for (let i = 0; i + 1 < coords.length; i++) {
-    const box = expandBboxKm(bboxOf([coords[i], coords[i + 1]]), CORRIDOR_MATCH_KM);
-    for (const n of ctx.net.nodeIndex.search(box[0], box[1], box[2], box[3])) {
-      const p: Position = [ctx.net.nodeLon[n], ctx.net.nodeLat[n]];
-      const pr = projectOnSegment(p, coords[i], coords[i + 1]);
-      if (pr.distanceKm <= CORRIDOR_MATCH_KM) legBounds.add(cum[i] + pr.t * (cum[i + 1] - cum[i]));
-    }
-  }
-  const legs = [...legBounds].sort((a, b) => a - b);
+  const intervals = corridorIntervals(ctx, corridor, coords, cum);
 
   const spread: KmInterval[] = [...intervals];
-
-  // Seasonal closures from the road under each piece between corridor vertices and leg bounds.
-  const cuts = [...new Set([...cum, ...legs])].sort((a, b) => a - b);
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    if (cuts[i + 1] - cuts[i] < 1e-9) continue;
-    const mid = pointAtKm(coords, cum, (cuts[i] + cuts[i + 1]) / 2);
-    const edge = roadEdgeUnder(ctx, mid);
-    if (edge === undefined) continue;
-    const e = ctx.net.edges[edge];
+  // Seasonal closures from the road edge under each piece (valid on the date).
+  for (const m of ctx.cache.get(corridor.geometry, 'corridor-roads', () => roadsUnder(ctx, coords, cum))) {
+    if (ctx.hazards.status[m.edge] === ABSENT) continue;
+    const e = ctx.net.edges[m.edge];
     if (!e.road.impassableMonths.includes(ctx.layers.month)) continue;
     spread.push({
-      fromKm: cuts[i],
-      toKm: cuts[i + 1],
+      fromKm: m.fromKm,
+      toKm: m.toKm,
       reason: {
         code: 'seasonal_closure',
         featureId: e.roadId,
@@ -130,7 +113,37 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
   };
 }
 
-/** The road edge (valid on the date) nearest `p` within CORRIDOR_MATCH_KM, if any. */
+/**
+ * The road edge under each piece of a corridor: the corridor is cut at its vertices and at the road junctions
+ * lying on it (between two junctions it follows one edge); each piece gets the edge nearest its middle within
+ * CORRIDOR_MATCH_KM. Static (network and corridor only), so cached per corridor.
+ */
+function roadsUnder(
+  ctx: AnalysisContext,
+  coords: readonly Position[],
+  cum: readonly number[],
+): { fromKm: number; toKm: number; edge: number }[] {
+  const total = cum[cum.length - 1];
+  const legBounds = new Set<number>([0, total]);
+  for (let i = 0; i + 1 < coords.length; i++) {
+    const box = expandBboxKm(bboxOf([coords[i], coords[i + 1]]), CORRIDOR_MATCH_KM);
+    for (const n of ctx.net.nodeIndex.search(box[0], box[1], box[2], box[3])) {
+      const p: Position = [ctx.net.nodeLon[n], ctx.net.nodeLat[n]];
+      const pr = projectOnSegment(p, coords[i], coords[i + 1]);
+      if (pr.distanceKm <= CORRIDOR_MATCH_KM) legBounds.add(cum[i] + pr.t * (cum[i + 1] - cum[i]));
+    }
+  }
+  const cuts = [...new Set([...cum, ...legBounds])].sort((a, b) => a - b);
+  const out: { fromKm: number; toKm: number; edge: number }[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    if (cuts[i + 1] - cuts[i] < 1e-9) continue;
+    const edge = roadEdgeUnder(ctx, pointAtKm(coords, cum, (cuts[i] + cuts[i + 1]) / 2));
+    if (edge !== undefined) out.push({ fromKm: cuts[i], toKm: cuts[i + 1], edge });
+  }
+  return out;
+}
+
+/** The road edge nearest `p` within CORRIDOR_MATCH_KM, if any. */
 function roadEdgeUnder(ctx: AnalysisContext, p: Position): number | undefined {
   const { net } = ctx;
   const box = expandBboxKm([p[0], p[1], p[0], p[1]], CORRIDOR_MATCH_KM);
@@ -138,7 +151,6 @@ function roadEdgeUnder(ctx: AnalysisContext, p: Position): number | undefined {
   let bestKm = Infinity;
   for (const s of net.segIndex.search(box[0], box[1], box[2], box[3])) {
     const e = net.segEdge[s];
-    if (ctx.hazards.status[e] === ABSENT) continue;
     const line = net.edges[e].coords;
     const d = pointSegmentDistanceKm(p, line[net.segVertex[s]], line[net.segVertex[s] + 1]);
     if (d <= CORRIDOR_MATCH_KM && d < bestKm) {
