@@ -70,21 +70,24 @@ function dynamicIntervals(
   );
   const badCrossings = ctx.layers.crossings.filter((c) => c.status !== 'open');
 
+  // Helpers made once (not per segment): they read the current segment's start and length.
+  let k0 = 0;
+  let span = 0;
+  const km = (t: number) => k0 + t * span;
+  const around = (at: number, half: number, reason: Reason) =>
+    out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
+  const push = (iv: [number, number] | null, reason: Reason) => {
+    if (!iv) return;
+    // A line that only touches a buffer or area still counts: give the touch a minimal width.
+    if (span * (iv[1] - iv[0]) < MIN_POINT_HAZARD_KM)
+      around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, reason);
+    else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
+  };
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
-    const k0 = cumKm[i];
-    const span = cumKm[i + 1] - k0;
-    const km = (t: number) => k0 + t * span;
-    const push = (iv: [number, number] | null, reason: Reason) => {
-      if (!iv) return;
-      // A line that only touches a buffer or area still counts: give the touch a minimal width.
-      if (span * (iv[1] - iv[0]) < MIN_POINT_HAZARD_KM)
-        around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, reason);
-      else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
-    };
-    const around = (at: number, half: number, reason: Reason) =>
-      out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
+    k0 = cumKm[i];
+    span = cumKm[i + 1] - k0;
     const segBox = bboxOf([a, b]);
 
     // Front lines: buffer and crossings.
@@ -140,21 +143,24 @@ function staticIntervals(
   const total = cumKm[cumKm.length - 1];
   const actors = new Map(ctx.scenario.actors.map((a) => [a.id, a]));
 
+  // Helpers made once (not per segment): they read the current segment's start and length.
+  let k0 = 0;
+  let span = 0;
+  const km = (t: number) => k0 + t * span;
+  const around = (at: number, half: number, reason: Reason) =>
+    out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
+  const push = (iv: [number, number] | null, reason: Reason) => {
+    if (!iv) return;
+    // A line that only touches a buffer or area still counts: give the touch a minimal width.
+    if (span * (iv[1] - iv[0]) < MIN_POINT_HAZARD_KM)
+      around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, reason);
+    else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
+  };
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
-    const k0 = cumKm[i];
-    const span = cumKm[i + 1] - k0;
-    const km = (t: number) => k0 + t * span;
-    const push = (iv: [number, number] | null, reason: Reason) => {
-      if (!iv) return;
-      // A line that only touches a buffer or area still counts: give the touch a minimal width.
-      if (span * (iv[1] - iv[0]) < MIN_POINT_HAZARD_KM)
-        around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, reason);
-      else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
-    };
-    const around = (at: number, half: number, reason: Reason) =>
-      out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
+    k0 = cumKm[i];
+    span = cumKm[i + 1] - k0;
     const segBox = bboxOf([a, b]);
     const overlaps = (box: readonly number[]) =>
       box[0] <= segBox[2] && box[2] >= segBox[0] && box[1] <= segBox[3] && box[3] >= segBox[1];
