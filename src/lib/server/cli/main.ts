@@ -2,10 +2,11 @@ import { AnalysisInputError } from '../../domain/analysis/errors';
 import { DataValidationError } from '../../domain/schemas/issues';
 import { CliUsageError } from './cliError';
 import { analyzeCommand } from './commands/analyze';
+import { userCommand } from './commands/user';
 import type { CliIo, Command } from './commands/command';
 
-/** Every subcommand. `import`, `export` and `user` join this list. */
-const commands: Command[] = [analyzeCommand];
+/** Every subcommand. `import` and `export` join this list. */
+const commands: Command[] = [analyzeCommand, userCommand];
 
 const usage = `Usage: corridor <command> [options]
 
