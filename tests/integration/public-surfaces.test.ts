@@ -114,6 +114,10 @@ describe('public surfaces', () => {
         '+page.ts',
         'api/trpc/[...trpc]/+server.ts',
         'basemap/countries.geojson/+server.ts',
+        // The sign-in form and sign-out endpoint show no records.
+        'login/+page.server.ts',
+        'login/+page.svelte',
+        'logout/+server.ts',
       ].sort(),
     );
   });
