@@ -68,9 +68,25 @@ const publicCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   'analysis.run': (c) => c.analysis.run({ asOf: '2024-08-15' }),
 };
 
+/** Calls for every staff-only procedure: anonymous callers must be refused before anything is read. */
+const staffCalls: Record<string, (c: Caller) => Promise<unknown>> = {
+  'features.get': (c) => c.features.get({ id: 'secret_restricted_camp' }),
+  'features.history': (c) => c.features.history({ id: 'secret_restricted_camp' }),
+  'features.create': (c) => c.features.create({ layer: 'sites', feature: {} }),
+  'features.update': (c) => c.features.update({ id: 'secret_restricted_camp', version: 1, feature: {} }),
+  'features.delete': (c) => c.features.delete({ id: 'secret_restricted_camp', version: 1 }),
+  'features.restore': (c) => c.features.restore({ id: 'secret_restricted_camp', auditId: 1, version: 1 }),
+};
+
 describe('public surfaces', () => {
   it('every procedure of the API is enumerated here', () => {
-    expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(publicCalls).sort());
+    expect(Object.keys(appRouter._def.procedures).sort()).toEqual(
+      [...Object.keys(publicCalls), ...Object.keys(staffCalls)].sort(),
+    );
+  });
+
+  it.each(Object.keys(staffCalls))('%s refuses anonymous callers', async (name) => {
+    await expect(staffCalls[name](anonymous(services))).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
   it.each(Object.keys(publicCalls))(

@@ -1,0 +1,73 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { DataValidationError, featureId, formatIssue, layerNames, type LayerName } from '$lib/domain/schemas';
+import {
+  createFeature,
+  deleteFeature,
+  featureHistory,
+  getFeature,
+  restoreFeature,
+  updateFeature,
+  VersionConflictError,
+} from '../../db/featureRepository';
+import { roleProcedure, router } from '../init';
+
+const editor = roleProcedure('editor', 'admin');
+const layer = z.enum(layerNames as [LayerName, ...LayerName[]]);
+const version = z.number().int().min(1);
+
+/** Maps the repository's errors onto API errors that name the field or carry the current record. */
+async function mapErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof DataValidationError)
+      throw new TRPCError({ code: 'BAD_REQUEST', message: e.issues.map(formatIssue).join('\n'), cause: e });
+    if (e instanceof VersionConflictError)
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: JSON.stringify({ message: e.message, current: e.current }),
+        cause: e,
+      });
+    throw e;
+  }
+}
+
+/**
+ * Editing features (editors and admins). Every write states the version it was based on: a stale write
+ * is refused with CONFLICT and the current record, so the user sees both versions and nothing is lost.
+ */
+export const featuresRouter = router({
+  get: editor.input(z.object({ id: featureId })).query(async ({ ctx, input }) => {
+    const f = await getFeature(ctx.services.database.db, input.id);
+    if (!f) throw new TRPCError({ code: 'NOT_FOUND', message: `no feature "${input.id}"` });
+    return f;
+  }),
+  create: editor
+    .input(z.object({ layer, feature: z.unknown() }))
+    .mutation(({ ctx, input }) =>
+      mapErrors(() => createFeature(ctx.services.database.db, input.layer, input.feature, ctx.viewer.email)),
+    ),
+  update: editor
+    .input(z.object({ id: featureId, version, feature: z.unknown() }))
+    .mutation(({ ctx, input }) =>
+      mapErrors(() =>
+        updateFeature(ctx.services.database.db, input.id, input.version, input.feature, ctx.viewer.email),
+      ),
+    ),
+  delete: editor
+    .input(z.object({ id: featureId, version }))
+    .mutation(({ ctx, input }) =>
+      mapErrors(() => deleteFeature(ctx.services.database.db, input.id, input.version, ctx.viewer.email)),
+    ),
+  history: editor
+    .input(z.object({ id: featureId }))
+    .query(({ ctx, input }) => featureHistory(ctx.services.database.db, input.id)),
+  restore: editor
+    .input(z.object({ id: featureId, auditId: z.number().int().min(1), version }))
+    .mutation(({ ctx, input }) =>
+      mapErrors(() =>
+        restoreFeature(ctx.services.database.db, input.id, input.auditId, input.version, ctx.viewer.email),
+      ),
+    ),
+});
