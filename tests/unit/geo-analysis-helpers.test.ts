@@ -1,6 +1,7 @@
 import * as turf from '@turf/turf';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { createPolygonIndex } from '$lib/domain/geo/createPolygonIndex';
 import { cumulativeKm } from '$lib/domain/geo/cumulativeKm';
 import { expandBboxKm } from '$lib/domain/geo/expandBboxKm';
 import { haversineKm } from '$lib/domain/geo/haversineKm';
@@ -163,5 +164,50 @@ describe('lines', () => {
     const box = expandBboxKm([25, 13, 25, 13], 10);
     expect(haversineKm([25, 13], [box[2], 13])).toBeGreaterThanOrEqual(10);
     expect(haversineKm([25, 13], [25, box[3]])).toBeCloseTo(10, 6);
+  });
+});
+
+describe('createPolygonIndex', () => {
+  it('gives the same answers as the plain tests, holes and several polygons included', () => {
+    const other: Position[][] = [
+      [
+        [27, 12],
+        [28, 12],
+        [28, 13],
+        [27, 13],
+        [27, 12],
+      ],
+    ];
+    const index = createPolygonIndex([square, other]);
+    for (const p of [
+      [24.2, 12.2],
+      [25, 13],
+      [27.5, 12.5],
+      [26.5, 12.5],
+      [23, 13],
+    ] as Position[])
+      expect(index.contains(p), String(p)).toBe(pointInPolygons(p, [square, other]));
+    for (const [a, b] of [
+      [
+        [23, 13],
+        [29, 13.1],
+      ],
+      [
+        [24.8, 13],
+        [25.2, 13],
+      ],
+      [
+        [24.1, 11],
+        [27.9, 14],
+      ],
+    ] as [Position, Position][]) {
+      const got = index.insideIntervals(a, b);
+      const want = segmentInsideIntervals(a, b, [square, other]);
+      expect(got.length).toBe(want.length);
+      got.forEach((iv, i) => {
+        expect(iv[0]).toBeCloseTo(want[i][0], 12);
+        expect(iv[1]).toBeCloseTo(want[i][1], 12);
+      });
+    }
   });
 });

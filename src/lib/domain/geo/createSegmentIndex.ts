@@ -43,7 +43,8 @@ export function createSegmentIndex(lines: readonly (readonly Position[])[]): Seg
   return {
     index: {
       size: count,
-      search: (minX, minY, maxX, maxY, filter) => fb.search(minX, minY, maxX, maxY, filter && ((j: number) => filter(j))),
+      search: (minX, minY, maxX, maxY, filter) =>
+        fb.search(minX, minY, maxX, maxY, filter && ((j: number) => filter(j))),
       neighbors: (x, y, maxResults, filter) => fb.neighbors(x, y, maxResults, Infinity, filter),
     },
     line,

@@ -1,12 +1,11 @@
 import type { Position } from 'geojson';
 import { expandBboxKm } from '../../geo/expandBboxKm';
 import { haversineKm } from '../../geo/haversineKm';
-import { pointInPolygons } from '../../geo/pointInPolygons';
 import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';
-import { polygonsOf } from '../../geo/polygonsOf';
 import type { Reason } from '../../schemas';
 import type { AnalysisContext } from '../context';
 import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
+import { polygonIndexOf } from '../polygonIndexOf';
 import { formatKm } from '../reasons';
 import { compareStrings } from '../sortById';
 
@@ -39,7 +38,7 @@ export function protectionReasons(ctx: AnalysisContext, position: Position): Rea
   for (const i of ctx.hazardAreaIndex.search(position[0], position[1], position[0], position[1])) {
     const a = ctx.hazardAreas[i];
     if (a.properties.confidence !== 'contested') continue;
-    if (pointInPolygons(position, polygonsOf(a.geometry)))
+    if (polygonIndexOf(a.geometry).contains(position))
       out.push({
         code: 'protection_contested_area',
         featureId: a.properties.id,

@@ -6,7 +6,7 @@ import { polygonsOf } from '../../geo/polygonsOf';
 import { projectOnSegment } from '../../geo/projectOnSegment';
 import { segmentBufferInterval } from '../../geo/segmentBufferInterval';
 import { segmentCircleInterval } from '../../geo/segmentCircleInterval';
-import { segmentInsideIntervals } from '../../geo/segmentInsideIntervals';
+import { polygonIndexOf } from '../polygonIndexOf';
 import { segmentIntersection } from '../../geo/segmentIntersection';
 import type { Reason } from '../../schemas';
 import type { AnalysisContext } from '../context';
@@ -171,7 +171,6 @@ function staticIntervals(
       const ap = area.properties;
       const actor = actors.get(ap.actorId);
       const denies = ap.confidence === 'assessed' && actor?.deniesAccess === true;
-      const polys = polygonsOf(area.geometry);
       const actorName = actor?.name ?? ap.actorId;
       const reason: Reason = denies
         ? {
@@ -184,7 +183,7 @@ function staticIntervals(
             featureId: ap.id,
             detail: `inside contested area "${ap.name}" (${actorName})`,
           };
-      for (const iv of segmentInsideIntervals(a, b, polys)) push(iv, reason);
+      for (const iv of polygonIndexOf(area.geometry).insideIntervals(a, b)) push(iv, reason);
     }
 
     // Incidents in the window.
@@ -222,7 +221,7 @@ function staticIntervals(
       else if (g.type === 'MultiLineString') lines.push(...g.coordinates);
       else {
         const polys = polygonsOf(g);
-        for (const iv of segmentInsideIntervals(a, b, polys)) push(iv, reason);
+        for (const iv of polygonIndexOf(g).insideIntervals(a, b)) push(iv, reason);
         lines.push(...polys.flat());
       }
       for (const line of lines)

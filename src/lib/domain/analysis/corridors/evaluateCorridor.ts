@@ -153,7 +153,7 @@ function roadEdgeUnder(ctx: AnalysisContext, p: Position): number | undefined {
     const e = net.segEdge[s];
     const line = net.edges[e].coords;
     const d = pointSegmentDistanceKm(p, line[net.segVertex[s]], line[net.segVertex[s] + 1]);
-    if (d <= CORRIDOR_MATCH_KM && d < bestKm) {
+    if (d <= CORRIDOR_MATCH_KM && (d < bestKm || (d === bestKm && e < best!))) {
       bestKm = d;
       best = e;
     }

@@ -3,7 +3,7 @@ import { bboxOf } from '../../geo/bboxOf';
 import { expandBboxKm } from '../../geo/expandBboxKm';
 import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';
 import { segmentDistanceKm } from '../../geo/segmentDistanceKm';
-import { segmentInsideIntervals } from '../../geo/segmentInsideIntervals';
+import { createPolygonIndex } from '../../geo/createPolygonIndex';
 import { segmentIntersection } from '../../geo/segmentIntersection';
 import type { RoadNetwork } from './roadNetwork';
 
@@ -80,13 +80,14 @@ export function edgeLineCrossings(
 /** Edges with a part inside `polygons` (rings: exterior then holes; a hole is outside). */
 export function edgesInsidePolygons(net: RoadNetwork, polygons: readonly Position[][][]): number[] {
   const found = new Set<number>();
+  const index = createPolygonIndex(polygons);
   for (const rings of polygons) {
     const box = bboxOf(rings[0] ?? []);
     for (const s of net.segIndex.search(box[0], box[1], box[2], box[3])) {
       const e = net.segEdge[s];
       if (found.has(e)) continue;
       const [a, b] = segmentEnds(net, s);
-      if (segmentInsideIntervals(a, b, [rings]).length > 0) found.add(e);
+      if (index.insideIntervals(a, b).length > 0) found.add(e);
     }
   }
   return sorted(found);

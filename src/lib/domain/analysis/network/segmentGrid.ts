@@ -82,13 +82,13 @@ export class SegmentGrid implements BoxIndex {
     return this.boxes.length / 4;
   }
 
-  /** Items whose box meets the query box (and pass `filter`), in increasing order. */
+  /** Items whose box meets the query box (and pass `filter`), in no particular order (as flatbush). */
   search(minX: number, minY: number, maxX: number, maxY: number, filter?: (i: number) => boolean): number[] {
     const out: number[] = [];
     this.forEach(minX, minY, maxX, maxY, (i) => {
       if (!filter || filter(i)) out.push(i);
     });
-    return out.sort((a, b) => a - b);
+    return out;
   }
 
   /** Not offered by the grid (nearest-first search is what the tree is for). */
