@@ -111,6 +111,16 @@ describe('public surfaces', () => {
     expect(JSON.stringify(await staff.situation.get())).toContain('secret_restricted_camp');
   });
 
+  it('/data serves nothing to anonymous visitors: they are sent to sign in', async () => {
+    const { load } = await import('../../src/routes/data/+page.server');
+    const call = (viewer: unknown) => (load as (e: unknown) => unknown)({ locals: { viewer } });
+    expect(() => call(null)).toThrow(expect.objectContaining({ status: 303, location: '/login?next=/data' }));
+    expect(call({ id: 1, email: 'e@example.org', role: 'editor' })).toEqual({
+      email: 'e@example.org',
+      role: 'editor',
+    });
+  });
+
   it('every route is one this test knows to serve public data only', () => {
     const routes: string[] = [];
     const walk = (dir: string) => {
@@ -130,6 +140,9 @@ describe('public surfaces', () => {
         '+page.ts',
         'api/trpc/[...trpc]/+server.ts',
         'basemap/countries.geojson/+server.ts',
+        // The editor: its load redirects anonymous visitors to sign in (checked below); data comes from the API.
+        'data/+page.server.ts',
+        'data/+page.svelte',
         // The sign-in form and sign-out endpoint show no records.
         'login/+page.server.ts',
         'login/+page.svelte',
