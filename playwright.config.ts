@@ -46,10 +46,11 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } }],
   webServer: {
-    command: 'node build/index.js',
+    // A fresh embedded database in a temporary folder per run, with one editor account made by the real
+    // command line (scripts/e2e-server.js); migrated and seeded from geodata/ when the server starts.
+    command: 'node scripts/e2e-server.js',
     url: `${ORIGIN}/`,
-    // A fresh in-memory database per run: migrated and seeded from geodata/ at start.
-    env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN, DATA_DIR: 'memory://' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',
