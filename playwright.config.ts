@@ -52,6 +52,8 @@ export default defineConfig({
     url: `${ORIGIN}/`,
     env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN },
     reuseExistingServer: false,
+    // A signal the script can catch, so it stops the server and removes its temporary database folder.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     timeout: 60_000,
     stdout: 'pipe',
     stderr: 'pipe',
