@@ -5,6 +5,7 @@ import {
   drawModeOf,
   fieldsOf,
   formKeyOf,
+  type FormValues,
   validateFeature,
   valuesOf,
 } from '$lib/editing/layerForms';
@@ -73,7 +74,7 @@ describe('editor forms', () => {
       statusHistory: [{ date: '2024-02-01', status: 'closed', source: 'UNHCR' }],
       note: 'kept',
     };
-    const values = { ...valuesOf('crossings', base), status: 'open' };
+    const values: FormValues = { ...valuesOf('crossings', base), status: 'open' };
     expect(values.countries).toBe('TCD, SDN');
     const f = buildFeature(
       'crossings',
