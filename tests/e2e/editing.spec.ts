@@ -177,3 +177,25 @@ test('a stale save shows both versions, and keeping mine overwrites the current 
   expect(problems).toEqual([]);
   await other.close();
 });
+
+test('a deleted feature leaves the list, keeps its history and comes back with Restore', async ({ page }) => {
+  await signIn(page);
+  await page.getByLabel('Layer').selectOption('corridors');
+  const item = page.getByRole('button', { name: 'El Fasher → Dali → Tawila' });
+  await item.click();
+  await expect(page.locator('#field-name')).toHaveValue('El Fasher → Dali → Tawila');
+
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('status')).toContainText('Deleted');
+  await expect(item).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
+  const history = page.getByRole('region', { name: 'History' });
+  await expect(history.getByRole('listitem')).toHaveCount(2);
+  await expect(history.getByRole('listitem').last()).toContainText(`delete (version 2) by ${EMAIL}`);
+
+  await history.getByRole('button', { name: 'Restore the version before this deletion' }).click();
+  await expect(page.getByRole('status')).toContainText('Restored as a new version. Version 3.');
+  await expect(item).toBeVisible();
+  await expect(history.getByRole('listitem')).toHaveCount(3);
+});

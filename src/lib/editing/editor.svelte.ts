@@ -95,6 +95,7 @@ export class EditorState {
     this.loaded = null;
     this.isNew = false;
     this.geometry = null;
+    this.geometryEditable = true;
     this.values = {};
     this.errors = {};
     this.conflict = null;
