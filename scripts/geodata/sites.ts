@@ -22,6 +22,20 @@ export interface SiteDef {
 
 const FRC_2024_12 = 'IPC Famine Review Committee update 2024-12-24 (Al Jazeera via The Australian)';
 
+/**
+ * A pre-war population from the IOM DTM Sudan site assessment of late 2019 (individuals on the baseline
+ * list). The only dated count the sources used give for most camps: shown with its date, so nobody reads it
+ * as a count of today; it lets the hotspot ranking weigh camps rather than leave them out.
+ */
+function dtm2019(date: string, population: number, siteCode: string): SiteFigureDef {
+  return {
+    date,
+    population,
+    source: `IOM DTM Sudan site assessment 2019 (${siteCode})`,
+    note: 'Pre-war count (late 2019); the camp has grown or emptied since, by amounts the sources used do not give.',
+  };
+}
+
 export const sites: SiteDef[] = [
   // The five Darfur state capitals.
   {
@@ -105,6 +119,7 @@ export const sites: SiteDef[] = [
     country: 'SDN',
     note: 'North edge of El Fasher; shelled by the RSF on 2025-04-10.',
     figures: [
+      dtm2019('2019-11-24', 85_000, 'DTM0102095'),
       { date: '2024-12-24', ipcPhase: 5, famine: true, source: FRC_2024_12, note: 'Famine confirmed.' },
     ],
   },
@@ -113,24 +128,51 @@ export const sites: SiteDef[] = [
     kind: 'idp_camp',
     country: 'SDN',
     figures: [
+      dtm2019('2019-11-23', 75_000, 'DTM0102096'),
       { date: '2024-12-24', ipcPhase: 5, famine: true, source: FRC_2024_12, note: 'Famine confirmed.' },
     ],
   },
-  { id: 'sd_kalma', kind: 'idp_camp', country: 'SDN', note: 'East of Nyala.' },
-  { id: 'sd_otash', kind: 'idp_camp', country: 'SDN', note: 'North of Nyala.' },
+  {
+    id: 'sd_kalma',
+    kind: 'idp_camp',
+    country: 'SDN',
+    note: 'East of Nyala.',
+    figures: [dtm2019('2019-12-21', 126_172, 'DTM0211008')],
+  },
+  {
+    id: 'sd_otash',
+    kind: 'idp_camp',
+    country: 'SDN',
+    note: 'North of Nyala.',
+    figures: [dtm2019('2019-12-22', 157_500, 'DTM0217003')],
+  },
   {
     id: 'sd_ardamata',
     kind: 'idp_camp',
     country: 'SDN',
     note: 'Camp and SAF 15th Division area north-east of El Geneina; the RSF took the base on 2023-11-04, followed by mass killings of Masalit civilians.',
+    figures: [dtm2019('2019-11-24', 22_656, 'DTM0302009')],
   },
-  { id: 'sd_krinding', kind: 'idp_camp', country: 'SDN', note: 'South of El Geneina.' },
-  { id: 'sd_hamadiya', kind: 'idp_camp', country: 'SDN', note: 'Zalingei.' },
+  {
+    id: 'sd_krinding',
+    kind: 'idp_camp',
+    country: 'SDN',
+    note: 'South of El Geneina.',
+    figures: [dtm2019('2019-11-25', 25_210, 'DTM0302014')],
+  },
+  {
+    id: 'sd_hamadiya',
+    kind: 'idp_camp',
+    country: 'SDN',
+    note: 'Zalingei.',
+    figures: [dtm2019('2019-11-28', 80_000, 'DTM0507002')],
+  },
   {
     id: 'sd_dali_tawila',
     kind: 'idp_camp',
     country: 'SDN',
     note: 'Older Tawila camp; the new 2025 Tawila camps are not located in the sources used.',
+    figures: [dtm2019('2019-11-21', 2_472, 'DTM0107107')],
   },
   {
     id: 'sd_tawila',
