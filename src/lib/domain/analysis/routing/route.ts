@@ -74,8 +74,18 @@ export function route(
   const realCost = edgeCosts(ctx, { crossline: true });
   const cost = Float64Array.from(realCost);
   const { net } = ctx;
-  const heuristic = (n: number) =>
-    haversineKm([net.nodeLon[n], net.nodeLat[n]], [net.nodeLon[b.node!], net.nodeLat[b.node!]]) * 0.999;
+  // The A* lower bound of each node, computed once per call: the searches for the alternatives visit
+  // mostly the same nodes, and the great-circle distance (trigonometry) dominated their time.
+  const target: Position = [net.nodeLon[b.node!], net.nodeLat[b.node!]];
+  const lowerBound = new Float64Array(net.nodeCount).fill(-1);
+  const heuristic = (n: number) => {
+    let h = lowerBound[n];
+    if (h < 0) {
+      h = haversineKm([net.nodeLon[n], net.nodeLat[n]], target) * 0.999;
+      lowerBound[n] = h;
+    }
+    return h;
+  };
   const found: { edges: number[]; length: number }[] = [];
   for (let attempt = 0; attempt < (alternatives + 1) * 3 && found.length < alternatives + 1; attempt++) {
     const closed = ctx.hazards.closedNodes;
