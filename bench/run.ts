@@ -3,18 +3,14 @@
  * measured in the same run (and PostGIS when BENCH_PG_URL is set). Prints figures as it goes, a table at the
  * end, and writes bench/results.json. See docs/performance.md.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Position } from 'geojson';
 import { createAnalyzer, route, type Analyzer } from '../src/lib/domain/analysis';
-import {
-  parseSituation,
-  type AnalysisReport,
-  type FrontlineFeature,
-  type Situation,
-} from '../src/lib/domain/schemas';
+import { parseSituation, type AnalysisReport, type Situation } from '../src/lib/domain/schemas';
 import { naiveBaseline, sampleRoads, type NaiveParams } from './baseline';
-import { generateSituationInput, SUDAN_SCALE } from './generate';
+import { generateSituationInput, SUDAN_SCALE, type GenerateOptions } from './generate';
+import type { MemoryFitResult } from './memoryFit';
 import {
   collectGarbage,
   machine,
@@ -26,6 +22,7 @@ import {
   percentile,
   timeRuns,
 } from './measure';
+import { shiftedGeometry } from './moveFrontline';
 import { postgisBench, type PostgisResult } from './postgis';
 import { Rng } from './prng';
 
@@ -34,6 +31,8 @@ const FULL_RUNS = Number(process.env.BENCH_FULL_RUNS ?? 5);
 const REANALYSIS_RUNS = Number(process.env.BENCH_REANALYSIS_RUNS ?? 7);
 const ROUTES = Number(process.env.BENCH_ROUTES ?? 200);
 const BASELINE_SAMPLE = Number(process.env.BENCH_BASELINE_SAMPLE ?? 500);
+/** V8 heap cap of the child process that checks whether the engine fits in a small process. */
+const FIT_HEAP_MB = Number(process.env.BENCH_FIT_HEAP_MB ?? 400);
 /** Alternatives asked of each route besides the best one: the most the engine gives. */
 const ALTERNATIVES = 3;
 /** BENCH_SCALE=0.1 runs everything on a tenth of the data, for a quick try; figures are only meaningful at 1. */
@@ -60,25 +59,29 @@ const log = (line: string) => console.log(line);
 const step = (n: number, total: number, what: string) => log(`\n[${n}/${total}] ${what}`);
 const STEPS = 8;
 
-/** The same front line moved sideways by `km` (perpendicular to its overall direction). */
-function shiftedGeometry(f: FrontlineFeature, km: number): FrontlineFeature['geometry'] {
-  const lines = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
-  const first = lines[0][0];
-  const lastLine = lines[lines.length - 1];
-  const last = lastLine[lastLine.length - 1];
-  const kmPerDegLat = 111.32;
-  const kmPerDegLon = kmPerDegLat * Math.cos((((first[1] + last[1]) / 2) * Math.PI) / 180);
-  const ex = (last[0] - first[0]) * kmPerDegLon;
-  const ey = (last[1] - first[1]) * kmPerDegLat;
-  const len = Math.hypot(ex, ey) || 1;
-  const [dx, dy] = [(-ey / len) * km, (ex / len) * km];
-  const move = (p: Position): Position => [
-    Math.round((p[0] + dx / kmPerDegLon) * 1e5) / 1e5,
-    Math.round((p[1] + dy / kmPerDegLat) * 1e5) / 1e5,
-  ];
-  return f.geometry.type === 'LineString'
-    ? { type: 'LineString', coordinates: f.geometry.coordinates.map(move) }
-    : { type: 'MultiLineString', coordinates: f.geometry.coordinates.map((l) => l.map(move)) };
+/** Runs bench/memoryFit.ts in a child Node with `--max-old-space-size=heapMB`; never throws. */
+function memoryFit(
+  heapMB: number,
+  options: GenerateOptions,
+  asOf: string,
+): (MemoryFitResult & { completed: true }) | { completed: false; heapCapMB: number; error: string } {
+  const file = fileURLToPath(new URL('./memoryFit.ts', import.meta.url));
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMB}`, '--import', 'tsx', file], {
+    env: { ...process.env, BENCH_FIT_OPTIONS: JSON.stringify(options), BENCH_FIT_AS_OF: asOf },
+    encoding: 'utf8',
+    maxBuffer: 16 * 2 ** 20,
+  });
+  const last = child.stdout?.trim().split('\n').pop() ?? '';
+  try {
+    if (child.status === 0) return JSON.parse(last) as MemoryFitResult & { completed: true };
+  } catch {
+    // fall through: report what the child said
+  }
+  const stderr = `${child.stderr ?? ''}`;
+  const said = /heap out of memory|Reached heap limit/.test(stderr)
+    ? `ran out of heap at --max-old-space-size=${heapMB}`
+    : stderr.trim().split('\n').slice(-3).join(' / ') || last;
+  return { completed: false, heapCapMB: heapMB, error: `exit ${child.status ?? child.signal}: ${said}` };
 }
 
 /** Worst status per road id in a report (roads are split into segments at junctions). */
@@ -291,6 +294,17 @@ async function main() {
   log(
     `  peak RSS of the whole process (getrusage): ${mb(maxRss())}; heap in use after the full analysis: ${mb(heapAfterFull)}`,
   );
+  // V8 grows its heap lazily when memory is plentiful, so the figures above include garbage not yet
+  // collected. The same work in a child process with the heap capped shows what the engine needs.
+  log(
+    `  the same work in a child process with the V8 heap capped at ${FIT_HEAP_MB} MB (--max-old-space-size) …`,
+  );
+  const fit = memoryFit(FIT_HEAP_MB, OPTIONS, AS_OF);
+  log(
+    fit.completed
+      ? `  completed: peak RSS ${fit.peakRssMB} MB; full analysis ${ms(fit.fullMs)}, re-analysis median ${ms(fit.reanalysisMs)}, route median ${ms(fit.routeMedianMs)}`
+      : `  did not complete: ${fit.error}`,
+  );
 
   // ---------- summary ----------
   step(8, STEPS, 'summary');
@@ -319,6 +333,12 @@ async function main() {
       figure: mb(enginePeak),
       target: `≤ ${TARGETS.peakMB} MB`,
       met: enginePeak / 2 ** 20 <= TARGETS.peakMB,
+    },
+    {
+      measure: `Peak RSS with the V8 heap capped at ${FIT_HEAP_MB} MB`,
+      figure: fit.completed ? `${fit.peakRssMB} MB` : 'failed',
+      target: `≤ ${TARGETS.peakMB} MB`,
+      met: fit.completed && fit.peakRssMB <= TARGETS.peakMB,
     },
     {
       measure: `Naive Turf baseline (scaled estimate from a sample of ${naive.sample})`,
@@ -385,6 +405,7 @@ async function main() {
       processPeakMB: Math.round(maxRss() / 2 ** 20),
       heapAfterFullMB: Math.round(heapAfterFull / 2 ** 20),
       rssHoldingSituationMB: Math.round(rssBefore / 2 ** 20),
+      heapCapped: fit,
     },
     baseline: {
       method: 'Turf booleanIntersects + lineSplit, every sampled road × every active hazard',
