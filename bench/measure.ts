@@ -95,7 +95,7 @@ export function machine(): Machine {
     cores: os.cpus().length,
     memoryGB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
-    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    platform: `${os.type()} ${os.arch()}`,
     date: new Date().toISOString(),
   };
 }
