@@ -107,6 +107,11 @@ async function main() {
   const host = machine();
   log(`Corridor benchmark — ${host.cpu}, ${host.cores} cores, ${host.memoryGB} GB, Node ${host.node}`);
   log(`as-of ${AS_OF}, seed ${SUDAN_SCALE.seed}`);
+  collectGarbage();
+  const atStart = process.memoryUsage();
+  log(
+    `RSS at start (Node, the TypeScript loader, the modules): ${mb(atStart.rss)}, heap in use ${mb(atStart.heapUsed)}`,
+  );
 
   // ---------- data ----------
   step(1, STEPS, 'generating the synthetic situation and validating it with parseSituation');
@@ -130,7 +135,8 @@ async function main() {
   (generated as { input: unknown }).input = null;
   collectGarbage();
   const rssBefore = process.memoryUsage.rss();
-  log(`  RSS holding the validated situation: ${mb(rssBefore)}`);
+  const heapHoldingSituation = process.memoryUsage().heapUsed;
+  log(`  RSS holding the validated situation: ${mb(rssBefore)}, heap in use ${mb(heapHoldingSituation)}`);
 
   // ---------- full analysis ----------
   step(2, STEPS, `full analysis: createAnalyzer (graph + indexes) + analyze, ${FULL_RUNS} runs`);
@@ -175,6 +181,7 @@ async function main() {
       `${[...engineRoads.values()].filter((s) => s === 'at_risk').length} at risk), ${r.frontlines.length} active front lines, ` +
       `sites ${JSON.stringify(access)}`,
   );
+  log(`  medians of the parts: build ${ms(median(buildRuns))}, analyze ${ms(median(analyzeRuns))}`);
 
   // ---------- re-analysis after one front line moves ----------
   step(3, STEPS, `re-analysis after one front line moves (same analyzer), ${REANALYSIS_RUNS} runs`);
@@ -306,6 +313,20 @@ async function main() {
       : `  did not complete: ${fit.error}`,
   );
 
+  // Measured after the memory phases: serialising the report takes memory of its own.
+  const jsonMB = (x: unknown) => JSON.stringify(x).length / 2 ** 20;
+  const reportSize = {
+    totalMB: jsonMB(r),
+    bestPathGeometryMB: jsonMB(
+      r.sites.map((s) => (s.bestPath as { geometry?: unknown } | null)?.geometry ?? null),
+    ),
+    segmentGeometryMB: jsonMB(r.segments.map((s) => s.geometry)),
+  };
+  log(
+    `  the report as JSON: ${reportSize.totalMB.toFixed(1)} MB, of which best-path geometries ` +
+      `${reportSize.bestPathGeometryMB.toFixed(1)} MB and non-open segment geometries ${reportSize.segmentGeometryMB.toFixed(1)} MB`,
+  );
+
   // ---------- summary ----------
   step(8, STEPS, 'summary');
   const rows: Row[] = [
@@ -381,7 +402,9 @@ async function main() {
       fullMs,
       fullRuns: fullRuns,
       buildRuns,
+      buildMs: median(buildRuns),
       analyzeRuns,
+      analyzeMs: median(analyzeRuns),
       reanalysisMs,
       reanalysisRuns: re.runs,
       reanalysisNothingChangedMs: median(sameRuns),
@@ -404,7 +427,11 @@ async function main() {
       enginePeakMB: Math.round(enginePeak / 2 ** 20),
       processPeakMB: Math.round(maxRss() / 2 ** 20),
       heapAfterFullMB: Math.round(heapAfterFull / 2 ** 20),
+      rssAtStartMB: Math.round(atStart.rss / 2 ** 20),
+      heapAtStartMB: Math.round(atStart.heapUsed / 2 ** 20),
       rssHoldingSituationMB: Math.round(rssBefore / 2 ** 20),
+      heapHoldingSituationMB: Math.round(heapHoldingSituation / 2 ** 20),
+      reportJson: reportSize,
       heapCapped: fit,
     },
     baseline: {
