@@ -4,8 +4,9 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Feature, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { bboxOf } from './bbox';
+import { BEST_PATH_SOURCE } from './bestPathLayer';
 import { layerGroups, sourceId, type LayerGroup } from './layerGroups';
 import type { MapData } from './mapData';
 import { imageFor } from './patterns';
@@ -20,6 +21,8 @@ export const INTERACTIVE_LAYERS = [
   'incidents-circle',
   'crossings-icon',
   'sites-circle',
+  'corridors-stretch-marker',
+  'corridors-stretch',
   'corridors-line',
   'frontlines-line',
   'roads-line',
@@ -61,6 +64,7 @@ export class MapController {
     date?: string;
     groups?: readonly LayerGroup[];
     selection?: Feature | null;
+    bestPath?: FeatureCollection;
   } = {};
   private dataDate: string | undefined;
   private readonly handle: CorridorMapHandle;
@@ -153,6 +157,12 @@ export class MapController {
     this.flush();
   }
 
+  /** The selected site's best path from a hub (an empty collection clears it). */
+  setBestPath(path: FeatureCollection): void {
+    this.pending.bestPath = path;
+    this.flush();
+  }
+
   /**
    * Hook for the access analysis: colours corridors by status (`open`, `at_risk`, `blocked`) through
    * feature state, without rebuilding their data. Ids absent from `statuses` go back to their property.
@@ -196,7 +206,7 @@ export class MapController {
 
   private flush(): void {
     if (!this.loaded) return;
-    const { data, date, groups, selection } = this.pending;
+    const { data, date, groups, selection, bestPath } = this.pending;
     this.pending = {};
     if (data && date) {
       for (const g of layerGroups) {
@@ -221,6 +231,12 @@ export class MapController {
       this.map
         .getSource<maplibregl.GeoJSONSource>(SELECTION_SOURCE)
         ?.setData({ type: 'FeatureCollection', features })
+        .catch((e: unknown) => this.options.onError(e));
+    }
+    if (bestPath) {
+      this.map
+        .getSource<maplibregl.GeoJSONSource>(BEST_PATH_SOURCE)
+        ?.setData(bestPath)
         .catch((e: unknown) => this.options.onError(e));
     }
   }

@@ -1,5 +1,7 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
 import { crossingStatusOn, siteFiguresOn, situationOn } from '$lib/domain/asOf';
+import { cumulativeKm } from '$lib/domain/geo/cumulativeKm';
+import { pointAtKm } from '$lib/domain/geo/pointAtKm';
 import type { Situation } from '$lib/domain/schemas';
 import type { LayerGroup } from './layerGroups';
 
@@ -17,12 +19,20 @@ export const UNKNOWN_STATUS = 'unknown';
 export interface MapAnnotations {
   /** `open`, `at_risk` or `blocked` per corridor: drives the corridor colour. */
   corridorStatus?: Readonly<Record<string, string>>;
+  /** Blocked and at-risk stretches of each corridor, drawn over it (open stretches are not listed). */
+  corridorStretches?: Readonly<Record<string, readonly AnnotationStretch[]>>;
   /** `protection`, `cross_border`, `crossline`, `cut_off`, `famine` per site: shown as chips in the details. */
   siteFlags?: Readonly<Record<string, readonly string[]>>;
   /** Why a corridor or site has its status, each reason naming the feature that caused it. */
   reasons?: Readonly<Record<string, readonly AnnotationReason[]>>;
   /** Ranked hotspots, listed first in the feature list. */
   hotspots?: readonly { siteId: string; score: number }[];
+}
+export interface AnnotationStretch {
+  status: 'at_risk' | 'blocked';
+  fromKm: number;
+  toKm: number;
+  geometry: LineString;
 }
 export interface AnnotationReason {
   code: string;
@@ -84,13 +94,30 @@ export function mapDataOn(situation: Situation, asOf: string, annotations: MapAn
     }),
   );
 
-  const corridors = on.corridors.map((f) =>
-    feature(f.geometry, {
-      id: f.properties.id,
+  // One collection for the corridor lines (`part: 'corridor'`), their blocked and at-risk stretches
+  // (`stretch`) and a marker in the middle of each blocked stretch (`marker`), so a blockage of a few km
+  // still shows when the whole country is in view. Stretches carry their corridor's id: clicking one
+  // selects the corridor.
+  const corridors = on.corridors.flatMap((f) => {
+    const id = f.properties.id;
+    const line = feature(f.geometry, {
+      id,
       name: f.properties.name,
-      status: annotations.corridorStatus?.[f.properties.id] ?? UNKNOWN_STATUS,
-    }),
-  );
+      part: 'corridor',
+      status: annotations.corridorStatus?.[id] ?? UNKNOWN_STATUS,
+    });
+    const stretches = (annotations.corridorStretches?.[id] ?? []).flatMap((s) => {
+      const props = { id, name: f.properties.name, status: s.status, fromKm: s.fromKm, toKm: s.toKm };
+      const drawn = [feature(s.geometry, { ...props, part: 'stretch' })];
+      if (s.status === 'blocked' && s.geometry.coordinates.length > 1) {
+        const cum = cumulativeKm(s.geometry.coordinates);
+        const middle = pointAtKm(s.geometry.coordinates, cum, cum[cum.length - 1] / 2);
+        drawn.push(feature({ type: 'Point', coordinates: middle }, { ...props, part: 'marker' }));
+      }
+      return drawn;
+    });
+    return [line, ...stretches];
+  });
 
   const sites = on.sites.map((f) => {
     const figures = siteFiguresOn(f, asOf);

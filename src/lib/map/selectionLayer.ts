@@ -14,7 +14,14 @@ export function selectionLayers(): LayerSpecification[] {
       source: SELECTION_SOURCE,
       filter: ['!=', ['geometry-type'], 'Point'],
       layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': SELECTION_COLOR, 'line-width': 4, 'line-opacity': 0.85 },
+      // Two parallel lines either side of the feature (a gap as wide as a corridor with its stretches), so
+      // the selected line keeps its own colour and dashes: a corridor's status stays readable.
+      paint: {
+        'line-color': SELECTION_COLOR,
+        'line-width': 2.5,
+        'line-gap-width': ['interpolate', ['linear'], ['zoom'], 4, 8, 10, 14],
+        'line-opacity': 0.9,
+      },
     },
     {
       id: 'selection-point',

@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { areasLayers } from './areasLayer';
 import { BASEMAP_SOURCE, basemapLabelLayers, basemapLayers } from './basemapLayers';
+import { BEST_PATH_SOURCE, bestPathLayers } from './bestPathLayer';
 import { corridorsLayers } from './corridorsLayer';
 import { crossingsLabelLayers, crossingsLayers } from './crossingsLayer';
 import { fontFaces } from './fonts';
@@ -25,13 +26,15 @@ const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [
 /**
  * The whole map style: the offline basemap, one empty GeoJSON source per layer group (the map controller
  * fills them for the as-of date), the selection halo, and labels drawn from the app's own fonts. Layers
- * are stacked areas < roads < corridors < front lines < country names < sites < crossings < incidents <
- * selection < labels, so points are never hidden under lines and labels stay on top.
+ * are stacked areas < roads < corridors (with their blocked and at-risk stretches) < front lines < country
+ * names < the selected site's best path < sites < crossings < incidents < selection < labels, so points are
+ * never hidden under lines and labels stay on top.
  */
 export function buildStyle({ base }: StyleOptions): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {
     [BASEMAP_SOURCE]: { type: 'geojson', data: `${base}${BASEMAP_PATH}`, attribution: 'Natural Earth' },
     [SELECTION_SOURCE]: { type: 'geojson', data: empty() },
+    [BEST_PATH_SOURCE]: { type: 'geojson', data: empty() },
   };
   // `promoteId` lets the analysis set feature state (e.g. a corridor's status) by feature id.
   for (const g of layerGroups) sources[sourceId(g)] = { type: 'geojson', data: empty(), promoteId: 'id' };
@@ -47,6 +50,7 @@ export function buildStyle({ base }: StyleOptions): StyleSpecification {
       ...corridorsLayers(),
       ...frontlinesLayers(),
       ...basemapLabelLayers(),
+      ...bestPathLayers(),
       ...sitesLayers(),
       ...sitesFlagLayers(),
       ...crossingsLayers(),
