@@ -1,6 +1,8 @@
 import { crossingStatusOn, isValidOn, siteFiguresOn } from '$lib/domain/asOf';
 import type { Situation } from '$lib/domain/schemas';
+import { CORRIDOR_STATUS_STYLES, type CorridorStatusName } from './corridorsLayer';
 import { CROSSING_STATUS_LABELS } from './crossingsLayer';
+import type { MapAnnotations } from './mapData';
 import { SITE_KIND_LABELS } from './sitesLayer';
 
 const number = new Intl.NumberFormat('en');
@@ -15,11 +17,25 @@ export interface FeatureListItem {
   summary: string;
 }
 
+/** Flags in the list's few words. */
+const FLAG_WORDS: Record<string, string> = {
+  protection: 'needs protection',
+  cross_border: 'cross-border',
+  crossline: 'crossline',
+  cut_off: 'cut off',
+  famine: 'famine',
+};
+
 /**
  * The sites, crossings and corridors that count on `asOf`, each group by name: the list a keyboard or
- * screen-reader user selects features from instead of clicking the map.
+ * screen-reader user selects features from instead of clicking the map. With the analysis' annotations,
+ * a corridor's summary says its status and a site's its flags, so the list tells what the colours do.
  */
-export function featureList(situation: Situation, asOf: string): FeatureListItem[] {
+export function featureList(
+  situation: Situation,
+  asOf: string,
+  annotations: MapAnnotations = {},
+): FeatureListItem[] {
   const byName = (a: FeatureListItem, b: FeatureListItem) => a.name.localeCompare(b.name, 'en');
   const sites = situation.sites
     .filter((s) => isValidOn(s.properties, asOf))
@@ -28,6 +44,8 @@ export function featureList(situation: Situation, asOf: string): FeatureListItem
       const bits = [SITE_KIND_LABELS[s.properties.kind] ?? s.properties.kind];
       if (fig.population) bits.push(`${number.format(fig.population.value)} people`);
       if (fig.ipcPhase) bits.push(`IPC ${fig.ipcPhase.value}`);
+      const flags = annotations.siteFlags?.[s.properties.id] ?? [];
+      if (flags.length > 0) bits.push(flags.map((f) => FLAG_WORDS[f] ?? f).join(', '));
       return {
         id: s.properties.id,
         layer: 'sites',
@@ -56,13 +74,17 @@ export function featureList(situation: Situation, asOf: string): FeatureListItem
     .sort(byName);
   const corridors = situation.corridors
     .filter((c) => isValidOn(c.properties, asOf))
-    .map((c): FeatureListItem => ({
-      id: c.properties.id,
-      layer: 'corridors',
-      name: c.properties.name,
-      nameAr: c.properties.nameAr,
-      summary: 'Aid corridor',
-    }))
+    .map((c): FeatureListItem => {
+      const status = annotations.corridorStatus?.[c.properties.id] as CorridorStatusName | undefined;
+      const label = status && CORRIDOR_STATUS_STYLES[status]?.label.toLowerCase();
+      return {
+        id: c.properties.id,
+        layer: 'corridors',
+        name: c.properties.name,
+        nameAr: c.properties.nameAr,
+        summary: label ? `Aid corridor · ${label}` : 'Aid corridor',
+      };
+    })
     .sort(byName);
   return [...sites, ...crossings, ...corridors];
 }

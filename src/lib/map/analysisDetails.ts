@@ -1,0 +1,223 @@
+import type {
+  AnalysisReport,
+  Hotspot,
+  Reason,
+  ReasonCode,
+  SegmentStatus,
+  SiteAccess,
+  SiteFlag,
+  Situation,
+} from '$lib/domain/schemas';
+import { findFeature } from './featureDetails';
+
+/** Each reason code of the analysis (docs/analysis.md) in plain words; typed so a new code needs words. */
+export const REASON_LABELS: Record<ReasonCode, string> = {
+  frontline_crossing: 'Crosses a front line',
+  denied_area: 'Inside an area where access is denied',
+  incident_severe: 'Severe incident nearby',
+  seasonal_closure: 'Impassable in the rainy season',
+  constraint_severe: 'Severe obstacle (flood, bridge out…)',
+  crossing_closed: 'Crossing closed',
+  frontline_buffer: 'Near a front line',
+  contested_area: 'Inside a contested area',
+  incident_nearby: 'Incident nearby',
+  constraint_nearby: 'Obstacle nearby',
+  crossing_restricted: 'Crossing restricted',
+  protection_frontline: 'Close to a front line',
+  protection_contested_area: 'In a contested area',
+  protection_incidents: 'Repeated serious incidents nearby',
+  famine: 'Famine',
+  off_network: 'No road nearby',
+  no_road_connection: 'No usable road from any hub',
+};
+
+export const STATUS_LABELS: Record<SegmentStatus, string> = {
+  open: 'Open',
+  at_risk: 'At risk',
+  blocked: 'Blocked',
+};
+
+export const ACCESS_LABELS: Record<SiteAccess, { label: string; explanation: string }> = {
+  internal: {
+    label: 'Internal',
+    explanation: 'Reachable from a hub in the same country without crossing the front line.',
+  },
+  crossline_only: {
+    label: 'Crossline only',
+    explanation: 'Reachable only by passing the front line at an open crossline crossing.',
+  },
+  cross_border_only: {
+    label: 'Cross-border only',
+    explanation: 'Reachable only from a hub in another country, through an open border crossing.',
+  },
+  cut_off: { label: 'Cut off', explanation: 'No hub reaches it over the roads usable on this date.' },
+};
+
+export const FLAG_LABELS: Record<SiteFlag, string> = {
+  protection: 'Needs protection',
+  cross_border: 'Depends on cross-border access',
+  crossline: 'Depends on crossline access',
+  cut_off: 'Cut off',
+  famine: 'Famine',
+};
+
+/** A reason as the panel shows it: plain words, the detail, and the feature it names. */
+export interface ReasonView {
+  code: ReasonCode;
+  label: string;
+  detail: string;
+  featureId: string;
+  /** The feature's name when the situation has it (a derived front line has none). */
+  featureName?: string;
+  /** Whether selecting the feature opens its details (it is a feature of a layer the map shows). */
+  selectable: boolean;
+}
+
+export interface StretchView {
+  status: 'at_risk' | 'blocked';
+  label: string;
+  fromKm: number;
+  toKm: number;
+  lengthKm: number;
+  reasons: ReasonView[];
+}
+
+export interface CorridorAnalysisView {
+  kind: 'corridor';
+  status: SegmentStatus;
+  statusLabel: string;
+  lengthKm: number;
+  blockedKm: number;
+  atRiskKm: number;
+  /** The blocked and at-risk stretches, from the start of the corridor. */
+  stretches: StretchView[];
+}
+
+export interface SiteAnalysisView {
+  kind: 'site';
+  access: SiteAccess;
+  accessLabel: string;
+  accessExplanation: string;
+  flags: { flag: SiteFlag; label: string }[];
+  population: number | null;
+  ipcPhase: number | null;
+  isHub: boolean;
+  bestPath: {
+    fromHubId: string;
+    fromHubName: string;
+    via: { id: string; name: string }[];
+    lengthKm: number;
+  } | null;
+  reasons: ReasonView[];
+  /** Rank (1 = most affected) and score, when the site is a hotspot. */
+  hotspot?: { rank: number; score: number; components: Hotspot['components'] };
+}
+
+export type AnalysisView = CorridorAnalysisView | SiteAnalysisView;
+
+/** The name of any feature of the situation (constraints included), or undefined. */
+export function featureName(situation: Situation, id: string): string | undefined {
+  return (
+    findFeature(situation, id)?.feature.properties.name ??
+    situation.constraints.find((c) => c.properties.id === id)?.properties.name
+  );
+}
+
+/** Reasons in plain words, each once (the same code and feature may come from several segments). */
+export function reasonViews(situation: Situation, reasons: readonly Reason[]): ReasonView[] {
+  const seen = new Set<string>();
+  const out: ReasonView[] = [];
+  for (const r of reasons) {
+    const key = `${r.code}\u0000${r.featureId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      code: r.code,
+      label: REASON_LABELS[r.code] ?? r.code,
+      detail: r.detail,
+      featureId: r.featureId,
+      featureName: featureName(situation, r.featureId),
+      selectable: findFeature(situation, r.featureId) !== undefined,
+    });
+  }
+  return out;
+}
+
+/**
+ * What the analysis says about feature `id` in `report`, for the details panel: a corridor's status,
+ * lengths and stretches with their reasons, or a site's access, flags, best path and reasons. Undefined
+ * when the report says nothing about it (another layer, or not valid on the date).
+ */
+export function analysisView(
+  situation: Situation,
+  report: AnalysisReport,
+  id: string,
+): AnalysisView | undefined {
+  const corridor = report.corridors.find((c) => c.id === id);
+  if (corridor) {
+    return {
+      kind: 'corridor',
+      status: corridor.status,
+      statusLabel: STATUS_LABELS[corridor.status],
+      lengthKm: corridor.lengthKm,
+      blockedKm: corridor.blockedKm,
+      atRiskKm: corridor.atRiskKm,
+      stretches: corridor.stretches.flatMap((s): StretchView[] =>
+        s.status === 'open'
+          ? []
+          : [
+              {
+                status: s.status,
+                label: STATUS_LABELS[s.status],
+                fromKm: s.fromKm,
+                toKm: s.toKm,
+                lengthKm: s.lengthKm,
+                reasons: reasonViews(situation, s.reasons),
+              },
+            ],
+      ),
+    };
+  }
+  const site = report.sites.find((s) => s.id === id);
+  if (!site) return undefined;
+  const rank = report.hotspots.findIndex((h) => h.siteId === id);
+  const path = site.bestPath;
+  return {
+    kind: 'site',
+    access: site.access,
+    accessLabel: ACCESS_LABELS[site.access].label,
+    accessExplanation: ACCESS_LABELS[site.access].explanation,
+    flags: site.flags.map((flag) => ({ flag, label: FLAG_LABELS[flag] })),
+    population: site.population,
+    ipcPhase: site.ipcPhase,
+    isHub: site.hub,
+    bestPath: path && {
+      fromHubId: path.fromHubId,
+      fromHubName: featureName(situation, path.fromHubId) ?? path.fromHubId,
+      via: path.viaCrossingIds.map((c) => ({ id: c, name: featureName(situation, c) ?? c })),
+      lengthKm: path.lengthKm,
+    },
+    reasons: reasonViews(situation, site.reasons),
+    hotspot:
+      rank < 0
+        ? undefined
+        : {
+            rank: rank + 1,
+            score: report.hotspots[rank].score,
+            components: report.hotspots[rank].components,
+          },
+  };
+}
+
+const km = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+const kmWhole = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+
+/** `12.3`; whole km from 100 km up, where tenths mean nothing to a driver. */
+export function kmNumber(value: number): string {
+  return (value >= 100 ? kmWhole : km).format(value);
+}
+
+/** `12.3 km` (see `kmNumber`). */
+export function formatKm(value: number): string {
+  return `${kmNumber(value)} km`;
+}
