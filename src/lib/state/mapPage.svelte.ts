@@ -1,11 +1,22 @@
-import type { Feature, Geometry } from 'geojson';
-import type { Situation } from '$lib/domain/schemas';
+import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
+import type { AnalysisReport, Situation } from '$lib/domain/schemas';
+import { annotationsFromReport } from '$lib/map/analysisAnnotations';
+import { analysisView, type AnalysisView } from '$lib/map/analysisDetails';
+import { bestPathData } from '$lib/map/bestPathLayer';
 import { featureDetails, type FeatureDetails } from '$lib/map/featureDetails';
 import { featureList, type FeatureListItem } from '$lib/map/featureList';
+import { hotspotList, type HotspotList } from '$lib/map/hotspotList';
 import { defaultLayerGroups, layerGroups, type LayerGroup } from '$lib/map/layerGroups';
 import { mapDataOn, type MapAnnotations, type MapData } from '$lib/map/mapData';
 import { parseUrlState, writeUrlState, type MapView } from '$lib/map/urlState';
 import { clampDate } from './dates';
+
+/** Where the access analysis of the as-of date is. */
+export type AnalysisStatus =
+  | { state: 'idle' }
+  | { state: 'running'; asOf: string }
+  | { state: 'done'; asOf: string; totalMs: number; engineMs: number; includesLoad: boolean }
+  | { state: 'failed'; asOf: string; message: string };
 
 /**
  * The state of the map page, one instance per page: the situation, the as-of date, visible layers, the
@@ -24,11 +35,9 @@ export class MapPageState {
   error = $state<string | undefined>();
   /** `idle` once the map has drawn the data of the current date. */
   mapReady = $state(false);
-  /**
-   * Hook for the access analysis: corridor status, site flags, reasons and hotspots (see `MapAnnotations`).
-   * Empty until the analysis is wired in.
-   */
-  annotations = $state.raw<MapAnnotations>({});
+  /** The latest analysis report (its `asOf` may lag behind the date while the next one runs). */
+  report = $state.raw<AnalysisReport | undefined>();
+  analysis = $state.raw<AnalysisStatus>({ state: 'idle' });
   /** Set when the user picks a feature from the list: the map brings it into view. */
   focusRequest = $state.raw<{ id: string; geometry: Geometry } | undefined>();
 
@@ -37,13 +46,61 @@ export class MapPageState {
 
   timeRange = $derived(this.situation?.scenario.timeRange);
 
+  /** The report of the as-of date, once the analysis has answered for it. */
+  currentReport: AnalysisReport | undefined = $derived(
+    this.report && this.report.asOf === this.asOf ? this.report : undefined,
+  );
+
+  /**
+   * The date and report the map draws. The map always shows a date together with that date's analysis:
+   * while the next date is analysed (tens of ms) it keeps the previous pair rather than mixing a new date
+   * with an old verdict; before the first report, or when the analysis fails, it shows the date alone.
+   */
+  private mapBasis: { date: string; report: AnalysisReport | undefined } | undefined = $derived.by(() => {
+    if (!this.situation || !this.asOf) return undefined;
+    const r = this.report;
+    if (r && (r.asOf === this.asOf || this.analysis.state === 'running')) return { date: r.asOf, report: r };
+    return { date: this.asOf, report: undefined };
+  });
+
+  /** The date of the data the map draws (see `mapBasis`). */
+  mapDate: string | undefined = $derived(this.mapBasis?.date);
+
+  /** Corridor status and stretches, site flags, reasons and hotspots the map draws (see `MapAnnotations`). */
+  annotations: MapAnnotations = $derived(
+    this.mapBasis?.report ? annotationsFromReport(this.mapBasis.report) : {},
+  );
+
   mapData: MapData | undefined = $derived(
-    this.situation && this.asOf ? mapDataOn(this.situation, this.asOf, this.annotations) : undefined,
+    this.situation && this.mapBasis
+      ? mapDataOn(this.situation, this.mapBasis.date, this.annotations)
+      : undefined,
   );
 
   list: FeatureListItem[] = $derived(
-    this.situation && this.asOf ? featureList(this.situation, this.asOf) : [],
+    this.situation && this.asOf
+      ? featureList(
+          this.situation,
+          this.asOf,
+          this.currentReport ? annotationsFromReport(this.currentReport) : {},
+        )
+      : [],
   );
+
+  /** Sites by hotspot score, then the flagged ones without a population figure (empty until analysed). */
+  hotspots: HotspotList = $derived(
+    this.currentReport ? hotspotList(this.currentReport) : { ranked: [], unranked: [] },
+  );
+
+  /** What the analysis says about the selected feature on the as-of date. */
+  selectedAnalysis: AnalysisView | undefined = $derived(
+    this.situation && this.currentReport && this.selectedId
+      ? analysisView(this.situation, this.currentReport, this.selectedId)
+      : undefined,
+  );
+
+  /** The selected site's best path from a hub, as drawn with the map's date. */
+  bestPath: FeatureCollection<LineString> = $derived(bestPathData(this.mapBasis?.report, this.selectedId));
 
   details: FeatureDetails | undefined = $derived(
     this.situation && this.asOf && this.selectedId
@@ -85,6 +142,7 @@ export class MapPageState {
     const { defaultAsOf, timeRange } = situation.scenario;
     this.situation = situation;
     this.asOf = clampDate(this.requestedDate ?? defaultAsOf, timeRange.from, timeRange.to);
+    this.analysis = { state: 'running', asOf: this.asOf };
   }
 
   setDate(date: string): void {
@@ -94,7 +152,22 @@ export class MapPageState {
     if (next !== this.asOf) {
       this.asOf = next;
       this.mapReady = false;
+      // Set with the date, so nothing draws the new date with the old verdicts in between.
+      this.analysis = { state: 'running', asOf: next };
     }
+  }
+
+  /** The worker answered for the latest date asked for. */
+  setReport(
+    report: AnalysisReport,
+    timing: { totalMs: number; engineMs: number; includesLoad: boolean },
+  ): void {
+    this.report = report;
+    this.analysis = { state: 'done', asOf: report.asOf, ...timing };
+  }
+
+  analysisFailed(message: string): void {
+    this.analysis = { state: 'failed', asOf: this.asOf, message };
   }
 
   setLayerVisible(group: LayerGroup, visible: boolean): void {
