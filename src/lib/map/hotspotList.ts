@@ -1,4 +1,4 @@
-import type { AnalysisReport, Hotspot, SiteFlag } from '$lib/domain/schemas';
+import type { AnalysisReport, Hotspot, SiteAccess, SiteFlag } from '$lib/domain/schemas';
 import { accessDifficulty } from '$lib/domain/analysis/hotspots';
 import { ACCESS_LABELS, FLAG_LABELS, REASON_LABELS } from './analysisDetails';
 
@@ -10,6 +10,7 @@ export interface HotspotEntry {
   rank?: number;
   score?: number;
   components?: Hotspot['components'];
+  access: SiteAccess;
   accessLabel: string;
   flags: { flag: SiteFlag; label: string }[];
   /** The kinds of reason behind the flags and access, in plain words, each once. */
@@ -39,6 +40,7 @@ export function hotspotList(report: AnalysisReport): HotspotList {
     return {
       siteId,
       name: s.name,
+      access: s.access,
       accessLabel: ACCESS_LABELS[s.access].label,
       flags: s.flags.map((flag) => ({ flag, label: FLAG_LABELS[flag] })),
       reasons: [...new Set(s.reasons.map((r) => REASON_LABELS[r.code] ?? r.code))],
