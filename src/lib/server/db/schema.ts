@@ -91,3 +91,53 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * The change feed: one row each time a corridor's status, a crossing's status or a site's access class
+ * changes after an edit or an import. `sensitivity` is the most restrictive of the records the change
+ * was computed from (a change seen only in the staff analysis is not public).
+ */
+export const statusChanges = pgTable(
+  'status_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** The as-of date the two analyses were run on. */
+    asOf: text('as_of').notNull(),
+    /** `corridor`, `crossing` or `site`. */
+    subjectKind: text('subject_kind').notNull(),
+    subjectId: text('subject_id').notNull(),
+    subjectName: text('subject_name').notNull(),
+    /** `status` (corridors, crossings) or `access` (sites). */
+    field: text('field').notNull(),
+    before: text('before'),
+    after: text('after'),
+    sensitivity: text('sensitivity').notNull(),
+    /** What caused it: `edit`, `import`, `restore`, `delete`. */
+    cause: text('cause').notNull(),
+    actor: text('actor'),
+    /** Reasons of the new verdict, as the analysis gave them. */
+    reasons: jsonb('reasons')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+  },
+  (t) => [index('status_changes_subject_idx').on(t.subjectId, t.id)],
+);
+
+/** The last state the change feed compared against, per visibility level (`public`, `all`). */
+export const statusSnapshots = pgTable('status_snapshots', {
+  visibility: text('visibility').primaryKey(),
+  asOf: text('as_of').notNull(),
+  statuses: jsonb('statuses').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Column mappings chosen at import, remembered per source (a file's header signature or a named source). */
+export const importMappings = pgTable('import_mappings', {
+  sourceKey: text('source_key').primaryKey(),
+  layer: text('layer').notNull(),
+  format: text('format').notNull(),
+  mapping: jsonb('mapping').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text('updated_by'),
+});
