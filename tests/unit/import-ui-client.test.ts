@@ -1,0 +1,117 @@
+// The import worker's client: one parse at a time, progress passed on, Cancel terminating the worker (a
+// running parser cannot be stopped otherwise) and the next parse on a fresh one, stale answers dropped.
+import { describe, expect, it } from 'vitest';
+import {
+  ImportCancelledError,
+  ImportClient,
+  ImportWorkerError,
+  type ImportWorkerLike,
+} from '$lib/import-worker/ImportClient';
+import type { ImportWorkerRequest, ImportWorkerResponse } from '$lib/import-worker/protocol';
+import type { ImportPreview } from '$lib/import/types';
+
+class FakeWorker implements ImportWorkerLike {
+  onmessage: ImportWorkerLike['onmessage'] = null;
+  onerror: ImportWorkerLike['onerror'] = null;
+  received: ImportWorkerRequest[] = [];
+  terminated = false;
+  postMessage(message: ImportWorkerRequest): void {
+    this.received.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  answer(message: ImportWorkerResponse): void {
+    this.onmessage?.({ data: message } as MessageEvent<ImportWorkerResponse>);
+  }
+}
+
+const preview = (file: string): ImportPreview => ({
+  layer: 'incidents',
+  format: 'acled',
+  file,
+  features: [],
+  problems: [],
+  counts: { read: 0, valid: 0, rejected: 0, warnings: 0 },
+});
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const client = new ImportClient(() => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return w;
+  });
+  const progress: string[] = [];
+  const parse = (name: string) =>
+    client.parse(new Blob(['x']), { fileName: name, layer: 'incidents' }, 'utf-8', (p, f) =>
+      progress.push(`${p} ${f}`),
+    );
+  return { client, workers, progress, parse };
+}
+
+describe('ImportClient', () => {
+  it('sends the file and options, passes progress on, and resolves with the preview', async () => {
+    const { workers, progress, parse } = setup();
+    const done = parse('events.csv');
+    const w = workers[0];
+    expect(w.received).toMatchObject([
+      { type: 'parse', id: 1, encoding: 'utf-8', options: { fileName: 'events.csv' } },
+    ]);
+    w.answer({ type: 'progress', id: 1, phase: 'reading', fraction: 0.5 });
+    w.answer({ type: 'progress', id: 1, phase: 'parsing', fraction: 1 });
+    w.answer({ type: 'preview', id: 1, preview: preview('events.csv'), readMs: 3, parseMs: 9 });
+    const r = await done;
+    expect(r.preview.file).toBe('events.csv');
+    expect(r.parseMs).toBe(9);
+    expect(progress).toEqual(['reading 0.5', 'parsing 1']);
+    expect(w.terminated).toBe(false); // kept for the next parse (it holds the text of the file)
+  });
+
+  it('Cancel terminates the worker, rejects as cancelled, and the next parse starts a new worker', async () => {
+    const { client, workers, parse } = setup();
+    const first = parse('big.geojson');
+    expect(client.busy).toBe(true);
+    expect(client.cancel()).toBe(true);
+    await expect(first).rejects.toBeInstanceOf(ImportCancelledError);
+    expect(workers[0].terminated).toBe(true);
+    expect(client.busy).toBe(false);
+    expect(client.cancel()).toBe(false);
+
+    const second = parse('small.geojson');
+    expect(workers).toHaveLength(2);
+    workers[1].answer({ type: 'preview', id: 2, preview: preview('small.geojson'), readMs: 1, parseMs: 1 });
+    expect((await second).preview.file).toBe('small.geojson');
+  });
+
+  it('a parse asked for while one runs replaces it; answers for the old one are never passed on', async () => {
+    const { workers, progress, parse } = setup();
+    const first = parse('a.csv');
+    const second = parse('b.csv');
+    await expect(first).rejects.toBeInstanceOf(ImportCancelledError);
+    // A late message from the old worker (already in its queue) changes nothing.
+    workers[0].onmessage?.({
+      data: { type: 'progress', id: 1, phase: 'reading', fraction: 0.9 },
+    } as MessageEvent);
+    workers[1].answer({ type: 'progress', id: 1, phase: 'reading', fraction: 0.9 });
+    workers[1].answer({ type: 'preview', id: 2, preview: preview('b.csv'), readMs: 1, parseMs: 1 });
+    expect((await second).preview.file).toBe('b.csv');
+    expect(progress).toEqual([]);
+  });
+
+  it('rejects with the phase of a failure, and with the message when the worker itself dies', async () => {
+    const { workers, parse } = setup();
+    const failed = parse('bad.csv');
+    workers[0].answer({ type: 'error', id: 1, phase: 'reading', message: 'not valid UTF-8' });
+    const e = await failed.catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ImportWorkerError);
+    expect(e).toMatchObject({ phase: 'reading', message: 'not valid UTF-8' });
+
+    const crashed = parse('huge.geojson');
+    workers[0].onerror?.({ message: 'Out of memory', preventDefault() {} } as ErrorEvent);
+    await expect(crashed).rejects.toThrow('Out of memory');
+    expect(workers[0].terminated).toBe(true);
+    parse('again.geojson').catch(() => {});
+    expect(workers).toHaveLength(2);
+  });
+});
