@@ -1,0 +1,76 @@
+import { layerGeometryTypes, layerNames } from '$lib/domain/schemas';
+import type { Viewer } from '../auth/roles';
+import { cachedResponse, strongEtag } from '../http/cache';
+import { contentVersion } from '../http/contentVersion';
+import type { SituationStore } from '../situation/situationStore';
+import { attachment, layerFormats, type LayerFormat } from './formats';
+import { layerCsv } from './layerCsv';
+import { layerGeojson } from './layerGeojson';
+import { gpxHoldsLayer, layerGpx } from './layerGpx';
+import { layerKml } from './layerKml';
+import { notFoundResponse, ParameterError, parameterErrorResponse } from './parameterError';
+import { parseSelection, selectFeatures } from './selectFeatures';
+
+/** A normalised query string, so that parameter order does not change the ETag. */
+export const sortedQuery = (url: URL) =>
+  [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).join('&');
+
+/**
+ * `GET /export/{layer}.{format}?asOf=&bbox=&windowDays=`: one layer, as the viewer may see it (anonymous
+ * callers get public records only), as GeoJSON, CSV (with HXL), KML or GPX, as a download.
+ */
+export async function exportLayer(
+  store: SituationStore,
+  viewer: Viewer,
+  request: Request,
+  url: URL,
+  layer: string,
+  format: string,
+): Promise<Response> {
+  if (!(layerNames as string[]).includes(layer))
+    return notFoundResponse(`there is no layer "${layer}"; layers: ${layerNames.join(', ')}`);
+  if (!(format in layerFormats))
+    return notFoundResponse(
+      `there is no format "${format}"; formats: ${Object.keys(layerFormats).join(', ')}`,
+    );
+  const fmt = format as LayerFormat;
+  try {
+    const sel = parseSelection(url);
+    const types = (layerGeometryTypes as Record<string, readonly string[]>)[layer];
+    if (fmt === 'gpx' && !gpxHoldsLayer(types))
+      throw new ParameterError(
+        'format',
+        `GPX holds points and lines only, and the ${layer} layer has areas: use geojson, kml or csv`,
+      );
+    const situation = await store.situationFor(viewer);
+    const version = contentVersion(situation);
+    return await cachedResponse(request, {
+      etag: strongEtag('export', version.hash, url.origin, layer, fmt, sortedQuery(url)),
+      policy: viewer ? 'private' : 'public',
+      // The same URL gives more to a signed-in caller: a shared cache must not serve one for the other.
+      vary: ['Cookie'],
+      build: () => {
+        const features = selectFeatures(situation, layer, sel);
+        const title = `${situation.scenario.name}: ${layer}${sel.asOf ? ` as of ${sel.asOf}` : ''}`;
+        const body =
+          fmt === 'geojson'
+            ? layerGeojson(layer, features)
+            : fmt === 'csv'
+              ? layerCsv(layer, features, sel.asOf)
+              : fmt === 'kml'
+                ? layerKml(layer, title, features, sel.asOf)
+                : layerGpx(layer, title, features, sel.asOf);
+        return {
+          body,
+          headers: {
+            'content-type': layerFormats[fmt],
+            'content-disposition': attachment([situation.scenario.id, layer, sel.asOf], fmt),
+          },
+        };
+      },
+    });
+  } catch (e) {
+    if (e instanceof ParameterError) return parameterErrorResponse(e);
+    throw e;
+  }
+}
