@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layerGroups } from '$lib/map/layerGroups';
+import { defaultLayerGroups, layerGroups } from '$lib/map/layerGroups';
 import { parseUrlState, writeUrlState } from '$lib/map/urlState';
 
 describe('URL state', () => {
@@ -18,10 +18,15 @@ describe('URL state', () => {
     });
   });
 
-  it('leaves out the layers when all are on, and reads their absence as all on', () => {
-    const params = writeUrlState({ layers: [...layerGroups], date: '2024-08-15' });
+  it('leaves out the layers when the default ones are on, and reads their absence as the default', () => {
+    const params = writeUrlState({ layers: [...defaultLayerGroups], date: '2024-08-15' });
     expect(params.has('layers')).toBe(false);
-    expect(parseUrlState(params).layers).toEqual([...layerGroups]);
+    expect(parseUrlState(params).layers).toEqual([...defaultLayerGroups]);
+    // Administrative boundaries are off by default: turning them on is written into the link.
+    expect(defaultLayerGroups).not.toContain('admin');
+    const all = writeUrlState({ layers: [...layerGroups] });
+    expect(all.get('layers')?.split(',')).toContain('admin');
+    expect(parseUrlState(all).layers).toEqual([...layerGroups]);
     expect(parseUrlState(new URLSearchParams('layers=')).layers).toEqual([]);
   });
 

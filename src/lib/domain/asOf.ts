@@ -65,5 +65,6 @@ export function situationOn(s: Situation, date: string, incidentWindowDays: numb
     corridors: valid(s.corridors),
     incidents: s.incidents.filter((i) => isInWindow(i.properties.date, date, incidentWindowDays)),
     constraints: valid(s.constraints),
+    admin: valid(s.admin),
   };
 }

@@ -17,5 +17,6 @@ export function publicSituation(s: Situation): Situation {
     corridors: pub(s.corridors),
     incidents: pub(s.incidents),
     constraints: pub(s.constraints),
+    admin: pub(s.admin),
   };
 }

@@ -43,6 +43,7 @@ export const layerLabels: Record<LayerName, string> = {
   corridors: 'Corridors',
   incidents: 'Incidents',
   constraints: 'Constraints',
+  admin: 'Administrative boundaries',
 };
 
 export function drawModeOf(layer: LayerName): DrawMode {
@@ -130,6 +131,18 @@ const specific: Record<LayerName, FieldSpec[]> = {
     { key: 'validTo', label: 'Valid until (exclusive)', kind: 'date' },
     { key: 'description', label: 'Description', kind: 'text' },
   ],
+  admin: [
+    { key: 'pcode', label: 'P-code', kind: 'text', required: true, hint: 'e.g. SD02001' },
+    {
+      key: 'level',
+      label: 'Administrative level',
+      kind: 'select',
+      options: ['0', '1', '2', '3', '4'],
+      required: true,
+    },
+    { key: 'parentPcode', label: 'Parent P-code', kind: 'text' },
+    ...validity,
+  ],
 };
 
 /** The fields of a layer's form, common ones first. `siteIds` fill the corridors' site pickers. */
@@ -183,7 +196,7 @@ export function buildFeature(
     if (f.key === 'actorA' || f.key === 'actorB' || f.key === 'status' || f.key === 'countries') continue;
     if (f.kind === 'checkbox') p[f.key] = raw === 'true';
     else if (raw === '') delete p[f.key];
-    else if (f.key === 'severity') p[f.key] = Number(raw);
+    else if (f.key === 'severity' || f.key === 'level') p[f.key] = Number(raw);
     else p[f.key] = raw;
   }
   if (layer === 'frontlines') p.actorIds = [values.actorA?.trim() ?? '', values.actorB?.trim() ?? ''];

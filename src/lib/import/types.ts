@@ -1,7 +1,7 @@
 // The contract between the importers (pure, run in Node for the command line and in a browser Web Worker for
 // the /data page) and what writes their result. Parsers never write: they turn a file into a preview, the
 // valid features and every problem found, and only a commit (all or nothing) writes.
-import type { Feature } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { LayerName } from '$lib/domain/schemas';
 
 export type ImportFormat = 'geojson' | 'csv' | 'hxl' | 'acled' | 'kml' | 'gpx';
@@ -12,7 +12,11 @@ export interface ImportProblem {
   level: 'error' | 'warning';
   /** The file's name, as given by the user. */
   file: string;
-  /** 1-based line of the row in a CSV file (the header is line 1 after any title rows), or 0-based feature index. */
+  /**
+   * 1-based line of the row in a CSV file, counted from the top of the file as a text editor or a
+   * spreadsheet numbers it (title and group rows included), or 0-based feature index. Absent: the problem
+   * is about the whole file.
+   */
   row?: number;
   featureIndex?: number;
   /** The feature's id, when it has one. */
@@ -42,6 +46,33 @@ export interface ImportOptions {
   extent?: [number, number, number, number];
   /** Called now and then with the fraction of the input read (0–1). */
   onProgress?: (fraction: number) => void;
+  /**
+   * Features already stored that rows may join to: a table of figures per P-code (no coordinates) imported
+   * into `admin` adds dated figures to the stored admin area with that P-code. Only `admin` features are
+   * looked at; others are ignored.
+   */
+  existing?: readonly Feature[];
+  /**
+   * Country outlines (see `countryShapes.ts`): a site whose position is not in the country its `country`
+   * field names gets a warning ("plots in Chad"). Without them that check is skipped.
+   */
+  countries?: readonly CountryShape[];
+  /** ISO 3166-1 alpha-3 code given to sites when the file has no country column (the workspace's country). */
+  defaultCountry?: string;
+  /**
+   * The date of the figures when the file has no date column (`YYYY-MM-DD`). Without it, a date in a title
+   * row (e.g. "IDP Master List 17-Dec-2024") is used, with a warning.
+   */
+  date?: string;
+}
+
+/** One country's outline, with its ISO 3166-1 alpha-3 code and English name. */
+export interface CountryShape {
+  iso3: string;
+  name: string;
+  geometry: Polygon | MultiPolygon;
+  /** [west, south, east, north], to skip the polygon test for most points. */
+  bbox: [number, number, number, number];
 }
 
 export interface ImportPreview {
@@ -52,9 +83,18 @@ export interface ImportPreview {
   features: Feature[];
   problems: ImportProblem[];
   counts: { read: number; valid: number; rejected: number; warnings: number };
-  /** Table inputs: the columns found (header and HXL tag) and the mapping used. */
-  columns?: { name: string; tag?: string }[];
+  /**
+   * Table inputs: the columns found (header and HXL tag) and the mapping used. `name` is unique: a header
+   * repeated in the file gets " (2)", " (3)"…; `group` is the label of the group row above it, if any.
+   */
+  columns?: { name: string; tag?: string; group?: string }[];
   mapping?: ColumnMapping;
   /** Key under which the mapping is remembered (a signature of the header row). */
   sourceKey?: string;
+  /** Table inputs: the 1-based line of the header row (after any title and group rows). */
+  headerLine?: number;
+  /** Table inputs: the 1-based line of the HXL hashtag row, when the file has one. */
+  hashtagLine?: number;
+  /** How many of `features` update a feature given in `options.existing` (joins), the rest being new. */
+  joined?: number;
 }

@@ -11,6 +11,7 @@ export const layerGroups = [
   'frontlines',
   'roads',
   'areas',
+  'admin',
 ] as const;
 export type LayerGroup = (typeof layerGroups)[number];
 
@@ -22,10 +23,14 @@ export const layerGroupLabels: Record<LayerGroup, string> = {
   frontlines: 'Front lines',
   roads: 'Roads',
   areas: 'Areas of control',
+  admin: 'Administrative boundaries',
 };
 
-/** Every group is on when a link does not say otherwise. */
-export const defaultLayerGroups: readonly LayerGroup[] = layerGroups;
+/**
+ * The groups that are on when a link does not say otherwise: every one but the administrative
+ * boundaries, which are reference a user turns on when they need them.
+ */
+export const defaultLayerGroups: readonly LayerGroup[] = layerGroups.filter((g) => g !== 'admin');
 
 /** The GeoJSON source of a group. */
 export function sourceId(group: LayerGroup): string {

@@ -158,7 +158,18 @@ export function mapDataOn(situation: Situation, asOf: string, annotations: MapAn
     }),
   );
 
+  // Reference outlines: the level drives the line width, the P-code shows in the details.
+  const admin = on.admin.map((f) =>
+    feature(f.geometry, {
+      id: f.properties.id,
+      name: f.properties.name,
+      pcode: f.properties.pcode,
+      level: f.properties.level,
+    }),
+  );
+
   return {
+    admin: collection(admin),
     areas: collection(areas),
     frontlines: collection(frontlines),
     roads: collection(roads),

@@ -1,6 +1,7 @@
 // https://maplibre.org/maplibre-style-spec/root/
 import type { FeatureCollection } from 'geojson';
 import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import { adminLayers } from './adminLayer';
 import { areasLayers } from './areasLayer';
 import { BASEMAP_SOURCE, basemapLabelLayers, basemapLayers } from './basemapLayers';
 import { BEST_PATH_SOURCE, bestPathLayers } from './bestPathLayer';
@@ -26,7 +27,7 @@ const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [
 /**
  * The whole map style: the offline basemap, one empty GeoJSON source per layer group (the map controller
  * fills them for the as-of date), the selection halo, and labels drawn from the app's own fonts. Layers
- * are stacked areas < roads < corridors (with their blocked and at-risk stretches) < front lines < country
+ * are stacked administrative boundaries < areas < roads < corridors (with their blocked and at-risk stretches) < front lines < country
  * names < the selected site's best path < sites < crossings < incidents < selection < labels, so points are
  * never hidden under lines and labels stay on top.
  */
@@ -45,6 +46,7 @@ export function buildStyle({ base }: StyleOptions): StyleSpecification {
     sources,
     layers: [
       ...basemapLayers(),
+      ...adminLayers(),
       ...areasLayers(),
       ...roadsLayers(),
       ...corridorsLayers(),

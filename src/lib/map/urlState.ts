@@ -19,7 +19,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$/;
 
 /**
  * Reads the map state from a URL's query: `map=zoom/lat/lon` (as on openstreetmap.org), `layers=a,b`
- * (absent: every layer; empty: none), `date=YYYY-MM-DD`, `sel=<feature id>`. Anything malformed is
+ * (absent: the default layers, every one but the administrative boundaries; empty: none), `date=YYYY-MM-DD`, `sel=<feature id>`. Anything malformed is
  * ignored rather than trusted, so a mangled link still opens a working map.
  *
  * @example parseUrlState(new URLSearchParams('map=7/13.5/25.1&date=2024-05-01')).view // { center: [25.1, 13.5], zoom: 7 }
@@ -48,7 +48,7 @@ export function parseUrlState(params: URLSearchParams): UrlState {
 /**
  * Writes the map state into a copy of `params` (other parameters are kept). The view is rounded to what
  * a screen can show (2 decimals of zoom, 4 of degrees ≈ 11 m) so links stay short and stable; `layers`
- * is left out when every layer is on.
+ * is left out when the default layers are on.
  */
 export function writeUrlState(state: UrlState, params = new URLSearchParams()): URLSearchParams {
   const out = new URLSearchParams(params);
@@ -57,7 +57,9 @@ export function writeUrlState(state: UrlState, params = new URLSearchParams()): 
     out.set('map', `${state.view.zoom.toFixed(2)}/${lat.toFixed(4)}/${lon.toFixed(4)}`);
   } else out.delete('map');
   const layers = layerGroups.filter((g) => state.layers.includes(g));
-  if (layers.length === layerGroups.length) out.delete('layers');
+  const isDefault =
+    layers.length === defaultLayerGroups.length && layers.every((g) => defaultLayerGroups.includes(g));
+  if (isDefault) out.delete('layers');
   else out.set('layers', layers.join(','));
   if (state.date) out.set('date', state.date);
   else out.delete('date');

@@ -182,6 +182,48 @@ export const constraintProperties = dated
   .superRefine(checkValidityOrder);
 export const constraintFeature = featureOf(anyGeometry, constraintProperties);
 
+// ---------- administrative boundaries ----------
+/** Administrative level: 0 country, 1 state/province, 2 locality/district, 3–4 below (OCHA COD-AB). */
+export const adminLevel = z.number().int().min(0).max(4);
+/** One dated observation of an administrative area: displacement figures as of `date`, with their source. */
+export const adminFigure = z.object({
+  date: isoDate,
+  idps: z.number().int().min(0).optional(),
+  households: z.number().int().min(0).optional(),
+  source: z.string().min(1, 'must name the source of the figure'),
+  note: z.string().optional(),
+});
+export type AdminFigure = z.infer<typeof adminFigure>;
+/**
+ * A reference layer (OCHA common operational datasets): boundaries that tables join to by P-code. The
+ * access analysis does not use it; the map draws it as thin outlines under the other layers.
+ */
+export const adminProperties = dated
+  .extend({
+    /** The P-code, e.g. `SD02` (a state) or `SD02001` (a locality): the key tables join on. */
+    pcode: z.string().regex(/^[A-Z]{2}[A-Z0-9]*$/, 'must be a P-code such as SD02 or SD02001'),
+    level: adminLevel,
+    parentPcode: z
+      .string()
+      .regex(/^[A-Z]{2}[A-Z0-9]*$/, 'must be a P-code such as SD02')
+      .optional(),
+    /** Dated figures, oldest first. */
+    figures: z.array(adminFigure).default([]),
+  })
+  .superRefine((p, ctx) => {
+    checkValidityOrder(p, ctx);
+    p.figures.forEach((f, i) => {
+      const prev = p.figures[i - 1];
+      if (prev && f.date < prev.date)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['figures', i, 'date'],
+          message: 'figures must be oldest first',
+        });
+    });
+  });
+export const adminFeature = featureOf(z.union([polygonGeometry, multiPolygonGeometry]), adminProperties);
+
 /** Every layer of a situation, with the schema of its features and the geometry types it allows. */
 export const layerSchemas = {
   areas: areaFeature,
@@ -192,6 +234,7 @@ export const layerSchemas = {
   corridors: corridorFeature,
   incidents: incidentFeature,
   constraints: constraintFeature,
+  admin: adminFeature,
 } as const;
 export type LayerName = keyof typeof layerSchemas;
 
@@ -205,6 +248,7 @@ export const layerGeometryTypes: Record<LayerName, readonly string[]> = {
   corridors: ['LineString'],
   incidents: ['Point'],
   constraints: ['Point', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'],
+  admin: ['Polygon', 'MultiPolygon'],
 };
 export const layerNames = Object.keys(layerSchemas) as LayerName[];
 
@@ -216,3 +260,4 @@ export type RoadFeature = z.infer<typeof roadFeature>;
 export type CorridorFeature = z.infer<typeof corridorFeature>;
 export type IncidentFeature = z.infer<typeof incidentFeature>;
 export type ConstraintFeature = z.infer<typeof constraintFeature>;
+export type AdminFeature = z.infer<typeof adminFeature>;

@@ -1,5 +1,6 @@
 import type { Scenario } from './scenario';
 import type {
+  AdminFeature,
   AreaFeature,
   ConstraintFeature,
   CorridorFeature,
@@ -21,6 +22,8 @@ export interface Situation {
   corridors: CorridorFeature[];
   incidents: IncidentFeature[];
   constraints: ConstraintFeature[];
+  /** Administrative boundaries (reference only: the access analysis does not read them). */
+  admin: AdminFeature[];
 }
 
 /** Any feature of any layer. */

@@ -1,0 +1,141 @@
+// Every candidate feature of a file passes here: the same schemas and geometry checks as the app
+// (`parseLayer`), the position checks, ids unique within the file. Errors reject the row, warnings keep it.
+import type { Feature, Geometry } from 'geojson';
+import { layerGeometryTypes, parseLayer, type LayerName } from '$lib/domain/schemas';
+import { pointIssues } from './pointChecks';
+import { FileNotices, plainReason, suggestionFor, type RowIssue } from './problems';
+import type { CountryShape, ImportProblem } from './types';
+
+/** Where a candidate is in the file: its CSV line or its feature index. */
+export interface Where {
+  row?: number;
+  featureIndex?: number;
+}
+
+export interface CollectOptions {
+  file: string;
+  layer: LayerName;
+  extent?: readonly [number, number, number, number];
+  countries?: readonly CountryShape[];
+  /** The source name of a schema field path (`properties.kind` → the column it came from). */
+  origin?: (path: string) => string;
+  /** Column names of the position (tables), for messages about it; read when a point is checked. */
+  positionFields?: () => { lat: string; lon: string };
+}
+
+export class FeatureCollector {
+  readonly features: Feature[] = [];
+  readonly problems: ImportProblem[] = [];
+  readonly notices = new FileNotices();
+  read = 0;
+  rejected = 0;
+  private readonly seen = new Map<string, string>();
+
+  constructor(private readonly o: CollectOptions) {}
+
+  private place(where: Where, id: string | undefined, issue: RowIssue): ImportProblem {
+    return {
+      level: issue.level,
+      file: this.o.file,
+      ...(where.row !== undefined ? { row: where.row } : {}),
+      ...(where.featureIndex !== undefined ? { featureIndex: where.featureIndex } : {}),
+      ...(id !== undefined ? { id } : {}),
+      ...(issue.field !== undefined ? { field: issue.field } : {}),
+      message: issue.message,
+      ...(issue.suggestion ? { suggestion: issue.suggestion } : {}),
+    };
+  }
+
+  /** A row that could not even become a candidate (no position, say): counted as read and rejected. */
+  reject(where: Where, id: string | undefined, issues: RowIssue[]): void {
+    this.read++;
+    this.rejected++;
+    for (const i of issues) this.problems.push(this.place(where, id, i));
+  }
+
+  /** Validates a candidate; keeps it when it has no error. Returns the feature kept, or undefined. */
+  add(
+    candidate: { geometry: Geometry | null; properties: Record<string, unknown> },
+    where: Where,
+    issues: RowIssue[] = [],
+  ): Feature | undefined {
+    this.read++;
+    const id = typeof candidate.properties.id === 'string' ? candidate.properties.id : undefined;
+    const all: RowIssue[] = [...issues];
+    const origin = this.o.origin ?? ((p: string) => p);
+    const geometry = candidate.geometry;
+
+    if (!geometry) all.push({ level: 'error', field: 'geometry', message: 'has no geometry' });
+    else if (!layerGeometryTypes[this.o.layer].includes(geometry.type))
+      all.push({
+        level: 'error',
+        field: 'geometry.type',
+        message: `must be ${layerGeometryTypes[this.o.layer].join(' or ')} in the ${this.o.layer} layer, not ${geometry.type}`,
+      });
+    else if (geometry.type === 'Point') {
+      const position = this.o.positionFields?.() ?? {
+        lat: 'geometry.coordinates[1]',
+        lon: 'geometry.coordinates[0]',
+      };
+      const country =
+        typeof candidate.properties.country === 'string' ? candidate.properties.country : undefined;
+      all.push(
+        ...pointIssues(geometry.coordinates, position, {
+          extent: this.o.extent,
+          countries: this.o.countries,
+          country,
+        }),
+      );
+    }
+
+    let kept: Feature | undefined;
+    if (
+      geometry &&
+      !all.some((i) => i.level === 'error' && (i.field === 'geometry' || i.field === 'geometry.type'))
+    ) {
+      const r = parseLayer(this.o.file, this.o.layer, {
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', geometry, properties: candidate.properties }],
+      });
+      for (const issue of r.issues) {
+        const reason = plainReason(issue.reason);
+        all.push({
+          level: 'error',
+          field: origin(issue.field),
+          message: reason,
+          suggestion: suggestionFor(reason),
+        });
+      }
+      kept = r.features[0] as Feature | undefined;
+    }
+    if (id !== undefined) {
+      const before = this.seen.get(id);
+      const here = where.row !== undefined ? `line ${where.row}` : `feature #${where.featureIndex}`;
+      if (before)
+        all.push({
+          level: 'error',
+          field: origin('properties.id'),
+          message: `id "${id}" is already used by ${before} of this file`,
+          suggestion: 'give every row its own id, or leave the id column out to number rows by line',
+        });
+      else if (!all.some((i) => i.level === 'error')) this.seen.set(id, here);
+    }
+    for (const i of all) this.problems.push(this.place(where, id, i));
+    if (all.some((i) => i.level === 'error') || !kept) {
+      this.rejected++;
+      return undefined;
+    }
+    this.features.push(kept);
+    return kept;
+  }
+
+  /** The problems of the file: row problems in file order, then the file-wide notices. */
+  allProblems(): ImportProblem[] {
+    return [...this.problems, ...this.notices.problems(this.o.file)];
+  }
+}
+
+/** The counts of a preview from its problems and features. */
+export function countsOf(read: number, valid: number, rejected: number, problems: readonly ImportProblem[]) {
+  return { read, valid, rejected, warnings: problems.filter((p) => p.level === 'warning').length };
+}

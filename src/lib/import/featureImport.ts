@@ -1,0 +1,137 @@
+// Features of a GeoJSON, KML or GPX file → features of the target layer. Properties already in the
+// layer's schema (a file exported by Corridor) pass through; foreign ones are matched by name like table
+// columns (`highway` → class, `name:ar` → nameAr), OCHA's COD-AB fields are read for the admin layer, and
+// foreign members (`bbox`, a `crs` meaning WGS 84, `id` outside `properties`) are not kept.
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import { codAdminValues } from './codAdmin';
+import { FeatureCollector } from './collectFeatures';
+import { detectMapping } from './columnDetection';
+import { rewoundPolygon } from './rewindRings';
+import { namedNotice } from './tableImport';
+import { fileSlug } from './text';
+import { buildProperties, type BuildContext } from './toLayer';
+import type { ImportFormat, ImportOptions, ImportPreview, ImportProblem } from './types';
+
+/** Only `type` and `coordinates`: a geometry's own `bbox` and foreign members are dropped. */
+function cleanGeometry(g: unknown): Geometry | null {
+  if (typeof g !== 'object' || g === null) return null;
+  const o = g as { type?: unknown; coordinates?: unknown; geometries?: unknown };
+  if (o.type === 'GeometryCollection') return { type: 'GeometryCollection', geometries: [] } as Geometry;
+  if (typeof o.type !== 'string') return null;
+  // A multi-geometry of one part (GPX tracks, KML MultiGeometry) is that part: layers of single lines accept it.
+  if (
+    (o.type === 'MultiLineString' || o.type === 'MultiPoint') &&
+    Array.isArray(o.coordinates) &&
+    o.coordinates.length === 1
+  )
+    return {
+      type: o.type === 'MultiLineString' ? 'LineString' : 'Point',
+      coordinates: o.coordinates[0],
+    } as Geometry;
+  return { type: o.type, coordinates: o.coordinates } as Geometry;
+}
+
+export function importFeatures(
+  raw: readonly unknown[],
+  format: ImportFormat,
+  options: ImportOptions,
+  fileProblems: ImportProblem[],
+): ImportPreview {
+  const file = options.fileName;
+  const collector = new FeatureCollector({
+    file,
+    layer: options.layer,
+    extent: options.extent,
+    countries: options.countries,
+  });
+  let rewound = 0;
+  let named = 0;
+  let namedExample = '';
+  const mappings = new Map<string, Record<string, string>>();
+  const given = options.mapping?.fields ?? {};
+  const step = Math.max(1, Math.floor(raw.length / 50));
+
+  raw.forEach((item, index) => {
+    if (options.onProgress && index % step === 0) options.onProgress(0.5 + (0.5 * index) / raw.length);
+    const where = { featureIndex: index };
+    const f = item as { type?: unknown; id?: unknown; geometry?: unknown; properties?: unknown } | null;
+    if (typeof f !== 'object' || f === null || f.type !== 'Feature') {
+      collector.reject(where, undefined, [
+        { level: 'error', field: 'type', message: 'is not a GeoJSON Feature' },
+      ]);
+      return;
+    }
+    const props = (typeof f.properties === 'object' && f.properties !== null ? f.properties : {}) as Record<
+      string,
+      unknown
+    >;
+    const keys = Object.keys(props);
+    const signature = keys.join('\u0000');
+    let fields = mappings.get(signature);
+    if (!fields) {
+      fields = detectMapping(
+        keys.map((name) => ({ name })),
+        options.layer,
+        given,
+      );
+      mappings.set(signature, fields);
+    }
+    const values: Record<string, unknown> = {};
+    for (const [field, key] of Object.entries(fields)) values[field] = props[key];
+    if (options.layer === 'admin') Object.assign(values, codAdminValues(props) ?? {});
+    if (values.id === undefined && (typeof f.id === 'string' || typeof f.id === 'number')) values.id = f.id;
+
+    const ctx: BuildContext = {
+      layer: options.layer,
+      fileSlug: fileSlug(file),
+      defaultSource: file,
+      defaultCountry: options.defaultCountry,
+      figureDate: options.date,
+      origin: (field) => `properties.${fields[field] ?? field}`,
+    };
+    const built = buildProperties(values, props, ctx, index);
+    if (built.namedByImport) {
+      named++;
+      namedExample ||= String(built.properties.name);
+    }
+
+    let geometry = cleanGeometry(f.geometry);
+    if (
+      geometry &&
+      (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') &&
+      Array.isArray(geometry.coordinates)
+    ) {
+      try {
+        const r = rewoundPolygon(geometry as Polygon | MultiPolygon);
+        if (r.rewound) rewound++;
+        geometry = r.geometry;
+      } catch {
+        // Malformed rings: left as they are, for the geometry checks to name the problem.
+      }
+    }
+    collector.add({ geometry, properties: built.properties }, where, built.issues);
+  });
+
+  if (rewound > 0)
+    collector.notices.add(
+      'rewound',
+      'warning',
+      () =>
+        `${rewound} polygon${rewound === 1 ? ' had its' : 's had their'} outer ring clockwise (the old GIS convention): rewound by RFC 7946's right-hand rule`,
+    );
+  if (named > 0) collector.notices.add('named', 'warning', () => namedNotice(named, 'feature', namedExample));
+  const problems = [...fileProblems, ...collector.allProblems()];
+  return {
+    layer: options.layer,
+    format,
+    file,
+    features: collector.features,
+    problems,
+    counts: {
+      read: collector.read,
+      valid: collector.features.length,
+      rejected: collector.rejected,
+      warnings: problems.filter((p) => p.level === 'warning').length,
+    },
+  };
+}

@@ -1,0 +1,377 @@
+// A CSV table (plain, HXL-tagged or an ACLED export) → features of the target layer, one record at a time,
+// so the command line can stream a large file through it. The parser that splits the text into records is
+// the caller's (`parseImport.ts` in memory, the command line from a file stream).
+import type { Feature } from 'geojson';
+import type { LayerName } from '$lib/domain/schemas';
+import { AdminJoin } from './adminJoin';
+import { acledMapping, acledValues, isAcledHeader, ACLED_REQUIRED } from './acled';
+import { FeatureCollector, countsOf } from './collectFeatures';
+import { detectMapping, layerFields } from './columnDetection';
+import { TableReader, type TableLayout, type TableRecord } from './csvTable';
+import { dateInText } from './dates';
+import { parseNumber } from './numbers';
+import type { RowIssue } from './problems';
+import { sourceKeyOf } from './sourceKey';
+import { fileSlug } from './text';
+import { buildProperties, text, type BuildContext } from './toLayer';
+import type { ColumnMapping, ImportFormat, ImportOptions, ImportPreview, ImportProblem } from './types';
+
+/** Layers a table can give: points from coordinate columns, or admin figures joined by P-code. */
+const POINT_LAYERS: readonly LayerName[] = ['sites', 'crossings', 'incidents', 'constraints'];
+/** Layers whose rows carry dated figures or statuses, which a table-wide date can stand in for. */
+const FIGURE_LAYERS: readonly LayerName[] = ['sites', 'admin', 'crossings'];
+
+export class TableImport {
+  private readonly reader: TableReader;
+  private readonly collector: FeatureCollector;
+  private readonly fileProblems: ImportProblem[] = [];
+  private layout: TableLayout | undefined;
+  private format: ImportFormat;
+  private fields: Record<string, string> = {};
+  private index = new Map<string, number>();
+  private mode: 'points' | 'join' | 'refused' = 'refused';
+  private ctx: BuildContext | undefined;
+  private join: AdminJoin | undefined;
+  private pcodeField = 'pcode';
+  private joinRows = { read: 0, valid: 0, rejected: 0 };
+  private joinProblems: ImportProblem[] = [];
+  private namedCount = 0;
+  private namedExample = '';
+
+  constructor(
+    private readonly o: ImportOptions,
+    private readonly requested: 'auto' | 'csv' | 'hxl' | 'acled',
+  ) {
+    this.format = requested === 'auto' ? 'csv' : requested;
+    this.reader = new TableReader(
+      (layout) => this.start(layout),
+      (row) => this.row(row),
+      o.mapping?.headerRow,
+    );
+    this.collector = new FeatureCollector({
+      file: o.fileName,
+      layer: o.layer,
+      extent: o.extent,
+      countries: o.countries,
+      origin: (path) => this.originOfPath(path),
+      positionFields: () => ({ lat: this.origin('lat'), lon: this.origin('lon') }),
+    });
+  }
+
+  push(cells: string[], line: number): void {
+    this.reader.push({ cells, line });
+  }
+
+  private fileError(message: string, suggestion?: string, field?: string): void {
+    this.fileProblems.push({
+      level: 'error',
+      file: this.o.fileName,
+      ...(field ? { field } : {}),
+      message,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  }
+
+  private fileWarning(message: string, suggestion?: string, row?: number): void {
+    this.fileProblems.push({
+      level: 'warning',
+      file: this.o.fileName,
+      ...(row !== undefined ? { row } : {}),
+      message,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  }
+
+  /** The column a field comes from, for messages; the field itself when no column feeds it. */
+  private origin(field: string): string {
+    return this.fields[field] ?? field;
+  }
+
+  /** A schema path of the built feature → the column it came from. */
+  private originOfPath(path: string): string {
+    if (path.startsWith('geometry')) return `${this.origin('lat')}, ${this.origin('lon')}`;
+    const m = /^properties\.([A-Za-z]+)(?:\[\d+\]\.([A-Za-z]+))?/.exec(path);
+    if (!m) return path;
+    const [, key, sub] = m;
+    if (key === 'figures' && sub) return this.fields[sub === 'idps' ? 'population' : sub] ?? path;
+    if (key === 'statusHistory') return this.fields[sub ?? 'status'] ?? path;
+    return this.fields[key] ?? path;
+  }
+
+  private start(layout: TableLayout): void {
+    this.layout = layout;
+    const o = this.o;
+    const acled = isAcledHeader(layout.columns);
+    if (this.requested === 'acled' && !acled) {
+      const names = new Set(layout.columns.map((c) => c.name.toLowerCase()));
+      this.fileError(
+        `is not an ACLED export: the header (line ${layout.headerLine}) lacks ${ACLED_REQUIRED.filter((c) => !names.has(c)).join(', ')}`,
+        'import it as csv with a column mapping, or export it again from ACLED with all columns',
+      );
+      return;
+    }
+    if (this.requested === 'hxl' && layout.hashtagLine === undefined)
+      this.fileError(
+        `has no HXL hashtag row (a row of tags such as #geo+lat) near the top of the file`,
+        'import it as csv, or add the hashtag row under the header',
+      );
+    if (this.requested === 'auto')
+      this.format = acled ? 'acled' : layout.hashtagLine !== undefined ? 'hxl' : 'csv';
+
+    layout.columns.forEach((c, i) => this.index.set(c.name, i));
+    if (this.format === 'acled') {
+      if (o.layer !== 'incidents') {
+        this.fileError(
+          `is an ACLED export: its events import into the incidents layer, not ${o.layer}`,
+          'choose the incidents layer',
+        );
+        return;
+      }
+      this.fields = Object.fromEntries(Object.entries(acledMapping).filter(([, c]) => this.index.has(c)));
+    } else {
+      const given = o.mapping?.fields ?? {};
+      for (const [field, column] of Object.entries(given))
+        if (!this.index.has(column))
+          this.fileError(
+            `the column mapping names column "${column}" (for ${field}), which the file does not have`,
+            `the columns are: ${layout.columns.map((c) => c.name).join(', ')}`,
+            column,
+          );
+      this.fields = detectMapping(layout.columns, o.layer, given);
+      for (const field of Object.keys(this.fields))
+        if (!this.index.has(this.fields[field])) delete this.fields[field];
+    }
+    const fields = this.fields;
+
+    if (POINT_LAYERS.includes(o.layer)) {
+      if (fields.lat === undefined || fields.lon === undefined) {
+        this.fileError(
+          `no ${fields.lat === undefined ? 'latitude' : 'longitude'} column found (header on line ${layout.headerLine})`,
+          'name the columns lat and lon (or latitude and longitude), or map them',
+        );
+        return;
+      }
+      this.mode = 'points';
+    } else if (o.layer === 'admin') {
+      // The most specific P-code column is the key: a locality table also names each locality's state.
+      const level = [4, 3, 2, 1].find((n) => fields[`adm${n}Pcode`] !== undefined);
+      this.pcodeField =
+        fields.pcode !== undefined ? 'pcode' : level !== undefined ? `adm${level}Pcode` : 'pcode';
+      if (fields[this.pcodeField] === undefined) {
+        this.fileError(
+          'has no P-code column: a table imports into admin by joining its rows to the stored areas by P-code',
+          'tag the column #adm2+pcode (or name it pcode), or map it',
+        );
+        return;
+      }
+      this.join = new AdminJoin(
+        o.existing?.filter((f) => (f.properties as { pcode?: unknown } | null)?.pcode !== undefined),
+      );
+      this.mode = 'join';
+    } else {
+      this.fileError(
+        `a table has no geometry for the ${o.layer} layer: only points (sites, crossings, incidents, constraints) and admin figures come from tables`,
+        'import lines and areas as GeoJSON, KML or GPX',
+      );
+      return;
+    }
+
+    let figureDate = o.date;
+    if (figureDate === undefined && fields.date === undefined && FIGURE_LAYERS.includes(o.layer)) {
+      const title = layout.titles.find((t) => dateInText(t) !== undefined);
+      if (title) {
+        figureDate = dateInText(title);
+        this.fileWarning(
+          `figures dated ${figureDate}, the date in the title row "${title}": the table has no date column`,
+          'give the date of the figures when it is not the one in the title',
+          1 + layout.titles.indexOf(title),
+        );
+      }
+    }
+    this.ctx = {
+      layer: o.layer,
+      fileSlug: fileSlug(o.fileName),
+      defaultSource: o.fileName,
+      defaultCountry: o.defaultCountry,
+      figureDate,
+      origin: (field) => this.origin(field),
+    };
+  }
+
+  private valuesOf(row: TableRecord): Record<string, unknown> {
+    const cell = (column: string) => {
+      const i = this.index.get(column);
+      return i === undefined ? '' : (row.cells[i] ?? '');
+    };
+    if (this.format === 'acled') return acledValues(cell);
+    const values: Record<string, unknown> = {};
+    const wanted = layerFields[this.o.layer];
+    for (const [field, column] of Object.entries(this.fields))
+      if (wanted.includes(field)) values[field] = cell(column);
+    return values;
+  }
+
+  private row(row: TableRecord): void {
+    if (this.mode === 'refused' || !this.ctx) return;
+    const values = this.valuesOf(row);
+    if (this.mode === 'join') return this.joinRow(row, values);
+    const where = { row: row.line };
+    const lat = text(values.lat);
+    const lon = text(values.lon);
+    const latField = this.origin('lat');
+    const lonField = this.origin('lon');
+    const problems: RowIssue[] = [];
+    const la = lat === undefined ? undefined : parseNumber(lat, 'coordinate');
+    const lo = lon === undefined ? undefined : parseNumber(lon, 'coordinate');
+    if (lat === undefined || lon === undefined)
+      problems.push({
+        level: 'error',
+        field: lat === undefined ? latField : lonField,
+        message: `has no ${lat === undefined ? 'latitude' : 'longitude'}`,
+        suggestion: 'fill in the coordinates, or leave the row out',
+      });
+    else {
+      if (la === undefined)
+        problems.push({ level: 'error', field: latField, message: `latitude "${lat}" is not a number` });
+      if (lo === undefined)
+        problems.push({ level: 'error', field: lonField, message: `longitude "${lon}" is not a number` });
+    }
+    const built = buildProperties(values, {}, this.ctx, row.line);
+    if (problems.length > 0 || la === undefined || lo === undefined) {
+      this.collector.reject(where, built.properties.id as string, [...problems, ...built.issues]);
+      return;
+    }
+    if (built.namedByImport) {
+      this.namedCount++;
+      this.namedExample ||= String(built.properties.name);
+    }
+    this.collector.add(
+      { geometry: { type: 'Point', coordinates: [lo, la] }, properties: built.properties },
+      where,
+      built.issues,
+    );
+  }
+
+  private joinRow(row: TableRecord, values: Record<string, unknown>): void {
+    const ctx = this.ctx!;
+    this.joinRows.read++;
+    const pcode = text(values[this.pcodeField]);
+    const place = (issues: RowIssue[], id?: string) =>
+      issues.map((i): ImportProblem => ({
+        level: i.level,
+        file: this.o.fileName,
+        row: row.line,
+        ...(id ? { id } : {}),
+        ...(i.field ? { field: i.field } : {}),
+        message: i.message,
+        ...(i.suggestion ? { suggestion: i.suggestion } : {}),
+      }));
+    if (pcode === undefined) {
+      this.joinRows.rejected++;
+      this.joinProblems.push(
+        ...place([{ level: 'error', field: this.origin(this.pcodeField), message: 'has no P-code' }]),
+      );
+      return;
+    }
+    const built = buildProperties(values, {}, ctx, row.line);
+    const errors = built.issues.filter((i) => i.level === 'error');
+    const figure = (built.properties.figures as { date: string; source: string }[] | undefined)?.[0];
+    if (errors.length > 0 || !figure) {
+      this.joinRows.rejected++;
+      const none: RowIssue[] = figure
+        ? []
+        : [
+            {
+              level: 'error',
+              field: this.origin('population'),
+              message:
+                ctx.figureDate || this.fields.date
+                  ? 'has no figure (IDPs or households)'
+                  : 'has no date for its figures',
+              suggestion: 'give the date of the figures, or add a date column',
+            },
+          ];
+      this.joinProblems.push(
+        ...place([...built.issues.filter((i) => i.level === 'error' || figure), ...none]),
+      );
+      return;
+    }
+    const r = this.join!.add(pcode, figure, row.line, {
+      pcode: this.origin(this.pcodeField),
+      figure: (key) => this.originOfPath(`properties.figures[0].${key}`),
+    });
+    const all = [...built.issues, ...r.issues];
+    this.joinProblems.push(...place(all, r.id));
+    if (all.some((i) => i.level === 'error')) this.joinRows.rejected++;
+    else this.joinRows.valid++;
+  }
+
+  /** Ends the table: the preview of every row read. */
+  finish(): ImportPreview {
+    this.reader.end();
+    const o = this.o;
+    const layout = this.layout;
+    if (!layout && this.fileProblems.length === 0) this.fileError('is empty: no header row found');
+    const mapping: ColumnMapping | undefined = layout ? { fields: { ...this.fields } } : undefined;
+    const base = {
+      layer: o.layer,
+      format: this.format,
+      file: o.fileName,
+      ...(layout
+        ? {
+            columns: layout.columns.map((c) => ({ ...c })),
+            mapping,
+            sourceKey: sourceKeyOf(this.format, layout.columns),
+            headerLine: layout.headerLine,
+            ...(layout.hashtagLine !== undefined ? { hashtagLine: layout.hashtagLine } : {}),
+          }
+        : {}),
+    };
+    if (this.mode === 'join') {
+      const features = this.join!.features();
+      // The joined areas are validated like any feature (their figures must stay oldest first, etc.).
+      const check = new FeatureCollector({
+        file: o.fileName,
+        layer: o.layer,
+        origin: (p) => this.originOfPath(p),
+      });
+      const kept: Feature[] = [];
+      for (const f of features) {
+        const k = check.add(
+          { geometry: f.geometry, properties: f.properties as Record<string, unknown> },
+          {},
+        );
+        if (k) kept.push(k);
+      }
+      const problems = [...this.fileProblems, ...this.joinProblems, ...check.allProblems()];
+      return {
+        ...base,
+        features: kept,
+        problems,
+        counts: countsOf(this.joinRows.read, this.joinRows.valid, this.joinRows.rejected, problems),
+        joined: kept.length,
+      };
+    }
+    if (this.namedCount > 0)
+      this.collector.notices.add('named', 'warning', () =>
+        namedNotice(this.namedCount, 'row', this.namedExample),
+      );
+    const problems = [...this.fileProblems, ...this.collector.allProblems()];
+    return {
+      ...base,
+      features: this.collector.features,
+      problems,
+      counts: countsOf(
+        this.collector.read,
+        this.collector.features.length,
+        this.collector.rejected,
+        problems,
+      ),
+    };
+  }
+}
+
+/** The file-wide warning for rows or features the file did not name. */
+export function namedNotice(n: number, what: string, example: string): string {
+  return `${n} ${what}${n === 1 ? ' has' : 's have'} no name: named from ${n === 1 ? 'its' : 'their'} other fields, e.g. "${example}"`;
+}
