@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
+import { feedAsOf, feedResponse, recordStatusChanges } from '$lib/server/feed';
 import { startServices, type Services } from '$lib/server/services';
 import { createCallerFactory } from '$lib/server/trpc/init';
 import { appRouter } from '$lib/server/trpc/router';
@@ -66,6 +67,7 @@ const anonymous = (s: Services) => createCaller({ services: s, viewer: null });
 const publicCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   'situation.get': (c) => c.situation.get(),
   'analysis.run': (c) => c.analysis.run({ asOf: '2024-08-15' }),
+  'feed.list': (c) => c.feed.list({ limit: 200 }),
 };
 
 /** Calls for every staff-only procedure: anonymous callers must be refused before anything is read. */
@@ -76,6 +78,9 @@ const staffCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   'features.update': (c) => c.features.update({ id: 'secret_restricted_camp', version: 1, feature: {} }),
   'features.delete': (c) => c.features.delete({ id: 'secret_restricted_camp', version: 1 }),
   'features.restore': (c) => c.features.restore({ id: 'secret_restricted_camp', auditId: 1, version: 1 }),
+  'imports.commit': (c) =>
+    c.imports.commit({ layer: 'sites', fileName: 'camps.csv', format: 'csv', features: [] }),
+  'imports.mapping': (c) => c.imports.mapping({ sourceKey: 'csv:2:00000000' }),
 };
 
 describe('public surfaces', () => {
@@ -121,6 +126,61 @@ describe('public surfaces', () => {
     });
   });
 
+  it('the change feeds served anonymously carry no non-public record or change', async () => {
+    // A restricted severity-3 incident on the Adré road on the feed's date: it blocks the corridor for staff.
+    const { scenario } = await services.store.situationFor(null);
+    await createFeature(
+      services.database.db,
+      'incidents',
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [22.3, 13.45] },
+        properties: {
+          id: 'secret_feed_incident',
+          name: 'Unverified staff report',
+          source: 'staff report',
+          sensitivity: 'restricted',
+          date: feedAsOf(scenario),
+          category: 'hostilities',
+          severity: 3,
+          verification: 'unverified',
+        },
+      },
+      'test',
+    );
+    await recordStatusChanges(services, { cause: 'edit', actor: 'test' });
+    const secrets = [...SECRET_IDS, 'secret_feed_incident'];
+    // The feed did record what the secrets changed, for staff: otherwise this test would prove nothing.
+    const staff = createCaller({ services, viewer: { id: 1, email: 'e@example.org', role: 'admin' } });
+    const staffFeed = JSON.stringify(await staff.feed.list({ limit: 200 }));
+    for (const id of ['secret_restricted_camp', 'secret_confidential_convoy_stop', 'secret_feed_incident'])
+      expect(staffFeed).toContain(id);
+
+    const get = (path: string, subject?: { kind: string; id: string }) =>
+      feedResponse(services, {
+        url: new URL(path, 'http://localhost'),
+        format: path.endsWith('.json') ? 'json' : 'atom',
+        subject,
+      });
+    const served = [
+      await get('/feed.atom'),
+      await get('/feed.json'),
+      await get('/feed/corridor/cor_adre_nyala.atom', { kind: 'corridor', id: 'cor_adre_nyala' }),
+      await get('/feed/corridor/cor_adre_nyala.json', { kind: 'corridor', id: 'cor_adre_nyala' }),
+    ];
+    for (const res of served) {
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      for (const id of secrets) expect(text).not.toContain(id);
+      expect(text).not.toContain('Unverified staff report');
+    }
+    for (const id of secrets)
+      expect((await get(`/feed/site/${id}.atom`, { kind: 'site', id })).status).toBe(404);
+    const anonymousFeed = JSON.stringify(await anonymous(services).feed.list({ limit: 200 }));
+    for (const id of secrets) expect(anonymousFeed).not.toContain(id);
+    expect(anonymousFeed).not.toMatch(/"sensitivity":"(restricted|confidential)"/);
+  });
+
   it('every route is one this test knows to serve public data only', () => {
     const routes: string[] = [];
     const walk = (dir: string) => {
@@ -143,6 +203,11 @@ describe('public surfaces', () => {
         // The editor: its load redirects anonymous visitors to sign in (checked below); data comes from the API.
         'data/+page.server.ts',
         'data/+page.svelte',
+        // The change feeds: public changes only, whoever asks (checked below).
+        'feed.atom/+server.ts',
+        'feed.json/+server.ts',
+        'feed/[kind]/[id].atom/+server.ts',
+        'feed/[kind]/[id].json/+server.ts',
         // The sign-in form and sign-out endpoint show no records.
         'login/+page.server.ts',
         'login/+page.svelte',

@@ -3,6 +3,7 @@ import { LoginRateLimiter } from './auth/loginRateLimiter';
 import { openDatabase, type OpenDatabase } from './db/client';
 import { seedSituation } from './db/featureRepository';
 import { readEnv, type Env } from './env';
+import { recordStatusChanges } from './feed';
 import { loadSituationFromDir } from './geodata/loadSituationFromDir';
 import { SituationStore } from './situation/situationStore';
 
@@ -16,7 +17,7 @@ export interface Services {
 /**
  * Starts the server's services: validates the scenario in GEODATA_DIR (invalid data throws a
  * `DataValidationError` naming file, feature and field), opens the database, migrates it and seeds the
- * scenario when it is not there yet (idempotent).
+ * scenario when it is not there yet (idempotent), then lets the change feed compare (`recordStatusChanges`).
  */
 export async function startServices(env: Env = readEnv()): Promise<Services> {
   const situation = loadSituationFromDir(resolve(env.GEODATA_DIR));
@@ -26,6 +27,12 @@ export async function startServices(env: Env = readEnv()): Promise<Services> {
     migrationsFolder: resolve(env.MIGRATIONS_DIR),
   });
   await seedSituation(database.db, situation);
+  // The change feed's baseline (first start), or what seeding or the passing days changed since it last
+  // compared. A failure there must not keep the map from serving: it is logged, the next write catches up.
+  await recordStatusChanges(
+    { db: database.db, scenarioId: situation.scenario.id },
+    { cause: 'seed', actor: 'seed' },
+  ).catch((e: unknown) => console.error(`corridor: change feed: ${(e as Error).message}`));
   return {
     database,
     store: new SituationStore(database.db, situation.scenario.id),

@@ -2,12 +2,16 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { router } from './init';
 import { analysisRouter } from './routers/analysis';
 import { featuresRouter } from './routers/features';
+import { feedRouter } from './routers/feed';
+import { importsRouter } from './routers/imports';
 import { situationRouter } from './routers/situation';
 
 export const appRouter = router({
   situation: situationRouter,
   analysis: analysisRouter,
   features: featuresRouter,
+  feed: feedRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

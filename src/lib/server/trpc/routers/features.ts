@@ -10,7 +10,8 @@ import {
   updateFeature,
   VersionConflictError,
 } from '../../db/featureRepository';
-import { roleProcedure, router } from '../init';
+import { recordAfterWrite, type ChangeCause } from '../../feed';
+import { roleProcedure, router, type Context } from '../init';
 
 const editor = roleProcedure('editor', 'admin');
 const layer = z.enum(layerNames as [LayerName, ...LayerName[]]);
@@ -33,6 +34,13 @@ async function mapErrors<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Runs a write, then lets the change feed record what it changed (README "Change feed"). */
+async function recorded<T>(ctx: Context, cause: ChangeCause, work: () => Promise<T>): Promise<T> {
+  const result = await mapErrors(work);
+  await recordAfterWrite(ctx.services, { cause, actor: ctx.viewer?.email ?? null });
+  return result;
+}
+
 /**
  * Editing features (editors and admins). Every write states the version it was based on: a stale write
  * is refused with CONFLICT and the current record, so the user sees both versions and nothing is lost.
@@ -46,19 +54,23 @@ export const featuresRouter = router({
   create: editor
     .input(z.object({ layer, feature: z.unknown() }))
     .mutation(({ ctx, input }) =>
-      mapErrors(() => createFeature(ctx.services.database.db, input.layer, input.feature, ctx.viewer.email)),
+      recorded(ctx, 'edit', () =>
+        createFeature(ctx.services.database.db, input.layer, input.feature, ctx.viewer.email),
+      ),
     ),
   update: editor
     .input(z.object({ id: featureId, version, feature: z.unknown() }))
     .mutation(({ ctx, input }) =>
-      mapErrors(() =>
+      recorded(ctx, 'edit', () =>
         updateFeature(ctx.services.database.db, input.id, input.version, input.feature, ctx.viewer.email),
       ),
     ),
   delete: editor
     .input(z.object({ id: featureId, version }))
     .mutation(({ ctx, input }) =>
-      mapErrors(() => deleteFeature(ctx.services.database.db, input.id, input.version, ctx.viewer.email)),
+      recorded(ctx, 'delete', () =>
+        deleteFeature(ctx.services.database.db, input.id, input.version, ctx.viewer.email),
+      ),
     ),
   history: editor
     .input(z.object({ id: featureId }))
@@ -66,7 +78,7 @@ export const featuresRouter = router({
   restore: editor
     .input(z.object({ id: featureId, auditId: z.number().int().min(1), version }))
     .mutation(({ ctx, input }) =>
-      mapErrors(() =>
+      recorded(ctx, 'restore', () =>
         restoreFeature(ctx.services.database.db, input.id, input.auditId, input.version, ctx.viewer.email),
       ),
     ),

@@ -1,0 +1,190 @@
+import { asc, count, eq, inArray, max, sql } from 'drizzle-orm';
+import { layerNames, scenarioSchema, type Sensitivity, type Situation } from '$lib/domain/schemas';
+import type { Database } from '../db/client';
+import { readSituation } from '../db/featureRepository';
+import { auditLog, features, scenarios, statusChanges, statusSnapshots } from '../db/schema';
+import { feedAsOf } from './asOf';
+import { compareStatuses, toStored, type ChangeDraft, type StoredStatuses } from './compare';
+import { statusesOn } from './statuses';
+import { visibilityLevels, type ChangeCause, type SubjectStatus, type Visibility } from './types';
+
+/** Where to record: the server's services, or a database and the scenario (id, or a store that has it). */
+export type FeedTarget =
+  | { database: { db: Database }; store: { scenarioId: string } }
+  | { db: Database; store: { scenarioId: string } }
+  | { db: Database; scenarioId: string };
+
+export interface RecordOptions {
+  cause: ChangeCause;
+  /** Who made the write (an account's email, `seed`, an importer); null when nobody did (the date moved). */
+  actor: string | null;
+  /** The clock, for tests: the as-of date is `now` brought inside the scenario's time range. */
+  now?: Date;
+}
+
+export interface RecordResult {
+  asOf: string;
+  /** True when there was no snapshot yet: this one is the baseline and records no change. */
+  baseline: boolean;
+  /** False when nothing was written since the last comparison (same date): no analysis was needed. */
+  analysed: boolean;
+  /** The changes recorded by this call, in the order stored. */
+  changes: (ChangeDraft & { cause: ChangeCause; asOf: string })[];
+  /** Time the whole recording took, in ms (reading, analysing, comparing, writing). */
+  ms: number;
+}
+
+const visibilities = visibilityLevels.map((l) => l.visibility);
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Marks a snapshot row that exists only so it can be locked: no comparison has been stored in it yet. */
+const NO_SNAPSHOT = '';
+
+/** `status_snapshots.statuses`: the verdicts compared, and the state of the data they were computed from. */
+interface StoredSnapshot {
+  stamp: string;
+  subjects: StoredStatuses;
+}
+
+/**
+ * Changes whenever the data the statuses depend on does: the audit log only grows (every write of a
+ * feature appends to it), the feature count and latest update catch writes that bypass it, and the scenario
+ * row's update time catches a new scenario document.
+ */
+async function dataStamp(tx: Tx, scenarioUpdatedAt: Date): Promise<string> {
+  const [a] = await tx.select({ n: count() }).from(auditLog);
+  const [f] = await tx.select({ n: count(), at: max(features.updatedAt) }).from(features);
+  const at = f?.at ? new Date(f.at).getTime() : 0;
+  return `${a?.n ?? 0}/${f?.n ?? 0}/${at}/${scenarioUpdatedAt.getTime()}`;
+}
+
+function resolveTarget(t: FeedTarget): { db: Database; scenarioId: string } {
+  if ('database' in t) return { db: t.database.db, scenarioId: t.store.scenarioId };
+  if ('store' in t) return { db: t.db, scenarioId: t.store.scenarioId };
+  return t;
+}
+
+/** The situation of one level: the records of the sensitivities it includes. */
+function situationOf(all: Situation, includes: readonly Sensitivity[]): Situation {
+  const out = { ...all } as Record<string, unknown>;
+  for (const layer of layerNames)
+    out[layer] = (all[layer] as { properties: { sensitivity: Sensitivity } }[]).filter((f) =>
+      includes.includes(f.properties.sensitivity),
+    );
+  return out as unknown as Situation;
+}
+
+/**
+ * The statuses of every level on `asOf`. A level with no more records than the one below it is the same
+ * analysis, so it is computed once (the default scenario, all public, costs one analysis).
+ */
+function statusesByLevel(all: Situation, asOf: string): Record<Visibility, Map<string, SubjectStatus>> {
+  const out = {} as Record<Visibility, Map<string, SubjectStatus>>;
+  let previous: { count: number; statuses: Map<string, SubjectStatus> } | undefined;
+  for (const level of visibilityLevels) {
+    const s = situationOf(all, level.includes);
+    const count = layerNames.reduce((n, l) => n + (s[l] as unknown[]).length, 0);
+    const statuses = previous?.count === count ? previous.statuses : statusesOn(s, asOf);
+    out[level.visibility] = statuses;
+    previous = { count, statuses };
+  }
+  return out;
+}
+
+/**
+ * Records what changed since the last recording: the statuses of corridors and crossings and the access
+ * class of sites on the feed's as-of date (`feedAsOf`), compared for each visibility level (public, staff,
+ * everything) with the snapshot of that level stored last time; one `status_changes` row per changed subject
+ * and level, and the new snapshots. Call it after any write to the features (edit, delete, restore, import)
+ * and at server start; the first call stores the baseline and records nothing.
+ *
+ * Race-safe: the snapshot rows are locked (`SELECT … FOR UPDATE`) for the whole comparison and the
+ * situation is read after the lock is held, so of concurrent calls each compares against what the one before
+ * it stored, and a change is recorded once. A call that fails records nothing; the next call then records
+ * what it missed (attributed to that call's cause).
+ *
+ * A call that finds nothing written since the last comparison (same data stamp, same date) returns at once
+ * without analysing.
+ *
+ * When the as-of date has moved on since the last snapshot (a new day), the write's effect is measured on the
+ * old date first, then what the date alone changed is recorded with the cause `date`.
+ */
+export async function recordStatusChanges(target: FeedTarget, options: RecordOptions): Promise<RecordResult> {
+  const started = performance.now();
+  const { db, scenarioId } = resolveTarget(target);
+  const result = await db.transaction(async (tx): Promise<Omit<RecordResult, 'ms'>> => {
+    // Rows to lock must exist: the first call creates them, concurrent first calls wait on each other here.
+    await tx
+      .insert(statusSnapshots)
+      .values(visibilities.map((visibility) => ({ visibility, asOf: NO_SNAPSHOT, statuses: {} })))
+      .onConflictDoNothing();
+    const locked = await tx
+      .select()
+      .from(statusSnapshots)
+      .where(inArray(statusSnapshots.visibility, visibilities))
+      .orderBy(asc(statusSnapshots.visibility))
+      .for('update');
+    const [scenarioRow] = await tx.select().from(scenarios).where(eq(scenarios.id, scenarioId));
+    if (!scenarioRow) throw new Error(`scenario "${scenarioId}" is not in the database`);
+    const asOf = feedAsOf(scenarioSchema.parse(scenarioRow.document), options.now);
+    const stamp = await dataStamp(tx, scenarioRow.updatedAt);
+
+    const previous = {} as Record<Visibility, StoredStatuses>;
+    let previousAsOf: string | undefined;
+    let baseline = false;
+    let unchanged = true;
+    for (const v of visibilities) {
+      const row = locked.find((r) => r.visibility === v);
+      const stored = row?.statuses as Partial<StoredSnapshot> | undefined;
+      if (!row || row.asOf === NO_SNAPSHOT || !stored?.subjects) baseline = true;
+      else previousAsOf ??= row.asOf;
+      if (row?.asOf !== asOf || stored?.stamp !== stamp) unchanged = false;
+      previous[v] = stored?.subjects ?? {};
+    }
+    // Nothing written since the last comparison, on the same date: the statuses cannot differ.
+    if (!baseline && unchanged) return { asOf, baseline, analysed: false, changes: [] };
+
+    const situation = await readSituation(tx, scenarioId, ['public', 'restricted', 'confidential']);
+    const now = statusesByLevel(situation, asOf);
+    const changes: RecordResult['changes'] = [];
+    if (!baseline) {
+      let before = previous;
+      if (previousAsOf && previousAsOf !== asOf) {
+        const then = statusesByLevel(situation, previousAsOf);
+        for (const c of compareStatuses(before, then))
+          changes.push({ ...c, cause: options.cause, asOf: previousAsOf });
+        before = Object.fromEntries(visibilities.map((v) => [v, toStored(then[v])])) as typeof before;
+        for (const c of compareStatuses(before, now)) changes.push({ ...c, cause: 'date', asOf });
+      } else {
+        for (const c of compareStatuses(before, now)) changes.push({ ...c, cause: options.cause, asOf });
+      }
+    }
+    for (const v of visibilities) {
+      const statuses: StoredSnapshot = { stamp, subjects: toStored(now[v]) };
+      await tx
+        .update(statusSnapshots)
+        .set({ asOf, statuses, updatedAt: sql`clock_timestamp()` })
+        .where(eq(statusSnapshots.visibility, v));
+    }
+    if (changes.length > 0)
+      await tx.insert(statusChanges).values(
+        changes.map((c) => ({
+          asOf: c.asOf,
+          subjectKind: c.subjectKind,
+          subjectId: c.subjectId,
+          subjectName: c.subjectName,
+          field: c.field,
+          before: c.before,
+          after: c.after,
+          sensitivity: c.sensitivity,
+          cause: c.cause,
+          actor: c.cause === 'date' ? null : options.actor,
+          reasons: c.reasons,
+          // The time the change was found, after the lock: ids and times rise together.
+          at: sql`clock_timestamp()`,
+        })),
+      );
+    return { asOf, baseline, analysed: true, changes };
+  });
+  return { ...result, ms: performance.now() - started };
+}

@@ -1,0 +1,128 @@
+import { featureId } from '$lib/domain/schemas';
+import type { Services } from '../services';
+import { renderAtom } from './atom';
+import { changeUrn, feedUrn, type FeedDocument, type FeedEntry } from './document';
+import { renderJsonFeed } from './jsonFeed';
+import { DEFAULT_LIMIT, lastCompared, MAX_LIMIT, readChanges } from './readChanges';
+import { subjectKinds, type StatusChange, type SubjectKind } from './types';
+import { changeSummary, changeTitle, kindWords, reasonLines } from './words';
+
+export type FeedFormat = 'atom' | 'json';
+
+const CONTENT_TYPES: Record<FeedFormat, string> = {
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json',
+};
+const LAYER_OF: Record<SubjectKind, 'corridors' | 'crossings' | 'sites'> = {
+  corridor: 'corridors',
+  crossing: 'crossings',
+  site: 'sites',
+};
+
+export interface FeedRequest {
+  url: URL;
+  format: FeedFormat;
+  /** One subject's feed (`/feed/{kind}/{id}.atom`); the workspace's when absent. */
+  subject?: { kind: string; id: string };
+}
+
+const plain = (status: number, message: string) =>
+  new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+/** `limit` (1–200, default 50) and `before` (a change id) from the query, or the reason they are refused. */
+export function pageParams(params: URLSearchParams): { limit: number; before?: number } | string {
+  const limit = params.get('limit');
+  const before = params.get('before');
+  if (limit !== null && !(/^\d+$/.test(limit) && +limit >= 1 && +limit <= MAX_LIMIT))
+    return `limit must be a whole number from 1 to ${MAX_LIMIT}, not "${limit}"`;
+  if (before !== null && !(/^\d+$/.test(before) && +before >= 1 && Number.isSafeInteger(+before)))
+    return `before must be the id of a change (a positive whole number), not "${before}"`;
+  return { limit: limit === null ? DEFAULT_LIMIT : +limit, ...(before === null ? {} : { before: +before }) };
+}
+
+/** The map on `id` (when given) and `date`, with the URL parameters the map reads (`sel`, `date`). */
+export function mapUrl(origin: string, id?: string, date?: string): string {
+  const q = new URLSearchParams();
+  if (id) q.set('sel', id);
+  if (date) q.set('date', date);
+  const s = q.toString();
+  return `${origin}/${s ? `?${s}` : ''}`;
+}
+
+/** The path of a feed in a format: `/feed.atom`, `/feed/corridor/cor_x.json`… */
+export function feedPath(format: FeedFormat, subject?: { kind: string; id: string }): string {
+  return subject ? `/feed/${subject.kind}/${encodeURIComponent(subject.id)}.${format}` : `/feed.${format}`;
+}
+
+/** A change as a feed entry. Public feeds never name the account that made the write. */
+export function toEntry(scenarioId: string, origin: string, c: StatusChange, withActor = false): FeedEntry {
+  return {
+    change: c,
+    id: changeUrn(scenarioId, c),
+    title: changeTitle(c),
+    summary: changeSummary(c, withActor),
+    reasons: reasonLines(c),
+    url: mapUrl(origin, c.subjectId, c.asOf),
+  };
+}
+
+/**
+ * A public change feed as an HTTP response: the workspace's or one subject's, Atom or JSON Feed, newest
+ * first, one page (`limit`, `before`). Public changes only, whoever asks: a feed reader has no session, and
+ * this is a public surface. Unknown kinds and subjects that are not public get 404; bad paging, 400.
+ */
+export async function feedResponse(
+  services: Pick<Services, 'database' | 'store'>,
+  req: FeedRequest,
+): Promise<Response> {
+  const page = pageParams(req.url.searchParams);
+  if (typeof page === 'string') return plain(400, page);
+  const publicSituation = await services.store.situationFor(null);
+  const scenario = publicSituation.scenario;
+  const db = services.database.db;
+  const origin = req.url.origin;
+
+  let subject: { kind: SubjectKind; id: string; name: string } | undefined;
+  if (req.subject) {
+    const kind = subjectKinds.find((k) => k === req.subject!.kind);
+    if (!kind || !featureId.safeParse(req.subject.id).success)
+      return plain(404, `no feed here: the kinds are ${subjectKinds.join(', ')}`);
+    const id = req.subject.id;
+    const current = publicSituation[LAYER_OF[kind]].find((f) => f.properties.id === id);
+    const latest = current
+      ? undefined
+      : (await readChanges(db, { sensitivities: ['public'], subjectKind: kind, subjectId: id, limit: 1 }))
+          .changes[0];
+    if (!current && !latest) return plain(404, `no public ${kind} "${id}"`);
+    subject = { kind, id, name: current?.properties.name ?? latest!.subjectName };
+  }
+
+  const { changes, next } = await readChanges(db, {
+    sensitivities: ['public'],
+    subjectKind: subject?.kind,
+    subjectId: subject?.id,
+    ...page,
+  });
+  const path = feedPath(req.format, subject);
+  const nextQuery = new URLSearchParams({ ...(next ? { before: String(next) } : {}) });
+  if (req.url.searchParams.has('limit')) nextQuery.set('limit', String(page.limit));
+  const compared = changes.length ? null : await lastCompared(db);
+  const doc: FeedDocument = {
+    id: feedUrn(scenario.id, subject),
+    title: subject
+      ? `${kindWords(subject.kind)} ${subject.name}: status changes`
+      : `${scenario.name}: status changes`,
+    description: subject
+      ? `Each change of the ${subject.kind === 'site' ? 'access class' : 'status'} of ${subject.name} found by Corridor's analysis of public records, newest first.`
+      : "Each change of a corridor's or crossing's status or a site's access class found by Corridor's analysis of public records, newest first.",
+    selfUrl: req.url.href,
+    alternateFeedUrl: `${origin}${feedPath(req.format === 'atom' ? 'json' : 'atom', subject)}`,
+    homeUrl: mapUrl(origin, subject?.id),
+    nextUrl: next ? `${origin}${path}?${nextQuery}` : null,
+    updated: changes[0]?.at ?? compared?.at ?? new Date(),
+    author: 'Corridor',
+    entries: changes.map((c) => toEntry(scenario.id, origin, c)),
+  };
+  const body = req.format === 'atom' ? renderAtom(doc) : renderJsonFeed(doc);
+  return new Response(body, { headers: { 'content-type': CONTENT_TYPES[req.format] } });
+}

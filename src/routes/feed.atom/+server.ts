@@ -1,0 +1,6 @@
+import { feedResponse } from '$lib/server/feed';
+import { services } from '$lib/server/services';
+import type { RequestHandler } from './$types';
+
+// The workspace's change feed (Atom): public changes only, whoever asks (README "Change feed").
+export const GET: RequestHandler = async ({ url }) => feedResponse(await services(), { url, format: 'atom' });
