@@ -2,11 +2,12 @@ import { AnalysisInputError } from '../../domain/analysis/errors';
 import { DataValidationError } from '../../domain/schemas/issues';
 import { CliUsageError } from './cliError';
 import { analyzeCommand } from './commands/analyze';
+import { importCommand } from './commands/import';
 import { userCommand } from './commands/user';
 import type { CliIo, Command } from './commands/command';
 
-/** Every subcommand. `import` and `export` join this list. */
-const commands: Command[] = [analyzeCommand, userCommand];
+/** Every subcommand. `export` joins this list. */
+const commands: Command[] = [analyzeCommand, importCommand, userCommand];
 
 const usage = `Usage: corridor <command> [options]
 

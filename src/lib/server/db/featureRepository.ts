@@ -370,3 +370,139 @@ export async function insertFeatures(
     return r.features.length;
   });
 }
+
+/** JSON with object keys sorted: jsonb does not keep key order, so stored and new values compare this way. */
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}
+
+export interface UpsertResult {
+  created: number;
+  updated: number;
+  /** Features identical to what is stored: no new version, no audit entry. */
+  unchanged: number;
+}
+
+/**
+ * Creates or updates many features of one layer by id in ONE transaction: all are written or none is.
+ * Every feature is validated first (a `DataValidationError` lists every problem, naming `file`, feature
+ * index, id and field); an id used twice in the input, or by a feature of another layer, is refused. An
+ * update is a new version with an audit entry (`action`), a deleted feature comes back; a feature equal to
+ * the stored one is left alone. A concurrent write to one of the features aborts the whole batch with a
+ * `VersionConflictError`.
+ */
+export async function upsertFeatures(
+  db: Database,
+  layer: LayerName,
+  input: readonly unknown[],
+  actor: string,
+  options: { file?: string; action?: string } = {},
+): Promise<UpsertResult> {
+  const file = options.file ?? '(input)';
+  const action = options.action ?? 'import';
+  const r = parseLayer(file, layer, { type: 'FeatureCollection', features: input });
+  const issues = [...r.issues];
+  const firstIndex = new Map<string, number>();
+  r.features.forEach((f, index) => {
+    const id = (f as AnyFeature).properties.id;
+    const before = firstIndex.get(id);
+    if (before !== undefined)
+      issues.push({
+        file,
+        index,
+        id,
+        field: 'properties.id',
+        reason: `is also the id of feature #${before}`,
+      });
+    else firstIndex.set(id, index);
+  });
+  if (issues.length > 0) throw new DataValidationError(issues);
+  const list = r.features as AnyFeature[];
+
+  return db.transaction(async (tx) => {
+    const stored = new Map<string, Row>();
+    for (let i = 0; i < list.length; i += 1000) {
+      const ids = list.slice(i, i + 1000).map((f) => f.properties.id);
+      for (const row of await tx.select().from(features).where(inArray(features.id, ids)))
+        stored.set(row.id, row);
+    }
+    const foreign = list.flatMap((f, index) => {
+      const row = stored.get(f.properties.id);
+      return row && row.layer !== layer
+        ? [
+            {
+              file,
+              index,
+              id: f.properties.id,
+              field: 'properties.id',
+              reason: `is the id of a feature of the ${row.layer} layer`,
+            },
+          ]
+        : [];
+    });
+    if (foreign.length > 0) throw new DataValidationError(foreign);
+
+    const fresh = list.filter((f) => !stored.has(f.properties.id));
+    for (let i = 0; i < fresh.length; i += 500) {
+      const chunk = fresh.slice(i, i + 500);
+      await tx.insert(features).values(chunk.map((f) => ({ ...rowValues(layer, f), updatedBy: actor })));
+      await tx.insert(auditLog).values(
+        chunk.map((f) => ({
+          featureId: f.properties.id,
+          layer,
+          action,
+          actor,
+          before: null,
+          after: f,
+          versionAfter: 1,
+        })),
+      );
+    }
+    let updated = 0;
+    let unchanged = 0;
+    for (const f of list) {
+      const row = stored.get(f.properties.id);
+      if (!row) continue;
+      const current = toStored(row);
+      if (
+        !current.deleted &&
+        canonicalJson(current.feature.geometry) === canonicalJson(f.geometry) &&
+        canonicalJson(current.feature.properties) === canonicalJson(f.properties)
+      ) {
+        unchanged++;
+        continue;
+      }
+      const rows = await tx
+        .update(features)
+        .set({
+          ...rowValues(layer, f),
+          deletedAt: null,
+          version: sql`${features.version} + 1`,
+          updatedAt: new Date(),
+          updatedBy: actor,
+        })
+        .where(and(eq(features.id, row.id), eq(features.version, row.version)))
+        .returning({ version: features.version });
+      if (rows.length === 0)
+        throw new VersionConflictError(row.id, row.version, await getFeature(tx, row.id));
+      await audit(tx, {
+        featureId: row.id,
+        layer,
+        action,
+        actor,
+        before: current.feature,
+        after: f,
+        versionAfter: rows[0].version,
+      });
+      updated++;
+    }
+    return { created: fresh.length, updated, unchanged };
+  });
+}
