@@ -3,10 +3,16 @@ import { DataValidationError } from '$lib/domain/schemas';
 import { services } from '$lib/server/services';
 import { validateSession } from '$lib/server/auth/sessionStore';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/sessionCookie';
+import { finishResponse } from '$lib/server/http/httpPolicy';
 
 // Invalid geodata stops the app at start with the list of problems (file, feature, field, reason),
 // never with a stack trace. The database is migrated and seeded here too.
 export const init: ServerInit = async () => {
+  // The Node adapter closes the HTTP server on SIGTERM/SIGINT, then emits this: close the database too,
+  // or its handles keep the process alive and a stop never finishes.
+  process.once('sveltekit:shutdown', () => {
+    void services().then((s) => s.database.close());
+  });
   try {
     await services();
   } catch (e) {
@@ -19,7 +25,10 @@ export const init: ServerInit = async () => {
   }
 };
 
-/** Resolves the viewer from the session cookie; anonymous when there is none or it is no longer valid. */
+/**
+ * Resolves the viewer from the session cookie (anonymous when there is none or it is no longer valid), then
+ * sets the response's caching headers and compresses it.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.viewer = null;
   const token = event.cookies.get(SESSION_COOKIE);
@@ -34,5 +43,6 @@ export const handle: Handle = async ({ event, resolve }) => {
       event.cookies.delete(SESSION_COOKIE, { path: '/' });
     }
   }
-  return resolve(event);
+  // Caching headers and compression (src/lib/server/http): the Node adapter compresses no dynamic response.
+  return finishResponse(event.request, event.url, event.locals.viewer, await resolve(event));
 };

@@ -2,7 +2,8 @@
 // route, so a new one fails here until it is covered.
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { layerGeometryTypes, layerNames } from '$lib/domain/schemas';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
 import { feedAsOf, feedResponse, recordStatusChanges } from '$lib/server/feed';
@@ -17,8 +18,16 @@ const SECRET_IDS = [
 ];
 
 let services: Services;
+// Route handlers (the exports, the OGC API) reach the server's services through `services()`: here they get
+// this test's database, with the secret records in it.
+const routeServices = vi.hoisted(() => ({ current: undefined as unknown }));
+vi.mock('$lib/server/services', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('$lib/server/services')>()),
+  services: () => Promise.resolve(routeServices.current),
+}));
 beforeAll(async () => {
   services = await startServices(readEnv({ DATA_DIR: 'memory://' }));
+  routeServices.current = services;
   const db = services.database.db;
   // Non-public records placed where they would change the analysis if they leaked into it: a restricted
   // camp beside Zamzam, a confidential site, and a severity-3 incident on the Adré road (unverified).
@@ -208,6 +217,17 @@ describe('public surfaces', () => {
         'feed.json/+server.ts',
         'feed/[kind]/[id].atom/+server.ts',
         'feed/[kind]/[id].json/+server.ts',
+        // Exports: public records only for anonymous callers; the OGC API: public records only, whoever asks
+        // (both checked below).
+        'export/[layer].[format]/+server.ts',
+        'export/report.[format]/+server.ts',
+        'ogc/+server.ts',
+        'ogc/api/+server.ts',
+        'ogc/conformance/+server.ts',
+        'ogc/collections/+server.ts',
+        'ogc/collections/[collectionId]/+server.ts',
+        'ogc/collections/[collectionId]/items/+server.ts',
+        'ogc/collections/[collectionId]/items/[featureId]/+server.ts',
         // The sign-in form and sign-out endpoint show no records.
         'login/+page.server.ts',
         'login/+page.svelte',
@@ -215,4 +235,133 @@ describe('public surfaces', () => {
       ].sort(),
     );
   });
+});
+
+/** Calls a route's GET handler as SvelteKit would, with the given viewer in `locals`. */
+async function getRoute(file: string, path: string, params: Record<string, string>, viewer: unknown = null) {
+  const mod = (await import(/* @vite-ignore */ `../../src/routes/${file}`)) as {
+    GET: (e: unknown) => Promise<Response>;
+  };
+  const url = new URL(path, 'http://localhost');
+  return mod.GET({ request: new Request(url), url, params, locals: { viewer } });
+}
+const EXPORT = 'export/[layer].[format]/+server.ts';
+const REPORT = 'export/report.[format]/+server.ts';
+const editorViewer = { id: 1, email: 'e@example.org', role: 'editor' };
+const adminViewer = { id: 2, email: 'a@example.org', role: 'admin' };
+const noSecrets = (text: string) => {
+  for (const id of SECRET_IDS) expect(text).not.toContain(id);
+  expect(text).not.toMatch(/"sensitivity":"(restricted|confidential)"/);
+};
+
+describe('exports and the OGC API serve public records only', () => {
+  const formats = ['geojson', 'csv', 'kml', 'gpx'];
+  const exportCalls = layerNames.flatMap((layer) =>
+    formats.map((format) => [layer, format] as [string, string]),
+  );
+
+  it.each(exportCalls)(
+    '/export/%s.%s gives anonymous callers no non-public record',
+    async (layer, format) => {
+      const r = await getRoute(EXPORT, `/export/${layer}.${format}`, { layer, format });
+      const gpxOfAreas = format === 'gpx' && !layerGeometryTypes[layer].some((t) => !t.endsWith('Polygon'));
+      expect(r.status).toBe(gpxOfAreas ? 400 : 200);
+      noSecrets(await r.text());
+    },
+  );
+
+  it('the report exports give anonymous callers the public analysis only', async () => {
+    for (const [format, query] of [
+      ['json', '?asOf=2024-08-20'],
+      ['csv', '?asOf=2024-08-20&table=corridors'],
+      ['csv', '?asOf=2024-08-20&table=sites'],
+    ]) {
+      const r = await getRoute(REPORT, `/export/report.${format}${query}`, { format });
+      expect(r.status).toBe(200);
+      const text = await r.text();
+      noSecrets(text);
+      if (format === 'json') {
+        // The restricted severity-3 incident on the Adré road must not block it in the public report.
+        const report = JSON.parse(text);
+        expect(report.corridors.find((c: { id: string }) => c.id === 'cor_adre_nyala').status).not.toBe(
+          'blocked',
+        );
+      }
+    }
+  });
+
+  it('signed-in staff exports include what staff may see, never cached', async () => {
+    const editor = await getRoute(
+      EXPORT,
+      '/export/sites.geojson',
+      { layer: 'sites', format: 'geojson' },
+      editorViewer,
+    );
+    expect(editor.headers.get('cache-control')).toBe('private, no-store');
+    const text = await editor.text();
+    expect(text).toContain('secret_restricted_camp');
+    expect(text).not.toContain('secret_confidential_convoy_stop');
+    const admin = await getRoute(EXPORT, '/export/sites.csv', { layer: 'sites', format: 'csv' }, adminViewer);
+    expect(await admin.text()).toContain('secret_confidential_convoy_stop');
+    const incidents = await getRoute(
+      EXPORT,
+      '/export/incidents.gpx',
+      { layer: 'incidents', format: 'gpx' },
+      editorViewer,
+    );
+    expect(await incidents.text()).toContain('Unverified report');
+    const report = await getRoute(
+      REPORT,
+      '/export/report.json?asOf=2024-08-20',
+      { format: 'json' },
+      editorViewer,
+    );
+    const staffReport = JSON.parse(await report.text());
+    expect(staffReport.corridors.find((c: { id: string }) => c.id === 'cor_adre_nyala').status).toBe(
+      'blocked',
+    );
+    const anonymous = await getRoute(EXPORT, '/export/sites.geojson', { layer: 'sites', format: 'geojson' });
+    expect(anonymous.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
+  });
+
+  it.each([null, adminViewer])(
+    'every OGC endpoint serves public records only (viewer %o)',
+    async (viewer) => {
+      const served: Response[] = [
+        await getRoute('ogc/+server.ts', '/ogc', {}, viewer),
+        await getRoute('ogc/api/+server.ts', '/ogc/api', {}, viewer),
+        await getRoute('ogc/conformance/+server.ts', '/ogc/conformance', {}, viewer),
+        await getRoute('ogc/collections/+server.ts', '/ogc/collections', {}, viewer),
+        await getRoute('ogc/collections/+server.ts', '/ogc/collections?f=html', {}, viewer),
+      ];
+      for (const collectionId of layerNames) {
+        const base = `/ogc/collections/${collectionId}`;
+        const dir = 'ogc/collections/[collectionId]';
+        served.push(
+          await getRoute(`${dir}/+server.ts`, base, { collectionId }, viewer),
+          await getRoute(`${dir}/items/+server.ts`, `${base}/items?limit=10000`, { collectionId }, viewer),
+          await getRoute(
+            `${dir}/items/+server.ts`,
+            `${base}/items?limit=10000&f=html`,
+            { collectionId },
+            viewer,
+          ),
+        );
+      }
+      for (const r of served) {
+        expect(r.status).toBe(200);
+        noSecrets(await r.text());
+      }
+      for (const featureId of SECRET_IDS)
+        for (const collectionId of ['sites', 'incidents']) {
+          const r = await getRoute(
+            'ogc/collections/[collectionId]/items/[featureId]/+server.ts',
+            `/ogc/collections/${collectionId}/items/${featureId}`,
+            { collectionId, featureId },
+            viewer,
+          );
+          expect(r.status).toBe(404);
+        }
+    },
+  );
 });

@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import countries50m from 'world-atlas/countries-50m.json';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { basemapGeoJson } from '$lib/map/basemapGeoJson';
+import { matchingTag } from '$lib/server/http/cache';
 import type { RequestHandler } from './$types';
 
 // The offline basemap: Natural Earth 1:50m countries (world-atlas), served by the app itself so that the
@@ -28,7 +29,8 @@ export const GET: RequestHandler = ({ request }) => {
     etag: body.etag,
     vary: 'accept-encoding',
   };
-  if (request.headers.get('if-none-match') === body.etag) return new Response(null, { status: 304, headers });
+  const hit = matchingTag(request.headers.get('if-none-match'), body.etag);
+  if (hit) return new Response(null, { status: 304, headers: { ...headers, etag: hit } });
   if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
     return new Response(body.gzip, { headers: { ...headers, 'content-encoding': 'gzip' } });
   }

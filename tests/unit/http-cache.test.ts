@@ -1,0 +1,161 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { cachedResponse, matchingTag } from '$lib/server/http/cache';
+import { compressResponse, negotiateEncoding } from '$lib/server/http/compress';
+import { finishResponse } from '$lib/server/http/httpPolicy';
+
+const body = JSON.stringify({
+  features: Array.from({ length: 200 }, (_, i) => ({ id: `f${i}`, name: 'Zamzam' })),
+});
+const get = (headers: Record<string, string> = {}, path = '/x') =>
+  new Request(`http://127.0.0.1${path}`, { headers });
+const json = (headers: Record<string, string> = {}) =>
+  new Response(body, { headers: { 'content-type': 'application/geo+json', ...headers } });
+const bytes = async (r: Response) => Buffer.from(await r.arrayBuffer());
+
+describe('compression', () => {
+  it('picks the coding from Accept-Encoding by q-value', () => {
+    expect(negotiateEncoding(null)).toBeNull();
+    expect(negotiateEncoding('gzip')).toBe('gzip');
+    expect(negotiateEncoding('gzip, deflate, br')).toBe('br');
+    expect(negotiateEncoding('br;q=0.5, gzip')).toBe('gzip');
+    expect(negotiateEncoding('identity')).toBeNull();
+    expect(negotiateEncoding('gzip;q=0, br;q=0')).toBeNull();
+    expect(negotiateEncoding('*')).toBe('br');
+  });
+
+  it('gzips a JSON body for a client that accepts gzip; it decodes to the same bytes', async () => {
+    const r = await compressResponse(get({ 'accept-encoding': 'gzip' }), json());
+    expect(r.headers.get('content-encoding')).toBe('gzip');
+    expect(r.headers.get('vary')).toBe('Accept-Encoding');
+    const raw = await bytes(r);
+    expect(Number(r.headers.get('content-length'))).toBe(raw.byteLength);
+    expect(raw.byteLength).toBeLessThan(body.length / 5);
+    expect(gunzipSync(raw).toString()).toBe(body);
+  });
+
+  it('brotli-compresses when preferred, and gives the compressed form its own strong ETag', async () => {
+    const r = await compressResponse(get({ 'accept-encoding': 'br, gzip' }), json({ etag: '"abc"' }));
+    expect(r.headers.get('content-encoding')).toBe('br');
+    expect(r.headers.get('etag')).toBe('"abc-br"');
+    expect(brotliDecompressSync(await bytes(r)).toString()).toBe(body);
+    // The same body again comes from the cache of compressed bodies, byte for byte.
+    const again = await compressResponse(get({ 'accept-encoding': 'br' }), json({ etag: '"abc"' }));
+    expect(brotliDecompressSync(await bytes(again)).toString()).toBe(body);
+  });
+
+  it('leaves alone: clients that accept nothing, images, bodies already encoded, 304s', async () => {
+    const plain = await compressResponse(get(), json());
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(body);
+    const png = await compressResponse(
+      get({ 'accept-encoding': 'gzip' }),
+      new Response(new Uint8Array(4096), { headers: { 'content-type': 'image/png' } }),
+    );
+    expect(png.headers.get('content-encoding')).toBeNull();
+    const encoded = new Response('x', {
+      headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip' },
+    });
+    expect(await compressResponse(get({ 'accept-encoding': 'br' }), encoded)).toBe(encoded);
+    const notModified = new Response(null, { status: 304, headers: { etag: '"abc"' } });
+    const r = await compressResponse(get({ 'accept-encoding': 'gzip' }), notModified);
+    expect(r.status).toBe(304);
+    expect(r.body).toBeNull();
+  });
+});
+
+describe('ETags and 304', () => {
+  it('matches If-None-Match by weak comparison, lists, * and the compressed forms', () => {
+    expect(matchingTag('"abc"', '"abc"')).toBe('"abc"');
+    expect(matchingTag('W/"abc"', '"abc"')).toBe('W/"abc"');
+    expect(matchingTag('"x", "abc-gzip"', '"abc"')).toBe('"abc-gzip"');
+    expect(matchingTag('*', '"abc"')).toBe('"abc"');
+    expect(matchingTag('"abcd"', '"abc"')).toBeNull();
+    expect(matchingTag(null, '"abc"')).toBeNull();
+  });
+
+  it('gives a public read its ETag and policy, and a 304 without building the body again', async () => {
+    let built = 0;
+    const build = () => {
+      built++;
+      return { body, headers: { 'content-type': 'application/json' } };
+    };
+    const first = await cachedResponse(get(), { etag: '"v1"', policy: 'public', build });
+    expect(first.headers.get('etag')).toBe('"v1"');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
+    const hit = await cachedResponse(get({ 'if-none-match': '"v1"' }), {
+      etag: '"v1"',
+      policy: 'public',
+      build,
+    });
+    expect(hit.status).toBe(304);
+    expect(hit.body).toBeNull();
+    expect(built).toBe(1);
+    const priv = await cachedResponse(get({ 'if-none-match': '"v1"' }), {
+      etag: '"v1"',
+      policy: 'private',
+      build,
+    });
+    expect(priv.status).toBe(200);
+    expect(priv.headers.get('cache-control')).toBe('private, no-store');
+    expect(priv.headers.get('etag')).toBeNull();
+  });
+});
+
+describe('the response policy of every request (hooks.server.ts)', () => {
+  const trpc = '/api/trpc/situation.get';
+  const editor = { id: 1, email: 'e@example.org', role: 'editor' as const };
+  const finish = (req: Request, viewer: typeof editor | null, res: Response) =>
+    finishResponse(req, new URL(req.url), viewer, res);
+
+  it('an anonymous situation or analysis read gets a strong ETag, the public policy, Vary: Cookie, and its 304', async () => {
+    const r = await finish(get({}, trpc), null, json());
+    const etag = r.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    expect(r.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
+    expect(r.headers.get('vary')).toContain('Cookie');
+    const batch = await finish(
+      get({ 'if-none-match': etag }, '/api/trpc/situation.get,analysis.run?batch=1'),
+      null,
+      json(),
+    );
+    expect(batch.status).toBe(304);
+    expect(batch.body).toBeNull();
+  });
+
+  it('gzips it for a client that accepts gzip, under a tag that still revalidates', async () => {
+    const r = await finish(get({ 'accept-encoding': 'gzip' }, trpc), null, json());
+    expect(r.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(await bytes(r)).toString()).toBe(body);
+    const again = await finish(get({ 'if-none-match': r.headers.get('etag')! }, trpc), null, json());
+    expect(again.status).toBe(304);
+  });
+
+  it('anything answered to a signed-in viewer is private, no-store; a route’s own policy is kept', async () => {
+    const staff = await finish(get({ 'if-none-match': '"whatever"' }, trpc), editor, json());
+    expect(staff.status).toBe(200);
+    expect(staff.headers.get('cache-control')).toBe('private, no-store');
+    expect(staff.headers.get('etag')).toBeNull();
+    const page = await finish(
+      get({}, '/data'),
+      editor,
+      new Response('<p>x</p>', { headers: { 'content-type': 'text/html' } }),
+    );
+    expect(page.headers.get('cache-control')).toBe('private, no-store');
+    const ogc = await finish(
+      get({}, '/ogc'),
+      editor,
+      json({ 'cache-control': 'public, max-age=60, must-revalidate' }),
+    );
+    expect(ogc.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
+    // Writes are not public reads.
+    const write = await finish(
+      new Request('http://127.0.0.1/api/trpc/features.create', { method: 'POST' }),
+      null,
+      json(),
+    );
+    expect(write.headers.get('etag')).toBeNull();
+    const staffOnly = await finish(get({}, '/api/trpc/features.get'), null, json());
+    expect(staffOnly.headers.get('etag')).toBeNull();
+  });
+});
