@@ -7,7 +7,7 @@ function signedArea(ring: readonly Position[]): number {
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
   }
-  return -sum;
+  return sum;
 }
 
 /** True when an exterior ring runs clockwise, the old GIS convention RFC 7946's right-hand rule reverses. */
