@@ -176,7 +176,7 @@ Example: corridor import sites.csv --layer sites --dry-run`,
           sourceKey: mapping ? preview.sourceKey : undefined,
           mapping,
         });
-        outcome = `written in one transaction: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged${errors > 0 ? ` (${preview.counts.rejected} rows with errors skipped)` : ''}`;
+        outcome = `written in one transaction: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged${errors > 0 ? ` (${preview.counts.rejected} row${preview.counts.rejected === 1 ? '' : 's'} with errors skipped)` : ''}`;
       }
       io.stdout(
         report === 'json'
