@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up what the tests need that npm does not install (Chromium, PostgreSQL, fonts), then runs every
-# check and test.
+# Sets up what the tests need that npm does not install (Chromium, PostgreSQL, fonts, GDAL, xmllint), then
+# runs every check and test.
 # Debian/Ubuntu: missing system packages are installed with apt-get (as root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,9 @@ need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # Fonts so that headless Chromium renders the UI text (map labels use the app's own fonts).
 fc-list 2>/dev/null | grep -qi 'noto' || need+=(fonts-noto-core)
+# Clients nobody here wrote that read the exports and the OGC API: GDAL's ogrinfo, libxml2's xmllint.
+command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "test-all: installing Debian packages: ${need[*]}"

@@ -1,6 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { cachedResponse, matchingTag } from '$lib/server/http/cache';
+import { coalesce } from '$lib/server/http/coalesce';
 import { compressResponse, negotiateEncoding } from '$lib/server/http/compress';
 import { finishResponse } from '$lib/server/http/httpPolicy';
 
@@ -157,5 +158,33 @@ describe('the response policy of every request (hooks.server.ts)', () => {
     expect(write.headers.get('etag')).toBeNull();
     const staffOnly = await finish(get({}, '/api/trpc/features.get'), null, json());
     expect(staffOnly.headers.get('etag')).toBeNull();
+  });
+});
+
+describe('coalesced reads', () => {
+  it('shares runs between overlapping calls, but never answers a call from a run that started before it', async () => {
+    let version = 0;
+    let runs = 0;
+    const read = coalesce(async () => {
+      runs++;
+      const seen = version;
+      await new Promise((r) => setTimeout(r, 5));
+      return seen;
+    });
+    const first = read();
+    version = 1; // a write lands after the first call, while its run is in flight
+    const later = [read(), read(), read()];
+    expect(await first).toBe(0);
+    // The later calls all see the write: they joined one new run, started after they were made.
+    expect(await Promise.all(later)).toEqual([1, 1, 1]);
+    expect(runs).toBe(2);
+    // A failed run fails its callers only; the next call reads again.
+    const failing = coalesce(async () => {
+      runs++;
+      if (runs === 3) throw new Error('database away');
+      return 'ok';
+    });
+    await expect(failing()).rejects.toThrow('database away');
+    expect(await failing()).toBe('ok');
   });
 });

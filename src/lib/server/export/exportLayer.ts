@@ -2,6 +2,7 @@ import { layerGeometryTypes, layerNames } from '$lib/domain/schemas';
 import type { Viewer } from '../auth/roles';
 import { cachedResponse, strongEtag } from '../http/cache';
 import { contentVersion } from '../http/contentVersion';
+import { publicSituation } from '../http/publicSituation';
 import type { SituationStore } from '../situation/situationStore';
 import { attachment, layerFormats, type LayerFormat } from './formats';
 import { layerCsv } from './layerCsv';
@@ -42,7 +43,7 @@ export async function exportLayer(
         'format',
         `GPX holds points and lines only, and the ${layer} layer has areas: use geojson, kml or csv`,
       );
-    const situation = await store.situationFor(viewer);
+    const situation = viewer ? await store.situationFor(viewer) : await publicSituation(store);
     const version = contentVersion(situation);
     return await cachedResponse(request, {
       etag: strongEtag('export', version.hash, url.origin, layer, fmt, sortedQuery(url)),

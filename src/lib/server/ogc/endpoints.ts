@@ -11,6 +11,7 @@ import {
 } from '../export/parameterError';
 import { cachedResponse, strongEtag } from '../http/cache';
 import { contentVersion } from '../http/contentVersion';
+import { publicSituation } from '../http/publicSituation';
 import type { SituationStore } from '../situation/situationStore';
 import { collectionExtent, collectionIds, collectionTitle, featuresOf } from './collections';
 import { a, page, table, text, type Link } from './html';
@@ -97,7 +98,7 @@ async function respond(
   try {
     checkKnownParameters(o.url, known);
     const fmt = negotiateFormat(o.request, o.url);
-    const situation = await o.store.situationFor(null);
+    const situation = await publicSituation(o.store);
     const notFound = missing(situation);
     if (notFound) return notFound;
     const version = contentVersion(situation);

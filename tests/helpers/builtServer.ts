@@ -1,0 +1,87 @@
+// The built app (`build/index.js`, built first when the sources are newer) served on a free port of
+// 127.0.0.1 with a temporary embedded database, for tests and benchmarks that need a real HTTP server.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Database } from '../../src/lib/server/db/client';
+import { buildIfNeeded } from '../../scripts/build-if-needed.js';
+
+const root = join(import.meta.dirname, '..', '..');
+
+export interface BuiltServer {
+  base: string;
+  dataDir: string;
+  stop: () => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Builds when needed, lets `prepare` write into the fresh database (the server seeds the default scenario
+ * on start, keeping what is there), then starts the server and waits until it answers.
+ */
+export async function startBuiltServer(prepare?: (db: Database) => Promise<void>): Promise<BuiltServer> {
+  buildIfNeeded();
+  const dataDir = mkdtempSync(join(tmpdir(), 'corridor-server-'));
+  if (prepare) {
+    const db = await openDatabase({ dataDir, migrationsFolder: join(root, 'drizzle') });
+    try {
+      await prepare(db.db);
+    } finally {
+      await db.close();
+    }
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'build', 'index.js')], {
+    cwd: root,
+    // SHUTDOWN_TIMEOUT: do not wait for idle keep-alive connections when stopping.
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ORIGIN: base,
+      DATA_DIR: dataDir,
+      SHUTDOWN_TIMEOUT: '1',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`the built server exited with code ${child.exitCode}: ${stderr}`);
+    }
+    try {
+      if ((await fetch(`${base}/ogc`)).ok) return { base, dataDir, stop };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the built server did not answer within 90 s: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
