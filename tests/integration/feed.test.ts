@@ -3,10 +3,18 @@
 // PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL (in a database of its own).
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getFeature, updateFeature } from '$lib/server/db/featureRepository';
+import { statusSnapshots } from '$lib/server/db/schema';
 import { readEnv } from '$lib/server/env';
-import { feedAsOf, feedResponse, recordStatusChanges, type FeedFormat } from '$lib/server/feed';
+import {
+  feedAsOf,
+  feedResponse,
+  readChanges,
+  recordAfterWrite,
+  recordStatusChanges,
+  type FeedFormat,
+} from '$lib/server/feed';
 import { startServices, type Services } from '$lib/server/services';
 import { createCallerFactory } from '$lib/server/trpc/init';
 import { appRouter } from '$lib/server/trpc/router';
@@ -434,6 +442,61 @@ describe('as the as-of date moves on', () => {
     const { scenario } = await services.store.situationFor(null);
     expect(feedAsOf(scenario, new Date('2031-01-01'))).toBe(scenario.timeRange.to);
     expect(feedAsOf(scenario, new Date('2001-01-01'))).toBe(scenario.timeRange.from);
+  });
+});
+
+describe('recording after a write', () => {
+  let services: Services;
+  beforeAll(async () => {
+    services = await startServices(readEnv({ DATA_DIR: 'memory://' }));
+  });
+  afterAll(() => services?.database.close());
+
+  it('a write never fails because its recording does: the error is logged', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const db = services.database.db;
+    await expect(
+      recordAfterWrite({ db, scenarioId: 'no-such-scenario' }, { cause: 'edit', actor: 'ed' }),
+    ).resolves.toBeUndefined();
+    expect(log).toHaveBeenCalledWith(
+      expect.stringContaining('scenario "no-such-scenario" is not in the database'),
+    );
+    log.mockRestore();
+  });
+
+  it('a recording held up by another lets the response go after the wait, and still completes', async () => {
+    const db = services.database.db;
+    const f = (await getFeature(db, 'td_adre_crossing'))!;
+    const p = f.feature.properties as { statusHistory: unknown[] };
+    const date = feedAsOf((await services.store.situationFor(null)).scenario);
+    const statusHistory = [...p.statusHistory, { date, status: 'closed', source: 't' }];
+    await updateFeature(
+      db,
+      'td_adre_crossing',
+      f.version,
+      { ...f.feature, properties: { ...p, statusHistory } },
+      'ed',
+    );
+    // Another recorder holds the snapshot rows until released.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = db.transaction(async (tx) => {
+      await tx.select().from(statusSnapshots).for('update');
+      locked();
+      await held;
+    });
+    await isLocked;
+    const started = performance.now();
+    expect(await recordAfterWrite(services, { cause: 'edit', actor: 'ed' }, 100)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(1000);
+    release();
+    await holder;
+    await vi.waitFor(async () => {
+      const { changes } = await readChanges(db, { sensitivities: ['public'], subjectId: 'td_adre_crossing' });
+      expect(changes.map((c) => c.after)).toEqual(['closed']);
+    });
   });
 });
 

@@ -7,8 +7,9 @@ export const RECORD_WAIT_MS = 1500;
  * Records the changes a write caused, for the API's mutations: the write has already succeeded, so a failed
  * recording is logged, never thrown (the next recording catches up on what this one missed). The caller
  * waits at most `waitMs`: on the default scenario the recording takes tens of ms and is done when the
- * response leaves, so the feed already shows the change; on a very large situation the response goes first
- * and the recording completes in the background.
+ * response leaves, so the feed already shows the change. When the recording is held up (waiting for another
+ * recording's lock, or for a slow database), the response goes after `waitMs` and the recording completes on
+ * its own. The analysis itself is synchronous work in this process: no wait can shorten it.
  *
  * Resolves with the result, or undefined when the recording failed or was still running after `waitMs`.
  */
