@@ -1,12 +1,11 @@
 // The built app (`build/index.js`, built first when the sources are newer) served on a free port of
 // 127.0.0.1 with a temporary embedded database, for tests and benchmarks that need a real HTTP server.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../../src/lib/server/db/client';
-import { buildIfNeeded } from '../../scripts/build-if-needed.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -32,7 +31,10 @@ function freePort(): Promise<number> {
  * on start, keeping what is there), then starts the server and waits until it answers.
  */
 export async function startBuiltServer(prepare?: (db: Database) => Promise<void>): Promise<BuiltServer> {
-  buildIfNeeded();
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-if-needed.js')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const dataDir = mkdtempSync(join(tmpdir(), 'corridor-server-'));
   if (prepare) {
     const db = await openDatabase({ dataDir, migrationsFolder: join(root, 'drizzle') });

@@ -63,22 +63,24 @@ export function gpxProblems(xml: string): string[] {
       problems.push(`${where}: lon "${lon}" outside [-180, 180)`);
   };
   const walk = (e: Element, where: string) => {
-    const order = ORDER[e.localName];
+    const name = e.localName ?? '';
+    const order = ORDER[name];
     if (!order) return;
     let last = -1;
     const seen = new Set<string>();
     for (const c of children(e)) {
-      const at = `${where}/${c.localName}`;
+      const local = c.localName ?? '';
+      const at = `${where}/${local}`;
       if (c.namespaceURI !== NS) problems.push(`${at}: not in the GPX namespace`);
-      const i = order.indexOf(c.localName);
-      if (i < 0) problems.push(`${at}: not allowed in ${e.localName}`);
-      else if (i < last) problems.push(`${at}: out of order in ${e.localName}`);
-      else if (seen.has(c.localName) && !REPEATS.has(c.localName)) problems.push(`${at}: repeated`);
+      const i = order.indexOf(local);
+      if (i < 0) problems.push(`${at}: not allowed in ${name}`);
+      else if (i < last) problems.push(`${at}: out of order in ${name}`);
+      else if (seen.has(local) && !REPEATS.has(local)) problems.push(`${at}: repeated`);
       last = Math.max(last, i);
-      seen.add(c.localName);
-      if (c.localName === 'wpt' || c.localName === 'trkpt') point(c, at);
-      if (c.localName === 'link' && !c.getAttribute('href')) problems.push(`${at}: link without href`);
-      if (c.localName === 'bounds')
+      seen.add(local);
+      if (local === 'wpt' || local === 'trkpt') point(c, at);
+      if (local === 'link' && !c.getAttribute('href')) problems.push(`${at}: link without href`);
+      if (local === 'bounds')
         for (const a of ['minlat', 'minlon', 'maxlat', 'maxlon'])
           if (!DECIMAL.test(c.getAttribute(a) ?? '')) problems.push(`${at}: bounds/@${a} is not a number`);
       walk(c, at);

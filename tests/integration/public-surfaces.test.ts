@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { layerGeometryTypes, layerNames } from '$lib/domain/schemas';
+import { layerGeometryTypes, layerNames, type LayerName } from '$lib/domain/schemas';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
 import { feedAsOf, feedResponse, recordStatusChanges } from '$lib/server/feed';
@@ -257,7 +257,7 @@ const noSecrets = (text: string) => {
 describe('exports and the OGC API serve public records only', () => {
   const formats = ['geojson', 'csv', 'kml', 'gpx'];
   const exportCalls = layerNames.flatMap((layer) =>
-    formats.map((format) => [layer, format] as [string, string]),
+    formats.map((format) => [layer, format] as [LayerName, string]),
   );
 
   it.each(exportCalls)(
