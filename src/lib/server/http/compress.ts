@@ -103,12 +103,12 @@ export async function compressResponse(request: Request, response: Response): Pr
   const headers = new Headers(response.headers);
   appendVary(headers, 'Accept-Encoding');
   const encoding = negotiateEncoding(request.headers.get('accept-encoding'));
+  const init = { status: response.status, statusText: response.statusText, headers };
+  if (!encoding) return new Response(response.body, init);
   const body = new Uint8Array(await response.arrayBuffer());
   const etag = headers.get('etag');
   const strong = etag !== null && !etag.startsWith('W/');
-  if (!encoding || (body.byteLength < MIN_BYTES && !strong)) {
-    return new Response(body, { status: response.status, statusText: response.statusText, headers });
-  }
+  if (body.byteLength < MIN_BYTES && !strong) return new Response(body, init);
   const key = strong ? `${etag}|${encoding}` : null;
   let out = key ? compressed.get(key) : undefined;
   if (!out) {
@@ -118,9 +118,5 @@ export async function compressResponse(request: Request, response: Response): Pr
   headers.set('content-encoding', encoding);
   headers.set('content-length', String(out.byteLength));
   if (strong) headers.set('etag', etag.replace(/"$/, `-${encoding}"`));
-  return new Response(new Uint8Array(out), {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-  });
+  return new Response(new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.byteLength), init);
 }
