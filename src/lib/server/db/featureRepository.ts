@@ -4,6 +4,7 @@ import { bbox as turfBbox } from '@turf/turf';
 import {
   DataValidationError,
   layerNames,
+  type ValidationIssue,
   parseLayer,
   type AnyFeature,
   type LayerName,
@@ -371,6 +372,9 @@ export async function insertFeatures(
   });
 }
 
+/** Rows per statement of a batch write: one JSON parameter each (a few MB at most). */
+const CHUNK = 2000;
+
 /** JSON with object keys sorted: jsonb does not keep key order, so stored and new values compare this way. */
 function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
@@ -390,13 +394,25 @@ export interface UpsertResult {
   unchanged: number;
 }
 
+/** A stored row as `upsertFeatures` compares it. */
+interface StoredRow {
+  layer: string;
+  version: number;
+  geometry: unknown;
+  properties: unknown;
+  deleted: boolean;
+}
+
 /**
  * Creates or updates many features of one layer by id in ONE transaction: all are written or none is.
- * Every feature is validated first (a `DataValidationError` lists every problem, naming `file`, feature
- * index, id and field); an id used twice in the input, or by a feature of another layer, is refused. An
- * update is a new version with an audit entry (`action`), a deleted feature comes back; a feature equal to
- * the stored one is left alone. A concurrent write to one of the features aborts the whole batch with a
+ * Every feature is validated (a `DataValidationError` lists every problem, naming `file`, feature index, id
+ * and field); an id used twice in the input, or by a feature of another layer, is refused. An update is a
+ * new version with an audit entry (`action`), a deleted feature comes back; a feature equal to the stored
+ * one is left alone. A concurrent write to one of the features aborts the whole batch with a
  * `VersionConflictError`.
+ *
+ * The input is validated and written chunk by chunk inside the transaction, so a batch of 100,000 features
+ * is never held twice; a problem anywhere rolls back whatever was written before it.
  */
 export async function upsertFeatures(
   db: Database,
@@ -407,78 +423,79 @@ export async function upsertFeatures(
 ): Promise<UpsertResult> {
   const file = options.file ?? '(input)';
   const action = options.action ?? 'import';
-  const r = parseLayer(file, layer, { type: 'FeatureCollection', features: input });
-  const issues = [...r.issues];
+  const issues: ValidationIssue[] = [];
   const firstIndex = new Map<string, number>();
-  r.features.forEach((f, index) => {
-    const id = (f as AnyFeature).properties.id;
-    const before = firstIndex.get(id);
-    if (before !== undefined)
-      issues.push({
-        file,
-        index,
-        id,
-        field: 'properties.id',
-        reason: `is also the id of feature #${before}`,
-      });
-    else firstIndex.set(id, index);
-  });
-  if (issues.length > 0) throw new DataValidationError(issues);
-  const list = r.features as AnyFeature[];
+  const counts: UpsertResult = { created: 0, updated: 0, unchanged: 0 };
 
-  return db.transaction(async (tx) => {
-    const stored = new Map<string, Row>();
-    for (let i = 0; i < list.length; i += 1000) {
-      const ids = list.slice(i, i + 1000).map((f) => f.properties.id);
-      for (const row of await tx.select().from(features).where(inArray(features.id, ids)))
-        stored.set(row.id, row);
-    }
-    const foreign = list.flatMap((f, index) => {
+  const write = async (tx: Tx, list: AnyFeature[], offset: number) => {
+    // One JSON parameter per statement: both PGlite and node-postgres take it far faster than thousands
+    // of bound parameters (8× on PGlite for 10,000 rows).
+    const stored = new Map<string, StoredRow>();
+    const ids = JSON.stringify(list.map((f) => f.properties.id));
+    const found = await tx.execute(
+      sql`select id, layer, version, geometry, properties, deleted_at from features where id in (select jsonb_array_elements_text(${ids}::jsonb))`,
+    );
+    for (const row of (found as unknown as { rows: Record<string, unknown>[] }).rows)
+      stored.set(String(row.id), {
+        layer: String(row.layer),
+        version: Number(row.version),
+        geometry: row.geometry,
+        properties: row.properties,
+        deleted: row.deleted_at !== null && row.deleted_at !== undefined,
+      });
+    list.forEach((f, i) => {
       const row = stored.get(f.properties.id);
-      return row && row.layer !== layer
-        ? [
-            {
-              file,
-              index,
-              id: f.properties.id,
-              field: 'properties.id',
-              reason: `is the id of a feature of the ${row.layer} layer`,
-            },
-          ]
-        : [];
+      if (row && row.layer !== layer)
+        issues.push({
+          file,
+          index: offset + i,
+          id: f.properties.id,
+          field: 'properties.id',
+          reason: `is the id of a feature of the ${row.layer} layer`,
+        });
     });
-    if (foreign.length > 0) throw new DataValidationError(foreign);
+    if (issues.length > 0) return;
 
     const fresh = list.filter((f) => !stored.has(f.properties.id));
-    for (let i = 0; i < fresh.length; i += 500) {
-      const chunk = fresh.slice(i, i + 500);
-      await tx.insert(features).values(chunk.map((f) => ({ ...rowValues(layer, f), updatedBy: actor })));
-      await tx.insert(auditLog).values(
-        chunk.map((f) => ({
-          featureId: f.properties.id,
-          layer,
-          action,
-          actor,
-          before: null,
-          after: f,
-          versionAfter: 1,
-        })),
+    if (fresh.length > 0) {
+      const rows = JSON.stringify(
+        fresh.map((f) => {
+          const v = rowValues(layer, f);
+          return {
+            id: v.id,
+            sensitivity: v.sensitivity,
+            geometry: v.geometry,
+            properties: v.properties,
+            min_lon: v.minLon,
+            min_lat: v.minLat,
+            max_lon: v.maxLon,
+            max_lat: v.maxLat,
+          };
+        }),
       );
+      await tx.execute(sql`insert into features (id, layer, sensitivity, geometry, properties, min_lon, min_lat, max_lon, max_lat, updated_by)
+        select id, ${layer}::text, sensitivity, geometry, properties, min_lon, min_lat, max_lon, max_lat, ${actor}::text
+        from jsonb_to_recordset(${rows}::jsonb) as r(id text, sensitivity text, geometry jsonb, properties jsonb,
+          min_lon double precision, min_lat double precision, max_lon double precision, max_lat double precision)`);
+      const after = JSON.stringify(fresh.map((f) => ({ feature_id: f.properties.id, after: f })));
+      await tx.execute(sql`insert into audit_log (feature_id, layer, action, actor, before, after, version_after)
+        select feature_id, ${layer}::text, ${action}::text, ${actor}::text, null, after, 1
+        from jsonb_to_recordset(${after}::jsonb) as r(feature_id text, after jsonb)`);
+      counts.created += fresh.length;
     }
-    let updated = 0;
-    let unchanged = 0;
+
     for (const f of list) {
       const row = stored.get(f.properties.id);
       if (!row) continue;
-      const current = toStored(row);
       if (
-        !current.deleted &&
-        canonicalJson(current.feature.geometry) === canonicalJson(f.geometry) &&
-        canonicalJson(current.feature.properties) === canonicalJson(f.properties)
+        !row.deleted &&
+        canonicalJson(row.geometry) === canonicalJson(f.geometry) &&
+        canonicalJson(row.properties) === canonicalJson(f.properties)
       ) {
-        unchanged++;
+        counts.unchanged++;
         continue;
       }
+      const id = f.properties.id;
       const rows = await tx
         .update(features)
         .set({
@@ -488,21 +505,47 @@ export async function upsertFeatures(
           updatedAt: new Date(),
           updatedBy: actor,
         })
-        .where(and(eq(features.id, row.id), eq(features.version, row.version)))
+        .where(and(eq(features.id, id), eq(features.version, row.version)))
         .returning({ version: features.version });
-      if (rows.length === 0)
-        throw new VersionConflictError(row.id, row.version, await getFeature(tx, row.id));
+      if (rows.length === 0) throw new VersionConflictError(id, row.version, await getFeature(tx, id));
       await audit(tx, {
-        featureId: row.id,
+        featureId: id,
         layer,
         action,
         actor,
-        before: current.feature,
+        before: { type: 'Feature', geometry: row.geometry, properties: row.properties },
         after: f,
         versionAfter: rows[0].version,
       });
-      updated++;
+      counts.updated++;
     }
-    return { created: fresh.length, updated, unchanged };
+  };
+
+  return db.transaction(async (tx) => {
+    for (let offset = 0; offset < input.length; offset += CHUNK) {
+      const chunk = input.slice(offset, offset + CHUNK);
+      const r = parseLayer(file, layer, { type: 'FeatureCollection', features: chunk });
+      for (const issue of r.issues) issues.push({ ...issue, index: (issue.index ?? 0) + offset });
+      // Indices in the input: parseLayer's features are the valid ones only, so ids are read from the input.
+      chunk.forEach((raw, i) => {
+        const id = (raw as { properties?: { id?: unknown } } | null)?.properties?.id;
+        if (typeof id !== 'string') return;
+        const before = firstIndex.get(id);
+        if (before !== undefined)
+          issues.push({
+            file,
+            index: offset + i,
+            id,
+            field: 'properties.id',
+            reason: `is also the id of feature #${before}`,
+          });
+        else firstIndex.set(id, offset + i);
+      });
+      // After the first problem, the rest is only checked, so the error lists every problem.
+      if (issues.length === 0) await write(tx, r.features as AnyFeature[], offset);
+    }
+    // Throwing inside the transaction rolls back every chunk already written.
+    if (issues.length > 0) throw new DataValidationError(issues);
+    return counts;
   });
 }
