@@ -68,6 +68,17 @@ describe('ImportClient', () => {
     expect(w.terminated).toBe(false); // kept for the next parse (it holds the text of the file)
   });
 
+  it('starts the worker ahead of the first file when warmed, and only one', async () => {
+    const { client, workers, parse } = setup();
+    client.warm();
+    client.warm();
+    expect(workers).toHaveLength(1);
+    const done = parse('events.csv');
+    expect(workers).toHaveLength(1);
+    workers[0].answer({ type: 'preview', id: 1, preview: preview('events.csv'), readMs: 0, parseMs: 1 });
+    await done;
+  });
+
   it('Cancel terminates the worker, rejects as cancelled, and the next parse starts a new worker', async () => {
     const { client, workers, parse } = setup();
     const first = parse('big.geojson');

@@ -85,6 +85,14 @@ export class ImportClient {
     });
   }
 
+  /**
+   * Starts the worker before the first file, so its script (the parsers and the country outlines, a few
+   * hundred kB) loads while the user is still choosing one, not after.
+   */
+  warm(): void {
+    this.ensureWorker();
+  }
+
   /** Stops the running parse, if any; returns whether there was one. */
   cancel(): boolean {
     const pending = this.pending;

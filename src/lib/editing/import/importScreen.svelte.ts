@@ -1,0 +1,307 @@
+// The /data import screen's state: the chosen file, layer, format and encoding; the worker's progress; the
+// preview with its report, the column mapping shown in the selects, and the commit and its result.
+import type { LayerName } from '$lib/domain/schemas/layers';
+import type { ParseResult } from '$lib/import-worker/ImportClient';
+import { ImportCancelledError, ImportWorkerError } from '$lib/import-worker/ImportClient';
+import type { ImportPhase, ParseOptions, TextEncodingName } from '$lib/import-worker/protocol';
+import type { ColumnMapping, ImportFormat, ImportPreview } from '$lib/import/types';
+import { handleError } from '$lib/ui/errors';
+import { layerLabels } from '../layerForms';
+import { commitCheck, milestone, type CommitCheck, type ProblemFilter } from './report';
+
+/** Runs the parser off the main thread (the import worker's client; a fake in unit tests). */
+export interface ImportParser {
+  parse(
+    file: Blob,
+    options: ParseOptions,
+    encoding: TextEncodingName,
+    onprogress: (phase: ImportPhase, fraction: number) => void,
+  ): Promise<ParseResult>;
+  cancel(): boolean;
+}
+
+export type ParseContext = Pick<ParseOptions, 'extent' | 'defaultCountry' | 'existing'>;
+
+export interface CommitSummary {
+  created: number;
+  updated: number;
+  /** Features identical to the stored ones: no new version written. */
+  unchanged: number;
+}
+
+/** What the screen needs of the server (the `imports` procedures; a fake in unit tests). */
+export interface ImportApi {
+  /**
+   * What the parser needs to know of the workspace for this layer: its extent (points outside it get a
+   * warning), its country (given to sites without one), stored features rows may join to.
+   */
+  parseContext(layer: LayerName): Promise<ParseContext>;
+  /** The mapping remembered for a source, or null. */
+  rememberedMapping(sourceKey: string, layer: LayerName): Promise<ColumnMapping | null>;
+  /**
+   * Writes the preview's valid features, all or nothing; `onupload` gets the fraction sent. Rejected rows
+   * are never among them, so leaving them out needs nothing of the server.
+   */
+  commit(preview: ImportPreview, onupload: (fraction: number) => void): Promise<CommitSummary>;
+}
+
+export type ImportStage = 'idle' | 'reading' | 'parsing' | 'ready' | 'committing' | 'committed';
+
+/** Where the mapping the selects show came from; said beside them so a remembered one is not a surprise. */
+export type MappingOrigin = 'detected' | 'remembered' | 'edited';
+
+const phaseWords: Record<ImportPhase, string> = { reading: 'Reading the file', parsing: 'Checking the rows' };
+
+function sameMapping(a: ColumnMapping | undefined, b: ColumnMapping | undefined): boolean {
+  const fa = a?.fields ?? {};
+  const fb = b?.fields ?? {};
+  const keys = new Set([...Object.keys(fa), ...Object.keys(fb)]);
+  return [...keys].every((k) => (fa[k] ?? '') === (fb[k] ?? '')) && a?.headerRow === b?.headerRow;
+}
+
+export class ImportScreen {
+  file = $state.raw<File | null>(null);
+  layer = $state<LayerName>('incidents');
+  format = $state<'auto' | ImportFormat>('auto');
+  encoding = $state<TextEncodingName>('utf-8');
+  stage = $state<ImportStage>('idle');
+  readFraction = $state(0);
+  parseFraction = $state(0);
+  uploadFraction = $state(0);
+  /** Held raw: a preview of 100 000 features must not be made deeply reactive, only replaced. */
+  preview = $state.raw<ImportPreview | null>(null);
+  /** The mapping the selects show: target field → column (an empty string maps nothing). */
+  mapping = $state<Record<string, string>>({});
+  mappingOrigin = $state<MappingOrigin>('detected');
+  filter = $state<ProblemFilter>('all');
+  problemPage = $state(0);
+  featurePage = $state(0);
+  skipRejected = $state(false);
+  result = $state.raw<CommitSummary | null>(null);
+  /** Set through `ui/errors.ts`, the app's one way of showing an error. */
+  error = $state<string | undefined>();
+  /** The live region's text: milestones of the progress, the report's counts, the commit's result. */
+  announcement = $state('');
+  timing = $state.raw<{ readMs: number; parseMs: number } | null>(null);
+
+  private readonly parser: ImportParser;
+  private readonly api: ImportApi;
+  private readonly oncommitted: (layer: LayerName, summary: CommitSummary) => void;
+  /** Bumped by every new check, so an answer (or a remembered mapping) for an older one is dropped. */
+  private generation = 0;
+  /** Asked for once per page: the workspace changes far more slowly than a user re-checks a file. */
+  private context: Partial<Record<LayerName, Promise<ParseContext>>> = {};
+
+  constructor(
+    parser: ImportParser,
+    api: ImportApi,
+    oncommitted: (layer: LayerName, summary: CommitSummary) => void = () => {},
+  ) {
+    this.parser = parser;
+    this.api = api;
+    this.oncommitted = oncommitted;
+  }
+
+  get working(): boolean {
+    return this.stage === 'reading' || this.stage === 'parsing' || this.stage === 'committing';
+  }
+
+  /**
+   * A file, layer, format or encoding can be chosen at any time but during a commit: a check still
+   * running is then replaced (the user who picked the wrong file need not wait for it).
+   */
+  get canChoose(): boolean {
+    return this.stage !== 'committing';
+  }
+
+  get check(): CommitCheck {
+    // The preview shows what the last check read: with the selects changed since, it is not what the
+    // user now means to import.
+    if (this.preview && this.mappingChanged)
+      return { ok: false, reason: 'The column mapping has changed: check the file again with it first.' };
+    return commitCheck(this.preview, this.skipRejected);
+  }
+
+  /** Whether the selects differ from the mapping the preview was parsed with. */
+  get mappingChanged(): boolean {
+    return !sameMapping(this.preview?.mapping, this.currentMapping());
+  }
+
+  /** A new file, layer, format or encoding: the preview no longer says anything about what would be written. */
+  choose(change: {
+    file?: File | null;
+    layer?: LayerName;
+    format?: 'auto' | ImportFormat;
+    encoding?: TextEncodingName;
+  }) {
+    if (!this.canChoose) return;
+    if (this.stage === 'reading' || this.stage === 'parsing') {
+      // The check running is of what the user no longer wants: stop it, and drop whatever it still sends.
+      this.generation++;
+      this.parser.cancel();
+    }
+    if (change.file !== undefined) this.file = change.file;
+    if (change.layer) this.layer = change.layer;
+    if (change.format) this.format = change.format;
+    if (change.encoding) this.encoding = change.encoding;
+    this.preview = null;
+    this.result = null;
+    this.error = undefined;
+    this.mapping = {};
+    this.mappingOrigin = 'detected';
+    this.skipRejected = false;
+    this.stage = 'idle';
+    this.readFraction = 0;
+    this.parseFraction = 0;
+  }
+
+  /** Reads and checks the file with the column mapping detected (or remembered for its source). */
+  async start(): Promise<void> {
+    this.mappingOrigin = 'detected';
+    await this.run(undefined);
+  }
+
+  /** Checks the file again with the mapping the selects show. */
+  async applyMapping(): Promise<void> {
+    this.mappingOrigin = 'edited';
+    await this.run(this.currentMapping());
+  }
+
+  setMapping(field: string, column: string): void {
+    this.mapping = { ...this.mapping, [field]: column };
+  }
+
+  cancel(): void {
+    if (this.stage !== 'reading' && this.stage !== 'parsing') return;
+    this.parser.cancel();
+  }
+
+  setFilter(filter: ProblemFilter): void {
+    this.filter = filter;
+    this.problemPage = 0;
+  }
+
+  async commit(): Promise<void> {
+    const preview = this.preview;
+    if (!preview || !this.check.ok || this.working) return;
+    this.stage = 'committing';
+    this.uploadFraction = 0;
+    this.error = undefined;
+    this.announcement = `Importing ${preview.features.length} features…`;
+    try {
+      const summary = await this.api.commit(preview, (f) => {
+        this.uploadFraction = f;
+      });
+      this.uploadFraction = 1;
+      this.result = summary;
+      this.stage = 'committed';
+      this.announcement =
+        `Imported into ${layerLabels[preview.layer]}: ${summary.created} created, ${summary.updated} updated, ` +
+        `${summary.unchanged} unchanged.`;
+      this.oncommitted(preview.layer, summary);
+    } catch (e) {
+      this.stage = 'ready';
+      handleError(this, e, 'import the features');
+      this.announcement = 'Nothing was imported.';
+    }
+  }
+
+  private currentMapping(): ColumnMapping | undefined {
+    if (!this.preview?.mapping && Object.keys(this.mapping).length === 0) return undefined;
+    const fields = Object.fromEntries(Object.entries(this.mapping).filter(([, column]) => column !== ''));
+    const headerRow = this.preview?.mapping?.headerRow;
+    return headerRow === undefined ? { fields } : { fields, headerRow };
+  }
+
+  private progress(phase: ImportPhase, fraction: number): void {
+    const before = phase === 'reading' ? this.readFraction : this.parseFraction;
+    if (phase === 'reading') this.readFraction = fraction;
+    else {
+      // A parse reports after the last read; a kept text skips reading, which is then done at once.
+      this.readFraction = 1;
+      this.parseFraction = fraction;
+    }
+    this.stage = phase;
+    const step = milestone(before, fraction);
+    if (step !== undefined) this.announcement = `${phaseWords[phase]}: ${step} %`;
+  }
+
+  private async run(mapping: ColumnMapping | undefined): Promise<void> {
+    const file = this.file;
+    if (!file || !this.canChoose) return;
+    const generation = ++this.generation;
+    this.stage = 'reading';
+    this.readFraction = 0;
+    this.parseFraction = 0;
+    this.result = null;
+    this.error = undefined;
+    this.timing = null;
+    this.announcement = `Reading "${file.name}"…`;
+    let failedPhase: ImportPhase = 'reading';
+    try {
+      const options: ParseOptions = {
+        ...(await this.contextFor(this.layer)),
+        fileName: file.name,
+        layer: this.layer,
+        format: this.format,
+        ...(mapping ? { mapping } : {}),
+      };
+      const { preview, readMs, parseMs } = await this.parser.parse(file, options, this.encoding, (p, f) => {
+        if (generation === this.generation) this.progress(p, f);
+      });
+      if (generation !== this.generation) return;
+      failedPhase = 'parsing';
+      this.show(preview, { readMs, parseMs });
+      if (!mapping && preview.sourceKey) await this.useRememberedMapping(preview, generation);
+    } catch (e) {
+      if (generation !== this.generation) return;
+      this.stage = this.preview ? 'ready' : 'idle';
+      if (e instanceof ImportCancelledError) {
+        this.announcement = 'Cancelled: nothing was written.';
+        return;
+      }
+      const phase = e instanceof ImportWorkerError ? e.phase : failedPhase;
+      handleError(this, e, `${phase === 'reading' ? 'read' : 'check'} "${file.name}"`);
+      this.announcement = this.error ?? '';
+    }
+  }
+
+  /** Without the context the file is still checked, only without the checks that need it. */
+  private contextFor(layer: LayerName): Promise<ParseContext> {
+    return (this.context[layer] ??= this.api.parseContext(layer).catch((e: unknown) => {
+      delete this.context[layer];
+      console.error('corridor: could not load the workspace for the import checks:', e);
+      return {};
+    }));
+  }
+
+  private show(preview: ImportPreview, timing: { readMs: number; parseMs: number }): void {
+    this.preview = preview;
+    this.timing = timing;
+    this.mapping = { ...(preview.mapping?.fields ?? {}) };
+    this.problemPage = 0;
+    this.featurePage = 0;
+    this.readFraction = 1;
+    this.parseFraction = 1;
+    this.stage = 'ready';
+    const c = preview.counts;
+    this.announcement =
+      `Checked "${preview.file}": ${c.read} read, ${c.valid} valid, ${c.rejected} rejected, ` +
+      `${c.warnings} ${c.warnings === 1 ? 'warning' : 'warnings'}.`;
+  }
+
+  /** A table from a source seen before: check it again with the mapping chosen then, if it differs. */
+  private async useRememberedMapping(preview: ImportPreview, generation: number): Promise<void> {
+    let remembered: ColumnMapping | null;
+    try {
+      remembered = await this.api.rememberedMapping(preview.sourceKey!, preview.layer);
+    } catch (e) {
+      // The detected mapping stays usable: say the lookup failed, keep the preview.
+      handleError(this, e, 'look up the column mapping remembered for this file');
+      return;
+    }
+    if (generation !== this.generation || !remembered || sameMapping(remembered, preview.mapping)) return;
+    this.mappingOrigin = 'remembered';
+    await this.run(remembered);
+  }
+}

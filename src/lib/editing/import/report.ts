@@ -1,0 +1,135 @@
+// What the import screen shows of a preview: where a problem is, the report filtered and paged, the valid
+// features as rows, whether the preview may be committed, and which progress steps are worth announcing.
+// Pure: no Svelte, no worker; tested in tests/unit.
+import type { Feature } from 'geojson';
+import type { ImportPreview, ImportProblem } from '$lib/import/types';
+
+export type ProblemFilter = 'all' | 'error' | 'warning';
+
+/** Where a problem is, in the words of the file: a CSV line or a feature's index (as the app's errors write it). */
+export function whereOf(p: ImportProblem): string {
+  if (p.row !== undefined) return `line ${p.row}`;
+  if (p.featureIndex !== undefined) return `feature #${p.featureIndex}`;
+  return 'whole file';
+}
+
+export function filterProblems(problems: readonly ImportProblem[], filter: ProblemFilter): ImportProblem[] {
+  return filter === 'all' ? [...problems] : problems.filter((p) => p.level === filter);
+}
+
+export interface Page<T> {
+  items: T[];
+  /** 0-based page shown (clamped to the pages there are). */
+  page: number;
+  pages: number;
+  /** 1-based positions of the first and last item shown; 0 and 0 when there are none. */
+  from: number;
+  to: number;
+  total: number;
+}
+
+/**
+ * One page of a long list: the screen shows 100 000 rows a page at a time, never all at once (the DOM of
+ * a report that long would freeze the page it was moved off the main thread to protect).
+ */
+export function pageOf<T>(items: readonly T[], page: number, size: number): Page<T> {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const p = Math.min(Math.max(0, Math.floor(page)), pages - 1);
+  const slice = items.slice(p * size, (p + 1) * size);
+  return {
+    items: slice,
+    page: p,
+    pages,
+    from: slice.length ? p * size + 1 : 0,
+    to: p * size + slice.length,
+    total: items.length,
+  };
+}
+
+export interface CommitCheck {
+  ok: boolean;
+  /** Why the import cannot be committed yet, in words for the user; empty when it can. */
+  reason: string;
+}
+
+/**
+ * An import is written only when there is something valid to write and no row was rejected, or the user
+ * said to leave the rejected rows out (they are then not written; the report keeps them).
+ */
+export function commitCheck(preview: ImportPreview | null, skipRejected: boolean): CommitCheck {
+  if (!preview) return { ok: false, reason: 'Choose a file and check it first.' };
+  if (preview.features.length === 0) return { ok: false, reason: 'The file has no valid feature to import.' };
+  if (preview.counts.rejected > 0 && !skipRejected) {
+    const n = preview.counts.rejected;
+    return {
+      ok: false,
+      reason: `${n} ${n === 1 ? 'row was' : 'rows were'} rejected: correct the file, or choose to leave them out.`,
+    };
+  }
+  return { ok: true, reason: '' };
+}
+
+/** Whole percent, rounded down: 100 % only once a phase is really done. */
+export function percent(fraction: number): number {
+  return Math.floor(Math.min(1, Math.max(0, fraction)) * 100);
+}
+
+/**
+ * The progress step just reached, if it is one worth saying aloud (a screen reader hearing every percent
+ * would hear nothing else): a quarter, half, three quarters, done.
+ */
+export function milestone(previous: number, next: number): 25 | 50 | 75 | 100 | undefined {
+  const steps = [100, 75, 50, 25] as const;
+  const a = percent(previous);
+  const b = percent(next);
+  return steps.find((s) => a < s && b >= s);
+}
+
+export interface FeatureRow {
+  id: string;
+  name: string;
+  nameAr?: string;
+  /** e.g. `13.6264° N, 25.3559° E` (unambiguous, unlike a pair of numbers) or `LineString, 12 points`. */
+  geometry: string;
+}
+
+/** Six decimals (about 10 cm): a GPS export's fifteen say nothing more, and wrap the column. */
+const degrees = (v: number) => String(Math.round(Math.abs(v) * 1e6) / 1e6);
+
+function geometryText(f: Feature): string {
+  const g = f.geometry;
+  if (!g) return 'no geometry';
+  if (g.type === 'Point') {
+    const [lon, lat] = g.coordinates;
+    return `${degrees(lat)}° ${lat < 0 ? 'S' : 'N'}, ${degrees(lon)}° ${lon < 0 ? 'W' : 'E'}`;
+  }
+  if (g.type === 'LineString' || g.type === 'MultiPoint') return `${g.type}, ${g.coordinates.length} points`;
+  if (g.type === 'Polygon' || g.type === 'MultiLineString')
+    return `${g.type}, ${g.coordinates.reduce((n, part) => n + part.length, 0)} points`;
+  if (g.type === 'MultiPolygon')
+    return `${g.type}, ${g.coordinates.reduce((n, poly) => n + poly.reduce((m, r) => m + r.length, 0), 0)} points`;
+  return g.type;
+}
+
+export function featureRow(f: Feature): FeatureRow {
+  const p = (f.properties ?? {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
+  return {
+    id: text(p.id) ?? String(f.id ?? ''),
+    name: text(p.name) ?? '',
+    nameAr: text(p.nameAr),
+    geometry: geometryText(f),
+  };
+}
+
+/** The JSON size of what a commit sends, in bytes (UTF-8), to decide whether it goes in one request. */
+export function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).byteLength;
+}
+
+/** `1.2 MB`, `340 kB`, `512 B`: sizes as a user reads them. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  if (bytes >= 1_000) return `${Math.round(bytes / 1_000)} kB`;
+  return `${bytes} B`;
+}

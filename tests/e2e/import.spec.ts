@@ -1,0 +1,318 @@
+// Importing at /data → Import, in a real Chromium against the built app, with real files written by others
+// (../shared/realdata): a week of ACLED events into incidents; IOM DTM sites into sites, where one site at
+// 0,0 is rejected and the import waits until the user chooses to leave it out; a column mapping changed,
+// remembered and applied to the next file of that source; a large file cancelled mid-check on a phone-sized
+// screen. Each test removes what it imported, so the other suites see the default scenario.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const EMAIL = process.env.E2E_EDITOR_EMAIL ?? 'editor@example.org';
+const PASSWORD = process.env.E2E_EDITOR_PASSWORD ?? 'e2e editor password';
+const REALDATA = resolve('..', 'shared', 'realdata');
+const ACLED = join(REALDATA, 'sdn_acled_events_2023-04_week.csv');
+const DTM = join(REALDATA, 'sdn_dtm_idp_sites_2019_omdena.csv');
+
+async function signInToImport(page: Page) {
+  await page.goto('/data');
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await page.getByLabel('E-mail').fill(EMAIL);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/data$/);
+  await page.locator('#editor-map[data-editor-state="ready"]').waitFor({ timeout: 60_000 });
+  await page.getByRole('navigation', { name: 'Data' }).getByRole('link', { name: 'Import' }).click();
+  await expect(page).toHaveURL(/\/data\?section=import$/);
+  await expect(page.getByRole('heading', { name: 'Import a file' })).toBeVisible();
+}
+
+/** Ids of a layer's features as the signed-in page (staff) or an anonymous visitor (public) sees them. */
+async function layerIds(page: Page, layer: string): Promise<string[]> {
+  return page.evaluate(async (layer) => {
+    const r = await fetch('/api/trpc/situation.get');
+    const body = (await r.json()) as {
+      result: { data: Record<string, { properties: { id: string } }[]> };
+    };
+    return body.result.data[layer].map((f) => f.properties.id);
+  }, layer);
+}
+
+async function publicIds(browser: Browser, layer: string): Promise<string[]> {
+  const context = await browser.newContext();
+  try {
+    const anon = await context.newPage();
+    await anon.goto('/login');
+    return await layerIds(anon, layer);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Soft-deletes features by id through the API (they stay in the history), leaving the scenario as it was. */
+async function remove(page: Page, ids: string[]) {
+  await page.evaluate(async (ids) => {
+    for (const id of ids) {
+      const got = await fetch(`/api/trpc/features.get?input=${encodeURIComponent(JSON.stringify({ id }))}`);
+      const version = ((await got.json()) as { result: { data: { version: number } } }).result.data.version;
+      const r = await fetch('/api/trpc/features.delete', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id, version }),
+      });
+      if (!r.ok) throw new Error(`could not delete ${id}: ${r.status}`);
+    }
+  }, ids);
+}
+
+/** Reading and checking both reach 100 %, in the bars and in their written percentages. */
+async function expectChecked(page: Page) {
+  for (const id of ['import-read-progress', 'import-parse-progress']) {
+    await expect(page.getByTestId(`${id}-percent`)).toHaveText('100 %');
+    await expect(page.locator(`progress#${id}`)).toHaveJSProperty('value', 100);
+  }
+  await expect(page.getByLabel('Reading the file')).toBeVisible();
+  await expect(page.getByLabel('Checking the rows')).toBeVisible();
+}
+
+const count = (page: Page, key: string) => page.locator(`[data-count="${key}"] dd`);
+
+test.describe('import at /data', () => {
+  test.skip(!existsSync(ACLED) || !existsSync(DTM), 'needs the real files of ../shared/realdata');
+
+  test('an editor imports a week of ACLED events into incidents; they reach the editor and the public map', async ({
+    page,
+    browser,
+  }) => {
+    await signInToImport(page);
+    const before = await layerIds(page, 'incidents');
+
+    await page.getByLabel('Import into layer').selectOption('incidents');
+    await page.getByLabel('File to import').setInputFiles(ACLED);
+    await expectChecked(page);
+    await expect(page.getByTestId('import-announcement')).toHaveText(
+      'Checked "sdn_acled_events_2023-04_week.csv": 47 read, 47 valid, 0 rejected, 0 warnings.',
+    );
+    await expect(count(page, 'read')).toHaveText('47');
+    await expect(count(page, 'valid')).toHaveText('47');
+    await expect(count(page, 'rejected')).toHaveText('0');
+    await expect(page.getByText('Read as ACLED')).toBeVisible();
+    await expect(page.getByText('No problems found')).toBeVisible();
+
+    // The standard ACLED columns, shown but fixed.
+    await expect(page.getByLabel('Latitude')).toHaveValue('latitude');
+    await expect(page.getByLabel('Latitude')).toBeDisabled();
+
+    // The valid features, as they would be written.
+    const features = page.getByRole('table', { name: /^Features 1–25 of 47/ });
+    await expect(features.getByRole('row')).toHaveCount(26);
+    await expect(features.getByRole('row', { name: /SUD19616/ })).toContainText(
+      'Peaceful protest in El Fasher',
+    );
+    await expect(features.getByRole('row', { name: /SUD19616/ })).toContainText('13.6264° N, 25.3559° E');
+
+    const commit = page.getByRole('button', { name: 'Import 47 features' });
+    await expect(commit).toBeEnabled();
+    await commit.click();
+    await expect(page.getByTestId('import-result')).toContainText(
+      'Imported into Incidents: 47 created, 0 updated, 0 unchanged.',
+    );
+    await expect(page.getByTestId('import-announcement')).toHaveText(
+      'Imported into Incidents: 47 created, 0 updated, 0 unchanged.',
+    );
+
+    const after = await layerIds(page, 'incidents');
+    const imported = after.filter((id) => !before.includes(id));
+    expect(imported).toHaveLength(47);
+    expect(imported).toContain('SUD19616');
+    // ACLED events are public: an anonymous visitor's map has them too.
+    expect(await publicIds(browser, 'incidents')).toContain('SUD19616');
+
+    // The editor's list of incidents has them.
+    await page.getByRole('link', { name: 'Open Incidents in the editor' }).click();
+    await expect(page).toHaveURL(/\/data\?layer=incidents$/);
+    await expect(page.getByRole('list', { name: `Incidents (${before.length + 47})` })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Peaceful protest in El Fasher' })).toBeVisible();
+    await page.locator('#editor-map[data-editor-state="ready"]').waitFor({ timeout: 60_000 });
+
+    await remove(page, imported);
+  });
+
+  test('DTM sites: the site at 0,0 is reported and blocks the import until left out; a changed mapping is remembered', async ({
+    page,
+  }) => {
+    await signInToImport(page);
+    const before = await layerIds(page, 'sites');
+
+    await page.getByLabel('Import into layer').selectOption('sites');
+    await page.getByLabel('File to import').setInputFiles(DTM);
+    await expectChecked(page);
+    await expect(count(page, 'read')).toHaveText('89');
+    await expect(count(page, 'valid')).toHaveText('88');
+    await expect(count(page, 'rejected')).toHaveText('1');
+    await expect(page.getByText('Read as CSV')).toBeVisible();
+
+    // Nothing can be written while a row is rejected, and the page says why.
+    const commit = page.getByRole('button', { name: 'Import 88 features' });
+    await expect(commit).toBeDisabled();
+    await expect(
+      page.getByText('1 row was rejected: correct the file, or choose to leave them out.'),
+    ).toBeVisible();
+
+    // The report, errors only: the one site at 0,0, with where it is and what to do.
+    const report = page.getByRole('region', { name: 'Validation report' });
+    await report.getByLabel('Errors (1)').check();
+    const table = report.getByRole('table', { name: /Problems in sdn_dtm_idp_sites_2019_omdena\.csv/ });
+    const rows = table.locator('tbody tr');
+    await expect(rows).toHaveCount(1);
+    const cells = rows.first().getByRole('cell');
+    await expect(cells.nth(0)).toHaveText('Error');
+    await expect(cells.nth(1)).toHaveText(/^line \d+$/);
+    await expect(cells.nth(3)).toHaveText('_GPS_latitude, _GPS_longitude');
+    await expect(cells.nth(4)).toHaveText('point at 0,0');
+    await expect(cells.nth(5)).toContainText('the coordinates are probably missing');
+    for (const header of ['Level', 'Where', 'Id', 'Field', 'Problem', 'Suggestion'])
+      await expect(table.getByRole('columnheader', { name: header })).toBeVisible();
+
+    // Warnings, a page at a time: on the third, the site that plots in Chad.
+    await report.getByLabel('Warnings (90)').check();
+    await expect(table).toHaveAccessibleName(/: 1–25 of 90$/);
+    await expect(rows).toHaveCount(25);
+    await expect(report.getByText('Page 1 of 4')).toBeVisible();
+    await report.getByRole('button', { name: 'Next' }).click();
+    await report.getByRole('button', { name: 'Next' }).click();
+    await expect(table).toHaveAccessibleName(/: 51–75 of 90$/);
+    const chad = table.getByRole('row', { name: /plots in Chad/ });
+    await expect(chad).toHaveCount(1);
+    await expect(chad).toContainText('DTM0102149');
+    await expect(chad).toContainText('check the coordinates');
+    await report.getByLabel('All (91)').check();
+    await expect(table).toHaveAccessibleName(/: 1–25 of 91$/);
+
+    // Arabic names are laid out right to left, against the right edge of their cell.
+    const arabic = page
+      .getByRole('table', { name: /^Features 1–25 of 88/ })
+      .locator('span[lang="ar"]')
+      .first();
+    await expect(arabic).toHaveText(/\p{Script=Arabic}/u);
+    const layout = await arabic.evaluate((el) => {
+      const cell = el.closest('td')!.getBoundingClientRect();
+      const span = el.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const text = range.getBoundingClientRect();
+      return {
+        direction: getComputedStyle(el).direction,
+        cellRight: cell.right,
+        spanRight: span.right,
+        textRight: text.right,
+        textLeft: text.left,
+        spanLeft: span.left,
+      };
+    });
+    expect(layout.direction).toBe('rtl');
+    expect(layout.spanRight - layout.textRight).toBeLessThan(1);
+    expect(layout.textLeft - layout.spanLeft).toBeGreaterThan(0);
+
+    // The mapping: detected; the user takes the older round's figures (the file has two "Individuals").
+    await expect(page.getByTestId('mapping-origin')).toHaveText('Detected from the column names and tags.');
+    await expect(page.getByLabel('Latitude')).toHaveValue('_GPS_latitude');
+    await expect(page.getByLabel('Population')).toHaveValue('Individuals');
+    await page.getByLabel('Population').selectOption('Individuals (2)');
+    await expect(commit).toBeDisabled();
+    await expect(
+      page.getByText('The column mapping has changed: check the file again with it first.'),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Check again with this mapping' }).click();
+    await expect(page.getByTestId('mapping-origin')).toHaveText('As you set it.');
+    await expect(page.getByLabel('Population')).toHaveValue('Individuals (2)');
+    await expectChecked(page);
+
+    // Leave the rejected row out and import, with the keyboard only.
+    const skip = page.getByLabel('Leave out the 1 rejected row and import the rest');
+    await skip.focus();
+    await page.keyboard.press('Space');
+    await expect(skip).toBeChecked();
+    await expect(commit).toBeEnabled();
+    await commit.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('import-result')).toContainText(
+      'Imported into Sites: 88 created, 0 updated, 0 unchanged.',
+    );
+    const imported = (await layerIds(page, 'sites')).filter((id) => !before.includes(id));
+    expect(imported).toHaveLength(88);
+
+    // Next month's file of the same source: the mapping chosen is remembered and applied, and the same
+    // features are written again as unchanged.
+    await page.getByLabel('File to import').setInputFiles([]);
+    await page.getByLabel('File to import').setInputFiles(DTM);
+    await expect(page.getByTestId('mapping-origin')).toHaveText(
+      'Remembered from the last import of a file with these columns.',
+    );
+    await expect(page.getByLabel('Population')).toHaveValue('Individuals (2)');
+    await expectChecked(page);
+    await page.getByLabel('Leave out the 1 rejected row and import the rest').check();
+    await page.getByRole('button', { name: 'Import 88 features' }).click();
+    await expect(page.getByTestId('import-result')).toContainText('0 created, 0 updated, 88 unchanged.');
+
+    await page.getByRole('link', { name: 'Open Sites in the editor' }).click();
+    await expect(page.getByRole('list', { name: `Sites (${before.length + 88})` })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Kass Humira Market', exact: true })).toBeVisible();
+    await page.locator('#editor-map[data-editor-state="ready"]').waitFor({ timeout: 60_000 });
+
+    await remove(page, imported);
+  });
+
+  test('on a phone: a large file cancelled while it is checked writes nothing, and a report reads as cards', async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInToImport(page);
+    const before = await layerIds(page, 'incidents');
+
+    // 150 000 incidents (about 40 MB): long enough to check that Cancel comes while it runs.
+    const path = testInfo.outputPath('many-incidents.geojson');
+    const features = Array.from({ length: 150_000 }, (_, i) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [22 + (i % 1000) / 1000, 12 + Math.floor(i / 1000) / 200] },
+      properties: {
+        id: `bulk_${i}`,
+        name: `Checkpoint report ${i}`,
+        source: 'e2e test',
+        date: '2024-08-01',
+        category: 'movement_restriction',
+        severity: 1,
+        verification: 'unverified',
+      },
+    }));
+    writeFileSync(path, JSON.stringify({ type: 'FeatureCollection', features }));
+
+    await page.getByLabel('Import into layer').selectOption('incidents');
+    await page.getByLabel('File to import').setInputFiles(path);
+    const cancel = page.getByRole('button', { name: 'Cancel' });
+    await expect(cancel).toBeVisible();
+    // The page answers while the worker reads and checks: Cancel responds at once.
+    await cancel.click();
+    await expect(page.getByTestId('import-announcement')).toHaveText('Cancelled: nothing was written.');
+    await expect(cancel).toBeHidden();
+    await expect(page.getByRole('region', { name: 'Validation report' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Import \d/ })).toHaveCount(0);
+
+    expect(await layerIds(page, 'incidents')).toEqual(before);
+
+    // A real file's report on the phone: problems as a list of cards, and nothing wider than the screen.
+    await page.getByLabel('Import into layer').selectOption('sites');
+    await page.getByLabel('File to import').setInputFiles(DTM);
+    await expectChecked(page);
+    // (How many problems depends on the mapping an earlier test may have left remembered.)
+    const cards = page.getByRole('list', { name: /^Problems 1–25 of \d+$/ });
+    await expect(cards).toBeVisible();
+    await expect(cards.getByRole('listitem')).toHaveCount(25);
+    await expect(page.getByRole('table', { name: /^Problems in/ })).toBeHidden();
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  });
+});
