@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataValidationError } from '$lib/domain/schemas';
@@ -6,6 +9,7 @@ import { openDatabase, type OpenDatabase } from '$lib/server/db/client';
 import { featureHistory, getFeature } from '$lib/server/db/featureRepository';
 import { auditLog, features } from '$lib/server/db/schema';
 import { commitImport } from '$lib/server/import/commitImport';
+import { importFile } from '$lib/server/import/importFile';
 import { getImportMapping } from '$lib/server/import/importMappings';
 import { readEnv } from '$lib/server/env';
 import { startServices, type Services } from '$lib/server/services';
@@ -133,6 +137,47 @@ describe.each(engines)('committing an import on $name', ({ url }) => {
     );
     expect(await count()).toBe(n);
     expect(await getFeature(handle.db, 'new_9')).toBeNull();
+  });
+
+  it('a streamed file whose last row is invalid leaves nothing of its earlier batches', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corridor-import-stream-'));
+    try {
+      const rows = Array.from({ length: 45 }, (_, i) => `s_${i},Site ${i},camp,13.${i},25.3`);
+      const file = join(dir, 'many.csv');
+      writeFileSync(file, `id,name,kind,lat,lon\n${rows.join('\n')}\ns_bad,Bad,palace,13.4,25.3\n`);
+      const n = await count();
+      const blocked = await importFile(file, {
+        fileName: 'many.csv',
+        layer: 'sites',
+        defaultCountry: 'SDN',
+        db: handle.db,
+        actor: 'officer',
+        batchSize: 10,
+      });
+      expect(blocked).toMatchObject({
+        written: null,
+        reason: 'errors',
+        preview: { counts: { read: 46, valid: 45, rejected: 1 } },
+      });
+      expect(blocked.preview.problems).toEqual([
+        expect.objectContaining({ level: 'error', row: 47, id: 's_bad', field: 'kind' }),
+      ]);
+      expect(await count()).toBe(n);
+      expect(await getFeature(handle.db, 's_0')).toBeNull();
+      const skipped = await importFile(file, {
+        fileName: 'many.csv',
+        layer: 'sites',
+        defaultCountry: 'SDN',
+        db: handle.db,
+        actor: 'officer',
+        batchSize: 10,
+        skipInvalid: true,
+      });
+      expect(skipped.written).toMatchObject({ created: 45, updated: 0 });
+      expect(await count()).toBe(n + 45);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('brings a deleted feature back as a new version', async () => {

@@ -29,6 +29,9 @@ export class FeatureCollector {
   readonly notices = new FileNotices();
   read = 0;
   rejected = 0;
+  /** Features kept so far, including those already handed over by `drain`. */
+  valid = 0;
+  errors = 0;
   private readonly seen = new Map<string, string>();
 
   constructor(private readonly o: CollectOptions) {}
@@ -50,6 +53,7 @@ export class FeatureCollector {
   reject(where: Where, id: string | undefined, issues: RowIssue[]): void {
     this.read++;
     this.rejected++;
+    this.errors += issues.filter((i) => i.level === 'error').length;
     for (const i of issues) this.problems.push(this.place(where, id, i));
   }
 
@@ -123,10 +127,17 @@ export class FeatureCollector {
     for (const i of all) this.problems.push(this.place(where, id, i));
     if (all.some((i) => i.level === 'error') || !kept) {
       this.rejected++;
+      this.errors += Math.max(1, all.filter((i) => i.level === 'error').length);
       return undefined;
     }
     this.features.push(kept);
+    this.valid++;
     return kept;
+  }
+
+  /** Hands over the features kept since the last call (a streamed import writes them as it goes). */
+  drain(): Feature[] {
+    return this.features.splice(0, this.features.length);
   }
 
   /** The problems of the file: row problems in file order, then the file-wide notices. */

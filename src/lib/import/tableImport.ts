@@ -62,6 +62,21 @@ export class TableImport {
     this.reader.push({ cells, line });
   }
 
+  /** Valid features not yet handed over (points only: joined admin areas come out at the end). */
+  get pending(): number {
+    return this.collector.features.length;
+  }
+
+  /** Errors found so far, in rows and in the file as a whole. */
+  get errorCount(): number {
+    return this.collector.errors + this.fileProblems.filter((p) => p.level === 'error').length;
+  }
+
+  /** Hands over the valid features read so far, so a large table need not be held whole. */
+  drain(): Feature[] {
+    return this.collector.drain();
+  }
+
   private fileError(message: string, suggestion?: string, field?: string): void {
     this.fileProblems.push({
       level: 'error',
@@ -361,12 +376,7 @@ export class TableImport {
       ...base,
       features: this.collector.features,
       problems,
-      counts: countsOf(
-        this.collector.read,
-        this.collector.features.length,
-        this.collector.rejected,
-        problems,
-      ),
+      counts: countsOf(this.collector.read, this.collector.valid, this.collector.rejected, problems),
     };
   }
 }

@@ -61,10 +61,10 @@ export async function commitImport(
 }
 
 /** The change-feed hook: status changes caused by the import, recorded after the write succeeded. */
-async function recordFeed(
+export async function recordFeed(
   db: Database,
   actor: string,
-  options: CommitOptions,
+  options: Pick<CommitOptions, 'feed' | 'scenarioId'>,
   written: UpsertResult,
 ): Promise<CommitResult['feed']> {
   if (options.feed === false) return { skipped: 'not asked for' };

@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import { csvParseOptions, detectDelimiter, detectFormat, parseImport, TableImport } from '$lib/import';
+import type { Feature } from 'geojson';
 import type { ImportOptions, ImportPreview } from '$lib/import/types';
 
 /** The first bytes of a file, as text, to tell its format and delimiter. */
@@ -20,13 +21,30 @@ async function head(path: string, bytes = 65536): Promise<string> {
   }
 }
 
+export interface ReadOptions extends ImportOptions {
+  /**
+   * Called with each batch of valid features of a table as it is read (and the errors found so far), and
+   * once more with the last ones: the features are then not kept in the preview, so memory stays bounded
+   * by the batch. Without it, the preview holds every feature.
+   */
+  onBatch?: (features: Feature[], errorsSoFar: number) => Promise<void>;
+  batchSize?: number;
+}
+
 /** Parses the file at `path` into an import preview (see `parseImport`), streaming tables. */
-export async function readImportFile(path: string, options: ImportOptions): Promise<ImportPreview> {
+export async function readImportFile(path: string, options: ReadOptions): Promise<ImportPreview> {
   const start = await head(path);
   const requested = options.format ?? 'auto';
   const format = requested === 'auto' ? detectFormat(options.fileName, start) : requested;
-  if (format === 'geojson' || format === 'kml' || format === 'gpx')
-    return parseImport(await readFile(path, 'utf8'), { ...options, format });
+  const { onBatch, batchSize = 2000 } = options;
+  if (format === 'geojson' || format === 'kml' || format === 'gpx') {
+    const preview = parseImport(await readFile(path, 'utf8'), { ...options, format });
+    if (onBatch && preview.features.length > 0) {
+      await onBatch(preview.features, preview.problems.filter((p) => p.level === 'error').length);
+      preview.features = [];
+    }
+    return preview;
+  }
 
   const size = (await stat(path)).size || 1;
   const table = new TableImport(options, requested === 'auto' ? 'auto' : (format as 'csv' | 'hxl' | 'acled'));
@@ -42,6 +60,7 @@ export async function readImportFile(path: string, options: ImportOptions): Prom
     }>) {
       table.push(item.record, previousEnd + 1);
       previousEnd = item.info.lines;
+      if (onBatch && table.pending >= batchSize) await onBatch(table.drain(), table.errorCount);
       if (options.onProgress && ++count % 5000 === 0)
         options.onProgress(Math.min(0.99, item.info.bytes / size));
     }
@@ -56,5 +75,10 @@ export async function readImportFile(path: string, options: ImportOptions): Prom
     return { ...preview, features: [], counts: { ...preview.counts, valid: 0 } };
   }
   options.onProgress?.(1);
-  return table.finish();
+  const preview = table.finish();
+  if (onBatch && preview.features.length > 0) {
+    await onBatch(preview.features, preview.problems.filter((p) => p.level === 'error').length);
+    preview.features = [];
+  }
+  return preview;
 }

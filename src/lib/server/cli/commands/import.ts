@@ -12,9 +12,9 @@ import type { ColumnMapping, ImportFormat, ImportOptions, ImportPreview } from '
 import { openDatabase, type OpenDatabase } from '../../db/client';
 import { features, scenarios } from '../../db/schema';
 import { readEnv } from '../../env';
-import { commitImport, type CommitResult } from '../../import/commitImport';
+import type { CommitResult } from '../../import/commitImport';
+import { importFile } from '../../import/importFile';
 import { columnMappingSchema } from '../../import/importMappings';
-import { readImportFile } from '../../import/readImportFile';
 import { formatImportReport } from '../formatImportReport';
 import { CliUsageError } from '../cliError';
 import { parseArgs } from '../parseArgs';
@@ -22,6 +22,9 @@ import { readJsonFile } from '../readJsonFile';
 import type { Command } from './command';
 
 const formats = ['auto', 'geojson', 'csv', 'hxl', 'acled', 'kml', 'gpx'] as const;
+
+/** The embedded database's cache for an import: its one long transaction writes, it hardly reads. */
+export const IMPORT_SHARED_BUFFERS_MB = 32;
 
 /** The scenario the import is checked against: the database's, else GEODATA_DIR's scenario.json. */
 async function scenarioOf(db: OpenDatabase | undefined, geodataDir: string): Promise<Scenario | undefined> {
@@ -140,6 +143,7 @@ Example: corridor import sites.csv --layer sites --dry-run`,
           databaseUrl: env.DATABASE_URL,
           dataDir,
           migrationsFolder: resolve(env.MIGRATIONS_DIR),
+          pgliteSharedBuffersMb: IMPORT_SHARED_BUFFERS_MB,
         })
       : undefined;
     try {
@@ -156,28 +160,32 @@ Example: corridor import sites.csv --layer sites --dry-run`,
         countries: layer === 'sites' ? countryShapes() : undefined,
         existing: layer === 'admin' && db ? await storedAdmin(db) : undefined,
       };
-      const preview: ImportPreview = await readImportFile(path, importOptions);
+      const { preview, written, reason } = await importFile(path, {
+        ...importOptions,
+        db: db?.db,
+        dryRun,
+        skipInvalid,
+        actor,
+        remember: mapping,
+      });
       const errors = preview.problems.filter((p) => p.level === 'error').length;
-      let result: CommitResult | undefined;
+      const valid = preview.counts.valid;
+      const rejected = preview.counts.rejected;
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
       let outcome: string;
       let code = 0;
-      if (preview.features.length === 0) {
+      if (reason === 'empty') {
         outcome = errors > 0 ? 'nothing written: no valid feature' : 'nothing to write: the file has no rows';
         code = errors > 0 ? 2 : 0;
-      } else if (errors > 0 && !skipInvalid) {
-        outcome = `nothing written: ${preview.counts.rejected} row${preview.counts.rejected === 1 ? '' : 's'} with errors (fix them, or use --skip-invalid to write the ${preview.features.length} valid ones)`;
+      } else if (reason === 'errors') {
+        outcome = `nothing written: ${plural(rejected, 'row')} with errors (fix them, or use --skip-invalid to write the ${valid} valid ones)`;
         code = 2;
-      } else if (dryRun) {
-        outcome = `dry run: nothing written (${preview.features.length} feature${preview.features.length === 1 ? '' : 's'} would be)`;
+      } else if (reason === 'dry-run') {
+        outcome = `dry run: nothing written (${plural(valid, 'feature')} would be)`;
       } else {
-        result = await commitImport(db!.db, preview, layer as LayerName, actor, {
-          file: fileName,
-          format: preview.format,
-          sourceKey: mapping ? preview.sourceKey : undefined,
-          mapping,
-        });
-        outcome = `written in one transaction: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged${errors > 0 ? ` (${preview.counts.rejected} row${preview.counts.rejected === 1 ? '' : 's'} with errors skipped)` : ''}`;
+        outcome = `written in one transaction: ${written!.created} created, ${written!.updated} updated, ${written!.unchanged} unchanged${errors > 0 ? ` (${plural(rejected, 'row')} with errors skipped)` : ''}`;
       }
+      const result: CommitResult | undefined = written ?? undefined;
       io.stdout(
         report === 'json'
           ? `${JSON.stringify({ ...withoutFeatures(preview), outcome, written: result ?? null }, null, 2)}\n`
