@@ -70,7 +70,8 @@ function remember(key: string, value: Buffer) {
   }
 }
 
-function appendVary(headers: Headers, field: string) {
+/** Adds a field to `Vary` unless it is there already. */
+export function appendVary(headers: Headers, field: string) {
   const vary = headers.get('vary');
   if (!vary) headers.set('vary', field);
   else if (

@@ -1,6 +1,6 @@
 import type { Viewer } from '../auth/roles';
 import { bodyEtag, cacheControl, matchingTag } from './cache';
-import { compressResponse } from './compress';
+import { appendVary, compressResponse } from './compress';
 
 /** tRPC procedures whose GET answers are public reads for an anonymous caller. */
 const PUBLIC_TRPC_READS = new Set(['situation.get', 'analysis.run']);
@@ -35,7 +35,7 @@ export async function finishResponse(
       const etag = bodyEtag(body);
       headers.set('etag', etag);
       headers.set('cache-control', cacheControl('public'));
-      headers.set('vary', 'Cookie');
+      appendVary(headers, 'Cookie');
       const hit = matchingTag(request.headers.get('if-none-match'), etag);
       if (hit) {
         headers.set('etag', hit);
