@@ -1,5 +1,6 @@
 // The import worker's client: one parse at a time, progress passed on, Cancel terminating the worker (a
 // running parser cannot be stopped otherwise) and the next parse on a fresh one, stale answers dropped.
+import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
   ImportCancelledError,
@@ -8,7 +9,7 @@ import {
   type ImportWorkerLike,
 } from '$lib/import-worker/ImportClient';
 import type { ImportWorkerRequest, ImportWorkerResponse } from '$lib/import-worker/protocol';
-import type { ImportPreview } from '$lib/import/types';
+import type { PreviewSummary } from '$lib/import-worker/protocol';
 
 class FakeWorker implements ImportWorkerLike {
   onmessage: ImportWorkerLike['onmessage'] = null;
@@ -26,11 +27,11 @@ class FakeWorker implements ImportWorkerLike {
   }
 }
 
-const preview = (file: string): ImportPreview => ({
+const preview = (file: string): PreviewSummary => ({
   layer: 'incidents',
   format: 'acled',
   file,
-  features: [],
+  featureCount: 0,
   problems: [],
   counts: { read: 0, valid: 0, rejected: 0, warnings: 0 },
 });
@@ -77,6 +78,31 @@ describe('ImportClient', () => {
     expect(workers).toHaveLength(1);
     workers[0].answer({ type: 'preview', id: 1, preview: preview('events.csv'), readMs: 0, parseMs: 1 });
     await done;
+  });
+
+  it('hands out slices of the features the worker keeps, until the worker is stopped', async () => {
+    const { client, workers, parse } = setup();
+    const done = parse('sites.csv');
+    workers[0].answer({ type: 'preview', id: 1, preview: preview('sites.csv'), readMs: 1, parseMs: 1 });
+    const { previewId } = await done;
+    const page = client.features(previewId, 25, 50);
+    expect(workers[0].received.at(-1)).toEqual({ type: 'features', id: 2, previewId: 1, from: 25, to: 50 });
+    const f: Feature = {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [25, 13] },
+      properties: { id: 'x' },
+    };
+    workers[0].answer({ type: 'features', id: 2, features: [f] });
+    expect(await page).toEqual([f]);
+
+    const gone = client.features(previewId, 0, 25);
+    workers[0].answer({ type: 'error', id: 3, phase: 'features', message: 'this preview is gone' });
+    await expect(gone).rejects.toThrow('this preview is gone');
+
+    const lost = client.features(previewId, 0, 25);
+    client.destroy();
+    await expect(lost).rejects.toBeInstanceOf(ImportCancelledError);
+    await expect(client.features(previewId, 0, 25)).rejects.toThrow(/gone/);
   });
 
   it('Cancel terminates the worker, rejects as cancelled, and the next parse starts a new worker', async () => {

@@ -20,7 +20,7 @@ import {
   whereOf,
 } from '$lib/editing/import/report';
 import { ImportCancelledError, ImportWorkerError } from '$lib/import-worker/ImportClient';
-import type { ParseOptions } from '$lib/import-worker/protocol';
+import type { ParseOptions, PreviewSummary } from '$lib/import-worker/protocol';
 import type { ColumnMapping, ImportPreview, ImportProblem } from '$lib/import/types';
 
 const point = (id: string, lon: number, lat: number, extra: Record<string, unknown> = {}): Feature => ({
@@ -51,10 +51,21 @@ function previewOf(options: ParseOptions, over: Partial<ImportPreview> = {}): Im
   };
 }
 
-/** A parser that answers when the test says so, with the progress the test gives. */
+const summaryOf = ({ features, ...rest }: ImportPreview): PreviewSummary => ({
+  ...rest,
+  featureCount: features.length,
+});
+
+/**
+ * A parser that answers when the test says so, with the progress the test gives; like the worker, it keeps
+ * the features of its last preview and hands out slices of them.
+ */
 class FakeParser implements ImportParser {
   calls: { options: ParseOptions; encoding: string }[] = [];
   cancelled = 0;
+  kept: { previewId: number; features: Feature[] } | undefined;
+  sliced: [number, number][] = [];
+  private nextId = 1;
   private waiting: {
     resolve: (p: ImportPreview) => void;
     reject: (e: Error) => void;
@@ -63,9 +74,13 @@ class FakeParser implements ImportParser {
   }[] = [];
   parse: ImportParser['parse'] = (_file, options, encoding, onprogress) => {
     this.calls.push({ options, encoding });
+    const previewId = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.push({
-        resolve: (preview) => resolve({ preview, readMs: 2, parseMs: 5 }),
+        resolve: (preview) => {
+          this.kept = { previewId, features: preview.features };
+          resolve({ preview: summaryOf(preview), previewId, readMs: 2, parseMs: 5 });
+        },
         reject,
         onprogress,
         options,
@@ -76,8 +91,14 @@ class FakeParser implements ImportParser {
     const w = this.waiting.shift();
     if (!w) return false;
     this.cancelled++;
+    this.kept = undefined; // the worker is terminated, and its features with it
     w.reject(new ImportCancelledError());
     return true;
+  };
+  features: ImportParser['features'] = async (previewId, from, to) => {
+    if (this.kept?.previewId !== previewId) throw new Error('this preview is gone: check the file again');
+    this.sliced.push([from, to]);
+    return this.kept.features.slice(from, to);
   };
   progress(phase: 'reading' | 'parsing', f: number) {
     this.waiting[0].onprogress(phase, f);
@@ -92,14 +113,14 @@ class FakeParser implements ImportParser {
 }
 
 function fakeApi(over: Partial<ImportApi> = {}) {
-  const commits: ImportPreview[] = [];
+  const commits: { preview: PreviewSummary; features: Feature[] }[] = [];
   const api: ImportApi = {
     parseContext: async () => ({ extent: [14.5, 8.4, 38.8, 22.4], defaultCountry: 'SDN' }),
     rememberedMapping: async () => null,
-    commit: async (preview, onupload) => {
-      commits.push(preview);
+    commit: async (preview, features, onupload) => {
+      commits.push({ preview, features });
       onupload(0.5);
-      return { created: preview.features.length, updated: 0, unchanged: 0 };
+      return { created: features.length, updated: 0, unchanged: 0 };
     },
     ...over,
   };
@@ -139,16 +160,17 @@ describe('report helpers', () => {
 
   it('allow a commit only with valid features and either no rejected row or the choice to leave them out', () => {
     const o = { fileName: 'x.csv', layer: 'sites' as const };
+    const summary = (over: Partial<ImportPreview> = {}) => summaryOf(previewOf(o, over));
     expect(commitCheck(null, false).ok).toBe(false);
-    expect(commitCheck(previewOf(o, { features: [] }), true)).toEqual({
+    expect(commitCheck(summary({ features: [] }), true)).toEqual({
       ok: false,
       reason: 'The file has no valid feature to import.',
     });
-    expect(commitCheck(previewOf(o), false).reason).toMatch(/^1 row was rejected/);
-    expect(commitCheck(previewOf(o), true).ok).toBe(true);
-    expect(
-      commitCheck(previewOf(o, { counts: { read: 2, valid: 2, rejected: 0, warnings: 3 } }), false).ok,
-    ).toBe(true);
+    expect(commitCheck(summary(), false).reason).toMatch(/^1 row was rejected/);
+    expect(commitCheck(summary(), true).ok).toBe(true);
+    expect(commitCheck(summary({ counts: { read: 2, valid: 2, rejected: 0, warnings: 3 } }), false).ok).toBe(
+      true,
+    );
   });
 
   it('speak a quarter, half, three quarters and done, each once', () => {
@@ -226,12 +248,43 @@ describe('ImportScreen', () => {
     expect(screen.check.ok).toBe(true);
     await screen.commit();
     expect(commits).toHaveLength(1);
-    expect(commits[0].features.map((f) => f.properties?.id)).toEqual(['a', 'b']); // the valid ones only
+    // All the valid features, fetched from the worker only for the commit (the rejected row is not among them).
+    expect(commits[0].features.map((f) => f.properties?.id)).toEqual(['a', 'b']);
+    expect(parser.sliced.at(-1)).toEqual([0, 2]);
     expect(screen.stage).toBe('committed');
     expect(screen.uploadFraction).toBe(1);
     expect(screen.result).toEqual({ created: 2, updated: 0, unchanged: 0 });
     expect(screen.announcement).toBe('Imported into Sites: 2 created, 0 updated, 0 unchanged.');
     expect(committed).toEqual([['sites', { created: 2, updated: 0, unchanged: 0 }]]);
+  });
+
+  it('shows the valid features a page at a time, asking the worker for each page only', async () => {
+    const { parser, screen } = setup();
+    screen.choose({ file: csv, layer: 'sites' });
+    const run = screen.start();
+    await settle();
+    const many = Array.from({ length: 60 }, (_, i) => point(`s${i}`, 25, 13));
+    parser.answer({
+      features: many,
+      problems: [],
+      counts: { read: 60, valid: 60, rejected: 0, warnings: 0 },
+    });
+    await run;
+    await settle();
+    expect(screen.preview?.featureCount).toBe(60);
+    expect(screen.featureItems.map((f) => f.properties?.id)).toEqual(
+      many.slice(0, 25).map((f) => f.properties?.id),
+    );
+    await screen.setFeaturePage(2);
+    expect(screen.featurePage).toBe(2);
+    expect(screen.featureItems).toHaveLength(10);
+    await screen.setFeaturePage(9); // past the end: the last page
+    expect(screen.featurePage).toBe(2);
+    expect(parser.sliced).toEqual([
+      [0, 25],
+      [50, 75],
+      [50, 75],
+    ]);
   });
 
   it('checks again with a changed mapping, and says the mapping is the user’s', async () => {

@@ -41,11 +41,9 @@ function chunkedFile(text: string, chunk: number, name = 'sites.csv'): File {
   return file;
 }
 
-function request(
-  file: Blob,
-  id = 1,
-  mapping?: ImportWorkerRequest['options']['mapping'],
-): ImportWorkerRequest {
+type ParseRequest = Extract<ImportWorkerRequest, { type: 'parse' }>;
+
+function request(file: Blob, id = 1, mapping?: ParseRequest['options']['mapping']): ParseRequest {
   return {
     type: 'parse',
     id,
@@ -163,6 +161,33 @@ describe('createImportHandler', () => {
     expect(seen).toEqual([rows, rows]);
     const last = posted.at(-1)!;
     expect(last.type === 'preview' && last.preview.mapping).toEqual({ fields: { lat: 'lon', lon: 'lat' } });
+  });
+
+  it('keeps the features in the worker: the preview counts them, slices are handed out on request', async () => {
+    const point = (i: number) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [25, 13] },
+      properties: { id: `f${i}` },
+    });
+    const handle = createImportHandler((text, o) => ({
+      ...fakeParse(text, o),
+      features: Array.from({ length: 60 }, (_, i) => point(i)),
+    }));
+    const posted = await run(handle, request(chunkedFile(rows, 4096), 5));
+    const last = posted.at(-1)!;
+    expect(last.type).toBe('preview');
+    if (last.type !== 'preview') return;
+    expect(last.preview.featureCount).toBe(60);
+    expect('features' in last.preview).toBe(false);
+
+    const page = await run(handle, { type: 'features', id: 6, previewId: 5, from: 50, to: 75 });
+    expect(page).toHaveLength(1);
+    expect(page[0].type === 'features' && page[0].features.map((f) => f.properties?.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `f${50 + i}`),
+    );
+    // A request for another parse's features (one replaced since) is refused, not answered wrongly.
+    const stale = await run(handle, { type: 'features', id: 7, previewId: 4, from: 0, to: 25 });
+    expect(stale[0]).toMatchObject({ type: 'error', id: 7, phase: 'features' });
   });
 
   it('names the phase that failed: a file that cannot be decoded, a parser that throws', async () => {

@@ -1,9 +1,10 @@
-import type { ImportPreview } from '$lib/import/types';
+import type { Feature } from 'geojson';
 import type {
   ImportPhase,
   ImportWorkerRequest,
   ImportWorkerResponse,
   ParseOptions,
+  PreviewSummary,
   TextEncodingName,
 } from './protocol';
 
@@ -34,7 +35,9 @@ export class ImportWorkerError extends Error {
 }
 
 export interface ParseResult {
-  preview: ImportPreview;
+  preview: PreviewSummary;
+  /** Names this preview when asking the worker for its features. */
+  previewId: number;
   readMs: number;
   parseMs: number;
 }
@@ -55,6 +58,10 @@ export class ImportClient {
   private readonly createWorker: () => ImportWorkerLike;
   private worker: ImportWorkerLike | undefined;
   private pending: Pending | undefined;
+  private featureRequests = new Map<
+    number,
+    { resolve: (f: Feature[]) => void; reject: (e: Error) => void }
+  >();
   private nextId = 1;
 
   constructor(createWorker: () => ImportWorkerLike) {
@@ -103,6 +110,21 @@ export class ImportClient {
     return true;
   }
 
+  /**
+   * Features `from` to `to` (exclusive) of a preview. Rejects when the preview is gone: replaced by a newer
+   * parse, or lost with the worker (a Cancel terminates it).
+   */
+  features(previewId: number, from: number, to: number): Promise<Feature[]> {
+    if (!this.worker)
+      return Promise.reject(new ImportWorkerError('parsing', 'this preview is gone: check the file again'));
+    const id = this.nextId++;
+    const worker = this.worker;
+    return new Promise<Feature[]>((resolve, reject) => {
+      this.featureRequests.set(id, { resolve, reject });
+      worker.postMessage({ type: 'features', id, previewId, from, to });
+    });
+  }
+
   destroy(): void {
     this.cancel();
     this.stopWorker();
@@ -125,6 +147,8 @@ export class ImportClient {
   }
 
   private stopWorker(): void {
+    for (const r of this.featureRequests.values()) r.reject(new ImportCancelledError());
+    this.featureRequests.clear();
     if (!this.worker) return;
     this.worker.onmessage = null;
     this.worker.onerror = null;
@@ -133,6 +157,13 @@ export class ImportClient {
   }
 
   private receive(message: ImportWorkerResponse): void {
+    const request = this.featureRequests.get(message.id);
+    if (request) {
+      this.featureRequests.delete(message.id);
+      if (message.type === 'features') request.resolve(message.features);
+      else if (message.type === 'error') request.reject(new ImportWorkerError('parsing', message.message));
+      return;
+    }
     const pending = this.pending;
     if (!pending || message.id !== pending.id) return; // an answer to a parse no longer waited for
     if (message.type === 'progress') {
@@ -140,7 +171,16 @@ export class ImportClient {
       return;
     }
     this.pending = undefined;
-    if (message.type === 'error') pending.reject(new ImportWorkerError(message.phase, message.message));
-    else pending.resolve({ preview: message.preview, readMs: message.readMs, parseMs: message.parseMs });
+    if (message.type === 'error')
+      pending.reject(
+        new ImportWorkerError(message.phase === 'reading' ? 'reading' : 'parsing', message.message),
+      );
+    else if (message.type === 'preview')
+      pending.resolve({
+        preview: message.preview,
+        previewId: message.id,
+        readMs: message.readMs,
+        parseMs: message.parseMs,
+      });
   }
 }

@@ -35,9 +35,9 @@ function textKey(file: Blob, encoding: string): string {
 
 /**
  * The import worker's logic without the worker: reads the file with progress, parses it with progress and
- * posts the preview, or an error naming the phase that failed. Kept apart from `import.worker.ts` so it
- * runs (and is tested) anywhere. The last file's text is kept, so parsing it again with another column
- * mapping does not read it again.
+ * posts the preview without its features, or an error naming the phase that failed; then answers requests
+ * for slices of the features. Kept apart from `import.worker.ts` so it runs (and is tested) anywhere. The
+ * last file's text is kept, so parsing it again with another column mapping does not read it again.
  *
  * @param now clock in ms (`performance.now` in the worker)
  */
@@ -46,8 +46,17 @@ export function createImportHandler(
   now: () => number = () => performance.now(),
 ): (request: ImportWorkerRequest, post: (response: ImportWorkerResponse) => void) => Promise<void> {
   let kept: KeptText | undefined;
+  /** The features of the last preview, and the parse they came from. */
+  let features: { previewId: number; list: ImportPreview['features'] } | undefined;
   return async (request, post) => {
-    const { id, file, options, encoding } = request;
+    const { id } = request;
+    if (request.type === 'features') {
+      if (features?.previewId !== request.previewId)
+        post({ type: 'error', id, phase: 'features', message: 'this preview is gone: check the file again' });
+      else post({ type: 'features', id, features: features.list.slice(request.from, request.to) });
+      return;
+    }
+    const { file, options, encoding } = request;
     let phase: ImportPhase = 'reading';
     const progress = (p: ImportPhase) =>
       progressReporter((fraction) => post({ type: 'progress', id, phase: p, fraction }));
@@ -71,8 +80,11 @@ export function createImportHandler(
       const parsing = progress('parsing');
       parsing(0);
       const parseStart = now();
-      const preview = await parse(text, { ...options, onProgress: parsing });
+      features = undefined;
+      const { features: list, ...rest } = await parse(text, { ...options, onProgress: parsing });
+      features = { previewId: id, list };
       parsing(1);
+      const preview = { ...rest, featureCount: list.length };
       post({ type: 'preview', id, preview, readMs, parseMs: now() - parseStart });
     } catch (e) {
       post({ type: 'error', id, phase, message: e instanceof Error ? e.message : String(e) });

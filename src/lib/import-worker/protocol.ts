@@ -1,5 +1,6 @@
 // Messages between the /data import screen and the import worker. Plain data only: they cross
 // `postMessage` (a File crosses as a handle to the file, not a copy of its bytes).
+import type { Feature } from 'geojson';
 import type { ImportOptions, ImportPreview } from '$lib/import/types';
 
 /** What the parser is told, without the progress callback (a function cannot cross `postMessage`). */
@@ -15,14 +16,30 @@ export type TextEncodingName = (typeof textEncodings)[number];
 /** The two stages a file goes through in the worker; each reports its own progress. */
 export type ImportPhase = 'reading' | 'parsing';
 
-export interface ImportWorkerRequest {
-  type: 'parse';
-  /** Increasing per page: every answer carries it back, so the page can drop answers it no longer waits for. */
-  id: number;
-  file: Blob;
-  options: ParseOptions;
-  encoding: TextEncodingName;
-}
+/**
+ * A preview as the page gets it: everything but the features, which stay in the worker. A 100 MB file
+ * holds some 250 000 of them; copying them to the page at once would freeze it for seconds, so the page
+ * asks for the slice it shows, and for all of them only to commit.
+ */
+export type PreviewSummary = Omit<ImportPreview, 'features'> & { featureCount: number };
+
+export type ImportWorkerRequest =
+  | {
+      type: 'parse';
+      /** Increasing per page: every answer carries it back, so the page can drop answers it no longer waits for. */
+      id: number;
+      file: Blob;
+      options: ParseOptions;
+      encoding: TextEncodingName;
+    }
+  | {
+      /** Features `from` (inclusive) to `to` (exclusive) of the preview of parse `previewId`. */
+      type: 'features';
+      id: number;
+      previewId: number;
+      from: number;
+      to: number;
+    };
 
 export type ImportWorkerResponse =
   | {
@@ -35,9 +52,10 @@ export type ImportWorkerResponse =
   | {
       type: 'preview';
       id: number;
-      preview: ImportPreview;
+      preview: PreviewSummary;
       /** Time spent reading the file and parsing it, in ms (reading is 0 when the text was kept from before). */
       readMs: number;
       parseMs: number;
     }
-  | { type: 'error'; id: number; phase: ImportPhase; message: string };
+  | { type: 'features'; id: number; features: Feature[] }
+  | { type: 'error'; id: number; phase: ImportPhase | 'features'; message: string };

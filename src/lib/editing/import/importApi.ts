@@ -1,9 +1,10 @@
 // The import screen's calls to the server: the workspace the checks need, the column mapping remembered for
 // a source, and the commit (one request, all or nothing) with the progress of its upload.
-import { createTRPCClient, httpLink } from '@trpc/client';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '$lib/server/trpc/router';
 import { trpc } from '$lib/trpc/client';
 import type { ImportApi } from './importScreen.svelte';
+import { formatBytes } from './report';
 
 /**
  * `fetch` for tRPC, made with XMLHttpRequest: `fetch` cannot report how much of a request body is sent,
@@ -48,6 +49,21 @@ function uploadingFetch(onupload: (fraction: number) => void) {
     });
 }
 
+/**
+ * The server's request size limit, in words a data officer can act on (the server's own message names
+ * byte counts and nothing to do); undefined for any other error.
+ */
+function tooLarge(e: unknown): Error | undefined {
+  const m =
+    e instanceof TRPCClientError ? /length of (\d+) exceeds limit of (\d+) bytes/.exec(e.message) : null;
+  if (!m) return undefined;
+  return new Error(
+    `the import is ${formatBytes(Number(m[1]))} and the server takes at most ${formatBytes(Number(m[2]))} ` +
+      'in one request: import the file in parts (nothing was written), or ask an administrator to raise ' +
+      'the server’s request size limit',
+  );
+}
+
 export const importApi: ImportApi = {
   async parseContext(layer) {
     const situation = await trpc.situation.get.query();
@@ -65,20 +81,24 @@ export const importApi: ImportApi = {
     return remembered && remembered.layer === layer ? remembered.mapping : null;
   },
 
-  async commit(preview, onupload) {
+  async commit(preview, features, onupload) {
     // Only the valid features are sent (rejected rows are never in `features`); the server validates them
     // again and writes all or none. One request: the server takes the whole import in one transaction.
     const client = createTRPCClient<AppRouter>({
       links: [httpLink({ url: '/api/trpc', fetch: uploadingFetch(onupload) })],
     });
     const remember = preview.sourceKey && preview.mapping;
-    const result = await client.imports.commit.mutate({
-      layer: preview.layer,
-      fileName: preview.file.slice(0, 300),
-      format: preview.format,
-      features: preview.features,
-      ...(remember ? { sourceKey: preview.sourceKey, mapping: preview.mapping } : {}),
-    });
-    return { created: result.created, updated: result.updated, unchanged: result.unchanged };
+    try {
+      const result = await client.imports.commit.mutate({
+        layer: preview.layer,
+        fileName: preview.file.slice(0, 300),
+        format: preview.format,
+        features,
+        ...(remember ? { sourceKey: preview.sourceKey, mapping: preview.mapping } : {}),
+      });
+      return { created: result.created, updated: result.updated, unchanged: result.unchanged };
+    } catch (e) {
+      throw tooLarge(e) ?? e;
+    }
   },
 };

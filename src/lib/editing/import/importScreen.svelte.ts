@@ -1,10 +1,16 @@
 // The /data import screen's state: the chosen file, layer, format and encoding; the worker's progress; the
 // preview with its report, the column mapping shown in the selects, and the commit and its result.
+import type { Feature } from 'geojson';
 import type { LayerName } from '$lib/domain/schemas/layers';
 import type { ParseResult } from '$lib/import-worker/ImportClient';
 import { ImportCancelledError, ImportWorkerError } from '$lib/import-worker/ImportClient';
-import type { ImportPhase, ParseOptions, TextEncodingName } from '$lib/import-worker/protocol';
-import type { ColumnMapping, ImportFormat, ImportPreview } from '$lib/import/types';
+import type {
+  ImportPhase,
+  ParseOptions,
+  PreviewSummary,
+  TextEncodingName,
+} from '$lib/import-worker/protocol';
+import type { ColumnMapping, ImportFormat } from '$lib/import/types';
 import { handleError } from '$lib/ui/errors';
 import { layerLabels } from '../layerForms';
 import { commitCheck, milestone, type CommitCheck, type ProblemFilter } from './report';
@@ -18,6 +24,8 @@ export interface ImportParser {
     onprogress: (phase: ImportPhase, fraction: number) => void,
   ): Promise<ParseResult>;
   cancel(): boolean;
+  /** Features `from` to `to` (exclusive) of the preview of a parse; they stay in the worker until asked for. */
+  features(previewId: number, from: number, to: number): Promise<Feature[]>;
 }
 
 export type ParseContext = Pick<ParseOptions, 'extent' | 'defaultCountry' | 'existing'>;
@@ -42,13 +50,20 @@ export interface ImportApi {
    * Writes the preview's valid features, all or nothing; `onupload` gets the fraction sent. Rejected rows
    * are never among them, so leaving them out needs nothing of the server.
    */
-  commit(preview: ImportPreview, onupload: (fraction: number) => void): Promise<CommitSummary>;
+  commit(
+    preview: PreviewSummary,
+    features: Feature[],
+    onupload: (fraction: number) => void,
+  ): Promise<CommitSummary>;
 }
 
 export type ImportStage = 'idle' | 'reading' | 'parsing' | 'ready' | 'committing' | 'committed';
 
 /** Where the mapping the selects show came from; said beside them so a remembered one is not a surprise. */
 export type MappingOrigin = 'detected' | 'remembered' | 'edited';
+
+/** Valid features shown per page. */
+export const FEATURE_PAGE_SIZE = 25;
 
 const phaseWords: Record<ImportPhase, string> = { reading: 'Reading the file', parsing: 'Checking the rows' };
 
@@ -68,8 +83,10 @@ export class ImportScreen {
   readFraction = $state(0);
   parseFraction = $state(0);
   uploadFraction = $state(0);
-  /** Held raw: a preview of 100 000 features must not be made deeply reactive, only replaced. */
-  preview = $state.raw<ImportPreview | null>(null);
+  /** Held raw: a report of 100 000 problems must not be made deeply reactive, only replaced. */
+  preview = $state.raw<PreviewSummary | null>(null);
+  /** The page of valid features shown (the others stay in the worker). */
+  featureItems = $state.raw<Feature[]>([]);
   /** The mapping the selects show: target field → column (an empty string maps nothing). */
   mapping = $state<Record<string, string>>({});
   mappingOrigin = $state<MappingOrigin>('detected');
@@ -89,6 +106,9 @@ export class ImportScreen {
   private readonly oncommitted: (layer: LayerName, summary: CommitSummary) => void;
   /** Bumped by every new check, so an answer (or a remembered mapping) for an older one is dropped. */
   private generation = 0;
+  /** The parse the preview came from: the worker's name for its features. */
+  private previewId = 0;
+  private featureRequest = 0;
   /** Asked for once per page: the workspace changes far more slowly than a user re-checks a file. */
   private context: Partial<Record<LayerName, Promise<ParseContext>>> = {};
 
@@ -144,7 +164,7 @@ export class ImportScreen {
     if (change.layer) this.layer = change.layer;
     if (change.format) this.format = change.format;
     if (change.encoding) this.encoding = change.encoding;
-    this.preview = null;
+    this.clearPreview();
     this.result = null;
     this.error = undefined;
     this.mapping = {};
@@ -181,15 +201,35 @@ export class ImportScreen {
     this.problemPage = 0;
   }
 
+  /** Shows another page of the valid features, fetched from the worker. */
+  async setFeaturePage(page: number, pageSize = FEATURE_PAGE_SIZE): Promise<void> {
+    const preview = this.preview;
+    if (!preview) return;
+    const pages = Math.max(1, Math.ceil(preview.featureCount / pageSize));
+    const p = Math.min(Math.max(0, page), pages - 1);
+    const request = ++this.featureRequest;
+    try {
+      const items = await this.parser.features(this.previewId, p * pageSize, (p + 1) * pageSize);
+      if (request !== this.featureRequest || preview !== this.preview) return;
+      this.featurePage = p;
+      this.featureItems = items;
+    } catch (e) {
+      if (request !== this.featureRequest || e instanceof ImportCancelledError) return;
+      handleError(this, e, 'show the valid features');
+    }
+  }
+
   async commit(): Promise<void> {
     const preview = this.preview;
     if (!preview || !this.check.ok || this.working) return;
     this.stage = 'committing';
     this.uploadFraction = 0;
     this.error = undefined;
-    this.announcement = `Importing ${preview.features.length} features…`;
+    this.announcement = `Importing ${preview.featureCount} features…`;
     try {
-      const summary = await this.api.commit(preview, (f) => {
+      // Only now do all the features leave the worker: the commit sends every one of them.
+      const features = await this.parser.features(this.previewId, 0, preview.featureCount);
+      const summary = await this.api.commit(preview, features, (f) => {
         this.uploadFraction = f;
       });
       this.uploadFraction = 1;
@@ -246,20 +286,28 @@ export class ImportScreen {
         format: this.format,
         ...(mapping ? { mapping } : {}),
       };
-      const { preview, readMs, parseMs } = await this.parser.parse(file, options, this.encoding, (p, f) => {
-        if (generation === this.generation) this.progress(p, f);
-      });
+      const { preview, previewId, readMs, parseMs } = await this.parser.parse(
+        file,
+        options,
+        this.encoding,
+        (p, f) => {
+          if (generation === this.generation) this.progress(p, f);
+        },
+      );
       if (generation !== this.generation) return;
       failedPhase = 'parsing';
-      this.show(preview, { readMs, parseMs });
+      this.show(preview, previewId, { readMs, parseMs });
       if (!mapping && preview.sourceKey) await this.useRememberedMapping(preview, generation);
     } catch (e) {
       if (generation !== this.generation) return;
-      this.stage = this.preview ? 'ready' : 'idle';
       if (e instanceof ImportCancelledError) {
+        // Cancelling stops the worker, and the features of any earlier preview with it.
+        this.clearPreview();
+        this.stage = 'idle';
         this.announcement = 'Cancelled: nothing was written.';
         return;
       }
+      this.stage = this.preview ? 'ready' : 'idle';
       const phase = e instanceof ImportWorkerError ? e.phase : failedPhase;
       handleError(this, e, `${phase === 'reading' ? 'read' : 'check'} "${file.name}"`);
       this.announcement = this.error ?? '';
@@ -275,8 +323,21 @@ export class ImportScreen {
     }));
   }
 
-  private show(preview: ImportPreview, timing: { readMs: number; parseMs: number }): void {
+  private clearPreview(): void {
+    this.preview = null;
+    this.featureItems = [];
+    this.featureRequest++;
+  }
+
+  private show(
+    preview: PreviewSummary,
+    previewId: number,
+    timing: { readMs: number; parseMs: number },
+  ): void {
     this.preview = preview;
+    this.previewId = previewId;
+    this.featureItems = [];
+    void this.setFeaturePage(0);
     this.timing = timing;
     this.mapping = { ...(preview.mapping?.fields ?? {}) };
     this.problemPage = 0;
@@ -291,7 +352,7 @@ export class ImportScreen {
   }
 
   /** A table from a source seen before: check it again with the mapping chosen then, if it differs. */
-  private async useRememberedMapping(preview: ImportPreview, generation: number): Promise<void> {
+  private async useRememberedMapping(preview: PreviewSummary, generation: number): Promise<void> {
     let remembered: ColumnMapping | null;
     try {
       remembered = await this.api.rememberedMapping(preview.sourceKey!, preview.layer);

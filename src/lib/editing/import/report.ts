@@ -2,7 +2,8 @@
 // features as rows, whether the preview may be committed, and which progress steps are worth announcing.
 // Pure: no Svelte, no worker; tested in tests/unit.
 import type { Feature } from 'geojson';
-import type { ImportPreview, ImportProblem } from '$lib/import/types';
+import type { PreviewSummary } from '$lib/import-worker/protocol';
+import type { ImportProblem } from '$lib/import/types';
 
 export type ProblemFilter = 'all' | 'error' | 'warning';
 
@@ -56,9 +57,12 @@ export interface CommitCheck {
  * An import is written only when there is something valid to write and no row was rejected, or the user
  * said to leave the rejected rows out (they are then not written; the report keeps them).
  */
-export function commitCheck(preview: ImportPreview | null, skipRejected: boolean): CommitCheck {
+export function commitCheck(
+  preview: Pick<PreviewSummary, 'featureCount' | 'counts'> | null,
+  skipRejected: boolean,
+): CommitCheck {
   if (!preview) return { ok: false, reason: 'Choose a file and check it first.' };
-  if (preview.features.length === 0) return { ok: false, reason: 'The file has no valid feature to import.' };
+  if (preview.featureCount === 0) return { ok: false, reason: 'The file has no valid feature to import.' };
   if (preview.counts.rejected > 0 && !skipRejected) {
     const n = preview.counts.rejected;
     return {
@@ -120,11 +124,6 @@ export function featureRow(f: Feature): FeatureRow {
     nameAr: text(p.nameAr),
     geometry: geometryText(f),
   };
-}
-
-/** The JSON size of what a commit sends, in bytes (UTF-8), to decide whether it goes in one request. */
-export function jsonBytes(value: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(value)).byteLength;
 }
 
 /** `1.2 MB`, `340 kB`, `512 B`: sizes as a user reads them. */
