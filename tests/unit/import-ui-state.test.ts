@@ -226,6 +226,7 @@ describe('ImportScreen', () => {
       defaultCountry: 'SDN',
     });
     expect(parser.calls[0].options.mapping).toBeUndefined();
+    expect(parser.calls[0].options.date).toBeUndefined();
     parser.progress('reading', 0.5);
     expect(screen.readFraction).toBe(0.5);
     expect(screen.announcement).toBe('Reading the file: 50 %');
@@ -405,6 +406,16 @@ describe('ImportScreen', () => {
     await second;
     expect(screen.preview?.file).toBe('sites.csv');
     expect(screen.stage).toBe('ready');
+  });
+
+  it('passes the date of the figures the user gives, for files without a date column', async () => {
+    const { parser, screen } = setup();
+    screen.choose({ file: csv, layer: 'sites', figuresDate: '2024-12-17' });
+    const run = screen.start();
+    await settle();
+    expect(parser.calls[0].options.date).toBe('2024-12-17');
+    parser.answer();
+    await run;
   });
 
   it('a new file, layer or format drops the preview (it no longer says what would be written)', async () => {

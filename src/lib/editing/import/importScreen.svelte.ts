@@ -79,6 +79,8 @@ export class ImportScreen {
   layer = $state<LayerName>('incidents');
   format = $state<'auto' | ImportFormat>('auto');
   encoding = $state<TextEncodingName>('utf-8');
+  /** `YYYY-MM-DD` of the figures when the file has no date column; empty: a date in a title row, if any. */
+  figuresDate = $state('');
   stage = $state<ImportStage>('idle');
   readFraction = $state(0);
   parseFraction = $state(0);
@@ -153,6 +155,7 @@ export class ImportScreen {
     layer?: LayerName;
     format?: 'auto' | ImportFormat;
     encoding?: TextEncodingName;
+    figuresDate?: string;
   }) {
     if (!this.canChoose) return;
     if (this.stage === 'reading' || this.stage === 'parsing') {
@@ -164,6 +167,7 @@ export class ImportScreen {
     if (change.layer) this.layer = change.layer;
     if (change.format) this.format = change.format;
     if (change.encoding) this.encoding = change.encoding;
+    if (change.figuresDate !== undefined) this.figuresDate = change.figuresDate;
     this.clearPreview();
     this.result = null;
     this.error = undefined;
@@ -284,6 +288,7 @@ export class ImportScreen {
         fileName: file.name,
         layer: this.layer,
         format: this.format,
+        ...(/^\d{4}-\d{2}-\d{2}$/.test(this.figuresDate) ? { date: this.figuresDate } : {}),
         ...(mapping ? { mapping } : {}),
       };
       const { preview, previewId, readMs, parseMs } = await this.parser.parse(
