@@ -3,8 +3,8 @@
 // 0,0 is rejected and the import waits until the user chooses to leave it out; a column mapping changed,
 // remembered and applied to the next file of that source; a large file cancelled mid-check on a phone-sized
 // screen. Each test removes what it imported, so the other suites see the default scenario.
-import { existsSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -65,6 +65,21 @@ async function remove(page: Page, ids: string[]) {
   }, ids);
 }
 
+/** Drops a file on the drop zone the way a browser does: dragenter, dragover, then drop with the file. */
+async function dropFile(page: Page, path: string, type: string) {
+  const zone = page.getByRole('group', { name: 'Choose or drop a file' });
+  const data = await page.evaluateHandle(
+    ({ text, name, type }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type }));
+      return dt;
+    },
+    { text: readFileSync(path, 'utf8'), name: basename(path), type },
+  );
+  for (const event of ['dragenter', 'dragover', 'drop'])
+    await zone.dispatchEvent(event, { dataTransfer: data });
+}
+
 /** Reading and checking both reach 100 %, in the bars and in their written percentages. */
 async function expectChecked(page: Page) {
   for (const id of ['import-read-progress', 'import-parse-progress']) {
@@ -88,7 +103,9 @@ test.describe('import at /data', () => {
     const before = await layerIds(page, 'incidents');
 
     await page.getByLabel('Import into layer').selectOption('incidents');
-    await page.getByLabel('File to import').setInputFiles(ACLED);
+    // Dropped onto the page, as from a file manager, rather than picked.
+    await dropFile(page, ACLED, 'text/csv');
+    await expect(page.getByText('sdn_acled_events_2023-04_week.csv · 26 kB')).toBeVisible();
     await expectChecked(page);
     await expect(page.getByTestId('import-announcement')).toHaveText(
       'Checked "sdn_acled_events_2023-04_week.csv": 47 read, 47 valid, 0 rejected, 0 warnings.',

@@ -114,8 +114,12 @@ class FakeParser implements ImportParser {
 
 function fakeApi(over: Partial<ImportApi> = {}) {
   const commits: { preview: PreviewSummary; features: Feature[] }[] = [];
+  const stats = { contexts: 0 };
   const api: ImportApi = {
-    parseContext: async () => ({ extent: [14.5, 8.4, 38.8, 22.4], defaultCountry: 'SDN' }),
+    parseContext: async () => {
+      stats.contexts++;
+      return { extent: [14.5, 8.4, 38.8, 22.4], defaultCountry: 'SDN' };
+    },
     rememberedMapping: async () => null,
     commit: async (preview, features, onupload) => {
       commits.push({ preview, features });
@@ -124,7 +128,7 @@ function fakeApi(over: Partial<ImportApi> = {}) {
     },
     ...over,
   };
-  return { api, commits };
+  return { api, commits, stats };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -132,10 +136,10 @@ const csv = new File(['Lat,Lon\n'], 'sites.csv', { type: 'text/csv' });
 
 function setup(over: Partial<ImportApi> = {}) {
   const parser = new FakeParser();
-  const { api, commits } = fakeApi(over);
+  const { api, commits, stats } = fakeApi(over);
   const committed: [string, CommitSummary][] = [];
   const screen = new ImportScreen(parser, api, (layer, s) => committed.push([layer, s]));
-  return { parser, screen, commits, committed };
+  return { parser, screen, commits, committed, stats };
 }
 
 describe('report helpers', () => {
@@ -212,7 +216,7 @@ describe('report helpers', () => {
 
 describe('ImportScreen', () => {
   it('reads, checks with progress and spoken milestones, shows the counts, then commits all or nothing', async () => {
-    const { parser, screen, commits, committed } = setup();
+    const { parser, screen, commits, committed, stats } = setup();
     screen.choose({ file: csv, layer: 'sites' });
     const started = screen.start();
     await settle();
@@ -240,6 +244,7 @@ describe('ImportScreen', () => {
     expect(screen.parseFraction).toBe(1);
     expect(screen.announcement).toBe('Checked "sites.csv": 3 read, 2 valid, 1 rejected, 0 warnings.');
     expect(screen.mapping).toEqual({ lat: 'Lat', lon: 'Lon' });
+    expect(stats.contexts).toBe(1);
 
     // A rejected row blocks the commit until the user chooses to leave it out.
     expect(screen.check.ok).toBe(false);
@@ -257,6 +262,12 @@ describe('ImportScreen', () => {
     expect(screen.result).toEqual({ created: 2, updated: 0, unchanged: 0 });
     expect(screen.announcement).toBe('Imported into Sites: 2 created, 0 updated, 0 unchanged.');
     expect(committed).toEqual([['sites', { created: 2, updated: 0, unchanged: 0 }]]);
+    // The workspace is asked for again after a commit: the next file may join to what was just written.
+    const again = screen.start();
+    await settle();
+    parser.answer();
+    await again;
+    expect(stats.contexts).toBe(2);
   });
 
   it('shows the valid features a page at a time, asking the worker for each page only', async () => {
@@ -319,7 +330,7 @@ describe('ImportScreen', () => {
   it('applies the mapping remembered for the source, checking the file again with it', async () => {
     const remembered: ColumnMapping = { fields: { lat: 'Y', lon: 'X' } };
     const lookups: string[] = [];
-    const { parser, screen } = setup({
+    const { parser, screen, stats } = setup({
       rememberedMapping: async (key) => {
         lookups.push(key);
         return remembered;
@@ -338,6 +349,7 @@ describe('ImportScreen', () => {
     expect(screen.mappingOrigin).toBe('remembered');
     expect(screen.mapping).toEqual({ lat: 'Y', lon: 'X' });
     expect(lookups).toHaveLength(1); // the re-check with the remembered mapping does not look it up again
+    expect(stats.contexts).toBe(1); // nor the workspace
   });
 
   it('Cancel stops the worker and leaves nothing written; a failure goes through the error helper', async () => {

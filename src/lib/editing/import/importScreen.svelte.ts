@@ -237,6 +237,8 @@ export class ImportScreen {
         this.uploadFraction = f;
       });
       this.uploadFraction = 1;
+      // What was written may be what the next file joins to (boundaries, then their figures).
+      this.context = {};
       this.result = summary;
       this.stage = 'committed';
       this.announcement =
