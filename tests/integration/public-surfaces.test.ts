@@ -127,8 +127,15 @@ describe('public surfaces', () => {
 
   it('/data serves nothing to anonymous visitors: they are sent to sign in', async () => {
     const { load } = await import('../../src/routes/data/+page.server');
-    const call = (viewer: unknown) => (load as (e: unknown) => unknown)({ locals: { viewer } });
-    expect(() => call(null)).toThrow(expect.objectContaining({ status: 303, location: '/login?next=/data' }));
+    const call = (viewer: unknown, url = new URL('http://localhost/data')) =>
+      (load as (e: unknown) => unknown)({ locals: { viewer }, url });
+    expect(() => call(null)).toThrow(
+      expect.objectContaining({ status: 303, location: '/login?next=%2Fdata' }),
+    );
+    // Signing in brings them back to the section they asked for.
+    expect(() => call(null, new URL('http://localhost/data?section=import'))).toThrow(
+      expect.objectContaining({ status: 303, location: '/login?next=%2Fdata%3Fsection%3Dimport' }),
+    );
     expect(call({ id: 1, email: 'e@example.org', role: 'editor' })).toEqual({
       email: 'e@example.org',
       role: 'editor',
