@@ -23,6 +23,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 [ -d node_modules ] || npm ci
+# The published GPX 1.1 and KML 2.2 schemas the export tests validate against, from Debian's packages.
+scripts/fetch-schemas.sh
 
 npm run check
 # Every test, with the database suite run against both PGlite and a throw-away PostgreSQL server.

@@ -1,7 +1,8 @@
 // Clients nobody here wrote, to read what the exporters write: GDAL's ogrinfo (gdal-bin) and libxml2's
-// xmllint (libxml2-utils). scripts/test-all.sh installs both when they are missing.
+// xmllint (libxml2-utils), and the published XML schemas of GPX 1.1 and KML 2.2. scripts/test-all.sh
+// installs the tools when they are missing and gets the schemas (scripts/fetch-schemas.sh).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -30,5 +31,24 @@ export function withFile<T>(name: string, text: string, use: (path: string) => T
 export const ogrinfo = (source: string, args: string[] = [], layers: string[] = []) =>
   run('ogrinfo', ['-ro', ...args, source, ...layers]);
 
-/** `xmllint --noout`: exit code 0 when the document is well-formed XML. */
-export const xmllintWellFormed = (path: string) => run('xmllint', ['--noout', '--nonet', path]);
+const SCHEMAS = join(import.meta.dirname, '..', '..', '.cache', 'schemas');
+/** The published schemas, from Debian's packages (scripts/fetch-schemas.sh). */
+export const schemas = { gpx11: 'Topografix_gpx11.xsd', kml22: 'ogckml22.xsd' } as const;
+
+/**
+ * Validates `text` against one of the published schemas with `xmllint --schema`: the problems xmllint
+ * reports, empty when the document is valid.
+ */
+export function schemaProblems(text: string, schema: keyof typeof schemas): string[] {
+  const xsd = join(SCHEMAS, schemas[schema]);
+  if (!existsSync(xsd))
+    throw new Error(`${xsd} is missing: run scripts/fetch-schemas.sh (npm run test:all does)`);
+  return withFile('doc.xml', text, (path) => {
+    const r = run('xmllint', ['--noout', '--nonet', '--schema', xsd, path]);
+    if (r.code === 0) return [];
+    return r.stderr
+      .split('\n')
+      .filter((l) => l.includes('validity error') || l.includes('parser error'))
+      .map((l) => l.replace(/^.*?doc\.xml:/, 'line '));
+  });
+}
