@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOMParser } from '@xmldom/xmldom';
 import { compareStatuses, toStored, type StoredStatuses } from '$lib/server/feed/compare';
-import { escapeXml } from '$lib/server/feed/escapeXml';
+import { xmlEscape } from '$lib/server/xml/xmlEscape';
 import type { SubjectStatus } from '$lib/server/feed/types';
 
 const corridor = (value: string, reasons: SubjectStatus['reasons'] = []): SubjectStatus => ({
@@ -82,10 +82,10 @@ describe('compareStatuses', () => {
   });
 });
 
-describe('escapeXml', () => {
+describe('xmlEscape', () => {
   it('escapes markup, keeps Arabic, drops characters XML cannot hold, and parses back to the same text', () => {
     const name = 'Adré & <Nyala> "a" \'b\' أدري\u0001\uFFFF';
-    const xml = `<t a="${escapeXml(name)}">${escapeXml(name)}</t>`;
+    const xml = `<t a="${xmlEscape(name)}">${xmlEscape(name)}</t>`;
     const doc = new DOMParser({
       onError: (level, msg) => {
         if (level !== 'warning') throw new Error(msg);

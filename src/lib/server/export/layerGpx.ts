@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import { layerColumns, type ExportFeature } from './layerColumns';
-import { xmlEscape } from './xml';
+import { xmlEscape } from '../xml/xmlEscape';
 
 /** Layers GPX cannot hold: it has waypoints, routes and tracks, no areas. */
 export function gpxHoldsLayer(geometryTypes: readonly string[]): boolean {

@@ -1,6 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import { layerColumns, type ExportFeature } from './layerColumns';
-import { xmlEscape } from './xml';
+import { xmlEscape } from '../xml/xmlEscape';
 
 const coords = (ps: Position[]) => ps.map((p) => p.join(',')).join(' ');
 const ring = (r: Position[]) => `<LinearRing><coordinates>${coords(r)}</coordinates></LinearRing>`;

@@ -1,10 +1,10 @@
 import { entryHtml, type FeedDocument } from './document';
-import { escapeXml } from './escapeXml';
+import { xmlEscape } from '../xml/xmlEscape';
 import { valueWords } from './words';
 
-const el = (name: string, text: string, attrs = '') => `<${name}${attrs}>${escapeXml(text)}</${name}>`;
+const el = (name: string, text: string, attrs = '') => `<${name}${attrs}>${xmlEscape(text)}</${name}>`;
 const link = (rel: string, href: string, type?: string) =>
-  `<link rel="${rel}" href="${escapeXml(href)}"${type ? ` type="${type}"` : ''}/>`;
+  `<link rel="${rel}" href="${xmlEscape(href)}"${type ? ` type="${type}"` : ''}/>`;
 
 /**
  * The feed as an Atom 1.0 document (RFC 4287): feed id, title, updated, author, self and next links (paging
@@ -35,8 +35,8 @@ export function renderAtom(doc: FeedDocument): string {
       el('updated', c.at.toISOString()),
       el('published', c.at.toISOString()),
       link('alternate', e.url, 'text/html'),
-      `<category term="${escapeXml(c.subjectKind)}" label="${escapeXml(c.subjectKind)}"/>`,
-      `<category term="${escapeXml(c.after ?? 'none')}" label="${escapeXml(valueWords(c.after))}"/>`,
+      `<category term="${xmlEscape(c.subjectKind)}" label="${xmlEscape(c.subjectKind)}"/>`,
+      `<category term="${xmlEscape(c.after ?? 'none')}" label="${xmlEscape(valueWords(c.after))}"/>`,
       el('summary', e.summary, ' type="text"'),
       el('content', entryHtml(e), ' type="html"'),
       '</entry>',

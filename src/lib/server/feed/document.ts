@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { escapeXml } from './escapeXml';
+import { xmlEscape } from '../xml/xmlEscape';
 import type { StatusChange, SubjectKind } from './types';
 
 /** What both feed formats are made from. */
@@ -57,8 +57,8 @@ export const feedUrn = (scenarioId: string, subject?: { kind: SubjectKind; id: s
 /** An entry as HTML (for Atom `content` and JSON Feed `content_html`): the summary, the reasons, a map link. */
 export function entryHtml(e: FeedEntry): string {
   return (
-    `<p>${escapeXml(e.summary)}</p>` +
-    (e.reasons.length ? `<ul>${e.reasons.map((r) => `<li>${escapeXml(r)}</li>`).join('')}</ul>` : '') +
-    `<p><a href="${escapeXml(e.url)}">Show on the map on ${escapeXml(e.change.asOf)}</a></p>`
+    `<p>${xmlEscape(e.summary)}</p>` +
+    (e.reasons.length ? `<ul>${e.reasons.map((r) => `<li>${xmlEscape(r)}</li>`).join('')}</ul>` : '') +
+    `<p><a href="${xmlEscape(e.url)}">Show on the map on ${xmlEscape(e.change.asOf)}</a></p>`
   );
 }

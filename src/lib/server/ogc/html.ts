@@ -1,4 +1,4 @@
-import { xmlEscape as esc } from '../export/xml';
+import { xmlEscape as esc } from '../xml/xmlEscape';
 
 // The HTML conformance class: plain server-rendered pages, styles inline, no script, nothing fetched from
 // anywhere else. Names may be Arabic, so text cells take their direction from their content.

@@ -1,3 +1,4 @@
+// One XML escaper for every XML the server writes: KML, GPX, Atom, and the OGC API's HTML pages.
 // Characters XML 1.0 does not allow at all (§2.2): C0 controls other than tab, newline and carriage return,
 // lone surrogates and U+FFFE/U+FFFF. They are dropped; everything else, Arabic included, is written as is.
 const INVALID =
