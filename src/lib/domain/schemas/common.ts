@@ -48,5 +48,18 @@ export function checkValidityOrder(p: { validFrom?: string; validTo?: string }, 
   }
 }
 
+/** Refinement for dated lists (figures, status histories): entries must be oldest first. */
+export function checkOldestFirst(
+  list: ReadonlyArray<{ date: string }>,
+  field: string,
+  message: string,
+  ctx: z.RefinementCtx,
+): void {
+  list.forEach((e, i) => {
+    const prev = list[i - 1];
+    if (prev && e.date < prev.date) ctx.addIssue({ code: 'custom', path: [field, i, 'date'], message });
+  });
+}
+
 /** Severity 0–3 of incidents and constraints: 3 blocks a road, 1–2 put it at risk, 0 is informative. */
 export const severity = z.number().int().min(0).max(3);

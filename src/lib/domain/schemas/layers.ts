@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { baseProperties, checkValidityOrder, featureId, isoDate, severity, validity } from './common';
+import {
+  baseProperties,
+  checkOldestFirst,
+  checkValidityOrder,
+  featureId,
+  isoDate,
+  severity,
+  validity,
+} from './common';
 import {
   anyGeometry,
   featureOf,
@@ -61,15 +69,7 @@ export const siteProperties = dated
   })
   .superRefine((p, ctx) => {
     checkValidityOrder(p, ctx);
-    p.figures.forEach((f, i) => {
-      const prev = p.figures[i - 1];
-      if (prev && f.date < prev.date)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['figures', i, 'date'],
-          message: 'figures must be oldest first',
-        });
-    });
+    checkOldestFirst(p.figures, 'figures', 'figures must be oldest first', ctx);
   });
 export const siteFeature = featureOf(pointGeometry, siteProperties);
 
@@ -98,15 +98,7 @@ export const crossingProperties = dated
   })
   .superRefine((p, ctx) => {
     checkValidityOrder(p, ctx);
-    p.statusHistory.forEach((e, i) => {
-      const prev = p.statusHistory[i - 1];
-      if (prev && e.date < prev.date)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['statusHistory', i, 'date'],
-          message: 'status history must be oldest first',
-        });
-    });
+    checkOldestFirst(p.statusHistory, 'statusHistory', 'status history must be oldest first', ctx);
     if (p.kind === 'international' && p.countries.length !== 2)
       ctx.addIssue({
         code: 'custom',
@@ -212,15 +204,7 @@ export const adminProperties = dated
   })
   .superRefine((p, ctx) => {
     checkValidityOrder(p, ctx);
-    p.figures.forEach((f, i) => {
-      const prev = p.figures[i - 1];
-      if (prev && f.date < prev.date)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['figures', i, 'date'],
-          message: 'figures must be oldest first',
-        });
-    });
+    checkOldestFirst(p.figures, 'figures', 'figures must be oldest first', ctx);
   });
 export const adminFeature = featureOf(z.union([polygonGeometry, multiPolygonGeometry]), adminProperties);
 
