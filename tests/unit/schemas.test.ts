@@ -315,6 +315,16 @@ describe('layer schemas reject bad input with a message naming file, feature, fi
     );
   });
 
+  it('dated figures out of order, naming the entry', () => {
+    const figures = [
+      { date: '2024-08-01', population: 500000, source: 'IOM DTM' },
+      { date: '2024-03-01', population: 400000, source: 'IOM DTM' },
+    ];
+    expect(onlyIssue('sites', site({ figures }))).toBe(
+      'sites.geojson: feature #0 (id "sd_zamzam"), field "properties.figures[1].date": figures must be oldest first',
+    );
+  });
+
   it('a file that is not a FeatureCollection', () => {
     const { issues } = parseLayer('sites.geojson', 'sites', { type: 'Feature' });
     expect(issues.map(formatIssue)).toEqual([
