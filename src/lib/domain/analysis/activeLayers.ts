@@ -1,5 +1,5 @@
 import type { Position } from 'geojson';
-import { crossingStatusOn, isInWindow, isValidOn } from '../asOf';
+import { crossingStatusOn, isValidOn } from '../asOf';
 import { linesOf } from '../geo/linesOf';
 import type {
   AnalysisOverrides,
@@ -49,18 +49,55 @@ export interface ActiveLayers {
   constraints: ConstraintFeature[];
 }
 
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date (NaN when it is not one). */
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+
 /**
  * Selects what counts on `asOf` (DESIGN.md §3: `validFrom <= date < validTo`, incidents inside the window,
  * crossings with a status by then) and applies the overrides to copies of the features they touch.
+ * `activeLayersOn(situation)` sorts every layer by id and reads the incidents' dates once; the function it
+ * returns selects a date's layers from those (an analyzer makes it once and calls it per analysis).
  */
 export function activeLayersOn(
   situation: Situation,
+): (asOf: string, params: AnalysisParams, overrides: AnalysisOverrides) => ActiveLayers {
+  const sorted = {
+    crossings: [...situation.crossings].sort(byId),
+    frontlines: [...situation.frontlines].sort(byId),
+    areas: [...situation.areas].sort(byId),
+    sites: [...situation.sites].sort(byId),
+    roads: [...situation.roads].sort(byId),
+    corridors: [...situation.corridors].sort(byId),
+    constraints: [...situation.constraints].sort(byId),
+  };
+  const incidents = [...situation.incidents].sort(byId);
+  const incidentDays = Float64Array.from(incidents, (i) => dayNumber(i.properties.date));
+  return (asOf, params, overrides) =>
+    selectLayers(situation, sorted, incidents, incidentDays, asOf, params, overrides);
+}
+
+function selectLayers(
+  situation: Situation,
+  sorted: Pick<
+    Situation,
+    'crossings' | 'frontlines' | 'areas' | 'sites' | 'roads' | 'corridors' | 'constraints'
+  >,
+  sortedIncidents: IncidentFeature[],
+  incidentDays: Float64Array,
   asOf: string,
   params: AnalysisParams,
   overrides: AnalysisOverrides,
 ): ActiveLayers {
+  // Filtering a list sorted by id keeps it in id order (as sorting the filtered list would: the sort is stable).
   const valid = <T extends { properties: { id: string; validFrom?: string; validTo?: string } }>(list: T[]) =>
-    list.filter((f) => isValidOn(f.properties, asOf)).sort(byId);
+    list.filter((f) => isValidOn(f.properties, asOf));
+  // Same as isInWindow(date, asOf, window): whole days between two midnights UTC.
+  const asOfDay = dayNumber(asOf);
+  const incidents: IncidentFeature[] = [];
+  for (let i = 0; i < sortedIncidents.length; i++) {
+    const age = Math.round(asOfDay - incidentDays[i]);
+    if (age >= 0 && age <= params.incidentWindowDays) incidents.push(sortedIncidents[i]);
+  }
 
   const forced = new Map(overrides.crossings.map((c) => [c.id, c.status]));
   const allCrossingIds = new Set(situation.crossings.map((c) => c.properties.id));
@@ -68,7 +105,7 @@ export function activeLayersOn(
     if (!allCrossingIds.has(id))
       throw new AnalysisInputError(`override names crossing "${id}", which does not exist`);
   const crossings: ActiveCrossing[] = [];
-  for (const c of valid(situation.crossings)) {
+  for (const c of valid(sorted.crossings)) {
     const f = forced.get(c.properties.id);
     if (f) {
       crossings.push({ feature: c, status: f, since: null });
@@ -79,7 +116,7 @@ export function activeLayersOn(
   }
 
   const frontlines = new Map<string, ActiveFrontline>();
-  for (const f of valid(situation.frontlines))
+  for (const f of valid(sorted.frontlines))
     frontlines.set(f.properties.id, {
       id: f.properties.id,
       name: f.properties.name,
@@ -117,15 +154,13 @@ export function activeLayersOn(
     asOf,
     month: overrides.month ?? Number(asOf.slice(5, 7)),
     params,
-    areas: valid(situation.areas),
+    areas: valid(sorted.areas),
     frontlines: [...frontlines.values()].sort((a, b) => compareStrings(a.id, b.id)),
-    sites: valid(situation.sites),
+    sites: valid(sorted.sites),
     crossings,
-    roadIds: new Set(valid(situation.roads).map((r) => r.properties.id)),
-    corridors: valid(situation.corridors),
-    incidents: situation.incidents
-      .filter((i) => isInWindow(i.properties.date, asOf, params.incidentWindowDays))
-      .sort(byId),
-    constraints: valid(situation.constraints),
+    roadIds: new Set(valid(sorted.roads).map((r) => r.properties.id)),
+    corridors: valid(sorted.corridors),
+    incidents,
+    constraints: valid(sorted.constraints),
   };
 }

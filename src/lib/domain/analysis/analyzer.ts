@@ -74,6 +74,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   // Rounded edge geometry for the report, made once per edge (edges never change).
   const roundedCoords: Position[][] = [];
   const edgeCoords = (e: number) => (roundedCoords[e] ??= net.edges[e].coords.map(roundPosition));
+  const layersOn = activeLayersOn(situation);
   const derivedCache = new Map<string, { a: object; b: object; lines: number[][][] }>();
 
   // The last context is kept: routes planned one after another on the same date reuse its hazards.
@@ -105,7 +106,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       throw new AnalysisInputError(
         `invalid overrides: ${o.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       );
-    const layers = activeLayersOn(situation, asOf, p.data, o.data);
+    const layers = layersOn(asOf, p.data, o.data);
     const frontlines = [
       ...layers.frontlines,
       ...deriveFrontlines(situation.scenario, layers.areas, layers.frontlines, derivedCache),

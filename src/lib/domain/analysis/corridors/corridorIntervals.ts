@@ -9,6 +9,7 @@ import { segmentCircleInterval } from '../../geo/segmentCircleInterval';
 import { polygonIndexOf } from '../polygonIndexOf';
 import { segmentIntersection } from '../../geo/segmentIntersection';
 import type { Reason } from '../../schemas';
+import type { ActiveCrossing } from '../activeLayers';
 import type { AnalysisContext } from '../context';
 import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
 import { formatKm } from '../reasons';
@@ -53,24 +54,85 @@ export function corridorIntervals(
     if (code === 'incident_severe' || code === 'incident_nearby') return ctx.activeIncidents.has(featureId);
     return ctx.activeConstraintIds.has(featureId);
   });
-  return [...active, ...dynamicIntervals(ctx, coords, cumKm)];
+  return [...active, ...dynamicIntervals(ctx, corridor, coords, cumKm)];
 }
 
+/**
+ * The front lines' and crossings' stretches along a corridor. Those of a front line depend only on the corridor,
+ * that line's course, name and actors, the buffer and crossline tolerance, and the open crossline crossings; they
+ * are cached per (corridor, front line geometry), so a re-analysis after one line moves recomputes that line only.
+ * The crossings' stretches are cached per corridor and set of closed or restricted crossings. (Order does not
+ * matter: stretches are cut at every bound and their reasons sorted.)
+ */
 function dynamicIntervals(
   ctx: AnalysisContext,
+  corridor: { geometry: object },
   coords: readonly Position[],
   cumKm: readonly number[],
 ): KmInterval[] {
   const { params } = ctx.layers;
-  const out: KmInterval[] = [];
-  const total = cumKm[cumKm.length - 1];
   const fs = ctx.frontlineSegments;
   const crosslineOpen = ctx.layers.crossings.filter(
     (c) => c.feature.properties.kind === 'crossline' && c.status !== 'closed',
   );
   const badCrossings = ctx.layers.crossings.filter((c) => c.status !== 'open');
+  const perLine = ctx.cache.get(
+    corridor.geometry,
+    'corridor-frontlines',
+    () => new WeakMap<object, Map<string, KmInterval[]>>(),
+  );
+  const common = `${params.frontlineBufferKm}|${params.crosslineToleranceKm}|${crosslineOpen
+    .map((c) => c.feature.properties.id)
+    .join(',')}`;
+  const keys = fs.lines.map((f) => `${f.id}|${frontlineLabel(ctx.scenario, f)}|${common}`);
+  const found: (KmInterval[] | undefined)[] = fs.lines.map((f, i) =>
+    perLine.get(f.geometryKey)?.get(keys[i]),
+  );
+  const missing = found.map((v) => v === undefined);
+  if (missing.some(Boolean)) {
+    const fresh = frontlineIntervals(ctx, coords, cumKm, missing, crosslineOpen);
+    fs.lines.forEach((f, i) => {
+      if (!missing[i]) return;
+      found[i] = fresh[i];
+      let byKey = perLine.get(f.geometryKey);
+      if (!byKey) perLine.set(f.geometryKey, (byKey = new Map()));
+      byKey.set(keys[i], fresh[i]);
+    });
+  }
+  const crossingKey = `corridor-crossings:${ctx.options.crossingAttachKm}|${badCrossings
+    .map((c) => `${c.feature.properties.id}/${c.status}/${c.since}`)
+    .join(',')}`;
+  const crossings = ctx.cache.get(corridor.geometry, crossingKey, () =>
+    crossingIntervals(ctx, coords, cumKm, badCrossings),
+  );
+  return [...found.flatMap((v) => v ?? []), ...crossings];
+}
 
-  // Helpers made once (not per segment): they read the current segment's start and length.
+/** Buffer and crossing stretches of the front lines `fs.lines[i]` for which `wanted[i]`, per line. */
+function frontlineIntervals(
+  ctx: AnalysisContext,
+  coords: readonly Position[],
+  cumKm: readonly number[],
+  wanted: readonly boolean[],
+  crosslineOpen: readonly ActiveCrossing[],
+): KmInterval[][] {
+  const { params } = ctx.layers;
+  const byLine: KmInterval[][] = wanted.map(() => []);
+  const total = cumKm[cumKm.length - 1];
+  const fs = ctx.frontlineSegments;
+  const d = params.frontlineBufferKm;
+  // Box of the wanted lines: corridor segments away from it are skipped.
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let s = 0; s < fs.line.length; s++) {
+    if (!wanted[fs.line[s]]) continue;
+    for (const p of [fs.a[s], fs.b[s]]) {
+      box[0] = Math.min(box[0], p[0]);
+      box[1] = Math.min(box[1], p[1]);
+      box[2] = Math.max(box[2], p[0]);
+      box[3] = Math.max(box[3], p[1]);
+    }
+  }
+  let out: KmInterval[] = [];
   let k0 = 0;
   let span = 0;
   const km = (t: number) => k0 + t * span;
@@ -83,19 +145,20 @@ function dynamicIntervals(
       around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, reason);
     else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
   };
+  const labels = fs.lines.map((f, i) => (wanted[i] ? frontlineLabel(ctx.scenario, f) : ''));
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
     k0 = cumKm[i];
     span = cumKm[i + 1] - k0;
-    const segBox = bboxOf([a, b]);
-
-    // Front lines: buffer and crossings.
-    const d = params.frontlineBufferKm;
-    const fbox = expandBboxKm(segBox, d);
+    const fbox = expandBboxKm(bboxOf([a, b]), d);
+    if (fbox[0] > box[2] || fbox[2] < box[0] || fbox[1] > box[3] || fbox[3] < box[1]) continue;
     for (const s of fs.index.search(fbox[0], fbox[1], fbox[2], fbox[3])) {
-      const f = fs.lines[fs.line[s]];
-      const label = frontlineLabel(ctx.scenario, f);
+      const li = fs.line[s];
+      if (!wanted[li]) continue;
+      out = byLine[li];
+      const f = fs.lines[li];
+      const label = labels[li];
       push(segmentBufferInterval(a, b, fs.a[s], fs.b[s], d), {
         code: 'frontline_buffer',
         featureId: f.id,
@@ -115,18 +178,42 @@ function dynamicIntervals(
           detail: `crosses front line ${label} with no open crossline crossing within ${formatKm(params.crosslineToleranceKm)}`,
         });
     }
+  }
+  return byLine;
+}
 
-    // Closed and restricted crossings the line passes.
+/** Stretches of the closed and restricted crossings a corridor passes. */
+function crossingIntervals(
+  ctx: AnalysisContext,
+  coords: readonly Position[],
+  cumKm: readonly number[],
+  badCrossings: readonly ActiveCrossing[],
+): KmInterval[] {
+  const out: KmInterval[] = [];
+  const total = cumKm[cumKm.length - 1];
+  for (let i = 0; i + 1 < coords.length; i++) {
+    const a = coords[i];
+    const b = coords[i + 1];
+    const k0 = cumKm[i];
+    const span = cumKm[i + 1] - k0;
     for (const c of badCrossings) {
       const pr = projectOnSegment(c.feature.geometry.coordinates, a, b);
       if (pr.distanceKm > ctx.options.crossingAttachKm) continue;
       const cp = c.feature.properties;
       const since = c.since ? ` since ${c.since}` : ' (override)';
-      const half = Math.sqrt(Math.max(0, ctx.options.crossingAttachKm ** 2 - pr.distanceKm ** 2));
-      around(km(pr.t), Math.max(half, MIN_POINT_HAZARD_KM), {
-        code: c.status === 'closed' ? 'crossing_closed' : 'crossing_restricted',
-        featureId: cp.id,
-        detail: `passes ${cp.kind} crossing "${cp.name}", ${c.status}${since}`,
+      const half = Math.max(
+        Math.sqrt(Math.max(0, ctx.options.crossingAttachKm ** 2 - pr.distanceKm ** 2)),
+        MIN_POINT_HAZARD_KM,
+      );
+      const at = k0 + pr.t * span;
+      out.push({
+        fromKm: Math.max(0, at - half),
+        toKm: Math.min(total, at + half),
+        reason: {
+          code: c.status === 'closed' ? 'crossing_closed' : 'crossing_restricted',
+          featureId: cp.id,
+          detail: `passes ${cp.kind} crossing "${cp.name}", ${c.status}${since}`,
+        },
       });
     }
   }
