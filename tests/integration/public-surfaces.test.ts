@@ -89,6 +89,12 @@ const staffCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   'features.restore': (c) => c.features.restore({ id: 'secret_restricted_camp', auditId: 1, version: 1 }),
   'imports.commit': (c) =>
     c.imports.commit({ layer: 'sites', fileName: 'camps.csv', format: 'csv', features: [] }),
+  'imports.begin': (c) =>
+    c.imports.begin({ layer: 'sites', fileName: 'camps.csv', format: 'csv', expectedCount: 1 }),
+  'imports.append': (c) =>
+    c.imports.append({ importId: '00000000-0000-4000-8000-000000000000', seq: 0, features: [{}] }),
+  'imports.finish': (c) => c.imports.finish({ importId: '00000000-0000-4000-8000-000000000000' }),
+  'imports.abort': (c) => c.imports.abort({ importId: '00000000-0000-4000-8000-000000000000' }),
   'imports.mapping': (c) => c.imports.mapping({ sourceKey: 'csv:2:00000000' }),
 };
 

@@ -14,6 +14,11 @@ const envSchema = z.object({
     .optional(),
   /** Folder of the SQL migrations (shipped in the repository as drizzle/). */
   MIGRATIONS_DIR: z.string().min(1).default('drizzle'),
+  /**
+   * The Node adapter's request size limit (`512K` when unset), read here only to size the chunks of an
+   * import sent from the browser so that each fits under it.
+   */
+  BODY_SIZE_LIMIT: z.string().optional(),
 });
 export type Env = z.infer<typeof envSchema>;
 

@@ -5,13 +5,19 @@ import { seedSituation } from './db/featureRepository';
 import { readEnv, type Env } from './env';
 import { recordStatusChanges } from './feed';
 import { loadSituationFromDir } from './geodata/loadSituationFromDir';
+import { commitImport } from './import/commitImport';
+import { chunkBytesFor, ImportStaging } from './import/importStaging';
 import { SituationStore } from './situation/situationStore';
 
-/** What the server holds for its whole life: the database, the situation store, the login limiter. */
+/**
+ * What the server holds for its whole life: the database, the situation store, the login limiter, and the
+ * imports being sent from the browser in parts.
+ */
 export interface Services {
   database: OpenDatabase;
   store: SituationStore;
   loginLimiter: LoginRateLimiter;
+  importStaging: ImportStaging;
 }
 
 /**
@@ -37,6 +43,11 @@ export async function startServices(env: Env = readEnv()): Promise<Services> {
     database,
     store: new SituationStore(database.db, situation.scenario.id),
     loginLimiter: new LoginRateLimiter(),
+    importStaging: new ImportStaging(
+      (features, layer, actor, options) =>
+        commitImport(database.db, features, layer, actor, { ...options, scenarioId: situation.scenario.id }),
+      { maxChunkBytes: chunkBytesFor(env.BODY_SIZE_LIMIT) },
+    ),
   };
 }
 
