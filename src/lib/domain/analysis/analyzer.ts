@@ -12,7 +12,7 @@ import {
 } from '../schemas';
 import { activeLayersOn, type ActiveCrossing } from './activeLayers';
 import type { Graph } from './access/dijkstra';
-import { siteAccess } from './access/siteAccess';
+import { SiteAccessMemo, siteAccess } from './access/siteAccess';
 import type { AnalysisContext } from './context';
 import { evaluateCorridor } from './corridors/evaluateCorridor';
 import { AnalysisInputError } from './errors';
@@ -75,6 +75,8 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   const roundedCoords: Position[][] = [];
   const edgeCoords = (e: number) => (roundedCoords[e] ??= net.edges[e].coords.map(roundPosition));
   const layersOn = activeLayersOn(situation);
+  // What the last analysis found per site: the next one recomputes a site only where its report can change.
+  const siteMemo = new SiteAccessMemo();
   const derivedCache = new Map<string, { a: object; b: object; lines: number[][][] }>();
 
   // The last context is kept: routes planned one after another on the same date reuse its hazards.
@@ -160,7 +162,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     overrides?: AnalysisOverridesInput,
   ): AnalysisReport => {
     const ctx = context(asOf, params, overrides);
-    const sites = siteAccess(ctx);
+    const sites = siteAccess(ctx, siteMemo);
     const segments = [];
     for (const e of net.edges) {
       const s = ctx.hazards.status[e.index];

@@ -3,7 +3,12 @@ import type { BestPath, Reason, SiteAccess, SiteFeature, SiteFlag, SiteReport } 
 import type { AnalysisContext } from '../context';
 import { formatKm, sortReasons, statusOfCode } from '../reasons';
 import { round3, roundPosition } from '../round';
-import { dijkstra, pathTo, type SearchResult } from './dijkstra';
+import type { Position } from 'geojson';
+import { bboxOf } from '../../geo/bboxOf';
+import { expandBboxKm } from '../../geo/expandBboxKm';
+import type { ActiveFrontline } from '../activeLayers';
+import { frontlineLabel, type EdgeHazards } from '../hazards/evaluateEdgeHazards';
+import { dijkstra, pathTo, type Graph, type SearchResult } from './dijkstra';
 import { edgeCosts } from './edgeCosts';
 import { pathEdgeReasons } from './pathEdgeReasons';
 import { pathGeometry } from './pathGeometry';
@@ -24,8 +29,9 @@ interface Hub {
  * when a hub of another country reaches it, else `cut_off`. Domestic searches may end at but not pass an
  * international crossing; no search passes a closed crossing.
  */
-export function siteAccess(ctx: AnalysisContext): SiteReport[] {
+export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteReport[] {
   const { net, graph, layers } = ctx;
+  if (memo?.ctx === ctx) return [...memo.reports];
   const hubs: Hub[] = [];
   for (const s of layers.sites) {
     if (!s.properties.hub) continue;
@@ -40,8 +46,11 @@ export function siteAccess(ctx: AnalysisContext): SiteReport[] {
   const costCrossline = edgeCosts(ctx, { crossline: true });
   const costAny = edgeCosts(ctx, { crossline: true, explainBlocked: true });
   const searches = new Map<string, { hubs: Hub[]; result: SearchResult; cost: Float64Array }>();
+  // Search keys the site being evaluated used (recorded for the memo).
+  let tried: string[] = [];
   const search = (country: string, domestic: boolean, crossline: boolean) => {
     const key = `${country}|${domestic}|${crossline}`;
+    tried.push(key);
     let s = searches.get(key);
     if (!s) {
       const from = hubs.filter((h) => (h.site.properties.country === country) === domestic);
@@ -65,8 +74,46 @@ export function siteAccess(ctx: AnalysisContext): SiteReport[] {
     return s;
   };
   let anySearch: { result: SearchResult } | undefined;
+  const explainSearch = () =>
+    (anySearch ??= {
+      result: dijkstra(
+        graph,
+        hubs.map((h) => ({ node: h.node, cost: h.attachKm })),
+        costAny,
+      ),
+    });
 
-  return layers.sites.map((site): SiteReport => {
+  const unchanged = memo ? reusable(ctx, memo, search, () => explainSearch().result) : undefined;
+  const records = new Map<string, SiteRecord>();
+  const reports = layers.sites.map((site): SiteReport => {
+    const old = unchanged?.(site);
+    if (old) {
+      records.set(site.properties.id, old);
+      return old.report;
+    }
+    tried = [];
+    const report = evaluate(site);
+    records.set(site.properties.id, {
+      site,
+      report,
+      searchKeys: tried,
+      explained: report.access === 'cut_off' && tried.length > 0,
+    });
+    return report;
+  });
+  if (memo) {
+    memo.ctx = ctx;
+    memo.reports = reports;
+    memo.key = globalKey(ctx);
+    memo.searches = new Map([...searches].map(([k, v]) => [k, v.result]));
+    memo.explain = anySearch?.result;
+    memo.hazards = ctx.hazards;
+    memo.frontlines = ctx.frontlines;
+    memo.sites = records;
+  }
+  return reports;
+
+  function evaluate(site: SiteFeature): SiteReport {
     const p = site.properties;
     const figures = siteFiguresOn(site, layers.asOf);
     const famine = figures.ipcPhase?.value === 5 || figures.famine?.value === true;
@@ -158,16 +205,10 @@ export function siteAccess(ctx: AnalysisContext): SiteReport[] {
       }
       if (access === 'cut_off') {
         // Explain: the blockages on the road from a hub that needs the fewest of them cleared.
-        anySearch ??= {
-          result: dijkstra(
-            graph,
-            hubs.map((h) => ({ node: h.node, cost: h.attachKm })),
-            costAny,
-          ),
-        };
+        const explained = explainSearch().result;
         const before = reasons.length;
-        if (anySearch.result.dist[att.node] !== Infinity)
-          for (const e of pathTo(graph, anySearch.result, att.node).edges)
+        if (explained.dist[att.node] !== Infinity)
+          for (const e of pathTo(graph, explained, att.node).edges)
             for (const r of ctx.hazards.reasons.get(e) ?? [])
               if (statusOfCode(r.code) === 'blocked') reasons.push(r);
         if (reasons.length === before)
@@ -197,5 +238,166 @@ export function siteAccess(ctx: AnalysisContext): SiteReport[] {
       bestPath,
       reasons: sortReasons(reasons),
     };
-  });
+  }
+}
+
+interface SiteRecord {
+  site: SiteFeature;
+  report: SiteReport;
+  /** The searches whose result at the site's junction the report depends on. */
+  searchKeys: string[];
+  /** Whether the report depends on the search that explains a cut-off. */
+  explained: boolean;
+}
+
+/**
+ * What the last analysis of an analyzer found, so the next one recomputes a site only where its report can
+ * change. A site's report depends on the as-of date, the parameters and the crossings (when any of these
+ * differ, every site is recomputed), on the front lines within the protection radius, and on the searches
+ * it used: their result at its junction and along the path to it (distance, edge, hub at every node of the
+ * path) and the reasons of the path's edges. A report is reused when none of these changed.
+ */
+export class SiteAccessMemo {
+  ctx?: AnalysisContext;
+  reports: SiteReport[] = [];
+  key = '';
+  searches = new Map<string, SearchResult>();
+  explain?: SearchResult;
+  hazards?: EdgeHazards;
+  frontlines: readonly ActiveFrontline[] = [];
+  sites = new Map<string, SiteRecord>();
+}
+
+function globalKey(ctx: AnalysisContext): string {
+  const { layers } = ctx;
+  return JSON.stringify([
+    layers.asOf,
+    layers.month,
+    layers.params,
+    layers.crossings.map((c) => [c.feature.properties.id, c.status, c.since]),
+  ]);
+}
+
+/** A test of whether a site's last report still holds (the record when it does), or undefined when none can. */
+function reusable(
+  ctx: AnalysisContext,
+  memo: SiteAccessMemo,
+  search: (country: string, domestic: boolean, crossline: boolean) => { result: SearchResult },
+  explainSearch: () => SearchResult,
+): ((site: SiteFeature) => SiteRecord | undefined) | undefined {
+  const before = memo.hazards;
+  if (!before || memo.key !== globalKey(ctx)) return undefined;
+  const { graph, net } = ctx;
+  const now = ctx.hazards;
+
+  // Edges whose reasons or crossline crossings changed: 0 not checked yet, 1 same, 2 changed.
+  const edgeState = new Uint8Array(net.edges.length);
+  const edgeChanged = (e: number) => {
+    if (edgeState[e] === 0)
+      edgeState[e] =
+        sameReasons(before.reasons.get(e), now.reasons.get(e)) &&
+        sameStrings(before.crossline.get(e), now.crossline.get(e))
+          ? 1
+          : 2;
+    return edgeState[e] === 2;
+  };
+
+  // Whether a search's result changed at a node or anywhere on the path to it.
+  const pathChecks = new Map<string, (node: number) => boolean>();
+  const pathChanged = (key: string, current: () => SearchResult, previous: SearchResult | undefined) => {
+    let check = pathChecks.get(key);
+    if (!check) {
+      check = previous ? pathChangedIn(graph, previous, current(), edgeChanged) : () => true;
+      pathChecks.set(key, check);
+    }
+    return check;
+  };
+
+  // Front lines added, removed, moved or renamed: sites within the protection radius of them are recomputed.
+  const label = (f: ActiveFrontline) => frontlineLabel(ctx.scenario, f);
+  const was = new Map(memo.frontlines.map((f) => [f.id, f]));
+  const boxes: number[][] = [];
+  const addBox = (f: ActiveFrontline) =>
+    boxes.push(expandBboxKm(bboxOf(f.lines.flat()), ctx.layers.params.protectionRadiusKm));
+  for (const f of ctx.frontlines) {
+    const old = was.get(f.id);
+    was.delete(f.id);
+    if (old && old.geometryKey === f.geometryKey && label(old) === label(f)) continue;
+    addBox(f);
+    if (old) addBox(old);
+  }
+  for (const old of was.values()) addBox(old);
+  const nearChange = ([x, y]: Position) =>
+    boxes.some((b) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3]);
+
+  return (site) => {
+    const old = memo.sites.get(site.properties.id);
+    if (!old || old.site !== site || nearChange(site.geometry.coordinates)) return undefined;
+    const att = usableAttachment(ctx, site.properties.id);
+    if (old.searchKeys.length > 0 || old.explained) {
+      if (!att) return undefined;
+      for (const key of old.searchKeys) {
+        const [country, domestic, crossline] = key.split('|');
+        const current = () => search(country, domestic === 'true', crossline === 'true').result;
+        if (pathChanged(key, current, memo.searches.get(key))(att.node)) return undefined;
+      }
+      if (old.explained && pathChanged('explain', explainSearch, memo.explain)(att.node)) return undefined;
+    }
+    return old;
+  };
+}
+
+/**
+ * For each node: whether its distance, edge or source differ between two results of a search, or those of a
+ * node before it on its path, or the reasons of an edge of that path (`edgeChanged`). Memoised along paths.
+ */
+function pathChangedIn(
+  g: Graph,
+  before: SearchResult,
+  now: SearchResult,
+  edgeChanged: (e: number) => boolean,
+): (node: number) => boolean {
+  const state = new Uint8Array(g.nodeCount); // 0 not known, 1 unchanged, 2 changed
+  const walked: number[] = [];
+  return (node) => {
+    let n = node;
+    let result = 1;
+    walked.length = 0;
+    for (;;) {
+      if (state[n] !== 0) {
+        result = state[n];
+        break;
+      }
+      const e = now.prevEdge[n];
+      if (now.dist[n] !== before.dist[n] || e !== before.prevEdge[n] || now.origin[n] !== before.origin[n]) {
+        result = 2;
+        break;
+      }
+      if (e === -1) break;
+      if (edgeChanged(e)) {
+        result = 2;
+        break;
+      }
+      walked.push(n);
+      n = g.edgeFrom[e] === n ? g.edgeTo[e] : g.edgeFrom[e];
+    }
+    state[n] = result;
+    for (const m of walked) state[m] = result;
+    return result === 2;
+  };
+}
+
+function sameReasons(a: readonly Reason[] | undefined, b: readonly Reason[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++)
+    if (a[i].code !== b[i].code || a[i].featureId !== b[i].featureId || a[i].detail !== b[i].detail)
+      return false;
+  return true;
+}
+
+function sameStrings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((x, i) => x === b[i]);
 }
