@@ -25,7 +25,6 @@ export const CORRIDOR_MATCH_KM = 1;
 export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature): CorridorReport {
   const coords = corridor.geometry.coordinates;
   const cum = cumulativeKm(coords);
-  const total = cum[cum.length - 1];
   const intervals = corridorIntervals(ctx, corridor, coords, cum);
 
   const spread: KmInterval[] = [...intervals];
@@ -45,6 +44,43 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
     });
   }
 
+  // The report depends only on these stretches (and the corridor): when they are those of the last analysis,
+  // so is the report.
+  const last = ctx.cache.get(corridor.geometry, 'corridor-last', () => ({
+    spread: [] as KmInterval[],
+    report: undefined as CorridorReport | undefined,
+  }));
+  if (last.report && sameIntervals(last.spread, spread)) return last.report;
+  last.report = undefined;
+  last.spread = spread;
+  last.report = stretchesReport(corridor, coords, cum, spread);
+  return last.report;
+}
+
+function sameIntervals(a: readonly KmInterval[], b: readonly KmInterval[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (
+      x.fromKm !== y.fromKm ||
+      x.toKm !== y.toKm ||
+      x.reason.code !== y.reason.code ||
+      x.reason.featureId !== y.reason.featureId ||
+      x.reason.detail !== y.reason.detail
+    )
+      return false;
+  }
+  return true;
+}
+
+function stretchesReport(
+  corridor: CorridorFeature,
+  coords: readonly Position[],
+  cum: readonly number[],
+  spread: readonly KmInterval[],
+): CorridorReport {
+  const total = cum[cum.length - 1];
   // Pieces between every boundary, merged when status and reasons agree.
   const bounds = [...new Set([0, total, ...spread.flatMap((iv) => [iv.fromKm, iv.toKm])])]
     .filter((k) => k >= 0 && k <= total)
