@@ -105,6 +105,24 @@ describe('ImportClient', () => {
     await expect(client.features(previewId, 0, 25)).rejects.toThrow(/gone/);
   });
 
+  it('asks the worker how to cut the features into chunks, and passes on why it cannot', async () => {
+    const { client, workers, parse } = setup();
+    const done = parse('areas.geojson');
+    workers[0].answer({ type: 'preview', id: 1, preview: preview('areas.geojson'), readMs: 1, parseMs: 1 });
+    const { previewId } = await done;
+    const planned = client.plan(previewId, 399_744);
+    expect(workers[0].received.at(-1)).toEqual({ type: 'plan', id: 2, previewId: 1, maxBytes: 399_744 });
+    const plan = { chunks: [{ from: 0, to: 3, bytes: 900 }], totalBytes: 900 };
+    workers[0].answer({ type: 'plan', id: 2, plan });
+    expect(await planned).toEqual(plan);
+    const refused = client.plan(previewId, 100);
+    workers[0].answer({ type: 'error', id: 3, phase: 'features', message: 'feature #0 (id "a") is 1 kB' });
+    await expect(refused).rejects.toMatchObject({
+      name: 'ImportWorkerError',
+      message: 'feature #0 (id "a") is 1 kB',
+    });
+  });
+
   it('Cancel terminates the worker, rejects as cancelled, and the next parse starts a new worker', async () => {
     const { client, workers, parse } = setup();
     const first = parse('big.geojson');

@@ -19,6 +19,7 @@ import {
   percent,
   whereOf,
 } from '$lib/editing/import/report';
+import { planChunks } from '$lib/import-worker/chunks';
 import { ImportCancelledError, ImportWorkerError } from '$lib/import-worker/ImportClient';
 import type { ParseOptions, PreviewSummary } from '$lib/import-worker/protocol';
 import type { ColumnMapping, ImportPreview, ImportProblem } from '$lib/import/types';
@@ -100,6 +101,10 @@ class FakeParser implements ImportParser {
     this.sliced.push([from, to]);
     return this.kept.features.slice(from, to);
   };
+  plan: ImportParser['plan'] = async (previewId, maxBytes) => {
+    if (this.kept?.previewId !== previewId) throw new Error('this preview is gone: check the file again');
+    return planChunks(this.kept.features, maxBytes);
+  };
   progress(phase: 'reading' | 'parsing', f: number) {
     this.waiting[0].onprogress(phase, f);
   }
@@ -112,19 +117,37 @@ class FakeParser implements ImportParser {
   }
 }
 
+/** A server that stages what it is sent, as `imports.begin` / `append` / `finish` / `abort` do. */
 function fakeApi(over: Partial<ImportApi> = {}) {
   const commits: { preview: PreviewSummary; features: Feature[] }[] = [];
-  const stats = { contexts: 0 };
+  const stats = { contexts: 0, aborted: [] as string[] };
+  const staged = new Map<string, { preview: PreviewSummary; features: Feature[] }>();
+  let next = 1;
   const api: ImportApi = {
     parseContext: async () => {
       stats.contexts++;
       return { extent: [14.5, 8.4, 38.8, 22.4], defaultCountry: 'SDN' };
     },
     rememberedMapping: async () => null,
-    commit: async (preview, features, onupload) => {
-      commits.push({ preview, features });
+    begin: async (preview) => {
+      const importId = `import-${next++}`;
+      staged.set(importId, { preview, features: [] });
+      return { importId, maxChunkBytes: 400_000 };
+    },
+    append: async (importId, _seq, features, onupload) => {
       onupload(0.5);
-      return { created: features.length, updated: 0, unchanged: 0 };
+      staged.get(importId)!.features.push(...features);
+      onupload(1);
+    },
+    finish: async (importId) => {
+      const s = staged.get(importId)!;
+      staged.delete(importId);
+      commits.push(s);
+      return { created: s.features.length, updated: 0, unchanged: 0 };
+    },
+    abort: async (importId) => {
+      staged.delete(importId);
+      stats.aborted.push(importId);
     },
     ...over,
   };
@@ -380,7 +403,7 @@ describe('ImportScreen', () => {
   it('a refused commit keeps the preview and shows why; nothing is reported as imported', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { parser, screen, committed } = setup({
-      commit: async () => {
+      finish: async () => {
         throw new Error('feature #1 (id "b"), field "properties.name": must not be empty');
       },
     });
@@ -397,6 +420,61 @@ describe('ImportScreen', () => {
     expect(screen.announcement).toBe('Nothing was imported.');
     expect(committed).toEqual([]);
     log.mockRestore();
+  });
+
+  it('Cancel while the import is sent aborts it on the server; once it is being written, Cancel is gone', async () => {
+    let release: (() => void) | undefined;
+    let written: (() => void) | undefined;
+    const { parser, screen, commits, committed, stats } = setup({
+      // A chunk on a slow link: it arrives when the test says so, or is aborted by Cancel.
+      append: (_id, _seq, _features, onupload, signal) =>
+        new Promise<void>((resolve, reject) => {
+          onupload(0.4);
+          release = resolve;
+          signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+      // The server takes its time to write.
+      finish: () =>
+        new Promise((resolve) => {
+          written = () => resolve({ created: 2, updated: 0, unchanged: 0 });
+        }),
+    });
+    screen.choose({ file: csv, layer: 'sites' });
+    const run = screen.start();
+    await settle();
+    parser.answer({ problems: [], counts: { read: 2, valid: 2, rejected: 0, warnings: 0 } });
+    await run;
+    const sending = screen.commit();
+    await settle();
+    expect(screen.stage).toBe('committing');
+    expect(screen.uploadFraction).toBeCloseTo(0.4);
+    expect([screen.uploadPart, screen.uploadParts]).toEqual([1, 1]);
+    expect(screen.canCancel).toBe(true);
+    screen.cancel();
+    await sending;
+    expect(screen.stage).toBe('ready');
+    expect(screen.error).toBeUndefined();
+    expect(screen.announcement).toBe('Cancelled: nothing was written.');
+    expect(stats.aborted).toEqual(['import-1']);
+    expect(commits).toEqual([]);
+    expect(committed).toEqual([]);
+
+    // Sent again, to the end: while the server writes, there is nothing left to cancel.
+    const again = screen.commit();
+    await settle();
+    release!();
+    await settle();
+    expect(screen.writing).toBe(true);
+    expect(screen.uploadFraction).toBe(1);
+    expect(screen.announcement).toBe('Sent: the server is writing the features…');
+    expect(screen.canCancel).toBe(false);
+    screen.cancel();
+    written!();
+    await again;
+    expect(screen.stage).toBe('committed');
+    expect(screen.writing).toBe(false);
+    expect(stats.aborted).toEqual(['import-1']);
+    expect(committed).toEqual([['sites', { created: 2, updated: 0, unchanged: 0 }]]);
   });
 
   it('a file chosen while another is checked replaces it: the first is cancelled and never shown', async () => {

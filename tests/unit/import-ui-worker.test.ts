@@ -188,6 +188,25 @@ describe('createImportHandler', () => {
     // A request for another parse's features (one replaced since) is refused, not answered wrongly.
     const stale = await run(handle, { type: 'features', id: 7, previewId: 4, from: 0, to: 25 });
     expect(stale[0]).toMatchObject({ type: 'error', id: 7, phase: 'features' });
+
+    // How to cut them into chunks to send, measured here: features of 93 bytes (f0–f9), at most 500 a chunk.
+    expect(JSON.stringify(point(0)).length).toBe(93);
+    const planned = await run(handle, { type: 'plan', id: 8, previewId: 5, maxBytes: 500 });
+    expect(planned).toHaveLength(1);
+    const plan = planned[0].type === 'plan' ? planned[0].plan : undefined;
+    expect(plan?.chunks[0]).toEqual({ from: 0, to: 5, bytes: 2 + 5 * 93 + 4 });
+    expect(plan?.chunks.at(-1)?.to).toBe(60);
+    expect(plan?.totalBytes).toBe(plan?.chunks.reduce((n, c) => n + c.bytes, 0));
+    // A feature too large for any chunk is named; so is a preview that is gone.
+    const tooSmall = await run(handle, { type: 'plan', id: 9, previewId: 5, maxBytes: 90 });
+    expect(tooSmall[0]).toMatchObject({
+      type: 'error',
+      id: 9,
+      phase: 'features',
+      message: expect.stringMatching(/^feature #0 \(id "f0"\) is 93 B as JSON, more than the 90 B/),
+    });
+    const gone = await run(handle, { type: 'plan', id: 10, previewId: 4, maxBytes: 500 });
+    expect(gone[0]).toMatchObject({ type: 'error', id: 10, message: expect.stringContaining('gone') });
   });
 
   it('names the phase that failed: a file that cannot be decoded, a parser that throws', async () => {

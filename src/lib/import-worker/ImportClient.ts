@@ -1,4 +1,5 @@
 import type { Feature } from 'geojson';
+import type { ChunkPlan } from './chunks';
 import type {
   ImportPhase,
   ImportWorkerRequest,
@@ -58,9 +59,10 @@ export class ImportClient {
   private readonly createWorker: () => ImportWorkerLike;
   private worker: ImportWorkerLike | undefined;
   private pending: Pending | undefined;
+  /** Requests about a preview's features (slices, chunk plans), by id, with what answers them. */
   private featureRequests = new Map<
     number,
-    { resolve: (f: Feature[]) => void; reject: (e: Error) => void }
+    { resolve: (r: ImportWorkerResponse) => void; reject: (e: Error) => void }
   >();
   private nextId = 1;
 
@@ -114,20 +116,39 @@ export class ImportClient {
    * Features `from` to `to` (exclusive) of a preview. Rejects when the preview is gone: replaced by a newer
    * parse, or lost with the worker (a Cancel terminates it).
    */
-  features(previewId: number, from: number, to: number): Promise<Feature[]> {
-    if (!this.worker)
-      return Promise.reject(new ImportWorkerError('parsing', 'this preview is gone: check the file again'));
-    const id = this.nextId++;
-    const worker = this.worker;
-    return new Promise<Feature[]>((resolve, reject) => {
-      this.featureRequests.set(id, { resolve, reject });
-      worker.postMessage({ type: 'features', id, previewId, from, to });
-    });
+  async features(previewId: number, from: number, to: number): Promise<Feature[]> {
+    const r = await this.ask({ type: 'features', id: 0, previewId, from, to });
+    return r.type === 'features' ? r.features : [];
+  }
+
+  /**
+   * How to cut a preview's features into chunks of at most `maxBytes` of JSON each, measured in the worker
+   * where they are. Rejects, naming it, when one feature alone is larger, or when the preview is gone.
+   */
+  async plan(previewId: number, maxBytes: number): Promise<ChunkPlan> {
+    const r = await this.ask({ type: 'plan', id: 0, previewId, maxBytes });
+    if (r.type !== 'plan')
+      throw new ImportWorkerError('parsing', 'the import worker did not plan the chunks');
+    return r.plan;
   }
 
   destroy(): void {
     this.cancel();
     this.stopWorker();
+  }
+
+  /** Sends a request about a preview's features (its `id` is given here) and waits for its answer. */
+  private ask(
+    request: Extract<ImportWorkerRequest, { type: 'features' | 'plan' }>,
+  ): Promise<ImportWorkerResponse> {
+    if (!this.worker)
+      return Promise.reject(new ImportWorkerError('parsing', 'this preview is gone: check the file again'));
+    const id = this.nextId++;
+    const worker = this.worker;
+    return new Promise<ImportWorkerResponse>((resolve, reject) => {
+      this.featureRequests.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id });
+    });
   }
 
   private ensureWorker(): ImportWorkerLike {
@@ -160,8 +181,8 @@ export class ImportClient {
     const request = this.featureRequests.get(message.id);
     if (request) {
       this.featureRequests.delete(message.id);
-      if (message.type === 'features') request.resolve(message.features);
-      else if (message.type === 'error') request.reject(new ImportWorkerError('parsing', message.message));
+      if (message.type === 'error') request.reject(new ImportWorkerError('parsing', message.message));
+      else request.resolve(message);
       return;
     }
     const pending = this.pending;

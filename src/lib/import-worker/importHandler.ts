@@ -1,4 +1,5 @@
 import type { ImportOptions, ImportPreview } from '$lib/import/types';
+import { planChunks } from './chunks';
 import type { ImportPhase, ImportWorkerRequest, ImportWorkerResponse } from './protocol';
 import { readText } from './readText';
 
@@ -36,7 +37,7 @@ function textKey(file: Blob, encoding: string): string {
 /**
  * The import worker's logic without the worker: reads the file with progress, parses it with progress and
  * posts the preview without its features, or an error naming the phase that failed; then answers requests
- * for slices of the features. Kept apart from `import.worker.ts` so it runs (and is tested) anywhere. The
+ * for slices of the features, and for how to cut them into chunks to send. Kept apart from `import.worker.ts` so it runs (and is tested) anywhere. The
  * last file's text is kept, so parsing it again with another column mapping does not read it again.
  *
  * @param now clock in ms (`performance.now` in the worker)
@@ -50,10 +51,18 @@ export function createImportHandler(
   let features: { previewId: number; list: ImportPreview['features'] } | undefined;
   return async (request, post) => {
     const { id } = request;
-    if (request.type === 'features') {
+    if (request.type === 'features' || request.type === 'plan') {
       if (features?.previewId !== request.previewId)
         post({ type: 'error', id, phase: 'features', message: 'this preview is gone: check the file again' });
-      else post({ type: 'features', id, features: features.list.slice(request.from, request.to) });
+      else if (request.type === 'features')
+        post({ type: 'features', id, features: features.list.slice(request.from, request.to) });
+      else {
+        try {
+          post({ type: 'plan', id, plan: planChunks(features.list, request.maxBytes) });
+        } catch (e) {
+          post({ type: 'error', id, phase: 'features', message: e instanceof Error ? e.message : String(e) });
+        }
+      }
       return;
     }
     const { file, options, encoding } = request;

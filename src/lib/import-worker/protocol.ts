@@ -2,6 +2,7 @@
 // `postMessage` (a File crosses as a handle to the file, not a copy of its bytes).
 import type { Feature } from 'geojson';
 import type { ImportOptions, ImportPreview } from '$lib/import/types';
+import type { ChunkPlan } from './chunks';
 
 /** What the parser is told, without the progress callback (a function cannot cross `postMessage`). */
 export type ParseOptions = Omit<ImportOptions, 'onProgress'>;
@@ -39,6 +40,16 @@ export type ImportWorkerRequest =
       previewId: number;
       from: number;
       to: number;
+    }
+  | {
+      /**
+       * How to cut the features of the preview of parse `previewId` into chunks of at most `maxBytes` of
+       * JSON each, to send them one request at a time (`chunks.ts`).
+       */
+      type: 'plan';
+      id: number;
+      previewId: number;
+      maxBytes: number;
     };
 
 export type ImportWorkerResponse =
@@ -58,4 +69,5 @@ export type ImportWorkerResponse =
       parseMs: number;
     }
   | { type: 'features'; id: number; features: Feature[] }
+  | { type: 'plan'; id: number; plan: ChunkPlan }
   | { type: 'error'; id: number; phase: ImportPhase | 'features'; message: string };

@@ -1,8 +1,10 @@
 // The import screen's calls to the server: the workspace the checks need, the column mapping remembered for
-// a source, and the commit (one request, all or nothing) with the progress of its upload.
+// a source, and the commit sent in parts (`imports.begin`, `append` per chunk with the progress of its
+// upload, `finish` writing all or nothing, `abort`).
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '$lib/server/trpc/router';
 import { trpc } from '$lib/trpc/client';
+import { RequestTooLargeError } from './chunkedCommit';
 import type { ImportApi } from './importScreen.svelte';
 import { formatBytes } from './report';
 
@@ -22,12 +24,13 @@ function uploadingFetch(onupload: (fraction: number) => void) {
       };
       xhr.upload.onload = () => onupload(1);
       xhr.onload = () => {
-        // A body over the server's request size limit is refused before tRPC sees it, without JSON.
-        if (xhr.status === 413) {
+        // A body over a request size limit (a proxy's, or the server's) is refused before tRPC sees it,
+        // without JSON; a 413 of tRPC's own (the server holds too much already) says why in JSON.
+        if (xhr.status === 413 && !/json/.test(xhr.getResponseHeader('content-type') ?? '')) {
           reject(
-            new Error(
-              'the server refuses a request this large (413): import the file in parts, or ask an ' +
-                'administrator to raise the server’s request size limit',
+            new RequestTooLargeError(
+              'the server refuses a request this large (413): ask an administrator to raise the request ' +
+                'size limit of the server or of the proxy in front of it (nothing was written)',
             ),
           );
           return;
@@ -51,18 +54,29 @@ function uploadingFetch(onupload: (fraction: number) => void) {
 
 /**
  * The server's request size limit, in words a data officer can act on (the server's own message names
- * byte counts and nothing to do); undefined for any other error.
+ * byte counts and nothing to do); undefined for any other error. Chunks are cut to fit under the limit the
+ * server says it has, so this means a lower limit somewhere on the way.
  */
 function tooLarge(e: unknown): Error | undefined {
   const m =
     e instanceof TRPCClientError ? /length of (\d+) exceeds limit of (\d+) bytes/.exec(e.message) : null;
   if (!m) return undefined;
-  return new Error(
-    `the import is ${formatBytes(Number(m[1]))} and the server takes at most ${formatBytes(Number(m[2]))} ` +
-      'in one request: import the file in parts (nothing was written), or ask an administrator to raise ' +
-      'the server’s request size limit',
+  return new RequestTooLargeError(
+    `a part of the import is ${formatBytes(Number(m[1]))} and the server takes at most ` +
+      `${formatBytes(Number(m[2]))} in one request: ask an administrator to set the server’s request ` +
+      'size limit (BODY_SIZE_LIMIT) as it announces it (nothing was written)',
   );
 }
+
+/** Drops a staging even while the page is being closed (`keepalive` outlives the page). */
+const keepaliveClient = createTRPCClient<AppRouter>({
+  links: [
+    httpLink({
+      url: '/api/trpc',
+      fetch: (input, init) => fetch(input, { ...init, keepalive: true }),
+    }),
+  ],
+});
 
 export const importApi: ImportApi = {
   async parseContext(layer) {
@@ -81,24 +95,35 @@ export const importApi: ImportApi = {
     return remembered && remembered.layer === layer ? remembered.mapping : null;
   },
 
-  async commit(preview, features, onupload) {
-    // Only the valid features are sent (rejected rows are never in `features`); the server validates them
-    // again and writes all or none. One request: the server takes the whole import in one transaction.
+  async begin(preview, count) {
+    const remember = preview.sourceKey && preview.mapping;
+    return trpc.imports.begin.mutate({
+      layer: preview.layer,
+      fileName: preview.file.slice(0, 300),
+      format: preview.format,
+      expectedCount: count,
+      ...(remember ? { sourceKey: preview.sourceKey, mapping: preview.mapping } : {}),
+    });
+  },
+
+  async append(importId, seq, features, onupload, signal) {
+    // Only valid features are sent; the server validates them again at finish and writes all or none.
     const client = createTRPCClient<AppRouter>({
       links: [httpLink({ url: '/api/trpc', fetch: uploadingFetch(onupload) })],
     });
-    const remember = preview.sourceKey && preview.mapping;
     try {
-      const result = await client.imports.commit.mutate({
-        layer: preview.layer,
-        fileName: preview.file.slice(0, 300),
-        format: preview.format,
-        features,
-        ...(remember ? { sourceKey: preview.sourceKey, mapping: preview.mapping } : {}),
-      });
-      return { created: result.created, updated: result.updated, unchanged: result.unchanged };
+      await client.imports.append.mutate({ importId, seq, features }, { signal });
     } catch (e) {
       throw tooLarge(e) ?? e;
     }
+  },
+
+  async finish(importId) {
+    const result = await trpc.imports.finish.mutate({ importId });
+    return { created: result.created, updated: result.updated, unchanged: result.unchanged };
+  },
+
+  async abort(importId) {
+    await keepaliveClient.imports.abort.mutate({ importId });
   },
 };

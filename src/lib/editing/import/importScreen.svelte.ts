@@ -2,6 +2,7 @@
 // preview with its report, the column mapping shown in the selects, and the commit and its result.
 import type { Feature } from 'geojson';
 import type { LayerName } from '$lib/domain/schemas/layers';
+import type { ChunkPlan } from '$lib/import-worker/chunks';
 import type { ParseResult } from '$lib/import-worker/ImportClient';
 import { ImportCancelledError, ImportWorkerError } from '$lib/import-worker/ImportClient';
 import type {
@@ -13,6 +14,7 @@ import type {
 import type { ColumnMapping, ImportFormat } from '$lib/import/types';
 import { handleError } from '$lib/ui/errors';
 import { layerLabels } from '../layerForms';
+import { commitInChunks } from './chunkedCommit';
 import { commitCheck, milestone, type CommitCheck, type ProblemFilter } from './report';
 
 /** Runs the parser off the main thread (the import worker's client; a fake in unit tests). */
@@ -26,6 +28,11 @@ export interface ImportParser {
   cancel(): boolean;
   /** Features `from` to `to` (exclusive) of the preview of a parse; they stay in the worker until asked for. */
   features(previewId: number, from: number, to: number): Promise<Feature[]>;
+  /**
+   * How to cut the preview's features into chunks of at most `maxBytes` of JSON each, measured where they
+   * are; rejects, naming it, when one feature alone is larger.
+   */
+  plan(previewId: number, maxBytes: number): Promise<ChunkPlan>;
 }
 
 export type ParseContext = Pick<ParseOptions, 'extent' | 'defaultCountry' | 'existing'>;
@@ -47,14 +54,23 @@ export interface ImportApi {
   /** The mapping remembered for a source, or null. */
   rememberedMapping(sourceKey: string, layer: LayerName): Promise<ColumnMapping | null>;
   /**
-   * Writes the preview's valid features, all or nothing; `onupload` gets the fraction sent. Rejected rows
-   * are never among them, so leaving them out needs nothing of the server.
+   * Opens an import of the preview's `count` valid features on the server, which holds them until
+   * `finish`; says how many bytes of JSON one chunk may carry. Rejected rows are never among the features,
+   * so leaving them out needs nothing of the server.
    */
-  commit(
-    preview: PreviewSummary,
+  begin(preview: PreviewSummary, count: number): Promise<{ importId: string; maxChunkBytes: number }>;
+  /** Sends chunk `seq` (0, 1, … in order); `onupload` gets the fraction of it sent, `signal` stops it. */
+  append(
+    importId: string,
+    seq: number,
     features: Feature[],
     onupload: (fraction: number) => void,
-  ): Promise<CommitSummary>;
+    signal?: AbortSignal,
+  ): Promise<void>;
+  /** Writes every feature sent, all or nothing, and ends the import. */
+  finish(importId: string): Promise<CommitSummary>;
+  /** Drops what was sent: nothing is written. */
+  abort(importId: string): Promise<void>;
 }
 
 export type ImportStage = 'idle' | 'reading' | 'parsing' | 'ready' | 'committing' | 'committed';
@@ -85,6 +101,11 @@ export class ImportScreen {
   readFraction = $state(0);
   parseFraction = $state(0);
   uploadFraction = $state(0);
+  /** The chunk being sent (1-based) of how many: an import goes to the server in parts of a few hundred kB. */
+  uploadPart = $state(0);
+  uploadParts = $state(0);
+  /** Everything is sent and the server is writing it: Cancel can no longer stop the import. */
+  writing = $state(false);
   /** Held raw: a report of 100 000 problems must not be made deeply reactive, only replaced. */
   preview = $state.raw<PreviewSummary | null>(null);
   /** The page of valid features shown (the others stay in the worker). */
@@ -111,6 +132,8 @@ export class ImportScreen {
   /** The parse the preview came from: the worker's name for its features. */
   private previewId = 0;
   private featureRequest = 0;
+  /** Stops the commit being sent (Cancel), until the server is writing it. */
+  private commitAbort: AbortController | undefined;
   /** Asked for once per page: the workspace changes far more slowly than a user re-checks a file. */
   private context: Partial<Record<LayerName, Promise<ParseContext>>> = {};
 
@@ -195,9 +218,18 @@ export class ImportScreen {
     this.mapping = { ...this.mapping, [field]: column };
   }
 
+  /** Whether Cancel can stop what runs: a check, or a commit still being sent. */
+  get canCancel(): boolean {
+    return (
+      this.stage === 'reading' || this.stage === 'parsing' || (this.stage === 'committing' && !this.writing)
+    );
+  }
+
+  /** Stops the check running, or the commit being sent (what the server was sent is dropped). */
   cancel(): void {
-    if (this.stage !== 'reading' && this.stage !== 'parsing') return;
-    this.parser.cancel();
+    if (!this.canCancel) return;
+    if (this.stage === 'committing') this.commitAbort?.abort();
+    else this.parser.cancel();
   }
 
   setFilter(filter: ProblemFilter): void {
@@ -228,15 +260,28 @@ export class ImportScreen {
     if (!preview || !this.check.ok || this.working) return;
     this.stage = 'committing';
     this.uploadFraction = 0;
+    this.uploadPart = 0;
+    this.uploadParts = 0;
+    this.writing = false;
     this.error = undefined;
     this.announcement = `Importing ${preview.featureCount} features…`;
+    const abort = new AbortController();
+    this.commitAbort = abort;
     try {
-      // Only now do all the features leave the worker: the commit sends every one of them.
-      const features = await this.parser.features(this.previewId, 0, preview.featureCount);
-      const summary = await this.api.commit(preview, features, (f) => {
-        this.uploadFraction = f;
+      // The features leave the worker a chunk at a time, each sent before the next is asked for.
+      const summary = await commitInChunks(preview, this.previewId, this.parser, this.api, {
+        signal: abort.signal,
+        onprogress: ({ fraction, part, parts }) => {
+          this.uploadFraction = fraction;
+          this.uploadPart = part;
+          this.uploadParts = parts;
+        },
+        onwriting: () => {
+          this.writing = true;
+          this.uploadFraction = 1;
+          this.announcement = 'Sent: the server is writing the features…';
+        },
       });
-      this.uploadFraction = 1;
       // What was written may be what the next file joins to (boundaries, then their figures).
       this.context = {};
       this.result = summary;
@@ -247,8 +292,15 @@ export class ImportScreen {
       this.oncommitted(preview.layer, summary);
     } catch (e) {
       this.stage = 'ready';
+      if (e instanceof ImportCancelledError && abort.signal.aborted) {
+        this.announcement = 'Cancelled: nothing was written.';
+        return;
+      }
       handleError(this, e, 'import the features');
       this.announcement = 'Nothing was imported.';
+    } finally {
+      this.commitAbort = undefined;
+      this.writing = false;
     }
   }
 
