@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataValidationError } from '$lib/domain/schemas';
 import { parseImport } from '$lib/import';
+import type { ColumnMapping } from '$lib/import/types';
 import { openDatabase, type OpenDatabase } from '$lib/server/db/client';
 import { featureHistory, getFeature } from '$lib/server/db/featureRepository';
 import { auditLog, features } from '$lib/server/db/schema';
@@ -203,17 +204,22 @@ describe('imports API', () => {
       services,
       viewer: { id: 1, email: 'editor@example.org', role: 'editor' },
     });
-
-  it('commits re-validated features, remembers the mapping, and runs the change feed', async () => {
-    const p = preview();
-    const r = await editor().imports.commit({
+  /** The browser's way: begin, one chunk, finish. */
+  const commit = async (input: { features: unknown[]; sourceKey?: string; mapping?: ColumnMapping }) => {
+    const { importId } = await editor().imports.begin({
       layer: 'sites',
       fileName: 'camps.csv',
       format: 'csv',
-      features: p.features,
-      sourceKey: p.sourceKey,
-      mapping: p.mapping,
+      expectedCount: input.features.length,
+      ...(input.sourceKey && input.mapping ? { sourceKey: input.sourceKey, mapping: input.mapping } : {}),
     });
+    await editor().imports.append({ importId, seq: 0, features: input.features });
+    return editor().imports.finish({ importId });
+  };
+
+  it('commits re-validated features, remembers the mapping, and runs the change feed', async () => {
+    const p = preview();
+    const r = await commit({ features: p.features, sourceKey: p.sourceKey, mapping: p.mapping });
     expect(r).toMatchObject({ created: 3, updated: 0, unchanged: 0, feed: { recorded: expect.any(Number) } });
     expect(await editor().imports.mapping({ sourceKey: p.sourceKey! })).toMatchObject({
       layer: 'sites',
@@ -228,9 +234,7 @@ describe('imports API', () => {
       'id,name,kind,lat,lon\napi_1,A,camp,13.4,25.3\napi_2,B,camp,13.4,25.3\n',
     ).features;
     (tampered[1].properties as Record<string, unknown>).kind = 'palace';
-    await expect(
-      editor().imports.commit({ layer: 'sites', fileName: 'camps.csv', format: 'csv', features: tampered }),
-    ).rejects.toMatchObject({
+    await expect(commit({ features: tampered })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringMatching(
         /^nothing was imported: 1 problem\ncamps.csv: feature #1 \(id "api_2"\), field "properties.kind"/,

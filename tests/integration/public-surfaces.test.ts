@@ -87,8 +87,6 @@ const staffCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   'features.update': (c) => c.features.update({ id: 'secret_restricted_camp', version: 1, feature: {} }),
   'features.delete': (c) => c.features.delete({ id: 'secret_restricted_camp', version: 1 }),
   'features.restore': (c) => c.features.restore({ id: 'secret_restricted_camp', auditId: 1, version: 1 }),
-  'imports.commit': (c) =>
-    c.imports.commit({ layer: 'sites', fileName: 'camps.csv', format: 'csv', features: [] }),
   'imports.begin': (c) =>
     c.imports.begin({ layer: 'sites', fileName: 'camps.csv', format: 'csv', expectedCount: 1 }),
   'imports.append': (c) =>

@@ -2,7 +2,6 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { DataValidationError, formatIssue, layerNames, type LayerName } from '$lib/domain/schemas';
 import { VersionConflictError } from '../../db/featureRepository';
-import { commitImport } from '../../import/commitImport';
 import { columnMappingSchema, getImportMapping } from '../../import/importMappings';
 import { ImportStagingError, MAX_IMPORT_FEATURES } from '../../import/importStaging';
 import { roleProcedure, router } from '../init';
@@ -50,29 +49,6 @@ async function refusing<T>(run: () => T | Promise<T>): Promise<T> {
  * `finish`; a staging belongs to the account that began it.
  */
 export const importsRouter = router({
-  /** The whole import in one request (limited by the server's request size). */
-  commit: editor
-    .input(
-      z.object({
-        layer,
-        fileName: z.string().min(1).max(300),
-        format,
-        features: z.array(z.unknown()).max(MAX_IMPORT_FEATURES),
-        sourceKey: sourceKey.optional(),
-        mapping: columnMappingSchema.optional(),
-      }),
-    )
-    .mutation(({ ctx, input }) =>
-      refusing(() =>
-        commitImport(ctx.services.database.db, input.features as never[], input.layer, ctx.viewer.email, {
-          file: input.fileName,
-          format: input.format,
-          sourceKey: input.sourceKey,
-          mapping: input.mapping,
-          scenarioId: ctx.services.store.scenarioId,
-        }),
-      ),
-    ),
   begin: editor
     .input(
       z.object({
