@@ -19,7 +19,7 @@ import { AnalysisInputError } from './errors';
 import { deriveFrontlines } from './frontlines/deriveFrontlines';
 import { indexFrontlineSegments } from './frontlines/frontlineSegments';
 import { HazardCache } from './hazards/hazardCache';
-import { ABSENT, evaluateEdgeHazards } from './hazards/evaluateEdgeHazards';
+import { ABSENT, evaluateEdgeHazards, type EdgeHazardsMemo } from './hazards/evaluateEdgeHazards';
 import { hotspots } from './hotspots';
 import { buildRoadNetwork } from './network/buildRoadNetwork';
 import { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
@@ -77,6 +77,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   const layersOn = activeLayersOn(situation);
   // What the last analysis found per site: the next one recomputes a site only where its report can change.
   const siteMemo = new SiteAccessMemo();
+  const hazardsMemo: EdgeHazardsMemo = {};
   const derivedCache = new Map<string, { a: object; b: object; lines: number[][][] }>();
 
   // The last context is kept: routes planned one after another on the same date reuse its hazards.
@@ -113,7 +114,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       ...layers.frontlines,
       ...deriveFrontlines(situation.scenario, layers.areas, layers.frontlines, derivedCache),
     ].sort((a, b) => compareStrings(a.id, b.id));
-    const hazards = evaluateEdgeHazards(net, situation.scenario, layers, frontlines, cache);
+    const hazards = evaluateEdgeHazards(net, situation.scenario, layers, frontlines, cache, hazardsMemo);
     const crossingsAt = new Map<number, ActiveCrossing[]>();
     for (const c of layers.crossings) {
       const node = net.crossingNode.get(c.feature.properties.id);

@@ -35,16 +35,48 @@ export function frontlineLabel(scenario: Scenario, f: ActiveFrontline): string {
   return `"${f.name}" (${name(f.actorIds[0])} / ${name(f.actorIds[1])})`;
 }
 
-/** Applies every hazard of the as-of date to the road edges (DESIGN.md §3, road segment status). */
+/**
+ * What does not depend on the front lines (roads valid on the date, areas, incidents, constraints, crossings,
+ * seasonal closures), kept by an analyzer for the last date, parameters, month and crossing statuses it saw.
+ */
+export interface EdgeHazardsMemo {
+  key?: string;
+  base?: {
+    status: Uint8Array;
+    routeStatus: Uint8Array;
+    /** Reasons per edge as collected, and sorted. */
+    raw: Map<number, Reason[]>;
+    sorted: Map<number, Reason[]>;
+    closedNodes: Set<number>;
+  };
+}
+
+/**
+ * Applies every hazard of the as-of date to the road edges (DESIGN.md §3, road segment status). With `memo`,
+ * the hazards other than front lines are evaluated once per date, parameters, month and crossing statuses;
+ * a re-analysis after a front line moves then only adds the front lines to them.
+ */
 export function evaluateEdgeHazards(
   net: RoadNetwork,
   scenario: Scenario,
   layers: ActiveLayers,
   frontlines: readonly ActiveFrontline[],
   cache: HazardCache,
+  memo: EdgeHazardsMemo = {},
 ): EdgeHazards {
-  const status = new Uint8Array(net.edges.length).fill(ABSENT);
-  for (const e of net.edges) if (layers.roadIds.has(e.roadId)) status[e.index] = 0;
+  const key = JSON.stringify([
+    layers.asOf,
+    layers.month,
+    layers.params,
+    layers.crossings.map((c) => [c.feature.properties.id, c.status, c.since]),
+  ]);
+  if (!memo.base || memo.key !== key) {
+    memo.key = key;
+    memo.base = baseHazards(net, scenario, layers, cache);
+  }
+  const base = memo.base;
+  const status = base.status.slice();
+  const routeStatus = base.routeStatus.slice();
   const out = new EdgeReasons((e) => status[e] !== ABSENT);
   const crossline = new Map<number, string[]>();
 
@@ -65,6 +97,27 @@ export function evaluateEdgeHazards(
       out,
       crossline,
     );
+
+  const reasons = new Map(base.sorted);
+  for (const [edge, list] of out.byEdge) {
+    const sorted = sortReasons([...(base.raw.get(edge) ?? []), ...list]);
+    reasons.set(edge, sorted);
+    status[edge] = statusRank[statusOfReasons(sorted)];
+    routeStatus[edge] = statusRank[statusOfReasons(sorted.filter((r) => r.code !== 'crossing_closed'))];
+  }
+  for (const edge of [...crossline.keys()]) if (status[edge] === ABSENT) crossline.delete(edge);
+  return { status, routeStatus, closedNodes: base.closedNodes, reasons, crossline };
+}
+
+function baseHazards(
+  net: RoadNetwork,
+  scenario: Scenario,
+  layers: ActiveLayers,
+  cache: HazardCache,
+): NonNullable<EdgeHazardsMemo['base']> {
+  const status = new Uint8Array(net.edges.length).fill(ABSENT);
+  for (const e of net.edges) if (layers.roadIds.has(e.roadId)) status[e.index] = 0;
+  const out = new EdgeReasons((e) => status[e] !== ABSENT);
   const actors = new Map(scenario.actors.map((a) => [a.id, a]));
   for (const a of layers.areas) addAreaHazards(net, a, actors.get(a.properties.actorId), cache, out);
   for (const i of layers.incidents) addIncidentHazards(net, i, layers.params, cache, out);
@@ -72,19 +125,18 @@ export function evaluateEdgeHazards(
   for (const c of layers.crossings) addCrossingHazards(net, c, out);
   addSeasonalHazards(net, layers.month, out);
 
-  const reasons = new Map<number, Reason[]>();
+  const sorted = new Map<number, Reason[]>();
   const routeStatus = status.slice();
   for (const [edge, list] of out.byEdge) {
-    const sorted = sortReasons(list);
-    reasons.set(edge, sorted);
-    status[edge] = statusRank[statusOfReasons(sorted)];
-    routeStatus[edge] = statusRank[statusOfReasons(sorted.filter((r) => r.code !== 'crossing_closed'))];
+    const s = sortReasons(list);
+    sorted.set(edge, s);
+    status[edge] = statusRank[statusOfReasons(s)];
+    routeStatus[edge] = statusRank[statusOfReasons(s.filter((r) => r.code !== 'crossing_closed'))];
   }
   const closedNodes = new Set<number>();
   for (const c of layers.crossings) {
     const node = net.crossingNode.get(c.feature.properties.id);
     if (c.status === 'closed' && node !== undefined) closedNodes.add(node);
   }
-  for (const edge of [...crossline.keys()]) if (status[edge] === ABSENT) crossline.delete(edge);
-  return { status, routeStatus, closedNodes, reasons, crossline };
+  return { status, routeStatus, raw: out.byEdge, sorted, closedNodes };
 }
