@@ -42,6 +42,11 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   for (const [node, list] of ctx.crossingsAt)
     if (list.some((c) => c.feature.properties.kind === 'international')) international.add(node);
 
+  // Junctions a search may reach but not pass: closed crossings, and for domestic searches international ones.
+  const stopAbroad = new Uint8Array(graph.nodeCount);
+  for (const n of ctx.hazards.closedNodes) stopAbroad[n] = 1;
+  const stopDomestic = stopAbroad.slice();
+  for (const n of international) stopDomestic[n] = 1;
   const costSafe = edgeCosts(ctx, { crossline: false });
   const costCrossline = edgeCosts(ctx, { crossline: true });
   const costAny = edgeCosts(ctx, { crossline: true, explainBlocked: true });
@@ -55,10 +60,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     if (!s) {
       const from = hubs.filter((h) => (h.site.properties.country === country) === domestic);
       const cost = crossline ? costCrossline : costSafe;
-      const closed = ctx.hazards.closedNodes;
-      const canLeave = domestic
-        ? (n: number) => !international.has(n) && !closed.has(n)
-        : (n: number) => !closed.has(n);
+      const canLeave = domestic ? stopDomestic : stopAbroad;
       s = {
         hubs: from,
         cost,
