@@ -8,6 +8,7 @@ import {
   type AnalysisOverridesInput,
   type AnalysisParamsInput,
   type AnalysisReport,
+  type SegmentReport,
   type Situation,
 } from '../schemas';
 import { activeLayersOn, type ActiveCrossing } from './activeLayers';
@@ -78,6 +79,11 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   // What the last analysis found per site: the next one recomputes a site only where its report can change.
   const siteMemo = new SiteAccessMemo();
   const hazardsMemo: EdgeHazardsMemo = {};
+  const lastSegment: (SegmentReport | undefined)[] = [];
+  // Edges are in road id order, then by piece; when that is also segment id order, no sort is needed.
+  let segmentsInIdOrder = true;
+  for (let e = 1; e < net.edges.length && segmentsInIdOrder; e++)
+    if (compareStrings(net.edges[e - 1].id, net.edges[e].id) >= 0) segmentsInIdOrder = false;
   const derivedCache = new Map<string, { a: object; b: object; lines: number[][][] }>();
 
   // The last context is kept: routes planned one after another on the same date reuse its hazards.
@@ -164,20 +170,29 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   ): AnalysisReport => {
     const ctx = context(asOf, params, overrides);
     const sites = siteAccess(ctx, siteMemo);
-    const segments = [];
+    const segments: SegmentReport[] = [];
     for (const e of net.edges) {
       const s = ctx.hazards.status[e.index];
       if (s === ABSENT || s === 0) continue;
-      segments.push({
+      const reasons = ctx.hazards.reasons.get(e.index) ?? [];
+      // An edge whose reasons are the same list as in the last report keeps its entry.
+      const last = lastSegment[e.index];
+      if (last && last.reasons === reasons && last.status === statusByRank[s]) {
+        segments.push(last);
+        continue;
+      }
+      const entry: SegmentReport = {
         id: e.id,
         roadId: e.roadId,
         status: statusByRank[s],
         lengthKm: round3(e.lengthKm),
-        reasons: ctx.hazards.reasons.get(e.index) ?? [],
+        reasons,
         geometry: { type: 'LineString' as const, coordinates: edgeCoords(e.index) },
-      });
+      };
+      lastSegment[e.index] = entry;
+      segments.push(entry);
     }
-    segments.sort((a, b) => compareStrings(a.id, b.id));
+    if (!segmentsInIdOrder) segments.sort((a, b) => compareStrings(a.id, b.id));
     return {
       asOf,
       month: ctx.layers.month,
