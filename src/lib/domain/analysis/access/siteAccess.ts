@@ -306,10 +306,20 @@ function reusable(
 
   // Whether a search's result changed at a node or anywhere on the path to it.
   const pathChecks = new Map<string, (node: number) => boolean>();
-  const pathChanged = (key: string, current: () => SearchResult, previous: SearchResult | undefined) => {
+  const unknown = () => true;
+  const pathChanged = (key: string) => {
     let check = pathChecks.get(key);
     if (!check) {
-      check = previous ? pathChangedIn(graph, previous, current(), edgeChanged) : () => true;
+      const previous = key === 'explain' ? memo.explain : memo.searches.get(key);
+      if (!previous) check = unknown;
+      else {
+        const [country, domestic, crossline] = key.split('|');
+        const current =
+          key === 'explain'
+            ? explainSearch()
+            : search(country, domestic === 'true', crossline === 'true').result;
+        check = pathChangedIn(graph, previous, current, edgeChanged);
+      }
       pathChecks.set(key, check);
     }
     return check;
@@ -338,12 +348,8 @@ function reusable(
     const att = usableAttachment(ctx, site.properties.id);
     if (old.searchKeys.length > 0 || old.explained) {
       if (!att) return undefined;
-      for (const key of old.searchKeys) {
-        const [country, domestic, crossline] = key.split('|');
-        const current = () => search(country, domestic === 'true', crossline === 'true').result;
-        if (pathChanged(key, current, memo.searches.get(key))(att.node)) return undefined;
-      }
-      if (old.explained && pathChanged('explain', explainSearch, memo.explain)(att.node)) return undefined;
+      for (const key of old.searchKeys) if (pathChanged(key)(att.node)) return undefined;
+      if (old.explained && pathChanged('explain')(att.node)) return undefined;
     }
     return old;
   };
