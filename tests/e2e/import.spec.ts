@@ -2,7 +2,9 @@
 // (../shared/realdata): a week of ACLED events into incidents; IOM DTM sites into sites, where one site at
 // 0,0 is rejected and the import waits until the user chooses to leave it out; a column mapping changed,
 // remembered and applied to the next file of that source; a large file cancelled mid-check on a phone-sized
-// screen. Each test removes what it imported, so the other suites see the default scenario.
+// screen; OCHA's localities (3.4 MB) and DTM's IDP figures joined onto them, each import larger than one
+// request may carry and so sent in parts (the first cancelled once midway). Each test removes what it
+// imported, so the other suites see the default scenario.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -13,6 +15,10 @@ const PASSWORD = process.env.E2E_EDITOR_PASSWORD ?? 'e2e editor password';
 const REALDATA = resolve('..', 'shared', 'realdata');
 const ACLED = join(REALDATA, 'sdn_acled_events_2023-04_week.csv');
 const DTM = join(REALDATA, 'sdn_dtm_idp_sites_2019_omdena.csv');
+const ADMIN2 = join(REALDATA, 'sdn_cod_admin2.geojson');
+const DTM_LOCALITIES = join(REALDATA, 'hxl_sdn_dtm_idp_admin2_2024-12.csv');
+/** The Node server's default request size limit (BODY_SIZE_LIMIT, 512K). */
+const BODY_SIZE_LIMIT = 512 * 1024;
 
 async function signInToImport(page: Page) {
   await page.goto('/data');
@@ -93,7 +99,10 @@ async function expectChecked(page: Page) {
 const count = (page: Page, key: string) => page.locator(`[data-count="${key}"] dd`);
 
 test.describe('import at /data', () => {
-  test.skip(!existsSync(ACLED) || !existsSync(DTM), 'needs the real files of ../shared/realdata');
+  test.skip(
+    ![ACLED, DTM, ADMIN2, DTM_LOCALITIES].every((f) => existsSync(f)),
+    'needs the real files of ../shared/realdata',
+  );
 
   test('an editor imports a week of ACLED events into incidents; they reach the editor and the public map', async ({
     page,
@@ -331,5 +340,98 @@ test.describe('import at /data', () => {
       client: document.documentElement.clientWidth,
     }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  });
+  test('the localities of Sudan (3.4 MB), then the DTM IDP figures joined onto them: each import is larger than one request may carry, is sent in parts and written whole', async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    await signInToImport(page);
+    const before = await layerIds(page, 'admin');
+    // Every part of the commit, as the browser sends it: each under the server's request size limit.
+    const appends: number[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && /\/api\/trpc\/imports\.append\b/.test(r.url()))
+        appends.push(Buffer.byteLength(r.postData() ?? ''));
+    });
+
+    await page.getByLabel('Import into layer').selectOption('admin');
+    await page.getByLabel('File to import').setInputFiles(ADMIN2);
+    await expectChecked(page);
+    await expect(count(page, 'read')).toHaveText('189');
+    await expect(count(page, 'valid')).toHaveText('189');
+    await expect(count(page, 'rejected')).toHaveText('0');
+    const importButton = page.getByRole('button', { name: 'Import 189 features' });
+
+    // Cancelled while its second part is on its way: nothing is written, and the server drops the first.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let parts = 0;
+    await page.route(/\/api\/trpc\/imports\.append\b/, async (route) => {
+      if (++parts === 2) await held;
+      await route.continue().catch(() => {}); // aborted by Cancel in the meantime
+    });
+    const begun = page.waitForResponse(/\/api\/trpc\/imports\.begin\b/);
+    await importButton.click();
+    const importId = ((await (await begun).json()) as { result: { data: { importId: string } } }[])[0].result
+      .data.importId;
+    await expect.poll(() => parts).toBe(2);
+    await expect(page.getByTestId('import-upload-part')).toHaveText(/^Part 2 of \d+$/);
+    const aborted = page.waitForResponse(/\/api\/trpc\/imports\.abort\b/);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect((await aborted).status()).toBe(200);
+    await expect(page.getByTestId('import-announcement')).toHaveText('Cancelled: nothing was written.');
+    release();
+    await page.unroute(/\/api\/trpc\/imports\.append\b/);
+    expect(await layerIds(page, 'admin')).toEqual(before);
+    // (Asked from outside the page, whose console would report the 404 as an error.)
+    const finishAborted = await page.request.post('/api/trpc/imports.finish', { data: { importId } });
+    expect(finishAborted.status()).toBe(404);
+
+    // Sent again, to the end.
+    appends.length = 0;
+    await importButton.click();
+    await expect(page.getByTestId('import-result')).toContainText(
+      'Imported into Administrative boundaries: 189 created, 0 updated, 0 unchanged.',
+      { timeout: 120_000 },
+    );
+    expect(appends.length).toBeGreaterThan(2);
+    expect(Math.max(...appends)).toBeLessThan(BODY_SIZE_LIMIT);
+    expect(appends.reduce((a, b) => a + b, 0)).toBeGreaterThan(BODY_SIZE_LIMIT);
+    const imported = (await layerIds(page, 'admin')).filter((id) => !before.includes(id));
+    expect(imported).toHaveLength(189);
+    expect(imported).toContain('admin_SD09046');
+
+    // The IDP figures of 184 localities: a table of 20 kB, but each row updates a stored locality, outline
+    // and all, so what is sent is some 1.4 MB.
+    appends.length = 0;
+    await page.getByLabel('File to import').setInputFiles(DTM_LOCALITIES);
+    await expectChecked(page);
+    await expect(page.getByText('Read as HXL')).toBeVisible();
+    await expect(count(page, 'read')).toHaveText('184');
+    await expect(count(page, 'valid')).toHaveText('184');
+    await expect(count(page, 'rejected')).toHaveText('0');
+    await expect(
+      page.getByText('184 of them add figures to stored areas with the same P-code.'),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Import 184 features' }).click();
+    await expect(page.getByTestId('import-result')).toContainText(
+      'Imported into Administrative boundaries: 0 created, 184 updated, 0 unchanged.',
+      { timeout: 120_000 },
+    );
+    expect(appends.length).toBeGreaterThan(2);
+    expect(Math.max(...appends)).toBeLessThan(BODY_SIZE_LIMIT);
+    expect(appends.reduce((a, b) => a + b, 0)).toBeGreaterThan(BODY_SIZE_LIMIT);
+    const rabak = await page.evaluate(async () => {
+      const input = encodeURIComponent(JSON.stringify({ id: 'admin_SD09046' }));
+      const r = await fetch(`/api/trpc/features.get?input=${input}`);
+      return ((await r.json()) as { result: { data: { feature: { properties: { figures: unknown[] } } } } })
+        .result.data.feature.properties.figures;
+    });
+    expect(rabak).toMatchObject([
+      { date: '2024-12-17', idps: 144936, households: 27998, source: 'hxl_sdn_dtm_idp_admin2_2024-12.csv' },
+    ]);
+
+    await remove(page, imported);
+    expect(await layerIds(page, 'admin')).toEqual(before);
   });
 });
