@@ -63,8 +63,8 @@ function tooLarge(e: unknown): Error | undefined {
   if (!m) return undefined;
   return new RequestTooLargeError(
     `a part of the import is ${formatBytes(Number(m[1]))} and the server takes at most ` +
-      `${formatBytes(Number(m[2]))} in one request: ask an administrator to set the server’s request ` +
-      'size limit (BODY_SIZE_LIMIT) as it announces it (nothing was written)',
+      `${formatBytes(Number(m[2]))} in one request, less than it said it would: ask an administrator to ` +
+      'check the server’s request size limit (nothing was written)',
   );
 }
 
