@@ -84,17 +84,22 @@ export function buildRoadNetwork(
     }),
   );
   const root = clusterPoints(pointLon, pointLat, options.snapToleranceKm);
-  const nodeOfRoot = new Map<number, number>();
+  // Junctions numbered in the order their groups first appear; a group is placed at its first point.
+  const nodeOfRoot = new Int32Array(root.length).fill(-1);
+  const rootOfNode: number[] = [];
   for (let i = 0; i < root.length; i++)
-    if (!nodeOfRoot.has(root[i])) nodeOfRoot.set(root[i], nodeOfRoot.size);
-  const nodeCount = nodeOfRoot.size;
+    if (nodeOfRoot[root[i]] === -1) {
+      nodeOfRoot[root[i]] = rootOfNode.length;
+      rootOfNode.push(root[i]);
+    }
+  const nodeCount = rootOfNode.length;
   const nodeLon = new Float64Array(nodeCount);
   const nodeLat = new Float64Array(nodeCount);
-  for (const [r, n] of nodeOfRoot) {
-    nodeLon[n] = pointLon[r];
-    nodeLat[n] = pointLat[r];
+  for (let n = 0; n < nodeCount; n++) {
+    nodeLon[n] = pointLon[rootOfNode[n]];
+    nodeLat[n] = pointLat[rootOfNode[n]];
   }
-  const nodeOfPoint = (i: number) => nodeOfRoot.get(root[i])!;
+  const nodeOfPoint = (i: number) => nodeOfRoot[root[i]];
   const nodeAt = (road: number, pos: number) => nodeOfPoint(pointOf[road][positions[road].indexOf(pos)]);
 
   // Edges: the pieces of each road between consecutive cuts.
@@ -158,25 +163,26 @@ export function buildRoadNetwork(
   }
 
   // The segments of the edges, on a grid (cheaper to build than a tree for a million segments).
-  const segEdge: number[] = [];
-  const segVertex: number[] = [];
+  let segCount = 0;
+  for (const e of edges) segCount += e.coords.length - 1;
+  const segEdge = new Int32Array(segCount);
+  const segVertex = new Int32Array(segCount);
+  const boxes = new Float64Array(4 * segCount);
   let span = 0;
+  let i = 0;
   for (const e of edges)
-    for (let v = 0; v + 1 < e.coords.length; v++) {
-      segEdge.push(e.index);
-      segVertex.push(v);
+    for (let v = 0; v + 1 < e.coords.length; v++, i++) {
+      segEdge[i] = e.index;
+      segVertex[i] = v;
+      const a = e.coords[v];
+      const b = e.coords[v + 1];
+      boxes[4 * i] = a[0] < b[0] ? a[0] : b[0];
+      boxes[4 * i + 1] = a[1] < b[1] ? a[1] : b[1];
+      boxes[4 * i + 2] = a[0] > b[0] ? a[0] : b[0];
+      boxes[4 * i + 3] = a[1] > b[1] ? a[1] : b[1];
+      span += Math.max(boxes[4 * i + 2] - boxes[4 * i], boxes[4 * i + 3] - boxes[4 * i + 1]);
     }
-  const boxes = new Float64Array(4 * segEdge.length);
-  for (let i = 0; i < segEdge.length; i++) {
-    const a = edges[segEdge[i]].coords[segVertex[i]];
-    const b = edges[segEdge[i]].coords[segVertex[i] + 1];
-    boxes[4 * i] = a[0] < b[0] ? a[0] : b[0];
-    boxes[4 * i + 1] = a[1] < b[1] ? a[1] : b[1];
-    boxes[4 * i + 2] = a[0] > b[0] ? a[0] : b[0];
-    boxes[4 * i + 3] = a[1] > b[1] ? a[1] : b[1];
-    span += Math.max(boxes[4 * i + 2] - boxes[4 * i], boxes[4 * i + 3] - boxes[4 * i + 1]);
-  }
-  const segGrid = new SegmentGrid(boxes, segEdge.length > 0 ? (3 * span) / segEdge.length + 1e-6 : 1);
+  const segGrid = new SegmentGrid(boxes, segCount > 0 ? (3 * span) / segCount + 1e-6 : 1);
   const nodeIndex = createBoxIndex(nodeCount, (n) => [nodeLon[n], nodeLat[n], nodeLon[n], nodeLat[n]]);
 
   return {
@@ -188,8 +194,8 @@ export function buildRoadNetwork(
     edgeTo: Int32Array.from(edges, (e) => e.to),
     adjStart,
     adjEdge,
-    segEdge: Int32Array.from(segEdge),
-    segVertex: Int32Array.from(segVertex),
+    segEdge,
+    segVertex,
     segIndex: segGrid,
     nodeIndex,
     crossingNode,

@@ -13,14 +13,17 @@ import { SegmentGrid } from './segmentGrid';
 export function findRoadSplits(
   roads: readonly Position[][],
   toleranceKm: number,
-): { splits: number[][]; segments: { grid: SegmentGrid; road: number[]; k: number[] } } {
+): { splits: number[][]; segments: { grid: SegmentGrid; road: Int32Array; k: Int32Array } } {
   const splits: number[][] = roads.map((r) => [0, r.length - 1]);
-  const segRoad: number[] = [];
-  const segK: number[] = [];
+  let count = 0;
+  for (const r of roads) count += Math.max(0, r.length - 1);
+  const segRoad = new Int32Array(count);
+  const segK = new Int32Array(count);
+  let s = 0;
   roads.forEach((r, ri) => {
-    for (let k = 0; k + 1 < r.length; k++) {
-      segRoad.push(ri);
-      segK.push(k);
+    for (let k = 0; k + 1 < r.length; k++, s++) {
+      segRoad[s] = ri;
+      segK[s] = k;
     }
   });
   // Candidate pairs from a uniform grid (cells about one segment long): each segment, grown by the
