@@ -9,7 +9,7 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # Fonts so that headless Chromium renders the UI text (map labels use the app's own fonts).
-fc-list 2>/dev/null | grep -qi 'noto' || need+=(fonts-noto-core)
+[ -d /usr/share/fonts/truetype/noto ] || need+=(fonts-noto-core)
 # Clients nobody here wrote that read the exports and the OGC API: GDAL's ogrinfo, libxml2's xmllint.
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
