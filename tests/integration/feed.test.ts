@@ -2,7 +2,6 @@
 // access are recorded once, with their reasons; public feeds carry public changes only. Runs on the embedded
 // PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL (in a database of its own).
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getFeature, updateFeature } from '$lib/server/db/featureRepository';
 import { statusSnapshots } from '$lib/server/db/schema';
@@ -22,29 +21,10 @@ import * as workspaceAtom from '../../src/routes/feed.atom/+server';
 import * as workspaceJson from '../../src/routes/feed.json/+server';
 import * as subjectAtomRoute from '../../src/routes/feed/[kind]/[id].atom/+server';
 import * as subjectJsonRoute from '../../src/routes/feed/[kind]/[id].json/+server';
+import { freshDatabase } from './helpers/freshDatabase';
 
 const engines: { name: string; url?: string }[] = [{ name: 'pglite' }];
 if (process.env.TEST_DATABASE_URL) engines.push({ name: 'postgres', url: process.env.TEST_DATABASE_URL });
-
-/** A database of its own on the server, so suites that truncate shared tables cannot disturb this one. */
-async function freshDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `corridor_feed_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.href,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 const createCaller = createCallerFactory(appRouter);
 const ORIGIN = 'http://feed.test';
@@ -90,7 +70,7 @@ describe.each(engines)('change feed on $name', ({ url }) => {
 
   beforeAll(async () => {
     let databaseUrl: string | undefined;
-    if (url) ({ url: databaseUrl, drop } = await freshDatabase(url));
+    if (url) ({ url: databaseUrl, drop } = await freshDatabase(url, 'corridor_feed'));
     services = await startServices(readEnv({ DATA_DIR: 'memory://', DATABASE_URL: databaseUrl }));
     asOf = feedAsOf((await services.store.situationFor(null)).scenario);
   });
