@@ -297,6 +297,17 @@ export async function featureHistory(db: Database, id: string): Promise<HistoryE
   }));
 }
 
+/** The columns of a feature written as its next version, live again if it was deleted. */
+function liveNextVersion(layer: LayerName, f: AnyFeature, actor: string) {
+  return {
+    ...rowValues(layer, f),
+    deletedAt: null,
+    version: sql`${features.version} + 1`,
+    updatedAt: new Date(),
+    updatedBy: actor,
+  };
+}
+
 /**
  * Brings a feature back to what it was after the change `auditId` (undeleting it if needed), as a new
  * version: history is never rewritten.
@@ -319,13 +330,7 @@ export async function restoreFeature(
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(features)
-      .set({
-        ...rowValues(layer, f),
-        deletedAt: null,
-        version: sql`${features.version} + 1`,
-        updatedAt: new Date(),
-        updatedBy: actor,
-      })
+      .set(liveNextVersion(layer, f, actor))
       .where(and(eq(features.id, id), eq(features.version, expectedVersion)))
       .returning();
     if (rows.length === 0) throw new VersionConflictError(id, expectedVersion, await getFeature(tx, id));
@@ -498,13 +503,7 @@ export async function upsertFeatures(
       const id = f.properties.id;
       const rows = await tx
         .update(features)
-        .set({
-          ...rowValues(layer, f),
-          deletedAt: null,
-          version: sql`${features.version} + 1`,
-          updatedAt: new Date(),
-          updatedBy: actor,
-        })
+        .set(liveNextVersion(layer, f, actor))
         .where(and(eq(features.id, id), eq(features.version, row.version)))
         .returning({ version: features.version });
       if (rows.length === 0) throw new VersionConflictError(id, row.version, await getFeature(tx, id));
