@@ -137,4 +137,14 @@ describe('corridor import', () => {
     expect(r.out).toMatch(/error +line 3 +x_bad \[date\] date "15\/13\/2024" is not a real calendar date/);
     expect(await stored('crossings')).toBe(0);
   });
+
+  it('a file whose CSV syntax breaks is refused naming the line, and nothing is written', async () => {
+    const before = await stored('sites');
+    const file = join(scratch, 'broken.csv');
+    writeFileSync(file, 'name,lat,lon,kind\nZamzam,13.49,25.31,camp\n"Abu Shouk,13.66,25.32,camp\n');
+    const r = corridor([file, '--layer', 'sites', '--skip-invalid']);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/error +line 3 .*is not valid CSV from line 3/);
+    expect(await stored('sites')).toBe(before);
+  });
 });

@@ -21,6 +21,14 @@ describe('CSV with coordinate columns', () => {
     expect(p.features[0].geometry).toEqual({ type: 'Point', coordinates: [25.31, 13.49] });
   });
 
+  it('broken CSV syntax (an unclosed quote) is named by line, and nothing is importable', () => {
+    const p = sites('name,lat,lon,kind\nZamzam,13.49,25.31,camp\n"Abu Shouk,13.66,25.32,camp\n');
+    expect(p.features).toEqual([]);
+    expect(p.counts.valid).toBe(0);
+    expect(p.problems[0]).toMatchObject({ level: 'error', file: 'camps.csv', row: 3 });
+    expect(p.problems[0].message).toMatch(/^is not valid CSV from line 3: /);
+  });
+
   it('reads decimal commas (with a semicolon delimiter) and trims padded values', () => {
     const p = sites('name;lat;lon;kind\n  Zamzam camp   ;13,49;25,31; IDP Camp \n');
     expect(p.problems).toEqual([]);

@@ -69,17 +69,8 @@ export function parseImport(text: string, options: ImportOptions): ImportPreview
         },
       });
     } catch (e) {
-      const preview = table.finish();
-      preview.problems.unshift({
-        level: 'error',
-        file: options.fileName,
-        row: previousEnd + 1,
-        message: `is not valid CSV from line ${previousEnd + 1}: ${(e as Error).message}`,
-      });
-      preview.features = [];
-      preview.counts = { ...preview.counts, valid: 0 };
       options.onProgress?.(1);
-      return preview;
+      return table.failAtLine(previousEnd + 1, e);
     }
     preview = table.finish();
   }

@@ -322,6 +322,21 @@ export class TableImport {
   }
 
   /** Ends the table: the preview of every row read. */
+  /**
+   * The preview of a file whose CSV syntax broke at `line` (an unclosed quote, say): the rows read so far
+   * are reported, and nothing is to be written.
+   */
+  failAtLine(line: number, error: unknown): ImportPreview {
+    const preview = this.finish();
+    preview.problems.unshift({
+      level: 'error',
+      file: this.o.fileName,
+      row: line,
+      message: `is not valid CSV from line ${line}: ${(error as Error).message}`,
+    });
+    return { ...preview, features: [], counts: { ...preview.counts, valid: 0 } };
+  }
+
   finish(): ImportPreview {
     this.reader.end();
     const o = this.o;

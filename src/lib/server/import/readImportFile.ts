@@ -65,14 +65,7 @@ export async function readImportFile(path: string, options: ReadOptions): Promis
         options.onProgress(Math.min(0.99, item.info.bytes / size));
     }
   } catch (e) {
-    const preview = table.finish();
-    preview.problems.unshift({
-      level: 'error',
-      file: options.fileName,
-      row: previousEnd + 1,
-      message: `is not valid CSV from line ${previousEnd + 1}: ${(e as Error).message}`,
-    });
-    return { ...preview, features: [], counts: { ...preview.counts, valid: 0 } };
+    return table.failAtLine(previousEnd + 1, e);
   }
   options.onProgress?.(1);
   const preview = table.finish();
