@@ -129,24 +129,24 @@ describe('default scenario (geodata/)', () => {
     expect(byId(situation.sites, 'sd_zamzam').properties.country).toBe('SDN');
   });
 
-  it.skipIf(!existsSync(GAZETTEER))(
-    'puts every site and every international crossing at its gazetteer position (needs ../shared/reference/sudan-gazetteer.csv)',
-    () => {
-      const gazetteer = new Map(readCsv(readFileSync(GAZETTEER, 'utf8')).map((r) => [r.id, r]));
-      for (const f of [...situation.sites, ...situation.crossings]) {
-        const row = gazetteer.get(f.properties.id);
-        if (f.properties.id === 'xl_kordofan') {
-          // The one schematic position: the gazetteer has no crossline post.
-          expect(row).toBeUndefined();
-          expect(f.properties.note).toMatch(/schematic/i);
-          continue;
-        }
-        expect(row, `${f.properties.id} is not in the gazetteer`).toBeDefined();
-        expect(f.geometry.coordinates, f.properties.id).toEqual([Number(row!.lon), Number(row!.lat)]);
-        if (row!.name_ar) expect(f.properties.nameAr, f.properties.id).toBe(row!.name_ar);
+  it('puts every site and every international crossing at its gazetteer position (needs ../shared/reference/sudan-gazetteer.csv)', () => {
+    expect(existsSync(GAZETTEER), `${GAZETTEER} is missing: ../shared must sit beside the repository`).toBe(
+      true,
+    );
+    const gazetteer = new Map(readCsv(readFileSync(GAZETTEER, 'utf8')).map((r) => [r.id, r]));
+    for (const f of [...situation.sites, ...situation.crossings]) {
+      const row = gazetteer.get(f.properties.id);
+      if (f.properties.id === 'xl_kordofan') {
+        // The one schematic position: the gazetteer has no crossline post.
+        expect(row).toBeUndefined();
+        expect(f.properties.note).toMatch(/schematic/i);
+        continue;
       }
-    },
-  );
+      expect(row, `${f.properties.id} is not in the gazetteer`).toBeDefined();
+      expect(f.geometry.coordinates, f.properties.id).toEqual([Number(row!.lon), Number(row!.lat)]);
+      if (row!.name_ar) expect(f.properties.nameAr, f.properties.id).toBe(row!.name_ar);
+    }
+  });
 
   it('closes Adré on 2024-05-01 and has it open on 2024-08-20', () => {
     const adre = byId(situation.crossings, 'td_adre_crossing');
