@@ -186,6 +186,8 @@ export const adminFigure = z.object({
   note: z.string().optional(),
 });
 export type AdminFigure = z.infer<typeof adminFigure>;
+/** An OCHA P-code: the country's ISO alpha-2 code, then the codes of each level, e.g. `SD02001`. */
+const pcode = z.string().regex(/^[A-Z]{2}[A-Z0-9]*$/, 'must be a P-code such as SD02 or SD02001');
 /**
  * A reference layer (OCHA common operational datasets): boundaries that tables join to by P-code. The
  * access analysis does not use it; the map draws it as thin outlines under the other layers.
@@ -193,12 +195,9 @@ export type AdminFigure = z.infer<typeof adminFigure>;
 export const adminProperties = dated
   .extend({
     /** The P-code, e.g. `SD02` (a state) or `SD02001` (a locality): the key tables join on. */
-    pcode: z.string().regex(/^[A-Z]{2}[A-Z0-9]*$/, 'must be a P-code such as SD02 or SD02001'),
+    pcode,
     level: adminLevel,
-    parentPcode: z
-      .string()
-      .regex(/^[A-Z]{2}[A-Z0-9]*$/, 'must be a P-code such as SD02')
-      .optional(),
+    parentPcode: pcode.optional(),
     /** Dated figures, oldest first. */
     figures: z.array(adminFigure).default([]),
   })
