@@ -4,7 +4,7 @@
 // foreign members (`bbox`, a `crs` meaning WGS 84, `id` outside `properties`) are not kept.
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { codAdminValues } from './codAdmin';
-import { FeatureCollector } from './collectFeatures';
+import { countsOf, FeatureCollector } from './collectFeatures';
 import { detectMapping } from './columnDetection';
 import { rewoundPolygon } from './rewindRings';
 import { namedNotice } from './tableImport';
@@ -127,11 +127,6 @@ export function importFeatures(
     file,
     features: collector.features,
     problems,
-    counts: {
-      read: collector.read,
-      valid: collector.features.length,
-      rejected: collector.rejected,
-      warnings: problems.filter((p) => p.level === 'warning').length,
-    },
+    counts: countsOf(collector.read, collector.valid, collector.rejected, problems),
   };
 }
