@@ -35,7 +35,6 @@ export function detectDelimiter(head: string): string {
     else if (!quoted && ch === '\n') lines++;
     else if (!quoted && ch in counts) counts[ch]++;
   }
-  return Object.entries(counts).sort((a, b) => b[1] - a[1])[0][1] > 0
-    ? Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0]
-    : ',';
+  const [delimiter, count] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
+  return count > 0 ? delimiter : ',';
 }
