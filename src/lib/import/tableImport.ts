@@ -321,7 +321,6 @@ export class TableImport {
     else this.joinRows.valid++;
   }
 
-  /** Ends the table: the preview of every row read. */
   /**
    * The preview of a file whose CSV syntax broke at `line` (an unclosed quote, say): the rows read so far
    * are reported, and nothing is to be written.
@@ -337,6 +336,7 @@ export class TableImport {
     return { ...preview, features: [], counts: { ...preview.counts, valid: 0 } };
   }
 
+  /** Ends the table: the preview of every row read. */
   finish(): ImportPreview {
     this.reader.end();
     const o = this.o;
