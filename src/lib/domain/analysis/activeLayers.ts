@@ -49,6 +49,19 @@ export interface ActiveLayers {
   constraints: ConstraintFeature[];
 }
 
+/**
+ * What every layer but the front lines depends on besides the features themselves: the date, month,
+ * parameters and crossing statuses. The analyzer's memos of hazards and site reports hold while it is the same.
+ */
+export function activeLayersKey(layers: ActiveLayers): string {
+  return JSON.stringify([
+    layers.asOf,
+    layers.month,
+    layers.params,
+    layers.crossings.map((c) => [c.feature.properties.id, c.status, c.since]),
+  ]);
+}
+
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date (NaN when it is not one). */
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 

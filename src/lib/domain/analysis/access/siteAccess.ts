@@ -6,7 +6,7 @@ import { round3, roundPosition } from '../round';
 import type { Position } from 'geojson';
 import { bboxOf } from '../../geo/bboxOf';
 import { expandBboxKm } from '../../geo/expandBboxKm';
-import type { ActiveFrontline } from '../activeLayers';
+import { activeLayersKey, type ActiveFrontline } from '../activeLayers';
 import { frontlineLabel, type EdgeHazards } from '../hazards/evaluateEdgeHazards';
 import { dijkstra, pathTo, type Graph, type SearchResult } from './dijkstra';
 import { edgeCosts } from './edgeCosts';
@@ -85,7 +85,8 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
       ),
     });
 
-  const unchanged = memo ? reusable(ctx, memo, search, () => explainSearch().result) : undefined;
+  const key = memo ? activeLayersKey(ctx.layers) : '';
+  const unchanged = memo?.key === key ? reusable(ctx, memo, search, () => explainSearch().result) : undefined;
   const records = new Map<string, SiteRecord>();
   const reports = layers.sites.map((site): SiteReport => {
     const old = unchanged?.(site);
@@ -106,7 +107,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   if (memo) {
     memo.ctx = ctx;
     memo.reports = reports;
-    memo.key = globalKey(ctx);
+    memo.key = key;
     memo.searches = new Map([...searches].map(([k, v]) => [k, v.result]));
     memo.explain = anySearch?.result;
     memo.hazards = ctx.hazards;
@@ -270,16 +271,6 @@ export class SiteAccessMemo {
   sites = new Map<string, SiteRecord>();
 }
 
-function globalKey(ctx: AnalysisContext): string {
-  const { layers } = ctx;
-  return JSON.stringify([
-    layers.asOf,
-    layers.month,
-    layers.params,
-    layers.crossings.map((c) => [c.feature.properties.id, c.status, c.since]),
-  ]);
-}
-
 /** A test of whether a site's last report still holds (the record when it does), or undefined when none can. */
 function reusable(
   ctx: AnalysisContext,
@@ -288,7 +279,7 @@ function reusable(
   explainSearch: () => SearchResult,
 ): ((site: SiteFeature) => SiteRecord | undefined) | undefined {
   const before = memo.hazards;
-  if (!before || memo.key !== globalKey(ctx)) return undefined;
+  if (!before) return undefined;
   const { graph, net } = ctx;
   const now = ctx.hazards;
 

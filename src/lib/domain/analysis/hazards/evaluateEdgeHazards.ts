@@ -1,5 +1,10 @@
 import type { Reason, Scenario } from '../../schemas';
-import type { ActiveCrossing, ActiveFrontline, ActiveLayers } from '../activeLayers';
+import {
+  activeLayersKey,
+  type ActiveCrossing,
+  type ActiveFrontline,
+  type ActiveLayers,
+} from '../activeLayers';
 import type { RoadNetwork } from '../network/roadNetwork';
 import { sortReasons, statusOfReasons, statusRank } from '../reasons';
 import { addAreaHazards } from './areaHazards';
@@ -64,12 +69,7 @@ export function evaluateEdgeHazards(
   cache: HazardCache,
   memo: EdgeHazardsMemo = {},
 ): EdgeHazards {
-  const key = JSON.stringify([
-    layers.asOf,
-    layers.month,
-    layers.params,
-    layers.crossings.map((c) => [c.feature.properties.id, c.status, c.since]),
-  ]);
+  const key = activeLayersKey(layers);
   if (!memo.base || memo.key !== key) {
     memo.key = key;
     memo.base = baseHazards(net, scenario, layers, cache);
