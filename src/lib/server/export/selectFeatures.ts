@@ -30,14 +30,17 @@ export function parseSelection(url: URL, extra: readonly string[] = []): Selecti
   return { asOf: asOfRaw ?? undefined, windowDays, bbox: parseBbox(url.searchParams.get('bbox')) };
 }
 
+/** The features of one layer, as the exporters and the OGC API read them (none for an unknown layer). */
+export const featuresOf = (situation: Situation, layer: string): ExportFeature[] =>
+  (situation as unknown as Record<string, ExportFeature[] | undefined>)[layer] ?? [];
+
 /**
  * The features of one layer in the selection: on the as-of date as the map shows them (the same rule as the
  * analysis: `situationOn`), then those whose bounding box meets `bbox`. Without `asOf`, every feature.
  */
 export function selectFeatures(situation: Situation, layer: string, sel: Selection): ExportFeature[] {
   const on = sel.asOf ? situationOn(situation, sel.asOf, sel.windowDays) : situation;
-  const list = ((on as unknown as Record<string, ExportFeature[] | undefined>)[layer] ??
-    []) as ExportFeature[];
+  const list = featuresOf(on, layer);
   const box = sel.bbox;
   return box ? list.filter((f) => bboxIntersects(bboxOfGeometry(f.geometry), box)) : list;
 }

@@ -1,6 +1,6 @@
 import { bboxOfGeometry } from '$lib/domain/geo/bboxOfGeometry';
 import { layerNames, type Situation } from '$lib/domain/schemas';
-import type { ExportFeature } from '../export/layerColumns';
+import { featuresOf } from '../export/selectFeatures';
 import { CRS84 } from './params';
 import { temporalExtent } from './temporal';
 
@@ -42,9 +42,6 @@ const TITLES: Record<string, [title: string, description: string]> = {
 
 /** The layers the OGC API serves, every layer of the schemas. */
 export const collectionIds = (): string[] => [...layerNames];
-
-export const featuresOf = (situation: Situation, id: string): ExportFeature[] =>
-  ((situation as unknown as Record<string, ExportFeature[] | undefined>)[id] ?? []) as ExportFeature[];
 
 /** Title and description of a collection; a layer added later gets its name until it is described here. */
 export function collectionTitle(id: string): { title: string; description: string } {
