@@ -8,11 +8,9 @@ import { compareStatuses, toStored, type ChangeDraft, type StoredStatuses } from
 import { statusesOn } from './statuses';
 import { visibilityLevels, type ChangeCause, type SubjectStatus, type Visibility } from './types';
 
-/** Where to record: the server's services, or a database and the scenario (id, or a store that has it). */
+/** Where to record: the server's services, or a database and the scenario's id. */
 export type FeedTarget =
-  | { database: { db: Database }; store: { scenarioId: string } }
-  | { db: Database; store: { scenarioId: string } }
-  | { db: Database; scenarioId: string };
+  { database: { db: Database }; store: { scenarioId: string } } | { db: Database; scenarioId: string };
 
 export interface RecordOptions {
   cause: ChangeCause;
@@ -59,9 +57,7 @@ async function dataStamp(tx: Tx, scenarioUpdatedAt: Date): Promise<string> {
 }
 
 function resolveTarget(t: FeedTarget): { db: Database; scenarioId: string } {
-  if ('database' in t) return { db: t.database.db, scenarioId: t.store.scenarioId };
-  if ('store' in t) return { db: t.db, scenarioId: t.store.scenarioId };
-  return t;
+  return 'database' in t ? { db: t.database.db, scenarioId: t.store.scenarioId } : t;
 }
 
 /** The situation of one level: the records of the sensitivities it includes. */
