@@ -7,12 +7,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 function run(cmd: string, args: string[]) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, GDAL_HTTP_TIMEOUT: '20' } });
+  const r = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    // GDAL reads the OGC API of a server on 127.0.0.1: never through a proxy, and not forever.
+    env: {
+      ...process.env,
+      NO_PROXY: '127.0.0.1,localhost',
+      no_proxy: '127.0.0.1,localhost',
+      GDAL_HTTP_TIMEOUT: '30',
+    },
+  });
   if (r.error)
     throw new Error(
       `${cmd} could not run (${r.error.message}): install gdal-bin and libxml2-utils (scripts/test-all.sh does)`,
     );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Writes `text` to a temporary file named `name`, runs `use` on its path, then removes it. */
@@ -45,7 +54,7 @@ export function schemaProblems(text: string, schema: keyof typeof schemas): stri
     throw new Error(`${xsd} is missing: run scripts/fetch-schemas.sh (npm run test:all does)`);
   return withFile('doc.xml', text, (path) => {
     const r = run('xmllint', ['--noout', '--nonet', '--schema', xsd, path]);
-    if (r.code === 0) return [];
+    if (r.status === 0) return [];
     return r.stderr
       .split('\n')
       .filter((l) => l.includes('validity error') || l.includes('parser error'))

@@ -1,12 +1,12 @@
 // The OGC API and the exports through clients nobody here wrote: GDAL's OAPIF driver (what QGIS uses too)
 // against the built app on a real port, and raw HTTP for caching and compression.
-import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layerNames } from '$lib/domain/schemas';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { startBuiltServer, type BuiltServer } from '../helpers/builtServer';
+import { ogrinfo } from '../helpers/xmlTools';
 
 let server: BuiltServer;
 beforeAll(async () => {
@@ -52,22 +52,6 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => server?.stop());
 
-function ogrinfo(args: string[]) {
-  const r = spawnSync('ogrinfo', ['-ro', ...args], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      NO_PROXY: '127.0.0.1,localhost',
-      no_proxy: '127.0.0.1,localhost',
-      GDAL_HTTP_TIMEOUT: '30',
-    },
-  });
-  if (r.error)
-    throw new Error(
-      `ogrinfo could not run (${r.error.message}): install gdal-bin (scripts/test-all.sh does)`,
-    );
-  return r;
-}
 const oapif = () => `OAPIF:${server.base}/ogc`;
 
 /** A raw HTTP GET (no automatic decompression): status, headers and the bytes as sent. */
@@ -91,7 +75,7 @@ function raw(path: string, headers: Record<string, string> = {}) {
 
 describe('GDAL (ogrinfo) reads the OGC API of the built server', () => {
   it('lists every public collection', () => {
-    const r = ogrinfo(['-so', oapif()]);
+    const r = ogrinfo(oapif(), ['-so']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("using driver `OAPIF' successful");
     for (const layer of layerNames) expect(r.stdout).toMatch(new RegExp(`^\\d+: ${layer}( \\(|$)`, 'm'));
@@ -99,7 +83,7 @@ describe('GDAL (ogrinfo) reads the OGC API of the built server', () => {
 
   it('reads the Zamzam site with its attributes, paging through next links', () => {
     // PAGE_SIZE=5: GDAL asks for 5 features at a time and follows the next links to the end.
-    const r = ogrinfo(['-oo', 'PAGE_SIZE=5', '-al', oapif(), 'sites']);
+    const r = ogrinfo(oapif(), ['-oo', 'PAGE_SIZE=5', '-al'], ['sites']);
     expect(r.status).toBe(0);
     const features = r.stdout.split('OGRFeature(sites)').slice(1);
     const zamzam = features.find((f) => f.includes('id (String) = sd_zamzam'));
@@ -116,7 +100,7 @@ describe('GDAL (ogrinfo) reads the OGC API of the built server', () => {
   });
 
   it('sends a spatial filter as bbox and gets only what lies inside', () => {
-    const r = ogrinfo(['-spat', '25.2', '13.3', '25.4', '13.6', '-al', oapif(), 'sites']);
+    const r = ogrinfo(oapif(), ['-spat', '25.2', '13.3', '25.4', '13.6', '-al'], ['sites']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('id (String) = sd_zamzam');
     expect(r.stdout).not.toContain('id (String) = sd_nyala');
@@ -124,7 +108,7 @@ describe('GDAL (ogrinfo) reads the OGC API of the built server', () => {
   });
 
   it('finds no restricted or confidential record in any collection', () => {
-    const r = ogrinfo(['-al', '-oo', 'PAGE_SIZE=1000', oapif()]);
+    const r = ogrinfo(oapif(), ['-al', '-oo', 'PAGE_SIZE=1000']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('OGRFeature(incidents)');
     expect(r.stdout).not.toMatch(
