@@ -4,8 +4,8 @@
  * sensitivity; public feeds (Atom, JSON Feed) and `feed.list` serve them. README "Change feed" documents it.
  */
 export { feedAsOf } from './asOf';
-export { recordStatusChanges, type FeedTarget, type RecordOptions, type RecordResult } from './record';
+export { recordStatusChanges } from './record';
 export { recordAfterWrite } from './recordAfterWrite';
-export { readChanges, DEFAULT_LIMIT, MAX_LIMIT, type ChangePage, type ChangeQuery } from './readChanges';
-export { feedResponse, toEntry, type FeedFormat, type FeedRequest } from './respond';
-export { subjectKinds, type ChangeCause, type StatusChange, type SubjectKind } from './types';
+export { readChanges, MAX_LIMIT } from './readChanges';
+export { feedResponse, toEntry, type FeedFormat } from './respond';
+export type { ChangeCause } from './types';

@@ -1,7 +1,7 @@
 import { recordStatusChanges, type FeedTarget, type RecordOptions, type RecordResult } from './record';
 
 /** How long a write's response waits for its recording before it is left to finish on its own. */
-export const RECORD_WAIT_MS = 1500;
+const RECORD_WAIT_MS = 1500;
 
 /**
  * Records the changes a write caused, for the API's mutations: the write has already succeeded, so a failed

@@ -30,7 +30,7 @@ const plain = (status: number, message: string) =>
   new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 /** `limit` (1–200, default 50) and `before` (a change id) from the query, or the reason they are refused. */
-export function pageParams(params: URLSearchParams): { limit: number; before?: number } | string {
+function pageParams(params: URLSearchParams): { limit: number; before?: number } | string {
   const limit = params.get('limit');
   const before = params.get('before');
   if (limit !== null && !(/^\d+$/.test(limit) && +limit >= 1 && +limit <= MAX_LIMIT))
@@ -41,7 +41,7 @@ export function pageParams(params: URLSearchParams): { limit: number; before?: n
 }
 
 /** The map on `id` (when given) and `date`, with the URL parameters the map reads (`sel`, `date`). */
-export function mapUrl(origin: string, id?: string, date?: string): string {
+function mapUrl(origin: string, id?: string, date?: string): string {
   const q = new URLSearchParams();
   if (id) q.set('sel', id);
   if (date) q.set('date', date);
@@ -50,7 +50,7 @@ export function mapUrl(origin: string, id?: string, date?: string): string {
 }
 
 /** The path of a feed in a format: `/feed.atom`, `/feed/corridor/cor_x.json`… */
-export function feedPath(format: FeedFormat, subject?: { kind: string; id: string }): string {
+function feedPath(format: FeedFormat, subject?: { kind: string; id: string }): string {
   return subject ? `/feed/${subject.kind}/${encodeURIComponent(subject.id)}.${format}` : `/feed.${format}`;
 }
 

@@ -12,7 +12,7 @@ const FLAG_ONLY_CODES = new Set([
 ]);
 
 /** A subject's key in a snapshot: ids are unique across layers, the kind keeps keys readable. */
-export const subjectKey = (s: Pick<SubjectStatus, 'kind' | 'id'>) => `${s.kind}/${s.id}`;
+const subjectKey = (s: Pick<SubjectStatus, 'kind' | 'id'>) => `${s.kind}/${s.id}`;
 
 /** Reasons once each (the same reason comes from every segment of a stretch), in the order first given. */
 function unique(reasons: readonly FeedReason[]): FeedReason[] {
