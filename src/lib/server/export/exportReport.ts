@@ -1,5 +1,5 @@
 import { AnalysisInputError } from '$lib/domain/analysis';
-import { analysisParamsSchema, isoDate, type AnalysisParamsInput } from '$lib/domain/schemas';
+import { analysisParamsSchema, type AnalysisParamsInput } from '$lib/domain/schemas';
 import type { Viewer } from '../auth/roles';
 import { cachedResponse, strongEtag } from '../http/cache';
 import { contentVersion } from '../http/contentVersion';
@@ -13,6 +13,7 @@ import {
   parameterErrorResponse,
 } from './parameterError';
 import { reportCsv, reportTables, type ReportTable } from './reportCsv';
+import { parseAsOf } from './selectFeatures';
 
 const paramNames = Object.keys(analysisParamsSchema.shape) as (keyof AnalysisParamsInput)[];
 
@@ -52,16 +53,14 @@ export async function exportReport(
   const fmt = format as ReportFormat;
   try {
     checkKnownParameters(url, ['asOf', ...(fmt === 'csv' ? ['table'] : []), ...paramNames]);
-    const asOfRaw = url.searchParams.get('asOf');
-    if (asOfRaw !== null && !isoDate.safeParse(asOfRaw).success)
-      throw new ParameterError('asOf', 'must be a real date written YYYY-MM-DD');
+    const asOfGiven = parseAsOf(url);
     const tableRaw = url.searchParams.get('table') ?? 'corridors';
     if (!(reportTables as readonly string[]).includes(tableRaw))
       throw new ParameterError('table', `must be one of ${reportTables.join(', ')}`);
     const table = tableRaw as ReportTable;
     const params = parseParams(url);
     const analyzer = await store.analyzerFor(viewer);
-    const asOf = asOfRaw ?? analyzer.situation.scenario.defaultAsOf;
+    const asOf = asOfGiven ?? analyzer.situation.scenario.defaultAsOf;
     const version = contentVersion(analyzer.situation);
     return await cachedResponse(request, {
       etag: strongEtag('report', version.hash, fmt, asOf, sortedQuery(url)),

@@ -17,17 +17,23 @@ export interface Selection {
 export const DEFAULT_WINDOW_DAYS = 30;
 export const selectionParameters = ['asOf', 'bbox', 'windowDays'] as const;
 
+/** `?asOf=YYYY-MM-DD` of an export, undefined when not given; anything but a real date throws naming it. */
+export function parseAsOf(url: URL): string | undefined {
+  const raw = url.searchParams.get('asOf');
+  if (raw !== null && !isoDate.safeParse(raw).success)
+    throw new ParameterError('asOf', 'must be a real date written YYYY-MM-DD');
+  return raw ?? undefined;
+}
+
 /** The selection of `?asOf=YYYY-MM-DD&bbox=w,s,e,n&windowDays=30`; a wrong value throws naming it. */
 export function parseSelection(url: URL, extra: readonly string[] = []): Selection {
   checkKnownParameters(url, [...selectionParameters, ...extra]);
-  const asOfRaw = url.searchParams.get('asOf');
-  if (asOfRaw !== null && !isoDate.safeParse(asOfRaw).success)
-    throw new ParameterError('asOf', 'must be a real date written YYYY-MM-DD');
+  const asOf = parseAsOf(url);
   const windowRaw = url.searchParams.get('windowDays');
   const windowDays = windowRaw === null ? DEFAULT_WINDOW_DAYS : Number(windowRaw);
   if (!Number.isInteger(windowDays) || windowDays < 0 || windowDays > 3650)
     throw new ParameterError('windowDays', 'must be a whole number of days from 0 to 3650');
-  return { asOf: asOfRaw ?? undefined, windowDays, bbox: parseBbox(url.searchParams.get('bbox')) };
+  return { asOf, windowDays, bbox: parseBbox(url.searchParams.get('bbox')) };
 }
 
 /** The features of one layer, as the exporters and the OGC API read them (none for an unknown layer). */
