@@ -74,15 +74,14 @@ export interface SearchResult {
 
 /**
  * Multi-source Dijkstra. `edgeCost[e]` is Infinity for an edge that may not be used; nodes for which
- * `canLeave` is false (or, given as an array, is non-zero at) may be reached but not passed through (sources
- * always may be left). With `target`,
+ * `stopAt` is non-zero may be reached but not passed through (sources always may be left). With `target`,
  * stops when it is settled; with `heuristic` (an admissible lower bound to the target), runs as A*.
  */
 export function dijkstra(
   g: Graph,
   sources: readonly { node: number; cost: number }[],
   edgeCost: Float64Array,
-  canLeave: ((node: number) => boolean) | Uint8Array = () => true,
+  stopAt?: Uint8Array,
   target = -1,
   heuristic?: (node: number) => number,
 ): SearchResult {
@@ -92,8 +91,6 @@ export function dijkstra(
   const done = new Uint8Array(g.nodeCount);
   const isSource = new Uint8Array(g.nodeCount);
   const heap = new Heap();
-  const stop = canLeave instanceof Uint8Array ? canLeave : undefined;
-  const leaves = canLeave instanceof Uint8Array ? () => true : canLeave;
   sources.forEach((s, i) => {
     isSource[s.node] = 1;
     if (s.cost < dist[s.node]) {
@@ -107,7 +104,7 @@ export function dijkstra(
     if (done[n]) continue;
     done[n] = 1;
     if (n === target) break;
-    if (!isSource[n] && (stop ? stop[n] !== 0 : !leaves(n))) continue;
+    if (stopAt && !isSource[n] && stopAt[n] !== 0) continue;
     for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
       const e = g.adjEdge[k];
       const c = edgeCost[e];

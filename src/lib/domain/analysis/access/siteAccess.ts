@@ -60,7 +60,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     if (!s) {
       const from = hubs.filter((h) => (h.site.properties.country === country) === domestic);
       const cost = crossline ? costCrossline : costSafe;
-      const canLeave = domestic ? stopDomestic : stopAbroad;
+      const stopAt = domestic ? stopDomestic : stopAbroad;
       s = {
         hubs: from,
         cost,
@@ -68,7 +68,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
           graph,
           from.map((h) => ({ node: h.node, cost: h.attachKm })),
           cost,
-          canLeave,
+          stopAt,
         ),
       };
       searches.set(key, s);

@@ -87,16 +87,11 @@ export function route(
     return h;
   };
   const found: { edges: number[]; length: number }[] = [];
+  // Closed crossings may be reached but not passed.
+  const stopAt = new Uint8Array(net.nodeCount);
+  for (const n of ctx.hazards.closedNodes) stopAt[n] = 1;
   for (let attempt = 0; attempt < (alternatives + 1) * 3 && found.length < alternatives + 1; attempt++) {
-    const closed = ctx.hazards.closedNodes;
-    const r = dijkstra(
-      ctx.graph,
-      [{ node: a.node!, cost: 0 }],
-      cost,
-      (n) => !closed.has(n),
-      b.node!,
-      heuristic,
-    );
+    const r = dijkstra(ctx.graph, [{ node: a.node!, cost: 0 }], cost, stopAt, b.node!, heuristic);
     if (r.dist[b.node!] === Infinity) break;
     const { edges, nodes } = pathTo(ctx.graph, r, b.node!);
     for (const e of edges) cost[e] *= ALTERNATIVE_PENALTY;
