@@ -94,8 +94,8 @@ export const sessions = pgTable(
 
 /**
  * The change feed: one row each time a corridor's status, a crossing's status or a site's access class
- * changes after an edit or an import. `sensitivity` is the most restrictive of the records the change
- * was computed from (a change seen only in the staff analysis is not public).
+ * changes (after a write, at server start, or as the date moves on). `sensitivity` is the most restrictive
+ * of the records the change was computed from (a change seen only in the staff analysis is not public).
  */
 export const statusChanges = pgTable(
   'status_changes',
@@ -113,7 +113,7 @@ export const statusChanges = pgTable(
     before: text('before'),
     after: text('after'),
     sensitivity: text('sensitivity').notNull(),
-    /** What caused it: `edit`, `import`, `restore`, `delete`. */
+    /** What caused it (`ChangeCause`): `edit`, `delete`, `restore`, `import`, `seed` or `date`. */
     cause: text('cause').notNull(),
     actor: text('actor'),
     /** Reasons of the new verdict, as the analysis gave them. */
@@ -124,7 +124,7 @@ export const statusChanges = pgTable(
   (t) => [index('status_changes_subject_idx').on(t.subjectId, t.id)],
 );
 
-/** The last state the change feed compared against, per visibility level (`public`, `all`). */
+/** The last state the change feed compared against, per visibility level (`public`, `restricted`, `all`). */
 export const statusSnapshots = pgTable('status_snapshots', {
   visibility: text('visibility').primaryKey(),
   asOf: text('as_of').notNull(),
