@@ -3,7 +3,7 @@
 import type { Feature, Geometry } from 'geojson';
 import { layerGeometryTypes, parseLayer, type LayerName } from '$lib/domain/schemas';
 import { pointIssues } from './pointChecks';
-import { FileNotices, plainReason, suggestionFor, type RowIssue } from './problems';
+import { FileNotices, placeIssue, plainReason, suggestionFor, type RowIssue } from './problems';
 import type { CountryShape, ImportProblem } from './types';
 
 /** Where a candidate is in the file: its CSV line or its feature index. */
@@ -37,16 +37,7 @@ export class FeatureCollector {
   constructor(private readonly o: CollectOptions) {}
 
   private place(where: Where, id: string | undefined, issue: RowIssue): ImportProblem {
-    return {
-      level: issue.level,
-      file: this.o.file,
-      ...(where.row !== undefined ? { row: where.row } : {}),
-      ...(where.featureIndex !== undefined ? { featureIndex: where.featureIndex } : {}),
-      ...(id !== undefined ? { id } : {}),
-      ...(issue.field !== undefined ? { field: issue.field } : {}),
-      message: issue.message,
-      ...(issue.suggestion ? { suggestion: issue.suggestion } : {}),
-    };
+    return placeIssue(this.o.file, where, id, issue);
   }
 
   /** A row that could not even become a candidate (no position, say): counted as read and rejected. */

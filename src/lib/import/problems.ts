@@ -9,6 +9,25 @@ export interface RowIssue {
   suggestion?: string;
 }
 
+/** A row's issue as the problem reported: placed in the file at its line or feature index, with its id. */
+export function placeIssue(
+  file: string,
+  where: { row?: number; featureIndex?: number },
+  id: string | undefined,
+  issue: RowIssue,
+): ImportProblem {
+  return {
+    level: issue.level,
+    file,
+    ...(where.row !== undefined ? { row: where.row } : {}),
+    ...(where.featureIndex !== undefined ? { featureIndex: where.featureIndex } : {}),
+    ...(id !== undefined ? { id } : {}),
+    ...(issue.field !== undefined ? { field: issue.field } : {}),
+    message: issue.message,
+    ...(issue.suggestion ? { suggestion: issue.suggestion } : {}),
+  };
+}
+
 /**
  * A suggestion for a validation reason the schemas give, so the user learns how to fix the file and not
  * only what is wrong with it.

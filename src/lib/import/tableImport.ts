@@ -10,7 +10,7 @@ import { detectMapping, layerFields } from './columnDetection';
 import { TableReader, type TableLayout, type TableRecord } from './csvTable';
 import { dateInText } from './dates';
 import { parseNumber } from './numbers';
-import type { RowIssue } from './problems';
+import { placeIssue, type RowIssue } from './problems';
 import { sourceKeyOf } from './sourceKey';
 import { fileSlug } from './text';
 import { buildProperties, text, type BuildContext } from './toLayer';
@@ -78,23 +78,15 @@ export class TableImport {
   }
 
   private fileError(message: string, suggestion?: string, field?: string): void {
-    this.fileProblems.push({
-      level: 'error',
-      file: this.o.fileName,
-      ...(field ? { field } : {}),
-      message,
-      ...(suggestion ? { suggestion } : {}),
-    });
+    this.fileProblems.push(
+      placeIssue(this.o.fileName, {}, undefined, { level: 'error', field, message, suggestion }),
+    );
   }
 
   private fileWarning(message: string, suggestion?: string, row?: number): void {
-    this.fileProblems.push({
-      level: 'warning',
-      file: this.o.fileName,
-      ...(row !== undefined ? { row } : {}),
-      message,
-      ...(suggestion ? { suggestion } : {}),
-    });
+    this.fileProblems.push(
+      placeIssue(this.o.fileName, { row }, undefined, { level: 'warning', message, suggestion }),
+    );
   }
 
   /** The column a field comes from, for messages; the field itself when no column feeds it. */
@@ -272,15 +264,7 @@ export class TableImport {
     this.joinRows.read++;
     const pcode = text(values[this.pcodeField]);
     const place = (issues: RowIssue[], id?: string) =>
-      issues.map((i): ImportProblem => ({
-        level: i.level,
-        file: this.o.fileName,
-        row: row.line,
-        ...(id ? { id } : {}),
-        ...(i.field ? { field: i.field } : {}),
-        message: i.message,
-        ...(i.suggestion ? { suggestion: i.suggestion } : {}),
-      }));
+      issues.map((i) => placeIssue(this.o.fileName, { row: row.line }, id, i));
     if (pcode === undefined) {
       this.joinRows.rejected++;
       this.joinProblems.push(
