@@ -51,10 +51,11 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
     report: undefined as CorridorReport | undefined,
   }));
   if (last.report && sameIntervals(last.spread, spread)) return last.report;
-  last.report = undefined;
+  // Both are kept only once the report is made: a failure never leaves an old report under new stretches.
+  const report = stretchesReport(corridor, coords, cum, spread);
   last.spread = spread;
-  last.report = stretchesReport(corridor, coords, cum, spread);
-  return last.report;
+  last.report = report;
+  return report;
 }
 
 function sameIntervals(a: readonly KmInterval[], b: readonly KmInterval[]): boolean {
