@@ -14,8 +14,7 @@ export function progressReporter(post: (fraction: number) => void, step = 0.01):
   let last = -1;
   return (raw) => {
     const fraction = Math.min(1, Math.max(0, Number.isFinite(raw) ? raw : 0));
-    if (fraction < last) return; // never backwards: a bar that shrinks reads as an error
-    if (fraction === last) return;
+    if (fraction <= last) return; // never backwards (a bar that shrinks reads as an error), nor twice
     if (fraction === 1 || last < 0 || fraction - last >= step) {
       last = fraction;
       post(fraction);
@@ -37,8 +36,9 @@ function textKey(file: Blob, encoding: string): string {
 /**
  * The import worker's logic without the worker: reads the file with progress, parses it with progress and
  * posts the preview without its features, or an error naming the phase that failed; then answers requests
- * for slices of the features, and for how to cut them into chunks to send. Kept apart from `import.worker.ts` so it runs (and is tested) anywhere. The
- * last file's text is kept, so parsing it again with another column mapping does not read it again.
+ * for slices of the features, and for how to cut them into chunks to send. Kept apart from
+ * `import.worker.ts` so it runs (and is tested) anywhere. The last file's text is kept, so parsing it again
+ * with another column mapping does not read it again.
  *
  * @param now clock in ms (`performance.now` in the worker)
  */
