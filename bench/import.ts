@@ -128,17 +128,15 @@ async function main() {
       );
       if (written?.created !== ROWS) throw new Error(`expected ${ROWS} incidents written`);
       const parseMs = totalMs - writeMs;
-      const commitMs = writeMs;
       const peaks = memory.peaks();
       const peak = Math.max(...Object.values(peaks));
-      const total = totalMs;
       console.log('');
       console.log('| measure | figure | target | met? |');
       console.log('| --- | ---: | ---: | :---: |');
       console.log(`| parse and validate ${ROWS} rows | ${ms(parseMs)} | | |`);
-      console.log(`| write ${ROWS} incidents (one transaction) | ${ms(commitMs)} | | |`);
+      console.log(`| write ${ROWS} incidents (one transaction) | ${ms(writeMs)} | | |`);
       console.log(
-        `| parse + commit | ${ms(total)} | ≤ ${ms(TARGETS.totalMs)} | ${total <= TARGETS.totalMs ? '✓' : '✗'} |`,
+        `| parse + commit | ${ms(totalMs)} | ≤ ${ms(TARGETS.totalMs)} | ${totalMs <= TARGETS.totalMs ? '✓' : '✗'} |`,
       );
       console.log(
         `| peak RSS (whole process) | ${mb(peak)} | ≤ ${TARGETS.peakMB} MB | ${peak <= TARGETS.peakMB * 2 ** 20 ? '✓' : '✗'} |`,
