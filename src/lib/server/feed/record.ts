@@ -143,16 +143,14 @@ export async function recordStatusChanges(target: FeedTarget, options: RecordOpt
     const situation = await readSituation(tx, scenarioId, ['public', 'restricted', 'confidential']);
     const now = statusesByLevel(situation, asOf);
     const changes: RecordResult['changes'] = [];
-    if (!baseline) {
-      let before = previous;
-      if (previousAsOf && previousAsOf !== asOf) {
-        const then = statusesByLevel(situation, previousAsOf);
-        for (const c of compareStatuses(before, then))
-          changes.push({ ...c, cause: options.cause, asOf: previousAsOf });
-        before = Object.fromEntries(visibilities.map((v) => [v, toStored(then[v])])) as typeof before;
-        for (const c of compareStatuses(before, now)) changes.push({ ...c, cause: 'date', asOf });
-      } else {
-        for (const c of compareStatuses(before, now)) changes.push({ ...c, cause: options.cause, asOf });
+    // Not a baseline: every level has a snapshot, so `previousAsOf` is set.
+    if (!baseline && previousAsOf) {
+      const then = previousAsOf === asOf ? now : statusesByLevel(situation, previousAsOf);
+      for (const c of compareStatuses(previous, then))
+        changes.push({ ...c, cause: options.cause, asOf: previousAsOf });
+      if (then !== now) {
+        const stored = Object.fromEntries(visibilities.map((v) => [v, toStored(then[v])])) as typeof previous;
+        for (const c of compareStatuses(stored, now)) changes.push({ ...c, cause: 'date', asOf });
       }
     }
     for (const v of visibilities) {
