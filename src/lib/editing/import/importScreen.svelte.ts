@@ -147,8 +147,13 @@ export class ImportScreen {
     this.oncommitted = oncommitted;
   }
 
+  /** The worker is reading or checking the file. */
+  get checking(): boolean {
+    return this.stage === 'reading' || this.stage === 'parsing';
+  }
+
   get working(): boolean {
-    return this.stage === 'reading' || this.stage === 'parsing' || this.stage === 'committing';
+    return this.checking || this.stage === 'committing';
   }
 
   /**
@@ -181,7 +186,7 @@ export class ImportScreen {
     figuresDate?: string;
   }) {
     if (!this.canChoose) return;
-    if (this.stage === 'reading' || this.stage === 'parsing') {
+    if (this.checking) {
       // The check running is of what the user no longer wants: stop it, and drop whatever it still sends.
       this.generation++;
       this.parser.cancel();
@@ -220,9 +225,7 @@ export class ImportScreen {
 
   /** Whether Cancel can stop what runs: a check, or a commit still being sent. */
   get canCancel(): boolean {
-    return (
-      this.stage === 'reading' || this.stage === 'parsing' || (this.stage === 'committing' && !this.writing)
-    );
+    return this.checking || (this.stage === 'committing' && !this.writing);
   }
 
   /** Stops the check running, or the commit being sent (what the server was sent is dropped). */
