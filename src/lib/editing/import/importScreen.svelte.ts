@@ -15,7 +15,7 @@ import type { ColumnMapping, ImportFormat } from '$lib/import/types';
 import { handleError } from '$lib/ui/errors';
 import { layerLabels } from '../layerForms';
 import { commitInChunks } from './chunkedCommit';
-import { commitCheck, milestone, type CommitCheck, type ProblemFilter } from './report';
+import { commitCheck, milestone, pageBounds, type CommitCheck, type ProblemFilter } from './report';
 
 /** Runs the parser off the main thread (the import worker's client; a fake in unit tests). */
 export interface ImportParser {
@@ -244,8 +244,7 @@ export class ImportScreen {
   async setFeaturePage(page: number, pageSize = FEATURE_PAGE_SIZE): Promise<void> {
     const preview = this.preview;
     if (!preview) return;
-    const pages = Math.max(1, Math.ceil(preview.featureCount / pageSize));
-    const p = Math.min(Math.max(0, page), pages - 1);
+    const p = pageBounds(preview.featureCount, page, pageSize).page;
     const request = ++this.featureRequest;
     try {
       const items = await this.parser.features(this.previewId, p * pageSize, (p + 1) * pageSize);

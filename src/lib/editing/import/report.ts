@@ -29,13 +29,18 @@ export interface Page<T> {
   total: number;
 }
 
+/** How many pages `total` items fill (at least one), and `page` clamped to them (0-based). */
+export function pageBounds(total: number, page: number, size: number): { page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(total / size));
+  return { page: Math.min(Math.max(0, Math.floor(page)), pages - 1), pages };
+}
+
 /**
  * One page of a long list: the screen shows 100 000 rows a page at a time, never all at once (the DOM of
  * a report that long would freeze the page it was moved off the main thread to protect).
  */
 export function pageOf<T>(items: readonly T[], page: number, size: number): Page<T> {
-  const pages = Math.max(1, Math.ceil(items.length / size));
-  const p = Math.min(Math.max(0, Math.floor(page)), pages - 1);
+  const { page: p, pages } = pageBounds(items.length, page, size);
   const slice = items.slice(p * size, (p + 1) * size);
   return {
     items: slice,
