@@ -88,16 +88,17 @@ function selfLinks(
 /**
  * Answers one OGC request: reads the public situation, computes a strong ETag from its content hash and
  * the request (so a matching `If-None-Match` gets its 304 before any body is built), then builds the JSON or
- * HTML body. Wrong parameters give 400 naming the parameter; `missing` gives the 404 of an unknown id.
+ * HTML body. `parse` reads (and checks) the query first. Wrong parameters give 400 naming the parameter;
+ * `missing` gives the 404 of an unknown id.
  */
-async function respond(
+async function respond<Q>(
   o: OgcRequest,
-  known: string[],
-  build: (situation: Situation, fmt: OgcFormat, since: string) => Body,
+  parse: (url: URL) => Q,
+  build: (situation: Situation, fmt: OgcFormat, since: string, query: Q) => Body,
   missing: (situation: Situation) => Response | null = () => null,
 ): Promise<Response> {
   try {
-    checkKnownParameters(o.url, known);
+    const query = parse(o.url);
     const fmt = negotiateFormat(o.request, o.url);
     const situation = await publicSituation(o.store);
     const notFound = missing(situation);
@@ -117,7 +118,7 @@ async function respond(
       // Without `f`, the format follows the Accept header.
       vary: o.url.searchParams.has('f') ? [] : ['Accept'],
       build: () => {
-        const built = build(situation, fmt, version.since);
+        const built = build(situation, fmt, version.since, query);
         return fmt === 'json'
           ? { body: JSON.stringify(built.json), headers: { 'content-type': built.jsonType ?? JSON_TYPE } }
           : { body: built.html(), headers: { 'content-type': HTML_TYPE } };
@@ -129,6 +130,9 @@ async function respond(
   }
 }
 
+/** The query of a resource whose only parameter is `f`. */
+const onlyF = (url: URL) => checkKnownParameters(url, ['f']);
+
 const breadcrumb = (...extra: [string, string][]): [string, string][] => [
   [`${OGC_ROOT}?f=html`, 'OGC API'],
   ...extra,
@@ -136,7 +140,7 @@ const breadcrumb = (...extra: [string, string][]): [string, string][] => [
 
 /** `GET /ogc`: the landing page. */
 export function landingPage(o: OgcRequest): Promise<Response> {
-  return respond(o, ['f'], (s, fmt) => {
+  return respond(o, onlyF, (s, fmt) => {
     const links: Link[] = [
       ...selfLinks(o.url, '', fmt),
       {
@@ -194,7 +198,7 @@ export function landingPage(o: OgcRequest): Promise<Response> {
 
 /** `GET /ogc/conformance`. */
 export function conformance(o: OgcRequest): Promise<Response> {
-  return respond(o, ['f'], (_s, fmt) => ({
+  return respond(o, onlyF, (_s, fmt) => ({
     json: { links: selfLinks(o.url, '/conformance', fmt), conformsTo: CONFORMANCE },
     html: () =>
       page({
@@ -207,7 +211,7 @@ export function conformance(o: OgcRequest): Promise<Response> {
 
 /** `GET /ogc/api`: the OpenAPI 3.0 document, or a readable list of its paths. */
 export function apiDefinition(o: OgcRequest): Promise<Response> {
-  return respond(o, ['f'], (s) => {
+  return respond(o, onlyF, (s) => {
     const doc = openApiDocument(href(o.url, ''), s.scenario.name, collectionIds());
     return {
       json: doc,
@@ -263,7 +267,7 @@ function collectionDoc(o: OgcRequest, s: Situation, id: string, fmt: OgcFormat, 
 
 /** `GET /ogc/collections`: one collection per layer. */
 export function collections(o: OgcRequest): Promise<Response> {
-  return respond(o, ['f'], (s, fmt) => {
+  return respond(o, onlyF, (s, fmt) => {
     const list = collectionIds().map((id) => collectionDoc(o, s, id, fmt, false));
     return {
       json: { links: selfLinks(o.url, '/collections', fmt), collections: list },
@@ -297,7 +301,7 @@ const knownCollection = (id: string) =>
 export function collection(o: OgcRequest, id: string): Promise<Response> {
   return respond(
     o,
-    ['f'],
+    onlyF,
     (s, fmt) => {
       const doc = collectionDoc(o, s, id, fmt, true);
       const [w, so, e, n] = doc.extent.spatial.bbox[0];
@@ -335,12 +339,10 @@ function featureDoc(f: ExportFeature, links?: Link[]) {
 
 /** `GET /ogc/collections/{id}/items`: a page of features with `bbox`, `datetime`, `limit` and `offset`. */
 export function items(o: OgcRequest, id: string): Promise<Response> {
-  const query = parseItemsQueryOr400(o.url);
-  if (query instanceof Response) return Promise.resolve(query);
   return respond(
     o,
-    ['f', 'bbox', 'bbox-crs', 'datetime', 'limit', 'offset'],
-    (s, fmt, since) => {
+    parseItemsQuery,
+    (s, fmt, since, query) => {
       const { bbox, datetime, limit, offset } = query;
       const matched = featuresOf(s, id).filter(
         (f) =>
@@ -429,21 +431,12 @@ export function items(o: OgcRequest, id: string): Promise<Response> {
   );
 }
 
-function parseItemsQueryOr400(url: URL) {
-  try {
-    return parseItemsQuery(url);
-  } catch (e) {
-    if (e instanceof ParameterError) return parameterErrorResponse(e);
-    throw e;
-  }
-}
-
 /** `GET /ogc/collections/{id}/items/{featureId}`: one feature, 404 JSON when there is none. */
 export function feature(o: OgcRequest, id: string, featureId: string): Promise<Response> {
   const find = (s: Situation) => featuresOf(s, id).find((f) => f.properties.id === featureId);
   return respond(
     o,
-    ['f'],
+    onlyF,
     (s, fmt) => {
       const found = find(s)!;
       const path = `/collections/${encodeURIComponent(id)}/items/${encodeURIComponent(featureId)}`;
