@@ -1,13 +1,13 @@
 import { relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { isoDate } from '../../domain/schemas/common';
-import { DataValidationError, pathToField } from '../../domain/schemas/issues';
 import {
   analysisOverridesSchema,
   analysisParamsSchema,
   type AnalysisOverrides,
   type AnalysisParams,
 } from '../../domain/schemas/params';
+import { fileValidationError } from './fileValidationError';
 import { readJsonFile } from './readJsonFile';
 
 const requestFile = z
@@ -33,7 +33,7 @@ export function readParamsFile(
     typeof json === 'object' && json !== null && ['asOf', 'params', 'overrides'].some((k) => k in json);
   if (isRequest) {
     const r = requestFile.safeParse(json);
-    if (!r.success) throw issues(shown, r.error);
+    if (!r.success) throw fileValidationError(shown, r.error);
     return {
       asOf: r.data.asOf,
       params: r.data.params ?? analysisParamsSchema.parse({}),
@@ -41,12 +41,6 @@ export function readParamsFile(
     };
   }
   const r = analysisParamsSchema.safeParse(json);
-  if (!r.success) throw issues(shown, r.error);
+  if (!r.success) throw fileValidationError(shown, r.error);
   return { params: r.data };
-}
-
-function issues(file: string, error: z.ZodError): DataValidationError {
-  return new DataValidationError(
-    error.issues.map((e) => ({ file, field: pathToField(e.path) || '(file)', reason: e.message })),
-  );
 }

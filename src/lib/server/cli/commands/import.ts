@@ -4,7 +4,6 @@ import { basename, join, resolve } from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Feature } from 'geojson';
 import { isoDate } from '../../../domain/schemas/common';
-import { DataValidationError } from '../../../domain/schemas/issues';
 import { layerNames, type LayerName } from '../../../domain/schemas/layers';
 import { scenarioSchema, type Scenario } from '../../../domain/schemas/scenario';
 import { countryShapesFromTopology } from '../../../import/countryShapes';
@@ -17,6 +16,7 @@ import { importFile } from '../../import/importFile';
 import { columnMappingSchema } from '../../import/importMappings';
 import { formatImportReport } from '../formatImportReport';
 import { CliUsageError } from '../cliError';
+import { fileValidationError } from '../fileValidationError';
 import { parseArgs } from '../parseArgs';
 import { readJsonFile } from '../readJsonFile';
 import type { Command } from './command';
@@ -119,14 +119,7 @@ Example: corridor import sites.csv --layer sites --dry-run`,
     let mapping: ColumnMapping | undefined;
     if (typeof options.mapping === 'string') {
       const r = columnMappingSchema.safeParse(readJsonFile(resolve(options.mapping), options.mapping));
-      if (!r.success)
-        throw new DataValidationError(
-          r.error.issues.map((e) => ({
-            file: options.mapping as string,
-            field: e.path.join('.') || '(file)',
-            reason: e.message,
-          })),
-        );
+      if (!r.success) throw fileValidationError(options.mapping, r.error);
       mapping = r.data;
     }
     const dryRun = options['dry-run'] === true;
