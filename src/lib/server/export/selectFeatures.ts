@@ -1,6 +1,6 @@
 import { situationOn } from '$lib/domain/asOf';
 import { bboxOfGeometry } from '$lib/domain/geo/bboxOfGeometry';
-import { isoDate, type Situation } from '$lib/domain/schemas';
+import { analysisParamsSchema, isoDate, type Situation } from '$lib/domain/schemas';
 import { bboxIntersects, parseBbox, type Bbox } from './bbox';
 import type { ExportFeature } from './layerColumns';
 import { checkKnownParameters, ParameterError } from './parameterError';
@@ -14,8 +14,9 @@ export interface Selection {
   bbox?: Bbox;
 }
 
-export const DEFAULT_WINDOW_DAYS = 30;
-export const selectionParameters = ['asOf', 'bbox', 'windowDays'] as const;
+const selectionParameters = ['asOf', 'bbox', 'windowDays'];
+// The window is the analysis's `incidentWindowDays`: the same default and range.
+const windowDaysSchema = analysisParamsSchema.shape.incidentWindowDays;
 
 /** `?asOf=YYYY-MM-DD` of an export, undefined when not given; anything but a real date throws naming it. */
 export function parseAsOf(url: URL): string | undefined {
@@ -26,14 +27,14 @@ export function parseAsOf(url: URL): string | undefined {
 }
 
 /** The selection of `?asOf=YYYY-MM-DD&bbox=w,s,e,n&windowDays=30`; a wrong value throws naming it. */
-export function parseSelection(url: URL, extra: readonly string[] = []): Selection {
-  checkKnownParameters(url, [...selectionParameters, ...extra]);
+export function parseSelection(url: URL): Selection {
+  checkKnownParameters(url, selectionParameters);
   const asOf = parseAsOf(url);
   const windowRaw = url.searchParams.get('windowDays');
-  const windowDays = windowRaw === null ? DEFAULT_WINDOW_DAYS : Number(windowRaw);
-  if (!Number.isInteger(windowDays) || windowDays < 0 || windowDays > 3650)
+  const windowDays = windowDaysSchema.safeParse(windowRaw === null ? undefined : Number(windowRaw));
+  if (!windowDays.success)
     throw new ParameterError('windowDays', 'must be a whole number of days from 0 to 3650');
-  return { asOf, windowDays, bbox: parseBbox(url.searchParams.get('bbox')) };
+  return { asOf, windowDays: windowDays.data, bbox: parseBbox(url.searchParams.get('bbox')) };
 }
 
 /** The features of one layer, as the exporters and the OGC API read them (none for an unknown layer). */
