@@ -1,6 +1,6 @@
 import { layerGeometryTypes, layerNames } from '$lib/domain/schemas';
 import type { Viewer } from '../auth/roles';
-import { cachedResponse, strongEtag } from '../http/cache';
+import { cachedResponse, sortedQuery, strongEtag } from '../http/cache';
 import { contentVersion } from '../http/contentVersion';
 import { publicSituation } from '../http/publicSituation';
 import type { SituationStore } from '../situation/situationStore';
@@ -11,10 +11,6 @@ import { gpxHoldsLayer, layerGpx } from './layerGpx';
 import { layerKml } from './layerKml';
 import { notFoundResponse, ParameterError, parameterErrorResponse } from './parameterError';
 import { parseSelection, selectFeatures } from './selectFeatures';
-
-/** A normalised query string, so that parameter order does not change the ETag. */
-export const sortedQuery = (url: URL) =>
-  [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).join('&');
 
 /**
  * `GET /export/{layer}.{format}?asOf=&bbox=&windowDays=`: one layer, as the viewer may see it (anonymous

@@ -1,10 +1,9 @@
 import { AnalysisInputError } from '$lib/domain/analysis';
 import { analysisParamsSchema, type AnalysisParamsInput } from '$lib/domain/schemas';
 import type { Viewer } from '../auth/roles';
-import { cachedResponse, strongEtag } from '../http/cache';
+import { cachedResponse, sortedQuery, strongEtag } from '../http/cache';
 import { contentVersion } from '../http/contentVersion';
 import type { SituationStore } from '../situation/situationStore';
-import { sortedQuery } from './exportLayer';
 import { attachment, reportFormats, type ReportFormat } from './formats';
 import {
   checkKnownParameters,

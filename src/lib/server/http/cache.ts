@@ -27,6 +27,10 @@ export function strongEtag(...parts: string[]): string {
   return `"${h.digest('base64url').slice(0, 27)}"`;
 }
 
+/** A normalised query string for `strongEtag`, so that parameter order does not change the tag. */
+export const sortedQuery = (url: URL) =>
+  [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).join('&');
+
 /** A strong entity tag of a body already built. */
 export function bodyEtag(body: string | Uint8Array): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;

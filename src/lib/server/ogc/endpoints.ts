@@ -1,7 +1,6 @@
 import type { Situation } from '$lib/domain/schemas';
 import { bboxOfGeometry } from '$lib/domain/geo/bboxOfGeometry';
 import { bboxIntersects } from '../export/bbox';
-import { sortedQuery } from '../export/exportLayer';
 import type { ExportFeature } from '../export/layerColumns';
 import {
   checkKnownParameters,
@@ -9,7 +8,7 @@ import {
   ParameterError,
   parameterErrorResponse,
 } from '../export/parameterError';
-import { cachedResponse, strongEtag } from '../http/cache';
+import { cachedResponse, sortedQuery, strongEtag } from '../http/cache';
 import { contentVersion } from '../http/contentVersion';
 import { publicSituation } from '../http/publicSituation';
 import type { SituationStore } from '../situation/situationStore';
