@@ -1,22 +1,15 @@
-import type { Situation } from './schemas';
+import { layerNames, type Sensitivity, type Situation } from './schemas';
 
 /**
- * The situation as the public may see it: only records whose sensitivity is `public`. Every public surface
- * goes through this function. Input is not mutated.
+ * The situation restricted to records of the given sensitivities (e.g. `['public']` for what the public
+ * may see). The database does this filtering for reads; this is for a situation already in memory, such as
+ * the change feed comparing what each visibility level sees. Input is not mutated.
  */
-export function publicSituation(s: Situation): Situation {
-  const pub = <T extends { properties: { sensitivity: string } }>(list: T[]) =>
-    list.filter((f) => f.properties.sensitivity === 'public');
-  return {
-    scenario: s.scenario,
-    areas: pub(s.areas),
-    frontlines: pub(s.frontlines),
-    sites: pub(s.sites),
-    crossings: pub(s.crossings),
-    roads: pub(s.roads),
-    corridors: pub(s.corridors),
-    incidents: pub(s.incidents),
-    constraints: pub(s.constraints),
-    admin: pub(s.admin),
-  };
+export function situationVisibleAt(s: Situation, sensitivities: readonly Sensitivity[]): Situation {
+  const out: Situation = { ...s };
+  for (const layer of layerNames)
+    (out as unknown as Record<string, unknown[]>)[layer] = (
+      s[layer] as { properties: { sensitivity: Sensitivity } }[]
+    ).filter((f) => sensitivities.includes(f.properties.sensitivity));
+  return out;
 }

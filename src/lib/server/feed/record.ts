@@ -1,8 +1,9 @@
 import { asc, count, eq, inArray, max, sql } from 'drizzle-orm';
-import { layerNames, scenarioSchema, type Sensitivity, type Situation } from '$lib/domain/schemas';
+import { layerNames, scenarioSchema, type Situation } from '$lib/domain/schemas';
 import type { Database } from '../db/client';
 import { readSituation } from '../db/featureRepository';
 import { auditLog, features, scenarios, statusChanges, statusSnapshots } from '../db/schema';
+import { situationVisibleAt } from '$lib/domain/visibility';
 import { feedAsOf } from './asOf';
 import { compareStatuses, toStored, type ChangeDraft, type StoredStatuses } from './compare';
 import { statusesOn } from './statuses';
@@ -61,15 +62,6 @@ function resolveTarget(t: FeedTarget): { db: Database; scenarioId: string } {
 }
 
 /** The situation of one level: the records of the sensitivities it includes. */
-function situationOf(all: Situation, includes: readonly Sensitivity[]): Situation {
-  const out = { ...all } as Record<string, unknown>;
-  for (const layer of layerNames)
-    out[layer] = (all[layer] as { properties: { sensitivity: Sensitivity } }[]).filter((f) =>
-      includes.includes(f.properties.sensitivity),
-    );
-  return out as unknown as Situation;
-}
-
 /**
  * The statuses of every level on `asOf`. A level with no more records than the one below it is the same
  * analysis, so it is computed once (the default scenario, all public, costs one analysis).
@@ -78,7 +70,7 @@ function statusesByLevel(all: Situation, asOf: string): Record<Visibility, Map<s
   const out = {} as Record<Visibility, Map<string, SubjectStatus>>;
   let previous: { count: number; statuses: Map<string, SubjectStatus> } | undefined;
   for (const level of visibilityLevels) {
-    const s = situationOf(all, level.includes);
+    const s = situationVisibleAt(all, level.includes);
     const count = layerNames.reduce((n, l) => n + (s[l] as unknown[]).length, 0);
     const statuses = previous?.count === count ? previous.statuses : statusesOn(s, asOf);
     out[level.visibility] = statuses;
