@@ -38,12 +38,7 @@ export async function readImportFile(path: string, options: ReadOptions): Promis
   const format = requested === 'auto' ? detectFormat(options.fileName, start) : requested;
   const { onBatch, batchSize = 2000 } = options;
   if (format === 'geojson' || format === 'kml' || format === 'gpx') {
-    const preview = parseImport(await readFile(path, 'utf8'), { ...options, format });
-    if (onBatch && preview.features.length > 0) {
-      await onBatch(preview.features, preview.problems.filter((p) => p.level === 'error').length);
-      preview.features = [];
-    }
-    return preview;
+    return handOverRest(parseImport(await readFile(path, 'utf8'), { ...options, format }), onBatch);
   }
 
   const size = (await stat(path)).size || 1;
@@ -68,7 +63,11 @@ export async function readImportFile(path: string, options: ReadOptions): Promis
     return table.failAtLine(previousEnd + 1, e);
   }
   options.onProgress?.(1);
-  const preview = table.finish();
+  return handOverRest(table.finish(), onBatch);
+}
+
+/** Gives the features the preview still holds to `onBatch`, when there is one, so it keeps none. */
+async function handOverRest(preview: ImportPreview, onBatch: ReadOptions['onBatch']): Promise<ImportPreview> {
   if (onBatch && preview.features.length > 0) {
     await onBatch(preview.features, preview.problems.filter((p) => p.level === 'error').length);
     preview.features = [];
