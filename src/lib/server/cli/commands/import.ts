@@ -11,7 +11,6 @@ import type { ColumnMapping, ImportFormat, ImportOptions, ImportPreview } from '
 import { openDatabase, type OpenDatabase } from '../../db/client';
 import { features, scenarios } from '../../db/schema';
 import { readEnv } from '../../env';
-import type { CommitResult } from '../../import/commitImport';
 import { importFile } from '../../import/importFile';
 import { columnMappingSchema } from '../../import/importMappings';
 import { formatImportReport } from '../formatImportReport';
@@ -178,11 +177,10 @@ Example: corridor import sites.csv --layer sites --dry-run`,
       } else {
         outcome = `written in one transaction: ${written!.created} created, ${written!.updated} updated, ${written!.unchanged} unchanged${errors > 0 ? ` (${plural(rejected, 'row')} with errors skipped)` : ''}`;
       }
-      const result: CommitResult | undefined = written ?? undefined;
       io.stdout(
         report === 'json'
-          ? `${JSON.stringify({ ...withoutFeatures(preview), outcome, written: result ?? null }, null, 2)}\n`
-          : formatImportReport(preview, outcome, result),
+          ? `${JSON.stringify({ ...withoutFeatures(preview), outcome, written }, null, 2)}\n`
+          : formatImportReport(preview, outcome, written ?? undefined),
       );
       return code;
     } finally {
