@@ -9,7 +9,7 @@ import { layerCsv } from './layerCsv';
 import { layerGeojson } from './layerGeojson';
 import { gpxHoldsLayer, layerGpx } from './layerGpx';
 import { layerKml } from './layerKml';
-import { notFoundResponse, ParameterError, parameterErrorResponse } from './parameterError';
+import { answerParameterErrors, notFoundResponse, ParameterError } from './parameterError';
 import { parseSelection, selectFeatures } from './selectFeatures';
 
 /**
@@ -31,7 +31,7 @@ export async function exportLayer(
       `there is no format "${format}"; formats: ${Object.keys(layerFormats).join(', ')}`,
     );
   const fmt = format as LayerFormat;
-  try {
+  return answerParameterErrors(async () => {
     const sel = parseSelection(url);
     const types = (layerGeometryTypes as Record<string, readonly string[]>)[layer];
     if (fmt === 'gpx' && !gpxHoldsLayer(types))
@@ -41,7 +41,7 @@ export async function exportLayer(
       );
     const situation = viewer ? await store.situationFor(viewer) : await publicSituation(store);
     const version = contentVersion(situation);
-    return await cachedResponse(request, {
+    return cachedResponse(request, {
       etag: strongEtag('export', version.hash, url.origin, layer, fmt, sortedQuery(url)),
       policy: viewer ? 'private' : 'public',
       // The same URL gives more to a signed-in caller: a shared cache must not serve one for the other.
@@ -66,8 +66,5 @@ export async function exportLayer(
         };
       },
     });
-  } catch (e) {
-    if (e instanceof ParameterError) return parameterErrorResponse(e);
-    throw e;
-  }
+  });
 }

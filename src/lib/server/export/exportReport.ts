@@ -6,10 +6,10 @@ import { contentVersion } from '../http/contentVersion';
 import type { SituationStore } from '../situation/situationStore';
 import { attachment, reportFormats, type ReportFormat } from './formats';
 import {
+  answerParameterErrors,
   checkKnownParameters,
   notFoundResponse,
   ParameterError,
-  parameterErrorResponse,
 } from './parameterError';
 import { reportCsv, reportTables, type ReportTable } from './reportCsv';
 import { parseAsOf } from './selectFeatures';
@@ -50,7 +50,7 @@ export async function exportReport(
       `the report exports as ${Object.keys(reportFormats).join(' or ')}, not "${format}"`,
     );
   const fmt = format as ReportFormat;
-  try {
+  return answerParameterErrors(async () => {
     checkKnownParameters(url, ['asOf', ...(fmt === 'csv' ? ['table'] : []), ...paramNames]);
     const asOfGiven = parseAsOf(url);
     const tableRaw = url.searchParams.get('table') ?? 'corridors';
@@ -61,7 +61,7 @@ export async function exportReport(
     const analyzer = await store.analyzerFor(viewer);
     const asOf = asOfGiven ?? analyzer.situation.scenario.defaultAsOf;
     const version = contentVersion(analyzer.situation);
-    return await cachedResponse(request, {
+    return cachedResponse(request, {
       etag: strongEtag('report', version.hash, fmt, asOf, sortedQuery(url)),
       policy: viewer ? 'private' : 'public',
       vary: ['Cookie'],
@@ -91,8 +91,5 @@ export async function exportReport(
             };
       },
     });
-  } catch (e) {
-    if (e instanceof ParameterError) return parameterErrorResponse(e);
-    throw e;
-  }
+  });
 }

@@ -17,6 +17,16 @@ export function parameterErrorResponse(e: ParameterError): Response {
   );
 }
 
+/** Runs a handler, answering a `ParameterError` it throws with its 400. */
+export async function answerParameterErrors(handle: () => Promise<Response>): Promise<Response> {
+  try {
+    return await handle();
+  } catch (e) {
+    if (e instanceof ParameterError) return parameterErrorResponse(e);
+    throw e;
+  }
+}
+
 /** 404 with a JSON body saying what was not found. */
 export function notFoundResponse(description: string): Response {
   return Response.json(

@@ -2,12 +2,7 @@ import type { Situation } from '$lib/domain/schemas';
 import { bboxOfGeometry } from '$lib/domain/geo/bboxOfGeometry';
 import { bboxIntersects } from '../export/bbox';
 import type { ExportFeature } from '../export/layerColumns';
-import {
-  checkKnownParameters,
-  notFoundResponse,
-  ParameterError,
-  parameterErrorResponse,
-} from '../export/parameterError';
+import { answerParameterErrors, checkKnownParameters, notFoundResponse } from '../export/parameterError';
 import { cachedResponse, sortedQuery, strongEtag } from '../http/cache';
 import { contentVersion } from '../http/contentVersion';
 import { publicSituation } from '../http/publicSituation';
@@ -96,14 +91,14 @@ async function respond<Q>(
   build: (situation: Situation, fmt: OgcFormat, since: string, query: Q) => Body,
   missing: (situation: Situation) => Response | null = () => null,
 ): Promise<Response> {
-  try {
+  return answerParameterErrors(async () => {
     const query = parse(o.url);
     const fmt = negotiateFormat(o.request, o.url);
     const situation = await publicSituation(o.store);
     const notFound = missing(situation);
     if (notFound) return notFound;
     const version = contentVersion(situation);
-    return await cachedResponse(o.request, {
+    return cachedResponse(o.request, {
       etag: strongEtag(
         'ogc',
         version.hash,
@@ -123,10 +118,7 @@ async function respond<Q>(
           : { body: built.html(), headers: { 'content-type': HTML_TYPE } };
       },
     });
-  } catch (e) {
-    if (e instanceof ParameterError) return parameterErrorResponse(e);
-    throw e;
-  }
+  });
 }
 
 /** The query of a resource whose only parameter is `f`. */
