@@ -12,7 +12,8 @@ import {
   worthRetrying,
 } from '$lib/editing/import/chunkedCommit';
 import type { ImportApi, ImportParser } from '$lib/editing/import/importScreen.svelte';
-import { FeatureTooLargeError, planChunks, utf8Length } from '$lib/import-worker/chunks';
+import { FeatureTooLargeError, planChunks } from '$lib/import-worker/chunks';
+import { utf8Length } from '$lib/import/bytes';
 import { ImportCancelledError } from '$lib/import-worker/ImportClient';
 import type { PreviewSummary } from '$lib/import-worker/protocol';
 import { chunkBytesFor } from '$lib/server/import/importStaging';

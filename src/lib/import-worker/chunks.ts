@@ -2,7 +2,7 @@
 // runs of features whose JSON stays under the size the server takes in one request. Pure; run in the import
 // worker, where the features are, so measuring 100 MB of them never blocks the page.
 import type { Feature } from 'geojson';
-import { formatBytes } from '$lib/editing/import/report';
+import { formatBytes, utf8Length } from '$lib/import/bytes';
 
 /** Features `from` (inclusive) to `to` (exclusive), `bytes` of JSON as an array (UTF-8). */
 export interface ChunkSpan {
@@ -32,30 +32,6 @@ export class FeatureTooLargeError extends Error {
     );
     this.name = 'FeatureTooLargeError';
   }
-}
-
-/** Bytes of `text` in UTF-8, without encoding it. */
-export function utf8Length(text: string): number {
-  let n = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) {
-      n += 1;
-      continue;
-    }
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      // A surrogate pair: two UTF-16 units, four bytes.
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 2;
-        i++;
-        continue;
-      }
-    }
-    n += 2;
-  }
-  return n;
 }
 
 const idOf = (f: Feature): string | undefined => {

@@ -1,6 +1,7 @@
 // The importer's entry point: a file's text → the preview of what a commit would write. Pure: it writes
 // nothing, reads nothing but its arguments, and runs in Node and in a browser Web Worker alike.
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
+import { utf8Length } from './bytes';
 import { detectDelimiter, detectFormat } from './detectFormat';
 import { importFeatures } from './featureImport';
 import { readGeoJson } from './geojson';
@@ -17,16 +18,6 @@ export function csvParseOptions(delimiter: string) {
     relax_quotes: true,
     skip_empty_lines: false,
   };
-}
-
-/** UTF-8 length of a string without encoding it (the parser counts bytes; progress needs the total). */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
-  }
-  return n;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { AppRouter } from '$lib/server/trpc/router';
 import { trpc } from '$lib/trpc/client';
 import { RequestTooLargeError } from './chunkedCommit';
 import type { ImportApi } from './importScreen.svelte';
-import { formatBytes } from './report';
+import { formatBytes } from '$lib/import/bytes';
 
 /**
  * `fetch` for tRPC, made with XMLHttpRequest: `fetch` cannot report how much of a request body is sent,

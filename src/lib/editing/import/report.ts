@@ -130,10 +130,3 @@ export function featureRow(f: Feature): FeatureRow {
     geometry: geometryText(f),
   };
 }
-
-/** `1.2 MB`, `340 kB`, `512 B`: sizes as a user reads them. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
-  if (bytes >= 1_000) return `${Math.round(bytes / 1_000)} kB`;
-  return `${bytes} B`;
-}
