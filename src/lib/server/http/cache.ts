@@ -9,7 +9,7 @@ import { version } from '$app/environment';
 export type CachePolicy = 'public' | 'private';
 
 /** Seconds a public read may be reused before it must be revalidated. */
-export const PUBLIC_MAX_AGE_SECONDS = 60;
+const PUBLIC_MAX_AGE_SECONDS = 60;
 
 export function cacheControl(policy: CachePolicy): string {
   return policy === 'public'

@@ -36,7 +36,7 @@ export function negotiateEncoding(acceptEncoding: string | null): Encoding | nul
   return br >= gz ? 'br' : 'gzip';
 }
 
-export function isCompressible(contentType: string | null): boolean {
+function isCompressible(contentType: string | null): boolean {
   return contentType !== null && COMPRESSIBLE.test(contentType);
 }
 

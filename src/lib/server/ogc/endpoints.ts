@@ -16,7 +16,7 @@ import { CRS84, parseItemsQuery } from './params';
 import { featureTime, overlaps } from './temporal';
 
 /** Where the OGC API – Features service lives in the app. */
-export const OGC_ROOT = '/ogc';
+const OGC_ROOT = '/ogc';
 
 export const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
