@@ -33,6 +33,22 @@ describe('corridor user', () => {
     }
   });
 
+  it('adds a viewer: staff who read restricted records but do not edit', async () => {
+    const r = corridor(
+      ['add', '--email', 'viewer@example.org', '--role', 'viewer'],
+      'correct horse battery\n',
+    );
+    expect(r).toMatchObject({ code: 0, out: 'added viewer@example.org (viewer)\n' });
+    const db = await openDatabase({ dataDir, migrationsFolder: 'drizzle' });
+    try {
+      expect(await checkCredentials(db.db, 'viewer@example.org', 'correct horse battery')).toMatchObject({
+        role: 'viewer',
+      });
+    } finally {
+      await db.close();
+    }
+  });
+
   it('changes a password; refuses short passwords, unknown roles and duplicates with exit code 2', async () => {
     expect(corridor(['passwd', '--email', 'admin@example.org'], 'a new and long password\n').code).toBe(0);
     const short = corridor(['passwd', '--email', 'admin@example.org'], 'short\n');
@@ -40,7 +56,7 @@ describe('corridor user', () => {
     expect(short.err).toContain('password: must have at least 12 characters');
     const role = corridor(['add', '--email', 'x@example.org', '--role', 'root'], 'correct horse battery\n');
     expect(role).toMatchObject({ code: 2 });
-    expect(role.err).toContain('--role must be editor or admin, not "root"');
+    expect(role.err).toContain('--role must be viewer, editor or admin, not "root"');
     const dup = corridor(
       ['add', '--email', 'admin@example.org', '--role', 'editor'],
       'correct horse battery\n',

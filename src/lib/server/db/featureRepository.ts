@@ -12,6 +12,7 @@ import {
   type Sensitivity,
   type Situation,
 } from '$lib/domain/schemas';
+import { ALL_SENSITIVITIES, sensitivityRefusal } from '../auth/recordAccess';
 import type { Database } from './client';
 import { auditLog, features, scenarios } from './schema';
 
@@ -40,6 +41,42 @@ export class VersionConflictError extends Error {
   }
 }
 
+/**
+ * No such feature, or none the writer may see: both get this same error, so that an answer never tells a
+ * caller that a record it may not see exists.
+ */
+export class FeatureNotFoundError extends Error {
+  constructor(public readonly id: string) {
+    super(`no feature "${id}"`);
+    this.name = 'FeatureNotFoundError';
+  }
+}
+
+/** No change `auditId` of the feature, or one whose version the caller may not see (same answer). */
+export class ChangeNotFoundError extends Error {
+  constructor(
+    public readonly id: string,
+    public readonly auditId: number,
+  ) {
+    super(`feature "${id}" has no change ${auditId}`);
+    this.name = 'ChangeNotFoundError';
+  }
+}
+
+/** A write that would give a record a sensitivity the writer may not give (an editor: `confidential`). */
+export class SensitivityRefusedError extends DataValidationError {
+  constructor(issue: ValidationIssue) {
+    super([issue]);
+    this.name = 'SensitivityRefusedError';
+  }
+}
+
+/**
+ * The sensitivities a write may touch: the records it may change (and answer about) and the sensitivities it
+ * may give. The server's own writes and the command line see every one; the API passes the caller's.
+ */
+export type Visible = readonly Sensitivity[];
+
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 type Row = typeof features.$inferSelect;
 
@@ -59,6 +96,40 @@ function validated(layer: LayerName, feature: unknown, file = '(input)'): AnyFea
   const r = parseLayer(file, layer, { type: 'FeatureCollection', features: [feature] });
   if (r.issues.length > 0) throw new DataValidationError(r.issues);
   return r.features[0] as AnyFeature;
+}
+
+/** The sensitivity of a stored or audited feature (`public` when absent, as the schemas default it). */
+function sensitivityOf(f: { properties?: unknown } | null | undefined): Sensitivity {
+  const s = (f?.properties as { sensitivity?: Sensitivity } | null | undefined)?.sensitivity;
+  return s ?? 'public';
+}
+
+/** Refuses a feature whose sensitivity the writer may not give, naming the field. */
+function checkSensitivityGiven(f: AnyFeature, visible: Visible): void {
+  const reason = sensitivityRefusal(visible, sensitivityOf(f));
+  if (reason)
+    throw new SensitivityRefusedError({
+      file: '(input)',
+      index: 0,
+      id: f.properties.id,
+      field: 'properties.sensitivity',
+      reason,
+    });
+}
+
+/** The stored feature, or `FeatureNotFoundError` when there is none the writer may see. */
+async function visibleFeature(db: Database | Tx, id: string, visible: Visible): Promise<StoredFeature> {
+  const current = await getFeature(db, id);
+  if (!current || !visible.includes(sensitivityOf(current.feature))) throw new FeatureNotFoundError(id);
+  return current;
+}
+
+/** The error of a write that found no row at the version it expected: a conflict, or not found. */
+async function conflictOf(tx: Tx, id: string, expectedVersion: number, visible: Visible): Promise<Error> {
+  // The current record goes back to the caller with the conflict, so only when it may see it.
+  const current = await getFeature(tx, id);
+  if (!current || !visible.includes(sensitivityOf(current.feature))) return new FeatureNotFoundError(id);
+  return new VersionConflictError(id, expectedVersion, current);
 }
 
 function rowValues(layer: LayerName, f: AnyFeature) {
@@ -161,8 +232,10 @@ export async function createFeature(
   layer: LayerName,
   input: unknown,
   actor: string,
+  visible: Visible = ALL_SENSITIVITIES,
 ): Promise<StoredFeature> {
   const f = validated(layer, input);
+  checkSensitivityGiven(f, visible);
   return db.transaction(async (tx) => {
     const rows = await tx
       .insert(features)
@@ -194,7 +267,8 @@ export async function createFeature(
 
 /**
  * Replaces a feature if and only if it is still at `expectedVersion`: of concurrent writers on one version,
- * exactly one wins; the others get a `VersionConflictError` carrying the current record.
+ * exactly one wins; the others get a `VersionConflictError` carrying the current record. A feature the
+ * writer may not see is a `FeatureNotFoundError`, as a missing one is.
  */
 export async function updateFeature(
   db: Database,
@@ -202,14 +276,16 @@ export async function updateFeature(
   expectedVersion: number,
   input: unknown,
   actor: string,
+  visible: Visible = ALL_SENSITIVITIES,
 ): Promise<StoredFeature> {
-  const current = await getFeature(db, id);
-  if (!current || current.deleted) throw new VersionConflictError(id, expectedVersion, current);
+  const current = await visibleFeature(db, id, visible);
+  if (current.deleted) throw new VersionConflictError(id, expectedVersion, current);
   const f = validated(current.layer, input);
   if (f.properties.id !== id)
     throw new DataValidationError([
       { file: '(input)', index: 0, id: f.properties.id, field: 'properties.id', reason: `must stay "${id}"` },
     ]);
+  checkSensitivityGiven(f, visible);
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(features)
@@ -221,7 +297,7 @@ export async function updateFeature(
       })
       .where(and(eq(features.id, id), eq(features.version, expectedVersion), isNull(features.deletedAt)))
       .returning();
-    if (rows.length === 0) throw new VersionConflictError(id, expectedVersion, await getFeature(tx, id));
+    if (rows.length === 0) throw await conflictOf(tx, id, expectedVersion, visible);
     const before = await tx
       .select({ after: auditLog.after })
       .from(auditLog)
@@ -241,12 +317,16 @@ export async function updateFeature(
   });
 }
 
-/** Soft-deletes a feature at `expectedVersion`; it stays in the history and can be restored. */
+/**
+ * Soft-deletes a feature at `expectedVersion`; it stays in the history and can be restored. One the writer
+ * may not see is a `FeatureNotFoundError`, as a missing one is.
+ */
 export async function deleteFeature(
   db: Database,
   id: string,
   expectedVersion: number,
   actor: string,
+  visible: Visible = ALL_SENSITIVITIES,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const rows = await tx
@@ -257,9 +337,16 @@ export async function deleteFeature(
         updatedAt: new Date(),
         updatedBy: actor,
       })
-      .where(and(eq(features.id, id), eq(features.version, expectedVersion), isNull(features.deletedAt)))
+      .where(
+        and(
+          eq(features.id, id),
+          eq(features.version, expectedVersion),
+          isNull(features.deletedAt),
+          inArray(features.sensitivity, [...visible]),
+        ),
+      )
       .returning();
-    if (rows.length === 0) throw new VersionConflictError(id, expectedVersion, await getFeature(tx, id));
+    if (rows.length === 0) throw await conflictOf(tx, id, expectedVersion, visible);
     const s = toStored(rows[0]);
     await audit(tx, {
       featureId: id,
@@ -283,18 +370,35 @@ export interface HistoryEntry {
   versionAfter: number | null;
 }
 
-/** Every change to a feature, oldest first. */
-export async function featureHistory(db: Database, id: string): Promise<HistoryEntry[]> {
+/** The version a change of the history stands for: what it wrote, or for a deletion what it deleted. */
+const versionOf = (r: { before: unknown; after: unknown }) => (r.after ?? r.before) as AnyFeature | null;
+
+/**
+ * Every change to a feature, oldest first, that left a version the reader may see: a change that made it
+ * confidential is left out for an editor, and a `before` the reader may not see is given as null. A feature
+ * the reader may not see now, or that never existed, is a `FeatureNotFoundError`.
+ */
+export async function featureHistory(
+  db: Database,
+  id: string,
+  visible: Visible = ALL_SENSITIVITIES,
+): Promise<HistoryEntry[]> {
+  await visibleFeature(db, id, visible);
   const rows = await db.select().from(auditLog).where(eq(auditLog.featureId, id)).orderBy(asc(auditLog.id));
-  return rows.map((r) => ({
-    auditId: r.id,
-    action: r.action,
-    actor: r.actor,
-    at: r.at,
-    before: r.before as AnyFeature | null,
-    after: r.after as AnyFeature | null,
-    versionAfter: r.versionAfter,
-  }));
+  return rows
+    .filter((r) => visible.includes(sensitivityOf(versionOf(r))))
+    .map((r) => {
+      const before = r.before as AnyFeature | null;
+      return {
+        auditId: r.id,
+        action: r.action,
+        actor: r.actor,
+        at: r.at,
+        before: before && visible.includes(sensitivityOf(before)) ? before : null,
+        after: r.after as AnyFeature | null,
+        versionAfter: r.versionAfter,
+      };
+    });
 }
 
 /** The columns of a feature written as its next version, live again if it was deleted. */
@@ -310,7 +414,9 @@ function liveNextVersion(layer: LayerName, f: AnyFeature, actor: string) {
 
 /**
  * Brings a feature back to what it was after the change `auditId` (undeleting it if needed), as a new
- * version: history is never rewritten.
+ * version: history is never rewritten. A feature the writer may not see is a `FeatureNotFoundError`; a
+ * change that is not one of the feature's, or whose version the writer may not see (it is not in the
+ * history it is shown), a `ChangeNotFoundError`.
  */
 export async function restoreFeature(
   db: Database,
@@ -318,22 +424,31 @@ export async function restoreFeature(
   auditId: number,
   expectedVersion: number,
   actor: string,
+  visible: Visible = ALL_SENSITIVITIES,
 ): Promise<StoredFeature> {
+  await visibleFeature(db, id, visible);
   const [entry] = await db
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.id, auditId), eq(auditLog.featureId, id)));
-  const target = (entry?.after ?? entry?.before) as Feature | null | undefined;
-  if (!entry || !target) throw new Error(`change ${auditId} of feature "${id}" not found`);
+  const target = (entry ? versionOf(entry) : null) as Feature | null;
+  if (!entry || !target || !visible.includes(sensitivityOf(target)))
+    throw new ChangeNotFoundError(id, auditId);
   const layer = entry.layer as LayerName;
   const f = validated(layer, target);
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(features)
       .set(liveNextVersion(layer, f, actor))
-      .where(and(eq(features.id, id), eq(features.version, expectedVersion)))
+      .where(
+        and(
+          eq(features.id, id),
+          eq(features.version, expectedVersion),
+          inArray(features.sensitivity, [...visible]),
+        ),
+      )
       .returning();
-    if (rows.length === 0) throw new VersionConflictError(id, expectedVersion, await getFeature(tx, id));
+    if (rows.length === 0) throw await conflictOf(tx, id, expectedVersion, visible);
     await audit(tx, {
       featureId: id,
       layer,
@@ -402,6 +517,7 @@ export interface UpsertResult {
 /** A stored row as `upsertFeatures` compares it. */
 interface StoredRow {
   layer: string;
+  sensitivity: Sensitivity;
   version: number;
   geometry: unknown;
   properties: unknown;
@@ -414,7 +530,8 @@ interface StoredRow {
  * and field); an id used twice in the input, or by a feature of another layer, is refused. An update is a
  * new version with an audit entry (`action`), a deleted feature comes back; a feature equal to the stored
  * one is left alone. A concurrent write to one of the features aborts the whole batch with a
- * `VersionConflictError`.
+ * `VersionConflictError`. With `visible`, a feature stored with a sensitivity the importer may not see is
+ * refused as an id already used (never updated, and its layer not named), and so is a feature given one.
  *
  * The input is validated and written chunk by chunk inside the transaction, so a batch of 100,000 features
  * is never held twice; a problem anywhere rolls back whatever was written before it.
@@ -424,10 +541,11 @@ export async function upsertFeatures(
   layer: LayerName,
   input: readonly unknown[],
   actor: string,
-  options: { file?: string; action?: string } = {},
+  options: { file?: string; action?: string; visible?: Visible } = {},
 ): Promise<UpsertResult> {
   const file = options.file ?? '(input)';
   const action = options.action ?? 'import';
+  const visible = options.visible ?? ALL_SENSITIVITIES;
   const issues: ValidationIssue[] = [];
   const firstIndex = new Map<string, number>();
   const counts: UpsertResult = { created: 0, updated: 0, unchanged: 0 };
@@ -438,11 +556,12 @@ export async function upsertFeatures(
     const stored = new Map<string, StoredRow>();
     const ids = JSON.stringify(list.map((f) => f.properties.id));
     const found = await tx.execute(
-      sql`select id, layer, version, geometry, properties, deleted_at from features where id in (select jsonb_array_elements_text(${ids}::jsonb))`,
+      sql`select id, layer, sensitivity, version, geometry, properties, deleted_at from features where id in (select jsonb_array_elements_text(${ids}::jsonb))`,
     );
     for (const row of (found as unknown as { rows: Record<string, unknown>[] }).rows)
       stored.set(String(row.id), {
         layer: String(row.layer),
+        sensitivity: String(row.sensitivity) as Sensitivity,
         version: Number(row.version),
         geometry: row.geometry,
         properties: row.properties,
@@ -450,7 +569,16 @@ export async function upsertFeatures(
       });
     list.forEach((f, i) => {
       const row = stored.get(f.properties.id);
-      if (row && row.layer !== layer)
+      // The message create gives for a used id: it says nothing of what the hidden record is.
+      if (row && !visible.includes(row.sensitivity))
+        issues.push({
+          file,
+          index: offset + i,
+          id: f.properties.id,
+          field: 'properties.id',
+          reason: 'is already used by another feature',
+        });
+      else if (row && row.layer !== layer)
         issues.push({
           file,
           index: offset + i,
@@ -506,7 +634,7 @@ export async function upsertFeatures(
         .set(liveNextVersion(layer, f, actor))
         .where(and(eq(features.id, id), eq(features.version, row.version)))
         .returning({ version: features.version });
-      if (rows.length === 0) throw new VersionConflictError(id, row.version, await getFeature(tx, id));
+      if (rows.length === 0) throw await conflictOf(tx, id, row.version, visible);
       await audit(tx, {
         featureId: id,
         layer,
@@ -525,6 +653,19 @@ export async function upsertFeatures(
       const chunk = input.slice(offset, offset + CHUNK);
       const r = parseLayer(file, layer, { type: 'FeatureCollection', features: chunk });
       for (const issue of r.issues) issues.push({ ...issue, index: (issue.index ?? 0) + offset });
+      for (const f of r.features as AnyFeature[]) {
+        const reason = sensitivityRefusal(visible, sensitivityOf(f));
+        if (reason)
+          issues.push({
+            file,
+            index:
+              offset +
+              chunk.findIndex((raw) => (raw as AnyFeature | null)?.properties?.id === f.properties.id),
+            id: f.properties.id,
+            field: 'properties.sensitivity',
+            reason,
+          });
+      }
       // Indices in the input: parseLayer's features are the valid ones only, so ids are read from the input.
       chunk.forEach((raw, i) => {
         const id = (raw as { properties?: { id?: unknown } } | null)?.properties?.id;

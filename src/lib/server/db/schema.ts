@@ -66,7 +66,10 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_feature_idx').on(t.featureId, t.id)],
 );
 
-/** Accounts. `role` is `editor` or `admin`; anonymous visitors have no row. Passwords are scrypt hashes. */
+/**
+ * Accounts. `role` is `viewer`, `editor` or `admin` (`role` in auth/roles.ts); anonymous visitors have no
+ * row. Passwords are scrypt hashes.
+ */
 export const users = pgTable(
   'users',
   {

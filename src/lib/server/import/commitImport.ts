@@ -1,7 +1,7 @@
 // Writes an import: every feature of the preview created or updated by id in one transaction (all or
 // nothing), the column mapping remembered for its source, then the change feed told about it.
 import type { Feature } from 'geojson';
-import type { LayerName } from '$lib/domain/schemas';
+import type { LayerName, Sensitivity } from '$lib/domain/schemas';
 import type { ColumnMapping, ImportPreview } from '$lib/import/types';
 import type { Database } from '../db/client';
 import { upsertFeatures, type UpsertResult } from '../db/featureRepository';
@@ -20,6 +20,11 @@ export interface CommitOptions {
   scenarioId?: string;
   /** Record status changes after the write (default true). */
   feed?: boolean;
+  /**
+   * The sensitivities the importer may see: stored features of any other are not written over, and no
+   * feature may be given one (README "Storage and who sees what"). Default: every one (the command line).
+   */
+  visible?: readonly Sensitivity[];
 }
 
 export interface CommitResult extends UpsertResult {
@@ -46,6 +51,7 @@ export async function commitImport(
     const written = await upsertFeatures(tx as unknown as Database, layer, list, actor, {
       file,
       action: 'import',
+      visible: options.visible,
     });
     if (options.sourceKey && options.mapping)
       await saveImportMapping(tx as unknown as Database, {

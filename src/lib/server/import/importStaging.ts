@@ -216,9 +216,14 @@ export class ImportStaging {
   /**
    * Writes every staged feature with one `commitImport` (one transaction: all or nothing, every feature
    * validated again there), then drops the staging, whether the write succeeded or not: after a refusal
-   * the import is begun again. Refused when fewer features arrived than were announced.
+   * the import is begun again. Refused when fewer features arrived than were announced. `access` says
+   * what the account may write over (its sensitivities, as the router knows them when it finishes).
    */
-  async finish(owner: StagingOwner, importId: string): Promise<CommitResult> {
+  async finish(
+    owner: StagingOwner,
+    importId: string,
+    access: Pick<CommitOptions, 'visible'> = {},
+  ): Promise<CommitResult> {
     this.sweep();
     const staging = this.owned(owner, importId);
     if (staging.writing) throw this.beingWritten();
@@ -239,6 +244,7 @@ export class ImportStaging {
         staging.chunks[i] = ''; // the parsed features are what is held from now on
       }
       return await this.write(features, begun.layer, owner.email, {
+        ...access,
         file: begun.fileName,
         format: begun.format,
         ...(begun.sourceKey && begun.mapping ? { sourceKey: begun.sourceKey, mapping: begun.mapping } : {}),

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { AccountError, addUser, setPassword } from '../../auth/userRepository';
-import { role } from '../../auth/roles';
+import { role, type Role } from '../../auth/roles';
 import { openDatabase } from '../../db/client';
 import { readEnv } from '../../env';
 import { CliUsageError } from '../cliError';
@@ -8,13 +8,18 @@ import { parseArgs } from '../parseArgs';
 import { readNewPassword } from '../readPassword';
 import type { Command } from './command';
 
+/** `viewer, editor or admin` */
+const roleNames = `${role.options.slice(0, -1).join(', ')} or ${role.options.at(-1)}`;
+
 export const userCommand: Command = {
   name: 'user',
   summary: 'add an account or change its password',
-  usage: `Usage: corridor user add --email ADDRESS --role editor|admin
+  usage: `Usage: corridor user add --email ADDRESS --role viewer|editor|admin
        corridor user passwd --email ADDRESS
 
-Creates an account, or sets a new password for one. The password is read from standard input when it is
+Creates an account, or sets a new password for one. Roles: a viewer reads restricted records and plans
+convoys but changes nothing; an editor also edits and imports public and restricted records; an admin also
+sees and edits confidential ones. The password is read from standard input when it is
 piped (echo "…" | corridor user add …), otherwise asked twice on the terminal; never given as an argument.
 At least 12 characters.
 
@@ -35,9 +40,9 @@ Exit codes: 0 done, 2 bad input (the message names the field), 1 unexpected fail
     if (typeof email !== 'string') throw new CliUsageError('--email is required');
     const roleName = options.role;
     if (action === 'add') {
-      if (typeof roleName !== 'string') throw new CliUsageError('--role is required (editor or admin)');
+      if (typeof roleName !== 'string') throw new CliUsageError(`--role is required (${roleNames})`);
       if (!role.safeParse(roleName).success)
-        throw new CliUsageError(`--role must be editor or admin, not "${roleName}"`);
+        throw new CliUsageError(`--role must be ${roleNames}, not "${roleName}"`);
     } else if (roleName !== undefined) throw new CliUsageError('--role is only for "user add"');
 
     const env = readEnv();
@@ -49,7 +54,7 @@ Exit codes: 0 done, 2 bad input (the message names the field), 1 unexpected fail
     try {
       const password = await readNewPassword();
       if (action === 'add') {
-        const u = await addUser(db.db, { email, password, role: roleName as 'editor' | 'admin' });
+        const u = await addUser(db.db, { email, password, role: roleName as Role });
         io.stdout(`added ${u?.email} (${u?.role})\n`);
       } else {
         await setPassword(db.db, email, password);

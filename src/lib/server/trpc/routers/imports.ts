@@ -4,6 +4,7 @@ import { DataValidationError, formatIssue, layerNames, type LayerName } from '$l
 import { VersionConflictError } from '../../db/featureRepository';
 import { columnMappingSchema, getImportMapping } from '../../import/importMappings';
 import { ImportStagingError, MAX_IMPORT_FEATURES } from '../../import/importStaging';
+import { visibleSensitivities } from '../../auth/roles';
 import { roleProcedure, router } from '../init';
 
 const editor = roleProcedure('editor', 'admin');
@@ -74,11 +75,14 @@ export const importsRouter = router({
         ctx.services.importStaging.append(ctx.viewer, input.importId, input.seq, input.features),
       ),
     ),
-  finish: editor
-    .input(z.object({ importId }))
-    .mutation(({ ctx, input }) =>
-      refusing(() => ctx.services.importStaging.finish(ctx.viewer, input.importId)),
+  finish: editor.input(z.object({ importId })).mutation(({ ctx, input }) =>
+    refusing(() =>
+      ctx.services.importStaging.finish(ctx.viewer, input.importId, {
+        // What the account may see when it finishes: it writes over, and gives, only those sensitivities.
+        visible: visibleSensitivities(ctx.viewer),
+      }),
     ),
+  ),
   abort: editor
     .input(z.object({ importId }))
     .mutation(({ ctx, input }) =>
