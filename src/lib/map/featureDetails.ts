@@ -1,5 +1,6 @@
 import type { Geometry } from 'geojson';
 import { crossingStatusOn, isInWindow, isValidOn, siteFiguresOn } from '$lib/domain/asOf';
+import { isHttpLink } from '$lib/domain/schemas/common';
 import type { Situation } from '$lib/domain/schemas';
 import { confidenceStyles } from './areasLayer';
 import { CROSSING_STATUS_LABELS } from './crossingsLayer';
@@ -92,7 +93,8 @@ export function featureDetails(situation: Situation, id: string, asOf: string): 
     name: p.name,
     nameAr: p.nameAr,
     source: p.source,
-    sourceUrl: p.sourceUrl,
+    // Stored before links were limited to http(s), a record could hold another scheme: never make it a link.
+    sourceUrl: isHttpLink(p.sourceUrl) ? p.sourceUrl : undefined,
     note: p.note,
     geometry: found.feature.geometry as Geometry,
   };

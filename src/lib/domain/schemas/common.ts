@@ -21,13 +21,27 @@ export const featureId = z
   .max(120)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'may hold only letters, digits, "_", "-" and "."');
 
+/**
+ * A link people follow (a source's page): http: or https: only. The map, the exports and feed readers turn
+ * it into a clickable link, where a `javascript:` or `data:` URL would run a script in the reader's page.
+ */
+export const httpLink = z.url({
+  protocol: /^https?$/,
+  error: 'must be an http(s) link, such as https://example.org/report',
+});
+
+/** Whether `v` is a link {@link httpLink} accepts (for records read from storage, checked again). */
+export function isHttpLink(v: unknown): v is string {
+  return httpLink.safeParse(v).success;
+}
+
 /** Properties every feature of every layer carries. */
 export const baseProperties = z.object({
   id: featureId,
   name: z.string().trim().min(1, 'must not be empty'),
   nameAr: z.string().trim().min(1).optional(),
   source: z.string().trim().min(1, 'must name the source of the feature'),
-  sourceUrl: z.url().optional(),
+  sourceUrl: httpLink.optional(),
   sensitivity: sensitivity.default('public'),
   note: z.string().optional(),
 });
