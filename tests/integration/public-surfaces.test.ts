@@ -143,6 +143,7 @@ describe('public surfaces', () => {
     expect(call({ id: 1, email: 'e@example.org', role: 'editor' })).toEqual({
       email: 'e@example.org',
       role: 'editor',
+      sensitivities: ['public', 'restricted'],
     });
   });
 

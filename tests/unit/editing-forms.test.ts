@@ -31,6 +31,17 @@ describe('editor forms', () => {
     expect(from?.options).toEqual(['a', 'b']);
   });
 
+  it('offers only the sensitivities the account may give', () => {
+    const options = (sensitivities?: string[]) =>
+      fieldsOf('sites', [], sensitivities).find((f) => f.key === 'sensitivity')?.options;
+    expect(options(['public', 'restricted'])).toEqual(['public', 'restricted']);
+    expect(options(['public', 'restricted', 'confidential'])).toEqual([
+      'public',
+      'restricted',
+      'confidential',
+    ]);
+  });
+
   it('builds a valid corridor from the form, leaving empty fields out', () => {
     const values = { ...valuesOf('corridors', {}), name: 'Adré → Geneina', source: 'OCHA', fromSiteId: '' };
     const f = buildFeature('corridors', 'corridor_x', line, values);

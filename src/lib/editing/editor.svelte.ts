@@ -34,9 +34,15 @@ function conflictOf(e: unknown): { message: string; current: Stored | null } | n
   }
 }
 
-/** The server's BAD_REQUEST lines (`file: feature #0 (id "x"), field "properties.name": reason`) by field. */
+/**
+ * The server's BAD_REQUEST lines (`file: feature #0 (id "x"), field "properties.name": reason`) by field, and
+ * a FORBIDDEN one naming a field (a sensitivity the account may not give).
+ */
 function serverIssues(e: unknown): Record<string, string> | null {
-  if (!(e instanceof TRPCClientError) || e.data?.code !== 'BAD_REQUEST') return null;
+  if (!(e instanceof TRPCClientError)) return null;
+  const code = e.data?.code;
+  if (code !== 'BAD_REQUEST' && !(code === 'FORBIDDEN' && e.message.includes('field "properties.')))
+    return null;
   const out: Record<string, string> = {};
   for (const line of e.message.split('\n')) {
     const m = /field "properties\.([A-Za-z]+)[^"]*": (.*)$/.exec(line);

@@ -146,12 +146,19 @@ const specific: Record<LayerName, FieldSpec[]> = {
 };
 
 /** The fields of a layer's form, common ones first. `siteIds` fill the corridors' site pickers. */
-export function fieldsOf(layer: LayerName, siteIds: readonly string[] = []): FieldSpec[] {
-  return [...common, ...specific[layer]].map((f) =>
-    layer === 'corridors' && (f.key === 'fromSiteId' || f.key === 'toSiteId')
-      ? { ...f, options: siteIds }
-      : f,
-  );
+export function fieldsOf(
+  layer: LayerName,
+  siteIds: readonly string[] = [],
+  /** The sensitivities the account may give (the server refuses others): an editor's lack `confidential`. */
+  sensitivities: readonly string[] = sensitivity.options,
+): FieldSpec[] {
+  return [...common, ...specific[layer]].map((f) => {
+    if (layer === 'corridors' && (f.key === 'fromSiteId' || f.key === 'toSiteId'))
+      return { ...f, options: siteIds };
+    if (f.key === 'sensitivity')
+      return { ...f, options: f.options?.filter((o) => sensitivities.includes(o)) };
+    return f;
+  });
 }
 
 type Props = Record<string, unknown>;
