@@ -2,15 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataValidationError, type Situation } from '$lib/domain/schemas';
 import { openDatabase, type OpenDatabase } from '$lib/server/db/client';
 import {
+  ChangeNotFoundError,
   createFeature,
   deleteFeature,
   featureHistory,
+  FeatureNotFoundError,
   getFeature,
   insertFeatures,
   readSituation,
   restoreFeature,
   seedSituation,
+  SensitivityRefusedError,
   updateFeature,
+  upsertFeatures,
   VersionConflictError,
 } from '$lib/server/db/featureRepository';
 import { loadSituationFromDir } from '$lib/server/geodata/loadSituationFromDir';
@@ -128,6 +132,46 @@ describe.each(engines)('feature storage on $name', ({ url }) => {
     const restored = await restoreFeature(handle.db, 't_del', history[0].auditId, 3, 'd');
     expect(restored).toMatchObject({ version: 4, deleted: false });
     expect(restored.feature.properties.name).toBe('Before');
+  });
+
+  it("writes limited to an editor's sensitivities treat a confidential feature as missing", async () => {
+    const staff = ['public', 'restricted'] as const;
+    await createFeature(handle.db, 'sites', site('t_conf', { sensitivity: 'confidential' }), 'admin');
+    const missing = (id: string) => new FeatureNotFoundError(id);
+    await expect(updateFeature(handle.db, 't_conf', 1, site('t_conf'), 'ed', staff)).rejects.toEqual(
+      missing('t_conf'),
+    );
+    await expect(deleteFeature(handle.db, 't_conf', 1, 'ed', staff)).rejects.toEqual(missing('t_conf'));
+    await expect(featureHistory(handle.db, 't_conf', staff)).rejects.toEqual(missing('t_conf'));
+    const [created] = await featureHistory(handle.db, 't_conf');
+    await expect(restoreFeature(handle.db, 't_conf', created.auditId, 1, 'ed', staff)).rejects.toEqual(
+      missing('t_conf'),
+    );
+    await expect(
+      upsertFeatures(handle.db, 'sites', [site('t_conf', { name: 'over' })], 'ed', {
+        file: 'f.geojson',
+        visible: staff,
+      }),
+    ).rejects.toThrow(
+      'f.geojson: feature #0 (id "t_conf"), field "properties.id": is already used by another feature',
+    );
+    expect(await getFeature(handle.db, 't_conf')).toMatchObject({ version: 1, deleted: false });
+
+    // A feature of its own that it tries to make confidential: refused, naming the field.
+    await createFeature(handle.db, 'sites', site('t_staff'), 'ed', staff);
+    await expect(
+      updateFeature(handle.db, 't_staff', 1, site('t_staff', { sensitivity: 'confidential' }), 'ed', staff),
+    ).rejects.toBeInstanceOf(SensitivityRefusedError);
+    // A change that is not the feature's is not found (never a server error).
+    await expect(
+      restoreFeature(handle.db, 't_staff', created.auditId, 1, 'ed', staff),
+    ).rejects.toBeInstanceOf(ChangeNotFoundError);
+    // Raced by an administrator who made it confidential: not found, never a conflict carrying it.
+    await updateFeature(handle.db, 't_staff', 1, site('t_staff', { sensitivity: 'confidential' }), 'admin');
+    await expect(deleteFeature(handle.db, 't_staff', 1, 'ed', staff)).rejects.toEqual(missing('t_staff'));
+    await expect(deleteFeature(handle.db, 't_staff', 1, 'admin')).rejects.toBeInstanceOf(
+      VersionConflictError,
+    );
   });
 
   it('inserts a batch all or nothing', async () => {
