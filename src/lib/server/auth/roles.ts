@@ -9,8 +9,8 @@ export type Role = z.infer<typeof role>;
 export type Viewer = { id: number; email: string; role: Role } | null;
 
 /**
- * What a viewer may see. Staff accounts (editors, admins) see `restricted` records; `confidential` ones
- * are for admins only until named roles exist.
+ * What a viewer may see. Staff accounts (viewers, editors, admins) see `restricted` records; `confidential`
+ * ones are for admins only until named roles exist. Writes are limited to these too (`recordAccess.ts`).
  */
 export function visibleSensitivities(viewer: Viewer): Sensitivity[] {
   if (!viewer) return ['public'];

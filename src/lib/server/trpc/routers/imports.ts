@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { DataValidationError, formatIssue, layerNames, type LayerName } from '$lib/domain/schemas';
-import { VersionConflictError } from '../../db/featureRepository';
+import { FeatureNotFoundError, VersionConflictError } from '../../db/featureRepository';
 import { columnMappingSchema, getImportMapping } from '../../import/importMappings';
 import { ImportStagingError, MAX_IMPORT_FEATURES } from '../../import/importStaging';
 import { visibleSensitivities } from '../../auth/roles';
@@ -25,6 +25,14 @@ function refusal(e: unknown): unknown {
       cause: e,
     });
   }
+  // A feature made one the importer may not see while the import was written: retried, the import is
+  // refused as one over an id in use. Nothing here says who changed it or how.
+  if (e instanceof FeatureNotFoundError)
+    return new TRPCError({
+      code: 'CONFLICT',
+      message: `nothing was imported: feature "${e.id}" changed while the import was being written; try again`,
+      cause: e,
+    });
   if (e instanceof VersionConflictError)
     return new TRPCError({
       code: 'CONFLICT',
