@@ -164,7 +164,12 @@ interface ProcedurePolicy {
   call: (c: Caller, p: Probe, t: Trial) => Promise<unknown>;
   /** `ok` (default): an allowed caller's call succeeds; `answers`: it is answered, maybe with an error. */
   allowed?: 'ok' | 'answers';
+  /** What an allowed call on a probe the caller may see did (optional): checked after it succeeded. */
+  did?: (out: unknown, p: Probe) => unknown;
 }
+
+/** The probe as an administrator reads it now. */
+const stored = async (p: Probe) => (await getFeature(services.database.db, p.id))!;
 
 let created = 0;
 const renamed = (p: Probe) => probeFeature(p.id, p.sensitivity, `${p.name} (edited)`);
@@ -177,32 +182,48 @@ const procedures: Record<string, ProcedurePolicy> = {
     call: (c) => c.analysis.run({ asOf: '2024-08-15' }),
   },
   'feed.list': { role: 'anonymous', records: 'filtered', call: (c) => c.feed.list({ limit: 200 }) },
-  'features.get': { role: 'viewer', records: 'as-missing', call: (c, p) => c.features.get({ id: p.id }) },
+  'features.get': {
+    role: 'viewer',
+    records: 'as-missing',
+    call: (c, p) => c.features.get({ id: p.id }),
+    did: (out, p) =>
+      expect(out).toMatchObject({ version: p.version, feature: { properties: { name: p.name } } }),
+  },
   'features.history': {
     role: 'viewer',
     records: 'as-missing',
     call: (c, p) => c.features.history({ id: p.id }),
+    did: (out, p) => expect((out as { auditId: number }[])[0].auditId).toBe(p.auditId),
   },
   'features.update': {
     role: 'editor',
     records: 'as-missing',
     call: (c, p) => c.features.update({ id: p.id, version: p.version, feature: renamed(p) }),
+    did: async (_, p) =>
+      expect(await stored(p)).toMatchObject({
+        version: p.version + 1,
+        feature: { properties: { name: `${p.name} (edited)` } },
+      }),
   },
   'features.delete': {
     role: 'editor',
     records: 'as-missing',
     call: (c, p) => c.features.delete({ id: p.id, version: p.version }),
+    did: async (_, p) => expect(await stored(p)).toMatchObject({ version: p.version + 1, deleted: true }),
   },
   'features.restore': {
     role: 'editor',
     records: 'as-missing',
     call: (c, p) => c.features.restore({ id: p.id, auditId: p.auditId, version: p.version }),
+    did: async (_, p) => expect((await stored(p)).version).toBe(p.version + 1),
   },
   'features.create': {
     role: 'editor',
     records: 'gives-sensitivity',
     call: (c, p) =>
       c.features.create({ layer: 'sites', feature: probeFeature(`new_${++created}`, p.sensitivity) }),
+    did: (out, p) =>
+      expect(out).toMatchObject({ version: 1, feature: { properties: { sensitivity: p.sensitivity } } }),
   },
   'imports.begin': {
     role: 'editor',
@@ -224,6 +245,10 @@ const procedures: Record<string, ProcedurePolicy> = {
     call: async (c, p, t) => {
       const s = SEES[t.role].includes(p.sensitivity) ? p.sensitivity : 'restricted';
       return c.imports.finish({ importId: await t.staged([probeFeature(p.id, s, 'Imported over')]) });
+    },
+    did: async (out, p) => {
+      expect(out).toMatchObject({ created: 0, updated: 1 });
+      expect((await stored(p)).feature.properties.name).toBe('Imported over');
     },
   },
   'imports.abort': {
@@ -293,6 +318,7 @@ describe('access policy of every procedure', () => {
     } else if (sees || policy.records === 'none') {
       if ((policy.allowed ?? 'ok') === 'ok') expect(got.error).toBeUndefined();
       else expect(got.error?.code).not.toMatch(/^(UNAUTHORIZED|FORBIDDEN)$/);
+      if (!got.error) await policy.did?.(got.out, p);
     } else if (policy.records === 'as-missing') {
       const missing = await settle(() => policy.call(callerFor(role), missingLike(p), t));
       expect(missing.error).toBeDefined();
