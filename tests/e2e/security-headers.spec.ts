@@ -114,7 +114,8 @@ plainTest('another site cannot frame the app', async ({ page, baseURL }) => {
   await new Promise<void>((done) => framer.listen(0, '127.0.0.1', done));
   try {
     const { port } = framer.address() as AddressInfo;
-    const refused = page.waitForEvent('console', (m) => /frame-ancestors/.test(m.text()), {
+    const refused = page.waitForEvent('console', {
+      predicate: (m) => /frame-ancestors/.test(m.text()),
       timeout: 15_000,
     });
     await page.goto(`http://127.0.0.1:${port}/`);

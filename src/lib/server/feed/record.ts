@@ -5,7 +5,7 @@ import { readSituation } from '../db/featureRepository';
 import { auditLog, features, scenarios, statusChanges, statusSnapshots } from '../db/schema';
 import { situationVisibleAt } from '$lib/domain/visibility';
 import { feedAsOf } from './asOf';
-import { compareStatuses, toStored, type ChangeDraft, type StoredStatuses } from './compare';
+import { compareStatuses, sameStatuses, toStored, type ChangeDraft, type StoredStatuses } from './compare';
 import { statusesOn } from './statuses';
 import { visibilityLevels, type ChangeCause, type SubjectStatus, type Visibility } from './types';
 
@@ -147,14 +147,28 @@ export async function recordStatusChanges(target: FeedTarget, options: RecordOpt
     }
     for (const v of visibilities) {
       const statuses: StoredSnapshot = { stamp, subjects: toStored(now[v]) };
+      const row = locked.find((r) => r.visibility === v);
+      // The row's time says when this level's verdicts last changed (public feeds show the public one as
+      // their `updated` when they have no entry): a write that changed nothing this level sees leaves it, or
+      // the public feeds would tell when staff worked on records they do not show.
+      const moved = row?.asOf !== asOf || !sameStatuses(previous[v], statuses.subjects);
       await tx
         .update(statusSnapshots)
-        .set({ asOf, statuses, updatedAt: sql`clock_timestamp()` })
+        .set({ asOf, statuses, ...(moved ? { updatedAt: sql`clock_timestamp()` } : {}) })
         .where(eq(statusSnapshots.visibility, v));
     }
-    if (changes.length > 0)
+    if (changes.length > 0) {
+      // Each reader's numbering of the changes it may see continues from the last one (`status_changes`'s
+      // `public_id`, `restricted_id`); the snapshot rows' lock makes recordings take turns, so no two share one.
+      const [top] = await tx
+        .select({ p: max(statusChanges.publicId), r: max(statusChanges.restrictedId) })
+        .from(statusChanges);
+      let publicId = Number(top?.p ?? 0);
+      let restrictedId = Number(top?.r ?? 0);
       await tx.insert(statusChanges).values(
         changes.map((c) => ({
+          publicId: c.sensitivity === 'public' ? ++publicId : null,
+          restrictedId: c.sensitivity === 'confidential' ? null : ++restrictedId,
           asOf: c.asOf,
           subjectKind: c.subjectKind,
           subjectId: c.subjectId,
@@ -170,6 +184,7 @@ export async function recordStatusChanges(target: FeedTarget, options: RecordOpt
           at: sql`clock_timestamp()`,
         })),
       );
+    }
     return { asOf, baseline, analysed: true, changes };
   });
   return { ...result, ms: performance.now() - started };
