@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
 import { exportLayer } from '$lib/server/export/exportLayer';
-import { feedAsOf, feedResponse, type FeedFormat } from '$lib/server/feed';
+import { feedAsOf, feedResponse, recordStatusChanges, type FeedFormat } from '$lib/server/feed';
 import { nameUrn } from '$lib/server/feed/document';
 import { PUBLIC_FRESHNESS_MS } from '$lib/server/http/publicSituation';
 import { items } from '$lib/server/ogc/endpoints';
@@ -216,5 +216,67 @@ describe.each(engines)('public surfaces reveal nothing of non-public activity, o
     // Made public again, its public history is back.
     await edit(corridor.id, (p) => ({ ...p, sensitivity: 'public' }));
     expect(await publicSubjects()).toContain(corridor.id);
+  });
+});
+
+describe('on a new day, the public feed does not date what the day changed by a write it does not show', () => {
+  let services: Services;
+  beforeAll(async () => {
+    services = await startServices(readEnv({ DATA_DIR: 'memory://' }));
+  });
+  afterAll(() => services?.database.close());
+
+  it("the date's changes carry the start of the day, not the time of the restricted write that found them", async () => {
+    // Watched on 14 August 2024; the Adré crossing reopened to aid on the 15th.
+    await recordStatusChanges(services, {
+      cause: 'seed',
+      actor: 'seed',
+      now: new Date('2024-08-14T12:00:00Z'),
+    });
+    const quietUpdated = async () =>
+      (
+        (await (
+          await feedResponse(services, {
+            url: new URL('/feed/corridor/cor_port_sudan_nyala.json', ORIGIN),
+            format: 'json',
+            subject: { kind: 'corridor', id: 'cor_port_sudan_nyala' },
+          })
+        ).json()) as { _corridor: { updated: string } }
+      )._corridor.updated;
+    const updatedBefore = await quietUpdated();
+    // The first write of the 15th, at 15:37, is of a restricted record far from any corridor.
+    await createFeature(
+      services.database.db,
+      'sites',
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [30.1, 12.2] },
+        properties: {
+          id: 'leak_site_new_day',
+          name: 'Staff site',
+          source: 'staff',
+          sensitivity: 'restricted',
+          kind: 'idp_camp',
+          country: 'SDN',
+        },
+      },
+      'ed@example.org',
+    );
+    const r = await recordStatusChanges(services, {
+      cause: 'edit',
+      actor: 'ed@example.org',
+      now: new Date('2024-08-15T15:37:00Z'),
+    });
+    expect(r.changes.map((c) => c.cause)).toContain('date');
+
+    // (Moving the clock back to the 14th for the test recorded that day's changes first: left aside.)
+    const items = (await createCaller({ services, viewer: null }).feed.list({ limit: 200 })).items.filter(
+      (i) => i.asOf === '2024-08-15',
+    );
+    expect(items.map((i) => i.subject.id)).toContain('td_adre_crossing');
+    for (const i of items) expect([i.cause, i.at]).toEqual(['date', '2024-08-15T00:00:00.000Z']);
+    // A feed with no entry says the public verdicts last changed when the day began.
+    expect(updatedBefore).not.toBe('2024-08-15T00:00:00.000Z');
+    expect(await quietUpdated()).toBe('2024-08-15T00:00:00.000Z');
   });
 });

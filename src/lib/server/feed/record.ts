@@ -135,9 +135,11 @@ export async function recordStatusChanges(target: FeedTarget, options: RecordOpt
     const situation = await readSituation(tx, scenarioId, ['public', 'restricted', 'confidential']);
     const now = statusesByLevel(situation, asOf);
     const changes: RecordResult['changes'] = [];
+    // The statuses after the write on the date compared last time: the date's own effect is from there to `now`.
+    let then = now;
     // Not a baseline: every level has a snapshot, so `previousAsOf` is set.
     if (!baseline && previousAsOf) {
-      const then = previousAsOf === asOf ? now : statusesByLevel(situation, previousAsOf);
+      then = previousAsOf === asOf ? now : statusesByLevel(situation, previousAsOf);
       for (const c of compareStatuses(previous, then))
         changes.push({ ...c, cause: options.cause, asOf: previousAsOf });
       if (then !== now) {
@@ -145,16 +147,21 @@ export async function recordStatusChanges(target: FeedTarget, options: RecordOpt
         for (const c of compareStatuses(stored, now)) changes.push({ ...c, cause: 'date', asOf });
       }
     }
+    // What the date alone changed became true when the day began, whatever write (perhaps one of a record the
+    // public does not see) happened to be the first of the day and found it: that is the time it is given.
+    const dayBegan = new Date(`${asOf}T00:00:00Z`);
     for (const v of visibilities) {
       const statuses: StoredSnapshot = { stamp, subjects: toStored(now[v]) };
-      const row = locked.find((r) => r.visibility === v);
+      const afterWrite = toStored(then[v]);
       // The row's time says when this level's verdicts last changed (public feeds show the public one as
       // their `updated` when they have no entry): a write that changed nothing this level sees leaves it, or
       // the public feeds would tell when staff worked on records they do not show.
-      const moved = row?.asOf !== asOf || !sameStatuses(previous[v], statuses.subjects);
+      const byWrite = baseline || !sameStatuses(previous[v], afterWrite);
+      const byDate = then !== now && !sameStatuses(afterWrite, statuses.subjects);
+      const updatedAt = byWrite ? sql`clock_timestamp()` : byDate ? dayBegan : undefined;
       await tx
         .update(statusSnapshots)
-        .set({ asOf, statuses, ...(moved ? { updatedAt: sql`clock_timestamp()` } : {}) })
+        .set({ asOf, statuses, ...(updatedAt ? { updatedAt } : {}) })
         .where(eq(statusSnapshots.visibility, v));
     }
     if (changes.length > 0) {
@@ -180,8 +187,9 @@ export async function recordStatusChanges(target: FeedTarget, options: RecordOpt
           cause: c.cause,
           actor: c.cause === 'date' ? null : options.actor,
           reasons: c.reasons,
-          // The time the change was found, after the lock: ids and times rise together.
-          at: sql`clock_timestamp()`,
+          // A write's change: the time it was found, after the lock (ids and these times rise together). The
+          // date's: the start of the day.
+          at: c.cause === 'date' ? dayBegan : sql`clock_timestamp()`,
         })),
       );
     }
