@@ -7,6 +7,26 @@ const config = {
   kit: {
     adapter: adapter({ out: 'build' }),
     // SvelteKit's CSRF origin check stays on (its default): no `csrf` override here on purpose.
+    // The pages' Content-Security-Policy. SvelteKit adds a nonce (or a hash, for a prerendered page) for each
+    // of its inline scripts, so no 'unsafe-inline' script and no 'unsafe-eval' is allowed. Everything is served
+    // by the app itself (README "Running it"). Styles: components and MapLibre set inline styles. Workers: the
+    // map's and the app's own are same-origin files (no blob: needed, checked in Chromium by the e2e tests).
+    // `frame-ancestors` is set per path by `src/lib/server/http/securityHeaders.ts` (only /embed is frameable).
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'worker-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:'],
+        'font-src': ['self', 'data:'],
+        'connect-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+      },
+    },
   },
 };
 

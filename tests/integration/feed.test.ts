@@ -174,7 +174,7 @@ describe.each(engines)('change feed on $name', ({ url }) => {
       expect.objectContaining({ code: 'incident_severe', featureId: SECRET_INCIDENT }),
     );
     expect(staff!.summary).toContain('Staff only');
-    expect((await admin().feed.list()).items.map((i) => i.id)).toContain(staff!.id);
+    expect((await admin().feed.list()).items.map((i) => i.urn)).toContain(staff!.urn);
 
     const publicAfter = (await anonymous().feed.list({ limit: 200 })).items;
     expect(publicAfter).toEqual(publicBefore);
@@ -217,7 +217,7 @@ describe.each(engines)('change feed on $name', ({ url }) => {
     const byAdmin = (await admin().feed.list()).items.find((i) => i.subject.id === 'cor_abeche_tine');
     expect(byAdmin).toMatchObject({ before: 'open', after: 'blocked', sensitivity: 'confidential' });
     expect(JSON.stringify(await editor().feed.list({ limit: 200 }))).not.toContain(CONFIDENTIAL_INCIDENT);
-    expect((await editor().feed.list({ limit: 200 })).items.some((i) => i.id === byAdmin!.id)).toBe(false);
+    expect((await editor().feed.list({ limit: 200 })).items.some((i) => i.urn === byAdmin!.urn)).toBe(false);
   });
 
   it('a subject’s feed holds that subject only; kinds and subjects it does not know are 404', async () => {

@@ -147,4 +147,20 @@ describe('corridor import', () => {
     expect(r.out).toMatch(/error +line 3 .*is not valid CSV from line 3/);
     expect(await stored('sites')).toBe(before);
   });
+
+  it('a KML or GPX file that is not well-formed XML is refused with exit code 2, not a crash', async () => {
+    const before = await stored('sites');
+    for (const [name, text] of [
+      ['cut.kml', '<?xml version="1.0"?>\n<kml><Document><Placemark><name>Zamzam</name><Point><coordinates'],
+      ['empty.gpx', ''],
+    ]) {
+      const file = join(scratch, name);
+      writeFileSync(file, text);
+      const r = corridor([file, '--layer', 'sites', '--skip-invalid']);
+      expect(r.code, name).toBe(2);
+      expect(r.out + r.err, name).toContain('is not valid XML');
+      expect(r.err, name).not.toMatch(/\bat .*\.(js|ts):\d+/);
+    }
+    expect(await stored('sites')).toBe(before);
+  });
 });

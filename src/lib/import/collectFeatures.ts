@@ -1,6 +1,6 @@
 // Every candidate feature of a file passes here: the same schemas and geometry checks as the app
 // (`parseLayer`), the position checks, ids unique within the file. Errors reject the row, warnings keep it.
-import type { Feature, Geometry } from 'geojson';
+import type { Feature, Geometry, Position } from 'geojson';
 import { layerGeometryTypes, parseLayer, type LayerName } from '$lib/domain/schemas';
 import { pointIssues } from './pointChecks';
 import { FileNotices, placeIssue, plainReason, suggestionFor, type RowIssue } from './problems';
@@ -22,6 +22,10 @@ export interface CollectOptions {
   /** Column names of the position (tables), for messages about it; read when a point is checked. */
   positionFields?: () => { lat: string; lon: string };
 }
+
+/** Whether a point's coordinates, as read from the file and not yet validated, are two or more numbers. */
+const isPosition = (c: unknown): c is Position =>
+  Array.isArray(c) && c.length >= 2 && c.every((x) => typeof x === 'number');
 
 export class FeatureCollector {
   readonly features: Feature[] = [];
@@ -67,7 +71,9 @@ export class FeatureCollector {
         field: 'geometry.type',
         message: `must be ${layerGeometryTypes[this.o.layer].join(' or ')} in the ${this.o.layer} layer, not ${geometry.type}`,
       });
-    else if (geometry.type === 'Point') {
+    // Only a position of numbers is checked here; the schema reports anything else. Comparing a nested array
+    // with a number turns it into text, and one nested 100,000 deep overflows the stack doing so.
+    else if (geometry.type === 'Point' && isPosition(geometry.coordinates)) {
       const position = this.o.positionFields?.() ?? {
         lat: 'geometry.coordinates[1]',
         lon: 'geometry.coordinates[0]',

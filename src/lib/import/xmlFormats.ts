@@ -11,13 +11,20 @@ export function readXmlFeatures(
   format: 'kml' | 'gpx',
 ): { features: unknown[]; problems: ImportProblem[] } {
   let errorText: string | undefined;
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      if (level === 'fatalError' || level === 'error') errorText ??= message;
-    },
-  }).parseFromString(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, 'text/xml');
-  const root = doc.documentElement?.nodeName.replace(/^.*:/, '').toLowerCase();
-  if (errorText || !root)
+  let doc: ReturnType<DOMParser['parseFromString']> | undefined;
+  try {
+    doc = new DOMParser({
+      onError: (level, message) => {
+        if (level === 'fatalError' || level === 'error') errorText ??= message;
+      },
+    }).parseFromString(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, 'text/xml');
+  } catch (e) {
+    // xmldom stops at a fatal error (an empty file, an unclosed tag at the end) by throwing, after telling
+    // `onError` most of the time: either way it is the file that is wrong, and the report says so.
+    errorText ??= e instanceof Error ? e.message : String(e);
+  }
+  const root = doc?.documentElement?.nodeName.replace(/^.*:/, '').toLowerCase();
+  if (errorText || !doc || !root)
     return {
       features: [],
       problems: [{ level: 'error', file, message: `is not valid XML: ${errorText ?? 'no root element'}` }],
@@ -29,7 +36,20 @@ export function readXmlFeatures(
         { level: 'error', file, message: `is not ${format.toUpperCase()}: its root element is <${root}>` },
       ],
     };
-  // togeojson is typed against the browser's DOM; xmldom's Document has what it reads.
-  const fc = format === 'kml' ? kml(doc as unknown as Document) : gpx(doc as unknown as Document);
-  return { features: fc.features, problems: [] };
+  try {
+    // togeojson is typed against the browser's DOM; xmldom's Document has what it reads.
+    const fc = format === 'kml' ? kml(doc as unknown as Document) : gpx(doc as unknown as Document);
+    return { features: fc.features, problems: [] };
+  } catch (e) {
+    // The converter recurses into nested geometries: MultiGeometry nested some thousands deep overflows the
+    // stack. No real file does that; the report says what gave way rather than the import crashing.
+    const reason =
+      e instanceof RangeError ? 'it is nested too deeply' : e instanceof Error ? e.message : String(e);
+    return {
+      features: [],
+      problems: [
+        { level: 'error', file, message: `could not be read as ${format.toUpperCase()}: ${reason}` },
+      ],
+    };
+  }
 }

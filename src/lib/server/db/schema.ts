@@ -123,8 +123,19 @@ export const statusChanges = pgTable(
     reasons: jsonb('reasons')
       .notNull()
       .default(sql`'[]'::jsonb`),
+    /**
+     * The change's number among public changes (1, 2, 3…), null when it is not public: what public feeds show
+     * and page by, so their numbers do not count the changes they leave out (`id` counts every change).
+     */
+    publicId: bigint('public_id', { mode: 'number' }),
+    /** Its number among public and restricted changes (what staff see), null when it is confidential. */
+    restrictedId: bigint('restricted_id', { mode: 'number' }),
   },
-  (t) => [index('status_changes_subject_idx').on(t.subjectId, t.id)],
+  (t) => [
+    index('status_changes_subject_idx').on(t.subjectId, t.id),
+    uniqueIndex('status_changes_public_id_idx').on(t.publicId),
+    uniqueIndex('status_changes_restricted_id_idx').on(t.restrictedId),
+  ],
 );
 
 /** The last state the change feed compared against, per visibility level (`public`, `restricted`, `all`). */

@@ -40,7 +40,7 @@ export async function exportLayer(
         `GPX holds points and lines only, and the ${layer} layer has areas: use geojson, kml or csv`,
       );
     const situation = viewer ? await store.situationFor(viewer) : await publicSituation(store);
-    const version = contentVersion(situation);
+    const version = contentVersion(situation, viewer ? 'staff' : 'public');
     return cachedResponse(request, {
       etag: strongEtag('export', version.hash, url.origin, layer, fmt, sortedQuery(url)),
       policy: viewer ? 'private' : 'public',

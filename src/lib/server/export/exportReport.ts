@@ -60,7 +60,7 @@ export async function exportReport(
     const params = parseParams(url);
     const analyzer = await store.analyzerFor(viewer);
     const asOf = asOfGiven ?? analyzer.situation.scenario.defaultAsOf;
-    const version = contentVersion(analyzer.situation);
+    const version = contentVersion(analyzer.situation, viewer ? 'staff' : 'public');
     return cachedResponse(request, {
       etag: strongEtag('report', version.hash, fmt, asOf, sortedQuery(url)),
       policy: viewer ? 'private' : 'public',

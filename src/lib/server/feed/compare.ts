@@ -34,6 +34,22 @@ export function toStored(statuses: Map<string, SubjectStatus>): StoredStatuses {
   return out;
 }
 
+/** JSON with every object's keys sorted: the database's `jsonb` does not keep the order they were written in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort(compareStrings)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Whether two stored snapshots of a level hold the same verdicts (names and contexts included). */
+export function sameStatuses(a: StoredStatuses, b: StoredStatuses): boolean {
+  return canonical(a) === canonical(b);
+}
+
 /**
  * The changes between the previous snapshot of each visibility level and the statuses now, one per subject
  * and level at most. A change seen in the public comparison is `public`; one seen first in the staff

@@ -46,9 +46,21 @@ export function nameUrn(name: string): string {
   return `urn:uuid:${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
 
-/** The id of a recorded change: its row id with the time it was found, so a reset database never reuses one. */
-export const changeUrn = (scenarioId: string, c: Pick<StatusChange, 'id' | 'at'>) =>
-  nameUrn(`${scenarioId}/change/${c.id}/${c.at.toISOString()}`);
+/**
+ * The id of a recorded change, the same whoever reads it: its number in the most open numbering that holds it
+ * (public, else public and restricted, else every change), with the time it was found, so a reset database
+ * never reuses one. Not the row id: the time is in the entry, and hashing the few possible row ids with it
+ * would give anyone the count of every change, non-public ones included.
+ */
+export function changeUrn(
+  scenarioId: string,
+  c: Pick<StatusChange, 'id' | 'publicId' | 'restrictedId' | 'at'>,
+) {
+  const at = c.at.toISOString();
+  if (c.publicId !== null) return nameUrn(`${scenarioId}/public-change/${c.publicId}/${at}`);
+  if (c.restrictedId !== null) return nameUrn(`${scenarioId}/restricted-change/${c.restrictedId}/${at}`);
+  return nameUrn(`${scenarioId}/change/${c.id}/${at}`);
+}
 
 /** The id of a feed: the workspace's, or one subject's. */
 export const feedUrn = (scenarioId: string, subject?: { kind: SubjectKind; id: string }) =>

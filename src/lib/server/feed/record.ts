@@ -5,7 +5,7 @@ import { readSituation } from '../db/featureRepository';
 import { auditLog, features, scenarios, statusChanges, statusSnapshots } from '../db/schema';
 import { situationVisibleAt } from '$lib/domain/visibility';
 import { feedAsOf } from './asOf';
-import { compareStatuses, toStored, type ChangeDraft, type StoredStatuses } from './compare';
+import { compareStatuses, sameStatuses, toStored, type ChangeDraft, type StoredStatuses } from './compare';
 import { statusesOn } from './statuses';
 import { visibilityLevels, type ChangeCause, type SubjectStatus, type Visibility } from './types';
 
@@ -135,9 +135,11 @@ export async function recordStatusChanges(target: FeedTarget, options: RecordOpt
     const situation = await readSituation(tx, scenarioId, ['public', 'restricted', 'confidential']);
     const now = statusesByLevel(situation, asOf);
     const changes: RecordResult['changes'] = [];
+    // The statuses after the write on the date compared last time: the date's own effect is from there to `now`.
+    let then = now;
     // Not a baseline: every level has a snapshot, so `previousAsOf` is set.
     if (!baseline && previousAsOf) {
-      const then = previousAsOf === asOf ? now : statusesByLevel(situation, previousAsOf);
+      then = previousAsOf === asOf ? now : statusesByLevel(situation, previousAsOf);
       for (const c of compareStatuses(previous, then))
         changes.push({ ...c, cause: options.cause, asOf: previousAsOf });
       if (then !== now) {
@@ -145,16 +147,35 @@ export async function recordStatusChanges(target: FeedTarget, options: RecordOpt
         for (const c of compareStatuses(stored, now)) changes.push({ ...c, cause: 'date', asOf });
       }
     }
+    // What the date alone changed became true when the day began, whatever write (perhaps one of a record the
+    // public does not see) happened to be the first of the day and found it: that is the time it is given.
+    const dayBegan = new Date(`${asOf}T00:00:00Z`);
     for (const v of visibilities) {
       const statuses: StoredSnapshot = { stamp, subjects: toStored(now[v]) };
+      const afterWrite = toStored(then[v]);
+      // The row's time says when this level's verdicts last changed (public feeds show the public one as
+      // their `updated` when they have no entry): a write that changed nothing this level sees leaves it, or
+      // the public feeds would tell when staff worked on records they do not show.
+      const byWrite = baseline || !sameStatuses(previous[v], afterWrite);
+      const byDate = then !== now && !sameStatuses(afterWrite, statuses.subjects);
+      const updatedAt = byWrite ? sql`clock_timestamp()` : byDate ? dayBegan : undefined;
       await tx
         .update(statusSnapshots)
-        .set({ asOf, statuses, updatedAt: sql`clock_timestamp()` })
+        .set({ asOf, statuses, ...(updatedAt ? { updatedAt } : {}) })
         .where(eq(statusSnapshots.visibility, v));
     }
-    if (changes.length > 0)
+    if (changes.length > 0) {
+      // Each reader's numbering of the changes it may see continues from the last one (`status_changes`'s
+      // `public_id`, `restricted_id`); the snapshot rows' lock makes recordings take turns, so no two share one.
+      const [top] = await tx
+        .select({ p: max(statusChanges.publicId), r: max(statusChanges.restrictedId) })
+        .from(statusChanges);
+      let publicId = Number(top?.p ?? 0);
+      let restrictedId = Number(top?.r ?? 0);
       await tx.insert(statusChanges).values(
         changes.map((c) => ({
+          publicId: c.sensitivity === 'public' ? ++publicId : null,
+          restrictedId: c.sensitivity === 'confidential' ? null : ++restrictedId,
           asOf: c.asOf,
           subjectKind: c.subjectKind,
           subjectId: c.subjectId,
@@ -166,10 +187,12 @@ export async function recordStatusChanges(target: FeedTarget, options: RecordOpt
           cause: c.cause,
           actor: c.cause === 'date' ? null : options.actor,
           reasons: c.reasons,
-          // The time the change was found, after the lock: ids and times rise together.
-          at: sql`clock_timestamp()`,
+          // A write's change: the time it was found, after the lock (ids and these times rise together). The
+          // date's: the start of the day.
+          at: c.cause === 'date' ? dayBegan : sql`clock_timestamp()`,
         })),
       );
+    }
     return { asOf, baseline, analysed: true, changes };
   });
   return { ...result, ms: performance.now() - started };

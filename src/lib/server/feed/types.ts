@@ -47,7 +47,14 @@ export type Visibility = (typeof visibilityLevels)[number]['visibility'];
 
 /** A change as recorded in `status_changes`. */
 export interface StatusChange {
+  /** The row's id: counts every change, whatever its sensitivity (never shown to a reader). */
   id: number;
+  /** Its number among the changes the reader it was read for may see (`readChanges`): shown, and paged by. */
+  number: number;
+  /** Its number among public changes, or null when it is not public. */
+  publicId: number | null;
+  /** Its number among public and restricted changes, or null when it is confidential. */
+  restrictedId: number | null;
   at: Date;
   asOf: string;
   subjectKind: SubjectKind;

@@ -1,6 +1,7 @@
 import type { Viewer } from '../auth/roles';
 import { bodyEtag, cacheControl, matchingTag } from './cache';
 import { appendVary, compressResponse } from './compress';
+import { withSecurityHeaders } from './securityHeaders';
 
 /** tRPC procedures whose GET answers are public reads for an anonymous caller. */
 const PUBLIC_TRPC_READS = new Set(['situation.get', 'analysis.run']);
@@ -19,9 +20,19 @@ function isPublicTrpcRead(request: Request, url: URL): boolean {
  * - an anonymous tRPC read of the situation or the analysis gets a strong ETag (hash of its body), the
  *   public policy and `Vary: Cookie` (a signed-in caller gets other records), and a 304 when it matches;
  * - anything else answered to a signed-in viewer is `private, no-store`;
- * - then textual bodies are compressed when the client accepts it.
+ * - then textual bodies are compressed when the client accepts it;
+ * - and every response gets the security headers (`securityHeaders.ts`).
  */
 export async function finishResponse(
+  request: Request,
+  url: URL,
+  viewer: Viewer,
+  response: Response,
+): Promise<Response> {
+  return withSecurityHeaders(url, await cacheAndCompress(request, url, viewer, response));
+}
+
+async function cacheAndCompress(
   request: Request,
   url: URL,
   viewer: Viewer,

@@ -97,7 +97,7 @@ async function respond<Q>(
     const situation = await publicSituation(o.store);
     const notFound = missing(situation);
     if (notFound) return notFound;
-    const version = contentVersion(situation);
+    const version = contentVersion(situation, 'public');
     return cachedResponse(o.request, {
       etag: strongEtag(
         'ogc',

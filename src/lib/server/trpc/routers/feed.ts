@@ -30,7 +30,8 @@ export const feedRouter = router({
       items: page.changes.map((c) => {
         const e = toEntry(scenarioId, '', c, staff);
         return {
-          id: c.id,
+          /** Its number among the changes this caller may see (public ones only, anonymously): `before` pages by it. */
+          id: c.number,
           urn: e.id,
           at: c.at.toISOString(),
           asOf: c.asOf,
