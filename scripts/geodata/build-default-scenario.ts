@@ -26,7 +26,7 @@ import {
   type ActorId,
   type Confidence,
 } from './control';
-import { alKomaSchematic, constraints, corridors, incidents } from './events';
+import { AL_KOMA, constraints, corridors, incidents } from './events';
 import { joinSegments, round, segKey, type Pos } from './geometry';
 import {
   KORDOFAN_CROSSLINE,
@@ -75,7 +75,7 @@ const actors = [
 const actorShort: Record<ActorId, string> = { saf: 'SAF and allies', rsf: 'RSF', 'slm-aw': 'SLM-AW' };
 
 const DISCLAIMER =
-  'Areas of control and front lines are approximate: hand-drawn around named places from public reports, not authoritative boundaries. Roads are schematic (straight or lightly bent lines between real towns). The Kordofan crossline point and the position of the June 2025 convoy attack are schematic. Everything shown is public information with its source and date.';
+  'Areas of control and front lines are approximate: hand-drawn around named places from public reports, not authoritative boundaries. Roads are schematic (straight or lightly bent lines between real towns). The Kordofan crossline point and the El Fasher west junction are schematic. Everything shown is public information with its source and date.';
 
 const scenario = {
   id: 'sudan-darfur-2023-2025',
@@ -116,6 +116,7 @@ const siteFeatures = sites.map((s) => {
       country: s.country,
       hub: s.hub ?? false,
       figures: (s.figures ?? []).map((f) => clean({ ...f })),
+      statusHistory: (s.statusHistory ?? []).map((e) => clean({ ...e })),
       precisionKm: p.precisionKm,
     }),
     point(at(s.id)),
@@ -171,7 +172,6 @@ const corridorFeatures = corridors.map((c) =>
   ),
 );
 
-const alKoma = alKomaSchematic();
 const incidentFeatures = incidents.map((i) =>
   feature(
     clean({
@@ -186,10 +186,9 @@ const incidentFeatures = incidents.map((i) =>
       verification: i.verification,
       description: i.description,
       fatalities: i.fatalities,
+      actorId: i.actorId,
     }),
-    point(
-      i.at === 'kordofan_crossline' ? KORDOFAN_CROSSLINE : i.at === 'al_koma_schematic' ? alKoma : at(i.at),
-    ),
+    point(i.at === 'kordofan_crossline' ? KORDOFAN_CROSSLINE : i.at === 'al_koma' ? AL_KOMA : at(i.at)),
   ),
 );
 

@@ -1,6 +1,5 @@
 /** Corridors, incidents and constraints of the default scenario. */
-import { along, length, lineString } from '@turf/turf';
-import { legCoords, type NodeId } from './network';
+import type { NodeId } from './network';
 import type { Pos } from './geometry';
 import type { PlaceId } from './places';
 
@@ -29,7 +28,7 @@ export const corridors: CorridorDef[] = [
   {
     id: 'cor_tine_zamzam',
     name: 'Tiné → Karnoi → Um Baru → El Fasher → Zamzam',
-    nodes: ['sd_tina', 'sd_karnoi', 'sd_um_baru', 'sd_el_fasher', 'sd_zamzam'],
+    nodes: ['sd_tina', 'sd_karnoi', 'sd_um_baru', 'fasher_west_junction', 'sd_el_fasher', 'sd_zamzam'],
     fromSiteId: 'sd_tina',
     toSiteId: 'sd_zamzam',
     description:
@@ -118,23 +117,28 @@ export const corridors: CorridorDef[] = [
 ];
 
 /**
- * Schematic position of the 2025-06-02 convoy attack: on the modelled Kordofan – El Fasher road, 80 km before
- * El Fasher, as reported ("about 80 km short of El Fasher"). Al Koma is not in the gazetteer.
+ * Al Koma, where the WFP–UNICEF convoy was attacked on 2025-06-02 ("positioned in Al Koma, North Darfur, waiting for
+ * approval to proceed", UNICEF to Reuters): the centre point of Al Koma locality (P-code SD02116) in the OCHA COD-AB
+ * Sudan admin 2 boundaries (v03, 2020). Al Koma is not in the gazetteer. The locality lies about 200 km east of El
+ * Fasher, beyond Mellit locality, so the "about 80 km short of El Fasher" of the reports cannot hold there as well:
+ * the position follows the named place.
  */
-export function alKomaSchematic(): Pos {
-  const toFasher = lineString(legCoords('kordofan_crossline', 'sd_el_fasher'));
-  const total = length(toFasher, { units: 'kilometers' });
-  const p = along(toFasher, total - 80, { units: 'kilometers' }).geometry.coordinates;
-  return [Math.round(p[0] * 1e4) / 1e4, Math.round(p[1] * 1e4) / 1e4];
-}
+export const AL_KOMA: Pos = [27.2549, 14.1207];
 
 export interface IncidentDef {
   id: string;
   name: string;
   date: string;
-  at: PlaceId | 'kordofan_crossline' | 'al_koma_schematic';
+  at: PlaceId | 'kordofan_crossline' | 'al_koma';
   category:
-    'hostilities' | 'violence_against_aid' | 'interference' | 'movement_restriction' | 'physical_environment';
+    | 'hostilities'
+    | 'violence_against_aid'
+    | 'violence_against_civilians'
+    | 'interference'
+    | 'movement_restriction'
+    | 'physical_environment';
+  /** The perpetrator, when the sources name one. */
+  actorId?: 'saf' | 'rsf';
   severity: 0 | 1 | 2 | 3;
   verification: 'verified' | 'unverified' | 'disputed';
   fatalities?: number;
@@ -185,6 +189,7 @@ export const incidents: IncidentDef[] = [
     date: '2023-06-03',
     at: 'sd_kutum',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     fatalities: 40,
@@ -199,6 +204,7 @@ export const incidents: IncidentDef[] = [
     date: '2023-10-26',
     at: 'sd_nyala',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     description: 'Nyala comes under RSF control.',
@@ -210,6 +216,7 @@ export const incidents: IncidentDef[] = [
     date: '2023-10-31',
     at: 'sd_zalingei',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     description: 'The RSF seize the last army base in Zalingei.',
@@ -221,6 +228,7 @@ export const incidents: IncidentDef[] = [
     date: '2023-11-04',
     at: 'sd_ardamata',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     description:
@@ -233,6 +241,7 @@ export const incidents: IncidentDef[] = [
     date: '2023-11-21',
     at: 'sd_ed_daein',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     description: 'The RSF take their fourth Darfur division base; the army still holds El Fasher.',
@@ -244,6 +253,7 @@ export const incidents: IncidentDef[] = [
     date: '2023-12-18',
     at: 'sd_wad_madani',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     description:
@@ -281,6 +291,7 @@ export const incidents: IncidentDef[] = [
     date: '2025-01-11',
     at: 'sd_wad_madani',
     category: 'hostilities',
+    actorId: 'saf',
     severity: 3,
     verification: 'verified',
     description: 'The army retakes the Al Jazirah capital.',
@@ -292,6 +303,7 @@ export const incidents: IncidentDef[] = [
     date: '2025-03-20',
     at: 'sd_malha',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     fatalities: 45,
@@ -305,6 +317,7 @@ export const incidents: IncidentDef[] = [
     date: '2025-03-26',
     at: 'sd_khartoum',
     category: 'hostilities',
+    actorId: 'saf',
     severity: 3,
     verification: 'verified',
     description:
@@ -317,6 +330,7 @@ export const incidents: IncidentDef[] = [
     date: '2025-04-10',
     at: 'sd_abu_shouk',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     fatalities: 27,
@@ -329,6 +343,7 @@ export const incidents: IncidentDef[] = [
     date: '2025-04-11',
     at: 'sd_zamzam',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     fatalities: 400,
@@ -342,6 +357,7 @@ export const incidents: IncidentDef[] = [
     date: '2025-04-11',
     at: 'sd_zamzam',
     category: 'violence_against_aid',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     description: 'Relief International clinic staff are among the dead of the attack on Zamzam.',
@@ -353,6 +369,7 @@ export const incidents: IncidentDef[] = [
     date: '2025-05-06',
     at: 'sd_port_sudan_airport',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 2,
     verification: 'verified',
     description:
@@ -363,15 +380,16 @@ export const incidents: IncidentDef[] = [
     id: 'inc_20250602_convoy_al_koma',
     name: 'WFP–UNICEF convoy attacked near Al Koma',
     date: '2025-06-02',
-    at: 'al_koma_schematic',
+    at: 'al_koma',
     category: 'violence_against_aid',
     severity: 3,
     verification: 'verified',
     fatalities: 5,
     description:
       'A 15-truck WFP–UNICEF convoy heading for El Fasher is attacked near Al Koma (North Darfur, RSF-held): five contract staff killed, several trucks burned, about 80 km short of El Fasher after 1,800 km from Port Sudan. It would have been the first UN convoy into El Fasher in more than a year. The UN names no attacker.',
-    source: 'WFP/UNICEF joint statement 2025-06-03; UN spokesperson briefing (Dujarric)',
-    note: 'Al Koma is not in the gazetteer: schematic position on the modelled Kordofan – El Fasher road, 80 km before El Fasher, as reported.',
+    source:
+      'WFP/UNICEF joint statement 2025-06-03; UN spokesperson briefing (Dujarric); UNICEF to Reuters via SABC 2025-06-03 (trucks positioned in Al Koma)',
+    note: 'Al Koma is not in the gazetteer: placed at the centre of Al Koma locality (OCHA COD-AB admin 2, SD02116), where UNICEF said the trucks were waiting. That locality lies about 200 km east of El Fasher, not the 80 km of the reports; no road of the model passes there, so the attack blocks no modelled road. The UN names no attacker.',
   },
   {
     id: 'inc_20251026_el_fasher',
@@ -379,6 +397,7 @@ export const incidents: IncidentDef[] = [
     date: '2025-10-26',
     at: 'sd_el_fasher',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     description:
@@ -433,6 +452,6 @@ export const constraints: ConstraintDef[] = [
     description:
       'More than 50 trucks (~4,800 t) stuck on flooded roads; convoys meant for the Tiné route stranded on the Chad side, some for up to a month; above-average rain expected through September. About 30 trucks that left Tina in early September were still stuck 40 km on.',
     source: 'WFP via Moatinoon ~2024-08-20; Darfur24 2024-09-14',
-    note: 'Severity 2 (at risk), not 3: trucks did get through. End date assumed (end of September, the usual peak).',
+    note: 'Severity 2 (at risk), not 3: trucks did get through. The Iridimi – Tina leg is the Chad side where WFP says convoys were stranded. End date assumed (end of September, the usual peak).',
   },
 ];
