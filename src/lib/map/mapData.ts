@@ -21,8 +21,13 @@ export interface MapAnnotations {
   corridorStatus?: Readonly<Record<string, string>>;
   /** Blocked and at-risk stretches of each corridor, drawn over it (open stretches are not listed). */
   corridorStretches?: Readonly<Record<string, readonly AnnotationStretch[]>>;
-  /** `protection`, `cross_border`, `crossline`, `cut_off`, `famine` per site: shown as chips in the details. */
+  /** `protection`, `cross_border`, `crossline`, `cut_off`, `famine`… per site: shown as chips in the details. */
   siteFlags?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Each site's lifecycle status on the date (`active`, `emptied`…) and whether it is besieged: drive how
+   * the site is drawn (greyed and crossed out, or ringed). Without them a site is drawn as active.
+   */
+  siteStatus?: Readonly<Record<string, { status: string; besieged: boolean }>>;
   /** Why a corridor or site has its status, each reason naming the feature that caused it. */
   reasons?: Readonly<Record<string, readonly AnnotationReason[]>>;
   /** Ranked hotspots, listed first in the feature list. */
@@ -123,6 +128,7 @@ export function mapDataOn(situation: Situation, asOf: string, annotations: MapAn
     const figures = siteFiguresOn(f, asOf);
     const famine = figures.famine?.value === true || figures.ipcPhase?.value === 5;
     const flags = annotations.siteFlags?.[f.properties.id] ?? [];
+    const state = annotations.siteStatus?.[f.properties.id];
     return feature(f.geometry, {
       id: f.properties.id,
       name: f.properties.name,
@@ -134,6 +140,8 @@ export function mapDataOn(situation: Situation, asOf: string, annotations: MapAn
       ipcPhase: figures.ipcPhase?.value ?? 0,
       famine,
       flags: flags.join(','),
+      status: state?.status ?? 'active',
+      besieged: state?.besieged ?? false,
     });
   });
 
