@@ -18,6 +18,7 @@ export const REASON_LABELS: Record<ReasonCode, string> = {
   seasonal_closure: 'Impassable in the rainy season',
   constraint_severe: 'Severe obstacle (flood, bridge out…)',
   crossing_closed: 'Crossing closed',
+  siege: 'Crosses a siege ring',
   frontline_buffer: 'Near a front line',
   contested_area: 'Inside a contested area',
   incident_nearby: 'Incident nearby',
@@ -26,9 +27,14 @@ export const REASON_LABELS: Record<ReasonCode, string> = {
   protection_frontline: 'Close to a front line',
   protection_contested_area: 'In a contested area',
   protection_incidents: 'Repeated serious incidents nearby',
+  protection_besieged: 'Besieged',
+  protection_mass_violence: 'Taken by an actor with recorded violence against civilians',
   famine: 'Famine',
   off_network: 'No road nearby',
   no_road_connection: 'No usable road from any hub',
+  site_besieged: 'Inside a siege ring',
+  site_inactive: 'No longer an active site',
+  crossline_needed: 'Would have to cross the front line',
 };
 
 export const STATUS_LABELS: Record<SegmentStatus, string> = {
@@ -40,17 +46,25 @@ export const STATUS_LABELS: Record<SegmentStatus, string> = {
 export const ACCESS_LABELS: Record<SiteAccess, { label: string; explanation: string }> = {
   internal: {
     label: 'Internal',
-    explanation: 'Reachable from a hub in the same country without crossing the front line.',
+    explanation:
+      'Best reached from a hub in the same country without crossing the front line (the cheapest usable option).',
   },
   crossline_only: {
     label: 'Crossline only',
-    explanation: 'Reachable only by passing the front line at an open crossline crossing.',
+    explanation:
+      'Best reached by passing the front line at an open crossline crossing (the cheapest usable option).',
   },
   cross_border_only: {
     label: 'Cross-border only',
-    explanation: 'Reachable only from a hub in another country, through an open border crossing.',
+    explanation:
+      'Best reached from a hub in another country, through an open border crossing (the cheapest usable option).',
   },
   cut_off: { label: 'Cut off', explanation: 'No hub reaches it over the roads usable on this date.' },
+  inactive: {
+    label: 'Not active',
+    explanation:
+      'The site was emptied, destroyed, closed or relocated: it is not a place to reach on this date.',
+  },
 };
 
 export const FLAG_LABELS: Record<SiteFlag, string> = {
@@ -59,6 +73,7 @@ export const FLAG_LABELS: Record<SiteFlag, string> = {
   crossline: 'Depends on crossline access',
   cut_off: 'Cut off',
   famine: 'Famine',
+  besieged: 'Besieged',
 };
 
 /** A reason as the panel shows it: plain words, the detail, and the feature it names. */
