@@ -205,8 +205,11 @@ const constraintFeatures = constraints.map((c) =>
       validFrom: c.validFrom,
       validTo: c.validTo,
       description: c.description,
+      actorId: c.actorId,
     }),
-    multiLineString(c.legs.map(([a, b]) => legCoords(a, b))).geometry,
+    c.ring
+      ? { type: 'Polygon', coordinates: [c.ring] }
+      : multiLineString((c.legs ?? []).map(([a, b]) => legCoords(a, b))).geometry,
   ),
 );
 

@@ -1,7 +1,7 @@
 /** Corridors, incidents and constraints of the default scenario. */
+import { roughRing, type Pos } from './geometry';
 import type { NodeId } from './network';
-import type { Pos } from './geometry';
-import type { PlaceId } from './places';
+import { at, type PlaceId } from './places';
 
 export interface CorridorDef {
   id: string;
@@ -236,6 +236,19 @@ export const incidents: IncidentDef[] = [
     source: 'Sudanese Archive investigation 2024-05-08; Reuters/MSF via TRT 2023-11-08',
   },
   {
+    id: 'inc_20231104_ardamata_killings',
+    name: 'Ardamata: mass killings of Masalit civilians',
+    date: '2023-11-04',
+    at: 'sd_ardamata',
+    category: 'violence_against_civilians',
+    actorId: 'rsf',
+    severity: 3,
+    verification: 'verified',
+    description:
+      'After taking the SAF 15th Infantry Division base, the RSF and allied militias kill Masalit civilians in Ardamata (4–9 November 2023); thousands flee to Chad.',
+    source: 'Sudanese Archive investigation 2024-05-08; Reuters/MSF via TRT 2023-11-08',
+  },
+  {
     id: 'inc_20231121_ed_daein',
     name: 'RSF take the SAF 20th Infantry Division in Ed Daein',
     date: '2023-11-21',
@@ -342,7 +355,7 @@ export const incidents: IncidentDef[] = [
     name: 'RSF attack and take Zamzam camp',
     date: '2025-04-11',
     at: 'sd_zamzam',
-    category: 'hostilities',
+    category: 'violence_against_civilians',
     actorId: 'rsf',
     severity: 3,
     verification: 'verified',
@@ -350,6 +363,7 @@ export const incidents: IncidentDef[] = [
     description:
       'The RSF attack Zamzam camp from 11 April and take it on 13 April. OCHA: at least 400 dead and more than 400,000 people fleeing; MSF counts more than 25,000 arrivals in Tawila on 12–15 April.',
     source: 'SAPA-USA 2025-04-15; Africanews 2025-05-26; MSF via Ghanawebbers 2025-04-24; Wikipedia "Zamzam"',
+    note: 'Violence against civilians: an attack on a camp of displaced people, most of the dead civilians.',
   },
   {
     id: 'inc_20250411_zamzam_clinic',
@@ -405,23 +419,58 @@ export const incidents: IncidentDef[] = [
     source:
       'Xinhua/The Peninsula 2025-10-26; The National 2025-10-26; Eye Radio 2025-10-27; IOM via fundsforngos 2025-11-04',
   },
+  {
+    id: 'inc_20251028_el_fasher_saudi_hospital',
+    name: 'Killings at the Saudi Maternity Hospital in El Fasher',
+    date: '2025-10-28',
+    at: 'sd_el_fasher',
+    category: 'violence_against_civilians',
+    actorId: 'rsf',
+    severity: 3,
+    verification: 'verified',
+    fatalities: 460,
+    description:
+      'Two days after taking El Fasher, RSF fighters kill patients and their companions at the Saudi Maternity Hospital, the last partly working hospital of the city: more than 460 dead according to the WHO. Survivors reaching Tawila report beatings, ransoms and executions on the way.',
+    source:
+      'WHO Director-General statement 2025-10-29 (AP via Shropshire Star 2025-10-29; AFP via Japan Times 2025-10-30); Sudan Doctors Network; El Fasher Resistance Committee',
+    note: 'Reported by the WHO, the Sudan Doctors Network and the El Fasher Resistance Committee; not in the checked compilation, which records the fall of the city (2025-10-26) and the flight of about 71,000 people towards Tawila by 2025-11-04. Verified here on the strength of the WHO statement.',
+  },
 ];
 
 export interface ConstraintDef {
   id: string;
   name: string;
-  kind: 'flood' | 'bridge_out';
+  kind: 'flood' | 'bridge_out' | 'siege';
   severity: 0 | 1 | 2 | 3;
   validFrom: string;
   validTo: string;
-  /** Road legs the constraint lies on. */
-  legs: [NodeId, NodeId][];
+  /** Road legs the constraint lies on (a flood, a bridge out). */
+  legs?: [NodeId, NodeId][];
+  /** The ring round a besieged place (a siege): a closed ring, counter-clockwise. */
+  ring?: Pos[];
+  /** The besieging actor (a siege). */
+  actorId?: 'saf' | 'rsf';
   description: string;
   source: string;
   note?: string;
 }
 
 export const constraints: ConstraintDef[] = [
+  {
+    id: 'con_2024_el_fasher_siege',
+    name: 'Siege of El Fasher by the RSF',
+    kind: 'siege',
+    actorId: 'rsf',
+    severity: 3,
+    validFrom: '2024-05-10',
+    validTo: '2025-10-26',
+    ring: roughRing(at('sd_el_fasher'), 6.5),
+    description:
+      'The RSF besiege El Fasher from the start of heavy fighting inside the city on 2024-05-10 until they take it on 2025-10-26. UN Security Council resolution 2736 (2024-06-13) demands the siege end; no UN convoy enters the city in more than a year (the WFP–UNICEF convoy of June 2025 would have been the first and was attacked on the way).',
+    source:
+      'Security Council Report 2024-06-13 (heavy fighting from 2024-05-10; resolution 2736); WFP/UNICEF joint statement 2025-06-03; The National 2025-10-26 (after a siege of about 18 months)',
+    note: 'The ring is schematic: about 6.5 km round the city centre, enclosing Abu Shouk and Al Salam camps but not Zamzam, about 15 km south. The earth berm the RSF built round the city in 2025 is not traced.',
+  },
   {
     id: 'con_2024_adre_onward_bridges',
     name: 'Bridges damaged on the onward roads from Adré',
