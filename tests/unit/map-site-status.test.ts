@@ -2,6 +2,7 @@
 // evaluated by MapLibre's own engine, the layers that carry them, and the properties mapDataOn gives the sites.
 import { describe, expect, it } from 'vitest';
 import type { LayerSpecification } from 'maplibre-gl';
+import { featureDetails } from '$lib/map/featureDetails';
 import { mapDataOn } from '$lib/map/mapData';
 import {
   SITE_INACTIVE_COLOR,
@@ -76,5 +77,17 @@ describe('site status on the map', () => {
       status: 'active',
       besieged: true,
     });
+  });
+
+  it('draws and describes only the findings that hold on the date: a famine finding past its period is gone', () => {
+    const zamzam = (date: string) =>
+      mapDataOn(situation(), date).sites.features.find((f) => f.properties.id === 'sd_zamzam')?.properties;
+    expect(zamzam('2024-08-15')).toMatchObject({ ipcPhase: 5, famine: true });
+    // The fixture's finding of 2024-08-01 has no validTo: it holds 365 days, to 2025-08-01.
+    expect(zamzam('2025-09-01')).toMatchObject({ ipcPhase: 0, famine: false });
+    const d = featureDetails(situation(), 'sd_zamzam', '2025-09-01')!;
+    expect(d.facts.find((f) => f.label === 'IPC phase')?.value).toBe('No valid finding on this date');
+    expect(d.facts.find((f) => f.label === 'Famine finding')).toBeUndefined();
+    expect(d.ipcPhase).toBeUndefined();
   });
 });

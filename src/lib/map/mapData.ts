@@ -1,5 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
-import { crossingStatusOn, siteFiguresOn, situationOn } from '$lib/domain/asOf';
+import { crossingStatusOn, situationOn } from '$lib/domain/asOf';
+import { siteFindingsOn } from '$lib/domain/siteFindingsOn';
+import { siteStatusOn } from '$lib/domain/siteStatusOn';
 import { cumulativeKm } from '$lib/domain/geo/cumulativeKm';
 import { pointAtKm } from '$lib/domain/geo/pointAtKm';
 import type { Situation } from '$lib/domain/schemas';
@@ -65,7 +67,7 @@ function monthOf(date: string): number {
 /**
  * The features to draw on `asOf`, one collection per layer group, with the properties the style reads.
  * Only what is valid on that date is included (incidents: the last 30 days); a crossing carries its status
- * that day, a site its latest figures. Input is not mutated.
+ * that day, a site the figures that hold that day and its lifecycle status. Input is not mutated.
  *
  * @example mapDataOn(situation, '2024-08-20').crossings.features[0].properties.status // 'open'
  */
@@ -125,8 +127,9 @@ export function mapDataOn(situation: Situation, asOf: string, annotations: MapAn
   });
 
   const sites = on.sites.map((f) => {
-    const figures = siteFiguresOn(f, asOf);
-    const famine = figures.famine?.value === true || figures.ipcPhase?.value === 5;
+    // What holds on the date: findings past their projection period and superseded ones are not drawn.
+    const { population, finding } = siteFindingsOn(f, asOf);
+    const famine = finding?.famine === true || finding?.ipcPhase === 5;
     const flags = annotations.siteFlags?.[f.properties.id] ?? [];
     const state = annotations.siteStatus?.[f.properties.id];
     return feature(f.geometry, {
@@ -136,11 +139,12 @@ export function mapDataOn(situation: Situation, asOf: string, annotations: MapAn
       kind: f.properties.kind,
       hub: f.properties.hub,
       // 0 means "no figure on this date": the style draws such sites at the minimum size, uncoloured.
-      population: figures.population?.value ?? 0,
-      ipcPhase: figures.ipcPhase?.value ?? 0,
+      population: population?.value ?? 0,
+      ipcPhase: finding?.ipcPhase ?? 0,
       famine,
       flags: flags.join(','),
-      status: state?.status ?? 'active',
+      // The analysis says the same as the data; the data's lifecycle draws the site before it has answered.
+      status: state?.status ?? siteStatusOn(f, asOf).status,
       besieged: state?.besieged ?? false,
     });
   });
