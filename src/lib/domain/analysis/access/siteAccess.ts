@@ -420,22 +420,15 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
           };
         const why = explain(f.cls, p.country, att.node);
         explained.set(f.cls, why);
-        const reasons = [...besiegedReasons, ...why.reasons];
-        return infeasible(
-          f.cls,
-          reasons.length > 0
-            ? reasons
-            : [
-                {
-                  code: 'no_road_connection',
-                  featureId: p.id,
-                  detail:
-                    hubs.length === 0
-                      ? 'no supply hub lies on the road network on this date'
-                      : `no road links it to a supply hub ${f.cls === 'cross_border' ? 'abroad' : `of ${p.country}`} that may be used`,
-                },
-              ],
-        );
+        const noRoad: Reason = {
+          code: 'no_road_connection',
+          featureId: p.id,
+          detail:
+            hubs.length === 0
+              ? 'no supply hub lies on the road network on this date'
+              : `no road links it to a supply hub ${f.cls === 'cross_border' ? 'abroad' : `of ${p.country}`} that may be used`,
+        };
+        return infeasible(f.cls, [...besiegedReasons, ...(why.reasons.length > 0 ? why.reasons : [noRoad])]);
       });
       // Headline: the feasible option of least cost; equal costs go to internal, then crossline.
       let best: (typeof found)[number] | undefined;
@@ -452,8 +445,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
           const w = explained.get(cls);
           if (w && w.reasons.length > 0 && (!pick || w.cost < pick.cost)) pick = w;
         }
-        leading = [...besiegedReasons, ...(pick?.reasons ?? [])];
-        if (leading.length === 0) leading = options[0].reasons;
+        leading = pick ? [...besiegedReasons, ...pick.reasons] : options[0].reasons;
       }
     }
     if (access === 'cut_off') flags.add('cut_off');
