@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '$lib/domain/analysis';
 import { analysisView, type SiteAnalysisView } from '$lib/map/analysisDetails';
+import { featureDetails } from '$lib/map/featureDetails';
 import { loadSituationFromDir } from '$lib/server/geodata/loadSituationFromDir';
 
 const situation = loadSituationFromDir(join(import.meta.dirname, '..', '..', 'geodata'));
@@ -20,6 +21,16 @@ describe('the site panel on the default scenario', () => {
     expect(z.siege).toBeUndefined();
     // Before the attack it is an active camp with nothing to say about its status.
     expect(view('2025-04-01', 'sd_zamzam').statusText).toBeUndefined();
+    // Its details keep the last count, saying it is old and predates the emptying.
+    const facts = featureDetails(situation, 'sd_zamzam', '2025-06-01')!.facts;
+    expect(facts.find((f) => f.label === 'Status')?.value).toBe('Emptied since 2025-04-13');
+    expect(facts.find((f) => f.label === 'Population')?.value).toBe(
+      '500,000 (range 500,000–1,000,000), more than a year old, counted before it was emptied',
+    );
+    expect(
+      featureDetails(situation, 'sd_zamzam', '2024-08-15')!.facts.find((f) => f.label === 'Population')
+        ?.value,
+    ).toBe('500,000 (range 500,000–1,000,000)');
   });
 
   it('names the siege of El Fasher and the besieging actor while it lasts, not after the fall', () => {

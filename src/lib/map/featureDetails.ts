@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson';
 import { crossingStatusOn, isInWindow, isValidOn } from '$lib/domain/asOf';
-import { siteFindingsOn } from '$lib/domain/siteFindingsOn';
+import { siteFindingsOn, type SiteFindings } from '$lib/domain/siteFindingsOn';
 import { siteStatusOn } from '$lib/domain/siteStatusOn';
 import type { Situation } from '$lib/domain/schemas';
 import { confidenceStyles } from './areasLayer';
@@ -48,6 +48,18 @@ const number = new Intl.NumberFormat('en');
 
 function provenance(date: string, source: string): string {
   return `${date} · ${source}`;
+}
+
+/** A dated count in words: the number, its range, whether it is old, whether it predates what happened to the site. */
+function populationText(
+  pop: NonNullable<SiteFindings['population']>,
+  lifecycle: { status: string; since: string | null },
+): string {
+  const bits = [number.format(pop.value)];
+  if (pop.range) bits[0] += ` (range ${number.format(pop.range[0])}–${number.format(pop.range[1])})`;
+  if (pop.stale) bits.push('more than a year old');
+  if (lifecycle.since && pop.date < lifecycle.since) bits.push(`counted before it was ${lifecycle.status}`);
+  return bits.join(', ');
 }
 
 function validity(p: { validFrom?: string; validTo?: string }): string | undefined {
@@ -117,9 +129,7 @@ export function featureDetails(situation: Situation, id: string, asOf: string): 
       const pop = fig.population;
       facts.push({
         label: 'Population',
-        value: pop
-          ? `${number.format(pop.value)}${pop.range ? ` (range ${number.format(pop.range[0])}–${number.format(pop.range[1])})` : ''}${pop.stale ? ', more than a year old' : ''}`
-          : 'No figure on this date',
+        value: pop ? populationText(pop, lifecycle) : 'No figure on this date',
         provenance: pop ? provenance(pop.date, pop.source) : undefined,
       });
       const finding = fig.finding;
