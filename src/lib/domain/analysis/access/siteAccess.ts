@@ -412,6 +412,11 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
           continue;
         }
         let path: Found | null = null;
+        // A hub needs no front line crossed to reach itself.
+        if (cls === 'crossline' && p.hub) {
+          found.push({ cls, path: found[0].path });
+          continue;
+        }
         for (const [domestic, crossline] of classSearches[cls]) {
           const s = runSearch({ country: p.country, domestic, crossline, explain: false });
           const dist = s.result.dist[att.node];
