@@ -20,6 +20,7 @@ import { activeLayersKey, type ActiveFrontline } from '../activeLayers';
 import { frontlineLabel, type EdgeHazards } from '../hazards/evaluateEdgeHazards';
 import { dijkstra, pathTo, type Graph, type SearchResult } from './dijkstra';
 import { polygonIndexOf } from '../polygonIndexOf';
+import { blockagesAlong } from './blockagesAlong';
 import { BLOCKED_PENALTY_KM, edgeCosts } from './edgeCosts';
 import { pathEdgeReasons } from './pathEdgeReasons';
 import { pathGeometry } from './pathGeometry';
@@ -251,34 +252,8 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     const cost = s.result.dist[node];
     if (cost === Infinity) return { reasons: [], cost };
     const { edges, nodes } = pathTo(graph, s.result, node);
-    const out: Reason[] = [];
-    const seen = new Set<string>();
-    const add = (r: Reason) => {
-      const k = `${r.code}\u0000${r.featureId}\u0000${r.detail}`;
-      if (seen.has(k)) return;
-      seen.add(k);
-      out.push(r);
-    };
-    nodes.forEach((n, i) => {
-      if (i > 0 && i + 1 < nodes.length && ctx.hazards.closedNodes.has(n))
-        for (const c of ctx.crossingsAt.get(n) ?? [])
-          if (c.status === 'closed')
-            add({
-              code: 'crossing_closed',
-              featureId: c.feature.properties.id,
-              detail: `passes ${c.feature.properties.kind} crossing "${c.feature.properties.name}", closed${c.since ? ` since ${c.since}` : ' (override)'}`,
-            });
-      const e = edges[i];
-      if (e === undefined) return;
-      if (cls === 'internal')
-        for (const id of ctx.hazards.crossline.get(e) ?? []) add(crosslineNeeded(id, country));
-      if (ctx.hazards.routeStatus[e] === 2)
-        for (const r of ctx.hazards.reasons.get(e) ?? [])
-          if (r.code !== 'crossing_closed' && statusOfCode(r.code) === 'blocked') add(r);
-    });
-    // Binding cause first: a closed crossing or a siege is a decision that, reversed, reopens the road.
-    const decided = (r: Reason) => r.code === 'crossing_closed' || r.code === 'siege';
-    return { reasons: [...out.filter(decided), ...out.filter((r) => !decided(r))], cost };
+    const needed = cls === 'internal' ? (id: string) => crosslineNeeded(id, country) : undefined;
+    return { reasons: blockagesAlong(ctx, edges, nodes, needed), cost };
   }
 
   function crosslineNeeded(id: string, country: string): Reason {
