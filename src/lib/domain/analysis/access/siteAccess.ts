@@ -20,6 +20,7 @@ import { activeLayersKey, type ActiveFrontline } from '../activeLayers';
 import { frontlineLabel, type EdgeHazards } from '../hazards/evaluateEdgeHazards';
 import { dijkstra, pathTo, type Graph, type SearchResult } from './dijkstra';
 import { polygonIndexOf } from '../polygonIndexOf';
+import { blockagesAlong } from './blockagesAlong';
 import { BLOCKED_PENALTY_KM, edgeCosts } from './edgeCosts';
 import { pathEdgeReasons } from './pathEdgeReasons';
 import { pathGeometry } from './pathGeometry';
@@ -205,32 +206,36 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     });
     let lengthKm = hub.attachKm + attachKm;
     for (const e of edges) lengthKm += net.edges[e].lengthKm;
-    const path: BestPath = {
-      fromHubId: hub.site.properties.id,
-      viaCrossingIds: via,
-      lengthKm: round3(lengthKm),
-      cost: round3(s.result.dist[node] + attachKm),
-      segmentIds: edges.map((e) => net.edges[e].id),
-      geometry: {
-        type: 'LineString',
-        coordinates: pathGeometry(
-          net,
-          ctx.edgeCoords,
-          edges,
-          nodes,
-          roundPosition(hub.site.geometry.coordinates),
-          roundPosition(site.geometry.coordinates),
-        ),
-      },
-    };
     const atRisk: Reason[] = [];
     for (const list of pathEdgeReasons(ctx, edges, nodes))
       for (const r of list) if (statusOfCode(r.code) === 'at_risk') atRisk.push(r);
     return {
-      path,
-      edges,
+      fromHubId: hub.site.properties.id,
+      viaCrossingIds: via,
+      lengthKm: round3(lengthKm),
+      cost: round3(s.result.dist[node] + attachKm),
       atRisk: sortReasons(atRisk),
       usesCrossline: edges.some((e) => ctx.hazards.crossline.has(e)),
+      crosslineIds: [...new Set(edges.flatMap((e) => ctx.hazards.crossline.get(e) ?? []))],
+      // Segments and geometry only for the path that becomes the best path (most options never do).
+      best: (): BestPath => ({
+        fromHubId: hub.site.properties.id,
+        viaCrossingIds: via,
+        lengthKm: round3(lengthKm),
+        cost: round3(s.result.dist[node] + attachKm),
+        segmentIds: edges.map((e) => net.edges[e].id),
+        geometry: {
+          type: 'LineString',
+          coordinates: pathGeometry(
+            net,
+            ctx.edgeCoords,
+            edges,
+            nodes,
+            roundPosition(hub.site.geometry.coordinates),
+            roundPosition(site.geometry.coordinates),
+          ),
+        },
+      }),
     };
   }
 
@@ -240,44 +245,23 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
    * hub. A closed crossing counts as one blockage where it is passed.
    */
   function explain(cls: AccessClass, country: string, node: number): { reasons: Reason[]; cost: number } {
-    const [domestic, crossline] = classSearches[cls][classSearches[cls].length - 1];
+    // The internal option is explained on the crossline option's search (one search fewer per country),
+    // each crossline passage of that path being one more thing that keeps it from being internal.
+    const [domestic, crossline] = classSearches[cls === 'internal' ? 'crossline' : cls].at(-1)!;
     const s = runSearch({ country, domestic, crossline, explain: true });
     const cost = s.result.dist[node];
     if (cost === Infinity) return { reasons: [], cost };
     const { edges, nodes } = pathTo(graph, s.result, node);
-    const out: Reason[] = [];
-    const seen = new Set<string>();
-    const add = (r: Reason) => {
-      const k = `${r.code}\u0000${r.featureId}\u0000${r.detail}`;
-      if (seen.has(k)) return;
-      seen.add(k);
-      out.push(r);
+    const needed = cls === 'internal' ? (id: string) => crosslineNeeded(id, country) : undefined;
+    return { reasons: blockagesAlong(ctx, edges, nodes, needed), cost };
+  }
+
+  function crosslineNeeded(id: string, country: string): Reason {
+    return {
+      code: 'crossline_needed',
+      featureId: id,
+      detail: `the road from a hub of ${country} passes the front line at crossline crossing "${crossingName(id)}"`,
     };
-    nodes.forEach((n, i) => {
-      if (i > 0 && i + 1 < nodes.length && ctx.hazards.closedNodes.has(n))
-        for (const c of ctx.crossingsAt.get(n) ?? [])
-          if (c.status === 'closed')
-            add({
-              code: 'crossing_closed',
-              featureId: c.feature.properties.id,
-              detail: `passes ${c.feature.properties.kind} crossing "${c.feature.properties.name}", closed${c.since ? ` since ${c.since}` : ' (override)'}`,
-            });
-      const e = edges[i];
-      if (e === undefined) return;
-      if (!crossline && ctx.hazards.crossline.has(e))
-        for (const id of ctx.hazards.crossline.get(e) ?? [])
-          add({
-            code: 'crossline_needed',
-            featureId: id,
-            detail: `the road from a hub of ${country} passes the front line at crossline crossing "${crossingName(id)}"`,
-          });
-      if (ctx.hazards.routeStatus[e] === 2)
-        for (const r of ctx.hazards.reasons.get(e) ?? [])
-          if (r.code !== 'crossing_closed' && statusOfCode(r.code) === 'blocked') add(r);
-    });
-    // Binding cause first: a closed crossing or a siege is a decision that, reversed, reopens the road.
-    const decided = (r: Reason) => r.code === 'crossing_closed' || r.code === 'siege';
-    return { reasons: [...out.filter(decided), ...out.filter((r) => !decided(r))], cost };
   }
 
   function crossingName(id: string): string {
@@ -384,28 +368,43 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
       options = classOrder.map((cls) => infeasible(cls, [off]));
       leading = [off];
     } else {
-      const found = classOrder.map((cls) => {
-        if (cls === 'internal' && p.hub)
-          return {
-            cls,
-            path: {
-              fromHubId: p.id,
-              viaCrossingIds: [],
-              lengthKm: 0,
-              cost: 0,
-              segmentIds: [],
-              geometry: { type: 'LineString' as const, coordinates: [position, position] },
-            },
-            atRisk: [] as Reason[],
-            usesCrossline: false,
+      type Found = ReturnType<typeof pathOf>;
+      const found: { cls: AccessClass; path: Found | null }[] = [];
+      for (const cls of classOrder) {
+        if (cls === 'internal' && p.hub) {
+          const self: BestPath = {
+            fromHubId: p.id,
+            viaCrossingIds: [],
+            lengthKm: 0,
+            cost: 0,
+            segmentIds: [],
+            geometry: { type: 'LineString', coordinates: [position, position] },
           };
+          found.push({
+            cls,
+            path: { ...self, atRisk: [], usesCrossline: false, crosslineIds: [], best: () => self },
+          });
+          continue;
+        }
+        let path: Found | null = null;
+        // A hub needs no front line crossed to reach itself.
+        if (cls === 'crossline' && p.hub) {
+          found.push({ cls, path: found[0].path });
+          continue;
+        }
         for (const [domestic, crossline] of classSearches[cls]) {
           const s = runSearch({ country: p.country, domestic, crossline, explain: false });
-          if (s.result.dist[att.node] === Infinity) continue;
-          return { cls, ...pathOf(s, att.node, site, att.attachKm) };
+          const dist = s.result.dist[att.node];
+          if (dist === Infinity) continue;
+          // The crossline search costs no more than the internal one: when equal, it is the internal path.
+          const internal = found[0]?.path;
+          if (cls === 'crossline' && internal && round3(dist + att.attachKm) === internal.cost)
+            path = internal;
+          else path = pathOf(s, att.node, site, att.attachKm);
+          break;
         }
-        return { cls, path: null };
-      });
+        found.push({ cls, path });
+      }
       const explained = new Map<AccessClass, { reasons: Reason[]; cost: number }>();
       options = found.map((f): AccessOption => {
         if (f.path)
@@ -416,9 +415,17 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
             viaCrossingIds: f.path.viaCrossingIds,
             lengthKm: f.path.lengthKm,
             cost: f.path.cost,
-            reasons: 'atRisk' in f ? f.atRisk : [],
+            reasons: f.path.atRisk,
           };
-        const why = explain(f.cls, p.country, att.node);
+        // Internal fails where the crossline option does not: because its path passes the front line.
+        const crosslinePath = found[1].path;
+        const why =
+          f.cls === 'internal' && crosslinePath && crosslinePath.crosslineIds.length > 0
+            ? {
+                reasons: crosslinePath.crosslineIds.map((id) => crosslineNeeded(id, p.country)),
+                cost: Infinity,
+              }
+            : explain(f.cls, p.country, att.node);
         explained.set(f.cls, why);
         const noRoad: Reason = {
           code: 'no_road_connection',
@@ -435,15 +442,20 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
       for (const f of found) if (f.path && (!best?.path || f.path.cost < best.path.cost)) best = f;
       if (best?.path) {
         access = accessOfClass[best.cls];
-        bestPath = best.path;
-        bestAtRisk = 'atRisk' in best ? best.atRisk : [];
-        bestCrossline = 'usesCrossline' in best && best.usesCrossline === true;
+        bestPath = best.path.best();
+        bestAtRisk = best.path.atRisk;
+        bestCrossline = best.path.usesCrossline;
       } else {
         // Cut off: the reasons of the option that needs the fewest blockages cleared (then the shortest).
         let pick: { reasons: Reason[]; cost: number } | undefined;
         for (const cls of classOrder) {
           const w = explained.get(cls);
-          if (w && w.reasons.length > 0 && (!pick || w.cost < pick.cost)) pick = w;
+          if (
+            w &&
+            w.reasons.length > 0 &&
+            (!pick || w.cost < pick.cost || (w.cost === pick.cost && w.reasons.length < pick.reasons.length))
+          )
+            pick = w;
         }
         leading = pick ? [...besiegedReasons, ...pick.reasons] : options[0].reasons;
       }
