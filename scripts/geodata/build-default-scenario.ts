@@ -398,7 +398,16 @@ const period = (p: { validFrom?: string; validTo?: string }) => `${p.validFrom ?
 const tables = [
   `### Sites (${situation.sites.length})`,
   table(
-    ['id', 'name', 'kind', 'country', 'hub', 'position source', 'figures (date: value — source)'],
+    [
+      'id',
+      'name',
+      'kind',
+      'country',
+      'hub',
+      'position source',
+      'figures (date: value — source)',
+      'status history (date: status — source)',
+    ],
     situation.sites.map((f) => [
       `\`${f.properties.id}\``,
       f.properties.name,
@@ -408,13 +417,24 @@ const tables = [
       f.properties.source,
       f.properties.figures
         .map((x) => {
+          const range =
+            x.populationLow !== undefined || x.populationHigh !== undefined
+              ? ` (${(x.populationLow ?? x.population ?? 0).toLocaleString('en')}–${(x.populationHigh ?? x.population ?? 0).toLocaleString('en')})`
+              : '';
           const v = [
-            x.population !== undefined ? `population ${x.population.toLocaleString('en')}` : '',
+            x.population !== undefined ? `population ${x.population.toLocaleString('en')}${range}` : '',
             x.ipcPhase !== undefined ? `IPC ${x.ipcPhase}` : '',
             x.famine ? 'famine' : '',
+            x.validTo ? `until ${x.validTo}` : '',
           ].filter(Boolean);
           return `${x.date}: ${v.join(', ')} — ${x.source}`;
         })
+        .join('; '),
+      (f.properties.statusHistory ?? [])
+        .map(
+          (e) =>
+            `${e.date}: ${e.status}${e.movedTo?.length ? ` (people to ${e.movedTo.map((m) => m.siteId).join(', ')})` : ''} — ${e.source}`,
+        )
         .join('; '),
     ]),
   ),
@@ -471,12 +491,12 @@ const tables = [
   ),
   `### Incidents (${situation.incidents.length})`,
   table(
-    ['id', 'date', 'name', 'category', 'severity', 'verification', 'source'],
+    ['id', 'date', 'name', 'category (actor)', 'severity', 'verification', 'source'],
     situation.incidents.map((f) => [
       `\`${f.properties.id}\``,
       f.properties.date,
       f.properties.name,
-      f.properties.category,
+      f.properties.actorId ? `${f.properties.category} (${f.properties.actorId})` : f.properties.category,
       f.properties.severity,
       f.properties.verification,
       f.properties.source,
@@ -488,7 +508,7 @@ const tables = [
     situation.constraints.map((f) => [
       `\`${f.properties.id}\``,
       f.properties.name,
-      f.properties.kind,
+      f.properties.actorId ? `${f.properties.kind} (${f.properties.actorId})` : f.properties.kind,
       f.properties.severity,
       period(f.properties),
       f.properties.source,
