@@ -7,6 +7,8 @@ import { expect, renderedIds, test, waitForMap } from './fixtures';
 
 const BESIEGED_LEGEND = 'Besieged: inside a siege ring on this date';
 const INACTIVE_LEGEND = 'Emptied, destroyed, closed or relocated on this date';
+const SIEGE_RING_LEGEND = 'Siege ring: convoys cannot pass';
+const SIEGE = 'con_2024_el_fasher_siege';
 
 /** Opens the map on `date` and waits until the analysis of that date is drawn. */
 async function openOn(page: Page, date: string): Promise<void> {
@@ -28,6 +30,9 @@ test.describe('sieges and emptied camps on the map', () => {
     expect(await renderedIds(page, ['sites-siege'])).not.toContain('sd_zamzam');
     await expect(legend(page)).toContainText(BESIEGED_LEGEND);
     await expect(legend(page)).not.toContainText(INACTIVE_LEGEND);
+    // The ring itself is drawn, with its legend entry.
+    expect(await renderedIds(page, ['areas-siege'])).toEqual([SIEGE]);
+    await expect(legend(page)).toContainText(SIEGE_RING_LEGEND);
     await expect(page.locator('#feature-sd_el_fasher')).toContainText('besieged');
 
     await page.locator('#feature-sd_el_fasher').click();
@@ -42,6 +47,18 @@ test.describe('sieges and emptied camps on the map', () => {
     await expect(crossBorder).toHaveAttribute('data-feasible', 'false');
     await expect(crossBorder.locator('.reasons li').first()).toContainText('Siege of El Fasher by the RSF');
     await expect(details.locator('.option')).toHaveCount(3);
+
+    // After the fall (2025-10-26) the siege is over: no ring, and El Fasher is no longer marked besieged.
+    await page.locator('#as-of').fill('2025-11-04');
+    await page
+      .locator('#analysis-status[data-analysis-state="done"][data-analysis-date="2025-11-04"]')
+      .waitFor({ state: 'attached', timeout: 60_000 });
+    await waitForMap(page, '2025-11-04');
+    expect(await renderedIds(page, ['areas-siege'])).toEqual([]);
+    expect(await renderedIds(page, ['sites-siege'])).not.toContain('sd_el_fasher');
+    await expect(details.locator('.site-status')).toHaveCount(0);
+    await expect(details.locator('.chip.flag')).toContainText(['Needs protection']);
+    await expect(legend(page)).not.toContainText(SIEGE_RING_LEGEND);
   });
 
   test('Zamzam is emptied on 2025-06-01: greyed and crossed out, in the legend, and the panel says where its people went', async ({

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpecification } from 'maplibre-gl';
 import { featureDetails } from '$lib/map/featureDetails';
+import { areaPartFilter, siegeRingFilter } from '$lib/map/areasLayer';
 import { mapDataOn } from '$lib/map/mapData';
+import { loadSituationFromDir } from '$lib/server/geodata/loadSituationFromDir';
 import {
   SITE_INACTIVE_COLOR,
   SITE_SIEGE_COLOR,
@@ -89,5 +91,28 @@ describe('site status on the map', () => {
     expect(d.facts.find((f) => f.label === 'IPC phase')?.value).toBe('No valid finding on this date');
     expect(d.facts.find((f) => f.label === 'Famine finding')).toBeUndefined();
     expect(d.ipcPhase).toBeUndefined();
+  });
+
+  it('draws the siege ring of El Fasher with the areas while the siege lasts, apart from the areas themselves', () => {
+    const geodata = loadSituationFromDir('geodata');
+    const sieges = (date: string) =>
+      mapDataOn(geodata, date).areas.features.filter((f) => passes(siegeRingFilter(), f.properties, 3));
+    expect(sieges('2024-11-20').map((f) => f.properties)).toEqual([
+      expect.objectContaining({ id: 'con_2024_el_fasher_siege', part: 'siege', actorId: 'rsf' }),
+    ]);
+    expect(sieges('2024-05-09')).toEqual([]);
+    expect(sieges('2025-10-26')).toEqual([]);
+    // The fill, hatch and outline of the areas of control leave the ring out; the ring layer takes only it.
+    const areas = mapDataOn(geodata, '2024-11-20').areas.features;
+    expect(
+      areas.filter((f) => !passes(areaPartFilter(), f.properties, 3)).map((f) => f.properties.id),
+    ).toEqual(['con_2024_el_fasher_siege']);
+    const layers = buildStyle({ base: 'http://localhost' }).layers;
+    expect(layers.find((l) => l.id === 'areas-siege')).toMatchObject({
+      type: 'line',
+      filter: siegeRingFilter(),
+    });
+    for (const id of ['areas-fill', 'areas-outline'])
+      expect(JSON.stringify(layers.find((l) => l.id === id)?.filter)).toContain('siege');
   });
 });

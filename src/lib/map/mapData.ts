@@ -88,6 +88,19 @@ export function mapDataOn(situation: Situation, asOf: string, annotations: MapAn
     });
   });
 
+  // Siege rings in force are drawn with the areas of control (a besieging actor's cordon), as outlines.
+  const sieges = on.constraints
+    .filter((c) => c.properties.kind === 'siege')
+    .map((c) =>
+      feature(c.geometry, {
+        id: c.properties.id,
+        name: c.properties.name,
+        part: 'siege',
+        actorId: c.properties.actorId ?? '',
+        actorName: actors.get(c.properties.actorId ?? '')?.name ?? c.properties.actorId ?? '',
+      }),
+    );
+
   const frontlines = on.frontlines.map((f) =>
     feature(f.geometry, { id: f.properties.id, name: f.properties.name }),
   );
@@ -182,7 +195,7 @@ export function mapDataOn(situation: Situation, asOf: string, annotations: MapAn
 
   return {
     admin: collection(admin),
-    areas: collection(areas),
+    areas: collection([...areas, ...sieges]),
     frontlines: collection(frontlines),
     roads: collection(roads),
     corridors: collection(corridors),
