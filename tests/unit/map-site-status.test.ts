@@ -71,9 +71,13 @@ describe('site status on the map', () => {
         (f) => f.properties.id === 'sd_zamzam',
       )?.properties;
     expect(props({})).toMatchObject({ status: 'active', besieged: false });
+    const active = props({})!.population as number;
+    expect(active).toBeGreaterThan(0);
+    // An emptied camp is drawn at the smallest size: its last count is of people who have left.
     expect(props({ siteStatus: { sd_zamzam: { status: 'emptied', besieged: false } } })).toMatchObject({
       status: 'emptied',
       besieged: false,
+      population: 0,
     });
     expect(props({ siteStatus: { sd_zamzam: { status: 'active', besieged: true } } })).toMatchObject({
       status: 'active',

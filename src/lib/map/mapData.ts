@@ -145,19 +145,21 @@ export function mapDataOn(situation: Situation, asOf: string, annotations: MapAn
     const famine = finding?.famine === true || finding?.ipcPhase === 5;
     const flags = annotations.siteFlags?.[f.properties.id] ?? [];
     const state = annotations.siteStatus?.[f.properties.id];
+    // The analysis says the same as the data; the data's lifecycle draws the site before it has answered.
+    const status = state?.status ?? siteStatusOn(f, asOf).status;
     return feature(f.geometry, {
       id: f.properties.id,
       name: f.properties.name,
       nameAr: f.properties.nameAr ?? '',
       kind: f.properties.kind,
       hub: f.properties.hub,
-      // 0 means "no figure on this date": the style draws such sites at the minimum size, uncoloured.
-      population: population?.value ?? 0,
+      // 0 means "no figure on this date": the style draws such sites at the minimum size, uncoloured. An
+      // inactive site is drawn small too: its last count is of people who have left.
+      population: status === 'active' ? (population?.value ?? 0) : 0,
       ipcPhase: finding?.ipcPhase ?? 0,
       famine,
       flags: flags.join(','),
-      // The analysis says the same as the data; the data's lifecycle draws the site before it has answered.
-      status: state?.status ?? siteStatusOn(f, asOf).status,
+      status,
       besieged: state?.besieged ?? false,
     });
   });
