@@ -117,6 +117,8 @@ describe('site status on the map', () => {
       filter: siegeRingFilter(),
     });
     for (const id of ['areas-fill', 'areas-outline'])
-      expect(JSON.stringify(layers.find((l) => l.id === id)?.filter)).toContain('siege');
+      expect(JSON.stringify((layers.find((l) => l.id === id) as { filter?: unknown }).filter)).toContain(
+        'siege',
+      );
   });
 });
