@@ -39,6 +39,37 @@ describe('a siege (issue-9-siege)', () => {
     expect(siteOf(r, 'camp_beyond').bestPath!.segmentIds.some((id) => id.startsWith('r_bypass'))).toBe(true);
     expect(r.segments.filter((s) => s.reasons.some((x) => x.code === 'siege')).length).toBeGreaterThan(0);
   });
+
+  it('a besieged site whose nearest road lies outside the ring is still cut off', () => {
+    const situation = load('issue-9-siege');
+    const ring = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [20.28, 0.03],
+          [20.32, 0.03],
+          [20.32, 0.07],
+          [20.28, 0.07],
+          [20.28, 0.03],
+        ],
+      ],
+    };
+    const hamlet = {
+      ...situation.sites[0],
+      geometry: { type: 'Point' as const, coordinates: [20.3, 0.05] },
+      properties: { ...situation.sites[0].properties, id: 'hamlet', name: 'Hamlet', hub: false },
+    };
+    const siege = { ...situation.constraints[0], geometry: ring };
+    const r = createAnalyzer({
+      ...situation,
+      sites: [...situation.sites, hamlet],
+      constraints: [siege],
+    }).analyze('2024-08-15');
+    const h = siteOf(r, 'hamlet');
+    expect(h).toMatchObject({ access: 'cut_off', besieged: true, bestPath: null });
+    expect(codes(h)[0]).toBe('site_besieged:siege_town');
+    expect(siteOf(r, 'town_besieged').access).toBe('internal');
+  });
 });
 
 describe('a site lifecycle (issue-9-lifecycle)', () => {

@@ -19,14 +19,15 @@ export const UNKNOWN_PHASE_SEVERITY = 3;
 /**
  * Hotspot score = people × severity × access difficulty (docs/analysis.md), for every active site that is
  * not a supply hub and has a population figure above 0 (stale or not: the component says so). Severity is
- * the valid IPC phase; with none, 5 for a valid famine finding, else UNKNOWN_PHASE_SEVERITY. Highest score
+ * 5 for a site with famine (a valid famine finding or phase 5), else the valid IPC phase, else
+ * UNKNOWN_PHASE_SEVERITY. Highest score
  * first, then by site id.
  */
 export function hotspots(sites: readonly SiteReport[]): Hotspot[] {
   return sites
     .filter((s) => !s.hub && s.access !== 'inactive' && s.population !== null && s.population > 0)
     .map((s) => {
-      const severity = s.ipcPhase ?? (s.famine ? 5 : UNKNOWN_PHASE_SEVERITY);
+      const severity = s.famine ? 5 : (s.ipcPhase ?? UNKNOWN_PHASE_SEVERITY);
       const difficulty = accessDifficulty[s.access];
       return {
         siteId: s.id,

@@ -149,7 +149,7 @@ export const hotspotSchema = z.object({
     /** The site's IPC phase on the as-of date; null when no finding is valid. */
     ipcPhase: z.number().nullable(),
     ipcPhaseKnown: z.boolean(),
-    /** The severity the score uses: the IPC phase, 5 for a famine finding, 3 when unknown (docs/analysis.md). */
+    /** The severity the score uses: 5 with famine, else the IPC phase, 3 when unknown (docs/analysis.md). */
     severity: z.number(),
     access: siteAccess,
     /** internal 1, crossline_only 2, cross_border_only 3, cut_off 4. */

@@ -211,6 +211,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
       for (const r of list) if (statusOfCode(r.code) === 'at_risk') atRisk.push(r);
     return {
       fromHubId: hub.site.properties.id,
+      hubPosition: hub.site.geometry.coordinates,
       viaCrossingIds: via,
       lengthKm: round3(lengthKm),
       cost: round3(s.result.dist[node] + attachKm),
@@ -311,10 +312,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
       };
     }
 
-    const sieges = ctx.sieges.filter((c) => {
-      const g = c.geometry;
-      return (g.type === 'Polygon' || g.type === 'MultiPolygon') && polygonIndexOf(g).contains(position);
-    });
+    const sieges = ctx.sieges.filter((c) => insideSiege(c, position));
     const besiegedReasons: Reason[] = sieges.map((c) => ({
       code: 'site_besieged',
       featureId: c.properties.id,
@@ -382,7 +380,14 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
           };
           found.push({
             cls,
-            path: { ...self, atRisk: [], usesCrossline: false, crosslineIds: [], best: () => self },
+            path: {
+              ...self,
+              hubPosition: position,
+              atRisk: [],
+              usesCrossline: false,
+              crosslineIds: [],
+              best: () => self,
+            },
           });
           continue;
         }
@@ -403,6 +408,9 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
           else path = pathOf(s, att.node, site, att.attachKm);
           break;
         }
+        // A besieged site is reached only from a hub inside its ring, even where its nearest road lies outside.
+        const from = path?.hubPosition;
+        if (from && !sieges.every((c) => insideSiege(c, from))) path = null;
         found.push({ cls, path });
       }
       const explained = new Map<AccessClass, { reasons: Reason[]; cost: number }>();
@@ -435,7 +443,9 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
               ? 'no supply hub lies on the road network on this date'
               : `no road links it to a supply hub ${f.cls === 'cross_border' ? 'abroad' : `of ${p.country}`} that may be used`,
         };
-        return infeasible(f.cls, [...besiegedReasons, ...(why.reasons.length > 0 ? why.reasons : [noRoad])]);
+        // No road at all says so; a road with nothing on it to clear is a besieged site's own ring.
+        const whyReasons = why.reasons.length > 0 || why.cost !== Infinity ? why.reasons : [noRoad];
+        return infeasible(f.cls, [...besiegedReasons, ...whyReasons]);
       });
       // Headline: the feasible option of least cost; equal costs go to internal, then crossline.
       let best: (typeof found)[number] | undefined;
@@ -491,6 +501,11 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   function actorName(id: string | undefined): string {
     return ctx.scenario.actors.find((a) => a.id === id)?.name ?? id ?? 'an unnamed actor';
   }
+}
+
+function insideSiege(siege: AnalysisContext['sieges'][number], p: Position): boolean {
+  const g = siege.geometry;
+  return (g.type === 'Polygon' || g.type === 'MultiPolygon') && polygonIndexOf(g).contains(p);
 }
 
 function infeasible(cls: AccessClass, reasons: Reason[]): AccessOption {
