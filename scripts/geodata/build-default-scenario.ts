@@ -26,7 +26,7 @@ import {
   type ActorId,
   type Confidence,
 } from './control';
-import { alKomaSchematic, constraints, corridors, incidents } from './events';
+import { AL_KOMA, constraints, corridors, incidents } from './events';
 import { joinSegments, round, segKey, type Pos } from './geometry';
 import {
   KORDOFAN_CROSSLINE,
@@ -75,7 +75,7 @@ const actors = [
 const actorShort: Record<ActorId, string> = { saf: 'SAF and allies', rsf: 'RSF', 'slm-aw': 'SLM-AW' };
 
 const DISCLAIMER =
-  'Areas of control and front lines are approximate: hand-drawn around named places from public reports, not authoritative boundaries. Roads are schematic (straight or lightly bent lines between real towns). The Kordofan crossline point and the position of the June 2025 convoy attack are schematic. Everything shown is public information with its source and date.';
+  'Areas of control and front lines are approximate: hand-drawn around named places from public reports, not authoritative boundaries. Roads are schematic (straight or lightly bent lines between real towns). The Kordofan crossline point and the El Fasher west junction are schematic. Everything shown is public information with its source and date.';
 
 const scenario = {
   id: 'sudan-darfur-2023-2025',
@@ -116,6 +116,7 @@ const siteFeatures = sites.map((s) => {
       country: s.country,
       hub: s.hub ?? false,
       figures: (s.figures ?? []).map((f) => clean({ ...f })),
+      statusHistory: (s.statusHistory ?? []).map((e) => clean({ ...e })),
       precisionKm: p.precisionKm,
     }),
     point(at(s.id)),
@@ -171,7 +172,6 @@ const corridorFeatures = corridors.map((c) =>
   ),
 );
 
-const alKoma = alKomaSchematic();
 const incidentFeatures = incidents.map((i) =>
   feature(
     clean({
@@ -186,10 +186,9 @@ const incidentFeatures = incidents.map((i) =>
       verification: i.verification,
       description: i.description,
       fatalities: i.fatalities,
+      actorId: i.actorId,
     }),
-    point(
-      i.at === 'kordofan_crossline' ? KORDOFAN_CROSSLINE : i.at === 'al_koma_schematic' ? alKoma : at(i.at),
-    ),
+    point(i.at === 'kordofan_crossline' ? KORDOFAN_CROSSLINE : i.at === 'al_koma' ? AL_KOMA : at(i.at)),
   ),
 );
 
@@ -206,8 +205,11 @@ const constraintFeatures = constraints.map((c) =>
       validFrom: c.validFrom,
       validTo: c.validTo,
       description: c.description,
+      actorId: c.actorId,
     }),
-    multiLineString(c.legs.map(([a, b]) => legCoords(a, b))).geometry,
+    c.ring
+      ? { type: 'Polygon', coordinates: [c.ring] }
+      : multiLineString((c.legs ?? []).map(([a, b]) => legCoords(a, b))).geometry,
   ),
 );
 
@@ -396,7 +398,16 @@ const period = (p: { validFrom?: string; validTo?: string }) => `${p.validFrom ?
 const tables = [
   `### Sites (${situation.sites.length})`,
   table(
-    ['id', 'name', 'kind', 'country', 'hub', 'position source', 'figures (date: value — source)'],
+    [
+      'id',
+      'name',
+      'kind',
+      'country',
+      'hub',
+      'position source',
+      'figures (date: value — source)',
+      'status history (date: status — source)',
+    ],
     situation.sites.map((f) => [
       `\`${f.properties.id}\``,
       f.properties.name,
@@ -406,13 +417,24 @@ const tables = [
       f.properties.source,
       f.properties.figures
         .map((x) => {
+          const range =
+            x.populationLow !== undefined || x.populationHigh !== undefined
+              ? ` (${(x.populationLow ?? x.population ?? 0).toLocaleString('en')}–${(x.populationHigh ?? x.population ?? 0).toLocaleString('en')})`
+              : '';
           const v = [
-            x.population !== undefined ? `population ${x.population.toLocaleString('en')}` : '',
+            x.population !== undefined ? `population ${x.population.toLocaleString('en')}${range}` : '',
             x.ipcPhase !== undefined ? `IPC ${x.ipcPhase}` : '',
             x.famine ? 'famine' : '',
+            x.validTo ? `until ${x.validTo}` : '',
           ].filter(Boolean);
           return `${x.date}: ${v.join(', ')} — ${x.source}`;
         })
+        .join('; '),
+      (f.properties.statusHistory ?? [])
+        .map(
+          (e) =>
+            `${e.date}: ${e.status}${e.movedTo?.length ? ` (people to ${e.movedTo.map((m) => m.siteId).join(', ')})` : ''} — ${e.source}`,
+        )
         .join('; '),
     ]),
   ),
@@ -469,12 +491,12 @@ const tables = [
   ),
   `### Incidents (${situation.incidents.length})`,
   table(
-    ['id', 'date', 'name', 'category', 'severity', 'verification', 'source'],
+    ['id', 'date', 'name', 'category (actor)', 'severity', 'verification', 'source'],
     situation.incidents.map((f) => [
       `\`${f.properties.id}\``,
       f.properties.date,
       f.properties.name,
-      f.properties.category,
+      f.properties.actorId ? `${f.properties.category} (${f.properties.actorId})` : f.properties.category,
       f.properties.severity,
       f.properties.verification,
       f.properties.source,
@@ -486,7 +508,7 @@ const tables = [
     situation.constraints.map((f) => [
       `\`${f.properties.id}\``,
       f.properties.name,
-      f.properties.kind,
+      f.properties.actorId ? `${f.properties.kind} (${f.properties.actorId})` : f.properties.kind,
       f.properties.severity,
       period(f.properties),
       f.properties.source,

@@ -1,8 +1,7 @@
 /** Corridors, incidents and constraints of the default scenario. */
-import { along, length, lineString } from '@turf/turf';
-import { legCoords, type NodeId } from './network';
-import type { Pos } from './geometry';
-import type { PlaceId } from './places';
+import { roughRing, type Pos } from './geometry';
+import type { NodeId } from './network';
+import { at, type PlaceId } from './places';
 
 export interface CorridorDef {
   id: string;
@@ -29,7 +28,7 @@ export const corridors: CorridorDef[] = [
   {
     id: 'cor_tine_zamzam',
     name: 'Tiné → Karnoi → Um Baru → El Fasher → Zamzam',
-    nodes: ['sd_tina', 'sd_karnoi', 'sd_um_baru', 'sd_el_fasher', 'sd_zamzam'],
+    nodes: ['sd_tina', 'sd_karnoi', 'sd_um_baru', 'fasher_west_junction', 'sd_el_fasher', 'sd_zamzam'],
     fromSiteId: 'sd_tina',
     toSiteId: 'sd_zamzam',
     description:
@@ -118,23 +117,28 @@ export const corridors: CorridorDef[] = [
 ];
 
 /**
- * Schematic position of the 2025-06-02 convoy attack: on the modelled Kordofan – El Fasher road, 80 km before
- * El Fasher, as reported ("about 80 km short of El Fasher"). Al Koma is not in the gazetteer.
+ * Al Koma, where the WFP–UNICEF convoy was attacked on 2025-06-02 ("positioned in Al Koma, North Darfur, waiting for
+ * approval to proceed", UNICEF to Reuters): the centre point of Al Koma locality (P-code SD02116) in the OCHA COD-AB
+ * Sudan admin 2 boundaries (v03, 2020). Al Koma is not in the gazetteer. The locality lies about 200 km east of El
+ * Fasher, beyond Mellit locality, so the "about 80 km short of El Fasher" of the reports cannot hold there as well:
+ * the position follows the named place.
  */
-export function alKomaSchematic(): Pos {
-  const toFasher = lineString(legCoords('kordofan_crossline', 'sd_el_fasher'));
-  const total = length(toFasher, { units: 'kilometers' });
-  const p = along(toFasher, total - 80, { units: 'kilometers' }).geometry.coordinates;
-  return [Math.round(p[0] * 1e4) / 1e4, Math.round(p[1] * 1e4) / 1e4];
-}
+export const AL_KOMA: Pos = [27.2549, 14.1207];
 
 export interface IncidentDef {
   id: string;
   name: string;
   date: string;
-  at: PlaceId | 'kordofan_crossline' | 'al_koma_schematic';
+  at: PlaceId | 'kordofan_crossline' | 'al_koma';
   category:
-    'hostilities' | 'violence_against_aid' | 'interference' | 'movement_restriction' | 'physical_environment';
+    | 'hostilities'
+    | 'violence_against_aid'
+    | 'violence_against_civilians'
+    | 'interference'
+    | 'movement_restriction'
+    | 'physical_environment';
+  /** The perpetrator, when the sources name one. */
+  actorId?: 'saf' | 'rsf';
   severity: 0 | 1 | 2 | 3;
   verification: 'verified' | 'unverified' | 'disputed';
   fatalities?: number;
@@ -185,6 +189,7 @@ export const incidents: IncidentDef[] = [
     date: '2023-06-03',
     at: 'sd_kutum',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     fatalities: 40,
@@ -199,6 +204,7 @@ export const incidents: IncidentDef[] = [
     date: '2023-10-26',
     at: 'sd_nyala',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     description: 'Nyala comes under RSF control.',
@@ -210,6 +216,7 @@ export const incidents: IncidentDef[] = [
     date: '2023-10-31',
     at: 'sd_zalingei',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     description: 'The RSF seize the last army base in Zalingei.',
@@ -221,10 +228,24 @@ export const incidents: IncidentDef[] = [
     date: '2023-11-04',
     at: 'sd_ardamata',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     description:
       'The RSF take the SAF 15th Infantry Division base at Ardamata (El Geneina) at about 07:30; mass killings of Masalit civilians follow (4–9 November). MSF counted more than 7,000 arrivals in Chad on 1–3 November.',
+    source: 'Sudanese Archive investigation 2024-05-08; Reuters/MSF via TRT 2023-11-08',
+  },
+  {
+    id: 'inc_20231104_ardamata_killings',
+    name: 'Ardamata: mass killings of Masalit civilians',
+    date: '2023-11-04',
+    at: 'sd_ardamata',
+    category: 'violence_against_civilians',
+    actorId: 'rsf',
+    severity: 3,
+    verification: 'verified',
+    description:
+      'After taking the SAF 15th Infantry Division base, the RSF and allied militias kill Masalit civilians in Ardamata (4–9 November 2023); thousands flee to Chad.',
     source: 'Sudanese Archive investigation 2024-05-08; Reuters/MSF via TRT 2023-11-08',
   },
   {
@@ -233,6 +254,7 @@ export const incidents: IncidentDef[] = [
     date: '2023-11-21',
     at: 'sd_ed_daein',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     description: 'The RSF take their fourth Darfur division base; the army still holds El Fasher.',
@@ -244,6 +266,7 @@ export const incidents: IncidentDef[] = [
     date: '2023-12-18',
     at: 'sd_wad_madani',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     description:
@@ -281,6 +304,7 @@ export const incidents: IncidentDef[] = [
     date: '2025-01-11',
     at: 'sd_wad_madani',
     category: 'hostilities',
+    actorId: 'saf',
     severity: 3,
     verification: 'verified',
     description: 'The army retakes the Al Jazirah capital.',
@@ -292,6 +316,7 @@ export const incidents: IncidentDef[] = [
     date: '2025-03-20',
     at: 'sd_malha',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     fatalities: 45,
@@ -305,6 +330,7 @@ export const incidents: IncidentDef[] = [
     date: '2025-03-26',
     at: 'sd_khartoum',
     category: 'hostilities',
+    actorId: 'saf',
     severity: 3,
     verification: 'verified',
     description:
@@ -317,6 +343,7 @@ export const incidents: IncidentDef[] = [
     date: '2025-04-10',
     at: 'sd_abu_shouk',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     fatalities: 27,
@@ -328,13 +355,15 @@ export const incidents: IncidentDef[] = [
     name: 'RSF attack and take Zamzam camp',
     date: '2025-04-11',
     at: 'sd_zamzam',
-    category: 'hostilities',
+    category: 'violence_against_civilians',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     fatalities: 400,
     description:
       'The RSF attack Zamzam camp from 11 April and take it on 13 April. OCHA: at least 400 dead and more than 400,000 people fleeing; MSF counts more than 25,000 arrivals in Tawila on 12–15 April.',
     source: 'SAPA-USA 2025-04-15; Africanews 2025-05-26; MSF via Ghanawebbers 2025-04-24; Wikipedia "Zamzam"',
+    note: 'Violence against civilians: an attack on a camp of displaced people, most of the dead civilians.',
   },
   {
     id: 'inc_20250411_zamzam_clinic',
@@ -342,6 +371,7 @@ export const incidents: IncidentDef[] = [
     date: '2025-04-11',
     at: 'sd_zamzam',
     category: 'violence_against_aid',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     description: 'Relief International clinic staff are among the dead of the attack on Zamzam.',
@@ -353,6 +383,7 @@ export const incidents: IncidentDef[] = [
     date: '2025-05-06',
     at: 'sd_port_sudan_airport',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 2,
     verification: 'verified',
     description:
@@ -363,15 +394,16 @@ export const incidents: IncidentDef[] = [
     id: 'inc_20250602_convoy_al_koma',
     name: 'WFP–UNICEF convoy attacked near Al Koma',
     date: '2025-06-02',
-    at: 'al_koma_schematic',
+    at: 'al_koma',
     category: 'violence_against_aid',
     severity: 3,
     verification: 'verified',
     fatalities: 5,
     description:
       'A 15-truck WFP–UNICEF convoy heading for El Fasher is attacked near Al Koma (North Darfur, RSF-held): five contract staff killed, several trucks burned, about 80 km short of El Fasher after 1,800 km from Port Sudan. It would have been the first UN convoy into El Fasher in more than a year. The UN names no attacker.',
-    source: 'WFP/UNICEF joint statement 2025-06-03; UN spokesperson briefing (Dujarric)',
-    note: 'Al Koma is not in the gazetteer: schematic position on the modelled Kordofan – El Fasher road, 80 km before El Fasher, as reported.',
+    source:
+      'WFP/UNICEF joint statement 2025-06-03; UN spokesperson briefing (Dujarric); UNICEF to Reuters via SABC 2025-06-03 (trucks positioned in Al Koma)',
+    note: 'Al Koma is not in the gazetteer: placed at the centre of Al Koma locality (OCHA COD-AB admin 2, SD02116), where UNICEF said the trucks were waiting. That locality lies about 200 km east of El Fasher, not the 80 km of the reports; no road of the model passes there, so the attack blocks no modelled road. The UN names no attacker.',
   },
   {
     id: 'inc_20251026_el_fasher',
@@ -379,6 +411,7 @@ export const incidents: IncidentDef[] = [
     date: '2025-10-26',
     at: 'sd_el_fasher',
     category: 'hostilities',
+    actorId: 'rsf',
     severity: 3,
     verification: 'verified',
     description:
@@ -386,23 +419,58 @@ export const incidents: IncidentDef[] = [
     source:
       'Xinhua/The Peninsula 2025-10-26; The National 2025-10-26; Eye Radio 2025-10-27; IOM via fundsforngos 2025-11-04',
   },
+  {
+    id: 'inc_20251028_el_fasher_saudi_hospital',
+    name: 'Killings at the Saudi Maternity Hospital in El Fasher',
+    date: '2025-10-28',
+    at: 'sd_el_fasher',
+    category: 'violence_against_civilians',
+    actorId: 'rsf',
+    severity: 3,
+    verification: 'verified',
+    fatalities: 460,
+    description:
+      'Two days after taking El Fasher, RSF fighters kill patients and their companions at the Saudi Maternity Hospital, the last partly working hospital of the city: more than 460 dead according to the WHO. Survivors reaching Tawila report beatings, ransoms and executions on the way.',
+    source:
+      'WHO Director-General statement 2025-10-29 (AP via Shropshire Star 2025-10-29; AFP via Japan Times 2025-10-30); Sudan Doctors Network; El Fasher Resistance Committee',
+    note: 'Reported by the WHO, the Sudan Doctors Network and the El Fasher Resistance Committee; not in the checked compilation, which records the fall of the city (2025-10-26) and the flight of about 71,000 people towards Tawila by 2025-11-04. Verified here on the strength of the WHO statement.',
+  },
 ];
 
 export interface ConstraintDef {
   id: string;
   name: string;
-  kind: 'flood' | 'bridge_out';
+  kind: 'flood' | 'bridge_out' | 'siege';
   severity: 0 | 1 | 2 | 3;
   validFrom: string;
   validTo: string;
-  /** Road legs the constraint lies on. */
-  legs: [NodeId, NodeId][];
+  /** Road legs the constraint lies on (a flood, a bridge out). */
+  legs?: [NodeId, NodeId][];
+  /** The ring round a besieged place (a siege): a closed ring, counter-clockwise. */
+  ring?: Pos[];
+  /** The besieging actor (a siege). */
+  actorId?: 'saf' | 'rsf';
   description: string;
   source: string;
   note?: string;
 }
 
 export const constraints: ConstraintDef[] = [
+  {
+    id: 'con_2024_el_fasher_siege',
+    name: 'Siege of El Fasher by the RSF',
+    kind: 'siege',
+    actorId: 'rsf',
+    severity: 3,
+    validFrom: '2024-05-10',
+    validTo: '2025-10-26',
+    ring: roughRing(at('sd_el_fasher'), 6.5),
+    description:
+      'The RSF besiege El Fasher from the start of heavy fighting inside the city on 2024-05-10 until they take it on 2025-10-26. UN Security Council resolution 2736 (2024-06-13) demands the siege end; no UN convoy enters the city in more than a year (the WFP–UNICEF convoy of June 2025 would have been the first and was attacked on the way).',
+    source:
+      'Security Council Report 2024-06-13 (heavy fighting from 2024-05-10; resolution 2736); WFP/UNICEF joint statement 2025-06-03; The National 2025-10-26 (after a siege of about 18 months)',
+    note: 'The ring is schematic: about 6.5 km round the city centre, enclosing Abu Shouk and Al Salam camps but not Zamzam, about 15 km south. The earth berm the RSF built round the city in 2025 is not traced.',
+  },
   {
     id: 'con_2024_adre_onward_bridges',
     name: 'Bridges damaged on the onward roads from Adré',
@@ -433,6 +501,6 @@ export const constraints: ConstraintDef[] = [
     description:
       'More than 50 trucks (~4,800 t) stuck on flooded roads; convoys meant for the Tiné route stranded on the Chad side, some for up to a month; above-average rain expected through September. About 30 trucks that left Tina in early September were still stuck 40 km on.',
     source: 'WFP via Moatinoon ~2024-08-20; Darfur24 2024-09-14',
-    note: 'Severity 2 (at risk), not 3: trucks did get through. End date assumed (end of September, the usual peak).',
+    note: 'Severity 2 (at risk), not 3: trucks did get through. The Iridimi – Tina leg is the Chad side where WFP says convoys were stranded. End date assumed (end of September, the usual peak).',
   },
 ];

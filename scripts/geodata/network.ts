@@ -20,10 +20,21 @@ export const KORDOFAN_CROSSLINE: Pos = [29.7, 13.15];
  */
 export const UM_BARU_EL_FASHER_BEND: Pos = [24.85, 14.55];
 
-export type NodeId = PlaceId | 'kordofan_crossline';
+/**
+ * Schematic junction on the Tiné – El Fasher road, about 10 km north-west of El Fasher and outside the siege ring
+ * (con_2024_el_fasher_siege), where a road skirts the city to Zamzam. It lets the model reach Zamzam from the Tiné
+ * route without entering the besieged city; the sources used do not locate the way convoys took to Zamzam in 2024.
+ */
+export const FASHER_WEST_JUNCTION: Pos = [25.3065, 13.7106];
+/** Bend of the schematic road from the junction round the west of El Fasher to Zamzam. */
+const FASHER_WEST_BEND: Pos = [25.23, 13.62];
+
+export type NodeId = PlaceId | 'kordofan_crossline' | 'fasher_west_junction';
 
 export function nodePos(id: NodeId): Pos {
-  return id === 'kordofan_crossline' ? KORDOFAN_CROSSLINE : at(id);
+  if (id === 'kordofan_crossline') return KORDOFAN_CROSSLINE;
+  if (id === 'fasher_west_junction') return FASHER_WEST_JUNCTION;
+  return at(id);
 }
 
 /** Short names for road and corridor names. */
@@ -43,6 +54,7 @@ export const shortName: Partial<Record<NodeId, string>> = {
   sd_tawila: 'Tawila',
   sd_dali_tawila: 'Dali camp',
   sd_el_fasher: 'El Fasher',
+  fasher_west_junction: 'El Fasher west junction',
   sd_mornei: 'Mornei',
   sd_zalingei: 'Zalingei',
   sd_habila_wd: 'Habila',
@@ -268,11 +280,26 @@ export const roads: RoadDef[] = [
   { from: 'sd_karnoi', to: 'sd_um_baru', class: 'secondary', source: TINE_ROUTE, note: SCHEMATIC },
   {
     from: 'sd_um_baru',
-    to: 'sd_el_fasher',
+    to: 'fasher_west_junction',
     class: 'secondary',
     via: [UM_BARU_EL_FASHER_BEND],
     source: `${TINE_ROUTE}; Radio Dabanga 2023-06-06 (Kutum held by the RSF)`,
     note: 'Schematic: one bend north-east of Kutum stands for the army-approved Tiné – El Fasher route through areas held by the army and its allies; the real track is not located in the sources used.',
+  },
+  {
+    from: 'fasher_west_junction',
+    to: 'sd_el_fasher',
+    class: 'secondary',
+    source: TINE_ROUTE,
+    note: 'Last 10 km of the Tiné – El Fasher road, across the siege ring. Schematic.',
+  },
+  {
+    from: 'fasher_west_junction',
+    to: 'sd_zamzam',
+    class: 'secondary',
+    via: [FASHER_WEST_BEND],
+    source: 'Wikipedia "Zamzam" (camp about 15 km south of El Fasher)',
+    note: 'Schematic and assumed: a road round the west of El Fasher to Zamzam, outside the besieged city. The sources used do not say which way the few convoys that reached Zamzam in 2024 took. Secondary, like the Tiné road it continues (no impassable months).',
   },
   // Kordofan: the routes from El Obeid into Darfur, across the front line.
   {

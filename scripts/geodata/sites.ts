@@ -4,10 +4,24 @@ import type { PlaceId } from './places';
 export interface SiteFigureDef {
   date: string;
   population?: number;
+  /** Range around `population` when the sources give one. */
+  populationLow?: number;
+  populationHigh?: number;
   ipcPhase?: number;
   famine?: boolean;
+  /** End (exclusive) of the projection period of an IPC phase or famine finding. */
+  validTo?: string;
   source: string;
   note?: string;
+}
+
+/** A dated change in what a site is (DESIGN.md §2, site status), with where its people went when known. */
+export interface SiteStatusDef {
+  date: string;
+  status: 'active' | 'emptied' | 'destroyed' | 'closed' | 'relocated';
+  source: string;
+  note?: string;
+  movedTo?: { siteId: PlaceId; population?: number }[];
 }
 
 export interface SiteDef {
@@ -17,10 +31,16 @@ export interface SiteDef {
   country: 'SDN' | 'TCD';
   hub?: boolean;
   figures?: SiteFigureDef[];
+  statusHistory?: SiteStatusDef[];
   note?: string;
 }
 
 const FRC_2024_12 = 'IPC Famine Review Committee update 2024-12-24 (Al Jazeera via The Australian)';
+/**
+ * End of the projection period of the December 2024 FRC finding: famine was projected to persist and spread through
+ * May 2025, so the finding holds to the end of that month.
+ */
+const FRC_2024_12_VALID_TO = '2025-06-01';
 
 /**
  * A pre-war population from the IOM DTM Sudan site assessment of late 2019 (individuals on the baseline
@@ -53,6 +73,8 @@ export const sites: SiteDef[] = [
       {
         date: '2025-10-26',
         population: 250_000,
+        populationLow: 250_000,
+        populationHigh: 300_000,
         source: 'Xinhua/The Peninsula 2025-10-26; The National 2025-10-26; Eye Radio 2025-10-27',
         note: 'An estimated 250,000–300,000 civilians trapped when the RSF took the city; the lower bound is used.',
       },
@@ -60,8 +82,9 @@ export const sites: SiteDef[] = [
         date: '2025-11-03',
         ipcPhase: 5,
         famine: true,
+        validTo: '2026-02-01',
         source: 'IPC Famine Review Committee 2025-11-03 (AP via Millennium Post)',
-        note: 'Famine (reasonable evidence) plausible in El Fasher town for September 2025 and October 2025–January 2026.',
+        note: 'Famine (reasonable evidence) plausible in El Fasher town for September 2025 and October 2025–January 2026: the finding holds to the end of the projection period, January 2026.',
       },
     ],
   },
@@ -94,22 +117,43 @@ export const sites: SiteDef[] = [
     id: 'sd_zamzam',
     kind: 'idp_camp',
     country: 'SDN',
-    note: 'About 15 km south of El Fasher. Taken by the RSF on 2025-04-13; more than 400,000 people fled (OCHA). No population count before or after the attack is given by the sources used, so none is shown.',
+    note: 'About 15 km south of El Fasher. Taken by the RSF on 2025-04-13 and emptied: more than 400,000 people fled (OCHA), most of them to Tawila.',
     figures: [
+      {
+        date: '2024-01-01',
+        population: 500_000,
+        populationLow: 500_000,
+        populationHigh: 1_000_000,
+        source:
+          'Wikipedia "Zamzam Refugee Camp" (population 2024: more than 500,000; figure used by MSF); UN Media Center 2024 ("about half a million"); sudanreeves.org 2025-03-24 (Save the Children and Yale HRL estimates up to 1 million)',
+        note: 'No census was taken during the war: about 500,000 is the consensus figure, with estimates up to 1 million. The sources date it to 2024 without a day; 2024-01-01 stands for the year.',
+      },
       {
         date: '2024-08-01',
         ipcPhase: 5,
         famine: true,
+        validTo: '2024-11-01',
         source:
           'IPC Famine Review Committee 2024-08-01 (WHO media advisory; WFP/UNICEF via AllAfrica 2024-08-02)',
-        note: 'Famine (Phase 5) plausible, likely to last to end-October 2024: the FRC’s first famine determination in more than 7 years.',
+        note: 'Famine (Phase 5) plausible, likely to last to end-October 2024: the FRC’s first famine determination in more than 7 years. The finding holds to the end of October 2024.',
       },
       {
         date: '2024-12-24',
         ipcPhase: 5,
         famine: true,
+        validTo: FRC_2024_12_VALID_TO,
         source: FRC_2024_12,
-        note: 'Famine confirmed.',
+        note: 'Famine confirmed; projected to persist through May 2025.',
+      },
+    ],
+    statusHistory: [
+      {
+        date: '2025-04-13',
+        status: 'emptied',
+        source:
+          'SAPA-USA 2025-04-15; Africanews 2025-05-26; MSF via Ghanawebbers 2025-04-24; Wikipedia "Zamzam"; OCHA via Wikipedia "Tawila"',
+        note: 'The RSF attacked the camp from 11 April and took it on 13 April 2025: at least 400 dead and more than 400,000 people fled (OCHA). MSF counted more than 25,000 arrivals in Tawila on 12–15 April; nearly 379,000 people from Zamzam and El Fasher reached Tawila by September 2025. How many of them came from Zamzam is not given.',
+        movedTo: [{ siteId: 'sd_tawila' }],
       },
     ],
   },
@@ -120,7 +164,14 @@ export const sites: SiteDef[] = [
     note: 'North edge of El Fasher; shelled by the RSF on 2025-04-10.',
     figures: [
       dtm2019('2019-11-24', 85_000, 'DTM0102095'),
-      { date: '2024-12-24', ipcPhase: 5, famine: true, source: FRC_2024_12, note: 'Famine confirmed.' },
+      {
+        date: '2024-12-24',
+        ipcPhase: 5,
+        famine: true,
+        validTo: FRC_2024_12_VALID_TO,
+        source: FRC_2024_12,
+        note: 'Famine confirmed; projected to persist through May 2025.',
+      },
     ],
   },
   {
@@ -129,7 +180,14 @@ export const sites: SiteDef[] = [
     country: 'SDN',
     figures: [
       dtm2019('2019-11-23', 75_000, 'DTM0102096'),
-      { date: '2024-12-24', ipcPhase: 5, famine: true, source: FRC_2024_12, note: 'Famine confirmed.' },
+      {
+        date: '2024-12-24',
+        ipcPhase: 5,
+        famine: true,
+        validTo: FRC_2024_12_VALID_TO,
+        source: FRC_2024_12,
+        note: 'Famine confirmed; projected to persist through May 2025.',
+      },
     ],
   },
   {
@@ -192,7 +250,7 @@ export const sites: SiteDef[] = [
     id: 'sd_kutum',
     kind: 'town',
     country: 'SDN',
-    note: 'RSF since early June 2023 (Radio Dabanga 2023-06-06).',
+    note: 'RSF since 2023-06-03 (Radio Dabanga 2023-06-06: the RSF entered "on Saturday").',
   },
   {
     id: 'sd_tina',

@@ -205,10 +205,11 @@ describe('ACLED events', () => {
     expect(p.format).toBe('acled');
     expect(p.counts).toMatchObject({ read: 47, valid: 47, rejected: 0, warnings: 0 });
     const count = (k: string) => p.features.filter((f) => props(f).category === k).length;
-    // 16 protests + 3 riots + 8 changes to group/activity + 2 other + 1 base established; 8 battles + 4
-    // attacks on civilians + 1 air strike; 4 lootings.
+    // 16 protests + 3 riots + 8 changes to group/activity + 2 other + 1 base established; 8 battles + 1 air
+    // strike; 4 attacks on civilians; 4 lootings.
     expect(count('movement_restriction')).toBe(30);
-    expect(count('hostilities')).toBe(13);
+    expect(count('hostilities')).toBe(9);
+    expect(count('violence_against_civilians')).toBe(4);
     expect(count('restriction_of_access_to_services')).toBe(4);
     expect(
       p.features.every((f) => props(f).verification === 'verified' && props(f).sensitivity === 'public'),

@@ -157,18 +157,24 @@ describe('OGC API – Features: items', () => {
   it('filters by datetime: instants, closed intervals and open ones', async () => {
     const constraints = async (datetime: string) =>
       ids(await json(await itemsOf('constraints', `?datetime=${encodeURIComponent(datetime)}`))).sort();
-    const both = ['con_2024_adre_onward_bridges', 'con_2024_tine_route_floods'];
-    // Both hold from 2024-08-20; the floods until 2024-10-01 (exclusive), the bridges until 2024-11-01.
-    expect(await constraints('2024-09-30')).toEqual(both);
-    expect(await constraints('2024-10-01')).toEqual(['con_2024_adre_onward_bridges']);
-    expect(await constraints('2024-10-01T12:00:00Z')).toEqual(['con_2024_adre_onward_bridges']);
-    expect(await constraints('2024-08-19T23:59:59Z')).toEqual([]);
-    expect(await constraints('../2024-08-19')).toEqual([]);
-    expect(await constraints('../2024-08-20')).toEqual(both);
-    expect(await constraints('2024-10-15/..')).toEqual(['con_2024_adre_onward_bridges']);
-    expect(await constraints('2024-10-15/')).toEqual(['con_2024_adre_onward_bridges']);
-    expect(await constraints('2024-01-01/2024-08-20')).toEqual(both);
-    expect(await constraints('2024-11-01/2025-01-01')).toEqual([]);
+    const bridges = 'con_2024_adre_onward_bridges';
+    const floods = 'con_2024_tine_route_floods';
+    const siege = 'con_2024_el_fasher_siege';
+    const all = [bridges, siege, floods];
+    // The siege of El Fasher holds from 2024-05-10 to 2025-10-26 (exclusive); the bridges and floods from
+    // 2024-08-20, the floods until 2024-10-01 (exclusive), the bridges until 2024-11-01.
+    expect(await constraints('2024-09-30')).toEqual(all);
+    expect(await constraints('2024-10-01')).toEqual([bridges, siege]);
+    expect(await constraints('2024-10-01T12:00:00Z')).toEqual([bridges, siege]);
+    expect(await constraints('2024-08-19T23:59:59Z')).toEqual([siege]);
+    expect(await constraints('../2024-08-19')).toEqual([siege]);
+    expect(await constraints('../2024-05-09')).toEqual([]);
+    expect(await constraints('../2024-08-20')).toEqual(all);
+    expect(await constraints('2024-10-15/..')).toEqual([bridges, siege]);
+    expect(await constraints('2024-10-15/')).toEqual([bridges, siege]);
+    expect(await constraints('2024-01-01/2024-08-20')).toEqual(all);
+    expect(await constraints('2024-11-01/2025-01-01')).toEqual([siege]);
+    expect(await constraints('2025-10-26/..')).toEqual([]);
     // Incidents by their day.
     const incidents = (await services.store.situationFor(null)).incidents;
     const day = incidents[0].properties.date;

@@ -61,10 +61,17 @@ describe('CSV export with HXL', () => {
   it('exports only the features valid on the as-of date, and within the bbox', () => {
     const ids = (asOf?: string, bbox?: [number, number, number, number]) =>
       selectFeatures(situation, 'constraints', { asOf, bbox, windowDays: 30 }).map((f) => f.properties.id);
-    // Both constraints hold from 2024-08-20; the floods end on 2024-10-01 (exclusive), the bridges on 2024-11-01.
-    expect(ids('2024-08-19')).toEqual([]);
-    expect(ids('2024-09-30').sort()).toEqual(['con_2024_adre_onward_bridges', 'con_2024_tine_route_floods']);
-    expect(ids('2024-10-01')).toEqual(['con_2024_adre_onward_bridges']);
+    // The siege of El Fasher holds from 2024-05-10 to 2025-10-26 (exclusive); the two rain constraints from
+    // 2024-08-20, the floods to 2024-10-01 (exclusive), the bridges to 2024-11-01.
+    expect(ids('2024-05-09')).toEqual([]);
+    expect(ids('2024-08-19')).toEqual(['con_2024_el_fasher_siege']);
+    expect(ids('2024-09-30').sort()).toEqual([
+      'con_2024_adre_onward_bridges',
+      'con_2024_el_fasher_siege',
+      'con_2024_tine_route_floods',
+    ]);
+    expect(ids('2024-10-01').sort()).toEqual(['con_2024_adre_onward_bridges', 'con_2024_el_fasher_siege']);
+    expect(ids('2025-10-26')).toEqual([]);
     const sites = (bbox: [number, number, number, number]) =>
       selectFeatures(situation, 'sites', { bbox, windowDays: 30 }).map((f) => f.properties.id);
     expect(sites([25.2, 13.3, 25.4, 13.6])).toContain('sd_zamzam');

@@ -16,6 +16,9 @@ describe('ACLED exports', () => {
     expect(acledCategory('Violence against civilians', 'Attack', ['Aid Workers (Sudan)'])).toBe(
       'violence_against_aid',
     );
+    expect(acledCategory('Violence against civilians', 'Attack', ['Masalit Ethnic Militia (Sudan)'])).toBe(
+      'violence_against_civilians',
+    );
     expect(acledCategory('Strategic developments', 'Looting/property destruction', [])).toBe(
       'restriction_of_access_to_services',
     );

@@ -22,7 +22,8 @@ describe('featureDetails', () => {
       provenance: '2024-01-01 · IOM DTM',
     });
     expect(fact('IPC phase')).toMatchObject({ value: '5 – Famine', provenance: '2024-08-01 · IPC FRC' });
-    expect(fact('Famine finding')?.value).toBe('Yes');
+    // No validTo: the finding holds for findingValidityDays (365) from its date.
+    expect(fact('Famine finding')?.value).toBe('Yes, until 2025-08-01');
   });
 
   it('gives a crossing its status on the date, with when it began and who said so', () => {

@@ -146,7 +146,7 @@ describe('incidents', () => {
       hex(evaluate('circle', 'circle-color', incidentColor(), { category })),
     );
     expect(colors).toEqual(Object.values(INCIDENT_CATEGORY_STYLES).map((s) => s.color));
-    expect(new Set(colors).size).toBe(9);
+    expect(new Set(colors).size).toBe(10);
   });
 
   it('are bigger when more severe', () => {

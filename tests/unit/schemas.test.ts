@@ -426,7 +426,7 @@ describe('parseSituation checks the situation as a whole', () => {
       }),
     );
     expect(msgs).toEqual([
-      'areas.geojson: feature #0 (id "a1"), field "properties.actorId": names actor "jem", which scenario.json does not define',
+      'areas.geojson: feature #0 (id "a1"), field "properties.actorId": names actor "jem", which scenario.json does not define (it defines: rsf, saf)',
     ]);
   });
 

@@ -22,8 +22,9 @@ export const acledTable: Record<string, Record<string, AcledRule>> = {
     '*': { category: 'hostilities', severity: 2 },
     'remote explosive landmine ied': { category: 'explosive_hazards', severity: 3 },
   },
+  // Its own category: with a perpetrator (`actorId`), it is the record behind the protection flag.
   'violence against civilians': {
-    '*': { category: 'hostilities', severity: 2 },
+    '*': { category: 'violence_against_civilians', severity: 2 },
   },
   'strategic developments': {
     '*': { category: 'movement_restriction', severity: 0 },

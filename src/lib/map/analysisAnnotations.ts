@@ -3,7 +3,7 @@ import type { AnnotationReason, AnnotationStretch, MapAnnotations } from './mapD
 
 /**
  * What the map draws from an analysis report (DESIGN.md §3): each corridor's status and its blocked and
- * at-risk stretches, each site's flags and reasons, and the ranked hotspots. The report is not mutated.
+ * at-risk stretches, each site's flags, lifecycle status, siege and reasons, and the ranked hotspots. The report is not mutated.
  *
  * @example annotationsFromReport(report).corridorStatus?.cor_adre_nyala // 'blocked' on 2024-05-01
  */
@@ -11,6 +11,7 @@ export function annotationsFromReport(report: AnalysisReport): MapAnnotations {
   const corridorStatus: Record<string, string> = {};
   const corridorStretches: Record<string, AnnotationStretch[]> = {};
   const siteFlags: Record<string, readonly string[]> = {};
+  const siteStatus: Record<string, { status: string; besieged: boolean }> = {};
   const reasons: Record<string, readonly AnnotationReason[]> = {};
   for (const c of report.corridors) {
     corridorStatus[c.id] = c.status;
@@ -21,12 +22,14 @@ export function annotationsFromReport(report: AnalysisReport): MapAnnotations {
   }
   for (const s of report.sites) {
     siteFlags[s.id] = s.flags;
+    siteStatus[s.id] = { status: s.status, besieged: s.besieged };
     reasons[s.id] = s.reasons;
   }
   return {
     corridorStatus,
     corridorStretches,
     siteFlags,
+    siteStatus,
     reasons,
     hotspots: report.hotspots.map((h) => ({ siteId: h.siteId, score: h.score })),
   };

@@ -1,4 +1,6 @@
+import { formatDate } from '$lib/state/dates';
 import type {
+  AccessClass,
   AnalysisReport,
   Hotspot,
   Reason,
@@ -18,6 +20,7 @@ export const REASON_LABELS: Record<ReasonCode, string> = {
   seasonal_closure: 'Impassable in the rainy season',
   constraint_severe: 'Severe obstacle (flood, bridge out…)',
   crossing_closed: 'Crossing closed',
+  siege: 'Crosses a siege ring',
   frontline_buffer: 'Near a front line',
   contested_area: 'Inside a contested area',
   incident_nearby: 'Incident nearby',
@@ -26,9 +29,14 @@ export const REASON_LABELS: Record<ReasonCode, string> = {
   protection_frontline: 'Close to a front line',
   protection_contested_area: 'In a contested area',
   protection_incidents: 'Repeated serious incidents nearby',
+  protection_besieged: 'Besieged',
+  protection_mass_violence: 'Taken by an actor with recorded violence against civilians',
   famine: 'Famine',
   off_network: 'No road nearby',
   no_road_connection: 'No usable road from any hub',
+  site_besieged: 'Inside a siege ring',
+  site_inactive: 'No longer an active site',
+  crossline_needed: 'Would have to cross the front line',
 };
 
 export const STATUS_LABELS: Record<SegmentStatus, string> = {
@@ -40,17 +48,25 @@ export const STATUS_LABELS: Record<SegmentStatus, string> = {
 export const ACCESS_LABELS: Record<SiteAccess, { label: string; explanation: string }> = {
   internal: {
     label: 'Internal',
-    explanation: 'Reachable from a hub in the same country without crossing the front line.',
+    explanation:
+      'Best reached from a hub in the same country without crossing the front line (the cheapest usable option).',
   },
   crossline_only: {
     label: 'Crossline only',
-    explanation: 'Reachable only by passing the front line at an open crossline crossing.',
+    explanation:
+      'Best reached by passing the front line at an open crossline crossing (the cheapest usable option).',
   },
   cross_border_only: {
     label: 'Cross-border only',
-    explanation: 'Reachable only from a hub in another country, through an open border crossing.',
+    explanation:
+      'Best reached from a hub in another country, through an open border crossing (the cheapest usable option).',
   },
   cut_off: { label: 'Cut off', explanation: 'No hub reaches it over the roads usable on this date.' },
+  inactive: {
+    label: 'Not active',
+    explanation:
+      'The site was emptied, destroyed, closed or relocated: it is not a place to reach on this date.',
+  },
 };
 
 export const FLAG_LABELS: Record<SiteFlag, string> = {
@@ -59,7 +75,57 @@ export const FLAG_LABELS: Record<SiteFlag, string> = {
   crossline: 'Depends on crossline access',
   cut_off: 'Cut off',
   famine: 'Famine',
+  besieged: 'Besieged',
 };
+
+export const OPTION_LABELS: Record<AccessClass, string> = {
+  internal: 'Internal',
+  crossline: 'Crossline',
+  cross_border: 'Cross-border',
+};
+
+const STATUS_WORDS: Record<string, string> = {
+  emptied: 'Emptied',
+  destroyed: 'Destroyed',
+  closed: 'Closed',
+  relocated: 'Relocated',
+};
+
+/**
+ * A site that is not active, in words: what happened, when, and where its people went when known.
+ *
+ * @example statusText(situation, zamzam) // 'Emptied on 13 April 2025 — people moved to Tawila'
+ */
+export function statusText(
+  situation: Situation,
+  site: Pick<AnalysisReport['sites'][number], 'status' | 'statusSince' | 'movedTo'>,
+): string | undefined {
+  if (site.status === 'active') return undefined;
+  const what = `${STATUS_WORDS[site.status] ?? site.status}${site.statusSince ? ` on ${formatDate(site.statusSince)}` : ''}`;
+  if (site.movedTo.length === 0) return what;
+  const number = new Intl.NumberFormat('en');
+  const where = site.movedTo.map(
+    (m) =>
+      `${shortName(featureName(situation, m.siteId) ?? m.siteId)}${m.population === null ? '' : ` (${number.format(m.population)})`}`,
+  );
+  return `${what} — people moved to ${where.join(', ')}`;
+}
+
+/** A place's name without the gloss in brackets: "Tawila", not "Tawila (North Darfur)". */
+function shortName(name: string): string {
+  return name.replace(/\s*\([^)]*\)\s*$/, '');
+}
+
+/** The siege a besieged site is inside, in words: who besieges it, which siege, since when. */
+function siegeView(situation: Situation, reasons: readonly Reason[]): SiteAnalysisView['siege'] {
+  const r = reasons.find((x) => x.code === 'site_besieged');
+  if (!r) return undefined;
+  const c = situation.constraints.find((x) => x.properties.id === r.featureId)?.properties;
+  const actor = situation.scenario.actors.find((a) => a.id === c?.actorId)?.name;
+  const name = c?.name ?? r.featureId;
+  const since = c?.validFrom ? ` since ${formatDate(c.validFrom)}` : '';
+  return { text: `Besieged${actor ? ` by ${actor}` : ''}${since}: ${name}`, featureId: r.featureId };
+}
 
 /** A reason as the panel shows it: plain words, the detail, and the feature it names. */
 export interface ReasonView {
@@ -111,6 +177,29 @@ export interface SiteAnalysisView {
   reasons: ReasonView[];
   /** Rank (1 = most affected) and score, when the site is a hotspot. */
   hotspot?: { rank: number; score: number; components: Hotspot['components'] };
+  /** Lifecycle status on the date (`active`, `emptied`…). */
+  status: string;
+  /** What happened to a site that is not active, in words: "Emptied on 13 April 2025 — people moved to Tawila". */
+  statusText?: string;
+  /** The siege the site is inside on the date, in words, with the constraint it comes from. */
+  siege?: { text: string; featureId: string };
+  /** The three access options, each feasible with its path or failing with why (binding reason first). */
+  options: OptionView[];
+}
+
+export interface OptionView {
+  class: AccessClass;
+  label: string;
+  feasible: boolean;
+  /** Feasible: from which hub, through which crossings, how far. */
+  path?: {
+    fromHubId: string;
+    fromHubName: string;
+    via: { id: string; name: string }[];
+    lengthKm: number | null;
+  };
+  /** Why it fails, binding reason first (empty when feasible). */
+  reasons: ReasonView[];
 }
 
 export type AnalysisView = CorridorAnalysisView | SiteAnalysisView;
@@ -198,6 +287,24 @@ export function analysisView(
       lengthKm: path.lengthKm,
     },
     reasons: reasonViews(situation, site.reasons),
+    status: site.status,
+    statusText: statusText(situation, site),
+    siege: site.besieged ? siegeView(situation, site.reasons) : undefined,
+    options: site.options.map((o): OptionView => ({
+      class: o.class,
+      label: OPTION_LABELS[o.class],
+      feasible: o.feasible,
+      path:
+        o.feasible && o.fromHubId
+          ? {
+              fromHubId: o.fromHubId,
+              fromHubName: featureName(situation, o.fromHubId) ?? o.fromHubId,
+              via: o.viaCrossingIds.map((c) => ({ id: c, name: featureName(situation, c) ?? c })),
+              lengthKm: o.lengthKm,
+            }
+          : undefined,
+      reasons: o.feasible ? [] : reasonViews(situation, o.reasons),
+    })),
     hotspot:
       rank < 0
         ? undefined

@@ -39,6 +39,20 @@ export function areaOutlineDash(): ExpressionSpecification {
   return ['match', ['get', 'confidence'], 'assessed', ['literal', [1, 0]], ['literal', [3, 2]]];
 }
 
+/** The ring of a siege in force: dark and heavy, dashed like a cordon. */
+export const SIEGE_RING_COLOR = '#161616';
+export const SIEGE_RING_WIDTH = 3;
+export const SIEGE_RING_DASH = [2, 1.2];
+
+/** Siege rings share the areas' source (`part: 'siege'`); the area layers leave them out. */
+export function areaPartFilter(): ExpressionSpecification {
+  return ['!=', ['get', 'part'], 'siege'];
+}
+
+export function siegeRingFilter(): ExpressionSpecification {
+  return ['==', ['get', 'part'], 'siege'];
+}
+
 export function areasLayers(): LayerSpecification[] {
   return [
     {
@@ -46,6 +60,7 @@ export function areasLayers(): LayerSpecification[] {
       type: 'fill',
       source,
       metadata,
+      filter: areaPartFilter(),
       paint: { 'fill-color': ['get', 'color'], 'fill-opacity': areaFillOpacity() },
     },
     {
@@ -53,7 +68,7 @@ export function areasLayers(): LayerSpecification[] {
       type: 'fill',
       source,
       metadata,
-      filter: ['==', ['get', 'confidence'], 'contested'],
+      filter: ['all', areaPartFilter(), ['==', ['get', 'confidence'], 'contested']],
       paint: { 'fill-pattern': areaHatchPattern(), 'fill-opacity': 0.75 },
     },
     {
@@ -61,12 +76,27 @@ export function areasLayers(): LayerSpecification[] {
       type: 'line',
       source,
       metadata,
+      filter: areaPartFilter(),
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': ['get', 'color'],
         'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 9, 2],
         'line-opacity': 0.8,
         'line-dasharray': areaOutlineDash(),
+      },
+    },
+    {
+      // A siege ring in force (a `siege` constraint): a convoy cannot pass it (docs/analysis.md).
+      id: 'areas-siege',
+      type: 'line',
+      source,
+      metadata,
+      filter: siegeRingFilter(),
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': SIEGE_RING_COLOR,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2, 9, SIEGE_RING_WIDTH + 1],
+        'line-dasharray': ['literal', SIEGE_RING_DASH],
       },
     },
   ];

@@ -1,6 +1,8 @@
 import type { Geometry } from 'geojson';
-import { crossingStatusOn, isInWindow, isValidOn, siteFiguresOn } from '$lib/domain/asOf';
+import { crossingStatusOn, isInWindow, isValidOn } from '$lib/domain/asOf';
 import { isHttpLink } from '$lib/domain/schemas/common';
+import { siteFindingsOn, type SiteFindings } from '$lib/domain/siteFindingsOn';
+import { siteStatusOn } from '$lib/domain/siteStatusOn';
 import type { Situation } from '$lib/domain/schemas';
 import { confidenceStyles } from './areasLayer';
 import { CROSSING_STATUS_LABELS } from './crossingsLayer';
@@ -47,6 +49,18 @@ const number = new Intl.NumberFormat('en');
 
 function provenance(date: string, source: string): string {
   return `${date} · ${source}`;
+}
+
+/** A dated count in words: the number, its range, whether it is old, whether it predates what happened to the site. */
+function populationText(
+  pop: NonNullable<SiteFindings['population']>,
+  lifecycle: { status: string; since: string | null },
+): string {
+  const bits = [number.format(pop.value)];
+  if (pop.range) bits[0] += ` (range ${number.format(pop.range[0])}–${number.format(pop.range[1])})`;
+  if (pop.stale) bits.push('more than a year old');
+  if (lifecycle.since && pop.date < lifecycle.since) bits.push(`counted before it was ${lifecycle.status}`);
+  return bits.join(', ');
 }
 
 function validity(p: { validFrom?: string; validTo?: string }): string | undefined {
@@ -102,36 +116,49 @@ export function featureDetails(situation: Situation, id: string, asOf: string): 
   switch (found.layer) {
     case 'sites': {
       const s = situation.sites.find((f) => f.properties.id === id)!;
-      const fig = siteFiguresOn(s, asOf);
+      // Findings expire and counts age (docs/analysis.md, "Findings that expire"): the panel shows what
+      // holds on the date, as the analysis does, not the last figure ever given.
+      const fig = siteFindingsOn(s, asOf);
+      const lifecycle = siteStatusOn(s, asOf);
       const facts: DetailsFact[] = [];
+      if (lifecycle.status !== 'active')
+        facts.push({
+          label: 'Status',
+          value: `${lifecycle.status[0].toUpperCase()}${lifecycle.status.slice(1)} since ${lifecycle.since}`,
+          provenance:
+            lifecycle.since && lifecycle.source ? provenance(lifecycle.since, lifecycle.source) : undefined,
+        });
+      const pop = fig.population;
       facts.push({
         label: 'Population',
-        value: fig.population ? number.format(fig.population.value) : 'No figure on this date',
-        provenance: fig.population && provenance(fig.population.date, fig.population.source),
+        value: pop ? populationText(pop, lifecycle) : 'No figure on this date',
+        provenance: pop ? provenance(pop.date, pop.source) : undefined,
       });
-      const phase = fig.ipcPhase && IPC_PHASES.find((x) => x.phase === fig.ipcPhase!.value);
+      const finding = fig.finding;
+      const phase =
+        finding?.ipcPhase != null ? IPC_PHASES.find((x) => x.phase === finding.ipcPhase) : undefined;
       facts.push({
         label: 'IPC phase',
-        value: phase ? `${phase.phase} – ${phase.label}` : 'No figure on this date',
-        provenance: fig.ipcPhase && provenance(fig.ipcPhase.date, fig.ipcPhase.source),
+        value: phase ? `${phase.phase} – ${phase.label}` : 'No valid finding on this date',
+        provenance: finding && phase ? provenance(finding.date, finding.source) : undefined,
       });
-      if (fig.famine) {
+      if (finding?.famine) {
         facts.push({
           label: 'Famine finding',
-          value: fig.famine.value ? 'Yes' : 'No',
-          provenance: provenance(fig.famine.date, fig.famine.source),
+          value: `Yes, until ${finding.validTo}`,
+          provenance: provenance(finding.date, finding.source),
         });
       }
       facts.push({ label: 'Country', value: s.properties.country });
       if (s.properties.hub) facts.push({ label: 'Supply hub', value: 'Convoys start here' });
       if (s.properties.precisionKm !== undefined)
         facts.push({ label: 'Position precision', value: `± ${s.properties.precisionKm} km` });
-      const dates = [fig.population?.date, fig.ipcPhase?.date, fig.famine?.date].filter(Boolean) as string[];
+      const dates = [pop?.date, finding?.date, lifecycle.since].filter(Boolean) as string[];
       return {
         ...base,
         kind: SITE_KIND_LABELS[s.properties.kind] ?? s.properties.kind,
         facts,
-        ipcPhase: fig.ipcPhase?.value,
+        ipcPhase: phase?.phase,
         date: dates.sort().at(-1) ?? s.properties.validFrom,
         validOnDate: isValidOn(s.properties, asOf),
       };

@@ -1,4 +1,5 @@
-import { crossingStatusOn, isValidOn, siteFiguresOn } from '$lib/domain/asOf';
+import { crossingStatusOn, isValidOn } from '$lib/domain/asOf';
+import { siteFindingsOn } from '$lib/domain/siteFindingsOn';
 import type { Situation } from '$lib/domain/schemas';
 import { CORRIDOR_STATUS_STYLES, type CorridorStatusName } from './corridorsLayer';
 import { CROSSING_STATUS_LABELS } from './crossingsLayer';
@@ -24,6 +25,7 @@ const FLAG_WORDS: Record<string, string> = {
   crossline: 'crossline',
   cut_off: 'cut off',
   famine: 'famine',
+  besieged: 'besieged',
 };
 
 /**
@@ -40,10 +42,12 @@ export function featureList(
   const sites = situation.sites
     .filter((s) => isValidOn(s.properties, asOf))
     .map((s): FeatureListItem => {
-      const fig = siteFiguresOn(s, asOf);
+      const fig = siteFindingsOn(s, asOf);
       const bits = [SITE_KIND_LABELS[s.properties.kind] ?? s.properties.kind];
       if (fig.population) bits.push(`${number.format(fig.population.value)} people`);
-      if (fig.ipcPhase) bits.push(`IPC ${fig.ipcPhase.value}`);
+      if (fig.finding?.ipcPhase) bits.push(`IPC ${fig.finding.ipcPhase}`);
+      const status = annotations.siteStatus?.[s.properties.id]?.status;
+      if (status && status !== 'active') bits.push(status);
       const flags = annotations.siteFlags?.[s.properties.id] ?? [];
       if (flags.length > 0) bits.push(flags.map((f) => FLAG_WORDS[f] ?? f).join(', '));
       return {

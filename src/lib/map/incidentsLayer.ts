@@ -17,6 +17,7 @@ export const INCIDENT_CATEGORY_STYLES: Record<IncidentCategory, { label: string;
   denial_of_need: { label: 'Denial of needs', color: '#e377c2' },
   restriction_of_access_to_services: { label: 'Restricted access to services', color: '#bcbd22' },
   physical_environment: { label: 'Physical environment', color: '#1f77b4' },
+  violence_against_civilians: { label: 'Violence against civilians', color: '#67001f' },
 };
 
 export function incidentColor(): ExpressionSpecification {

@@ -1,5 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
-import { crossingStatusOn, siteFiguresOn, situationOn } from '$lib/domain/asOf';
+import { crossingStatusOn, situationOn } from '$lib/domain/asOf';
+import { siteFindingsOn } from '$lib/domain/siteFindingsOn';
+import { siteStatusOn } from '$lib/domain/siteStatusOn';
 import { cumulativeKm } from '$lib/domain/geo/cumulativeKm';
 import { pointAtKm } from '$lib/domain/geo/pointAtKm';
 import type { Situation } from '$lib/domain/schemas';
@@ -21,8 +23,13 @@ export interface MapAnnotations {
   corridorStatus?: Readonly<Record<string, string>>;
   /** Blocked and at-risk stretches of each corridor, drawn over it (open stretches are not listed). */
   corridorStretches?: Readonly<Record<string, readonly AnnotationStretch[]>>;
-  /** `protection`, `cross_border`, `crossline`, `cut_off`, `famine` per site: shown as chips in the details. */
+  /** `protection`, `cross_border`, `crossline`, `cut_off`, `famine`… per site: shown as chips in the details. */
   siteFlags?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Each site's lifecycle status on the date (`active`, `emptied`…) and whether it is besieged: drive how
+   * the site is drawn (greyed and crossed out, or ringed). Without them a site is drawn as active.
+   */
+  siteStatus?: Readonly<Record<string, { status: string; besieged: boolean }>>;
   /** Why a corridor or site has its status, each reason naming the feature that caused it. */
   reasons?: Readonly<Record<string, readonly AnnotationReason[]>>;
   /** Ranked hotspots, listed first in the feature list. */
@@ -60,7 +67,7 @@ function monthOf(date: string): number {
 /**
  * The features to draw on `asOf`, one collection per layer group, with the properties the style reads.
  * Only what is valid on that date is included (incidents: the last 30 days); a crossing carries its status
- * that day, a site its latest figures. Input is not mutated.
+ * that day, a site the figures that hold that day and its lifecycle status. Input is not mutated.
  *
  * @example mapDataOn(situation, '2024-08-20').crossings.features[0].properties.status // 'open'
  */
@@ -80,6 +87,19 @@ export function mapDataOn(situation: Situation, asOf: string, annotations: MapAn
       confidence: f.properties.confidence,
     });
   });
+
+  // Siege rings in force are drawn with the areas of control (a besieging actor's cordon), as outlines.
+  const sieges = on.constraints
+    .filter((c) => c.properties.kind === 'siege')
+    .map((c) =>
+      feature(c.geometry, {
+        id: c.properties.id,
+        name: c.properties.name,
+        part: 'siege',
+        actorId: c.properties.actorId ?? '',
+        actorName: actors.get(c.properties.actorId ?? '')?.name ?? c.properties.actorId ?? '',
+      }),
+    );
 
   const frontlines = on.frontlines.map((f) =>
     feature(f.geometry, { id: f.properties.id, name: f.properties.name }),
@@ -120,20 +140,27 @@ export function mapDataOn(situation: Situation, asOf: string, annotations: MapAn
   });
 
   const sites = on.sites.map((f) => {
-    const figures = siteFiguresOn(f, asOf);
-    const famine = figures.famine?.value === true || figures.ipcPhase?.value === 5;
+    // What holds on the date: findings past their projection period and superseded ones are not drawn.
+    const { population, finding } = siteFindingsOn(f, asOf);
+    const famine = finding?.famine === true || finding?.ipcPhase === 5;
     const flags = annotations.siteFlags?.[f.properties.id] ?? [];
+    const state = annotations.siteStatus?.[f.properties.id];
+    // The analysis says the same as the data; the data's lifecycle draws the site before it has answered.
+    const status = state?.status ?? siteStatusOn(f, asOf).status;
     return feature(f.geometry, {
       id: f.properties.id,
       name: f.properties.name,
       nameAr: f.properties.nameAr ?? '',
       kind: f.properties.kind,
       hub: f.properties.hub,
-      // 0 means "no figure on this date": the style draws such sites at the minimum size, uncoloured.
-      population: figures.population?.value ?? 0,
-      ipcPhase: figures.ipcPhase?.value ?? 0,
+      // 0 means "no figure on this date": the style draws such sites at the minimum size, uncoloured. An
+      // inactive site is drawn small too: its last count is of people who have left.
+      population: status === 'active' ? (population?.value ?? 0) : 0,
+      ipcPhase: finding?.ipcPhase ?? 0,
       famine,
       flags: flags.join(','),
+      status,
+      besieged: state?.besieged ?? false,
     });
   });
 
@@ -170,7 +197,7 @@ export function mapDataOn(situation: Situation, asOf: string, annotations: MapAn
 
   return {
     admin: collection(admin),
-    areas: collection(areas),
+    areas: collection([...areas, ...sieges]),
     frontlines: collection(frontlines),
     roads: collection(roads),
     corridors: collection(corridors),

@@ -28,14 +28,34 @@ export const SITE_KIND_LABELS: Record<string, string> = {
   airport: 'Airport',
 };
 
-/** Fill by IPC phase (`ipcPhase` 0 = no figure). */
+/**
+ * A site that is not active on the date (emptied, destroyed, closed or relocated): grey and faded, crossed
+ * out, so nobody reads it as a camp to reach. Its IPC colour is not shown: nobody lives there to classify.
+ */
+export const SITE_INACTIVE_COLOR = '#bdbdbd';
+export const SITE_INACTIVE_STROKE = '#6b6b6b';
+/** The heavy dark ring of a besieged site (inside an active siege ring), outside the flag ring. */
+export const SITE_SIEGE_COLOR = '#161616';
+export const SITE_SIEGE_WIDTH = 3.5;
+
+/** `status` is the site's lifecycle status on the date (`active` when the map knows nothing else). */
+function isInactive(): ExpressionSpecification {
+  return ['!=', ['coalesce', ['get', 'status'], 'active'], 'active'];
+}
+
+/** Fill by IPC phase (`ipcPhase` 0 = no figure); grey when the site is not active on the date. */
 export function siteColor(): ExpressionSpecification {
   return [
-    'match',
-    ['get', 'ipcPhase'],
-    ...IPC_PHASES.flatMap((p) => [p.phase, p.color]),
-    IPC_NO_DATA_COLOR,
+    'case',
+    isInactive(),
+    SITE_INACTIVE_COLOR,
+    ['match', ['get', 'ipcPhase'], ...IPC_PHASES.flatMap((p) => [p.phase, p.color]), IPC_NO_DATA_COLOR],
   ] as unknown as ExpressionSpecification;
+}
+
+/** Inactive sites are faded: they stay on the map with their history, behind the places that count. */
+export function siteOpacity(): ExpressionSpecification {
+  return ['case', isInactive(), 0.55, 0.92];
 }
 
 /** Radius in px from the population: the circle's area is proportional to the number of people. */
@@ -78,10 +98,12 @@ export function siteLabelOffset(): ExpressionSpecification {
   ];
 }
 
-/** Camps get a dark ring, hubs a thick blue one, towns a thin grey one. */
+/** Camps get a dark ring, hubs a thick blue one, towns a thin grey one; inactive sites a grey one. */
 export function siteStrokeColor(): ExpressionSpecification {
   return [
     'case',
+    isInactive(),
+    SITE_INACTIVE_STROKE,
     ['get', 'hub'],
     '#1f4e9c',
     ['match', ['get', 'kind'], ['idp_camp', 'refugee_camp'], '#1e1e1e', '#5c5c5c'],
@@ -115,7 +137,8 @@ export function sitesLayers(): LayerSpecification[] {
         'circle-radius': siteRadius(),
         'circle-stroke-color': siteStrokeColor(),
         'circle-stroke-width': siteStrokeWidth(),
-        'circle-opacity': 0.92,
+        'circle-opacity': siteOpacity(),
+        'circle-stroke-opacity': siteOpacity(),
       },
     },
   ];
@@ -142,6 +165,53 @@ export function sitesFlagLayers(): LayerSpecification[] {
         'circle-stroke-color': SITE_FLAG_COLOR,
         'circle-stroke-width': 2.5,
       },
+    },
+  ];
+}
+
+/** Sites inside an active siege ring on the date (`besieged` from the access analysis). */
+export function siteBesiegedFilter(): ExpressionSpecification {
+  return ['==', ['get', 'besieged'], true];
+}
+
+/** Sites whose lifecycle status on the date is not `active`. */
+export function siteInactiveFilter(): ExpressionSpecification {
+  return isInactive();
+}
+
+/**
+ * What the site's status looks like beyond its fill: a heavy dark ring round a besieged site (outside the
+ * flag ring, so both show), and a cross over an inactive one, so the difference does not rest on colour.
+ */
+export function sitesStatusLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'sites-siege',
+      type: 'circle',
+      source,
+      metadata,
+      filter: siteBesiegedFilter(),
+      paint: {
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-radius': siteRadius(8),
+        'circle-stroke-color': SITE_SIEGE_COLOR,
+        'circle-stroke-width': SITE_SIEGE_WIDTH,
+      },
+    },
+    {
+      id: 'sites-inactive-mark',
+      type: 'symbol',
+      source,
+      metadata,
+      filter: siteInactiveFilter(),
+      layout: {
+        'text-field': '×',
+        'text-font': [FONT_REGULAR],
+        'text-size': ['interpolate', ['linear'], ['zoom'], ZOOM_SMALL, 16, ZOOM_FULL, 26],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': SITE_INACTIVE_STROKE },
     },
   ];
 }

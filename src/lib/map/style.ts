@@ -13,7 +13,7 @@ import { incidentsLayers } from './incidentsLayer';
 import { layerGroups, sourceId } from './layerGroups';
 import { roadsLayers } from './roadsLayer';
 import { SELECTION_SOURCE, selectionLayers } from './selectionLayer';
-import { sitesFlagLayers, sitesLabelLayers, sitesLayers } from './sitesLayer';
+import { sitesFlagLayers, sitesLabelLayers, sitesLayers, sitesStatusLayers } from './sitesLayer';
 
 export interface StyleOptions {
   /** Origin (and base path) of the app, e.g. `http://localhost:3000`: fonts and basemap come from there. */
@@ -55,6 +55,7 @@ export function buildStyle({ base }: StyleOptions): StyleSpecification {
       ...bestPathLayers(),
       ...sitesLayers(),
       ...sitesFlagLayers(),
+      ...sitesStatusLayers(),
       ...crossingsLayers(),
       ...incidentsLayers(),
       ...selectionLayers(),

@@ -27,7 +27,8 @@ import { defaultNetworkOptions, type NetworkOptions } from './network/networkOpt
 import type { RoadNetwork } from './network/roadNetwork';
 import { statusByRank } from './reasons';
 import { round3, roundPosition } from './round';
-import { compareStrings } from './sortById';
+import { byId, compareStrings } from './sortById';
+import { totals } from './totals';
 
 /** Builds the network and indexes of a situation once; `analyze` then recomputes only the hazards of a date. */
 export interface Analyzer {
@@ -65,10 +66,14 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     a.properties.confidence === 'contested' ||
     (a.properties.confidence === 'assessed' && actorById.get(a.properties.actorId)?.deniesAccess === true);
   const allHazardAreas = situation.areas.filter(isHazardArea);
+  const allAreas = [...situation.areas].sort(byId);
   const allHazardAreaIndex = createBoxIndex(allHazardAreas.length, (i) =>
     bboxOfGeometry(allHazardAreas[i].geometry),
   );
-  const allHazardConstraints = situation.constraints.filter((c) => c.properties.severity > 0);
+  // Sieges are not obstacles on the road: they block the roads that cross their ring (hazards/siegeHazards.ts).
+  const isObstacle = (c: Situation['constraints'][number]) =>
+    c.properties.severity > 0 && c.properties.kind !== 'siege';
+  const allHazardConstraints = situation.constraints.filter(isObstacle);
   const allHazardConstraintIndex = createBoxIndex(allHazardConstraints.length, (i) =>
     bboxOfGeometry(allHazardConstraints[i].geometry),
   );
@@ -132,12 +137,14 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
         a.properties.confidence === 'contested' ||
         (a.properties.confidence === 'assessed' && actors.get(a.properties.actorId)?.deniesAccess === true),
     );
-    const hazardConstraints = layers.constraints.filter((c) => c.properties.severity > 0);
+    const hazardConstraints = layers.constraints.filter(isObstacle);
+    const sieges = layers.constraints.filter((c) => c.properties.kind === 'siege');
     return {
       net,
       edgeCoords,
       allHazardAreas,
       allHazardAreaIndex,
+      allAreas,
       allHazardConstraints,
       allHazardConstraintIndex,
       activeAreaIds: new Set(layers.areas.map((a) => a.properties.id)),
@@ -147,6 +154,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       hazardAreas,
       hazardAreaIndex: createBoxIndex(hazardAreas.length, (i) => bboxOfGeometry(hazardAreas[i].geometry)),
       hazardConstraints,
+      sieges,
       hazardConstraintIndex: createBoxIndex(hazardConstraints.length, (i) =>
         bboxOfGeometry(hazardConstraints[i].geometry),
       ),
@@ -193,12 +201,13 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       segments.push(entry);
     }
     if (!segmentsInIdOrder) segments.sort((a, b) => compareStrings(a.id, b.id));
+    const corridors = ctx.layers.corridors.map((c) => evaluateCorridor(ctx, c));
     return {
       asOf,
       month: ctx.layers.month,
       parameters: ctx.layers.params,
       overrides: overrides === undefined ? null : analysisOverridesSchema.parse(overrides),
-      corridors: ctx.layers.corridors.map((c) => evaluateCorridor(ctx, c)),
+      corridors,
       sites,
       hotspots: hotspots(sites),
       segments,
@@ -208,6 +217,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
         origin: f.origin,
         geometry: { type: 'MultiLineString' as const, coordinates: f.lines.map((l) => l.map(roundPosition)) },
       })),
+      totals: totals(sites, corridors, ctx.layers.crossings),
       warnings: [...net.warnings],
     };
   };

@@ -29,7 +29,11 @@ export interface AnalysisContext {
   /** Active areas that deny access or are contested (the only ones that affect roads and sites), indexed. */
   hazardAreas: AreaFeature[];
   hazardAreaIndex: BoxIndex;
-  /** Active constraints of severity >= 1, indexed. */
+  /** Every area of control of the situation, in force or not (to tell which changed hands), in id order. */
+  allAreas: readonly AreaFeature[];
+  /** Sieges in force (constraints of kind `siege`), in id order. */
+  sieges: ConstraintFeature[];
+  /** Active constraints of severity >= 1 other than sieges, indexed. */
   hazardConstraints: ConstraintFeature[];
   hazardConstraintIndex: BoxIndex;
   /** Every area of the situation that denies access or is contested, and every constraint of severity >= 1,

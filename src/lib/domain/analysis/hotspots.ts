@@ -1,31 +1,44 @@
 import type { Hotspot, SiteAccess, SiteReport } from '../schemas';
 import { compareStrings } from './sortById';
 
-/** Access difficulty weights of the hotspot score (docs/analysis.md). */
+/** Access difficulty weights of the hotspot score (docs/analysis.md). An inactive site is never scored. */
 export const accessDifficulty: Record<SiteAccess, number> = {
   internal: 1,
   crossline_only: 2,
   cross_border_only: 3,
   cut_off: 4,
+  inactive: 0,
 };
 
 /**
- * Hotspot score = people affected × severity (IPC phase, 1 when unknown) × access difficulty, for every
- * site with a known population above 0 that is not a supply hub. Highest score first, then by site id.
+ * The severity a hotspot score uses when no IPC phase is valid on the date: 3 (Crisis), the phase from
+ * which IPC calls for urgent action. Unknown is neither "minimal" (1, which hid Zamzam) nor "famine" (5).
+ */
+export const UNKNOWN_PHASE_SEVERITY = 3;
+
+/**
+ * Hotspot score = people × severity × access difficulty (docs/analysis.md), for every active site that is
+ * not a supply hub and has a population figure above 0 (stale or not: the component says so). Severity is
+ * 5 for a site with famine (a valid famine finding or phase 5), else the valid IPC phase, else
+ * UNKNOWN_PHASE_SEVERITY. Highest score
+ * first, then by site id.
  */
 export function hotspots(sites: readonly SiteReport[]): Hotspot[] {
   return sites
-    .filter((s) => !s.hub && s.population !== null && s.population > 0)
+    .filter((s) => !s.hub && s.access !== 'inactive' && s.population !== null && s.population > 0)
     .map((s) => {
-      const ipc = s.ipcPhase ?? 1;
+      const severity = s.famine ? 5 : (s.ipcPhase ?? UNKNOWN_PHASE_SEVERITY);
       const difficulty = accessDifficulty[s.access];
       return {
         siteId: s.id,
-        score: s.population! * ipc * difficulty,
+        score: s.population! * severity * difficulty,
         components: {
           population: s.population!,
-          ipcPhase: ipc,
+          populationAsOf: s.populationAsOf!,
+          populationStale: s.populationStale,
+          ipcPhase: s.ipcPhase,
           ipcPhaseKnown: s.ipcPhase !== null,
+          severity,
           access: s.access,
           accessDifficulty: difficulty,
         },

@@ -45,16 +45,76 @@ export const frontlineFeature = featureOf(
 export const siteKind = z.enum(['idp_camp', 'refugee_camp', 'town', 'supply_hub', 'airport']);
 export type SiteKind = z.infer<typeof siteKind>;
 export const ipcPhase = z.number().int().min(1).max(5);
-/** One dated observation of a site: the figures as of `date`, with their source. */
-export const siteFigure = z.object({
-  date: isoDate,
-  population: z.number().int().min(0).optional(),
-  ipcPhase: ipcPhase.optional(),
-  famine: z.boolean().optional(),
-  source: z.string().min(1, 'must name the source of the figure'),
-  note: z.string().optional(),
-});
+/**
+ * One dated observation of a site: the figures as of `date`, with their source. An IPC phase or famine
+ * finding holds until `validTo` (exclusive; the end of its projection period) or, without it, for the
+ * analysis's `findingValidityDays`, and in both cases only until a later figure with a phase or finding.
+ */
+export const siteFigure = z
+  .object({
+    date: isoDate,
+    population: z.number().int().min(0).optional(),
+    /** The range around `population` when the sources disagree (e.g. 500,000, with estimates to 1 million). */
+    populationLow: z.number().int().min(0).optional(),
+    populationHigh: z.number().int().min(0).optional(),
+    ipcPhase: ipcPhase.optional(),
+    famine: z.boolean().optional(),
+    /** End of the projection period of the phase or famine finding (exclusive). */
+    validTo: isoDate.optional(),
+    source: z.string().min(1, 'must name the source of the figure'),
+    note: z.string().optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.validTo !== undefined && f.validTo <= f.date)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validTo'],
+        message: `must be after the figure's date (${f.date})`,
+      });
+    if (f.validTo !== undefined && f.ipcPhase === undefined && f.famine === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validTo'],
+        message: 'ends an IPC phase or famine finding: give ipcPhase or famine with it',
+      });
+    const low = f.populationLow;
+    const high = f.populationHigh;
+    if ((low !== undefined || high !== undefined) && f.population === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: [low !== undefined ? 'populationLow' : 'populationHigh'],
+        message: 'is a range around population: give population with it',
+      });
+    if (low !== undefined && f.population !== undefined && low > f.population)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['populationLow'],
+        message: `must not exceed population (${f.population})`,
+      });
+    if (high !== undefined && f.population !== undefined && high < f.population)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['populationHigh'],
+        message: `must not be below population (${f.population})`,
+      });
+  });
 export type SiteFigure = z.infer<typeof siteFigure>;
+
+/** What happened to a site (DESIGN.md §2, site status): an emptied or destroyed camp is no place to reach. */
+export const siteStatus = z.enum(['active', 'emptied', 'destroyed', 'closed', 'relocated']);
+export type SiteStatus = z.infer<typeof siteStatus>;
+/** One dated change of a site's status, with its source and, when known, where its people went. */
+export const siteStatusEntry = z.object({
+  date: isoDate,
+  status: siteStatus,
+  source: z.string().min(1, 'must name the source of the status'),
+  note: z.string().optional(),
+  /** Sites the people went to (ids of the sites layer), with how many when the source says. */
+  movedTo: z
+    .array(z.object({ siteId: featureId, population: z.number().int().min(0).optional() }))
+    .optional(),
+});
+export type SiteStatusEntry = z.infer<typeof siteStatusEntry>;
 export const siteProperties = dated
   .extend({
     kind: siteKind,
@@ -66,10 +126,21 @@ export const siteProperties = dated
     figures: z.array(siteFigure).default([]),
     /** Precision of the position in km, as given by the gazetteer. */
     precisionKm: z.number().min(0).optional(),
+    /** Dated lifecycle, oldest first; before the first entry (and with none) the site is active. */
+    statusHistory: z.array(siteStatusEntry).default([]),
   })
   .superRefine((p, ctx) => {
     checkValidityOrder(p, ctx);
     checkOldestFirst(p.figures, 'figures', 'figures must be oldest first', ctx);
+    p.statusHistory.forEach((e, i) => {
+      const prev = p.statusHistory[i - 1];
+      if (prev && e.date <= prev.date)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['statusHistory', i, 'date'],
+          message: `must be after the previous entry's date (${prev.date}): status history is oldest first, one entry a day`,
+        });
+    });
   });
 export const siteFeature = featureOf(pointGeometry, siteProperties);
 
@@ -146,6 +217,8 @@ export const incidentCategory = z.enum([
   'hostilities',
   'explosive_hazards',
   'physical_environment',
+  /** Attacks on civilians (ACLED "Violence against civilians"): with `actorId`, they feed the protection flag. */
+  'violence_against_civilians',
 ]);
 export type IncidentCategory = z.infer<typeof incidentCategory>;
 export const verification = z.enum(['verified', 'unverified', 'disputed']);
@@ -156,6 +229,8 @@ export const incidentProperties = baseProperties.extend({
   verification,
   description: z.string().optional(),
   fatalities: z.number().int().min(0).optional(),
+  /** The perpetrator, an actor of scenario.json, when the source names one. */
+  actorId: featureId.optional(),
 });
 export const incidentFeature = featureOf(pointGeometry, incidentProperties);
 
@@ -168,11 +243,31 @@ export const constraintKind = z.enum([
   'curfew',
   'terrain',
   'other',
+  /** A ring around a besieged place that convoys cannot pass (DESIGN.md §2, siege); needs `actorId`. */
+  'siege',
 ]);
 export const constraintProperties = dated
-  .extend({ kind: constraintKind, severity, validFrom: isoDate, description: z.string().optional() })
-  .superRefine(checkValidityOrder);
-export const constraintFeature = featureOf(anyGeometry, constraintProperties);
+  .extend({
+    kind: constraintKind,
+    severity,
+    validFrom: isoDate,
+    description: z.string().optional(),
+    /** For a siege: the besieging actor (an actor of scenario.json). */
+    actorId: featureId.optional(),
+  })
+  .superRefine((p, ctx) => {
+    checkValidityOrder(p, ctx);
+    if (p.kind === 'siege' && p.actorId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['actorId'], message: 'a siege names the besieging actor' });
+  });
+export const constraintFeature = featureOf(anyGeometry, constraintProperties).superRefine((f, ctx) => {
+  if (f.properties.kind === 'siege' && f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['geometry', 'type'],
+      message: `a siege is the ring around the besieged place: must be Polygon or MultiPolygon, not ${f.geometry.type}`,
+    });
+});
 
 // ---------- administrative boundaries ----------
 /** Administrative level: 0 country, 1 state/province, 2 locality/district, 3–4 below (OCHA COD-AB). */

@@ -25,6 +25,17 @@ export const analysisParamsSchema = z
     constraintRadiusKm: z.number().min(0).max(100).default(1),
     /** An open crossline crossing lets a road pass a front line when it lies within this distance of where they cross. */
     crosslineToleranceKm: z.number().min(0).max(50).default(2),
+    /** An IPC phase or famine finding without `validTo` holds this many days after its date. */
+    findingValidityDays: z.number().int().min(1).max(3650).default(365),
+    /** A population figure older than this on the as-of date is marked stale. */
+    populationStaleDays: z.number().int().min(1).max(3650).default(365),
+    /**
+     * An area of control taken (its validFrom) within this many days before the as-of date, around a site, by
+     * an actor with violence against civilians on record in the same window, raises the protection flag.
+     */
+    protectionTakenWindowDays: z.number().int().min(0).max(3650).default(90),
+    /** How far back an actor's violence against civilians (severity >= 2) counts as its record. */
+    protectionViolenceWindowDays: z.number().int().min(0).max(3650).default(365),
   })
   .strict();
 export type AnalysisParams = z.infer<typeof analysisParamsSchema>;

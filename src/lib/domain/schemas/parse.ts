@@ -69,7 +69,7 @@ export interface SituationInput {
 
 /**
  * Validates a whole situation: every layer, ids unique across layers, and references between layers
- * (actors of areas and front lines, sites of corridors). Throws `DataValidationError` listing every issue.
+ * (actors of areas, front lines, sieges and incidents; sites of corridors and of a site's `movedTo`). Throws `DataValidationError` listing every issue.
  */
 export function parseSituation(input: SituationInput): Situation {
   const issues: ValidationIssue[] = [];
@@ -112,6 +112,7 @@ export function parseSituation(input: SituationInput): Situation {
     });
   }
   const siteIds = new Set(layers.sites.map((s) => s.properties.id));
+  const knownActors = [...actorIds].sort().join(', ');
   const checkActor = (file: string, index: number, id: string, field: string, actor: string) => {
     if (!actorIds.has(actor))
       issues.push({
@@ -119,7 +120,7 @@ export function parseSituation(input: SituationInput): Situation {
         index,
         id,
         field,
-        reason: `names actor "${actor}", which scenario.json does not define`,
+        reason: `names actor "${actor}", which scenario.json does not define (it defines: ${knownActors})`,
       });
   };
   layers.areas.forEach((f, i) =>
@@ -133,6 +134,37 @@ export function parseSituation(input: SituationInput): Situation {
   layers.crossings.forEach((f, i) =>
     f.properties.actorIds.forEach((a, j) =>
       checkActor(fileOf.crossings!, i, f.properties.id, `properties.actorIds[${j}]`, a),
+    ),
+  );
+  // A siege and an incident's perpetrator name actors; a site's people moved to sites of the same layer.
+  layers.constraints.forEach((f, i) => {
+    const a = f.properties.actorId;
+    if (a !== undefined) checkActor(fileOf.constraints!, i, f.properties.id, 'properties.actorId', a);
+  });
+  layers.incidents.forEach((f, i) => {
+    const a = f.properties.actorId;
+    if (a !== undefined) checkActor(fileOf.incidents!, i, f.properties.id, 'properties.actorId', a);
+  });
+  layers.sites.forEach((f, i) =>
+    f.properties.statusHistory.forEach((e, j) =>
+      (e.movedTo ?? []).forEach((m, k) => {
+        if (!siteIds.has(m.siteId))
+          issues.push({
+            file: fileOf.sites!,
+            index: i,
+            id: f.properties.id,
+            field: `properties.statusHistory[${j}].movedTo[${k}].siteId`,
+            reason: `names site "${m.siteId}", which the sites layer does not contain`,
+          });
+        else if (m.siteId === f.properties.id)
+          issues.push({
+            file: fileOf.sites!,
+            index: i,
+            id: f.properties.id,
+            field: `properties.statusHistory[${j}].movedTo[${k}].siteId`,
+            reason: 'names the site itself: people moved to another site',
+          });
+      }),
     ),
   );
   layers.corridors.forEach((f, i) => {

@@ -15,6 +15,7 @@ export const blockingReasonCodes = [
   'seasonal_closure',
   'constraint_severe',
   'crossing_closed',
+  'siege',
 ] as const;
 /** Reasons that put a road segment `at_risk`. */
 export const riskReasonCodes = [
@@ -29,9 +30,15 @@ export const siteReasonCodes = [
   'protection_frontline',
   'protection_contested_area',
   'protection_incidents',
+  'protection_besieged',
+  'protection_mass_violence',
   'famine',
   'off_network',
   'no_road_connection',
+  'site_besieged',
+  'site_inactive',
+  /** A path of the option's class would have to pass the front line (at a crossline crossing). */
+  'crossline_needed',
 ] as const;
 
 /** The closed set of reason codes. docs/analysis.md explains each one. */
@@ -65,10 +72,15 @@ export const corridorReportSchema = z.object({
 });
 export type CorridorReport = z.infer<typeof corridorReportSchema>;
 
-export const siteAccess = z.enum(['internal', 'crossline_only', 'cross_border_only', 'cut_off']);
+export const siteAccess = z.enum(['internal', 'crossline_only', 'cross_border_only', 'cut_off', 'inactive']);
 export type SiteAccess = z.infer<typeof siteAccess>;
-export const siteFlag = z.enum(['protection', 'cross_border', 'crossline', 'cut_off', 'famine']);
+export const siteFlag = z.enum(['protection', 'cross_border', 'crossline', 'cut_off', 'famine', 'besieged']);
 export type SiteFlag = z.infer<typeof siteFlag>;
+/** The three ways aid can reach a site, each reported as an option (docs/analysis.md, access options). */
+export const accessClass = z.enum(['internal', 'crossline', 'cross_border']);
+export type AccessClass = z.infer<typeof accessClass>;
+/** A site's lifecycle status on the as-of date (the `statusHistory` entry in force; active before any). */
+export const siteStatusReport = z.enum(['active', 'emptied', 'destroyed', 'closed', 'relocated']);
 
 export const bestPathSchema = z.object({
   fromHubId: z.string(),
@@ -81,18 +93,48 @@ export const bestPathSchema = z.object({
 });
 export type BestPath = z.infer<typeof bestPathSchema>;
 
+/**
+ * One way of reaching a site: the cheapest path of its class, or why there is none (binding cause first).
+ * A feasible option has a hub, length and cost; an infeasible one has them null and its reasons say why.
+ */
+export const accessOptionSchema = z.object({
+  class: accessClass,
+  feasible: z.boolean(),
+  fromHubId: z.string().nullable(),
+  viaCrossingIds: z.array(z.string()),
+  lengthKm: z.number().nullable(),
+  cost: z.number().nullable(),
+  reasons: z.array(reasonSchema),
+});
+export type AccessOption = z.infer<typeof accessOptionSchema>;
+
 export const siteReportSchema = z.object({
   id: z.string(),
   name: z.string(),
   kind: z.string(),
   country: z.string(),
   hub: z.boolean(),
+  /** The cheapest feasible option's class (`cut_off` when none; `inactive` when the site is not active). */
   access: siteAccess,
   flags: z.array(siteFlag),
+  /** Lifecycle status on the as-of date and the date of the entry in force (null: active, no entry yet). */
+  status: siteStatusReport,
+  statusSince: isoDate.nullable(),
+  /** Where the people went, from the entry in force (empty when unknown or active). */
+  movedTo: z.array(z.object({ siteId: z.string(), population: z.number().nullable() })),
+  /** Inside the ring of a siege in force. */
+  besieged: z.boolean(),
+  /** The latest population figure on or before the as-of date, its date, and whether it is stale. */
   population: z.number().nullable(),
+  populationAsOf: isoDate.nullable(),
+  populationStale: z.boolean(),
+  populationRange: z.tuple([z.number(), z.number()]).nullable(),
+  /** The IPC phase of a finding valid on the as-of date; null when none is (never defaulted). */
   ipcPhase: z.number().nullable(),
   famine: z.boolean(),
   bestPath: bestPathSchema.nullable(),
+  /** Exactly three, in the order internal, crossline, cross_border. */
+  options: z.array(accessOptionSchema),
   reasons: z.array(reasonSchema),
 });
 export type SiteReport = z.infer<typeof siteReportSchema>;
@@ -102,9 +144,13 @@ export const hotspotSchema = z.object({
   score: z.number(),
   components: z.object({
     population: z.number(),
-    /** The site's IPC phase; when unknown, 1 is used and `ipcPhaseKnown` is false. */
-    ipcPhase: z.number(),
+    populationAsOf: isoDate,
+    populationStale: z.boolean(),
+    /** The site's IPC phase on the as-of date; null when no finding is valid. */
+    ipcPhase: z.number().nullable(),
     ipcPhaseKnown: z.boolean(),
+    /** The severity the score uses: 5 with famine, else the IPC phase, 3 when unknown (docs/analysis.md). */
+    severity: z.number(),
     access: siteAccess,
     /** internal 1, crossline_only 2, cross_border_only 3, cut_off 4. */
     accessDifficulty: z.number(),
@@ -134,6 +180,25 @@ export const activeFrontlineSchema = z.object({
   }),
 });
 
+/**
+ * Totals on the as-of date. People totals add each site's current population (stale or not; unknown counts 0)
+ * over the sites that are active on the date; a site counts once in each total it belongs to.
+ */
+export const totalsSchema = z.object({
+  peopleCutOff: z.number(),
+  peopleBesieged: z.number(),
+  peopleFamine: z.number(),
+  sitesCutOff: z.number(),
+  sitesBesieged: z.number(),
+  sitesFamine: z.number(),
+  sitesInactive: z.number(),
+  corridorsBlocked: z.number(),
+  corridorsAtRisk: z.number(),
+  crossingsClosed: z.number(),
+  crossingsRestricted: z.number(),
+});
+export type Totals = z.infer<typeof totalsSchema>;
+
 /** The report of DESIGN.md §3. Field names are stable: the CLI, the API and the map rely on them. */
 export const analysisReportSchema = z.object({
   asOf: isoDate,
@@ -146,6 +211,7 @@ export const analysisReportSchema = z.object({
   hotspots: z.array(hotspotSchema),
   segments: z.array(segmentReportSchema),
   frontlines: z.array(activeFrontlineSchema),
+  totals: totalsSchema,
   /** Data the analysis had to skip, e.g. a crossing too far from any road. */
   warnings: z.array(z.string()),
 });

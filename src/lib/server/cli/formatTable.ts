@@ -56,19 +56,27 @@ export function formatTable(report: AnalysisReport): string {
       ]),
     ),
   );
-  out.push('', `Hotspots (${report.hotspots.length}): score = population × IPC phase × access difficulty`);
+  out.push(
+    '',
+    `Hotspots (${report.hotspots.length}): score = population × severity (IPC phase; 3 when unknown) × access difficulty`,
+  );
   out.push(
     columns(
-      ['site', 'score', 'population', 'IPC', 'access', 'difficulty'],
+      ['site', 'score', 'population', 'severity', 'access', 'difficulty'],
       report.hotspots.map((h) => [
         h.siteId,
         String(h.score),
-        String(h.components.population),
-        `${h.components.ipcPhase}${h.components.ipcPhaseKnown ? '' : ' (unknown)'}`,
+        `${h.components.population}${h.components.populationStale ? ` (stale, ${h.components.populationAsOf})` : ''}`,
+        `${h.components.severity}${h.components.ipcPhaseKnown ? '' : ' (IPC unknown)'}`,
         h.components.access,
         String(h.components.accessDifficulty),
       ]),
     ),
+  );
+  const t = report.totals;
+  out.push(
+    '',
+    `Totals: ${t.peopleCutOff} people cut off (${t.sitesCutOff} sites), ${t.peopleBesieged} besieged (${t.sitesBesieged}), ${t.peopleFamine} with a famine finding (${t.sitesFamine}); ${t.sitesInactive} sites inactive; corridors ${t.corridorsBlocked} blocked, ${t.corridorsAtRisk} at risk; crossings ${t.crossingsClosed} closed, ${t.crossingsRestricted} restricted`,
   );
   if (report.warnings.length > 0) out.push('', 'Warnings', ...report.warnings.map((w) => `- ${w}`));
   return `${out.join('\n')}\n`;

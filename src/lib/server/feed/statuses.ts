@@ -9,6 +9,8 @@ const FLAG_ONLY_CODES = new Set([
   'protection_frontline',
   'protection_contested_area',
   'protection_incidents',
+  'protection_besieged',
+  'protection_mass_violence',
 ]);
 
 /** A subject's key in a snapshot: ids are unique across layers, the kind keeps keys readable. */

@@ -13,6 +13,7 @@ const VALUE_WORDS: Record<string, string> = {
   crossline_only: 'crossline only',
   cross_border_only: 'cross-border only',
   cut_off: 'cut off',
+  inactive: 'not active (emptied, destroyed, closed or relocated)',
 };
 
 const CAUSE_WORDS: Record<string, string> = {

@@ -76,6 +76,7 @@ export interface SearchResult {
  * Multi-source Dijkstra. `edgeCost[e]` is Infinity for an edge that may not be used; nodes for which
  * `stopAt` is non-zero may be reached but not passed through (sources always may be left). With `target`,
  * stops when it is settled; with `heuristic` (an admissible lower bound to the target), runs as A*.
+ * `passCost[n]` (when given) is added when a path passes through node n (leaves it after reaching it).
  */
 export function dijkstra(
   g: Graph,
@@ -84,6 +85,7 @@ export function dijkstra(
   stopAt?: Uint8Array,
   target = -1,
   heuristic?: (node: number) => number,
+  passCost?: Float64Array,
 ): SearchResult {
   const dist = new Float64Array(g.nodeCount).fill(Infinity);
   const prevEdge = new Int32Array(g.nodeCount).fill(-1);
@@ -105,12 +107,13 @@ export function dijkstra(
     done[n] = 1;
     if (n === target) break;
     if (stopAt && !isSource[n] && stopAt[n] !== 0) continue;
+    const leave = passCost && !isSource[n] ? dist[n] + passCost[n] : dist[n];
     for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
       const e = g.adjEdge[k];
       const c = edgeCost[e];
       if (c === Infinity) continue;
       const m = g.edgeFrom[e] === n ? g.edgeTo[e] : g.edgeFrom[e];
-      const d = dist[n] + c;
+      const d = leave + c;
       if (d < dist[m]) {
         dist[m] = d;
         prevEdge[m] = e;

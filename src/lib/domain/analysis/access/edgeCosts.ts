@@ -12,10 +12,20 @@ export const BLOCKED_PENALTY_KM = 1e6;
 
 export function edgeCosts(
   ctx: AnalysisContext,
-  opts: { crossline: boolean; explainBlocked?: boolean },
+  opts: {
+    crossline: boolean;
+    explainBlocked?: boolean;
+    /**
+     * With `explainBlocked`: leave closed crossings to the caller (a pass cost at their junction, counted
+     * once) instead of blocking the edges on both sides; and without `crossline`, a crossline passage costs
+     * as a blockage instead of being forbidden.
+     */
+    closedAtNodes?: boolean;
+  },
 ): Float64Array {
   const { edges } = ctx.net;
-  const status = opts.explainBlocked ? ctx.hazards.status : ctx.hazards.routeStatus;
+  const status = opts.explainBlocked && !opts.closedAtNodes ? ctx.hazards.status : ctx.hazards.routeStatus;
+  const penalisePassage = opts.explainBlocked === true && opts.closedAtNodes === true;
   const factor = ctx.layers.params.atRiskCostFactor;
   const out = new Float64Array(edges.length);
   for (let e = 0; e < edges.length; e++) {
@@ -23,7 +33,8 @@ export function edgeCosts(
     const len = edges[e].lengthKm;
     if (s === ABSENT) out[e] = Infinity;
     else if (s === 2) out[e] = opts.explainBlocked ? len + BLOCKED_PENALTY_KM : Infinity;
-    else if (!opts.crossline && ctx.hazards.crossline.has(e)) out[e] = Infinity;
+    else if (!opts.crossline && ctx.hazards.crossline.has(e))
+      out[e] = penalisePassage ? len + BLOCKED_PENALTY_KM : Infinity;
     else out[e] = s === 1 ? len * factor : len;
   }
   return out;

@@ -1,5 +1,15 @@
-import { siteFiguresOn } from '../../asOf';
-import type { BestPath, Reason, SiteAccess, SiteFeature, SiteFlag, SiteReport } from '../../schemas';
+import type {
+  AccessClass,
+  AccessOption,
+  BestPath,
+  Reason,
+  SiteAccess,
+  SiteFeature,
+  SiteFlag,
+  SiteReport,
+} from '../../schemas';
+import { siteFindingsOn } from '../../siteFindingsOn';
+import { siteStatusOn } from '../../siteStatusOn';
 import type { AnalysisContext } from '../context';
 import { formatKm, sortReasons, statusOfCode } from '../reasons';
 import { round3, roundPosition } from '../round';
@@ -9,10 +19,13 @@ import { expandBboxKm } from '../../geo/expandBboxKm';
 import { activeLayersKey, type ActiveFrontline } from '../activeLayers';
 import { frontlineLabel, type EdgeHazards } from '../hazards/evaluateEdgeHazards';
 import { dijkstra, pathTo, type Graph, type SearchResult } from './dijkstra';
-import { edgeCosts } from './edgeCosts';
+import { polygonIndexOf } from '../polygonIndexOf';
+import { blockagesAlong } from './blockagesAlong';
+import { BLOCKED_PENALTY_KM, edgeCosts } from './edgeCosts';
 import { pathEdgeReasons } from './pathEdgeReasons';
 import { pathGeometry } from './pathGeometry';
 import { protectionReasons } from './protectionReasons';
+import { massViolenceReasons, takenAreas } from './takenAreas';
 import { usableAttachment } from './usableAttachment';
 
 interface Hub {
@@ -21,20 +34,60 @@ interface Hub {
   attachKm: number;
 }
 
+/** One search over the road network: whose hubs, whether crossline passages are allowed, or an explanation. */
+interface SearchSpec {
+  country: string;
+  /** Hubs of `country` (true) or of every other country (false). */
+  domestic: boolean;
+  crossline: boolean;
+  /** Blockages cost BLOCKED_PENALTY_KM instead of being impassable: the path that needs fewest cleared. */
+  explain: boolean;
+}
+const keyOf = (s: SearchSpec) => `${s.country}|${s.domestic}|${s.crossline}|${s.explain}`;
+const specOf = (key: string): SearchSpec => {
+  const [country, domestic, crossline, explain] = key.split('|');
+  return {
+    country,
+    domestic: domestic === 'true',
+    crossline: crossline === 'true',
+    explain: explain === 'true',
+  };
+};
+
+/** The searches of each access class (docs/analysis.md, access options): tried in order, first that reaches. */
+const classSearches: Record<AccessClass, [domestic: boolean, crossline: boolean][]> = {
+  internal: [[true, false]],
+  crossline: [[true, true]],
+  // Crossline passages only if needed, as before: a cross-border path that also needs both sides' consent
+  // is a last resort.
+  cross_border: [
+    [false, false],
+    [false, true],
+  ],
+};
+const accessOfClass: Record<AccessClass, SiteAccess> = {
+  internal: 'internal',
+  crossline: 'crossline_only',
+  cross_border: 'cross_border_only',
+};
+const classOrder: AccessClass[] = ['internal', 'crossline', 'cross_border'];
+
 /**
- * Access, flags, best path and reasons of every site valid on the as-of date (DESIGN.md §3, site access).
- * Searches run from the supply hubs (`hub: true`) over the road network, blocked edges removed and at-risk
- * ones costed up; a site is `internal` when a hub of its own country reaches it without crossing the front
- * line, else `crossline_only` when one does through an open crossline crossing, else `cross_border_only`
- * when a hub of another country reaches it, else `cut_off`. Domestic searches may end at but not pass an
- * international crossing; no search passes a closed crossing.
+ * Access, flags, options, best path and reasons of every site valid on the as-of date (DESIGN.md §3, site
+ * access; docs/analysis.md). For each access class — `internal` (a hub of the site's own country, without
+ * crossing the front line), `crossline` (the same hubs, passing the front line at an open crossline
+ * crossing allowed) and `cross_border` (a hub of another country) — the cheapest path is an option, or
+ * the reasons it fails, binding cause first. The headline access is the feasible option of least cost (ties
+ * in that class order); `cut_off` when none is. A site that is not active on the date is `inactive`.
+ * Domestic searches may end at but not pass an international crossing; no search passes a closed crossing.
  */
 export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteReport[] {
   const { net, graph, layers } = ctx;
   if (memo?.ctx === ctx) return [...memo.reports];
+  const params = layers.params;
   const hubs: Hub[] = [];
   for (const s of layers.sites) {
-    if (!s.properties.hub) continue;
+    if (!s.properties.hub || siteStatusOn(s, layers.asOf).status !== 'active') continue;
     const att = usableAttachment(ctx, s.properties.id);
     if (att) hubs.push({ site: s, node: att.node, attachKm: att.attachKm });
   }
@@ -47,46 +100,66 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   for (const n of ctx.hazards.closedNodes) stopAbroad[n] = 1;
   const stopDomestic = stopAbroad.slice();
   for (const n of international) stopDomestic[n] = 1;
-  const costSafe = edgeCosts(ctx, { crossline: false });
-  const costCrossline = edgeCosts(ctx, { crossline: true });
-  const costAny = edgeCosts(ctx, { crossline: true, explainBlocked: true });
-  const searches = new Map<string, { hubs: Hub[]; result: SearchResult; cost: Float64Array }>();
+  // Explanations pass closed crossings at the cost of one blockage; domestic ones still stop at the border.
+  const stopExplainDomestic = new Uint8Array(graph.nodeCount);
+  for (const n of international) stopExplainDomestic[n] = 1;
+  const closedPass = new Float64Array(graph.nodeCount);
+  for (const n of ctx.hazards.closedNodes) closedPass[n] = BLOCKED_PENALTY_KM;
+  const costs = new Map<string, Float64Array>();
+  const costOf = (crossline: boolean, explain: boolean) => {
+    const k = `${crossline}|${explain}`;
+    let c = costs.get(k);
+    if (!c) {
+      c = explain
+        ? edgeCosts(ctx, { crossline, explainBlocked: true, closedAtNodes: true })
+        : edgeCosts(ctx, { crossline });
+      costs.set(k, c);
+    }
+    return c;
+  };
+  const searches = new Map<string, { hubs: Hub[]; result: SearchResult }>();
   // Search keys the site being evaluated used (recorded for the memo).
   let tried: string[] = [];
-  const search = (country: string, domestic: boolean, crossline: boolean) => {
-    const key = `${country}|${domestic}|${crossline}`;
+  const runSearch = (spec: SearchSpec) => {
+    const key = keyOf(spec);
     tried.push(key);
     let s = searches.get(key);
     if (!s) {
-      const from = hubs.filter((h) => (h.site.properties.country === country) === domestic);
-      const cost = crossline ? costCrossline : costSafe;
-      const stopAt = domestic ? stopDomestic : stopAbroad;
+      const from = hubs.filter((h) => (h.site.properties.country === spec.country) === spec.domestic);
+      const stopAt = spec.explain
+        ? spec.domestic
+          ? stopExplainDomestic
+          : undefined
+        : spec.domestic
+          ? stopDomestic
+          : stopAbroad;
       s = {
         hubs: from,
-        cost,
         result: dijkstra(
           graph,
           from.map((h) => ({ node: h.node, cost: h.attachKm })),
-          cost,
+          costOf(spec.crossline, spec.explain),
           stopAt,
+          -1,
+          undefined,
+          spec.explain ? closedPass : undefined,
         ),
       };
       searches.set(key, s);
     }
     return s;
   };
-  let anySearch: { result: SearchResult } | undefined;
-  const explainSearch = () =>
-    (anySearch ??= {
-      result: dijkstra(
-        graph,
-        hubs.map((h) => ({ node: h.node, cost: h.attachKm })),
-        costAny,
-      ),
-    });
+  const taken = takenAreas(
+    layers.areas,
+    ctx.allAreas,
+    ctx.incidents,
+    layers.asOf,
+    params.protectionTakenWindowDays,
+    params.protectionViolenceWindowDays,
+  );
 
   const key = memo ? activeLayersKey(ctx.layers) : '';
-  const unchanged = memo?.key === key ? reusable(ctx, memo, search, () => explainSearch().result) : undefined;
+  const unchanged = memo?.key === key ? reusable(ctx, memo, (k) => runSearch(specOf(k)).result) : undefined;
   const records = new Map<string, SiteRecord>();
   const reports = layers.sites.map((site): SiteReport => {
     const old = unchanged?.(site);
@@ -96,12 +169,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     }
     tried = [];
     const report = evaluate(site);
-    records.set(site.properties.id, {
-      site,
-      report,
-      searchKeys: tried,
-      explained: report.access === 'cut_off' && tried.length > 0,
-    });
+    records.set(site.properties.id, { site, report, searchKeys: tried });
     return report;
   });
   if (memo) {
@@ -109,148 +177,354 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     memo.reports = reports;
     memo.key = key;
     memo.searches = new Map([...searches].map(([k, v]) => [k, v.result]));
-    memo.explain = anySearch?.result;
     memo.hazards = ctx.hazards;
     memo.frontlines = ctx.frontlines;
     memo.sites = records;
   }
   return reports;
 
+  /** The via crossings, length and geometry of the path a search found to `node`. */
+  function pathOf(
+    s: { hubs: Hub[]; result: SearchResult },
+    node: number,
+    site: SiteFeature,
+    attachKm: number,
+  ) {
+    const { edges, nodes } = pathTo(graph, s.result, node);
+    const hub = s.hubs[s.result.origin[node]];
+    const via: string[] = [];
+    const seen = new Set<string>();
+    const addVia = (id: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      via.push(id);
+    };
+    nodes.forEach((n, i) => {
+      for (const c of ctx.crossingsAt.get(n) ?? []) addVia(c.feature.properties.id);
+      const e = edges[i];
+      if (e !== undefined) for (const id of ctx.hazards.crossline.get(e) ?? []) addVia(id);
+    });
+    let lengthKm = hub.attachKm + attachKm;
+    for (const e of edges) lengthKm += net.edges[e].lengthKm;
+    const atRisk: Reason[] = [];
+    for (const list of pathEdgeReasons(ctx, edges, nodes))
+      for (const r of list) if (statusOfCode(r.code) === 'at_risk') atRisk.push(r);
+    return {
+      fromHubId: hub.site.properties.id,
+      hubPosition: hub.site.geometry.coordinates,
+      viaCrossingIds: via,
+      lengthKm: round3(lengthKm),
+      cost: round3(s.result.dist[node] + attachKm),
+      atRisk: sortReasons(atRisk),
+      usesCrossline: edges.some((e) => ctx.hazards.crossline.has(e)),
+      crosslineIds: [...new Set(edges.flatMap((e) => ctx.hazards.crossline.get(e) ?? []))],
+      // Segments and geometry only for the path that becomes the best path (most options never do).
+      best: (): BestPath => ({
+        fromHubId: hub.site.properties.id,
+        viaCrossingIds: via,
+        lengthKm: round3(lengthKm),
+        cost: round3(s.result.dist[node] + attachKm),
+        segmentIds: edges.map((e) => net.edges[e].id),
+        geometry: {
+          type: 'LineString',
+          coordinates: pathGeometry(
+            net,
+            ctx.edgeCoords,
+            edges,
+            nodes,
+            roundPosition(hub.site.geometry.coordinates),
+            roundPosition(site.geometry.coordinates),
+          ),
+        },
+      }),
+    };
+  }
+
+  /**
+   * Why no path of a class reaches `node`: the blockages on the path that needs the fewest cleared (then
+   * the shortest), each once: closed crossings and sieges first, then the others in travel order from the
+   * hub. A closed crossing counts as one blockage where it is passed.
+   */
+  function explain(cls: AccessClass, country: string, node: number): { reasons: Reason[]; cost: number } {
+    // The internal option is explained on the crossline option's search (one search fewer per country),
+    // each crossline passage of that path being one more thing that keeps it from being internal.
+    const [domestic, crossline] = classSearches[cls === 'internal' ? 'crossline' : cls].at(-1)!;
+    const s = runSearch({ country, domestic, crossline, explain: true });
+    const cost = s.result.dist[node];
+    if (cost === Infinity) return { reasons: [], cost };
+    const { edges, nodes } = pathTo(graph, s.result, node);
+    const needed = cls === 'internal' ? (id: string) => crosslineNeeded(id, country) : undefined;
+    return { reasons: blockagesAlong(ctx, edges, nodes, needed), cost };
+  }
+
+  function crosslineNeeded(id: string, country: string): Reason {
+    return {
+      code: 'crossline_needed',
+      featureId: id,
+      detail: `the road from a hub of ${country} passes the front line at crossline crossing "${crossingName(id)}"`,
+    };
+  }
+
+  function crossingName(id: string): string {
+    for (const list of ctx.crossingsAt.values())
+      for (const c of list) if (c.feature.properties.id === id) return c.feature.properties.name;
+    return id;
+  }
+
   function evaluate(site: SiteFeature): SiteReport {
     const p = site.properties;
-    const figures = siteFiguresOn(site, layers.asOf);
-    const famine = figures.ipcPhase?.value === 5 || figures.famine?.value === true;
-    const reasons: Reason[] = protectionReasons(ctx, site.geometry.coordinates);
-    const flags = new Set<SiteFlag>();
-    if (reasons.length > 0) flags.add('protection');
-    if (famine) {
-      flags.add('famine');
-      reasons.push({
-        code: 'famine',
-        featureId: p.id,
-        detail:
-          figures.famine?.value === true
-            ? `famine finding on ${figures.famine.date} (${figures.famine.source})`
-            : `IPC phase 5 on ${figures.ipcPhase!.date} (${figures.ipcPhase!.source})`,
-      });
-    }
-
-    let access: SiteAccess = 'cut_off';
-    let bestPath: BestPath | null = null;
-    const att = usableAttachment(ctx, p.id);
-    if (p.hub && att) {
-      access = 'internal';
-      bestPath = {
-        fromHubId: p.id,
-        viaCrossingIds: [],
-        lengthKm: 0,
-        cost: 0,
-        segmentIds: [],
-        geometry: { type: 'LineString', coordinates: [site.geometry.coordinates, site.geometry.coordinates] },
-      };
-    } else if (!att) {
-      reasons.push({
-        code: 'off_network',
-        featureId: p.id,
-        detail: `no road within ${formatKm(ctx.options.siteAttachKm)}`,
-      });
-    } else {
-      const passes: [boolean, boolean, SiteAccess][] = [
-        [true, false, 'internal'],
-        [true, true, 'crossline_only'],
-        [false, false, 'cross_border_only'],
-        [false, true, 'cross_border_only'],
-      ];
-      for (const [domestic, crossline, cls] of passes) {
-        const s = search(p.country, domestic, crossline);
-        if (s.result.dist[att.node] === Infinity) continue;
-        const { edges, nodes } = pathTo(graph, s.result, att.node);
-        const hub = s.hubs[s.result.origin[att.node]];
-        const via: string[] = [];
-        const seen = new Set<string>();
-        const addVia = (id: string) => {
-          if (seen.has(id)) return;
-          seen.add(id);
-          via.push(id);
-        };
-        nodes.forEach((n, i) => {
-          for (const c of ctx.crossingsAt.get(n) ?? []) addVia(c.feature.properties.id);
-          const e = edges[i];
-          if (e !== undefined) for (const id of ctx.hazards.crossline.get(e) ?? []) addVia(id);
-        });
-        const usesCrossline = edges.some((e) => ctx.hazards.crossline.has(e));
-        access = cls;
-        if (usesCrossline) flags.add('crossline');
-        if (!domestic) flags.add('cross_border');
-        let lengthKm = hub.attachKm + att.attachKm;
-        for (const e of edges) lengthKm += net.edges[e].lengthKm;
-        bestPath = {
-          fromHubId: hub.site.properties.id,
-          viaCrossingIds: via,
-          lengthKm: round3(lengthKm),
-          cost: round3(s.result.dist[att.node] + att.attachKm),
-          segmentIds: edges.map((e) => net.edges[e].id),
-          geometry: {
-            type: 'LineString',
-            coordinates: pathGeometry(
-              net,
-              ctx.edgeCoords,
-              edges,
-              nodes,
-              roundPosition(hub.site.geometry.coordinates),
-              roundPosition(site.geometry.coordinates),
-            ),
-          },
-        };
-        for (const list of pathEdgeReasons(ctx, edges, nodes))
-          for (const r of list) if (statusOfCode(r.code) === 'at_risk') reasons.push(r);
-        break;
-      }
-      if (access === 'cut_off') {
-        // Explain: the blockages on the road from a hub that needs the fewest of them cleared.
-        const explained = explainSearch().result;
-        const before = reasons.length;
-        if (explained.dist[att.node] !== Infinity)
-          for (const e of pathTo(graph, explained, att.node).edges)
-            for (const r of ctx.hazards.reasons.get(e) ?? [])
-              if (statusOfCode(r.code) === 'blocked') reasons.push(r);
-        if (reasons.length === before)
-          reasons.push({
-            code: 'no_road_connection',
-            featureId: p.id,
-            detail:
-              hubs.length === 0
-                ? 'no supply hub lies on the road network on this date'
-                : 'no road links it to a supply hub that may be used',
-          });
-      }
-    }
-    if (access === 'cut_off') flags.add('cut_off');
-    const flagOrder: SiteFlag[] = ['protection', 'cross_border', 'crossline', 'cut_off', 'famine'];
-    return {
+    const position = site.geometry.coordinates;
+    const lifecycle = siteStatusOn(site, layers.asOf);
+    const findings = siteFindingsOn(site, layers.asOf, params);
+    const pop = findings.population;
+    const base = {
       id: p.id,
       name: p.name,
       kind: p.kind,
       country: p.country,
       hub: p.hub,
+      status: lifecycle.status,
+      statusSince: lifecycle.since,
+      movedTo: lifecycle.movedTo,
+      population: pop?.value ?? null,
+      populationAsOf: pop?.date ?? null,
+      populationStale: pop?.stale ?? false,
+      populationRange: pop?.range ?? null,
+    };
+
+    if (lifecycle.status !== 'active') {
+      // An emptied, destroyed, closed or relocated site is no place to reach: no routing, no flags.
+      const inactive: Reason = {
+        code: 'site_inactive',
+        featureId: p.id,
+        detail: `${lifecycle.status} since ${lifecycle.since} (${lifecycle.source})${lifecycle.movedTo.length > 0 ? `; people moved to ${lifecycle.movedTo.map((m) => (m.population === null ? m.siteId : `${m.siteId} (${m.population})`)).join(', ')}` : ''}`,
+      };
+      return {
+        ...base,
+        access: 'inactive',
+        flags: [],
+        besieged: false,
+        ipcPhase: null,
+        famine: false,
+        bestPath: null,
+        options: classOrder.map((cls) => infeasible(cls, [inactive])),
+        reasons: [inactive],
+      };
+    }
+
+    const sieges = ctx.sieges.filter((c) => insideSiege(c, position));
+    const besiegedReasons: Reason[] = sieges.map((c) => ({
+      code: 'site_besieged',
+      featureId: c.properties.id,
+      detail: `inside the ring of siege "${c.properties.name}" by ${actorName(c.properties.actorId)}${c.properties.validFrom ? ` since ${c.properties.validFrom}` : ''}: no convoy may pass it`,
+    }));
+    const finding = findings.finding;
+    const famine = finding !== null && (finding.famine || finding.ipcPhase === 5);
+    const reasons: Reason[] = protectionReasons(ctx, position);
+    for (const c of sieges)
+      reasons.push({
+        code: 'protection_besieged',
+        featureId: c.properties.id,
+        detail: `besieged by ${actorName(c.properties.actorId)}${c.properties.validFrom ? ` since ${c.properties.validFrom}` : ''}`,
+      });
+    reasons.push(
+      ...massViolenceReasons(
+        taken,
+        ctx.scenario,
+        position,
+        params.protectionRadiusKm,
+        params.protectionViolenceWindowDays,
+      ),
+    );
+    const flags = new Set<SiteFlag>();
+    if (reasons.length > 0) flags.add('protection');
+    if (sieges.length > 0) flags.add('besieged');
+    if (famine) {
+      flags.add('famine');
+      reasons.push({
+        code: 'famine',
+        featureId: p.id,
+        detail: finding.famine
+          ? `famine finding on ${finding.date} (${finding.source}), valid until ${finding.validTo}`
+          : `IPC phase 5 on ${finding.date} (${finding.source}), valid until ${finding.validTo}`,
+      });
+    }
+
+    let options: AccessOption[];
+    let bestPath: BestPath | null = null;
+    let leading: Reason[] = [];
+    let bestAtRisk: Reason[] = [];
+    let bestCrossline = false;
+    let access: SiteAccess = 'cut_off';
+    const att = usableAttachment(ctx, p.id);
+    if (!att) {
+      const off: Reason = {
+        code: 'off_network',
+        featureId: p.id,
+        detail: `no road within ${formatKm(ctx.options.siteAttachKm)}`,
+      };
+      options = classOrder.map((cls) => infeasible(cls, [off]));
+      leading = [off];
+    } else {
+      type Found = ReturnType<typeof pathOf>;
+      const found: { cls: AccessClass; path: Found | null }[] = [];
+      for (const cls of classOrder) {
+        if (cls === 'internal' && p.hub) {
+          const self: BestPath = {
+            fromHubId: p.id,
+            viaCrossingIds: [],
+            lengthKm: 0,
+            cost: 0,
+            segmentIds: [],
+            geometry: { type: 'LineString', coordinates: [position, position] },
+          };
+          found.push({
+            cls,
+            path: {
+              ...self,
+              hubPosition: position,
+              atRisk: [],
+              usesCrossline: false,
+              crosslineIds: [],
+              best: () => self,
+            },
+          });
+          continue;
+        }
+        let path: Found | null = null;
+        // A hub needs no front line crossed to reach itself.
+        if (cls === 'crossline' && p.hub) {
+          found.push({ cls, path: found[0].path });
+          continue;
+        }
+        for (const [domestic, crossline] of classSearches[cls]) {
+          const s = runSearch({ country: p.country, domestic, crossline, explain: false });
+          const dist = s.result.dist[att.node];
+          if (dist === Infinity) continue;
+          // The crossline search costs no more than the internal one: when equal, it is the internal path.
+          const internal = found[0]?.path;
+          if (cls === 'crossline' && internal && round3(dist + att.attachKm) === internal.cost)
+            path = internal;
+          else path = pathOf(s, att.node, site, att.attachKm);
+          break;
+        }
+        // A besieged site is reached only from a hub inside its ring, even where its nearest road lies outside.
+        const from = path?.hubPosition;
+        if (from && !sieges.every((c) => insideSiege(c, from))) path = null;
+        found.push({ cls, path });
+      }
+      const explained = new Map<AccessClass, { reasons: Reason[]; cost: number }>();
+      options = found.map((f): AccessOption => {
+        if (f.path)
+          return {
+            class: f.cls,
+            feasible: true,
+            fromHubId: f.path.fromHubId,
+            viaCrossingIds: f.path.viaCrossingIds,
+            lengthKm: f.path.lengthKm,
+            cost: f.path.cost,
+            reasons: f.path.atRisk,
+          };
+        // Internal fails where the crossline option does not: because its path passes the front line.
+        const crosslinePath = found[1].path;
+        const why =
+          f.cls === 'internal' && crosslinePath && crosslinePath.crosslineIds.length > 0
+            ? {
+                reasons: crosslinePath.crosslineIds.map((id) => crosslineNeeded(id, p.country)),
+                cost: Infinity,
+              }
+            : explain(f.cls, p.country, att.node);
+        explained.set(f.cls, why);
+        const noRoad: Reason = {
+          code: 'no_road_connection',
+          featureId: p.id,
+          detail:
+            hubs.length === 0
+              ? 'no supply hub lies on the road network on this date'
+              : `no road links it to a supply hub ${f.cls === 'cross_border' ? 'abroad' : `of ${p.country}`} that may be used`,
+        };
+        // No road at all says so; a road with nothing on it to clear is a besieged site's own ring.
+        const whyReasons = why.reasons.length > 0 || why.cost !== Infinity ? why.reasons : [noRoad];
+        return infeasible(f.cls, [...besiegedReasons, ...whyReasons]);
+      });
+      // Headline: the feasible option of least cost; equal costs go to internal, then crossline.
+      let best: (typeof found)[number] | undefined;
+      for (const f of found) if (f.path && (!best?.path || f.path.cost < best.path.cost)) best = f;
+      if (best?.path) {
+        access = accessOfClass[best.cls];
+        bestPath = best.path.best();
+        bestAtRisk = best.path.atRisk;
+        bestCrossline = best.path.usesCrossline;
+      } else {
+        // Cut off: the reasons of the option that needs the fewest blockages cleared (then the shortest).
+        let pick: { reasons: Reason[]; cost: number } | undefined;
+        for (const cls of classOrder) {
+          const w = explained.get(cls);
+          if (
+            w &&
+            w.reasons.length > 0 &&
+            (!pick || w.cost < pick.cost || (w.cost === pick.cost && w.reasons.length < pick.reasons.length))
+          )
+            pick = w;
+        }
+        leading = pick ? [...besiegedReasons, ...pick.reasons] : options[0].reasons;
+      }
+    }
+    if (access === 'cut_off') flags.add('cut_off');
+    if (access === 'cross_border_only') flags.add('cross_border');
+    if (bestCrossline) flags.add('crossline');
+    const flagOrder: SiteFlag[] = [
+      'protection',
+      'besieged',
+      'cross_border',
+      'crossline',
+      'cut_off',
+      'famine',
+    ];
+    const leadKeys = new Set(leading.map((r) => `${r.code}\u0000${r.featureId}\u0000${r.detail}`));
+    const rest = sortReasons([...reasons, ...bestAtRisk]).filter(
+      (r) => !leadKeys.has(`${r.code}\u0000${r.featureId}\u0000${r.detail}`),
+    );
+    return {
+      ...base,
       access,
       flags: flagOrder.filter((f) => flags.has(f)),
-      population: figures.population?.value ?? null,
-      ipcPhase: figures.ipcPhase?.value ?? null,
+      besieged: sieges.length > 0,
+      ipcPhase: finding?.ipcPhase ?? null,
       famine,
       bestPath,
-      reasons: sortReasons(reasons),
+      options,
+      reasons: [...leading, ...rest],
     };
   }
+
+  function actorName(id: string | undefined): string {
+    return ctx.scenario.actors.find((a) => a.id === id)?.name ?? id ?? 'an unnamed actor';
+  }
+}
+
+function insideSiege(siege: AnalysisContext['sieges'][number], p: Position): boolean {
+  const g = siege.geometry;
+  return (g.type === 'Polygon' || g.type === 'MultiPolygon') && polygonIndexOf(g).contains(p);
+}
+
+function infeasible(cls: AccessClass, reasons: Reason[]): AccessOption {
+  return {
+    class: cls,
+    feasible: false,
+    fromHubId: null,
+    viaCrossingIds: [],
+    lengthKm: null,
+    cost: null,
+    reasons,
+  };
 }
 
 interface SiteRecord {
   site: SiteFeature;
   report: SiteReport;
-  /** The searches whose result at the site's junction the report depends on. */
+  /** The searches (explanations included) whose result at the site's junction the report depends on. */
   searchKeys: string[];
-  /** Whether the report depends on the search that explains a cut-off. */
-  explained: boolean;
 }
 
 /**
@@ -265,7 +539,6 @@ export class SiteAccessMemo {
   reports: SiteReport[] = [];
   key = '';
   searches = new Map<string, SearchResult>();
-  explain?: SearchResult;
   hazards?: EdgeHazards;
   frontlines: readonly ActiveFrontline[] = [];
   sites = new Map<string, SiteRecord>();
@@ -275,8 +548,7 @@ export class SiteAccessMemo {
 function reusable(
   ctx: AnalysisContext,
   memo: SiteAccessMemo,
-  search: (country: string, domestic: boolean, crossline: boolean) => { result: SearchResult },
-  explainSearch: () => SearchResult,
+  search: (key: string) => SearchResult,
 ): ((site: SiteFeature) => SiteRecord | undefined) | undefined {
   const before = memo.hazards;
   if (!before) return undefined;
@@ -301,16 +573,8 @@ function reusable(
   const pathChanged = (key: string) => {
     let check = pathChecks.get(key);
     if (!check) {
-      const previous = key === 'explain' ? memo.explain : memo.searches.get(key);
-      if (!previous) check = unknown;
-      else {
-        const [country, domestic, crossline] = key.split('|');
-        const current =
-          key === 'explain'
-            ? explainSearch()
-            : search(country, domestic === 'true', crossline === 'true').result;
-        check = pathChangedIn(graph, previous, current, edgeChanged);
-      }
+      const previous = memo.searches.get(key);
+      check = previous ? pathChangedIn(graph, previous, search(key), edgeChanged) : unknown;
       pathChecks.set(key, check);
     }
     return check;
@@ -337,10 +601,9 @@ function reusable(
     const old = memo.sites.get(site.properties.id);
     if (!old || old.site !== site || nearChange(site.geometry.coordinates)) return undefined;
     const att = usableAttachment(ctx, site.properties.id);
-    if (old.searchKeys.length > 0 || old.explained) {
+    if (old.searchKeys.length > 0) {
       if (!att) return undefined;
       for (const key of old.searchKeys) if (pathChanged(key)(att.node)) return undefined;
-      if (old.explained && pathChanged('explain')(att.node)) return undefined;
     }
     return old;
   };

@@ -54,7 +54,61 @@ export function corridorIntervals(
     if (code === 'incident_severe' || code === 'incident_nearby') return ctx.activeIncidents.has(featureId);
     return ctx.activeConstraintIds.has(featureId);
   });
-  return [...active, ...dynamicIntervals(ctx, corridor, coords, cumKm)];
+  const sieges = ctx.sieges.flatMap((siege) =>
+    ctx.cache.get(
+      siege.geometry,
+      `corridor-siege:${params.constraintRadiusKm}`,
+      () => new WeakMap<object, KmInterval[]>(),
+    ),
+  );
+  const siegeStretches = ctx.sieges.flatMap((siege, i) => {
+    const perCorridor = sieges[i];
+    let list = perCorridor.get(corridor.geometry);
+    if (!list) perCorridor.set(corridor.geometry, (list = siegeIntervals(ctx, siege, coords, cumKm)));
+    return list;
+  });
+  return [...active, ...siegeStretches, ...dynamicIntervals(ctx, corridor, coords, cumKm)];
+}
+
+/**
+ * Where a corridor crosses the ring of a siege: blocked within `constraintRadiusKm` of each crossing point
+ * (a convoy cannot pass the ring; a corridor entirely inside or outside it is not blocked by it).
+ */
+function siegeIntervals(
+  ctx: AnalysisContext,
+  siege: AnalysisContext['sieges'][number],
+  coords: readonly Position[],
+  cumKm: readonly number[],
+): KmInterval[] {
+  const g = siege.geometry;
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return [];
+  const p = siege.properties;
+  const r = ctx.layers.params.constraintRadiusKm;
+  const total = cumKm[cumKm.length - 1];
+  const actor = ctx.scenario.actors.find((a) => a.id === p.actorId)?.name ?? p.actorId ?? 'an unnamed actor';
+  const reason: Reason = {
+    code: 'siege',
+    featureId: p.id,
+    detail: `crosses the ring of siege "${p.name}" by ${actor}${p.validFrom ? ` since ${p.validFrom}` : ''}`,
+  };
+  const rings = polygonsOf(g).flat();
+  const ringBox = bboxOf(rings.flat());
+  const out: KmInterval[] = [];
+  for (let i = 0; i + 1 < coords.length; i++) {
+    const a = coords[i];
+    const b = coords[i + 1];
+    const box = bboxOf([a, b]);
+    if (box[2] < ringBox[0] || box[0] > ringBox[2] || box[3] < ringBox[1] || box[1] > ringBox[3]) continue;
+    for (const ring of rings)
+      for (let k = 0; k + 1 < ring.length; k++) {
+        const hit = segmentIntersection(a, b, ring[k], ring[k + 1]);
+        if (!hit) continue;
+        const at = cumKm[i] + hit.t * (cumKm[i + 1] - cumKm[i]);
+        const half = Math.max(r, MIN_POINT_HAZARD_KM);
+        out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
+      }
+  }
+  return out;
 }
 
 /**

@@ -15,6 +15,7 @@ import { addFrontlineHazards } from './frontlineHazards';
 import type { HazardCache } from './hazardCache';
 import { addIncidentHazards } from './incidentHazards';
 import { addSeasonalHazards } from './seasonalHazards';
+import { addSiegeHazards } from './siegeHazards';
 
 /** Status rank per edge (0 open, 1 at risk, 2 blocked) or ABSENT for roads not valid on the date. */
 export const ABSENT = 255;
@@ -121,7 +122,10 @@ function baseHazards(
   const actors = new Map(scenario.actors.map((a) => [a.id, a]));
   for (const a of layers.areas) addAreaHazards(net, a, actors.get(a.properties.actorId), cache, out);
   for (const i of layers.incidents) addIncidentHazards(net, i, layers.params, cache, out);
-  for (const c of layers.constraints) addConstraintHazards(net, c, layers.params, cache, out);
+  for (const c of layers.constraints)
+    if (c.properties.kind === 'siege')
+      addSiegeHazards(net, c, actors.get(c.properties.actorId ?? ''), cache, out);
+    else addConstraintHazards(net, c, layers.params, cache, out);
   for (const c of layers.crossings) addCrossingHazards(net, c, out);
   addSeasonalHazards(net, layers.month, out);
 

@@ -9,14 +9,15 @@ import type {
   Situation,
 } from '../../schemas';
 import { dijkstra, pathTo } from '../access/dijkstra';
-import { edgeCosts } from '../access/edgeCosts';
+import { blockagesAlong } from '../access/blockagesAlong';
+import { BLOCKED_PENALTY_KM, edgeCosts } from '../access/edgeCosts';
 import { usableAttachment } from '../access/usableAttachment';
 import { pathEdgeReasons } from '../access/pathEdgeReasons';
 import { pathGeometry } from '../access/pathGeometry';
 import { createAnalyzer, type Analyzer } from '../analyzer';
 import type { AnalysisContext } from '../context';
 import { AnalysisInputError } from '../errors';
-import { formatKm, sortReasons, statusByRank, statusOfCode, statusOfReasons, statusRank } from '../reasons';
+import { formatKm, statusByRank, statusOfReasons, statusRank } from '../reasons';
 import { round3, roundPosition } from '../round';
 
 /** A site id, `{ siteId }`, or a position `[lon, lat]` / `{ lon, lat }`. */
@@ -194,20 +195,24 @@ function describe(
   };
 }
 
-/** Why there is no route: the blockages on the road between the two that needs the fewest of them cleared. */
+/**
+ * Why there is no route: the blockages on the road between the two that needs the fewest of them cleared (a
+ * closed crossing passed counts once), binding cause first (docs/analysis.md, the binding reason).
+ */
 function explainNoRoute(ctx: AnalysisContext, from: number, to: number): Reason[] {
+  const closedPass = new Float64Array(ctx.graph.nodeCount);
+  for (const n of ctx.hazards.closedNodes) closedPass[n] = BLOCKED_PENALTY_KM;
   const any = dijkstra(
     ctx.graph,
     [{ node: from, cost: 0 }],
-    edgeCosts(ctx, { crossline: true, explainBlocked: true }),
+    edgeCosts(ctx, { crossline: true, explainBlocked: true, closedAtNodes: true }),
     undefined,
     to,
+    undefined,
+    closedPass,
   );
   if (any.dist[to] === Infinity)
     return [{ code: 'no_road_connection', featureId: '', detail: 'no road links the two points' }];
-  const out = new Map<string, Reason>();
-  for (const e of pathTo(ctx.graph, any, to).edges)
-    for (const r of ctx.hazards.reasons.get(e) ?? [])
-      if (statusOfCode(r.code) === 'blocked') out.set(`${r.code}|${r.featureId}|${r.detail}`, r);
-  return sortReasons([...out.values()]);
+  const { edges, nodes } = pathTo(ctx.graph, any, to);
+  return blockagesAlong(ctx, edges, nodes);
 }

@@ -1,0 +1,56 @@
+import type { CorridorReport, SiteReport, Totals } from '../schemas';
+import type { ActiveCrossing } from './activeLayers';
+
+/**
+ * The totals of a date (DESIGN.md §4, hotspots): people and sites cut off, besieged and with a famine
+ * finding, inactive sites, corridors blocked or at risk, crossings closed or restricted. People add each
+ * active site's current population, stale or not (a stale count is the best there is); a site with no
+ * population figure adds 0. Inactive sites (emptied, destroyed…) count only in `sitesInactive`.
+ */
+export function totals(
+  sites: readonly SiteReport[],
+  corridors: readonly CorridorReport[],
+  crossings: readonly ActiveCrossing[],
+): Totals {
+  const t: Totals = {
+    peopleCutOff: 0,
+    peopleBesieged: 0,
+    peopleFamine: 0,
+    sitesCutOff: 0,
+    sitesBesieged: 0,
+    sitesFamine: 0,
+    sitesInactive: 0,
+    corridorsBlocked: 0,
+    corridorsAtRisk: 0,
+    crossingsClosed: 0,
+    crossingsRestricted: 0,
+  };
+  for (const s of sites) {
+    if (s.access === 'inactive') {
+      t.sitesInactive++;
+      continue;
+    }
+    const people = s.population ?? 0;
+    if (s.access === 'cut_off') {
+      t.sitesCutOff++;
+      t.peopleCutOff += people;
+    }
+    if (s.besieged) {
+      t.sitesBesieged++;
+      t.peopleBesieged += people;
+    }
+    if (s.famine) {
+      t.sitesFamine++;
+      t.peopleFamine += people;
+    }
+  }
+  for (const c of corridors) {
+    if (c.status === 'blocked') t.corridorsBlocked++;
+    else if (c.status === 'at_risk') t.corridorsAtRisk++;
+  }
+  for (const c of crossings) {
+    if (c.status === 'closed') t.crossingsClosed++;
+    else if (c.status === 'restricted') t.crossingsRestricted++;
+  }
+  return t;
+}
