@@ -20,7 +20,7 @@ import { activeLayersKey, type ActiveFrontline } from '../activeLayers';
 import { frontlineLabel, type EdgeHazards } from '../hazards/evaluateEdgeHazards';
 import { dijkstra, pathTo, type Graph, type SearchResult } from './dijkstra';
 import { polygonIndexOf } from '../polygonIndexOf';
-import { blockagesAlong } from './blockagesAlong';
+import { BlockageTree, bindingFirst } from './blockagesAlong';
 import { BLOCKED_PENALTY_KM, edgeCosts } from './edgeCosts';
 import { pathEdgeReasons } from './pathEdgeReasons';
 import { pathGeometry } from './pathGeometry';
@@ -118,6 +118,8 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     return c;
   };
   const searches = new Map<string, { hubs: Hub[]; result: SearchResult }>();
+  // The explanations of each explaining search, built along its tree of paths as sites ask for them.
+  const trees = new Map<string, BlockageTree>();
   // Search keys the site being evaluated used (recorded for the memo).
   let tried: string[] = [];
   const runSearch = (spec: SearchSpec) => {
@@ -252,9 +254,13 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     const s = runSearch({ country, domestic, crossline, explain: true });
     const cost = s.result.dist[node];
     if (cost === Infinity) return { reasons: [], cost };
-    const { edges, nodes } = pathTo(graph, s.result, node);
-    const needed = cls === 'internal' ? (id: string) => crosslineNeeded(id, country) : undefined;
-    return { reasons: blockagesAlong(ctx, edges, nodes, needed), cost };
+    const treeKey = `${keyOf({ country, domestic, crossline, explain: true })}|${cls}`;
+    let tree = trees.get(treeKey);
+    if (!tree) {
+      const needed = cls === 'internal' ? (id: string) => crosslineNeeded(id, country) : undefined;
+      trees.set(treeKey, (tree = new BlockageTree(ctx, s.result, needed)));
+    }
+    return { reasons: bindingFirst(tree.at(node)), cost };
   }
 
   function crosslineNeeded(id: string, country: string): Reason {
