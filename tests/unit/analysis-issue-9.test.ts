@@ -153,6 +153,27 @@ describe('findings that expire (issue-9-expiry)', () => {
   });
 });
 
+describe('hotspot severity', () => {
+  it('is 5 for a site with a famine finding, whatever phase the same figure gives', () => {
+    const situation = load('issue-9-expiry');
+    const sites = situation.sites.map((s) =>
+      s.properties.id === 'camp_valid'
+        ? {
+            ...s,
+            properties: {
+              ...s.properties,
+              figures: [{ ...s.properties.figures[0], famine: true, ipcPhase: 4 }],
+            },
+          }
+        : s,
+    );
+    const r = createAnalyzer({ ...situation, sites }).analyze('2025-03-01');
+    const hot = r.hotspots.find((h) => h.siteId === 'camp_valid')!;
+    expect(hot.components).toMatchObject({ ipcPhase: 4, severity: 5 });
+    expect(hot.score).toBe(30000 * 5 * 1);
+  });
+});
+
 describe('protection where civilians are at risk (issue-9-protection-mass-violence)', () => {
   const analyzer = createAnalyzer(load('issue-9-protection-mass-violence'));
 

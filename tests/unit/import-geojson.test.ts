@@ -221,6 +221,7 @@ describe('GeoJSON', () => {
         hub: false,
         sensitivity: 'public',
         figures: [{ date: '2024-08-01', population: 500000, source: 'IOM DTM' }],
+        statusHistory: [{ date: '2025-04-13', status: 'emptied', source: 'OCHA' }],
       },
     };
     const p = parse({ type: 'FeatureCollection', features: [site] }, 'sites');

@@ -11,7 +11,7 @@ import type {
 import { siteFindingsOn } from '../../siteFindingsOn';
 import { siteStatusOn } from '../../siteStatusOn';
 import type { AnalysisContext } from '../context';
-import { formatKm, sortReasons, statusOfCode } from '../reasons';
+import { formatKm, sortReasons } from '../reasons';
 import { round3, roundPosition } from '../round';
 import type { Position } from 'geojson';
 import { bboxOf } from '../../geo/bboxOf';
@@ -20,10 +20,10 @@ import { activeLayersKey, type ActiveFrontline } from '../activeLayers';
 import { frontlineLabel, type EdgeHazards } from '../hazards/evaluateEdgeHazards';
 import { dijkstra, pathTo, type Graph, type SearchResult } from './dijkstra';
 import { polygonIndexOf } from '../polygonIndexOf';
-import { blockagesAlong } from './blockagesAlong';
+import { BlockageTree, bindingFirst } from './blockagesAlong';
 import { BLOCKED_PENALTY_KM, edgeCosts } from './edgeCosts';
-import { pathEdgeReasons } from './pathEdgeReasons';
 import { pathGeometry } from './pathGeometry';
+import { PathTree } from './pathTree';
 import { protectionReasons } from './protectionReasons';
 import { massViolenceReasons, takenAreas } from './takenAreas';
 import { usableAttachment } from './usableAttachment';
@@ -117,7 +117,11 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     }
     return c;
   };
-  const searches = new Map<string, { hubs: Hub[]; result: SearchResult }>();
+  const searches = new Map<string, { hubs: Hub[]; result: SearchResult; key: string }>();
+  // What the options need of each search's paths, built along its tree as sites ask for them.
+  const pathTrees = new Map<string, PathTree>();
+  // The explanations of each explaining search, built along its tree of paths as sites ask for them.
+  const trees = new Map<string, BlockageTree>();
   // Search keys the site being evaluated used (recorded for the memo).
   let tried: string[] = [];
   const runSearch = (spec: SearchSpec) => {
@@ -134,6 +138,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
           ? stopDomestic
           : stopAbroad;
       s = {
+        key,
         hubs: from,
         result: dijkstra(
           graph,
@@ -185,58 +190,48 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
 
   /** The via crossings, length and geometry of the path a search found to `node`. */
   function pathOf(
-    s: { hubs: Hub[]; result: SearchResult },
+    s: { hubs: Hub[]; result: SearchResult; key: string },
     node: number,
     site: SiteFeature,
     attachKm: number,
   ) {
-    const { edges, nodes } = pathTo(graph, s.result, node);
+    let tree = pathTrees.get(s.key);
+    if (!tree) pathTrees.set(s.key, (tree = new PathTree(ctx, s.result, (o) => s.hubs[o].attachKm)));
+    const sum = tree.at(node);
     const hub = s.hubs[s.result.origin[node]];
-    const via: string[] = [];
-    const seen = new Set<string>();
-    const addVia = (id: string) => {
-      if (seen.has(id)) return;
-      seen.add(id);
-      via.push(id);
-    };
-    nodes.forEach((n, i) => {
-      for (const c of ctx.crossingsAt.get(n) ?? []) addVia(c.feature.properties.id);
-      const e = edges[i];
-      if (e !== undefined) for (const id of ctx.hazards.crossline.get(e) ?? []) addVia(id);
-    });
-    let lengthKm = hub.attachKm + attachKm;
-    for (const e of edges) lengthKm += net.edges[e].lengthKm;
-    const atRisk: Reason[] = [];
-    for (const list of pathEdgeReasons(ctx, edges, nodes))
-      for (const r of list) if (statusOfCode(r.code) === 'at_risk') atRisk.push(r);
+    const lengthKm = round3(sum.roadKm + attachKm);
+    const cost = round3(s.result.dist[node] + attachKm);
     return {
       fromHubId: hub.site.properties.id,
       hubPosition: hub.site.geometry.coordinates,
-      viaCrossingIds: via,
-      lengthKm: round3(lengthKm),
-      cost: round3(s.result.dist[node] + attachKm),
-      atRisk: sortReasons(atRisk),
-      usesCrossline: edges.some((e) => ctx.hazards.crossline.has(e)),
-      crosslineIds: [...new Set(edges.flatMap((e) => ctx.hazards.crossline.get(e) ?? []))],
+      viaCrossingIds: sum.via,
+      lengthKm,
+      cost,
+      atRisk: sortReasons(sum.atRisk),
+      usesCrossline: sum.crosslineIds.length > 0,
+      crosslineIds: sum.crosslineIds,
       // Segments and geometry only for the path that becomes the best path (most options never do).
-      best: (): BestPath => ({
-        fromHubId: hub.site.properties.id,
-        viaCrossingIds: via,
-        lengthKm: round3(lengthKm),
-        cost: round3(s.result.dist[node] + attachKm),
-        segmentIds: edges.map((e) => net.edges[e].id),
-        geometry: {
-          type: 'LineString',
-          coordinates: pathGeometry(
-            net,
-            ctx.edgeCoords,
-            edges,
-            nodes,
-            roundPosition(hub.site.geometry.coordinates),
-            roundPosition(site.geometry.coordinates),
-          ),
-        },
-      }),
+      best: (): BestPath => {
+        const { edges, nodes } = pathTo(graph, s.result, node);
+        return {
+          fromHubId: hub.site.properties.id,
+          viaCrossingIds: sum.via,
+          lengthKm,
+          cost,
+          segmentIds: edges.map((e) => net.edges[e].id),
+          geometry: {
+            type: 'LineString',
+            coordinates: pathGeometry(
+              net,
+              ctx.edgeCoords,
+              edges,
+              nodes,
+              roundPosition(hub.site.geometry.coordinates),
+              roundPosition(site.geometry.coordinates),
+            ),
+          },
+        };
+      },
     };
   }
 
@@ -252,9 +247,13 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     const s = runSearch({ country, domestic, crossline, explain: true });
     const cost = s.result.dist[node];
     if (cost === Infinity) return { reasons: [], cost };
-    const { edges, nodes } = pathTo(graph, s.result, node);
-    const needed = cls === 'internal' ? (id: string) => crosslineNeeded(id, country) : undefined;
-    return { reasons: blockagesAlong(ctx, edges, nodes, needed), cost };
+    const treeKey = `${keyOf({ country, domestic, crossline, explain: true })}|${cls}`;
+    let tree = trees.get(treeKey);
+    if (!tree) {
+      const needed = cls === 'internal' ? (id: string) => crosslineNeeded(id, country) : undefined;
+      trees.set(treeKey, (tree = new BlockageTree(ctx, s.result, needed)));
+    }
+    return { reasons: bindingFirst(tree.at(node)), cost };
   }
 
   function crosslineNeeded(id: string, country: string): Reason {

@@ -1,0 +1,81 @@
+import type { Reason } from '../../schemas';
+import type { AnalysisContext } from '../context';
+import { statusOfCode } from '../reasons';
+import type { SearchResult } from './dijkstra';
+
+/** What a site's option needs of the path a search found to it, besides its cost. */
+export interface PathSummary {
+  /** Crossings at its junctions and crossline crossings of its passages, in travel order, each once. */
+  via: string[];
+  /** Crossline crossings of its passages, in travel order, each once. */
+  crosslineIds: string[];
+  /** Length of its roads, from the hub's attachment (the site's own gap to the road not included). */
+  roadKm: number;
+  /** The at-risk reasons of its edges, each once, in no particular order. */
+  atRisk: Reason[];
+}
+
+/**
+ * The summary of the path to every node of one search's tree, built from the parent's and kept (lists are
+ * shared while a path adds nothing to them), so the options of thousands of sites cost about one walk of the
+ * tree rather than one walk per site and option.
+ */
+export class PathTree {
+  private readonly memo = new Map<number, PathSummary>();
+
+  constructor(
+    private readonly ctx: AnalysisContext,
+    private readonly result: SearchResult,
+    /** Gap between each source (hub) and its junction, by index of the search's sources. */
+    private readonly sourceKm: (origin: number) => number,
+  ) {}
+
+  at(node: number): PathSummary {
+    const { graph, hazards, crossingsAt, net } = this.ctx;
+    const { prevEdge } = this.result;
+    const other = (e: number, n: number) => (graph.edgeFrom[e] === n ? graph.edgeTo[e] : graph.edgeFrom[e]);
+    const crossingIds = (n: number) => (crossingsAt.get(n) ?? []).map((c) => c.feature.properties.id);
+    const chain: number[] = [];
+    let sum: PathSummary | undefined;
+    for (let n = node; ;) {
+      sum = this.memo.get(n);
+      if (sum) break;
+      const e = prevEdge[n];
+      if (e === -1) {
+        sum = {
+          via: [...new Set(crossingIds(n))],
+          crosslineIds: [],
+          roadKm: this.sourceKm(this.result.origin[n]),
+          atRisk: [],
+        };
+        this.memo.set(n, sum);
+        break;
+      }
+      chain.push(n);
+      n = other(e, n);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const c = chain[i];
+      const e = prevEdge[c];
+      const base: PathSummary = sum;
+      const passages = hazards.crossline.get(e) ?? [];
+      const newVia = [...passages, ...crossingIds(c)].filter(
+        (id, k, all) => !base.via.includes(id) && all.indexOf(id) === k,
+      );
+      const newCrossline = passages.filter((id) => !base.crosslineIds.includes(id));
+      const newRisk = (hazards.reasons.get(e) ?? []).filter(
+        (r) =>
+          statusOfCode(r.code) === 'at_risk' &&
+          !base.atRisk.some((x) => x.code === r.code && x.featureId === r.featureId && x.detail === r.detail),
+      );
+      sum = {
+        via: newVia.length > 0 ? [...base.via, ...newVia] : base.via,
+        crosslineIds: newCrossline.length > 0 ? [...base.crosslineIds, ...newCrossline] : base.crosslineIds,
+        roadKm: base.roadKm + net.edges[e].lengthKm,
+        atRisk: newRisk.length > 0 ? [...base.atRisk, ...newRisk] : base.atRisk,
+      };
+      this.memo.set(c, sum);
+    }
+    return sum;
+  }
+}
