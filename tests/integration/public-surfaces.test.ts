@@ -94,6 +94,14 @@ const staffCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   'imports.finish': (c) => c.imports.finish({ importId: '00000000-0000-4000-8000-000000000000' }),
   'imports.abort': (c) => c.imports.abort({ importId: '00000000-0000-4000-8000-000000000000' }),
   'imports.mapping': (c) => c.imports.mapping({ sourceKey: 'csv:2:00000000' }),
+  // Account administration: administrators only (tests/integration/accounts-api.test.ts).
+  'accounts.list': (c) => c.accounts.list(),
+  'accounts.add': (c) => c.accounts.add({ email: 'x@example.org', role: 'viewer' }),
+  'accounts.setRole': (c) => c.accounts.setRole({ email: 'x@example.org', role: 'admin' }),
+  'accounts.disable': (c) => c.accounts.disable({ email: 'x@example.org' }),
+  'accounts.enable': (c) => c.accounts.enable({ email: 'x@example.org' }),
+  'accounts.resetPassword': (c) => c.accounts.resetPassword({ email: 'x@example.org' }),
+  'accounts.endSessions': (c) => c.accounts.endSessions({ email: 'x@example.org' }),
 };
 
 describe('public surfaces', () => {

@@ -86,7 +86,7 @@ async function withLastAdminCheck<T>(
       .where(and(eq(users.role, 'admin'), isNull(users.disabledAt)))
       .for('update');
     const [row] = await tx.select().from(users).where(eq(users.email, email));
-    if (!row) throw new AccountError('email', `no account for ${email}`);
+    if (!row) throw new AccountError('email', `no account for ${email}`, 'not-found');
     const losesAdmin = (change.role !== undefined && change.role !== 'admin') || change.disable === true;
     if (losesAdmin && admins.length === 1 && admins[0].id === row.id)
       throw new AccountError(
@@ -149,6 +149,6 @@ export async function endSessions(
 ): Promise<{ sessionsEnded: number }> {
   const email = parse(emailAddress, 'email', emailInput);
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (!row) throw new AccountError('email', `no account for ${email}`);
+  if (!row) throw new AccountError('email', `no account for ${email}`, 'not-found');
   return { sessionsEnded: await endSessionsOf(db, row.id, keepSession) };
 }

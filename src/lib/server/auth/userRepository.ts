@@ -10,6 +10,8 @@ export class AccountError extends Error {
   constructor(
     public readonly field: string,
     reason: string,
+    /** `not-found` when no account has the e-mail given; `invalid` for every other refusal. */
+    public readonly kind: 'invalid' | 'not-found' = 'invalid',
   ) {
     super(`${field}: ${reason}`);
     this.name = 'AccountError';
@@ -64,7 +66,7 @@ export async function setPassword(
     .set({ passwordHash: await hashPassword(password) })
     .where(eq(users.email, email))
     .returning({ id: users.id });
-  if (rows.length === 0) throw new AccountError('email', `no account for ${email}`);
+  if (rows.length === 0) throw new AccountError('email', `no account for ${email}`, 'not-found');
   return { sessionsEnded: await endSessionsOf(db, rows[0].id, keepSession) };
 }
 
