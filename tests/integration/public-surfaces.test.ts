@@ -154,6 +154,23 @@ describe('public surfaces', () => {
     });
   });
 
+  it('/admin serves nothing but to administrators: anonymous visitors sign in first, others get 403', async () => {
+    const { load } = await import('../../src/routes/admin/+page.server');
+    const call = (viewer: unknown) =>
+      (load as (e: unknown) => unknown)({ locals: { viewer }, url: new URL('http://localhost/admin') });
+    expect(() => call(null)).toThrow(
+      expect.objectContaining({ status: 303, location: '/login?next=%2Fadmin' }),
+    );
+    for (const role of ['viewer', 'editor'])
+      expect(() => call({ id: 1, email: 'e@example.org', role })).toThrow(
+        expect.objectContaining({ status: 403 }),
+      );
+    expect(call({ id: 2, email: 'a@example.org', role: 'admin' })).toEqual({
+      email: 'a@example.org',
+      role: 'admin',
+    });
+  });
+
   it('the change feeds served anonymously carry no non-public record or change', async () => {
     // A restricted severity-3 incident on the Adré road on the feed's date: it blocks the corridor for staff.
     const { scenario } = await services.store.situationFor(null);
@@ -225,6 +242,10 @@ describe('public surfaces', () => {
       [
         '+layout.svelte',
         '+page.svelte',
+        // Account administration: its load refuses everyone but administrators (checked below); the
+        // accounts come from the API (accounts.*, administrators only).
+        'admin/+page.server.ts',
+        'admin/+page.svelte',
         '+page.ts',
         'api/trpc/[...trpc]/+server.ts',
         'basemap/countries.geojson/+server.ts',
