@@ -86,7 +86,7 @@ export class AccountsAdmin {
   endSessions(email: string) {
     return this.act(email, 'end the sessions', async () => {
       const r = await this.api.endSessions.mutate({ email });
-      return `${ended(r.sessionsEnded)} for ${email}.`;
+      return `${r.sessionsEnded} session${r.sessionsEnded === 1 ? '' : 's'} ended for ${email}.`;
     });
   }
 

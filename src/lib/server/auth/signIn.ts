@@ -50,7 +50,14 @@ export async function signIn(
       retryAfterSeconds: e.retryAfterSeconds,
     };
   }
-  await reservation.settle(viewer ? 'success' : 'failure');
+  // A settlement that fails leaves the attempt counted as a failure: no reason to refuse a right password.
+  await reservation
+    .settle(viewer ? 'success' : 'failure')
+    .catch((e: unknown) =>
+      console.error(
+        `corridor: sign-in throttle: ${(e as Error).message}: ${String((e as Error).cause ?? '')}`,
+      ),
+    );
   if (!viewer) return { ok: false, status: 400, message: 'E-mail or password is wrong.' };
   const { token, expiresAt } = await createSession(services.database.db, viewer.id);
   await recordSignIn(services.database.db, viewer.id);
