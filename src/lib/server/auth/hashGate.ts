@@ -42,6 +42,16 @@ export class HashGate {
     }
   }
 
+  /**
+   * A task given now would be refused: the caller can answer 503 before doing any other work for it.
+   * Throws nothing; `run` still checks again.
+   */
+  busy(): HashGateBusyError | null {
+    return this.running >= this.concurrency && this.waiting.length >= this.maxWaiting
+      ? new HashGateBusyError(this.retryAfterSeconds())
+      : null;
+  }
+
   /** Tasks running or waiting now. */
   get load(): number {
     return this.running + this.waiting.length;

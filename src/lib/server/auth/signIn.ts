@@ -15,6 +15,15 @@ function inWords(seconds: number): string {
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
+function busyAnswer(e: HashGateBusyError): SignInResult {
+  return {
+    ok: false,
+    status: 503,
+    message: `The server is busy checking other sign-ins. Try again in ${inWords(e.retryAfterSeconds)}.`,
+    retryAfterSeconds: e.retryAfterSeconds,
+  };
+}
+
 /**
  * Checks credentials and starts a session. The attempt is first reserved with the sign-in throttle (per
  * e-mail and per client address; 429 when either must wait), then the password is checked through the hash
@@ -27,6 +36,10 @@ export async function signIn(
   password: string,
   clientAddress: string,
 ): Promise<SignInResult> {
+  // Turned away at once when the queue is full: in a flood, most attempts then cost nothing, not even a
+  // database write (no password is checked, so nothing is learnt from them).
+  const full = services.hashGate.busy();
+  if (full) return busyAnswer(full);
   const reservation = await services.signInThrottle.reserve(email, clientAddress);
   if (!reservation.ok) {
     const retryAfterSeconds = Math.ceil(reservation.retryAfterMs / 1000);
@@ -43,12 +56,7 @@ export async function signIn(
   } catch (e) {
     await reservation.settle('not-checked');
     if (!(e instanceof HashGateBusyError)) throw e;
-    return {
-      ok: false,
-      status: 503,
-      message: `The server is busy checking other sign-ins. Try again in ${inWords(e.retryAfterSeconds)}.`,
-      retryAfterSeconds: e.retryAfterSeconds,
-    };
+    return busyAnswer(e);
   }
   // A settlement that fails leaves the attempt counted as a failure: no reason to refuse a right password.
   await reservation
