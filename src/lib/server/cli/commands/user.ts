@@ -125,8 +125,8 @@ Passwords are read from standard input when it is piped (echo "…" | corridor u
 twice on the terminal; never given as an argument. At least 12 characters.
 
 Uses the same database as the server: DATABASE_URL when set, otherwise the embedded database in DATA_DIR
-(default ./data). The embedded database takes one process at a time: stop the server first, or use the
-/admin page of the running server instead.
+(default ./data). The embedded database takes one process at a time: while the server runs on it, this
+command stops with a message; stop the server first, or use the /admin page of the running server instead.
 
 Exit codes: 0 done, 2 bad input (the message names the field), 1 unexpected failure.`,
   async run(argv, io) {
