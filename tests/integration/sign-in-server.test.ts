@@ -30,6 +30,8 @@ beforeAll(async () => {
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     SHUTDOWN_TIMEOUT: '1',
+    // As behind a proxy: the client's address comes from X-Forwarded-For.
+    ADDRESS_HEADER: 'x-forwarded-for',
   };
   delete env.ORIGIN;
   child = spawn(process.execPath, ['scripts/start.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -53,12 +55,17 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** The sign-in form posted as a browser showing `origin` posts it (no JavaScript). */
-function postLogin(origin: string, body: Record<string, string>, query = '') {
+/** The sign-in form posted as a browser showing `origin` posts it (no JavaScript), from `client`. */
+function postLogin(origin: string, body: Record<string, string>, query = '', client = '192.0.2.1') {
   return fetch(`${origin}/login${query}`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { origin, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    headers: {
+      origin,
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+      'x-forwarded-for': client,
+    },
     body: new URLSearchParams(body).toString(),
   });
 }
@@ -79,7 +86,11 @@ describe('signing in on the server as `npm start` runs it', () => {
     const r = await fetch(`${printed[0]}/login`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        origin: 'http://evil.example',
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-forwarded-for': '192.0.2.1',
+      },
       body: new URLSearchParams({ email: EMAIL, password: PASSWORD }).toString(),
     });
     expect(r.status).toBe(403);
@@ -92,9 +103,12 @@ describe('signing in on the server as `npm start` runs it', () => {
     expect(signedIn.headers.get('location')).toBe('/');
     const cookie = signedIn.headers.get('set-cookie')!.split(';')[0];
     const goTo = async (next: string) =>
-      (await fetch(`${base}/login?next=${next}`, { redirect: 'manual', headers: { cookie } })).headers.get(
-        'location',
-      );
+      (
+        await fetch(`${base}/login?next=${next}`, {
+          redirect: 'manual',
+          headers: { cookie, 'x-forwarded-for': '192.0.2.1' },
+        })
+      ).headers.get('location');
     for (const evil of [
       '/%5Cevil.example',
       '//evil.example',
@@ -117,4 +131,27 @@ describe('signing in on the server as `npm start` runs it', () => {
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(await last!.text()).toContain('Too many failed sign-ins. Try again in');
   }, 60_000);
+
+  it('behind a proxy (ADDRESS_HEADER), one address trying many accounts is slowed, others are not', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++)
+      statuses.push(
+        (
+          await postLogin(
+            printed[0],
+            { email: `user${i}@example.org`, password: 'a wrong guess' },
+            '',
+            '198.51.100.7',
+          )
+        ).status,
+      );
+    expect(statuses).toEqual([...Array(20).fill(400), 429]);
+    const elsewhere = await postLogin(
+      printed[0],
+      { email: 'user0@example.org', password: 'a wrong guess' },
+      '',
+      '198.51.100.8',
+    );
+    expect(elsewhere.status).toBe(400);
+  }, 90_000);
 });
