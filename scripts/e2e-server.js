@@ -1,5 +1,6 @@
-// The server of the end-to-end run: a fresh embedded database in a temporary folder, one editor account made
-// with the real command line (`corridor user add`, password on stdin), then the built app on that database.
+// The server of the end-to-end run: a fresh embedded database in a temporary folder, an editor and an
+// administrator account made with the real command line (`corridor user add`, password on stdin), then the
+// built app on that database.
 // The folder is removed when the server stops.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,15 +13,25 @@ const dataDir = mkdtempSync(join(tmpdir(), 'corridor-e2e-'));
 const env = { ...process.env, DATA_DIR: dataDir };
 const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
 
-const add = spawnSync(
-  process.execPath,
-  ['bin/corridor.js', 'user', 'add', '--email', email, '--role', 'editor'],
-  { env, input: `${password}\n`, stdio: ['pipe', 'inherit', 'inherit'] },
-);
-if (add.status !== 0) {
-  cleanup();
-  console.error(`e2e-server: "corridor user add" failed with exit code ${add.status}`);
-  process.exit(1);
+const accounts = [
+  { email, password, role: 'editor' },
+  {
+    email: process.env.E2E_ADMIN_EMAIL ?? 'admin@example.org',
+    password: process.env.E2E_ADMIN_PASSWORD ?? 'e2e admin password',
+    role: 'admin',
+  },
+];
+for (const a of accounts) {
+  const add = spawnSync(
+    process.execPath,
+    ['bin/corridor.js', 'user', 'add', '--email', a.email, '--role', a.role],
+    { env, input: `${a.password}\n`, stdio: ['pipe', 'inherit', 'inherit'] },
+  );
+  if (add.status !== 0) {
+    cleanup();
+    console.error(`e2e-server: "corridor user add" (${a.role}) failed with exit code ${add.status}`);
+    process.exit(1);
+  }
 }
 
 const server = spawn(process.execPath, ['build/index.js'], { env, stdio: 'inherit' });

@@ -4,8 +4,13 @@ import { buildIfNeeded } from './build-if-needed.js';
 
 buildIfNeeded();
 const env = { ...process.env, PORT: process.env.PORT ?? '3000', HOST: process.env.HOST ?? '0.0.0.0' };
-env.ORIGIN ??= `http://localhost:${env.PORT}`;
-console.log(`corridor: serving on http://localhost:${env.PORT}`);
+// SvelteKit refuses a form post (the sign-in) whose Origin is not ORIGIN, and the Node adapter, without
+// ORIGIN, would take the request to be https. So the default ORIGIN is the address HOST is reached at
+// (localhost when it binds every interface), and that is the address printed: opening it, signing in works.
+const wildcard = ['0.0.0.0', '::', ''].includes(env.HOST);
+const host = wildcard ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+env.ORIGIN ??= `http://${host}:${env.PORT}`;
+console.log(`corridor: serving on ${env.ORIGIN}`);
 const child = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -15,7 +15,7 @@ export interface BuiltServer {
   stop: () => Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
@@ -30,7 +30,11 @@ function freePort(): Promise<number> {
  * Builds when needed, lets `prepare` write into the fresh database (the server seeds the default scenario
  * on start, keeping what is there), then starts the server and waits until it answers.
  */
-export async function startBuiltServer(prepare?: (db: Database) => Promise<void>): Promise<BuiltServer> {
+export async function startBuiltServer(
+  prepare?: (db: Database) => Promise<void>,
+  /** More environment for the server, e.g. ADDRESS_HEADER. */
+  env: Record<string, string> = {},
+): Promise<BuiltServer> {
   execFileSync(process.execPath, [join(root, 'scripts', 'build-if-needed.js')], {
     cwd: root,
     stdio: 'inherit',
@@ -56,6 +60,7 @@ export async function startBuiltServer(prepare?: (db: Database) => Promise<void>
       ORIGIN: base,
       DATA_DIR: dataDir,
       SHUTDOWN_TIMEOUT: '1',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkCredentials } from '$lib/server/auth/userRepository';
+import { createSession, validateSession } from '$lib/server/auth/sessionStore';
+import { checkCredentials, recordSignIn } from '$lib/server/auth/userRepository';
 import { openDatabase } from '$lib/server/db/client';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'corridor-cli-user-'));
@@ -68,5 +69,77 @@ describe('corridor user', () => {
     } finally {
       await db.close();
     }
+  });
+
+  it('lists, changes roles, disables, enables, resets passwords and ends sessions, as /admin does', async () => {
+    expect(
+      corridor(['add', '--email', 'field@example.org', '--role', 'viewer'], 'field officer pass\n').code,
+    ).toBe(0);
+    // Two sessions of the field officer, to see them end.
+    const db = await openDatabase({ dataDir, migrationsFolder: 'drizzle' });
+    const field = (await checkCredentials(db.db, 'field@example.org', 'field officer pass'))!;
+    const tokens = [
+      (await createSession(db.db, field.id)).token,
+      (await createSession(db.db, field.id)).token,
+    ];
+    await recordSignIn(db.db, field.id, new Date('2026-02-03T04:05:00Z'));
+    await db.close();
+
+    const list = corridor(['list'], '');
+    expect(list.code).toBe(0);
+    expect(list.out.split('\n').slice(2, 4)).toEqual(
+      ['admin@example.org  admin  active', 'field@example.org  viewer  active  2026-02-03 04:05    2'].map(
+        (l) => expect.stringMatching(new RegExp(`^${l.replace(/ +/g, ' +')}`)),
+      ),
+    );
+
+    expect(corridor(['set-role', '--email', 'Field@example.org', '--role', 'editor'], '')).toMatchObject({
+      code: 0,
+      out: 'field@example.org is now editor; 2 sessions ended\n',
+    });
+    expect(corridor(['disable', '--email', 'field@example.org'], '')).toMatchObject({
+      code: 0,
+      out: 'disabled field@example.org; 0 sessions ended\n',
+    });
+    expect(corridor(['list'], '').out).toMatch(/field@example\.org +editor +disabled/);
+    expect(corridor(['enable', '--email', 'field@example.org'], '').out).toBe('enabled field@example.org\n');
+    expect(
+      corridor(['reset-password', '--email', 'field@example.org'], 'another long password\n'),
+    ).toMatchObject({
+      code: 0,
+      out: 'password changed for field@example.org; 0 sessions ended\n',
+    });
+    expect(corridor(['end-sessions', '--email', 'field@example.org'], '').out).toBe(
+      '0 sessions ended for field@example.org\n',
+    );
+
+    const check = await openDatabase({ dataDir, migrationsFolder: 'drizzle' });
+    try {
+      for (const t of tokens) expect(await validateSession(check.db, t)).toBeNull();
+      expect(await checkCredentials(check.db, 'field@example.org', 'another long password')).toMatchObject({
+        role: 'editor',
+      });
+    } finally {
+      await check.close();
+    }
+  });
+
+  it('refuses to demote or disable the last administrator, and unknown accounts, with exit code 2', () => {
+    const demote = corridor(['set-role', '--email', 'admin@example.org', '--role', 'editor'], '');
+    expect(demote.code).toBe(2);
+    expect(demote.err).toContain(
+      'role: admin@example.org is the last active administrator: make another account an administrator first',
+    );
+    expect(corridor(['disable', '--email', 'admin@example.org'], '').err).toContain(
+      'disabled: admin@example.org is the last active administrator',
+    );
+    const unknown = corridor(['end-sessions', '--email', 'nobody@example.org'], '');
+    expect(unknown).toMatchObject({ code: 2 });
+    expect(unknown.err).toContain('email: no account for nobody@example.org');
+    expect(corridor(['promote', '--email', 'admin@example.org'], '').err).toContain(
+      'unknown action "promote": say one of list, add, set-role, disable, enable, reset-password, end-sessions',
+    );
+    expect(corridor(['disable'], '').err).toContain('--email is required');
+    expect(corridor(['list'], '').out).toMatch(/admin@example\.org +admin +active/);
   });
 });

@@ -94,6 +94,14 @@ const staffCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   'imports.finish': (c) => c.imports.finish({ importId: '00000000-0000-4000-8000-000000000000' }),
   'imports.abort': (c) => c.imports.abort({ importId: '00000000-0000-4000-8000-000000000000' }),
   'imports.mapping': (c) => c.imports.mapping({ sourceKey: 'csv:2:00000000' }),
+  // Account administration: administrators only (tests/integration/accounts-api.test.ts).
+  'accounts.list': (c) => c.accounts.list(),
+  'accounts.add': (c) => c.accounts.add({ email: 'x@example.org', role: 'viewer' }),
+  'accounts.setRole': (c) => c.accounts.setRole({ email: 'x@example.org', role: 'admin' }),
+  'accounts.disable': (c) => c.accounts.disable({ email: 'x@example.org' }),
+  'accounts.enable': (c) => c.accounts.enable({ email: 'x@example.org' }),
+  'accounts.resetPassword': (c) => c.accounts.resetPassword({ email: 'x@example.org' }),
+  'accounts.endSessions': (c) => c.accounts.endSessions({ email: 'x@example.org' }),
 };
 
 describe('public surfaces', () => {
@@ -144,6 +152,23 @@ describe('public surfaces', () => {
       email: 'e@example.org',
       role: 'editor',
       sensitivities: ['public', 'restricted'],
+    });
+  });
+
+  it('/admin serves nothing but to administrators: anonymous visitors sign in first, others get 403', async () => {
+    const { load } = await import('../../src/routes/admin/+page.server');
+    const call = (viewer: unknown) =>
+      (load as (e: unknown) => unknown)({ locals: { viewer }, url: new URL('http://localhost/admin') });
+    expect(() => call(null)).toThrow(
+      expect.objectContaining({ status: 303, location: '/login?next=%2Fadmin' }),
+    );
+    for (const role of ['viewer', 'editor'])
+      expect(() => call({ id: 1, email: 'e@example.org', role })).toThrow(
+        expect.objectContaining({ status: 403 }),
+      );
+    expect(call({ id: 2, email: 'a@example.org', role: 'admin' })).toEqual({
+      email: 'a@example.org',
+      role: 'admin',
     });
   });
 
@@ -218,6 +243,10 @@ describe('public surfaces', () => {
       [
         '+layout.svelte',
         '+page.svelte',
+        // Account administration: its load refuses everyone but administrators (checked below); the
+        // accounts come from the API (accounts.*, administrators only).
+        'admin/+page.server.ts',
+        'admin/+page.svelte',
         '+page.ts',
         'api/trpc/[...trpc]/+server.ts',
         'basemap/countries.geojson/+server.ts',

@@ -19,6 +19,20 @@ const envSchema = z.object({
    * import sent from the browser so that each fits under it.
    */
   BODY_SIZE_LIMIT: z.string().optional(),
+  /**
+   * Behind a reverse proxy: the request header holding the client's address (e.g. `X-Forwarded-For`), which
+   * the Node adapter reads for `getClientAddress()`; the sign-in throttle counts per address with it. Unset,
+   * the address is the TCP peer's, which behind a proxy is the proxy's own for every visitor.
+   */
+  ADDRESS_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be an HTTP header name such as X-Forwarded-For')
+    .optional(),
+  /** With ADDRESS_HEADER=X-Forwarded-For: how many trusted proxies are in front (the Node adapter's). */
+  XFF_DEPTH: z
+    .string()
+    .regex(/^[1-9][0-9]*$/, 'must be a positive whole number (the number of trusted proxies)')
+    .optional(),
 });
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { LoginRateLimiter } from './auth/loginRateLimiter';
+import { HashGate } from './auth/hashGate';
+import { SignInThrottle } from './auth/signInThrottle';
 import { openDatabase, type OpenDatabase } from './db/client';
 import { seedSituation } from './db/featureRepository';
 import { readEnv, type Env } from './env';
@@ -10,13 +11,15 @@ import { chunkBytesFor, ImportStaging } from './import/importStaging';
 import { SituationStore } from './situation/situationStore';
 
 /**
- * What the server holds for its whole life: the database, the situation store, the login limiter, and the
- * imports being sent from the browser in parts.
+ * What the server holds for its whole life: the database, the situation store, the sign-in throttle (its
+ * state is in the database), the gate that bounds password hashing, and the imports being sent from the
+ * browser in parts.
  */
 export interface Services {
   database: OpenDatabase;
   store: SituationStore;
-  loginLimiter: LoginRateLimiter;
+  signInThrottle: SignInThrottle;
+  hashGate: HashGate;
   importStaging: ImportStaging;
 }
 
@@ -42,7 +45,8 @@ export async function startServices(env: Env = readEnv()): Promise<Services> {
   return {
     database,
     store: new SituationStore(database.db, situation.scenario.id),
-    loginLimiter: new LoginRateLimiter(),
+    signInThrottle: new SignInThrottle(database.db),
+    hashGate: new HashGate(),
     importStaging: new ImportStaging(
       (features, layer, actor, options) =>
         commitImport(database.db, features, layer, actor, { ...options, scenarioId: situation.scenario.id }),

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { sessions, users } from '../db/schema';
 import type { Role, Viewer } from './roles';
@@ -56,6 +56,23 @@ export async function validateSession(
 /** Ends one session (logout). */
 export async function deleteSession(db: Database, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+/**
+ * Ends every session of an account but the one whose token is `keep` (the caller's own, when an account
+ * changes its own password); returns how many ended. Called when a password, a role or the disabled state
+ * changes, so that a stolen or outdated session does not outlive the change.
+ */
+export async function endSessionsOf(db: Database, userId: number, keep?: string): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(
+      keep
+        ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(keep)))
+        : eq(sessions.userId, userId),
+    )
+    .returning({ userId: sessions.userId });
+  return rows.length;
 }
 
 /** Removes expired sessions; called now and then, not on every request. */

@@ -4,18 +4,21 @@ import { users } from '../db/schema';
 import { emailAddress, newPassword } from './emailAddress';
 import { hashPassword, verifyPassword } from './password';
 import { role as roleSchema, type Role, type Viewer } from './roles';
+import { endSessionsOf } from './sessionStore';
 
 export class AccountError extends Error {
   constructor(
     public readonly field: string,
     reason: string,
+    /** `not-found` when no account has the e-mail given; `invalid` for every other refusal. */
+    public readonly kind: 'invalid' | 'not-found' = 'invalid',
   ) {
     super(`${field}: ${reason}`);
     this.name = 'AccountError';
   }
 }
 
-function parse<T>(
+export function parse<T>(
   schema: {
     safeParse: (
       v: unknown,
@@ -46,8 +49,16 @@ export async function addUser(
   return { id: rows[0].id, email, role };
 }
 
-/** Sets a new password for an existing account. */
-export async function setPassword(db: Database, emailInput: string, passwordInput: string): Promise<void> {
+/**
+ * Sets a new password for an existing account and ends its sessions, but the one of `keepSession` (the
+ * token of the caller's own session when it changes its own password). Returns how many sessions ended.
+ */
+export async function setPassword(
+  db: Database,
+  emailInput: string,
+  passwordInput: string,
+  keepSession?: string,
+): Promise<{ sessionsEnded: number }> {
   const email = parse(emailAddress, 'email', emailInput);
   const password = parse(newPassword, 'password', passwordInput);
   const rows = await db
@@ -55,7 +66,13 @@ export async function setPassword(db: Database, emailInput: string, passwordInpu
     .set({ passwordHash: await hashPassword(password) })
     .where(eq(users.email, email))
     .returning({ id: users.id });
-  if (rows.length === 0) throw new AccountError('email', `no account for ${email}`);
+  if (rows.length === 0) throw new AccountError('email', `no account for ${email}`, 'not-found');
+  return { sessionsEnded: await endSessionsOf(db, rows[0].id, keepSession) };
+}
+
+/** Notes the time of a successful sign-in, shown to administrators. */
+export async function recordSignIn(db: Database, userId: number, at = new Date()): Promise<void> {
+  await db.update(users).set({ lastSignInAt: at }).where(eq(users.id, userId));
 }
 
 /**

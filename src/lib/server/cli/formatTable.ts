@@ -2,7 +2,7 @@ import { statusOfCode } from '../../domain/analysis/reasons';
 import type { AnalysisReport } from '../../domain/schemas/report';
 
 /** Left-aligned text columns, widths fitted to the content. */
-function columns(header: string[], rows: string[][]): string {
+export function columns(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) =>
     cells

@@ -1,5 +1,6 @@
 import { AnalysisInputError } from '../../domain/analysis/errors';
 import { DataValidationError } from '../../domain/schemas/issues';
+import { DatabaseInUseError } from '../db/embeddedLock';
 import { CliUsageError } from './cliError';
 import { analyzeCommand } from './commands/analyze';
 import { importCommand } from './commands/import';
@@ -47,6 +48,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (e instanceof CliUsageError) {
       io.stderr(`corridor ${name}: ${e.message}\nRun "corridor ${name} --help" for usage.\n`);
       return 2;
+    }
+    if (e instanceof DatabaseInUseError) {
+      io.stderr(`corridor ${name}: ${e.message}\n`);
+      return 1;
     }
     if (e instanceof DataValidationError || e instanceof AnalysisInputError) {
       io.stderr(`corridor ${name}: ${e.message}\n`);

@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
+import { lockEmbeddedDatabase } from './embeddedLock';
 import * as schema from './schema';
 
 /** The database, whichever engine is behind it: the repositories only use what both accept. */
@@ -43,12 +44,25 @@ export async function openDatabase(o: DatabaseOptions): Promise<OpenDatabase> {
     await migratePg(db, { migrationsFolder: o.migrationsFolder });
     return { db: db as unknown as Database, engine: 'postgres', close: () => pool.end() };
   }
-  if (!o.dataDir.startsWith('memory://')) mkdirSync(o.dataDir, { recursive: true });
-  const client = new PGlite(
-    o.dataDir,
-    o.pgliteSharedBuffersMb ? { postgresqlconf: [`shared_buffers = ${o.pgliteSharedBuffersMb}MB`] } : {},
-  );
-  const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder: o.migrationsFolder });
-  return { db: db as unknown as Database, engine: 'pglite', close: () => client.close() };
+  let unlock = () => {};
+  if (!o.dataDir.startsWith('memory://')) {
+    mkdirSync(o.dataDir, { recursive: true });
+    unlock = lockEmbeddedDatabase(o.dataDir);
+  }
+  try {
+    const client = new PGlite(
+      o.dataDir,
+      o.pgliteSharedBuffersMb ? { postgresqlconf: [`shared_buffers = ${o.pgliteSharedBuffersMb}MB`] } : {},
+    );
+    const db = drizzlePglite(client, { schema });
+    await migratePglite(db, { migrationsFolder: o.migrationsFolder });
+    const close = async () => {
+      await client.close();
+      unlock();
+    };
+    return { db: db as unknown as Database, engine: 'pglite', close };
+  } catch (e) {
+    unlock();
+    throw e;
+  }
 }

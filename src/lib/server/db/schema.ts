@@ -79,8 +79,25 @@ export const users = pgTable(
     role: text('role').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('users_email_idx').on(t.email)],
+);
+
+/**
+ * Sign-in throttling, one row per key (`account:<e-mail>` or `address:<client address>`): the attempts
+ * counted since the key was last quiet and when the next one is allowed. In the database, not in a process,
+ * so several server instances share it; each attempt is reserved here before its password is hashed.
+ */
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sign_in_throttle_last_idx').on(t.lastAttemptAt)],
 );
 
 /** Login sessions. Only a SHA-256 of the cookie's token is stored, so a database leak yields no session. */

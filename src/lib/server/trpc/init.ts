@@ -7,6 +7,8 @@ import type { Services } from '../services';
 export interface Context {
   services: Services;
   viewer: Viewer;
+  /** The caller's session token, so that changing one's own account can keep this session alive. */
+  sessionToken?: string;
 }
 
 const t = initTRPC.context<Context>().create({

@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { router } from './init';
+import { accountsRouter } from './routers/accounts';
 import { analysisRouter } from './routers/analysis';
 import { featuresRouter } from './routers/features';
 import { feedRouter } from './routers/feed';
@@ -12,6 +13,7 @@ export const appRouter = router({
   features: featuresRouter,
   feed: feedRouter,
   imports: importsRouter,
+  accounts: accountsRouter,
 });
 
 export type AppRouter = typeof appRouter;
