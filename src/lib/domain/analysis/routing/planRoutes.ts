@@ -1,0 +1,220 @@
+import {
+  planRequestSchema,
+  type PlanRequestInput,
+  type PlanResult,
+  type PlanRoute,
+  type Reason,
+  type Situation,
+} from '../../schemas';
+import { dijkstra, pathTo } from '../access/dijkstra';
+import { edgeCosts } from '../access/edgeCosts';
+import { createAnalyzer, type Analyzer } from '../analyzer';
+import type { AnalysisContext } from '../context';
+import { AnalysisInputError } from '../errors';
+import { formatKm, sortReasons, statusOfCode } from '../reasons';
+import { round3 } from '../round';
+import { avoidFeatures } from './avoidFeatures';
+import { describeRoute } from './describeRoute';
+import { resolvePlace, type ResolvedPlace } from './resolvePlace';
+import { searchLeg, type Piece } from './searchLeg';
+import { mergeTravelParams } from './travelTime';
+
+/** Cost multiplier put on the edges of routes already found, to find the next alternative. */
+export const PLAN_ALTERNATIVE_PENALTY = 2;
+/** An alternative sharing more than this share of its length with a route already kept is dropped. */
+export const PLAN_ALTERNATIVE_MAX_OVERLAP = 0.8;
+
+export interface PlanOptions {
+  /** Test each closed crossing for a shorter (or any) route when opened (default true). */
+  openings?: boolean;
+}
+
+/**
+ * The convoy planner: the best road route between two places on a date and up to three distinct
+ * alternatives, through optional waypoints and around an avoid list, each described stretch by stretch with
+ * its status and reasons, the crossings to negotiate, the hazards passed and a travel time. Blocked road is
+ * never used and at-risk road costs `atRiskCostFactor` times its length (soft avoidance), as in the analysis.
+ * Alternatives come from the penalty method (the edges of each route found cost more in the next search; a
+ * route overlapping an earlier one by more than PLAN_ALTERNATIVE_MAX_OVERLAP of its length is dropped). When
+ * no route exists, the reasons name the blockages on the way that needs the fewest cleared; in every case
+ * each closed crossing is opened in turn (through the engine's overrides) to find those whose opening alone
+ * would open a route or shorten it.
+ */
+export function planRoutes(
+  source: Situation | Analyzer,
+  input: PlanRequestInput,
+  options: PlanOptions = {},
+): PlanResult {
+  const parsed = planRequestSchema.safeParse(input);
+  if (!parsed.success)
+    throw new AnalysisInputError(
+      `invalid route request: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`).join('; ')}`,
+    );
+  const req = parsed.data;
+  const analyzer = 'analyze' in source ? source : createAnalyzer(source);
+  const ctx = analyzer.context(req.asOf, req.params, req.overrides);
+  const travel = mergeTravelParams(analyzer.situation.scenario.travel, req.travel);
+  const places = [req.from, ...req.via, req.to].map((p) => resolvePlace(ctx, analyzer.situation, p));
+  const result: PlanResult = {
+    asOf: req.asOf,
+    month: ctx.layers.month,
+    from: places[0].place,
+    to: places[places.length - 1].place,
+    via: places.slice(1, -1).map((p) => p.place),
+    avoid: req.avoid,
+    travelParams: travel,
+    routes: [],
+    reasons: [],
+    openings: [],
+    notes: [],
+  };
+  const off = places.filter((p) => p.anchors.length === 0);
+  if (off.length > 0) {
+    result.reasons = off.map((p) => ({
+      code: 'off_network',
+      featureId: p.place.id ?? p.place.name,
+      detail:
+        p.place.kind === 'crossing'
+          ? 'the crossing is not on a road that exists on this date'
+          : `no road within ${formatKm(ctx.options.siteAttachKm)} on this date`,
+    }));
+    return result;
+  }
+  result.routes = findRoutes(ctx, analyzer.situation, places, req.avoid, req.alternatives, travel);
+  if (result.routes.length === 0) {
+    result.reasons = explainNoRoute(ctx, analyzer.situation, places, req.avoid);
+    if (req.avoid.length > 0 && findRoutes(ctx, analyzer.situation, places, [], 0, travel).length > 0)
+      result.notes.push(`the avoid list (${req.avoid.join(', ')}) leaves no route: without it there is one`);
+  }
+  if (options.openings !== false) result.openings = findOpenings(analyzer, ctx, req, result.routes[0]);
+  return result;
+}
+
+function findRoutes(
+  ctx: AnalysisContext,
+  situation: Situation,
+  places: readonly ResolvedPlace[],
+  avoid: readonly string[],
+  alternatives: number,
+  travel: PlanResult['travelParams'],
+): PlanRoute[] {
+  const { net } = ctx;
+  const realCost = edgeCosts(ctx, { crossline: true });
+  const stopAt = new Uint8Array(net.nodeCount);
+  for (const n of ctx.hazards.closedNodes) stopAt[n] = 1;
+  avoidFeatures(ctx, situation, avoid, realCost, stopAt);
+  const cost = Float64Array.from(realCost);
+  const found: { pieces: Piece[]; edges: Map<number, number>; length: number }[] = [];
+  const routes: PlanRoute[] = [];
+  for (let attempt = 0; attempt < (alternatives + 1) * 3 && found.length < alternatives + 1; attempt++) {
+    const pieces: Piece[] = [];
+    for (let i = 0; i + 1 < places.length; i++) {
+      const leg = searchLeg(net, ctx.graph, places[i], places[i + 1], cost, stopAt);
+      if (!leg) return finish(routes);
+      pieces.push(...leg.pieces);
+    }
+    // Km walked per edge, for the overlap test; the edges walked cost more in the next search.
+    const edges = new Map<number, number>();
+    for (const p of pieces) edges.set(p.edge, (edges.get(p.edge) ?? 0) + Math.abs(p.endKm - p.startKm));
+    for (const e of edges.keys()) cost[e] *= PLAN_ALTERNATIVE_PENALTY;
+    const length = [...edges.values()].reduce((a, b) => a + b, 0);
+    const tooClose = found.some((f) => {
+      let shared = 0;
+      for (const [e, km] of edges) shared += Math.min(km, f.edges.get(e) ?? 0);
+      return (
+        shared > PLAN_ALTERNATIVE_MAX_OVERLAP * Math.max(length, 1e-9) || (length === 0 && f.length === 0)
+      );
+    });
+    if (tooClose) continue;
+    found.push({ pieces, edges, length });
+    routes.push(describeRoute(ctx, pieces, places, realCost, travel));
+  }
+  return finish(routes);
+}
+
+function finish(routes: PlanRoute[]): PlanRoute[] {
+  routes.sort((x, y) => x.cost - y.cost || x.lengthKm - y.lengthKm);
+  routes.forEach((r, i) => (r.rank = i + 1));
+  return routes;
+}
+
+/** The blockages on the way (leg by leg) that needs the fewest of them cleared. */
+function explainNoRoute(
+  ctx: AnalysisContext,
+  situation: Situation,
+  places: readonly ResolvedPlace[],
+  avoid: readonly string[],
+): Reason[] {
+  const cost = edgeCosts(ctx, { crossline: true, explainBlocked: true });
+  // What the avoid list keeps off stays off: the explanation names what blocks the ways that remain.
+  const stopAt = new Uint8Array(ctx.net.nodeCount);
+  avoidFeatures(ctx, situation, avoid, cost, stopAt);
+  const out: Reason[] = [];
+  for (let i = 0; i + 1 < places.length; i++) {
+    const from = places[i].anchors[0].node;
+    const to = places[i + 1].anchors[0].node;
+    const r = dijkstra(ctx.graph, [{ node: from, cost: 0 }], cost, stopAt, to);
+    if (r.dist[to] === Infinity) {
+      out.push({
+        code: 'no_road_connection',
+        featureId: places[i + 1].place.id ?? places[i + 1].place.name,
+        detail: `no road links ${places[i].place.name} and ${places[i + 1].place.name}`,
+      });
+      continue;
+    }
+    const { edges } = pathTo(ctx.graph, r, to);
+    for (const e of [...edges, ...[places[i].edge, places[i + 1].edge].filter((x) => x >= 0)])
+      for (const reason of ctx.hazards.reasons.get(e) ?? [])
+        if (statusOfCode(reason.code) === 'blocked') out.push(reason);
+    // A closed crossing is enforced at its junction (reached, not passed): name the ones on the way.
+    for (const n of pathTo(ctx.graph, r, to).nodes.slice(1, -1))
+      for (const c of ctx.crossingsAt.get(n) ?? [])
+        if (c.status === 'closed')
+          out.push({
+            code: 'crossing_closed',
+            featureId: c.feature.properties.id,
+            detail: `passes ${c.feature.properties.kind} crossing "${c.feature.properties.name}", closed${c.since ? ` since ${c.since}` : ' (override)'}`,
+          });
+  }
+  return sortReasons(out);
+}
+
+/** Closed crossings whose opening alone gives a route passing them that is shorter than the best (or any). */
+function findOpenings(
+  analyzer: Analyzer,
+  ctx: AnalysisContext,
+  req: ReturnType<typeof planRequestSchema.parse>,
+  best: PlanRoute | undefined,
+): PlanResult['openings'] {
+  const out: PlanResult['openings'] = [];
+  const forced = req.overrides?.crossings ?? [];
+  for (const c of ctx.layers.crossings) {
+    const id = c.feature.properties.id;
+    if (c.status !== 'closed' || req.avoid.includes(id) || !ctx.net.crossingNode.has(id)) continue;
+    const opened = planRoutes(
+      analyzer,
+      {
+        ...req,
+        alternatives: 0,
+        overrides: {
+          ...req.overrides,
+          crossings: [...forced.filter((f) => f.id !== id), { id, status: 'open' }],
+        },
+      },
+      { openings: false },
+    ).routes[0];
+    if (!opened || !opened.crossings.some((x) => x.id === id)) continue;
+    if (best && opened.lengthKm >= best.lengthKm) continue;
+    out.push({
+      crossingId: id,
+      name: c.feature.properties.name,
+      kind: c.feature.properties.kind,
+      since: c.since,
+      lengthKm: opened.lengthKm,
+      savesKm: best ? round3(best.lengthKm - opened.lengthKm) : null,
+    });
+  }
+  // Restore the analyzer's context of the request: the next plan of the same day reuses it.
+  analyzer.context(req.asOf, req.params, req.overrides);
+  return out.sort((a, b) => a.lengthKm - b.lengthKm || (a.crossingId < b.crossingId ? -1 : 1));
+}
