@@ -71,6 +71,7 @@ export const routeCrossingSchema = z.object({
   /** Date of the status entry in force, null when an override set it. */
   since: z.string().nullable(),
   km: z.number(),
+  position,
   countries: z.array(z.string()),
   parties: z.array(crossingPartySchema),
 });
@@ -97,6 +98,8 @@ export const routeHazardSchema = z.object({
   detail: z.string(),
   fromKm: z.number(),
   toKm: z.number(),
+  /** Where the route first meets it. */
+  position,
 });
 export type RouteHazard = z.infer<typeof routeHazardSchema>;
 

@@ -1,6 +1,7 @@
 import type { Position } from 'geojson';
 import { cumulativeKm } from '../../geo/cumulativeKm';
 import { lineSliceKm } from '../../geo/lineSliceKm';
+import { pointAtKm } from '../../geo/pointAtKm';
 import type { PlanRoute, PlanStretch, Reason, RouteCrossing, RouteHazard, TravelParams } from '../../schemas';
 import type { AnalysisContext } from '../context';
 import { sortReasons, statusByRank, statusOfCode, statusOfReasons, statusRank } from '../reasons';
@@ -90,6 +91,7 @@ export function describeRoute(
           detail: r.detail,
           fromKm: round3(w.fromKm),
           toKm: round3(w.toKm),
+          position: [0, 0],
         });
     }
     let coords: Position[];
@@ -140,6 +142,9 @@ export function describeRoute(
   for (const s of stretches) for (const p of s.geometry.coordinates) pushPosition(line, p);
   pushPosition(line, roundPosition(to.place.position));
   if (line.length === 1) line.push(line[0]);
+  const lineKm = cumulativeKm(line);
+  for (const h of hazards.values())
+    h.position = roundPosition(pointAtKm(line, lineKm, h.fromKm)) as [number, number];
   return {
     rank: 0,
     status: statusByRank[worst],
@@ -208,6 +213,7 @@ function routeCrossings(
       status: c.status,
       since: c.since,
       km: round3(m.km),
+      position: roundPosition(c.feature.geometry.coordinates) as [number, number],
       countries: p.countries,
       parties: crossingParties(ctx, c),
     });
