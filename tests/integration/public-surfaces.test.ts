@@ -15,6 +15,8 @@ const SECRET_IDS = [
   'secret_restricted_camp',
   'secret_confidential_convoy_stop',
   'secret_unverified_incident',
+  // A saved convoy plan (its name and note): plans are never public.
+  'secret_convoy_plan',
 ];
 
 let services: Services;
@@ -60,6 +62,22 @@ beforeAll(async () => {
 });
 afterAll(() => services.database.close());
 
+// A saved convoy plan, restricted: no public surface may show it.
+const PLAN_REQUEST = { asOf: '2024-08-20', from: 'td_adre_transit', to: 'sd_zamzam' };
+let planId = '';
+beforeAll(async () => {
+  const staff = createCallerFactory(appRouter)({
+    services,
+    viewer: { id: 1, email: 'e@example.org', role: 'viewer' },
+  });
+  const plan = await staff.plans.save({
+    name: 'secret_convoy_plan',
+    note: 'secret_convoy_plan via Tiné',
+    request: PLAN_REQUEST,
+  });
+  planId = plan.id;
+});
+
 function site(id: string, sensitivity: string, coordinates: number[]) {
   return {
     type: 'Feature',
@@ -94,6 +112,13 @@ const staffCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   'imports.finish': (c) => c.imports.finish({ importId: '00000000-0000-4000-8000-000000000000' }),
   'imports.abort': (c) => c.imports.abort({ importId: '00000000-0000-4000-8000-000000000000' }),
   'imports.mapping': (c) => c.imports.mapping({ sourceKey: 'csv:2:00000000' }),
+  // The convoy planner: viewers and up, never public.
+  'routes.plan': (c) => c.routes.plan(PLAN_REQUEST),
+  'plans.list': (c) => c.plans.list(),
+  'plans.get': (c) => c.plans.get({ id: planId }),
+  'plans.history': (c) => c.plans.history({ id: planId }),
+  'plans.save': (c) => c.plans.save({ name: 'x', request: PLAN_REQUEST }),
+  'plans.delete': (c) => c.plans.delete({ id: planId, version: 1 }),
 };
 
 describe('public surfaces', () => {

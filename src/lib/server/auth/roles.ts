@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Sensitivity } from '$lib/domain/schemas';
 
 /** Roles of accounts. Anonymous visitors have none and see public records only. */
-export const role = z.enum(['editor', 'admin']);
+export const role = z.enum(['viewer', 'editor', 'admin']);
 export type Role = z.infer<typeof role>;
 
 /** Who is asking: `null` is an anonymous visitor. */

@@ -4,6 +4,8 @@ import { analysisRouter } from './routers/analysis';
 import { featuresRouter } from './routers/features';
 import { feedRouter } from './routers/feed';
 import { importsRouter } from './routers/imports';
+import { plansRouter } from './routers/plans';
+import { routesRouter } from './routers/routes';
 import { situationRouter } from './routers/situation';
 
 export const appRouter = router({
@@ -12,6 +14,8 @@ export const appRouter = router({
   features: featuresRouter,
   feed: feedRouter,
   imports: importsRouter,
+  routes: routesRouter,
+  plans: plansRouter,
 });
 
 export type AppRouter = typeof appRouter;
