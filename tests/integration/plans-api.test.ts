@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planResultSchema } from '$lib/domain/schemas';
 import type { Viewer } from '$lib/server/auth/roles';
+import { planHistory } from '$lib/server/db/planRepository';
 import { readEnv } from '$lib/server/env';
 import { startServices, type Services } from '$lib/server/services';
 import { createCallerFactory } from '$lib/server/trpc/init';
@@ -76,12 +77,9 @@ describe.each(engines)('convoy planner API on $name', ({ url }) => {
     const history = await as(adminAccount)
       .plans.history({ id: saved.id })
       .catch((e: unknown) => e);
-    // A deleted plan is gone from the API; its history stays in the database (read directly).
+    // A deleted plan is gone from the API; its history stays in the database.
     expect(history).toMatchObject({ code: 'NOT_FOUND' });
-    const rows = await services.database.db.execute(
-      `select action, actor, version_after from plan_audit where plan_id = '${saved.id}' order by id`,
-    );
-    const list = ('rows' in rows ? rows.rows : rows) as { action: string; actor: string }[];
+    const list = await planHistory(services.database.db, saved.id);
     expect(list.map((r) => `${r.action}:${r.actor}`)).toEqual([
       'create:viewer@example.org',
       'update:editor@example.org',
