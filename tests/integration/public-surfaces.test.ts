@@ -171,6 +171,41 @@ describe('public surfaces', () => {
     });
   });
 
+  it('/plan and its downloads serve nothing to anonymous visitors', async () => {
+    const { load } = await import('../../src/routes/plan/+page.server');
+    const call = (viewer: unknown, url: URL) =>
+      (load as (e: unknown) => unknown)({ locals: { viewer }, url });
+    expect(() => call(null, new URL(`http://localhost/plan?plan=${planId}`))).toThrow(
+      expect.objectContaining({ status: 303, location: `/login?next=%2Fplan%3Fplan%3D${planId}` }),
+    );
+    expect(call({ id: 1, email: 'v@example.org', role: 'viewer' }, new URL('http://localhost/plan'))).toEqual(
+      {
+        email: 'v@example.org',
+        role: 'viewer',
+      },
+    );
+    const file = 'plan/export.[format]/+server.ts';
+    for (const format of ['gpx', 'kml', 'geojson']) {
+      for (const query of [
+        `?plan=${planId}`,
+        `?request=${encodeURIComponent(JSON.stringify(PLAN_REQUEST))}`,
+      ]) {
+        const r = await getRoute(file, `/plan/export.${format}${query}`, { format });
+        expect(r.status).toBe(401);
+        const text = await r.text();
+        expect(text).not.toContain('secret_convoy_plan');
+        expect(text).not.toContain('Tiné');
+      }
+      // Staff get the saved plan, marked and never cached.
+      const staff = await getRoute(file, `/plan/export.${format}?plan=${planId}`, { format }, editorViewer);
+      expect(staff.status).toBe(200);
+      expect(staff.headers.get('cache-control')).toBe('private, no-store');
+      const staffText = await staff.text();
+      expect(staffText).toContain('secret_convoy_plan');
+      expect(staffText).toMatch(/restricted/i);
+    }
+  });
+
   it('the change feeds served anonymously carry no non-public record or change', async () => {
     // A restricted severity-3 incident on the Adré road on the feed's date: it blocks the corridor for staff.
     const { scenario } = await services.store.situationFor(null);
@@ -268,6 +303,11 @@ describe('public surfaces', () => {
         'login/+page.server.ts',
         'login/+page.svelte',
         'logout/+server.ts',
+        // The convoy planner: signed-in accounts only, anonymous visitors are sent to sign in, its
+        // downloads refuse them (checked below).
+        'plan/+page.server.ts',
+        'plan/+page.svelte',
+        'plan/export.[format]/+server.ts',
       ].sort(),
     );
   });
