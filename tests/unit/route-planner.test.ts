@@ -57,6 +57,21 @@ describe('convoy planner on a fixture with two crossings', () => {
     expect(r.openings[0].savesKm!).toBeGreaterThan(10);
   });
 
+  it('finds the same route on opening a crossing as the engine does with the crossing opened by override', () => {
+    const r = plan({ asOf: '2024-04-01', from: 'hub_a', to: 'camp_b' });
+    const overridden = plan({
+      asOf: '2024-04-01',
+      from: 'hub_a',
+      to: 'camp_b',
+      alternatives: 0,
+      overrides: { crossings: [{ id: 'x_south', status: 'open' }] },
+    });
+    expect(overridden.routes[0].crossings.map((c) => c.id)).toEqual(['x_south']);
+    expect(r.openings[0].lengthKm).toBe(overridden.routes[0].lengthKm);
+    // With the crossing open there is nothing left to open.
+    expect(overridden.openings).toEqual([]);
+  });
+
   it('with both ways closed, names the blockage and the single crossing whose opening shortens the trip most', () => {
     const r = plan({ asOf: '2024-05-15', from: 'hub_a', to: 'camp_b' });
     expect(r.routes).toEqual([]);

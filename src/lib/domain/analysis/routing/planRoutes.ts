@@ -1,5 +1,7 @@
+import { haversineKm } from '../../geo/haversineKm';
 import {
   planRequestSchema,
+  type PlanRequest,
   type PlanRequestInput,
   type PlanResult,
   type PlanRoute,
@@ -80,29 +82,42 @@ export function planRoutes(
     }));
     return result;
   }
-  result.routes = findRoutes(ctx, analyzer.situation, places, req.avoid, req.alternatives, travel);
+  const costs = routingCosts(ctx, analyzer.situation, req.avoid);
+  result.routes = findRoutes(ctx, places, costs, req.alternatives, travel);
   if (result.routes.length === 0) {
     result.reasons = explainNoRoute(ctx, analyzer.situation, places, req.avoid);
-    if (req.avoid.length > 0 && findRoutes(ctx, analyzer.situation, places, [], 0, travel).length > 0)
+    const free = routingCosts(ctx, analyzer.situation, []);
+    if (req.avoid.length > 0 && findRoutes(ctx, places, free, 0, travel).length > 0)
       result.notes.push(`the avoid list (${req.avoid.join(', ')}) leaves no route: without it there is one`);
   }
-  if (options.openings !== false) result.openings = findOpenings(analyzer, ctx, req, result.routes[0]);
+  if (options.openings !== false)
+    result.openings = findOpenings(analyzer, ctx, req, places, costs, travel, result.routes[0]);
   return result;
+}
+
+interface RoutingCosts {
+  /** Real cost per edge (Infinity: may not be used), the avoid list applied. */
+  cost: Float64Array;
+  /** Junctions that may be reached, not passed: closed crossings and what the avoid list names. */
+  stopAt: Uint8Array;
+}
+
+function routingCosts(ctx: AnalysisContext, situation: Situation, avoid: readonly string[]): RoutingCosts {
+  const cost = edgeCosts(ctx, { crossline: true });
+  const stopAt = new Uint8Array(ctx.net.nodeCount);
+  for (const n of ctx.hazards.closedNodes) stopAt[n] = 1;
+  avoidFeatures(ctx, situation, avoid, cost, stopAt);
+  return { cost, stopAt };
 }
 
 function findRoutes(
   ctx: AnalysisContext,
-  situation: Situation,
   places: readonly ResolvedPlace[],
-  avoid: readonly string[],
+  { cost: realCost, stopAt }: RoutingCosts,
   alternatives: number,
   travel: PlanResult['travelParams'],
 ): PlanRoute[] {
   const { net } = ctx;
-  const realCost = edgeCosts(ctx, { crossline: true });
-  const stopAt = new Uint8Array(net.nodeCount);
-  for (const n of ctx.hazards.closedNodes) stopAt[n] = 1;
-  avoidFeatures(ctx, situation, avoid, realCost, stopAt);
   const cost = Float64Array.from(realCost);
   const found: { pieces: Piece[]; edges: Map<number, number>; length: number }[] = [];
   const routes: PlanRoute[] = [];
@@ -179,30 +194,55 @@ function explainNoRoute(
   return sortReasons(out);
 }
 
-/** Closed crossings whose opening alone gives a route passing them that is shorter than the best (or any). */
+/**
+ * Closed crossings whose opening alone gives a route passing them that is shorter than the best (or any).
+ * A crossing farther than the best route by the straight-line detour through it cannot shorten the trip and
+ * is not tried. An international crossing only stops routes at its junction (its reasons do not change any
+ * other road), so it is opened by letting the search pass that junction; a crossline point also changes
+ * which roads may pass the front line, so it is opened through the engine's overrides.
+ */
 function findOpenings(
   analyzer: Analyzer,
   ctx: AnalysisContext,
-  req: ReturnType<typeof planRequestSchema.parse>,
+  req: PlanRequest,
+  places: readonly ResolvedPlace[],
+  costs: RoutingCosts,
+  travel: PlanResult['travelParams'],
   best: PlanRoute | undefined,
 ): PlanResult['openings'] {
   const out: PlanResult['openings'] = [];
   const forced = req.overrides?.crossings ?? [];
+  const from = places[0].place;
+  const to = places[places.length - 1].place;
+  let rebuilt = false;
   for (const c of ctx.layers.crossings) {
     const id = c.feature.properties.id;
-    if (c.status !== 'closed' || req.avoid.includes(id) || !ctx.net.crossingNode.has(id)) continue;
-    const opened = planRoutes(
-      analyzer,
-      {
-        ...req,
-        alternatives: 0,
-        overrides: {
-          ...req.overrides,
-          crossings: [...forced.filter((f) => f.id !== id), { id, status: 'open' }],
+    const node = ctx.net.crossingNode.get(id);
+    if (c.status !== 'closed' || req.avoid.includes(id) || node === undefined) continue;
+    const at = c.feature.geometry.coordinates;
+    const detour =
+      from.snapKm + haversineKm(from.roadPosition, at) + haversineKm(at, to.roadPosition) + to.snapKm;
+    if (best && detour * 0.999 >= best.lengthKm) continue;
+    let opened: PlanRoute | undefined;
+    if (c.feature.properties.kind === 'international') {
+      const stopAt = costs.stopAt.slice();
+      stopAt[node] = req.avoid.length > 0 && isAvoidedNode(ctx, req.avoid, node) ? 1 : 0;
+      opened = findRoutes(ctx, places, { cost: costs.cost, stopAt }, 0, travel)[0];
+    } else {
+      rebuilt = true;
+      opened = planRoutes(
+        analyzer,
+        {
+          ...req,
+          alternatives: 0,
+          overrides: {
+            ...req.overrides,
+            crossings: [...forced.filter((f) => f.id !== id), { id, status: 'open' }],
+          },
         },
-      },
-      { openings: false },
-    ).routes[0];
+        { openings: false },
+      ).routes[0];
+    }
     if (!opened || !opened.crossings.some((x) => x.id === id)) continue;
     if (best && opened.lengthKm >= best.lengthKm) continue;
     out.push({
@@ -214,7 +254,14 @@ function findOpenings(
       savesKm: best ? round3(best.lengthKm - opened.lengthKm) : null,
     });
   }
-  // Restore the analyzer's context of the request: the next plan of the same day reuses it.
-  analyzer.context(req.asOf, req.params, req.overrides);
+  // Back to the context of the request: the next plan of the same day reuses it.
+  if (rebuilt) analyzer.context(req.asOf, req.params, req.overrides);
   return out.sort((a, b) => a.lengthKm - b.lengthKm || (a.crossingId < b.crossingId ? -1 : 1));
+}
+
+/** Whether the avoid list names a feature at this junction (a site or another crossing there). */
+function isAvoidedNode(ctx: AnalysisContext, avoid: readonly string[], node: number): boolean {
+  return avoid.some(
+    (id) => ctx.net.crossingNode.get(id) === node || ctx.net.siteAttachment.get(id)?.[0]?.node === node,
+  );
 }
