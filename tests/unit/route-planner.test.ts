@@ -78,7 +78,13 @@ describe('convoy planner on a fixture with two crossings', () => {
     expect(r.reasons.some((x) => x.code === 'crossing_closed' && x.featureId === 'x_south')).toBe(true);
     expect(r.openings[0].crossingId).toBe('x_south');
     expect(r.openings[0].savesKm).toBeNull();
-    expect(r.openings.map((o) => o.crossingId)).toContain('xl_mid');
+    // A border crossing that opens a route is enough: the crossline point is not tried then.
+    expect(r.openings.map((o) => o.crossingId)).toEqual(['x_south']);
+    // With the south crossing avoided, opening the crossline point (through the engine) is the change.
+    const north = plan({ asOf: '2024-05-15', from: 'hub_a', to: 'camp_b', avoid: ['x_south'] });
+    expect(north.routes).toEqual([]);
+    expect(north.openings.map((o) => o.crossingId)).toEqual(['xl_mid']);
+    expect(north.openings[0].kind).toBe('crossline');
   });
 
   it('keeps off what the avoid list names, and says when that is what leaves no route', () => {

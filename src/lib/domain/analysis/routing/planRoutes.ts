@@ -195,11 +195,12 @@ function explainNoRoute(
 }
 
 /**
- * Closed crossings whose opening alone gives a route passing them that is shorter than the best (or any).
- * A crossing farther than the best route by the straight-line detour through it cannot shorten the trip and
- * is not tried. An international crossing only stops routes at its junction (its reasons do not change any
- * other road), so it is opened by letting the search pass that junction; a crossline point also changes
- * which roads may pass the front line, so it is opened through the engine's overrides.
+ * Closed crossings whose opening alone gives a route passing them: shorter than the best route, or any
+ * route when there is none. An international crossing only stops routes at its junction (its reasons change
+ * no other road), so it is opened by letting the search pass that junction; a crossline point also changes
+ * which roads may pass the front line, so it is opened through the engine's overrides (a new context: it is
+ * tried only when there is no route and no border crossing opens one). Crossings that cannot help are not tried: when there is a route,
+ * those whose straight-line detour is already longer; when there is none, those that neither end reaches.
  */
 function findOpenings(
   analyzer: Analyzer,
@@ -214,22 +215,45 @@ function findOpenings(
   const forced = req.overrides?.crossings ?? [];
   const from = places[0].place;
   const to = places[places.length - 1].place;
-  let rebuilt = false;
-  for (const c of ctx.layers.crossings) {
+  const reach = (p: ResolvedPlace) =>
+    dijkstra(
+      ctx.graph,
+      p.anchors.map((x) => ({ node: x.node, cost: 0 })),
+      costs.cost,
+      costs.stopAt,
+    ).dist;
+  const fromStart = best ? undefined : reach(places[0]);
+  const fromEnd = best ? undefined : reach(places[places.length - 1]);
+  // Border crossings first: trying one is a search, a crossline point a new context.
+  const candidates = [...ctx.layers.crossings].sort(
+    (a, b) =>
+      Number(a.feature.properties.kind === 'crossline') - Number(b.feature.properties.kind === 'crossline'),
+  );
+  for (const c of candidates) {
     const id = c.feature.properties.id;
     const node = ctx.net.crossingNode.get(id);
     if (c.status !== 'closed' || req.avoid.includes(id) || node === undefined) continue;
-    const at = c.feature.geometry.coordinates;
-    const detour =
-      from.snapKm + haversineKm(from.roadPosition, at) + haversineKm(at, to.roadPosition) + to.snapKm;
-    if (best && detour * 0.999 >= best.lengthKm) continue;
+    const international = c.feature.properties.kind === 'international';
+    if (best) {
+      const at = c.feature.geometry.coordinates;
+      const detour =
+        from.snapKm + haversineKm(from.roadPosition, at) + haversineKm(at, to.roadPosition) + to.snapKm;
+      if (!international || detour * 0.999 >= best.lengthKm) continue;
+    } else {
+      // Passing a border crossing needs its junction reached from both ends; a closed crossline point also
+      // blocks the roads beside it (they pass the front line), so there the junctions next to it count.
+      const near = international ? [node] : [node, ...neighbours(ctx, node)];
+      if (!near.some((n) => fromStart![n] < Infinity) || !near.some((n) => fromEnd![n] < Infinity)) continue;
+      // The engine's overrides rebuild the day's hazards: a crossline point is tried only when no border
+      // crossing opens a route.
+      if (!international && out.length > 0) continue;
+    }
     let opened: PlanRoute | undefined;
-    if (c.feature.properties.kind === 'international') {
+    if (international) {
       const stopAt = costs.stopAt.slice();
       stopAt[node] = req.avoid.length > 0 && isAvoidedNode(ctx, req.avoid, node) ? 1 : 0;
       opened = findRoutes(ctx, places, { cost: costs.cost, stopAt }, 0, travel)[0];
     } else {
-      rebuilt = true;
       opened = planRoutes(
         analyzer,
         {
@@ -254,9 +278,18 @@ function findOpenings(
       savesKm: best ? round3(best.lengthKm - opened.lengthKm) : null,
     });
   }
-  // Back to the context of the request: the next plan of the same day reuses it.
-  if (rebuilt) analyzer.context(req.asOf, req.params, req.overrides);
   return out.sort((a, b) => a.lengthKm - b.lengthKm || (a.crossingId < b.crossingId ? -1 : 1));
+}
+
+/** The junctions one edge away. */
+function neighbours(ctx: AnalysisContext, node: number): number[] {
+  const { net } = ctx;
+  const out: number[] = [];
+  for (let k = net.adjStart[node]; k < net.adjStart[node + 1]; k++) {
+    const e = net.adjEdge[k];
+    out.push(net.edgeFrom[e] === node ? net.edgeTo[e] : net.edgeFrom[e]);
+  }
+  return out;
 }
 
 /** Whether the avoid list names a feature at this junction (a site or another crossing there). */
