@@ -119,12 +119,13 @@ function findRoutes(
 ): PlanRoute[] {
   const { net } = ctx;
   const cost = Float64Array.from(realCost);
+  const bounds = new Map<number, Float64Array>();
   const found: { pieces: Piece[]; edges: Map<number, number>; length: number }[] = [];
   const routes: PlanRoute[] = [];
   for (let attempt = 0; attempt < (alternatives + 1) * 3 && found.length < alternatives + 1; attempt++) {
     const pieces: Piece[] = [];
     for (let i = 0; i + 1 < places.length; i++) {
-      const leg = searchLeg(net, ctx.graph, places[i], places[i + 1], cost, stopAt);
+      const leg = searchLeg(net, ctx.graph, places[i], places[i + 1], cost, stopAt, bounds);
       if (!leg) return finish(routes);
       pieces.push(...leg.pieces);
     }

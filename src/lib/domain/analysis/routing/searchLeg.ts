@@ -38,6 +38,8 @@ export function searchLeg(
   b: ResolvedPlace,
   cost: Float64Array,
   stopAt: Uint8Array,
+  /** Lower bounds to each target junction, kept between the searches of one plan (the alternatives). */
+  bounds: Map<number, Float64Array> = new Map(),
 ): Leg | null {
   const sources = a.anchors
     .map((s) => ({ node: s.node, cost: a.edge < 0 ? 0 : s.km * unitCost(net, cost, a.edge) }))
@@ -54,10 +56,13 @@ export function searchLeg(
     const last = b.edge < 0 ? 0 : t.km * unitCost(net, cost, b.edge);
     if (last === Infinity) continue;
     const target = [net.nodeLon[t.node], net.nodeLat[t.node]];
-    const bound = new Float64Array(net.nodeCount).fill(-1);
+    // Great-circle lower bounds, computed lazily once per target: the trigonometry dominated the searches.
+    let bound = bounds.get(t.node);
+    if (!bound) bounds.set(t.node, (bound = new Float64Array(net.nodeCount).fill(-1)));
+    const b0 = bound;
     const heuristic = (n: number) => {
-      let h = bound[n];
-      if (h < 0) h = bound[n] = haversineKm([net.nodeLon[n], net.nodeLat[n]], target) * 0.999;
+      let h = b0[n];
+      if (h < 0) h = b0[n] = haversineKm([net.nodeLon[n], net.nodeLat[n]], target) * 0.999;
       return h;
     };
     const r = dijkstra(graph, sources, cost, stopAt, t.node, heuristic);
