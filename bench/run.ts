@@ -6,7 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createAnalyzer, route, type Analyzer } from '../src/lib/domain/analysis';
+import { createAnalyzer, planRoutes, route, type Analyzer } from '../src/lib/domain/analysis';
+import { haversineKm } from '../src/lib/domain/geo/haversineKm';
 import { parseSituation, type AnalysisReport, type Situation } from '../src/lib/domain/schemas';
 import { naiveBaseline, sampleRoads, type NaiveParams } from './baseline';
 import { generateSituationInput, SUDAN_SCALE, type GenerateOptions } from './generate';
@@ -30,6 +31,9 @@ const AS_OF = '2024-08-15';
 const FULL_RUNS = Number(process.env.BENCH_FULL_RUNS ?? 5);
 const REANALYSIS_RUNS = Number(process.env.BENCH_REANALYSIS_RUNS ?? 7);
 const ROUTES = Number(process.env.BENCH_ROUTES ?? 200);
+/** Convoy plans on long trips (hub and site at least LONG_KM apart in a straight line). */
+const LONG_PLANS = Number(process.env.BENCH_LONG_PLANS ?? 60);
+const LONG_KM = 600;
 const BASELINE_SAMPLE = Number(process.env.BENCH_BASELINE_SAMPLE ?? 500);
 /** V8 heap cap of the child process that checks whether the engine fits in a small process. */
 const FIT_HEAP_MB = Number(process.env.BENCH_FIT_HEAP_MB ?? 400);
@@ -51,6 +55,7 @@ const TARGETS = {
   fullMs: 1500,
   reanalysisMs: 150,
   routeP50Ms: 30,
+  planRoundTripP95Ms: 300,
   baselineRatio: 30,
   peakMB: 600,
 };
@@ -251,6 +256,66 @@ async function main() {
       `no route (cut off): p50 ${ms(percentile(unconnectedRuns, 50))}, p95 ${ms(percentile(unconnectedRuns, 95))}`,
   );
 
+  // The convoy planner (what /plan and `corridor route` run) on long trips: the best route and up to three
+  // alternatives described stretch by stretch, crossings, travel time, and the closed crossings tried.
+  const far = (a: Situation['sites'][number], b: Situation['sites'][number]) =>
+    haversineKm(a.geometry.coordinates, b.geometry.coordinates) >= LONG_KM;
+  const longPairs: (readonly [Situation['sites'][number], Situation['sites'][number]])[] = [];
+  for (let tries = 0; longPairs.length < LONG_PLANS + 1 && tries < LONG_PLANS * 200; tries++) {
+    const pair = [rng.pick(hubs), rng.pick(situation.sites)] as const;
+    if (far(pair[0], pair[1])) longPairs.push(pair);
+  }
+  let planned = 0;
+  let plannedKm = 0;
+  const planRuns = timeRuns(
+    longPairs.length,
+    (i) => {
+      const [from, to] = longPairs[i];
+      const result = planRoutes(a, {
+        asOf: AS_OF,
+        from: from.properties.id,
+        to: to.properties.id,
+        alternatives: ALTERNATIVES,
+      });
+      if (result.routes.length > 0) {
+        planned++;
+        plannedKm += result.routes[0].lengthKm;
+      }
+    },
+    60_000,
+  ).runs.slice(1);
+  const planP50 = percentile(planRuns, 50);
+  const planP95 = percentile(planRuns, 95);
+  log(
+    `  convoy planner on ${planRuns.length} long trips (≥ ${LONG_KM} km apart): p50 ${ms(planP50)}, p95 ${ms(planP95)}; ` +
+      `${planned} with a route, best route ${Math.round(plannedKm / Math.max(1, planned))} km on average`,
+  );
+
+  // The round trip of a route request through the API handler, on the default scenario (a child process:
+  // the server's modules need the $lib alias).
+  const roundTripFile = fileURLToPath(new URL('./plannerRoundTrip.ts', import.meta.url));
+  const rt = spawnSync(process.execPath, ['--import', 'tsx', roundTripFile], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: fileURLToPath(new URL('../bin/tsconfig.cli.json', import.meta.url)),
+    },
+  });
+  const roundTrip =
+    rt.status === 0
+      ? (JSON.parse(rt.stdout.trim().split('\n').at(-1)!) as {
+          requests: number;
+          p50Ms: number;
+          p95Ms: number;
+          maxMs: number;
+        })
+      : null;
+  log(
+    roundTrip
+      ? `  routes.plan request round trip (default scenario, through the API handler): ${roundTrip.requests} requests, p50 ${ms(roundTrip.p50Ms)}, p95 ${ms(roundTrip.p95Ms)}, max ${ms(roundTrip.maxMs)}`
+      : `  routes.plan round trip failed: ${rt.stderr.slice(0, 500)}`,
+  );
+
   // ---------- naive Turf baseline ----------
   const params: NaiveParams = {
     frontlineBufferKm: r.parameters.frontlineBufferKm,
@@ -350,6 +415,18 @@ async function main() {
     },
     { measure: 'Route with up to 3 alternatives, p95', figure: ms(routeP95), target: '—', met: null },
     {
+      measure: `Convoy plan on long trips (≥ ${LONG_KM} km), 3 alternatives, p50`,
+      figure: ms(planP50),
+      target: `≤ ${ms(TARGETS.routeP50Ms)}`,
+      met: planP50 <= TARGETS.routeP50Ms,
+    },
+    {
+      measure: 'Route request round trip (routes.plan, default scenario), p95',
+      figure: roundTrip ? ms(roundTrip.p95Ms) : 'failed',
+      target: `≤ ${ms(TARGETS.planRoundTripP95Ms)}`,
+      met: roundTrip !== null && roundTrip.p95Ms <= TARGETS.planRoundTripP95Ms,
+    },
+    {
       measure: 'Peak RSS while analysing and routing',
       figure: mb(enginePeak),
       target: `≤ ${TARGETS.peakMB} MB`,
@@ -419,6 +496,15 @@ async function main() {
         connectedP95Ms: percentile(connectedRuns, 95),
         unconnectedP50Ms: percentile(unconnectedRuns, 50),
         unconnectedP95Ms: percentile(unconnectedRuns, 95),
+      },
+      plans: {
+        longTripKm: LONG_KM,
+        count: planRuns.length,
+        p50Ms: planP50,
+        p95Ms: planP95,
+        withRoute: planned,
+        meanBestKm: plannedKm / Math.max(1, planned),
+        roundTrip,
       },
       report: { nonOpenSegments: r.segments.length, sites: access, frontlines: r.frontlines.length },
     },

@@ -15,6 +15,8 @@ const SECRET_IDS = [
   'secret_restricted_camp',
   'secret_confidential_convoy_stop',
   'secret_unverified_incident',
+  // A saved convoy plan (its name and note): plans are never public.
+  'secret_convoy_plan',
 ];
 
 let services: Services;
@@ -60,6 +62,22 @@ beforeAll(async () => {
 });
 afterAll(() => services.database.close());
 
+// A saved convoy plan, restricted: no public surface may show it.
+const PLAN_REQUEST = { asOf: '2024-08-20', from: 'td_adre_transit', to: 'sd_zamzam' };
+let planId = '';
+beforeAll(async () => {
+  const staff = createCallerFactory(appRouter)({
+    services,
+    viewer: { id: 1, email: 'e@example.org', role: 'viewer' },
+  });
+  const plan = await staff.plans.save({
+    name: 'secret_convoy_plan',
+    note: 'secret_convoy_plan via Tiné',
+    request: PLAN_REQUEST,
+  });
+  planId = plan.id;
+});
+
 function site(id: string, sensitivity: string, coordinates: number[]) {
   return {
     type: 'Feature',
@@ -102,6 +120,13 @@ const staffCalls: Record<string, (c: Caller) => Promise<unknown>> = {
   'accounts.enable': (c) => c.accounts.enable({ email: 'x@example.org' }),
   'accounts.resetPassword': (c) => c.accounts.resetPassword({ email: 'x@example.org' }),
   'accounts.endSessions': (c) => c.accounts.endSessions({ email: 'x@example.org' }),
+  // The convoy planner: viewers and up, never public.
+  'routes.plan': (c) => c.routes.plan(PLAN_REQUEST),
+  'plans.list': (c) => c.plans.list(),
+  'plans.get': (c) => c.plans.get({ id: planId }),
+  'plans.history': (c) => c.plans.history({ id: planId }),
+  'plans.save': (c) => c.plans.save({ name: 'x', request: PLAN_REQUEST }),
+  'plans.delete': (c) => c.plans.delete({ id: planId, version: 1 }),
 };
 
 describe('public surfaces', () => {
@@ -170,6 +195,41 @@ describe('public surfaces', () => {
       email: 'a@example.org',
       role: 'admin',
     });
+  });
+
+  it('/plan and its downloads serve nothing to anonymous visitors', async () => {
+    const { load } = await import('../../src/routes/plan/+page.server');
+    const call = (viewer: unknown, url: URL) =>
+      (load as (e: unknown) => unknown)({ locals: { viewer }, url });
+    expect(() => call(null, new URL(`http://localhost/plan?plan=${planId}`))).toThrow(
+      expect.objectContaining({ status: 303, location: `/login?next=%2Fplan%3Fplan%3D${planId}` }),
+    );
+    expect(call({ id: 1, email: 'v@example.org', role: 'viewer' }, new URL('http://localhost/plan'))).toEqual(
+      {
+        email: 'v@example.org',
+        role: 'viewer',
+      },
+    );
+    const file = 'plan/export.[format]/+server.ts';
+    for (const format of ['gpx', 'kml', 'geojson']) {
+      for (const query of [
+        `?plan=${planId}`,
+        `?request=${encodeURIComponent(JSON.stringify(PLAN_REQUEST))}`,
+      ]) {
+        const r = await getRoute(file, `/plan/export.${format}${query}`, { format });
+        expect(r.status).toBe(401);
+        const text = await r.text();
+        expect(text).not.toContain('secret_convoy_plan');
+        expect(text).not.toContain('Tiné');
+      }
+      // Staff get the saved plan, marked and never cached.
+      const staff = await getRoute(file, `/plan/export.${format}?plan=${planId}`, { format }, editorViewer);
+      expect(staff.status).toBe(200);
+      expect(staff.headers.get('cache-control')).toBe('private, no-store');
+      const staffText = await staff.text();
+      expect(staffText).toContain('secret_convoy_plan');
+      expect(staffText).toMatch(/restricted/i);
+    }
   });
 
   it('the change feeds served anonymously carry no non-public record or change', async () => {
@@ -273,6 +333,11 @@ describe('public surfaces', () => {
         'login/+page.server.ts',
         'login/+page.svelte',
         'logout/+server.ts',
+        // The convoy planner: signed-in accounts only, anonymous visitors are sent to sign in, its
+        // downloads refuse them (checked below).
+        'plan/+page.server.ts',
+        'plan/+page.svelte',
+        'plan/export.[format]/+server.ts',
       ].sort(),
     );
   });

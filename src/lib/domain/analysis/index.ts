@@ -34,3 +34,5 @@ export type {
   SiteFlag,
   Stretch,
 } from '../schemas';
+export { planRoutes, type PlanOptions } from './routing/planRoutes';
+export { mergeTravelParams } from './routing/travelTime';

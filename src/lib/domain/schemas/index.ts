@@ -8,3 +8,5 @@ export * from './issues';
 export * from './parse';
 export * from './params';
 export * from './report';
+export * from './travel';
+export * from './plan';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorSchema } from './actor';
 import { isoDate } from './common';
+import { travelParamsSchema } from './travel';
 
 /** `geodata/scenario.json`: what the layers are about, the actors, and the date the map opens on. */
 export const scenarioSchema = z
@@ -24,6 +25,8 @@ export const scenarioSchema = z
     actors: z.array(actorSchema).min(1),
     /** Free text shown in the UI beside the control areas, e.g. that they are approximate. */
     disclaimer: z.string().default(''),
+    /** The convoy planner's speeds and seasons for this scenario (defaults: see travelParamsSchema). */
+    travel: travelParamsSchema.partial().optional(),
   })
   .superRefine((s, ctx) => {
     const ids = new Set(s.actors.map((a) => a.id));

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  check,
   uniqueIndex,
   doublePrecision,
   index,
@@ -172,3 +173,46 @@ export const importMappings = pgTable('import_mappings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: text('updated_by'),
 });
+
+/**
+ * Saved convoy plans (`/plan`): the request (date, places, options) with a name and a note. Never public:
+ * `sensitivity` is `restricted` (staff) or `confidential` (administrators). Versioned and soft-deleted like
+ * features; every change is in `plan_audit`.
+ */
+export const plans = pgTable(
+  'plans',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    note: text('note').notNull().default(''),
+    asOf: text('as_of').notNull(),
+    request: jsonb('request').notNull(),
+    sensitivity: text('sensitivity').notNull().default('restricted'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by').notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('plans_updated_idx').on(t.updatedAt),
+    check('plans_sensitivity_check', sql`${t.sensitivity} IN ('restricted', 'confidential')`),
+  ],
+);
+
+/** Every change to a plan: who, when, what it was before and after. Never updated, only appended. */
+export const planAudit = pgTable(
+  'plan_audit',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    planId: text('plan_id').notNull(),
+    action: text('action').notNull(),
+    actor: text('actor').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    versionAfter: integer('version_after'),
+  },
+  (t) => [index('plan_audit_plan_idx').on(t.planId, t.id)],
+);

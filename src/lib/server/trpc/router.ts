@@ -5,6 +5,8 @@ import { analysisRouter } from './routers/analysis';
 import { featuresRouter } from './routers/features';
 import { feedRouter } from './routers/feed';
 import { importsRouter } from './routers/imports';
+import { plansRouter } from './routers/plans';
+import { routesRouter } from './routers/routes';
 import { situationRouter } from './routers/situation';
 
 export const appRouter = router({
@@ -14,6 +16,8 @@ export const appRouter = router({
   feed: feedRouter,
   imports: importsRouter,
   accounts: accountsRouter,
+  routes: routesRouter,
+  plans: plansRouter,
 });
 
 export type AppRouter = typeof appRouter;
