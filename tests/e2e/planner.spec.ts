@@ -127,3 +127,18 @@ function pageSizes(pdf: Buffer): string[] {
     (m) => `${Math.round(Number(m[1]) * 100) / 100}x${Math.round(Number(m[2]) * 100) / 100}`,
   );
 }
+
+test("the map's planner link opens the planner on the map's date, to the selected site", async ({ page }) => {
+  await page.goto('/?date=2024-08-20&sel=sd_zamzam');
+  const link = page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'Plan a convoy' });
+  await expect(link).toHaveAttribute('href', '/plan?date=2024-08-20&to=sd_zamzam');
+  await link.click();
+  // Anonymous: sign in first, then the planner opens with the map's date and the site as destination.
+  await expect(page).toHaveURL(/\/login\?next=%2Fplan%3Fdate%3D2024-08-20%26to%3Dsd_zamzam/);
+  await page.getByLabel('E-mail').fill(EMAIL);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/plan\?date=2024-08-20&to=sd_zamzam$/);
+  await expect(page.getByLabel('Date')).toHaveValue('2024-08-20');
+  await expect(page.getByLabel('Destination')).toHaveValue(/sd_zamzam/);
+});

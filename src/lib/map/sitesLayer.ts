@@ -104,14 +104,19 @@ export function siteStrokeColor(): ExpressionSpecification {
     'case',
     isInactive(),
     SITE_INACTIVE_STROKE,
-    ['get', 'hub'],
+    ['==', ['get', 'hub'], true],
     '#1f4e9c',
     ['match', ['get', 'kind'], ['idp_camp', 'refugee_camp'], '#1e1e1e', '#5c5c5c'],
   ];
 }
 
 export function siteStrokeWidth(): ExpressionSpecification {
-  return ['case', ['get', 'hub'], 3, ['match', ['get', 'kind'], ['idp_camp', 'refugee_camp'], 1.6, 1]];
+  return [
+    'case',
+    ['==', ['get', 'hub'], true],
+    3,
+    ['match', ['get', 'kind'], ['idp_camp', 'refugee_camp'], 1.6, 1],
+  ];
 }
 
 /** Name, and the Arabic name below it when there is one. */
