@@ -118,6 +118,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     return c;
   };
   const searches = new Map<string, { hubs: Hub[]; result: SearchResult; key: string }>();
+  const inputs = new Map<string, SearchInput & { result: SearchResult }>();
   // What the options need of each search's paths, built along its tree as sites ask for them.
   const pathTrees = new Map<string, PathTree>();
   // The explanations of each explaining search, built along its tree of paths as sites ask for them.
@@ -137,20 +138,22 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
         : spec.domestic
           ? stopDomestic
           : stopAbroad;
-      s = {
-        key,
-        hubs: from,
-        result: dijkstra(
-          graph,
-          from.map((h) => ({ node: h.node, cost: h.attachKm })),
-          costOf(spec.crossline, spec.explain),
-          stopAt,
-          -1,
-          undefined,
-          spec.explain ? closedPass : undefined,
-        ),
+      const input: SearchInput = {
+        sources: from.map((h) => ({ node: h.node, cost: h.attachKm })),
+        cost: costOf(spec.crossline, spec.explain),
+        stopAt,
+        passCost: spec.explain ? closedPass : undefined,
       };
+      // A moved front line changes edge costs in a few places only: where no search of the last analysis
+      // reached them, its result stands as it was, and the search is not run again.
+      const last = memo?.inputs.get(key);
+      const result =
+        last && sameSearch(graph, last, input)
+          ? last.result
+          : dijkstra(graph, input.sources, input.cost, stopAt, -1, undefined, input.passCost);
+      s = { key, hubs: from, result };
       searches.set(key, s);
+      inputs.set(key, { ...input, result });
     }
     return s;
   };
@@ -182,6 +185,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     memo.reports = reports;
     memo.key = key;
     memo.searches = new Map([...searches].map(([k, v]) => [k, v.result]));
+    memo.inputs = inputs;
     memo.hazards = ctx.hazards;
     memo.frontlines = ctx.frontlines;
     memo.sites = records;
@@ -298,8 +302,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
         featureId: p.id,
         detail: `${lifecycle.status} since ${lifecycle.since} (${lifecycle.source})${lifecycle.movedTo.length > 0 ? `; people moved to ${lifecycle.movedTo.map((m) => (m.population === null ? m.siteId : `${m.siteId} (${m.population})`)).join(', ')}` : ''}`,
       };
-      return {
-        ...base,
+      return siteReport(base, {
         access: 'inactive',
         flags: [],
         besieged: false,
@@ -308,7 +311,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
         bestPath: null,
         options: classOrder.map((cls) => infeasible(cls, [inactive])),
         reasons: [inactive],
-      };
+      });
     }
 
     const sieges = ctx.sieges.filter((c) => insideSiege(c, position));
@@ -484,8 +487,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     const rest = sortReasons([...reasons, ...bestAtRisk]).filter(
       (r) => !leadKeys.has(`${r.code}\u0000${r.featureId}\u0000${r.detail}`),
     );
-    return {
-      ...base,
+    return siteReport(base, {
       access,
       flags: flagOrder.filter((f) => flags.has(f)),
       besieged: sieges.length > 0,
@@ -494,7 +496,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
       bestPath,
       options,
       reasons: [...leading, ...rest],
-    };
+    });
   }
 
   function actorName(id: string | undefined): string {
@@ -505,6 +507,52 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
 function insideSiege(siege: AnalysisContext['sieges'][number], p: Position): boolean {
   const g = siege.geometry;
   return (g.type === 'Polygon' || g.type === 'MultiPolygon') && polygonIndexOf(g).contains(p);
+}
+
+type SiteBase = Pick<
+  SiteReport,
+  | 'id'
+  | 'name'
+  | 'kind'
+  | 'country'
+  | 'hub'
+  | 'status'
+  | 'statusSince'
+  | 'movedTo'
+  | 'population'
+  | 'populationAsOf'
+  | 'populationStale'
+  | 'populationRange'
+>;
+
+/**
+ * A site's report as one object literal, keys in the report's order. Not `{ ...base, ...rest }`: V8 gave
+ * spread copies of `base` a hidden class of their own per site, which made every later read of the 5,000
+ * reports (hotspots, totals, the reuse checks) a slow lookup.
+ */
+function siteReport(b: SiteBase, r: Omit<SiteReport, keyof SiteBase>): SiteReport {
+  return {
+    id: b.id,
+    name: b.name,
+    kind: b.kind,
+    country: b.country,
+    hub: b.hub,
+    status: b.status,
+    statusSince: b.statusSince,
+    movedTo: b.movedTo,
+    population: b.population,
+    populationAsOf: b.populationAsOf,
+    populationStale: b.populationStale,
+    populationRange: b.populationRange,
+    access: r.access,
+    flags: r.flags,
+    besieged: r.besieged,
+    ipcPhase: r.ipcPhase,
+    famine: r.famine,
+    bestPath: r.bestPath,
+    options: r.options,
+    reasons: r.reasons,
+  };
 }
 
 function infeasible(cls: AccessClass, reasons: Reason[]): AccessOption {
@@ -538,6 +586,8 @@ export class SiteAccessMemo {
   reports: SiteReport[] = [];
   key = '';
   searches = new Map<string, SearchResult>();
+  /** What each search ran on, with its result: a search whose changes it never reached is not run again. */
+  inputs = new Map<string, SearchInput & { result: SearchResult }>();
   hazards?: EdgeHazards;
   frontlines: readonly ActiveFrontline[] = [];
   sites = new Map<string, SiteRecord>();
@@ -606,6 +656,45 @@ function reusable(
     }
     return old;
   };
+}
+
+/** What `dijkstra` is given for one search (the graph aside, which an analyzer never changes). */
+interface SearchInput {
+  sources: { node: number; cost: number }[];
+  cost: Float64Array;
+  stopAt?: Uint8Array;
+  passCost?: Float64Array;
+}
+
+/**
+ * Whether `dijkstra` on `now` gives the same result as it gave on `last`: same sources, stops and pass costs,
+ * and every edge whose cost differs touches only junctions the last search never left (not reached, or a
+ * stop that is not a source). Dijkstra looks at an edge only when it leaves one of its ends, so the new run
+ * makes the same pushes and pops, ties included, as the last one.
+ */
+function sameSearch(g: Graph, last: SearchInput & { result: SearchResult }, now: SearchInput): boolean {
+  if (last.sources.length !== now.sources.length) return false;
+  for (let i = 0; i < now.sources.length; i++)
+    if (last.sources[i].node !== now.sources[i].node || last.sources[i].cost !== now.sources[i].cost)
+      return false;
+  if (!sameNumbers(last.stopAt, now.stopAt) || !sameNumbers(last.passCost, now.passCost)) return false;
+  const isSource = new Uint8Array(g.nodeCount);
+  for (const s of now.sources) isSource[s.node] = 1;
+  const { dist } = last.result;
+  const stopAt = now.stopAt;
+  const left = (n: number) => dist[n] !== Infinity && (!stopAt || stopAt[n] === 0 || isSource[n] === 1);
+  const a = last.cost;
+  const b = now.cost;
+  for (let e = 0; e < b.length; e++)
+    if (a[e] !== b[e] && (left(g.edgeFrom[e]) || left(g.edgeTo[e]))) return false;
+  return true;
+}
+
+function sameNumbers(a: ArrayLike<number> | undefined, b: ArrayLike<number> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
