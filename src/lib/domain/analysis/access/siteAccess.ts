@@ -125,9 +125,11 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   const trees = new Map<string, BlockageTree>();
   // Search keys the site being evaluated used (recorded for the memo).
   let tried: string[] = [];
-  const runSearch = (spec: SearchSpec) => {
+  // `record` false for the reuse checks: they look at a search for a site already evaluated, and recording
+  // it would add the key to whichever site was evaluated last, which is then reused less often.
+  const runSearch = (spec: SearchSpec, record = true) => {
     const key = keyOf(spec);
-    tried.push(key);
+    if (record) tried.push(key);
     let s = searches.get(key);
     if (!s) {
       const from = hubs.filter((h) => (h.site.properties.country === spec.country) === spec.domestic);
@@ -167,7 +169,8 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   );
 
   const key = memo ? activeLayersKey(ctx.layers) : '';
-  const unchanged = memo?.key === key ? reusable(ctx, memo, (k) => runSearch(specOf(k)).result) : undefined;
+  const unchanged =
+    memo?.key === key ? reusable(ctx, memo, (k) => runSearch(specOf(k), false).result) : undefined;
   const records = new Map<string, SiteRecord>();
   const reports = layers.sites.map((site): SiteReport => {
     const old = unchanged?.(site);
@@ -604,26 +607,38 @@ function reusable(
   const { graph, net } = ctx;
   const now = ctx.hazards;
 
-  // Edges whose reasons or crossline crossings changed: 0 not checked yet, 1 same, 2 changed.
+  // Edges whose reasons or crossline crossings changed: 0 not checked yet, 1 same, 2 changed. Only edges in
+  // one of the four maps can have changed; they are all checked here, once, so that `changedEdges` lists them.
   const edgeState = new Uint8Array(net.edges.length);
-  const edgeChanged = (e: number) => {
-    if (edgeState[e] === 0)
+  const changedEdges: number[] = [];
+  for (const map of [before.reasons, now.reasons, before.crossline, now.crossline])
+    for (const e of map.keys()) {
+      if (edgeState[e] !== 0) continue;
       edgeState[e] =
         sameReasons(before.reasons.get(e), now.reasons.get(e)) &&
         sameStrings(before.crossline.get(e), now.crossline.get(e))
           ? 1
           : 2;
-    return edgeState[e] === 2;
-  };
+      if (edgeState[e] === 2) changedEdges.push(e);
+    }
+  const edgeChanged = (e: number) => edgeState[e] === 2;
 
   // Whether a search's result changed at a node or anywhere on the path to it.
   const pathChecks = new Map<string, (node: number) => boolean>();
   const unknown = () => true;
+  const unchanged = () => false;
   const pathChanged = (key: string) => {
     let check = pathChecks.get(key);
     if (!check) {
       const previous = memo.searches.get(key);
-      check = previous ? pathChangedIn(graph, previous, search(key), edgeChanged) : unknown;
+      const result = previous && search(key);
+      // A search kept as it was (`sameSearch`) whose tree uses none of the changed edges changed for no site.
+      check =
+        !previous || !result
+          ? unknown
+          : previous === result && !changedEdges.some((e) => usesEdge(graph, result, e))
+            ? unchanged
+            : pathChangedIn(graph, previous, result, edgeChanged);
       pathChecks.set(key, check);
     }
     return check;
@@ -695,6 +710,11 @@ function sameNumbers(a: ArrayLike<number> | undefined, b: ArrayLike<number> | un
   if (!a || !b || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** Whether a search's tree of paths goes along edge `e` (the edge by which one of its ends was reached). */
+function usesEdge(g: Graph, r: SearchResult, e: number): boolean {
+  return r.prevEdge[g.edgeFrom[e]] === e || r.prevEdge[g.edgeTo[e]] === e;
 }
 
 /**
