@@ -1,6 +1,8 @@
 import type { Reason } from '../../schemas';
 import type { AnalysisContext } from '../context';
+import type { ActiveCrossing } from '../activeLayers';
 import type { SearchResult } from './dijkstra';
+import { foldTreeAt } from './foldTree';
 import { statusOfCode } from '../reasons';
 
 /**
@@ -25,13 +27,7 @@ export function blockagesAlong(
   };
   nodes.forEach((n, i) => {
     if (i > 0 && i + 1 < nodes.length && ctx.hazards.closedNodes.has(n))
-      for (const c of ctx.crossingsAt.get(n) ?? [])
-        if (c.status === 'closed')
-          add({
-            code: 'crossing_closed',
-            featureId: c.feature.properties.id,
-            detail: `passes ${c.feature.properties.kind} crossing "${c.feature.properties.name}", closed${c.since ? ` since ${c.since}` : ' (override)'}`,
-          });
+      for (const c of ctx.crossingsAt.get(n) ?? []) if (c.status === 'closed') add(closedCrossingReason(c));
     const e = edges[i];
     if (e === undefined) return;
     if (crosslineNeeded) for (const id of ctx.hazards.crossline.get(e) ?? []) add(crosslineNeeded(id));
@@ -42,8 +38,18 @@ export function blockagesAlong(
   return bindingFirst(out);
 }
 
-const sameReason = (a: Reason, b: Reason) =>
+export const sameReason = (a: Reason, b: Reason) =>
   a.code === b.code && a.featureId === b.featureId && a.detail === b.detail;
+
+/** The blockage of a closed crossing a path passes through. */
+function closedCrossingReason(x: ActiveCrossing): Reason {
+  const p = x.feature.properties;
+  return {
+    code: 'crossing_closed',
+    featureId: p.id,
+    detail: `passes ${p.kind} crossing "${p.name}", closed${x.since ? ` since ${x.since}` : ' (override)'}`,
+  };
+}
 
 /** A closed crossing or a siege first: a decision that, reversed, reopens the road. */
 export function bindingFirst(reasons: readonly Reason[]): Reason[] {
@@ -69,48 +75,28 @@ export class BlockageTree {
   at(node: number): Reason[] {
     const { graph, hazards, crossingsAt } = this.ctx;
     const { prevEdge } = this.result;
-    const other = (e: number, n: number) => (graph.edgeFrom[e] === n ? graph.edgeTo[e] : graph.edgeFrom[e]);
-    const chain: number[] = [];
-    let list: Reason[] | undefined;
-    for (let n = node; ;) {
-      list = this.memo.get(n);
-      if (list) break;
-      const e = prevEdge[n];
-      if (e === -1) {
-        list = [];
-        this.memo.set(n, list);
-        break;
-      }
-      chain.push(n);
-      n = other(e, n);
-    }
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const c = chain[i];
-      const e = prevEdge[c];
-      const p = other(e, c);
-      let added: Reason[] | undefined;
-      const base: Reason[] = list;
-      const add = (r: Reason) => {
-        if (base.some((x) => sameReason(x, r)) || added?.some((x) => sameReason(x, r))) return;
-        (added ??= []).push(r);
-      };
-      // The parent is passed through (not where the path starts): a closed crossing there is a blockage.
-      if (prevEdge[p] !== -1 && hazards.closedNodes.has(p))
-        for (const x of crossingsAt.get(p) ?? [])
-          if (x.status === 'closed')
-            add({
-              code: 'crossing_closed',
-              featureId: x.feature.properties.id,
-              detail: `passes ${x.feature.properties.kind} crossing "${x.feature.properties.name}", closed${x.since ? ` since ${x.since}` : ' (override)'}`,
-            });
-      if (this.crosslineNeeded)
-        for (const id of hazards.crossline.get(e) ?? []) add(this.crosslineNeeded(id));
-      if (hazards.routeStatus[e] === 2)
-        for (const r of hazards.reasons.get(e) ?? [])
-          if (r.code !== 'crossing_closed' && statusOfCode(r.code) === 'blocked') add(r);
-      list = added ? [...base, ...added] : base;
-      this.memo.set(c, list);
-    }
-    return list;
+    return foldTreeAt<Reason[]>(
+      graph,
+      prevEdge,
+      this.memo,
+      node,
+      () => [],
+      (base, _c, e, p) => {
+        let added: Reason[] | undefined;
+        const add = (r: Reason) => {
+          if (base.some((x) => sameReason(x, r)) || added?.some((x) => sameReason(x, r))) return;
+          (added ??= []).push(r);
+        };
+        // The parent is passed through (not where the path starts): a closed crossing there is a blockage.
+        if (prevEdge[p] !== -1 && hazards.closedNodes.has(p))
+          for (const x of crossingsAt.get(p) ?? []) if (x.status === 'closed') add(closedCrossingReason(x));
+        if (this.crosslineNeeded)
+          for (const id of hazards.crossline.get(e) ?? []) add(this.crosslineNeeded(id));
+        if (hazards.routeStatus[e] === 2)
+          for (const r of hazards.reasons.get(e) ?? [])
+            if (r.code !== 'crossing_closed' && statusOfCode(r.code) === 'blocked') add(r);
+        return added ? [...base, ...added] : base;
+      },
+    );
   }
 }

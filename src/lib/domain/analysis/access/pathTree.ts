@@ -2,6 +2,8 @@ import type { Reason } from '../../schemas';
 import type { AnalysisContext } from '../context';
 import { statusOfCode } from '../reasons';
 import type { SearchResult } from './dijkstra';
+import { foldTreeAt } from './foldTree';
+import { sameReason } from './blockagesAlong';
 
 /** What a site's option needs of the path a search found to it, besides its cost. */
 export interface PathSummary {
@@ -32,50 +34,34 @@ export class PathTree {
 
   at(node: number): PathSummary {
     const { graph, hazards, crossingsAt, net } = this.ctx;
-    const { prevEdge } = this.result;
-    const other = (e: number, n: number) => (graph.edgeFrom[e] === n ? graph.edgeTo[e] : graph.edgeFrom[e]);
     const crossingIds = (n: number) => (crossingsAt.get(n) ?? []).map((c) => c.feature.properties.id);
-    const chain: number[] = [];
-    let sum: PathSummary | undefined;
-    for (let n = node; ;) {
-      sum = this.memo.get(n);
-      if (sum) break;
-      const e = prevEdge[n];
-      if (e === -1) {
-        sum = {
-          via: [...new Set(crossingIds(n))],
-          crosslineIds: [],
-          roadKm: this.sourceKm(this.result.origin[n]),
-          atRisk: [],
+    return foldTreeAt<PathSummary>(
+      graph,
+      this.result.prevEdge,
+      this.memo,
+      node,
+      (n) => ({
+        via: [...new Set(crossingIds(n))],
+        crosslineIds: [],
+        roadKm: this.sourceKm(this.result.origin[n]),
+        atRisk: [],
+      }),
+      (base, c, e) => {
+        const passages = hazards.crossline.get(e) ?? [];
+        const newVia = [...passages, ...crossingIds(c)].filter(
+          (id, k, all) => !base.via.includes(id) && all.indexOf(id) === k,
+        );
+        const newCrossline = passages.filter((id) => !base.crosslineIds.includes(id));
+        const newRisk = (hazards.reasons.get(e) ?? []).filter(
+          (r) => statusOfCode(r.code) === 'at_risk' && !base.atRisk.some((x) => sameReason(x, r)),
+        );
+        return {
+          via: newVia.length > 0 ? [...base.via, ...newVia] : base.via,
+          crosslineIds: newCrossline.length > 0 ? [...base.crosslineIds, ...newCrossline] : base.crosslineIds,
+          roadKm: base.roadKm + net.edges[e].lengthKm,
+          atRisk: newRisk.length > 0 ? [...base.atRisk, ...newRisk] : base.atRisk,
         };
-        this.memo.set(n, sum);
-        break;
-      }
-      chain.push(n);
-      n = other(e, n);
-    }
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const c = chain[i];
-      const e = prevEdge[c];
-      const base: PathSummary = sum;
-      const passages = hazards.crossline.get(e) ?? [];
-      const newVia = [...passages, ...crossingIds(c)].filter(
-        (id, k, all) => !base.via.includes(id) && all.indexOf(id) === k,
-      );
-      const newCrossline = passages.filter((id) => !base.crosslineIds.includes(id));
-      const newRisk = (hazards.reasons.get(e) ?? []).filter(
-        (r) =>
-          statusOfCode(r.code) === 'at_risk' &&
-          !base.atRisk.some((x) => x.code === r.code && x.featureId === r.featureId && x.detail === r.detail),
-      );
-      sum = {
-        via: newVia.length > 0 ? [...base.via, ...newVia] : base.via,
-        crosslineIds: newCrossline.length > 0 ? [...base.crosslineIds, ...newCrossline] : base.crosslineIds,
-        roadKm: base.roadKm + net.edges[e].lengthKm,
-        atRisk: newRisk.length > 0 ? [...base.atRisk, ...newRisk] : base.atRisk,
-      };
-      this.memo.set(c, sum);
-    }
-    return sum;
+      },
+    );
   }
 }
