@@ -1,9 +1,8 @@
 // The one place that owns the MapLibre map: creation, sources, events, visibility, selection, teardown.
 // Everything it draws comes from the pure style builders and `mapDataOn` in this folder.
 // https://maplibre.org/maplibre-gl-js/docs/API/classes/Map/
+import { FLAT_MAP_OPTIONS, finishFlatMap } from './flatMap';
 import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { bboxOf } from './bbox';
 import { BEST_PATH_SOURCE } from './bestPathLayer';
@@ -13,8 +12,6 @@ import { imageFor } from './patterns';
 import { SELECTION_SOURCE } from './selectionLayer';
 import { buildStyle } from './style';
 import type { MapView } from './urlState';
-
-maplibregl.setWorkerUrl(workerUrl);
 
 /** Layers a click or tap can select, topmost first. */
 export const INTERACTIVE_LAYERS = [
@@ -78,19 +75,9 @@ export class MapController {
       ...(view
         ? { center: view.center, zoom: view.zoom }
         : { bounds: extent, fitBoundsOptions: { padding: 24 } }),
-      minZoom: 2,
-      maxZoom: 14,
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-      attributionControl: { compact: true },
-      // A little slack for fingers on phones.
-      clickTolerance: 4,
+      ...FLAT_MAP_OPTIONS,
     });
-    this.map.touchZoomRotate.disableRotation();
-    this.map.keyboard.disableRotation();
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
-    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    finishFlatMap(this.map);
     this.handle = { map: this.map };
     window.__corridorMap = this.handle;
 

@@ -1,13 +1,10 @@
 // The planner's MapLibre map: the basemap and roads, the routes of the current plan, and clicks that pick a
 // place. https://maplibre.org/maplibre-gl-js/docs/API/classes/Map/
+import { FLAT_MAP_OPTIONS, finishFlatMap } from './flatMap';
 import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { bboxOf } from './bbox';
 import { PLAN_POINTS_SOURCE, PLAN_ROADS_SOURCE, PLAN_ROUTES_SOURCE, planStyle } from './planLayers';
-
-maplibregl.setWorkerUrl(workerUrl);
 
 declare global {
   interface Window {
@@ -45,19 +42,11 @@ export class PlanMapController {
       style: planStyle(base),
       bounds: extent,
       fitBoundsOptions: { padding: 24 },
-      minZoom: 2,
-      maxZoom: 14,
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-      attributionControl: { compact: true },
-      clickTolerance: 4,
+      ...FLAT_MAP_OPTIONS,
       // The printable brief copies the map as an image: the canvas must keep what it drew.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
-    this.map.touchZoomRotate.disableRotation();
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
-    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    finishFlatMap(this.map);
     window.__corridorPlanMap = this.map;
     this.map.on('load', () => {
       this.loaded = true;
