@@ -27,5 +27,17 @@ fi
 scripts/fetch-schemas.sh
 
 npm run check
-# Every test, with the database suite run against both PGlite and a throw-away PostgreSQL server.
-scripts/with-postgres.sh npm test
+# Every test, with the database suite run against both PGlite and a throw-away PostgreSQL server. When it
+# fails, the failures and unhandled errors are printed again at the end: a log read from its tail (a CI
+# summary) then shows them, not only the counts.
+log=$(mktemp -t corridor-test-XXXXXX.log)
+if ! scripts/with-postgres.sh npm test 2>&1 | tee "$log"; then
+  echo
+  plain=$(sed -e 's/\x1b\[[0-9;]*m//g' "$log")
+  echo "test-all: the failures and errors of this run, again (the full log is above):"
+  grep -E '^ *(FAIL|×) ' <<<"$plain" | sort -u | head -n 20 || true
+  grep -E -A 12 '(Unhandled (Error|Rejection)|Uncaught Exception|Error: )' <<<"$plain" | head -n 60 || true
+  rm -f "$log"
+  exit 1
+fi
+rm -f "$log"

@@ -91,6 +91,24 @@ describe.each(engines)('sign-in throttle on $name', ({ url }) => {
     expect((await signIn(s, email, PASSWORD, '10.60.0.1')).ok).toBe(true);
   });
 
+  it('the wait runs from the answer: a password check that takes seconds does not use it up', async () => {
+    const throttle = new SignInThrottle(h.db, DEFAULT_THROTTLE, clock);
+    const email = 'slow-check@example.org';
+    for (let i = 0; i < 5; i++) {
+      const r = await throttle.reserve(email, `10.70.0.${i}`);
+      if (!r.ok) throw new Error(`attempt ${i + 1} refused`);
+      // The fifth check takes 3 s (a busy server); the others are instant.
+      if (i === 4) later(3_000);
+      await r.settle('failure');
+    }
+    later(500);
+    // Half a second after the fifth failure was answered: still half a second to wait.
+    const sixth = await throttle.reserve(email, '10.70.0.9');
+    expect(sixth).toMatchObject({ ok: false, retryAfterMs: 500 });
+    later(500);
+    expect((await throttle.reserve(email, '10.70.0.9')).ok).toBe(true);
+  });
+
   it('one address trying many accounts is slowed after 20 failures; other addresses are not', async () => {
     const s = services();
     later(60 * 60_000);

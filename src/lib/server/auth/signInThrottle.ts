@@ -69,22 +69,32 @@ export class SignInThrottle {
     const now = this.clock();
     await this.pruneNowAndThen(now);
     const keys = { account: accountKey(email), address: addressKey(address) };
+    const waits = { account: 0, address: 0 };
     try {
       await this.db.transaction(async (tx) => {
         for (const kind of ['account', 'address'] as const) {
-          const wait = await this.count(tx as unknown as Database, keys[kind], this.options[kind], now);
-          if (wait > 0) throw new Refused(wait);
+          const counted = await this.count(tx as unknown as Database, keys[kind], this.options[kind], now);
+          if ('retryAfterMs' in counted) throw new Refused(counted.retryAfterMs);
+          waits[kind] = counted.waitMs;
         }
       });
     } catch (e) {
       if (e instanceof Refused) return { ok: false, retryAfterMs: e.retryAfterMs };
       throw e;
     }
-    return { ok: true, settle: (outcome) => this.settle(keys, outcome) };
+    return { ok: true, settle: (outcome) => this.settle(keys, outcome, waits) };
   }
 
-  /** Counts one attempt for `key` when it may try now (returns 0), else returns the wait in ms. */
-  private async count(db: Database, key: string, rule: ThrottleRule, now: Date): Promise<number> {
+  /**
+   * Counts one attempt for `key` when it may try now (with the wait this attempt sets before the next one),
+   * else says how long to wait.
+   */
+  private async count(
+    db: Database,
+    key: string,
+    rule: ThrottleRule,
+    now: Date,
+  ): Promise<{ waitMs: number } | { retryAfterMs: number }> {
     const at = sql`${now.toISOString()}::timestamptz`;
     const quietSince = sql`${new Date(now.getTime() - this.options.quietMs).toISOString()}::timestamptz`;
     const t = signInThrottle;
@@ -104,10 +114,10 @@ export class SignInThrottle {
         },
         setWhere: sql`${t.nextAttemptAt} <= ${at} or ${t.lastAttemptAt} < ${quietSince}`,
       })
-      .returning({ failures: t.failures });
-    if (rows.length > 0) return 0;
+      .returning({ next: t.nextAttemptAt });
+    if (rows.length > 0) return { waitMs: Math.max(0, rows[0].next.getTime() - now.getTime()) };
     const [row] = await db.select({ next: t.nextAttemptAt }).from(t).where(eq(t.key, key));
-    return Math.max(1, (row?.next.getTime() ?? now.getTime()) - now.getTime());
+    return { retryAfterMs: Math.max(1, (row?.next.getTime() ?? now.getTime()) - now.getTime()) };
   }
 
   /** The same rule as the SQL above, for a key's first attempt. */
@@ -119,9 +129,26 @@ export class SignInThrottle {
     return new Date(now.getTime() + delay);
   }
 
-  private async settle(keys: { account: string; address: string }, outcome: AttemptOutcome): Promise<void> {
-    if (outcome === 'failure') return;
+  private async settle(
+    keys: { account: string; address: string },
+    outcome: AttemptOutcome,
+    waits: { account: number; address: number },
+  ): Promise<void> {
     const t = signInThrottle;
+    if (outcome === 'failure') {
+      // The failure stays counted. Its wait runs from the answer, not from the reservation: hashing can take
+      // seconds on a busy server, and a wait that ran out while the password was checked would be no wait.
+      const answeredAt = this.clock().getTime();
+      for (const kind of ['account', 'address'] as const) {
+        if (waits[kind] === 0) continue;
+        const until = new Date(answeredAt + waits[kind]).toISOString();
+        await this.db
+          .update(t)
+          .set({ nextAttemptAt: sql`greatest(${t.nextAttemptAt}, ${until}::timestamptz)` })
+          .where(eq(t.key, keys[kind]));
+      }
+      return;
+    }
     const takeBack = (key: string) =>
       this.db
         .update(t)

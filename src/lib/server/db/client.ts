@@ -15,7 +15,33 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface OpenDatabase {
   db: Database;
   engine: 'pglite' | 'postgres';
+  /** Waits for the work handed to `track`, then closes the connections. */
   close: () => Promise<void>;
+  /**
+   * Hands over work that goes on after the request that started it has been answered (the change feed's
+   * recording after a write): `close` waits for it, so shutting down never cuts a transaction off or lets
+   * one start on a closed database.
+   */
+  track: (work: Promise<unknown>) => void;
+}
+
+/** The set of tracked work of one database, and the close that waits for it. */
+function trackedClose(closeConnections: () => Promise<void>): Pick<OpenDatabase, 'close' | 'track'> {
+  const pending = new Set<Promise<unknown>>();
+  return {
+    track: (work) => {
+      const settled = work.then(
+        () => undefined,
+        () => undefined,
+      );
+      pending.add(settled);
+      void settled.then(() => pending.delete(settled));
+    },
+    close: async () => {
+      while (pending.size > 0) await Promise.all(pending);
+      await closeConnections();
+    },
+  };
 }
 
 export interface DatabaseOptions {
@@ -42,7 +68,7 @@ export async function openDatabase(o: DatabaseOptions): Promise<OpenDatabase> {
     const pool = new pg.Pool({ connectionString: o.databaseUrl, max: 10 });
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder: o.migrationsFolder });
-    return { db: db as unknown as Database, engine: 'postgres', close: () => pool.end() };
+    return { db: db as unknown as Database, engine: 'postgres', ...trackedClose(() => pool.end()) };
   }
   let unlock = () => {};
   if (!o.dataDir.startsWith('memory://')) {
@@ -60,7 +86,7 @@ export async function openDatabase(o: DatabaseOptions): Promise<OpenDatabase> {
       await client.close();
       unlock();
     };
-    return { db: db as unknown as Database, engine: 'pglite', close };
+    return { db: db as unknown as Database, engine: 'pglite', ...trackedClose(close) };
   } catch (e) {
     unlock();
     throw e;

@@ -11,7 +11,8 @@ import { visibilityLevels, type ChangeCause, type SubjectStatus, type Visibility
 
 /** Where to record: the server's services, or a database and the scenario's id. */
 export type FeedTarget =
-  { database: { db: Database }; store: { scenarioId: string } } | { db: Database; scenarioId: string };
+  | { database: { db: Database; track?: (work: Promise<unknown>) => void }; store: { scenarioId: string } }
+  | { db: Database; scenarioId: string };
 
 export interface RecordOptions {
   cause: ChangeCause;

@@ -22,6 +22,8 @@ export async function recordAfterWrite(
     console.error(`corridor: change feed: recording after ${options.cause} failed: ${(e as Error).message}`);
     return undefined;
   });
+  // The recording may outlive the response: closing the database waits for it.
+  if ('database' in target) target.database.track?.(recording);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), waitMs);
