@@ -111,7 +111,9 @@ describe('/compare', () => {
     const d = await page('?from=2024-08-20&to=2024-03-01');
     expect(d.comparison).toBeNull();
     expect(d.problem?.parameter).toBe('to');
-    expect(d.problem?.message).toMatch(/before the first date/);
+    expect(d.problem?.message).toBe(
+      '2024-03-01 is before the first date 2024-08-20: give the earlier date as from, the later as to',
+    );
     expect([d.from, d.to]).toEqual(['2024-08-20', '2024-03-01']);
   });
 });

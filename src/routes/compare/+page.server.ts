@@ -36,7 +36,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
       to: url.searchParams.get('to') ?? '',
       comparison: null,
       sources: [],
-      problem: { parameter: e.parameter, message: e.message },
+      // The form names the field; the message says what is wrong with it (without the API's prefix).
+      problem: { parameter: e.parameter, message: e.message.replace(/^parameter "[^"]*": /, '') },
     };
   }
 };
