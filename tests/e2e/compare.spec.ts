@@ -132,3 +132,23 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('region', { name: /Crossings/ }).getByText(ADRE)).toBeVisible();
   });
 });
+
+test('signed-in staff see their comparison marked not for public release, on the page and the brief', async ({
+  page,
+}) => {
+  await page.goto(`/login?next=${encodeURIComponent(`/compare?from=${FROM}&to=${TO}`)}`);
+  await page.getByLabel('E-mail').fill(process.env.E2E_EDITOR_EMAIL ?? 'editor@example.org');
+  await page.getByLabel('Password').fill(process.env.E2E_EDITOR_PASSWORD ?? 'e2e editor password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(new RegExp(`/compare\\?from=${FROM}&to=${TO}$`));
+  await expect(
+    page.getByText('Includes the records your account may see: not for public release.'),
+  ).toBeVisible();
+  await expect(page.getByText('Computed from public records only.')).toHaveCount(0);
+  await page.emulateMedia({ media: 'print' });
+  await expect(
+    page
+      .getByRole('article', { name: 'Printable brief' })
+      .getByText('RESTRICTED: includes records not for public release'),
+  ).toBeVisible();
+});
