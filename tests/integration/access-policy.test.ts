@@ -506,6 +506,17 @@ const noRecords =
     for (const s of SENSITIVITIES) expect(r.body).not.toContain(`probe_${s}`);
   };
 
+/** A page every role may open whose load gives records: the probe is in it exactly when the caller may see it. */
+const loaded =
+  (path: string): RouteCheck =>
+  async ({ file, role, p }) => {
+    const mod = await routeModule(file);
+    const r = await thrown(() => (mod.load as (e: unknown) => unknown)(event(file, role, path)));
+    expect(r.status).toBeUndefined();
+    expect(JSON.stringify(r.out).includes(p.id)).toBe(SEES[role].includes(p.sensitivity));
+    expectNoLeak(role, r.out);
+  };
+
 /** A signed-in page: anonymous visitors are sent to sign in, lower roles refused (403), others served. */
 const page =
   (min: RoleName, path: string): RouteCheck =>
@@ -550,6 +561,14 @@ const routes: Record<string, RouteCheck> = {
   '+layout.svelte': rendersDataOf('+page.ts'),
   'api/trpc/[...trpc]/+server.ts': trpcEndpoint,
   'basemap/countries.geojson/+server.ts': noRecords('/basemap/countries.geojson'),
+  // Comparing two dates: every role, computed from what the caller may see (the probes, beside Zamzam, change
+  // between these dates as Zamzam does).
+  'compare/+page.server.ts': loaded('/compare?from=2024-03-01&to=2024-08-20'),
+  'compare/+page.svelte': rendersDataOf('compare/+page.server.ts'),
+  'compare/export.[format]/+server.ts': served(
+    () => '/compare/export.json?from=2024-03-01&to=2024-08-20',
+    'caller',
+  ),
   'data/+page.server.ts': page('editor', '/data'),
   'data/+page.svelte': rendersDataOf('data/+page.server.ts'),
   'export/[layer].[format]/+server.ts': served(() => '/export/sites.geojson', 'caller'),

@@ -310,6 +310,10 @@ describe('public surfaces', () => {
         '+page.ts',
         'api/trpc/[...trpc]/+server.ts',
         'basemap/countries.geojson/+server.ts',
+        // Comparing two dates: the public comparison is computed from public records only (checked below).
+        'compare/+page.server.ts',
+        'compare/+page.svelte',
+        'compare/export.[format]/+server.ts',
         // The editor: its load redirects anonymous visitors to sign in (checked below); data comes from the API.
         'data/+page.server.ts',
         'data/+page.svelte',
@@ -470,4 +474,43 @@ describe('exports and the OGC API serve public records only', () => {
         }
     },
   );
+});
+
+describe('comparing two dates shows anonymous visitors the public comparison only', () => {
+  const COMPARE = 'compare/export.[format]/+server.ts';
+  // On 2024-07-01 Adré is closed; on 2024-08-20 it is open, and the unverified restricted incident of
+  // 2024-08-10 blocks the Adré road for staff only. The public sees that corridor unblocked; staff do not.
+  const query = '?from=2024-07-01&to=2024-08-20';
+  const adreNyala = (c: { corridors: { id: string; after: { status: string } | null }[] }) =>
+    c.corridors.find((x) => x.id === 'cor_adre_nyala');
+
+  it('the downloads and the page give anonymous callers no non-public record, nor its effect', async () => {
+    for (const format of ['json', 'csv']) {
+      const r = await getRoute(COMPARE, `/compare/export.${format}${query}`, { format });
+      expect(r.status).toBe(200);
+      expect(r.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
+      const text = await r.text();
+      noSecrets(text);
+      if (format === 'json') expect(adreNyala(JSON.parse(text))?.after?.status).toBe('at_risk');
+    }
+    const { load } = await import('../../src/routes/compare/+page.server');
+    const url = new URL(`http://localhost/compare${query}`);
+    const page = (await (load as (e: unknown) => Promise<unknown>)({ url, locals: { viewer: null } })) as {
+      comparison: Parameters<typeof adreNyala>[0];
+    };
+    noSecrets(JSON.stringify(page));
+    expect(adreNyala(page.comparison)?.after?.status).toBe('at_risk');
+  });
+
+  it('signed-in staff get the comparison of what they may see, never cached', async () => {
+    const r = await getRoute(COMPARE, `/compare/export.json${query}`, { format: 'json' }, editorViewer);
+    expect(r.headers.get('cache-control')).toBe('private, no-store');
+    const staff = JSON.parse(await r.text());
+    // Blocked on both dates for staff (Adré closed, then the unverified incident): not a change.
+    expect(adreNyala(staff)).toBeUndefined();
+    expect(staff.totals.to.corridorsBlocked).toBeGreaterThan(
+      JSON.parse(await (await getRoute(COMPARE, `/compare/export.json${query}`, { format: 'json' })).text())
+        .totals.to.corridorsBlocked,
+    );
+  });
 });

@@ -6,6 +6,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { bboxOf } from './bbox';
 import { BEST_PATH_SOURCE } from './bestPathLayer';
+import { CHANGES_SOURCE } from './changesLayer';
 import { layerGroups, sourceId, type LayerGroup } from './layerGroups';
 import type { MapData } from './mapData';
 import { imageFor } from './patterns';
@@ -62,6 +63,7 @@ export class MapController {
     groups?: readonly LayerGroup[];
     selection?: Feature | null;
     bestPath?: FeatureCollection;
+    changes?: FeatureCollection;
   } = {};
   private dataDate: string | undefined;
   private readonly handle: CorridorMapHandle;
@@ -150,6 +152,12 @@ export class MapController {
     this.flush();
   }
 
+  /** Compare mode: outlines of the features that changed between two dates (empty clears them). */
+  setChanges(changes: FeatureCollection): void {
+    this.pending.changes = changes;
+    this.flush();
+  }
+
   /**
    * Hook for the access analysis: colours corridors by status (`open`, `at_risk`, `blocked`) through
    * feature state, without rebuilding their data. Ids absent from `statuses` go back to their property.
@@ -193,7 +201,7 @@ export class MapController {
 
   private flush(): void {
     if (!this.loaded) return;
-    const { data, date, groups, selection, bestPath } = this.pending;
+    const { data, date, groups, selection, bestPath, changes } = this.pending;
     this.pending = {};
     if (data && date) {
       for (const g of layerGroups) {
@@ -224,6 +232,12 @@ export class MapController {
       this.map
         .getSource<maplibregl.GeoJSONSource>(BEST_PATH_SOURCE)
         ?.setData(bestPath)
+        .catch((e: unknown) => this.options.onError(e));
+    }
+    if (changes) {
+      this.map
+        .getSource<maplibregl.GeoJSONSource>(CHANGES_SOURCE)
+        ?.setData(changes)
         .catch((e: unknown) => this.options.onError(e));
     }
   }

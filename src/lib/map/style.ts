@@ -5,6 +5,7 @@ import { adminLayers } from './adminLayer';
 import { areasLayers } from './areasLayer';
 import { BASEMAP_SOURCE, basemapLabelLayers, basemapLayers } from './basemapLayers';
 import { BEST_PATH_SOURCE, bestPathLayers } from './bestPathLayer';
+import { CHANGES_SOURCE, changesLayers } from './changesLayer';
 import { corridorsLayers } from './corridorsLayer';
 import { crossingsLabelLayers, crossingsLayers } from './crossingsLayer';
 import { fontFaces } from './fonts';
@@ -28,7 +29,7 @@ const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [
  * The whole map style: the offline basemap, one empty GeoJSON source per layer group (the map controller
  * fills them for the as-of date), the selection halo, and labels drawn from the app's own fonts. Layers
  * are stacked administrative boundaries < areas < roads < corridors (with their blocked and at-risk stretches) < front lines < country
- * names < the selected site's best path < sites < crossings < incidents < selection < labels, so points are
+ * names < the selected site's best path < sites < crossings < incidents < changes (compare mode) < selection < labels, so points are
  * never hidden under lines and labels stay on top.
  */
 export function buildStyle({ base }: StyleOptions): StyleSpecification {
@@ -36,6 +37,7 @@ export function buildStyle({ base }: StyleOptions): StyleSpecification {
     [BASEMAP_SOURCE]: { type: 'geojson', data: `${base}${BASEMAP_PATH}`, attribution: 'Natural Earth' },
     [SELECTION_SOURCE]: { type: 'geojson', data: empty() },
     [BEST_PATH_SOURCE]: { type: 'geojson', data: empty() },
+    [CHANGES_SOURCE]: { type: 'geojson', data: empty() },
   };
   // `promoteId` lets the analysis set feature state (e.g. a corridor's status) by feature id.
   for (const g of layerGroups) sources[sourceId(g)] = { type: 'geojson', data: empty(), promoteId: 'id' };
@@ -58,6 +60,7 @@ export function buildStyle({ base }: StyleOptions): StyleSpecification {
       ...sitesStatusLayers(),
       ...crossingsLayers(),
       ...incidentsLayers(),
+      ...changesLayers(),
       ...selectionLayers(),
       ...sitesLabelLayers(),
       ...crossingsLabelLayers(),

@@ -12,6 +12,8 @@ export interface UrlState {
   layers: LayerGroup[];
   date?: string;
   selected?: string;
+  /** Compare mode: the other date the map's changes are counted from (`compare=YYYY-MM-DD`). */
+  compare?: string;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,7 +21,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$/;
 
 /**
  * Reads the map state from a URL's query: `map=zoom/lat/lon` (as on openstreetmap.org), `layers=a,b`
- * (absent: the default layers, every one but the administrative boundaries; empty: none), `date=YYYY-MM-DD`, `sel=<feature id>`. Anything malformed is
+ * (absent: the default layers, every one but the administrative boundaries; empty: none), `date=YYYY-MM-DD`, `sel=<feature id>`, `compare=YYYY-MM-DD` (compare mode). Anything malformed is
  * ignored rather than trusted, so a mangled link still opens a working map.
  *
  * @example parseUrlState(new URLSearchParams('map=7/13.5/25.1&date=2024-05-01')).view // { center: [25.1, 13.5], zoom: 7 }
@@ -38,8 +40,12 @@ export function parseUrlState(params: URLSearchParams): UrlState {
     const wanted = new Set(layers.split(',').filter(isLayerGroup));
     out.layers = layerGroups.filter((g) => wanted.has(g));
   }
+  const isDate = (d: string | null): d is string =>
+    !!d && DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`));
   const date = params.get('date');
-  if (date && DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`))) out.date = date;
+  if (isDate(date)) out.date = date;
+  const compare = params.get('compare');
+  if (isDate(compare)) out.compare = compare;
   const sel = params.get('sel');
   if (sel && ID.test(sel)) out.selected = sel;
   return out;
@@ -65,5 +71,7 @@ export function writeUrlState(state: UrlState, params = new URLSearchParams()): 
   else out.delete('date');
   if (state.selected) out.set('sel', state.selected);
   else out.delete('sel');
+  if (state.compare) out.set('compare', state.compare);
+  else out.delete('compare');
   return out;
 }

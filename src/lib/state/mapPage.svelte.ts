@@ -1,8 +1,10 @@
 import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
-import type { AnalysisReport, Situation } from '$lib/domain/schemas';
+import { changeLines, type ChangeLine } from '$lib/domain/analysis/compare';
+import type { AnalysisReport, DateComparison, Situation } from '$lib/domain/schemas';
 import { annotationsFromReport } from '$lib/map/analysisAnnotations';
 import { analysisView, type AnalysisView } from '$lib/map/analysisDetails';
 import { bestPathData } from '$lib/map/bestPathLayer';
+import { changesData } from '$lib/map/changesLayer';
 import { featureDetails, type FeatureDetails } from '$lib/map/featureDetails';
 import { featureList, type FeatureListItem } from '$lib/map/featureList';
 import { hotspotList, type HotspotList } from '$lib/map/hotspotList';
@@ -41,10 +43,50 @@ export class MapPageState {
   /** Set when the user picks a feature from the list: the map brings it into view. */
   focusRequest = $state.raw<{ id: string; geometry: Geometry } | undefined>();
 
+  /** Compare mode: the other date (empty: not comparing). The changes are counted from the earlier date. */
+  compareWith = $state('');
+  /** The comparison of the two dates, once the server has answered for them. */
+  comparison = $state.raw<DateComparison | undefined>();
+  comparisonStatus = $state.raw<
+    { state: 'idle' } | { state: 'running' } | { state: 'failed'; message: string }
+  >({ state: 'idle' });
+
   /** The date the link asked for, kept until the situation's time range is known. */
   private requestedDate: string | undefined;
 
   timeRange = $derived(this.situation?.scenario.timeRange);
+
+  /** The two dates of compare mode, earlier first; undefined when not comparing. */
+  comparisonDates: { from: string; to: string } | undefined = $derived(
+    this.compareWith && this.asOf
+      ? this.compareWith <= this.asOf
+        ? { from: this.compareWith, to: this.asOf }
+        : { from: this.asOf, to: this.compareWith }
+      : undefined,
+  );
+
+  /** The comparison of the dates shown now (never one of other dates while the next is fetched). */
+  currentComparison: DateComparison | undefined = $derived(
+    this.comparison &&
+      this.comparisonDates &&
+      this.comparison.from === this.comparisonDates.from &&
+      this.comparison.to === this.comparisonDates.to
+      ? this.comparison
+      : undefined,
+  );
+
+  /** The changes in plain words, grouped, for the changes panel. */
+  changes = $derived(this.currentComparison ? changeLines(this.currentComparison) : undefined);
+
+  /** Outlines of the changed features on the map. */
+  changesOnMap = $derived(changesData(this.situation, this.currentComparison));
+
+  /** What changed for the selected feature between the two dates, if anything. */
+  selectedChange: ChangeLine | undefined = $derived.by(() => {
+    const c = this.changes;
+    if (!c || !this.selectedId) return undefined;
+    return [...c.crossings, ...c.corridors, ...c.sites].find((l) => l.id === this.selectedId);
+  });
 
   /** The report of the as-of date, once the analysis has answered for it. */
   currentReport: AnalysisReport | undefined = $derived(
@@ -125,6 +167,7 @@ export class MapPageState {
       layers: [...this.layers],
       date: this.asOf || undefined,
       selected: this.selectedId,
+      compare: this.compareWith || undefined,
     }).toString(),
   );
 
@@ -135,6 +178,7 @@ export class MapPageState {
     this.layers = s.layers;
     this.selectedId = s.selected;
     this.requestedDate = s.date;
+    this.compareWith = s.compare ?? '';
   }
 
   /** The situation has arrived: open on the linked date (kept inside the time range) or the default one. */
@@ -142,6 +186,7 @@ export class MapPageState {
     const { defaultAsOf, timeRange } = situation.scenario;
     this.situation = situation;
     this.asOf = clampDate(this.requestedDate ?? defaultAsOf, timeRange.from, timeRange.to);
+    if (this.compareWith) this.compareWith = clampDate(this.compareWith, timeRange.from, timeRange.to);
     this.analysis = { state: 'running', asOf: this.asOf };
   }
 
@@ -164,6 +209,19 @@ export class MapPageState {
   ): void {
     this.report = report;
     this.analysis = { state: 'done', asOf: report.asOf, ...timing };
+  }
+
+  /** Compare mode on (a date) or off (empty), kept inside the time range. */
+  setCompareWith(date: string): void {
+    const range = this.timeRange;
+    if (date === '') this.compareWith = '';
+    else if (range && /^\d{4}-\d{2}-\d{2}$/.test(date))
+      this.compareWith = clampDate(date, range.from, range.to);
+  }
+
+  setComparison(c: DateComparison): void {
+    this.comparison = c;
+    this.comparisonStatus = { state: 'idle' };
   }
 
   analysisFailed(message: string): void {

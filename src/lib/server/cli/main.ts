@@ -3,13 +3,14 @@ import { DataValidationError } from '../../domain/schemas/issues';
 import { DatabaseInUseError } from '../db/embeddedLock';
 import { CliUsageError } from './cliError';
 import { analyzeCommand } from './commands/analyze';
+import { compareCommand } from './commands/compare';
 import { importCommand } from './commands/import';
 import { routeCommand } from './commands/route';
 import { userCommand } from './commands/user';
 import type { CliIo, Command } from './commands/command';
 
 /** Every subcommand. `export` joins this list. */
-const commands: Command[] = [analyzeCommand, routeCommand, importCommand, userCommand];
+const commands: Command[] = [analyzeCommand, compareCommand, routeCommand, importCommand, userCommand];
 
 const usage = `Usage: corridor <command> [options]
 

@@ -14,10 +14,10 @@ import {
 import { reportCsv, reportTables, type ReportTable } from './reportCsv';
 import { parseAsOf } from './selectFeatures';
 
-const paramNames = Object.keys(analysisParamsSchema.shape) as (keyof AnalysisParamsInput)[];
+export const paramNames = Object.keys(analysisParamsSchema.shape) as (keyof AnalysisParamsInput)[];
 
 /** Analysis parameters given one per query parameter (`?frontlineBufferKm=5`), checked by the domain schema. */
-function parseParams(url: URL): AnalysisParamsInput {
+export function parseParams(url: URL): AnalysisParamsInput {
   const out: Record<string, number> = {};
   for (const name of paramNames) {
     const raw = url.searchParams.get(name);
