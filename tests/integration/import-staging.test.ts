@@ -2,12 +2,12 @@
 // chunks appended in order, finish writing them all in one transaction (or nothing), abort, and the limits
 // (who may append, order, resends, expiry, counts and bytes). Runs on the embedded PGlite and, when
 // TEST_DATABASE_URL is set, on PostgreSQL (in a database of its own).
-import { sql } from 'drizzle-orm';
+import { count as countRows, sql } from 'drizzle-orm';
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planChunks } from '$lib/import-worker/chunks';
 import { getFeature } from '$lib/server/db/featureRepository';
-import { features as featuresTable } from '$lib/server/db/schema';
+import { features as featuresTable, importStagingParts } from '$lib/server/db/schema';
 import { readEnv } from '$lib/server/env';
 import { commitImport } from '$lib/server/import/commitImport';
 import { getImportMapping } from '$lib/server/import/importMappings';
@@ -222,10 +222,8 @@ describe.each(engines)('an import sent in parts on $name', ({ url }) => {
     expect(await getFeature(services.database.db, 'shared_39')).toMatchObject({ version: 1 });
     expect(await second.importStaging.open()).toBe(0);
     // Parts go with their staging.
-    const parts = await services.database.db.execute(
-      sql`select count(*)::int as n from import_staging_parts`,
-    );
-    expect(Number((parts.rows[0] as { n: number }).n)).toBe(0);
+    const [parts] = await services.database.db.select({ n: countRows() }).from(importStagingParts);
+    expect(parts.n).toBe(0);
   });
 
   it('another account can neither append to, finish nor abort a staging it did not begin', async () => {
