@@ -2,12 +2,12 @@
 // chunks appended in order, finish writing them all in one transaction (or nothing), abort, and the limits
 // (who may append, order, resends, expiry, counts and bytes). Runs on the embedded PGlite and, when
 // TEST_DATABASE_URL is set, on PostgreSQL (in a database of its own).
-import { sql } from 'drizzle-orm';
+import { count as countRows, sql } from 'drizzle-orm';
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planChunks } from '$lib/import-worker/chunks';
 import { getFeature } from '$lib/server/db/featureRepository';
-import { features as featuresTable } from '$lib/server/db/schema';
+import { features as featuresTable, importStagingParts } from '$lib/server/db/schema';
 import { readEnv } from '$lib/server/env';
 import { commitImport } from '$lib/server/import/commitImport';
 import { getImportMapping } from '$lib/server/import/importMappings';
@@ -71,8 +71,10 @@ describe.each(engines)('an import sent in parts on $name', ({ url }) => {
     Number((await services.database.db.select({ n: sql<number>`count(*)` }).from(featuresTable))[0].n);
   /** A staging of its own with a clock the test moves and limits it sets, writing to the same database. */
   function stagingServices(limits: Partial<StagingLimits> = {}) {
-    const clock = { now: 1_000_000 };
+    // The stagings are in the database, which the other tests' stagings share: the clock starts at now.
+    const clock = { now: Date.now() };
     const staging = new ImportStaging(
+      services.database.db,
       (features, layer, actor, options) =>
         commitImport(services.database.db, features, layer, actor, options),
       limits,
@@ -109,7 +111,7 @@ describe.each(engines)('an import sent in parts on $name', ({ url }) => {
     }
     // Nothing is written before finish.
     expect(await count()).toBe(before);
-    expect(services.importStaging.stagedBytes).toBe(totalBytes);
+    expect(await services.importStaging.stagedBytes()).toBe(totalBytes);
     const result = await editor().imports.finish({ importId });
     expect(result).toMatchObject({ created: 5_000, updated: 0, unchanged: 0 });
     expect(await count()).toBe(before + 5_000);
@@ -121,8 +123,8 @@ describe.each(engines)('an import sent in parts on $name', ({ url }) => {
     expect((await getImportMapping(services.database.db, 'geojson:staging-test'))?.mapping).toEqual({
       fields: { name: 'NAME' },
     });
-    expect(services.importStaging.open).toBe(0);
-    expect(services.importStaging.stagedBytes).toBe(0);
+    expect(await services.importStaging.open()).toBe(0);
+    expect(await services.importStaging.stagedBytes()).toBe(0);
     // The staging is gone: it cannot be finished twice.
     await expect(editor().imports.finish({ importId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -145,7 +147,7 @@ describe.each(engines)('an import sent in parts on $name', ({ url }) => {
     expect(await count()).toBe(before);
     expect(await getFeature(services.database.db, 'bad_0')).toBeNull();
     expect(await getImportMapping(services.database.db, 'geojson:never-saved')).toBeNull();
-    expect(services.importStaging.open).toBe(0);
+    expect(await services.importStaging.open()).toBe(0);
   });
 
   it('refuses a chunk out of order, and takes the chunks once they come in order', async () => {
@@ -183,6 +185,47 @@ describe.each(engines)('an import sent in parts on $name', ({ url }) => {
     expect(await getFeature(services.database.db, 'resent_19')).toMatchObject({ version: 1 });
   });
 
+  it('is held in the database: parts sent alternately to two instances, finished on one, once', async () => {
+    // A second instance of the server: its own ImportStaging (and process state) on the same database.
+    const second = {
+      ...services,
+      importStaging: new ImportStaging(services.database.db, (features, layer, actor, options) =>
+        commitImport(services.database.db, features, layer, actor, options),
+      ),
+    };
+    const list = areas('shared', 40);
+    const instances = [services, second];
+    const { importId } = await editor(second).imports.begin(begin(40));
+    for (let seq = 0; seq < 4; seq++) {
+      const r = await editor(instances[seq % 2]).imports.append({
+        importId,
+        seq,
+        features: list.slice(seq * 10, seq * 10 + 10),
+      });
+      expect(r).toEqual({ received: seq * 10 + 10, nextSeq: seq + 1 });
+    }
+    // A resend of chunk 3 to the other instance is recognised as the same chunk.
+    expect(await editor(services).imports.append({ importId, seq: 3, features: list.slice(30, 40) })).toEqual(
+      { received: 40, nextSeq: 4 },
+    );
+    expect(await services.importStaging.open()).toBe(1);
+    // Finished on both at once: one writes, the other is refused (being written, or already gone).
+    const results = await Promise.allSettled([
+      editor(services).imports.finish({ importId }),
+      editor(second).imports.finish({ importId }),
+    ]);
+    const written = results.filter((r) => r.status === 'fulfilled');
+    expect(written).toHaveLength(1);
+    expect((written[0] as PromiseFulfilledResult<unknown>).value).toMatchObject({ created: 40 });
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(['CONFLICT', 'NOT_FOUND']).toContain((refused.reason as { code: string }).code);
+    expect(await getFeature(services.database.db, 'shared_39')).toMatchObject({ version: 1 });
+    expect(await second.importStaging.open()).toBe(0);
+    // Parts go with their staging.
+    const [parts] = await services.database.db.select({ n: countRows() }).from(importStagingParts);
+    expect(parts.n).toBe(0);
+  });
+
   it('another account can neither append to, finish nor abort a staging it did not begin', async () => {
     const list = areas('mine', 10);
     const { importId } = await editor().imports.begin(begin(10));
@@ -205,10 +248,10 @@ describe.each(engines)('an import sent in parts on $name', ({ url }) => {
     const before = await count();
     const { importId } = await editor().imports.begin(begin(20));
     await editor().imports.append({ importId, seq: 0, features: list });
-    expect(services.importStaging.stagedBytes).toBeGreaterThan(0);
+    expect(await services.importStaging.stagedBytes()).toBeGreaterThan(0);
     expect(await editor().imports.abort({ importId })).toEqual({ aborted: true });
-    expect(services.importStaging.open).toBe(0);
-    expect(services.importStaging.stagedBytes).toBe(0);
+    expect(await services.importStaging.open()).toBe(0);
+    expect(await services.importStaging.stagedBytes()).toBe(0);
     await expect(editor().imports.append({ importId, seq: 1, features: list })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
@@ -228,7 +271,7 @@ describe.each(engines)('an import sent in parts on $name', ({ url }) => {
     clock.now += 6 * 60_000; // 16 minutes since `dropped` last got a chunk, 6 since `kept` did
     // Swept by a call about something else: another account's begin.
     await otherEditor(s).imports.begin(begin(1));
-    expect(staging.open).toBe(2);
+    expect(await staging.open()).toBe(2);
     await expect(
       editor(s).imports.append({ importId: dropped.importId, seq: 1, features: list.slice(10) }),
     ).rejects.toMatchObject({
@@ -237,8 +280,9 @@ describe.each(engines)('an import sent in parts on $name', ({ url }) => {
     });
     expect(await editor(s).imports.finish({ importId: kept.importId })).toMatchObject({ created: 20 });
     clock.now += 16 * 60_000;
-    await editor(s).imports.begin(begin(1));
-    expect(staging.open).toBe(1); // the other account's empty staging expired too
+    const last = await editor(s).imports.begin(begin(1));
+    expect(await staging.open()).toBe(1); // the other account's empty staging expired too
+    await editor(s).imports.abort({ importId: last.importId });
   });
 
   it('bounds a staging’s features, an account’s open stagings and the bytes held, with reasons', async () => {
@@ -272,7 +316,7 @@ describe.each(engines)('an import sent in parts on $name', ({ url }) => {
       code: 'PAYLOAD_TOO_LARGE',
       message: expect.stringMatching(/^the server holds at most 0\.1 MB of imports being sent/),
     });
-    expect(staging.stagedBytes).toBe(size(0, 100));
+    expect(await staging.stagedBytes()).toBe(size(0, 100));
     // Finishing with fewer features than announced writes nothing and ends the staging.
     await editor(s).imports.append({ importId: b.importId, seq: 0, features: list.slice(100, 150) });
     await expect(editor(s).imports.finish({ importId: b.importId })).rejects.toMatchObject({
@@ -282,7 +326,7 @@ describe.each(engines)('an import sent in parts on $name', ({ url }) => {
     expect(await getFeature(services.database.db, 'limits_100')).toBeNull();
     await editor(s).imports.abort({ importId: a.importId });
     await otherEditor(s).imports.abort({ importId: c.importId });
-    expect(staging.open).toBe(0);
-    expect(staging.stagedBytes).toBe(0);
+    expect(await staging.open()).toBe(0);
+    expect(await staging.stagedBytes()).toBe(0);
   });
 });

@@ -12,8 +12,9 @@ import { SituationStore } from './situation/situationStore';
 
 /**
  * What the server holds for its whole life: the database, the situation store, the sign-in throttle (its
- * state is in the database), the gate that bounds password hashing, and the imports being sent from the
- * browser in parts.
+ * state is in the database), the gate that bounds password hashing (per process by design), and the
+ * imports being sent from the browser in parts (in the database). docs/scaling.md says what of this may be
+ * per process when several instances share one PostgreSQL.
  */
 export interface Services {
   database: OpenDatabase;
@@ -48,6 +49,7 @@ export async function startServices(env: Env = readEnv()): Promise<Services> {
     signInThrottle: new SignInThrottle(database.db),
     hashGate: new HashGate(),
     importStaging: new ImportStaging(
+      database.db,
       (features, layer, actor, options) =>
         commitImport(database.db, features, layer, actor, { ...options, scenarioId: situation.scenario.id }),
       { maxChunkBytes: chunkBytesFor(env.BODY_SIZE_LIMIT) },

@@ -1,12 +1,12 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 import { lockEmbeddedDatabase } from './embeddedLock';
+import { migratePostgres } from './migratePostgres';
 import * as schema from './schema';
 
 /** The database, whichever engine is behind it: the repositories only use what both accept. */
@@ -67,7 +67,11 @@ export async function openDatabase(o: DatabaseOptions): Promise<OpenDatabase> {
   if (o.databaseUrl) {
     const pool = new pg.Pool({ connectionString: o.databaseUrl, max: 10 });
     const db = drizzlePg(pool, { schema });
-    await migratePg(db, { migrationsFolder: o.migrationsFolder });
+    // Several instances may start at once on one database: they migrate it in turn (migratePostgres.ts).
+    await migratePostgres(pool, o.migrationsFolder).catch(async (e: unknown) => {
+      await pool.end();
+      throw e;
+    });
     return { db: db as unknown as Database, engine: 'postgres', ...trackedClose(() => pool.end()) };
   }
   let unlock = () => {};

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
   check,
   uniqueIndex,
   doublePrecision,
@@ -9,6 +10,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
@@ -215,4 +217,49 @@ export const planAudit = pgTable(
     versionAfter: integer('version_after'),
   },
   (t) => [index('plan_audit_plan_idx').on(t.planId, t.id)],
+);
+
+/**
+ * An import being sent from the browser in parts (`imports.begin` … `finish`), held in the database so that
+ * with several app instances each part may reach any of them (`import/importStaging.ts`). `received`,
+ * `bytes` and `parts` sum its parts; `writing` is set by finish; `touched_at` is when it last got a part.
+ */
+export const importStagings = pgTable(
+  'import_stagings',
+  {
+    id: text('id').primaryKey(),
+    ownerId: bigint('owner_id', { mode: 'number' }).notNull(),
+    ownerEmail: text('owner_email').notNull(),
+    layer: text('layer').notNull(),
+    fileName: text('file_name').notNull(),
+    format: text('format').notNull(),
+    sourceKey: text('source_key'),
+    mapping: jsonb('mapping'),
+    expectedCount: integer('expected_count').notNull(),
+    received: integer('received').notNull().default(0),
+    bytes: bigint('bytes', { mode: 'number' }).notNull().default(0),
+    parts: integer('parts').notNull().default(0),
+    writing: boolean('writing').notNull().default(false),
+    touchedAt: timestamp('touched_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('import_stagings_owner_idx').on(t.ownerId),
+    index('import_stagings_touched_idx').on(t.touchedAt),
+  ],
+);
+
+/** One part of a staged import: the JSON text of its features as received, and a digest to spot a resend. */
+export const importStagingParts = pgTable(
+  'import_staging_parts',
+  {
+    stagingId: text('staging_id')
+      .notNull()
+      .references(() => importStagings.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    features: text('features').notNull(),
+    digest: text('digest').notNull(),
+    count: integer('count').notNull(),
+    bytes: integer('bytes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.stagingId, t.seq] })],
 );

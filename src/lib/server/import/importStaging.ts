@@ -2,11 +2,16 @@
 // bodies over BODY_SIZE_LIMIT, 512 kB by default, and raising that limit would open every endpoint to huge
 // bodies). It begins a staging, appends the features chunk by chunk in order, and finishes it: only then is
 // `commitImport` called, once, with every feature staged, so the import is still one transaction, all or
-// nothing. In memory, per server process (one instance lives in `Services`); nothing is written before finish.
+// nothing. The stagings and their parts are kept in the database (`import_stagings`,
+// `import_staging_parts`), not in the process: with several app instances behind a load balancer, each part
+// may reach another instance. Nothing of the import itself is written before finish.
 import { createHash, randomUUID } from 'node:crypto';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Feature } from 'geojson';
 import type { LayerName } from '$lib/domain/schemas';
 import type { ColumnMapping, ImportFormat } from '$lib/import/types';
+import type { Database } from '../db/client';
+import { importStagingParts, importStagings } from '../db/schema';
 import type { CommitOptions, CommitResult } from './commitImport';
 
 /** At most this many features in one import, staged or not. */
@@ -17,7 +22,7 @@ export interface StagingLimits {
   maxFeatures: number;
   /** Stagings one account may have open at once. */
   maxOpenPerAccount: number;
-  /** Bytes of JSON held by all the stagings of the process together. */
+  /** Bytes of JSON held by all the stagings together (every instance's: they share the database). */
   maxTotalBytes: number;
   /** Bytes of JSON the client should put in one chunk (told to it at begin). */
   maxChunkBytes: number;
@@ -73,34 +78,35 @@ export class ImportStagingError extends Error {
   }
 }
 
-interface Staging {
-  id: string;
-  ownerId: number;
-  begun: BeginStaging;
-  /** The chunks received, as the JSON text of their feature arrays, in order of `seq`. */
-  chunks: string[];
-  /** A digest of each chunk, so a chunk sent again (a retry) is recognised as the same one. */
-  digests: string[];
-  count: number;
-  bytes: number;
-  touchedAt: number;
-  /** Set by finish: the features are being written, and the staging can no longer change. */
-  writing: boolean;
+type Staging = typeof importStagings.$inferSelect;
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * The key of the transaction-scoped advisory lock every staging call takes before it reads or changes the
+ * stagings: the limits (stagings per account, bytes held by all) and the order of parts are checked and
+ * changed as one step across every instance. Transaction-scoped (`pg_advisory_xact_lock`), so it is released
+ * at commit and works through a connection pooler in transaction mode.
+ */
+const STAGING_LOCK = 7_214_001_400;
+
+/** A refusal decided inside a transaction that must still commit (the staging it drops stays dropped). */
+class RefusedAfterCommit {
+  constructor(readonly error: ImportStagingError) {}
 }
 
 const number = new Intl.NumberFormat('en');
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 /**
- * The stagings of the server process. Expired stagings are swept at the start of every call (no timer
- * keeps the process alive). The features are kept as the JSON text of each chunk: what is held is what
- * is counted against `maxTotalBytes`, and it is parsed only once, at finish.
+ * The stagings, kept in the database. Expired stagings are swept at the start of every call (no timer
+ * keeps the process alive; any instance sweeps any instance's). The features are kept as the JSON text of
+ * each chunk: what is held is what is counted against `maxTotalBytes`, and it is parsed only once, at finish.
  */
 export class ImportStaging {
   readonly limits: StagingLimits;
-  private readonly stagings = new Map<string, Staging>();
 
   constructor(
+    private readonly db: Database,
     private readonly write: StagedWriter,
     limits: Partial<StagingLimits> = {},
     private readonly now: () => number = Date.now,
@@ -108,21 +114,22 @@ export class ImportStaging {
     this.limits = { ...defaultStagingLimits, ...limits };
   }
 
-  /** Stagings open (all accounts), for tests and diagnostics. */
-  get open(): number {
-    return this.stagings.size;
+  /** Stagings open (all accounts, every instance), for tests and diagnostics. */
+  async open(): Promise<number> {
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(importStagings);
+    return Number(row?.n ?? 0);
   }
 
   /** Bytes of JSON held by all the stagings. */
-  get stagedBytes(): number {
-    let total = 0;
-    for (const s of this.stagings.values()) total += s.bytes;
-    return total;
+  async stagedBytes(): Promise<number> {
+    return stagedBytesIn(this.db);
   }
 
   /** Opens a staging for `input.expectedCount` features; nothing is written until {@link finish}. */
-  begin(owner: StagingOwner, input: BeginStaging): { importId: string; maxChunkBytes: number } {
-    this.sweep();
+  async begin(
+    owner: StagingOwner,
+    input: BeginStaging,
+  ): Promise<{ importId: string; maxChunkBytes: number }> {
     const { maxFeatures, maxOpenPerAccount, idleMs, maxChunkBytes } = this.limits;
     if (!Number.isInteger(input.expectedCount) || input.expectedCount < 1)
       throw new ImportStagingError('BAD_REQUEST', 'an import needs at least one feature');
@@ -132,26 +139,33 @@ export class ImportStaging {
         `an import takes at most ${number.format(maxFeatures)} features, and this one has ` +
           `${number.format(input.expectedCount)}: split the file`,
       );
-    const mine = [...this.stagings.values()].filter((s) => s.ownerId === owner.id).length;
-    if (mine >= maxOpenPerAccount)
-      throw new ImportStagingError(
-        'TOO_MANY_REQUESTS',
-        `this account is already sending ${mine} imports, the most it may send at once: let one finish ` +
-          `or cancel it (an import left unfinished is dropped after ${Math.round(idleMs / 60_000)} minutes)`,
-      );
-    const id = randomUUID();
-    this.stagings.set(id, {
-      id,
-      ownerId: owner.id,
-      begun: { ...input },
-      chunks: [],
-      digests: [],
-      count: 0,
-      bytes: 0,
-      touchedAt: this.now(),
-      writing: false,
+    return this.locked(async (tx) => {
+      const [mine] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(importStagings)
+        .where(eq(importStagings.ownerId, owner.id));
+      const open = Number(mine?.n ?? 0);
+      if (open >= maxOpenPerAccount)
+        throw new ImportStagingError(
+          'TOO_MANY_REQUESTS',
+          `this account is already sending ${open} imports, the most it may send at once: let one finish ` +
+            `or cancel it (an import left unfinished is dropped after ${Math.round(idleMs / 60_000)} minutes)`,
+        );
+      const id = randomUUID();
+      await tx.insert(importStagings).values({
+        id,
+        ownerId: owner.id,
+        ownerEmail: owner.email,
+        layer: input.layer,
+        fileName: input.fileName,
+        format: input.format,
+        sourceKey: input.sourceKey ?? null,
+        mapping: input.mapping ?? null,
+        expectedCount: input.expectedCount,
+        touchedAt: new Date(this.now()),
+      });
+      return { importId: id, maxChunkBytes };
     });
-    return { importId: id, maxChunkBytes };
   }
 
   /**
@@ -159,58 +173,76 @@ export class ImportStaging {
    * the same features (a retry after a lost answer) changes nothing; a chunk past the next expected one is
    * refused, as is one that would pass the count announced or the bytes the server holds.
    */
-  append(
+  async append(
     owner: StagingOwner,
     importId: string,
     seq: number,
     features: readonly unknown[],
-  ): { received: number; nextSeq: number } {
-    this.sweep();
-    const staging = this.owned(owner, importId);
-    if (staging.writing) throw this.beingWritten();
+  ): Promise<{ received: number; nextSeq: number }> {
     const json = JSON.stringify(features);
     const digest = createHash('sha256').update(json).digest('base64');
-    const expected = staging.chunks.length;
-    if (!Number.isInteger(seq) || seq < 0)
-      throw new ImportStagingError('BAD_REQUEST', `chunk number ${seq} is not a whole number from 0`);
-    if (seq < expected) {
-      if (staging.digests[seq] !== digest)
+    return this.locked(async (tx) => {
+      const staging = await this.owned(tx, owner, importId);
+      if (staging.writing) throw this.beingWritten();
+      const expected = staging.parts;
+      if (!Number.isInteger(seq) || seq < 0)
+        throw new ImportStagingError('BAD_REQUEST', `chunk number ${seq} is not a whole number from 0`);
+      const touch = () =>
+        tx
+          .update(importStagings)
+          .set({ touchedAt: new Date(this.now()) })
+          .where(eq(importStagings.id, importId));
+      if (seq < expected) {
+        const [part] = await tx
+          .select({ digest: importStagingParts.digest })
+          .from(importStagingParts)
+          .where(and(eq(importStagingParts.stagingId, importId), eq(importStagingParts.seq, seq)));
+        if (part?.digest !== digest)
+          throw new ImportStagingError(
+            'CONFLICT',
+            `chunk ${seq} was already received with other features: start the import again`,
+          );
+        await touch();
+        return { received: staging.received, nextSeq: expected };
+      }
+      if (seq > expected)
         throw new ImportStagingError(
-          'CONFLICT',
-          `chunk ${seq} was already received with other features: start the import again`,
+          'BAD_REQUEST',
+          `chunk ${seq} arrived before chunk ${expected}: chunks are sent in order, one after the other; ` +
+            'start the import again',
         );
-      staging.touchedAt = this.now();
-      return { received: staging.count, nextSeq: expected };
-    }
-    if (seq > expected)
-      throw new ImportStagingError(
-        'BAD_REQUEST',
-        `chunk ${seq} arrived before chunk ${expected}: chunks are sent in order, one after the other; ` +
-          'start the import again',
-      );
-    if (features.length === 0) throw new ImportStagingError('BAD_REQUEST', `chunk ${seq} has no feature`);
-    const { expectedCount } = staging.begun;
-    if (staging.count + features.length > expectedCount)
-      throw new ImportStagingError(
-        'BAD_REQUEST',
-        `chunk ${seq} brings the import to ${number.format(staging.count + features.length)} features, more ` +
-          `than the ${number.format(expectedCount)} announced when it began`,
-      );
-    const bytes = Buffer.byteLength(json, 'utf8');
-    const held = this.stagedBytes;
-    if (held + bytes > this.limits.maxTotalBytes)
-      throw new ImportStagingError(
-        'PAYLOAD_TOO_LARGE',
-        `the server holds at most ${megabytes(this.limits.maxTotalBytes)} of imports being sent, and ` +
-          `already holds ${megabytes(held)}: try again when the imports being sent are written, or ` +
-          'import the file in smaller parts',
-      );
-    staging.chunks.push(json);
-    staging.digests.push(digest);
-    staging.count += features.length;
-    staging.bytes += bytes;
-    staging.touchedAt = this.now();
-    return { received: staging.count, nextSeq: staging.chunks.length };
+      if (features.length === 0) throw new ImportStagingError('BAD_REQUEST', `chunk ${seq} has no feature`);
+      const { expectedCount } = staging;
+      if (staging.received + features.length > expectedCount)
+        throw new ImportStagingError(
+          'BAD_REQUEST',
+          `chunk ${seq} brings the import to ${number.format(staging.received + features.length)} features, ` +
+            `more than the ${number.format(expectedCount)} announced when it began`,
+        );
+      const bytes = Buffer.byteLength(json, 'utf8');
+      const held = await stagedBytesIn(tx);
+      if (held + bytes > this.limits.maxTotalBytes)
+        throw new ImportStagingError(
+          'PAYLOAD_TOO_LARGE',
+          `the server holds at most ${megabytes(this.limits.maxTotalBytes)} of imports being sent, and ` +
+            `already holds ${megabytes(held)}: try again when the imports being sent are written, or ` +
+            'import the file in smaller parts',
+        );
+      await tx
+        .insert(importStagingParts)
+        .values({ stagingId: importId, seq, features: json, digest, count: features.length, bytes });
+      const [after] = await tx
+        .update(importStagings)
+        .set({
+          received: sql`${importStagings.received} + ${features.length}::int`,
+          bytes: sql`${importStagings.bytes} + ${bytes}::bigint`,
+          parts: sql`${importStagings.parts} + 1`,
+          touchedAt: new Date(this.now()),
+        })
+        .where(eq(importStagings.id, importId))
+        .returning({ received: importStagings.received, parts: importStagings.parts });
+      return { received: after.received, nextSeq: after.parts };
+    });
   }
 
   /**
@@ -224,71 +256,109 @@ export class ImportStaging {
     importId: string,
     access: Pick<CommitOptions, 'visible'> = {},
   ): Promise<CommitResult> {
-    this.sweep();
-    const staging = this.owned(owner, importId);
-    if (staging.writing) throw this.beingWritten();
-    const { begun } = staging;
-    if (staging.count !== begun.expectedCount) {
-      this.stagings.delete(importId);
-      throw new ImportStagingError(
-        'BAD_REQUEST',
-        `nothing was imported: ${number.format(staging.count)} of the ${number.format(begun.expectedCount)} ` +
-          'features announced arrived; start the import again',
-      );
-    }
-    staging.writing = true;
-    try {
-      const features: Feature[] = [];
-      for (let i = 0; i < staging.chunks.length; i++) {
-        for (const f of JSON.parse(staging.chunks[i]) as Feature[]) features.push(f);
-        staging.chunks[i] = ''; // the parsed features are what is held from now on
+    // Marked as being written in a transaction of its own: a second finish, an append or an abort, on this
+    // instance or another, is refused from then on.
+    const begun = await this.locked(async (tx) => {
+      const staging = await this.owned(tx, owner, importId);
+      if (staging.writing) throw this.beingWritten();
+      if (staging.received !== staging.expectedCount) {
+        await tx.delete(importStagings).where(eq(importStagings.id, importId));
+        return new RefusedAfterCommit(
+          new ImportStagingError(
+            'BAD_REQUEST',
+            `nothing was imported: ${number.format(staging.received)} of the ` +
+              `${number.format(staging.expectedCount)} features announced arrived; start the import again`,
+          ),
+        );
       }
-      return await this.write(features, begun.layer, owner.email, {
+      await tx
+        .update(importStagings)
+        .set({ writing: true, touchedAt: new Date(this.now()) })
+        .where(eq(importStagings.id, importId));
+      return staging;
+    });
+    if (begun instanceof RefusedAfterCommit) throw begun.error;
+    try {
+      // One part at a time: the text of a part is dropped once parsed, only the features are held.
+      const features: Feature[] = [];
+      for (let seq = 0; seq < begun.parts; seq++) {
+        const [part] = await this.db
+          .select({ features: importStagingParts.features })
+          .from(importStagingParts)
+          .where(and(eq(importStagingParts.stagingId, importId), eq(importStagingParts.seq, seq)));
+        // Only a sweep of a staging idle for longer than `idleMs` since finish began takes its parts away.
+        if (!part) throw this.notFound(importId);
+        for (const f of JSON.parse(part.features) as Feature[]) features.push(f);
+      }
+      return await this.write(features, begun.layer as LayerName, owner.email, {
         ...access,
         file: begun.fileName,
-        format: begun.format,
-        ...(begun.sourceKey && begun.mapping ? { sourceKey: begun.sourceKey, mapping: begun.mapping } : {}),
+        format: begun.format as ImportFormat,
+        ...(begun.sourceKey && begun.mapping
+          ? { sourceKey: begun.sourceKey, mapping: begun.mapping as ColumnMapping }
+          : {}),
       });
     } finally {
-      this.stagings.delete(importId);
+      await this.db.delete(importStagings).where(eq(importStagings.id, importId));
     }
   }
 
   /** Drops a staging without writing anything. Refused once its features are being written. */
-  abort(owner: StagingOwner, importId: string): { aborted: true } {
-    this.sweep();
-    const staging = this.owned(owner, importId);
-    if (staging.writing)
-      throw new ImportStagingError(
-        'CONFLICT',
-        'the import is already being written and can no longer be cancelled',
-      );
-    this.stagings.delete(importId);
-    return { aborted: true };
+  async abort(owner: StagingOwner, importId: string): Promise<{ aborted: true }> {
+    return this.locked(async (tx) => {
+      const staging = await this.owned(tx, owner, importId);
+      if (staging.writing)
+        throw new ImportStagingError(
+          'CONFLICT',
+          'the import is already being written and can no longer be cancelled',
+        );
+      await tx.delete(importStagings).where(eq(importStagings.id, importId));
+      return { aborted: true as const };
+    });
   }
 
-  /** Drops every staging idle for longer than `idleMs` (never one being written). */
-  private sweep(): void {
-    const now = this.now();
-    for (const [id, s] of this.stagings)
-      if (!s.writing && now - s.touchedAt > this.limits.idleMs) this.stagings.delete(id);
+  /**
+   * Runs `work` in a transaction holding the staging lock, after sweeping the stagings idle for longer than
+   * `idleMs`: also one being written whose instance stopped before dropping it (a finish in progress has
+   * read its parts long before; it only misses the staging it would have dropped anyway). A refusal thrown
+   * by `work` undoes the whole transaction, sweep included; a refusal returned as `RefusedAfterCommit`
+   * commits first.
+   */
+  private async locked<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${STAGING_LOCK}::bigint)`);
+      await tx
+        .delete(importStagings)
+        .where(lt(importStagings.touchedAt, new Date(this.now() - this.limits.idleMs)));
+      return work(tx);
+    });
   }
 
   /** The staging, if it exists and is the owner's: another account's is as unknown as a missing one. */
-  private owned(owner: StagingOwner, importId: string): Staging {
-    const staging = this.stagings.get(importId);
-    if (!staging || staging.ownerId !== owner.id)
-      throw new ImportStagingError(
-        'NOT_FOUND',
-        `no import ${importId} is being sent by this account: it was finished or cancelled, or dropped ` +
-          `after ${Math.round(this.limits.idleMs / 60_000)} minutes without a chunk; start it again`,
-      );
+  private async owned(tx: Tx, owner: StagingOwner, importId: string): Promise<Staging> {
+    const [staging] = await tx.select().from(importStagings).where(eq(importStagings.id, importId));
+    if (!staging || staging.ownerId !== owner.id) throw this.notFound(importId);
     return staging;
+  }
+
+  private notFound(importId: string): ImportStagingError {
+    return new ImportStagingError(
+      'NOT_FOUND',
+      `no import ${importId} is being sent by this account: it was finished or cancelled, or dropped ` +
+        `after ${Math.round(this.limits.idleMs / 60_000)} minutes without a chunk; start it again`,
+    );
   }
 
   private beingWritten(): ImportStagingError {
     return new ImportStagingError('CONFLICT', 'the import is already being written');
   }
+}
+
+async function stagedBytesIn(db: Database | Tx): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<string>`coalesce(sum(${importStagings.bytes}), 0)::text` })
+    .from(importStagings);
+  return Number(row?.n ?? 0);
 }
 
 /**
