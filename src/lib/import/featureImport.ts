@@ -6,8 +6,10 @@ import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { codAdminValues } from './codAdmin';
 import { countsOf, FeatureCollector } from './collectFeatures';
 import { detectMapping } from './columnDetection';
+import { fixedValueProblems } from './fixedValues';
 import { rewoundPolygon } from './rewindRings';
 import { namedNotice } from './tableImport';
+import { sourceKeyOf } from './sourceKey';
 import { fileSlug } from './text';
 import { buildProperties, type BuildContext } from './toLayer';
 import type { ImportFormat, ImportOptions, ImportPreview, ImportProblem } from './types';
@@ -38,6 +40,31 @@ export function importFeatures(
   fileProblems: ImportProblem[],
 ): ImportPreview {
   const file = options.fileName;
+  const set = options.mapping?.set ?? {};
+  const setProblems = fixedValueProblems(set, options.layer);
+  if (setProblems.length > 0)
+    // A wrong fixed value would be wrong on every feature: nothing is read.
+    return {
+      layer: options.layer,
+      format,
+      file,
+      features: [],
+      problems: [
+        ...fileProblems,
+        ...setProblems.map((message) => ({
+          level: 'error' as const,
+          file,
+          message,
+          suggestion: 'fix the --set option (or the fixed values of the mapping)',
+        })),
+      ],
+      counts: {
+        read: 0,
+        valid: 0,
+        rejected: 0,
+        warnings: fileProblems.filter((p) => p.level === 'warning').length,
+      },
+    };
   const collector = new FeatureCollector({
     file,
     layer: options.layer,
@@ -45,6 +72,8 @@ export function importFeatures(
     countries: options.countries,
   });
   let rewound = 0;
+  /** The property names of the first feature: the signature its mapping is remembered under. */
+  let firstKeys: string[] | undefined;
   let named = 0;
   let namedExample = '';
   const mappings = new Map<string, Record<string, string>>();
@@ -80,6 +109,8 @@ export function importFeatures(
     for (const [field, key] of Object.entries(fields)) values[field] = props[key];
     if (options.layer === 'admin') Object.assign(values, codAdminValues(props) ?? {});
     if (values.id === undefined && (typeof f.id === 'string' || typeof f.id === 'number')) values.id = f.id;
+    Object.assign(values, set);
+    firstKeys ??= keys;
 
     const ctx: BuildContext = {
       layer: options.layer,
@@ -87,7 +118,8 @@ export function importFeatures(
       defaultSource: file,
       defaultCountry: options.defaultCountry,
       figureDate: options.date,
-      origin: (field) => `properties.${fields[field] ?? field}`,
+      origin: (field) =>
+        set[field] !== undefined ? `${field} (fixed value)` : `properties.${fields[field] ?? field}`,
     };
     const built = buildProperties(values, props, ctx, index);
     if (built.namedByImport) {
@@ -128,5 +160,14 @@ export function importFeatures(
     features: collector.features,
     problems,
     counts: countsOf(collector.read, collector.valid, collector.rejected, problems),
+    ...(Object.keys(set).length > 0 ? { mapping: { fields: { ...given }, set: { ...set } } } : {}),
+    ...(firstKeys
+      ? {
+          sourceKey: sourceKeyOf(
+            format,
+            firstKeys.map((name) => ({ name })),
+          ),
+        }
+      : {}),
   };
 }

@@ -7,6 +7,7 @@ import { AdminJoin } from './adminJoin';
 import { acledMapping, acledValues, isAcledHeader, ACLED_REQUIRED } from './acled';
 import { FeatureCollector, countsOf } from './collectFeatures';
 import { detectMapping, layerFields } from './columnDetection';
+import { fixedValueProblems } from './fixedValues';
 import { TableReader, type TableLayout, type TableRecord } from './csvTable';
 import { dateInText } from './dates';
 import { parseNumber } from './numbers';
@@ -91,7 +92,13 @@ export class TableImport {
 
   /** The column a field comes from, for messages; the field itself when no column feeds it. */
   private origin(field: string): string {
+    if (this.set[field] !== undefined) return `${field} (fixed value)`;
     return this.fields[field] ?? field;
+  }
+
+  /** The fixed values of the mapping (`--set`), which every row gets. */
+  private get set(): Record<string, string> {
+    return this.o.mapping?.set ?? {};
   }
 
   /** A schema path of the built feature → the column it came from. */
@@ -148,6 +155,13 @@ export class TableImport {
       for (const field of Object.keys(this.fields))
         if (!this.index.has(this.fields[field])) delete this.fields[field];
     }
+    // A wrong fixed value would be wrong on every row: nothing is read.
+    const setProblems = fixedValueProblems(this.set, o.layer);
+    for (const message of setProblems)
+      this.fileError(message, 'fix the --set option (or the fixed values of the mapping)');
+    if (setProblems.length > 0) return;
+    // A fixed value replaces the column that would have fed its field.
+    for (const field of Object.keys(this.set)) delete this.fields[field];
     const fields = this.fields;
 
     if (POINT_LAYERS.includes(o.layer)) {
@@ -210,12 +224,12 @@ export class TableImport {
       const i = this.index.get(column);
       return i === undefined ? '' : (row.cells[i] ?? '');
     };
-    if (this.format === 'acled') return acledValues(cell);
+    if (this.format === 'acled') return { ...acledValues(cell), ...this.set };
     const values: Record<string, unknown> = {};
     const wanted = layerFields[this.o.layer];
     for (const [field, column] of Object.entries(this.fields))
       if (wanted.includes(field)) values[field] = cell(column);
-    return values;
+    return { ...values, ...this.set };
   }
 
   private row(row: TableRecord): void {
@@ -326,7 +340,8 @@ export class TableImport {
     const o = this.o;
     const layout = this.layout;
     if (!layout && this.fileProblems.length === 0) this.fileError('is empty: no header row found');
-    const mapping: ColumnMapping | undefined = layout ? { fields: { ...this.fields } } : undefined;
+    const set = Object.keys(this.set).length > 0 ? { set: { ...this.set } } : {};
+    const mapping: ColumnMapping | undefined = layout ? { fields: { ...this.fields }, ...set } : undefined;
     const base = {
       layer: o.layer,
       format: this.format,

@@ -298,6 +298,7 @@ export function buildProperties(
       p.verification ??= 'unverified';
       setIf(p, 'description', c.str('description'));
       setIf(p, 'fatalities', c.integer('fatalities'));
+      setIf(p, 'actorId', c.str('actorId'));
       // Unverified incidents are never public by default (DESIGN.md §2): only a sensitivity column says so.
       if (p.sensitivity === undefined && p.verification !== 'verified') p.sensitivity = 'restricted';
       break;
@@ -305,6 +306,7 @@ export function buildProperties(
     case 'constraints':
       setIf(p, 'kind', c.choice('kind', constraintKind.options, constraintKindSynonyms));
       setIf(p, 'severity', c.integer('severity'));
+      setIf(p, 'actorId', c.str('actorId'));
       setIf(p, 'validFrom', c.date('validFrom') ?? c.date('date'));
       setIf(p, 'description', c.str('description'));
       break;

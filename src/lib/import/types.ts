@@ -34,6 +34,11 @@ export interface ColumnMapping {
   fields: Record<string, string>;
   /** Lines before the header (title and group rows), when not detected. */
   headerRow?: number;
+  /**
+   * Fixed values: field → the value every row gets (`kind` → `village`, `actorId` → `rsf`), for a field the
+   * file has no column for. A fixed value replaces any column mapped to the same field.
+   */
+  set?: Record<string, string>;
 }
 
 export interface ImportOptions {
