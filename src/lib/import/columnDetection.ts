@@ -234,6 +234,8 @@ export const layerFields: Record<LayerName, readonly string[]> = {
   incidents: [
     ...common,
     ...points,
+    // Only for the check that the event plots in the country the file says; the layer does not keep it.
+    'country',
     'date',
     'category',
     'subType',

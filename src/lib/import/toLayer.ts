@@ -299,6 +299,10 @@ export function buildProperties(
       setIf(p, 'description', c.str('description'));
       setIf(p, 'fatalities', c.integer('fatalities'));
       setIf(p, 'actorId', c.str('actorId'));
+      // The country the file gives, for the position check only (the incidents schema does not keep it);
+      // a name it cannot read is no reason to refuse the event.
+      const country = c.str('country');
+      if (country !== undefined) setIf(p, 'country', toAlpha3(country));
       // Unverified incidents are never public by default (DESIGN.md §2): only a sensitivity column says so.
       if (p.sensitivity === undefined && p.verification !== 'verified') p.sensitivity = 'restricted';
       break;

@@ -171,7 +171,7 @@ Example: corridor import sites.csv --layer sites --dry-run`,
         date,
         extent: scenario?.extent,
         defaultCountry: scenario?.country,
-        countries: layer === 'sites' ? countryShapes() : undefined,
+        countries: layer === 'sites' || layer === 'incidents' ? countryShapes() : undefined,
         existing: layer === 'admin' && db ? await storedAdmin(db) : undefined,
       };
       const { preview, written, reason } = await importFile(path, {
