@@ -4,6 +4,7 @@ import type { Feature, Geometry, Position } from 'geojson';
 import { bboxOfGeometry } from '$lib/domain/geo/bboxOfGeometry';
 import { geometryProblems } from '$lib/domain/geo/geometryProblems';
 import { layerGeometryTypes, parseLayer, type LayerName } from '$lib/domain/schemas';
+import { unknownActorIssues } from './actorCheck';
 import { pointIssues, shapeExtentIssues } from './pointChecks';
 import { FileNotices, placeIssue, plainReason, suggestionFor, type RowIssue } from './problems';
 import type { CountryShape, ImportProblem } from './types';
@@ -19,6 +20,8 @@ export interface CollectOptions {
   layer: LayerName;
   extent?: readonly [number, number, number, number];
   countries?: readonly CountryShape[];
+  /** The scenario's actor ids, which features may name (see `actorCheck.ts`). */
+  actors?: readonly string[];
   /** The source name of a schema field path (`properties.kind` → the column it came from). */
   origin?: (path: string) => string;
   /** Column names of the position (tables), for messages about it; read when a point is checked. */
@@ -119,6 +122,7 @@ export class FeatureCollector {
         });
       }
       kept = r.features[0] as Feature | undefined;
+      if (kept) all.push(...unknownActorIssues(candidate.properties, this.o.actors, origin));
     }
     if (id !== undefined) {
       const before = this.seen.get(id);

@@ -70,6 +70,7 @@ export function importFeatures(
     layer: options.layer,
     extent: options.extent,
     countries: options.countries,
+    actors: options.actors,
   });
   let rewound = 0;
   /** The property names of the first feature: the signature its mapping is remembered under. */

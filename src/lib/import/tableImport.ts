@@ -59,6 +59,7 @@ export class TableImport {
       layer: o.layer,
       extent: o.extent,
       countries: o.countries,
+      actors: o.actors,
       origin: (path) => this.originOfPath(path),
       positionFields: () => ({ lat: this.origin('lat'), lon: this.origin('lon') }),
     });

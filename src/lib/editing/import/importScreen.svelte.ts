@@ -35,7 +35,7 @@ export interface ImportParser {
   plan(previewId: number, maxBytes: number): Promise<ChunkPlan>;
 }
 
-export type ParseContext = Pick<ParseOptions, 'extent' | 'defaultCountry' | 'existing'>;
+export type ParseContext = Pick<ParseOptions, 'extent' | 'defaultCountry' | 'existing' | 'actors'>;
 
 export interface CommitSummary {
   created: number;

@@ -171,6 +171,7 @@ Example: corridor import sites.csv --layer sites --dry-run`,
         date,
         extent: scenario?.extent,
         defaultCountry: scenario?.country,
+        actors: scenario?.actors.map((a) => a.id),
         countries: layer === 'sites' || layer === 'incidents' ? countryShapes() : undefined,
         existing: layer === 'admin' && db ? await storedAdmin(db) : undefined,
       };
