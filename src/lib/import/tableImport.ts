@@ -5,6 +5,7 @@ import type { Feature } from 'geojson';
 import type { LayerName } from '$lib/domain/schemas';
 import { AdminJoin } from './adminJoin';
 import { acledMapping, acledValues, isAcledHeader, ACLED_REQUIRED } from './acled';
+import { aggregateMessage, aggregateOf } from './aggregates';
 import { FeatureCollector, countsOf } from './collectFeatures';
 import { coordinateColumns, detectMapping, layerFields } from './columnDetection';
 import { fixedValueProblems } from './fixedValues';
@@ -139,6 +140,12 @@ export class TableImport {
       this.format = acled ? 'acled' : layout.hashtagLine !== undefined ? 'hxl' : 'csv';
 
     layout.columns.forEach((c, i) => this.index.set(c.name, i));
+    const aggregate = this.format === 'acled' ? undefined : aggregateOf(layout.columns);
+    if (aggregate && !o.mapping?.fields.lat) {
+      const { message, suggestion } = aggregateMessage(aggregate, o.layer);
+      this.fileError(message, suggestion);
+      return;
+    }
     if (this.format === 'acled') {
       if (o.layer !== 'incidents') {
         this.fileError(
