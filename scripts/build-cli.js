@@ -2,7 +2,15 @@
 // build-cli/main.js and a chunk per command, so `corridor` starts without loading a TypeScript compiler (about 6 s and 177 MB when it
 // did, for `--help` alone). npm packages stay outside the bundle and load from node_modules as usual.
 // `npm run build` runs it; bin/corridor.js runs it too when the sources are newer than the file.
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -71,4 +79,32 @@ export async function buildCli() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await buildCli();
+/** The empty embedded database of the installed PGlite, which new embedded databases are made from. */
+export function pgliteTemplatePath() {
+  const { version } = JSON.parse(
+    readFileSync(join(root, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8'),
+  );
+  return join(root, '.cache', `pglite-empty-${version}`);
+}
+
+/**
+ * Runs PGlite's initdb once (in this build process, near 800 MB) into a folder kept as the empty cluster:
+ * commands opening a new embedded database copy it instead of running initdb themselves.
+ */
+export async function buildPgliteTemplate() {
+  const path = pgliteTemplatePath();
+  if (existsSync(join(path, 'PG_VERSION'))) return;
+  const staging = `${path}.${process.pid}`;
+  mkdirSync(staging, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = new PGlite(staging);
+  await db.waitReady;
+  await db.close();
+  rmSync(path, { recursive: true, force: true });
+  renameSync(staging, path);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildCli();
+  await buildPgliteTemplate();
+}
