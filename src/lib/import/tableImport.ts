@@ -122,6 +122,11 @@ export class TableImport {
   private start(layout: TableLayout): void {
     this.layout = layout;
     const o = this.o;
+    // A wrong fixed value would be wrong on every row: nothing is read.
+    const setProblems = fixedValueProblems(this.set, o.layer);
+    for (const message of setProblems)
+      this.fileError(message, 'fix the --set option (or the fixed values of the mapping)');
+    if (setProblems.length > 0) return;
     const acled = isAcledHeader(layout.columns);
     if (this.requested === 'acled' && !acled) {
       const names = new Set(layout.columns.map((c) => c.name.toLowerCase()));
@@ -168,11 +173,6 @@ export class TableImport {
       for (const field of Object.keys(this.fields))
         if (!this.index.has(this.fields[field])) delete this.fields[field];
     }
-    // A wrong fixed value would be wrong on every row: nothing is read.
-    const setProblems = fixedValueProblems(this.set, o.layer);
-    for (const message of setProblems)
-      this.fileError(message, 'fix the --set option (or the fixed values of the mapping)');
-    if (setProblems.length > 0) return;
     // A fixed value replaces the column that would have fed its field.
     for (const field of Object.keys(this.set)) delete this.fields[field];
     const fields = this.fields;
