@@ -94,3 +94,42 @@ describe('the right coordinate and date columns', () => {
     expect(p.features[0].properties).toMatchObject({ date: '2023-04-15', fatalities: 12 });
   });
 });
+
+describe('a HOT OpenStreetMap export of populated places', () => {
+  it('reads name, name:ar, place as the kind and population written as text', () => {
+    const geojson = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: {
+            osm_id: 101,
+            name: 'Tawila',
+            'name:en': 'Tawila',
+            'name:ar': 'طويلة',
+            place: 'town',
+            population: '1,200',
+          },
+          geometry: { type: 'Point', coordinates: [24.87, 14.03] },
+        },
+        {
+          type: 'Feature',
+          properties: { osm_id: 102, name: 'Dali', 'name:ar': 'دالي', place: 'hamlet' },
+          geometry: { type: 'Point', coordinates: [25.1, 13.9] },
+        },
+      ],
+    });
+    const p = parseImport(geojson, {
+      fileName: 'hotosm_sdn_populated_places_points.geojson',
+      layer: 'sites',
+      extent: EXTENT,
+      defaultCountry: 'SDN',
+      date: '2025-01-01',
+    });
+    expect(p.problems.filter((x) => x.level === 'error')).toEqual([]);
+    expect(p.features.map((f) => f.properties)).toMatchObject([
+      { name: 'Tawila', nameAr: 'طويلة', kind: 'town', figures: [{ date: '2025-01-01', population: 1200 }] },
+      { name: 'Dali', nameAr: 'دالي', kind: 'town' },
+    ]);
+  });
+});

@@ -148,6 +148,8 @@ const headerNames: Record<string, { exact: string[]; contains?: string[] }> = {
       'site kind',
       'camp type',
       'type',
+      // OpenStreetMap (HOT exports): `place=village`, `place=town`…
+      'place',
     ],
   },
   country: {
