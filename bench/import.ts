@@ -2,7 +2,9 @@
  * `npm run bench:import`: a seeded 100,000-row ACLED-style incident CSV, parsed as `corridor import` does
  * (streamed through the CSV parser into the importer) and committed in one transaction to an embedded
  * PGlite database in a temporary folder. Prints the time of each step and the peak resident memory
- * against the targets of the issue (≤ 20 s, ≤ 500 MB). See docs/performance.md, "Import".
+ * against the targets of the issue (≤ 20 s, ≤ 500 MB). Then the command line's own costs (`cliCosts.ts`):
+ * the start of `corridor --help` and the memory of an import into a new database. See docs/performance.md,
+ * "Import".
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { once } from 'node:events';
 import { openDatabase } from '../src/lib/server/db/client';
 import { IMPORT_SHARED_BUFFERS_MB } from '../src/lib/server/cli/commands/import';
 import { importFile } from '../src/lib/server/import/importFile';
+import { cliCosts } from './cliCosts';
 import { machine, mb, MemorySampler, ms } from './measure';
 import { Rng } from './prng';
 
@@ -157,7 +160,11 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+main()
+  .then(() => {
+    if (!process.exitCode) cliCosts();
+  })
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '$lib/server/db/client';
 import { getFeature } from '$lib/server/db/featureRepository';
 import { features } from '$lib/server/db/schema';
+import { getImportMapping } from '$lib/server/import/importMappings';
+import { sourceKeyOf } from '$lib/import/sourceKey';
 
 // Runs the real `corridor import` process against an embedded database in a temporary folder.
 const root = join(import.meta.dirname, '..', '..');
@@ -162,5 +164,74 @@ describe('corridor import', () => {
       expect(r.err, name).not.toMatch(/\bat .*\.(js|ts):\d+/);
     }
     expect(await stored('sites')).toBe(before);
+  });
+
+  it('--set gives every row a fixed value, remembered with the mapping; a wrong one is refused', async () => {
+    const file = join(scratch, 'villages.csv');
+    writeFileSync(file, 'Name,Lat Dd,Long Dd\nKutum,14.19972,24.66417\nKabkabiya,13.66667,24.08333\n');
+    const wrong = corridor([file, '--layer', 'sites', '--set', 'colour=red']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('--set: the sites layer has no field "colour" to fix');
+    expect(corridor([file, '--layer', 'sites', '--set', 'kind']).err).toContain('is not FIELD=VALUE');
+    const r = corridor([file, '--layer', 'sites', '--set', 'kind=village', '--set', 'source=US HIU']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2 created');
+    const db = await openDatabase({ dataDir, migrationsFolder: 'drizzle' });
+    try {
+      expect((await getFeature(db.db, 'villages_2'))?.feature.properties).toMatchObject({
+        name: 'Kutum',
+        kind: 'town',
+        source: 'US HIU',
+      });
+      const key = sourceKeyOf('csv', [{ name: 'Name' }, { name: 'Lat Dd' }, { name: 'Long Dd' }]);
+      expect((await getImportMapping(db.db, key))?.mapping.set).toEqual({
+        kind: 'village',
+        source: 'US HIU',
+      });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('imports the Chad geoBoundaries provinces, then the departments with parents found by overlap', async () => {
+    const adm1 = corridor([join(realdata, 'tcd_geoboundaries_adm1.geojson'), '--layer', 'admin']);
+    expect(adm1.code).toBe(0);
+    expect(adm1.out).toContain('23 read, 23 valid, 0 rejected');
+    expect(adm1.out).toContain('read as a geoBoundaries export');
+    const adm2 = corridor([join(realdata, 'tcd_geoboundaries_adm2.geojson'), '--layer', 'admin']);
+    expect(adm2.code).toBe(0);
+    expect(adm2.out).toContain('70 created');
+    // Wayi: 61 % of it lies in its province (the files do not nest), the least of all departments.
+    expect(adm2.out).toMatch(/70 areas given the parent that covers most of each .* Wayi in Lac \(6\d %\)/);
+    const db = await openDatabase({ dataDir, migrationsFolder: 'drizzle' });
+    try {
+      const rows = await db.db
+        .select({ properties: features.properties })
+        .from(features)
+        .where(sql`${features.layer} = 'admin' and ${features.properties}->>'pcode' like 'TD%'`);
+      const byName = new Map(
+        rows.map((r) => {
+          const p = r.properties as { name: string; pcode: string; level: number; parentPcode?: string };
+          return [p.name, p];
+        }),
+      );
+      // Checked by point-in-polygon in the files' notes: Abéché in Ouara, Ouara in Ouaddaï.
+      expect(byName.get('Ouara')?.parentPcode).toBe(byName.get('Ouaddaï')?.pcode);
+      expect(byName.get('Kobé')?.parentPcode).toBe(byName.get('Wadi Fira')?.pcode);
+      expect(byName.get('Ouaddaï')).toMatchObject({ level: 1 });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('says once that the ACLED monthly table is an aggregate, on either layer, and writes nothing', () => {
+    for (const layer of ['incidents', 'admin']) {
+      const r = corridor([join(realdata, 'sdn_acled_pv_admin2_monthly_2023-2025.csv'), '--layer', layer]);
+      expect(r.code, layer).toBe(2);
+      expect(r.out, layer).toContain('Problems (1 error, 0 warnings)');
+      expect(r.out, layer).toContain(
+        'is an aggregate: counts (Events, Fatalities) per administrative area (Admin2 Pcode), not one row per event',
+      );
+    }
   });
 });

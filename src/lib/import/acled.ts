@@ -31,6 +31,7 @@ export const acledMapping: Record<string, string> = {
   source: 'source',
   description: 'notes',
   name: 'location',
+  country: 'country',
 };
 
 /** True when the header is an ACLED export's (the required columns, whatever their order). */
@@ -66,5 +67,6 @@ export function acledValues(cell: (column: string) => string): FieldValues {
     source: reports ? `ACLED (${reports})` : 'ACLED',
     lat: cell('latitude'),
     lon: cell('longitude'),
+    country: cell('country'),
   };
 }

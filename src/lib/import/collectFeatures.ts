@@ -1,8 +1,11 @@
 // Every candidate feature of a file passes here: the same schemas and geometry checks as the app
 // (`parseLayer`), the position checks, ids unique within the file. Errors reject the row, warnings keep it.
 import type { Feature, Geometry, Position } from 'geojson';
+import { bboxOfGeometry } from '$lib/domain/geo/bboxOfGeometry';
+import { geometryProblems } from '$lib/domain/geo/geometryProblems';
 import { layerGeometryTypes, parseLayer, type LayerName } from '$lib/domain/schemas';
-import { pointIssues } from './pointChecks';
+import { unknownActorIssues } from './actorCheck';
+import { pointIssues, shapeExtentIssues } from './pointChecks';
 import { FileNotices, placeIssue, plainReason, suggestionFor, type RowIssue } from './problems';
 import type { CountryShape, ImportProblem } from './types';
 
@@ -17,6 +20,8 @@ export interface CollectOptions {
   layer: LayerName;
   extent?: readonly [number, number, number, number];
   countries?: readonly CountryShape[];
+  /** The scenario's actor ids, which features may name (see `actorCheck.ts`). */
+  actors?: readonly string[];
   /** The source name of a schema field path (`properties.kind` → the column it came from). */
   origin?: (path: string) => string;
   /** Column names of the position (tables), for messages about it; read when a point is checked. */
@@ -63,6 +68,7 @@ export class FeatureCollector {
     const all: RowIssue[] = [...issues];
     const origin = this.o.origin ?? ((p: string) => p);
     const geometry = candidate.geometry;
+    let geometryFirst = false;
 
     if (!geometry) all.push({ level: 'error', field: 'geometry', message: 'has no geometry' });
     else if (!layerGeometryTypes[this.o.layer].includes(geometry.type))
@@ -87,6 +93,12 @@ export class FeatureCollector {
           country,
         }),
       );
+    } else if (geometry.type !== 'Point') {
+      // The geometry is checked first and on its own, so a self-crossing outline is reported with where it
+      // crosses even when nothing else of the feature is usable (the schema stops at the properties).
+      const shape = shapeIssues(geometry, this.o.extent);
+      geometryFirst = shape.some((i) => i.level === 'error');
+      all.unshift(...shape);
     }
 
     let kept: Feature | undefined;
@@ -99,6 +111,8 @@ export class FeatureCollector {
         features: [{ type: 'Feature', geometry, properties: candidate.properties }],
       });
       for (const issue of r.issues) {
+        // Already said, with its position, by the check above.
+        if (geometryFirst && issue.field.startsWith('geometry')) continue;
         const reason = plainReason(issue.reason);
         all.push({
           level: 'error',
@@ -108,6 +122,7 @@ export class FeatureCollector {
         });
       }
       kept = r.features[0] as Feature | undefined;
+      if (kept) all.push(...unknownActorIssues(candidate.properties, this.o.actors, origin));
     }
     if (id !== undefined) {
       const before = this.seen.get(id);
@@ -141,6 +156,28 @@ export class FeatureCollector {
   allProblems(): ImportProblem[] {
     return [...this.problems, ...this.notices.problems(this.o.file)];
   }
+}
+
+/** Problems of a line or polygon: its validity (closed rings, no self-crossing), then its extent. */
+function shapeIssues(geometry: Geometry, extent?: readonly [number, number, number, number]): RowIssue[] {
+  let found: ReturnType<typeof geometryProblems>;
+  try {
+    found = geometryProblems(geometry);
+  } catch {
+    // Coordinates that are not arrays of numbers: the schema names what is wrong with them.
+    return [];
+  }
+  if (found.length > 0)
+    return found.map((g) => {
+      const reason = g.reason;
+      return {
+        level: 'error' as const,
+        field: `geometry.${g.path}`,
+        message: reason,
+        suggestion: suggestionFor(reason),
+      };
+    });
+  return shapeExtentIssues(bboxOfGeometry(geometry), extent);
 }
 
 /** The counts of a preview from its problems and features. */

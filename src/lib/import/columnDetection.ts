@@ -1,5 +1,5 @@
 import type { LayerName } from '$lib/domain/schemas';
-import { fieldOfTag } from './hxl';
+import { fieldOfTag, hxlRules, ruleOfTag } from './hxl';
 import { normalizeKey } from './text';
 
 /** A column of a table: its (unique) header, its HXL tag, the group-row label above it. */
@@ -43,6 +43,7 @@ const headerNames: Record<string, { exact: string[]; contains?: string[] }> = {
       'lon x',
       'longitude x',
       'lon dd',
+      'long dd',
       'decimal longitude',
       'x coord',
       'خط الطول',
@@ -100,6 +101,8 @@ const headerNames: Record<string, { exact: string[]; contains?: string[] }> = {
   date: {
     exact: [
       'date',
+      // UCDP GED: the event's first day, not `source_date` (the date of the report), which comes first.
+      'date start',
       'assessment date',
       'event date',
       'report date',
@@ -145,6 +148,8 @@ const headerNames: Record<string, { exact: string[]; contains?: string[] }> = {
       'site kind',
       'camp type',
       'type',
+      // OpenStreetMap (HOT exports): `place=village`, `place=town`…
+      'place',
     ],
   },
   country: {
@@ -231,6 +236,8 @@ export const layerFields: Record<LayerName, readonly string[]> = {
   incidents: [
     ...common,
     ...points,
+    // Only for the check that the event plots in the country the file says; the layer does not keep it.
+    'country',
     'date',
     'category',
     'subType',
@@ -254,6 +261,26 @@ export const layerFields: Record<LayerName, readonly string[]> = {
 };
 
 /**
+ * Every column that may hold a coordinate of `axis`, by tag or header, the detected one first: a file can
+ * have several (decimal degrees, packed DMS, the same again at another precision), and the values decide.
+ */
+export function coordinateColumns(
+  columns: readonly TableColumn[],
+  axis: 'lat' | 'lon',
+  detected: string | undefined,
+): string[] {
+  const names = headerNames[axis];
+  const hits = columns
+    .filter((c) => {
+      if (c.tag && fieldOfTag(c.tag) === axis) return true;
+      const key = normalizeKey(c.name.replace(/ \(\d+\)$/, ''));
+      return names.exact.includes(key) || (names.contains ?? []).some((w) => key.includes(w));
+    })
+    .map((c) => c.name);
+  return detected === undefined ? hits : [detected, ...hits.filter((n) => n !== detected)];
+}
+
+/**
  * Which column feeds which field of `layer`: HXL tags first (they say what a column holds), then exact
  * header names, then header words. The first column wins, so of two "Individuals" columns the first (in
  * DTM files, the latest round) is used. A field `given` by the user (a remembered mapping) overrides all.
@@ -275,10 +302,11 @@ export function detectMapping(
     fields[field] = column;
     taken.add(column);
   }
-  for (const c of columns) {
-    const field = c.tag ? fieldOfTag(c.tag) : undefined;
-    if (field) assign(field, c.name);
-  }
+  const tagged = columns
+    .map((c) => ({ name: c.name, rule: c.tag ? ruleOfTag(c.tag) : -1 }))
+    .filter((c) => c.rule >= 0)
+    .sort((a, b) => a.rule - b.rule);
+  for (const c of tagged) assign(hxlRules[c.rule].field, c.name);
   const keys = columns.map((c) => ({ name: c.name, key: normalizeKey(c.name.replace(/ \(\d+\)$/, '')) }));
   for (const [field, names] of Object.entries(headerNames)) {
     const hit = keys.find((k) => !taken.has(k.name) && names.exact.includes(k.key));

@@ -29,3 +29,8 @@ export function toAlpha3(raw: string): string | undefined {
 export function countryName(alpha3: string): string {
   return countries.getName(alpha3, 'en') ?? alpha3;
 }
+
+/** The alpha-2 code of an alpha-3 code (the first letters of a P-code): `'TCD'` → `'TD'`. */
+export function toAlpha2(alpha3: string): string | undefined {
+  return countries.alpha3ToAlpha2(alpha3.trim().toUpperCase()) ?? undefined;
+}

@@ -34,6 +34,12 @@ export const siteKindSynonyms = {
   'refugee settlement': 'refugee_camp',
   city: 'town',
   village: 'town',
+  // OpenStreetMap's place values below a town.
+  hamlet: 'town',
+  'isolated dwelling': 'town',
+  suburb: 'town',
+  quarter: 'town',
+  locality: 'town',
   neighborhood: 'town',
   neighbourhood: 'town',
   'admin unit': 'town',

@@ -3,11 +3,15 @@
 // columns (`highway` → class, `name:ar` → nameAr), OCHA's COD-AB fields are read for the admin layer, and
 // foreign members (`bbox`, a `crs` meaning WGS 84, `id` outside `properties`) are not kept.
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import { parentsByOverlap } from './adminParents';
+import { boundaryExportValues, type BoundaryValues } from './boundaryExports';
 import { codAdminValues } from './codAdmin';
 import { countsOf, FeatureCollector } from './collectFeatures';
 import { detectMapping } from './columnDetection';
+import { fixedValueProblems } from './fixedValues';
 import { rewoundPolygon } from './rewindRings';
 import { namedNotice } from './tableImport';
+import { sourceKeyOf } from './sourceKey';
 import { fileSlug } from './text';
 import { buildProperties, type BuildContext } from './toLayer';
 import type { ImportFormat, ImportOptions, ImportPreview, ImportProblem } from './types';
@@ -38,13 +42,42 @@ export function importFeatures(
   fileProblems: ImportProblem[],
 ): ImportPreview {
   const file = options.fileName;
+  const set = options.mapping?.set ?? {};
+  const setProblems = fixedValueProblems(set, options.layer);
+  if (setProblems.length > 0)
+    // A wrong fixed value would be wrong on every feature: nothing is read.
+    return {
+      layer: options.layer,
+      format,
+      file,
+      features: [],
+      problems: [
+        ...fileProblems,
+        ...setProblems.map((message) => ({
+          level: 'error' as const,
+          file,
+          message,
+          suggestion: 'fix the --set option (or the fixed values of the mapping)',
+        })),
+      ],
+      counts: {
+        read: 0,
+        valid: 0,
+        rejected: 0,
+        warnings: fileProblems.filter((p) => p.level === 'warning').length,
+      },
+    };
   const collector = new FeatureCollector({
     file,
     layer: options.layer,
     extent: options.extent,
     countries: options.countries,
+    actors: options.actors,
   });
   let rewound = 0;
+  let boundarySource: BoundaryValues['source'] | undefined;
+  /** The property names of the first feature: the signature its mapping is remembered under. */
+  let firstKeys: string[] | undefined;
   let named = 0;
   let namedExample = '';
   const mappings = new Map<string, Record<string, string>>();
@@ -78,8 +111,19 @@ export function importFeatures(
     }
     const values: Record<string, unknown> = {};
     for (const [field, key] of Object.entries(fields)) values[field] = props[key];
-    if (options.layer === 'admin') Object.assign(values, codAdminValues(props) ?? {});
+    if (options.layer === 'admin') {
+      const cod = codAdminValues(props);
+      const other = cod ? undefined : boundaryExportValues(props);
+      if (other) {
+        boundarySource ??= other.source;
+        // What a mapping or a fixed value gives wins over what is read from the collection's fields.
+        for (const [k, v] of Object.entries(other.values)) values[k] ??= v;
+      }
+      Object.assign(values, cod ?? {});
+    }
     if (values.id === undefined && (typeof f.id === 'string' || typeof f.id === 'number')) values.id = f.id;
+    Object.assign(values, set);
+    firstKeys ??= keys;
 
     const ctx: BuildContext = {
       layer: options.layer,
@@ -87,7 +131,8 @@ export function importFeatures(
       defaultSource: file,
       defaultCountry: options.defaultCountry,
       figureDate: options.date,
-      origin: (field) => `properties.${fields[field] ?? field}`,
+      origin: (field) =>
+        set[field] !== undefined ? `${field} (fixed value)` : `properties.${fields[field] ?? field}`,
     };
     const built = buildProperties(values, props, ctx, index);
     if (built.namedByImport) {
@@ -119,6 +164,35 @@ export function importFeatures(
       () =>
         `${rewound} polygon${rewound === 1 ? ' had its' : 's had their'} outer ring clockwise (the old GIS convention): rewound by RFC 7946's right-hand rule`,
     );
+  if (options.layer === 'admin' && boundarySource) {
+    // A collection without parent codes: the area one level up that covers most of each one.
+    const found = parentsByOverlap(collector.features, options.existing);
+    const byPcode = new Map(found.map((x) => [x.pcode, x]));
+    for (const f of collector.features) {
+      const hit = byPcode.get(String((f.properties as { pcode?: unknown }).pcode));
+      if (hit) (f.properties as Record<string, unknown>).parentPcode = hit.parentPcode;
+    }
+    if (found.length > 0) {
+      const least = found.reduce((a, b) => (b.share < a.share ? b : a));
+      collector.notices.add(
+        'parents',
+        'warning',
+        () =>
+          `${found.length} area${found.length === 1 ? '' : 's'} given the parent that covers most of ${found.length === 1 ? 'it' : 'each'} (the file names no parent); the least covered: ${least.childName} in ${least.parentName} (${Math.round(least.share * 100)} %)`,
+        'check the parents of areas that straddle a boundary of the level above',
+      );
+    }
+  }
+  if (boundarySource)
+    collector.notices.add(
+      'boundaries',
+      'warning',
+      () =>
+        boundarySource === 'geoBoundaries'
+          ? 'read as a geoBoundaries export: name from shapeName, level from shapeType, and, as it has no P-codes, a key made of the country code and shapeID (TD20612732B…)'
+          : 'read as a GADM export: name from NAME_n, level from the deepest GID_n, and, as it has no P-codes, a key made of the country code and the GID numbers (TCD.1.2_1 → TD0102)',
+      'import OCHA’s COD boundaries instead when there are some: tables of figures join on their P-codes',
+    );
   if (named > 0) collector.notices.add('named', 'warning', () => namedNotice(named, 'feature', namedExample));
   const problems = [...fileProblems, ...collector.allProblems()];
   return {
@@ -128,5 +202,14 @@ export function importFeatures(
     features: collector.features,
     problems,
     counts: countsOf(collector.read, collector.valid, collector.rejected, problems),
+    ...(Object.keys(set).length > 0 ? { mapping: { fields: { ...given }, set: { ...set } } } : {}),
+    ...(firstKeys
+      ? {
+          sourceKey: sourceKeyOf(
+            format,
+            firstKeys.map((name) => ({ name })),
+          ),
+        }
+      : {}),
   };
 }

@@ -67,6 +67,9 @@ export const hxlRules: readonly HxlRule[] = [
   { field: 'population', hashtag: 'affected', with: ['idps'] },
   { field: 'population', hashtag: 'affected', with: ['ind'] },
   { field: 'population', hashtag: 'population', without: ['hh'] },
+  // UCDP's HXL: `#date+start` is the event's first day; `#date+year` only its year.
+  { field: 'date', hashtag: 'date', with: ['start'] },
+  { field: 'date', hashtag: 'date', without: ['year', 'end'] },
   { field: 'date', hashtag: 'date' },
   { field: 'category', hashtag: 'event', with: ['type'], without: ['sub'] },
   { field: 'subType', hashtag: 'event', with: ['type', 'sub'] },
@@ -81,14 +84,22 @@ export const hxlRules: readonly HxlRule[] = [
   { field: 'kind', hashtag: 'site', with: ['type'] },
 ];
 
-/** The field a tag feeds, or undefined for tags Corridor does not use (they stay plain columns). */
-export function fieldOfTag(tag: string): string | undefined {
+/**
+ * The index of the first rule a tag satisfies, or -1: of two columns tagged for one field, the one whose
+ * rule comes first wins (`#date+start` over `#date+year`), whatever their order in the file.
+ */
+export function ruleOfTag(tag: string): number {
   const t = parseHxlTag(tag);
-  if (!t) return undefined;
-  return hxlRules.find(
+  if (!t) return -1;
+  return hxlRules.findIndex(
     (r) =>
       r.hashtag === t.hashtag &&
       (r.with ?? []).every((a) => t.attributes.has(a)) &&
       !(r.without ?? []).some((a) => t.attributes.has(a)),
-  )?.field;
+  );
+}
+
+/** The field a tag feeds, or undefined for tags Corridor does not use (they stay plain columns). */
+export function fieldOfTag(tag: string): string | undefined {
+  return hxlRules[ruleOfTag(tag)]?.field;
 }

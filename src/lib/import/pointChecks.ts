@@ -10,6 +10,40 @@ type Extent = readonly [number, number, number, number];
 
 const inside = ([lon, lat]: Position, [w, s, e, n]: Extent) => lon >= w && lon <= e && lat >= s && lat <= n;
 
+/**
+ * Problems of a line or polygon against the workspace extent, as for points: wholly outside it is a warning,
+ * and an error when it would be wholly inside with latitude and longitude swapped. A shape reaching across
+ * the edge is fine (a province of the neighbouring country, a road leading abroad).
+ */
+export function shapeExtentIssues(
+  box: readonly [number, number, number, number],
+  extent: Extent | undefined,
+): RowIssue[] {
+  if (!extent) return [];
+  const [w, s, e, n] = box;
+  const disjoint = (b: Extent) =>
+    b[2] < extent[0] || b[0] > extent[2] || b[3] < extent[1] || b[1] > extent[3];
+  if (!disjoint(box)) return [];
+  const field = 'geometry.coordinates';
+  if (inside([s, w], extent) && inside([n, e], extent))
+    return [
+      {
+        level: 'error',
+        field,
+        message: `lies outside the workspace extent (bounding box ${w}, ${s} – ${e}, ${n}), and inside it with latitude and longitude swapped`,
+        suggestion: 'latitude and longitude look swapped: write positions as longitude, latitude (RFC 7946)',
+      },
+    ];
+  return [
+    {
+      level: 'warning',
+      field,
+      message: `lies wholly outside the workspace extent [${extent.join(', ')}] (bounding box ${w}, ${s} – ${e}, ${n})`,
+      suggestion: 'outside the workspace extent: check the coordinates',
+    },
+  ];
+}
+
 /** The country a position is in, by outline (bounding boxes first: most points meet one or two). */
 export function countryAt(position: Position, countries: readonly CountryShape[]): CountryShape | undefined {
   for (const c of countries) {

@@ -5,11 +5,14 @@ import type { Feature } from 'geojson';
 import type { LayerName } from '$lib/domain/schemas';
 import { AdminJoin } from './adminJoin';
 import { acledMapping, acledValues, isAcledHeader, ACLED_REQUIRED } from './acled';
+import { aggregateMessage, aggregateOf } from './aggregates';
 import { FeatureCollector, countsOf } from './collectFeatures';
-import { detectMapping, layerFields } from './columnDetection';
+import { coordinateColumns, detectMapping, layerFields } from './columnDetection';
+import { fixedValueProblems } from './fixedValues';
 import { TableReader, type TableLayout, type TableRecord } from './csvTable';
 import { dateInText } from './dates';
 import { parseNumber } from './numbers';
+import { isDecimalDegrees, parsePackedDms, type Axis } from './packedDms';
 import { placeIssue, type RowIssue } from './problems';
 import { sourceKeyOf } from './sourceKey';
 import { fileSlug } from './text';
@@ -37,6 +40,10 @@ export class TableImport {
   private joinProblems: ImportProblem[] = [];
   private namedCount = 0;
   private namedExample = '';
+  /** Columns that may hold each coordinate, until the first row with values chooses among them. */
+  private coordinateChoice: Record<Axis, string[]> | undefined;
+  private dmsCount = 0;
+  private dmsExample = '';
 
   constructor(
     private readonly o: ImportOptions,
@@ -53,6 +60,7 @@ export class TableImport {
       layer: o.layer,
       extent: o.extent,
       countries: o.countries,
+      actors: o.actors,
       origin: (path) => this.originOfPath(path),
       positionFields: () => ({ lat: this.origin('lat'), lon: this.origin('lon') }),
     });
@@ -91,7 +99,13 @@ export class TableImport {
 
   /** The column a field comes from, for messages; the field itself when no column feeds it. */
   private origin(field: string): string {
+    if (this.set[field] !== undefined) return `${field} (fixed value)`;
     return this.fields[field] ?? field;
+  }
+
+  /** The fixed values of the mapping (`--set`), which every row gets. */
+  private get set(): Record<string, string> {
+    return this.o.mapping?.set ?? {};
   }
 
   /** A schema path of the built feature → the column it came from. */
@@ -108,6 +122,11 @@ export class TableImport {
   private start(layout: TableLayout): void {
     this.layout = layout;
     const o = this.o;
+    // A wrong fixed value would be wrong on every row: nothing is read.
+    const setProblems = fixedValueProblems(this.set, o.layer);
+    for (const message of setProblems)
+      this.fileError(message, 'fix the --set option (or the fixed values of the mapping)');
+    if (setProblems.length > 0) return;
     const acled = isAcledHeader(layout.columns);
     if (this.requested === 'acled' && !acled) {
       const names = new Set(layout.columns.map((c) => c.name.toLowerCase()));
@@ -126,6 +145,12 @@ export class TableImport {
       this.format = acled ? 'acled' : layout.hashtagLine !== undefined ? 'hxl' : 'csv';
 
     layout.columns.forEach((c, i) => this.index.set(c.name, i));
+    const aggregate = this.format === 'acled' ? undefined : aggregateOf(layout.columns);
+    if (aggregate && !o.mapping?.fields.lat) {
+      const { message, suggestion } = aggregateMessage(aggregate, o.layer);
+      this.fileError(message, suggestion);
+      return;
+    }
     if (this.format === 'acled') {
       if (o.layer !== 'incidents') {
         this.fileError(
@@ -148,6 +173,8 @@ export class TableImport {
       for (const field of Object.keys(this.fields))
         if (!this.index.has(this.fields[field])) delete this.fields[field];
     }
+    // A fixed value replaces the column that would have fed its field.
+    for (const field of Object.keys(this.set)) delete this.fields[field];
     const fields = this.fields;
 
     if (POINT_LAYERS.includes(o.layer)) {
@@ -159,6 +186,12 @@ export class TableImport {
         return;
       }
       this.mode = 'points';
+      // Only the detected columns are second-guessed: a column the user mapped is used as mapped.
+      const given = o.mapping?.fields ?? {};
+      this.coordinateChoice = {
+        lat: given.lat ? [] : coordinateColumns(layout.columns, 'lat', fields.lat),
+        lon: given.lon ? [] : coordinateColumns(layout.columns, 'lon', fields.lon),
+      };
     } else if (o.layer === 'admin') {
       // The most specific P-code column is the key: a locality table also names each locality's state.
       const level = [4, 3, 2, 1].find((n) => fields[`adm${n}Pcode`] !== undefined);
@@ -210,16 +243,55 @@ export class TableImport {
       const i = this.index.get(column);
       return i === undefined ? '' : (row.cells[i] ?? '');
     };
-    if (this.format === 'acled') return acledValues(cell);
+    if (this.format === 'acled') return { ...acledValues(cell), ...this.set };
     const values: Record<string, unknown> = {};
     const wanted = layerFields[this.o.layer];
     for (const [field, column] of Object.entries(this.fields))
       if (wanted.includes(field)) values[field] = cell(column);
-    return values;
+    return { ...values, ...this.set };
+  }
+
+  /**
+   * Of several columns a coordinate may come from, the first holding decimal degrees on the first row that
+   * has values: a file with both packed DMS (`131857.0`) and decimal degrees is read by the decimals.
+   */
+  private chooseCoordinates(row: TableRecord): void {
+    const choice = this.coordinateChoice!;
+    const cell = (column: string) => text(row.cells[this.index.get(column) ?? -1]);
+    const columns = [...choice.lat, ...choice.lon];
+    if (!columns.some((c) => cell(c) !== undefined)) return;
+    this.coordinateChoice = undefined;
+    for (const axis of ['lat', 'lon'] as const) {
+      const current = this.fields[axis];
+      const value = current === undefined ? undefined : cell(current);
+      if (value !== undefined && isDecimalDegrees(value, axis)) continue;
+      const better = choice[axis].find((c) => {
+        const v = cell(c);
+        return v !== undefined && isDecimalDegrees(v, axis);
+      });
+      if (better === undefined || better === current) continue;
+      this.fields[axis] = better;
+      this.fileWarning(
+        `${axis === 'lat' ? 'latitude' : 'longitude'} read from column "${better}" (decimal degrees), not "${current}"${value !== undefined ? ` ("${value}" on line ${row.line})` : ''}`,
+        `map ${axis} to "${current}" to read that column instead`,
+      );
+    }
+  }
+
+  /** A coordinate as decimal degrees: a number in range, else packed DMS (`131857.0`, `0244942E`). */
+  private coordinate(raw: string, axis: Axis): number | undefined {
+    const n = parseNumber(raw, 'coordinate');
+    if (n !== undefined && Math.abs(n) <= (axis === 'lat' ? 90 : 180)) return n;
+    const dms = parsePackedDms(raw, axis);
+    if (dms === undefined) return n;
+    this.dmsCount++;
+    this.dmsExample ||= `"${raw}" → ${dms.toFixed(6)}`;
+    return dms;
   }
 
   private row(row: TableRecord): void {
     if (this.mode === 'refused' || !this.ctx) return;
+    if (this.coordinateChoice) this.chooseCoordinates(row);
     const values = this.valuesOf(row);
     if (this.mode === 'join') return this.joinRow(row, values);
     const where = { row: row.line };
@@ -228,8 +300,8 @@ export class TableImport {
     const latField = this.origin('lat');
     const lonField = this.origin('lon');
     const problems: RowIssue[] = [];
-    const la = lat === undefined ? undefined : parseNumber(lat, 'coordinate');
-    const lo = lon === undefined ? undefined : parseNumber(lon, 'coordinate');
+    const la = lat === undefined ? undefined : this.coordinate(lat, 'lat');
+    const lo = lon === undefined ? undefined : this.coordinate(lon, 'lon');
     if (lat === undefined || lon === undefined)
       problems.push({
         level: 'error',
@@ -326,7 +398,8 @@ export class TableImport {
     const o = this.o;
     const layout = this.layout;
     if (!layout && this.fileProblems.length === 0) this.fileError('is empty: no header row found');
-    const mapping: ColumnMapping | undefined = layout ? { fields: { ...this.fields } } : undefined;
+    const set = Object.keys(this.set).length > 0 ? { set: { ...this.set } } : {};
+    const mapping: ColumnMapping | undefined = layout ? { fields: { ...this.fields }, ...set } : undefined;
     const base = {
       layer: o.layer,
       format: this.format,
@@ -366,6 +439,14 @@ export class TableImport {
         joined: kept.length,
       };
     }
+    if (this.dmsCount > 0)
+      this.collector.notices.add(
+        'dms',
+        'warning',
+        () =>
+          `${this.dmsCount} coordinate${this.dmsCount === 1 ? '' : 's'} read as packed degrees, minutes and seconds, e.g. ${this.dmsExample}`,
+        'check a few positions on the map; a file with decimal-degree columns is read by those',
+      );
     if (this.namedCount > 0)
       this.collector.notices.add('named', 'warning', () =>
         namedNotice(this.namedCount, 'row', this.namedExample),

@@ -298,6 +298,11 @@ export function buildProperties(
       p.verification ??= 'unverified';
       setIf(p, 'description', c.str('description'));
       setIf(p, 'fatalities', c.integer('fatalities'));
+      setIf(p, 'actorId', c.str('actorId'));
+      // The country the file gives, for the position check only (the incidents schema does not keep it);
+      // a name it cannot read is no reason to refuse the event.
+      const country = c.str('country');
+      if (country !== undefined) setIf(p, 'country', toAlpha3(country));
       // Unverified incidents are never public by default (DESIGN.md §2): only a sensitivity column says so.
       if (p.sensitivity === undefined && p.verification !== 'verified') p.sensitivity = 'restricted';
       break;
@@ -305,6 +310,7 @@ export function buildProperties(
     case 'constraints':
       setIf(p, 'kind', c.choice('kind', constraintKind.options, constraintKindSynonyms));
       setIf(p, 'severity', c.integer('severity'));
+      setIf(p, 'actorId', c.str('actorId'));
       setIf(p, 'validFrom', c.date('validFrom') ?? c.date('date'));
       setIf(p, 'description', c.str('description'));
       break;

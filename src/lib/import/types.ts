@@ -34,6 +34,11 @@ export interface ColumnMapping {
   fields: Record<string, string>;
   /** Lines before the header (title and group rows), when not detected. */
   headerRow?: number;
+  /**
+   * Fixed values: field → the value every row gets (`kind` → `village`, `actorId` → `rsf`), for a field the
+   * file has no column for. A fixed value replaces any column mapped to the same field.
+   */
+  set?: Record<string, string>;
 }
 
 export interface ImportOptions {
@@ -57,6 +62,11 @@ export interface ImportOptions {
    * field names gets a warning ("plots in Chad"). Without them that check is skipped.
    */
   countries?: readonly CountryShape[];
+  /**
+   * The scenario's actor ids: a feature naming another actor (`actorId`, `actorIds`) is refused, as when
+   * the scenario is loaded. Without them that check is left to the commit.
+   */
+  actors?: readonly string[];
   /** ISO 3166-1 alpha-3 code given to sites when the file has no country column (the workspace's country). */
   defaultCountry?: string;
   /**

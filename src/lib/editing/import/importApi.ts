@@ -84,6 +84,7 @@ export const importApi: ImportApi = {
     return {
       extent: situation.scenario.extent,
       defaultCountry: situation.scenario.country,
+      actors: situation.scenario.actors.map((a) => a.id),
       // Tables of figures per P-code join to the stored admin areas; no other layer joins.
       ...(layer === 'admin' ? { existing: situation.admin } : {}),
     };

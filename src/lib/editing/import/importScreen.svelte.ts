@@ -35,7 +35,7 @@ export interface ImportParser {
   plan(previewId: number, maxBytes: number): Promise<ChunkPlan>;
 }
 
-export type ParseContext = Pick<ParseOptions, 'extent' | 'defaultCountry' | 'existing'>;
+export type ParseContext = Pick<ParseOptions, 'extent' | 'defaultCountry' | 'existing' | 'actors'>;
 
 export interface CommitSummary {
   created: number;
@@ -83,11 +83,13 @@ export const FEATURE_PAGE_SIZE = 25;
 
 const phaseWords: Record<ImportPhase, string> = { reading: 'Reading the file', parsing: 'Checking the rows' };
 
+function sameRecord(a: Record<string, string> = {}, b: Record<string, string> = {}): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => (a[k] ?? '') === (b[k] ?? ''));
+}
+
 function sameMapping(a: ColumnMapping | undefined, b: ColumnMapping | undefined): boolean {
-  const fa = a?.fields ?? {};
-  const fb = b?.fields ?? {};
-  const keys = new Set([...Object.keys(fa), ...Object.keys(fb)]);
-  return [...keys].every((k) => (fa[k] ?? '') === (fb[k] ?? '')) && a?.headerRow === b?.headerRow;
+  return sameRecord(a?.fields, b?.fields) && sameRecord(a?.set, b?.set) && a?.headerRow === b?.headerRow;
 }
 
 export class ImportScreen {
@@ -112,6 +114,8 @@ export class ImportScreen {
   featureItems = $state.raw<Feature[]>([]);
   /** The mapping the selects show: target field → column (an empty string maps nothing). */
   mapping = $state<Record<string, string>>({});
+  /** The fixed values the inputs show: field → the value every row gets (an empty string fixes nothing). */
+  fixed = $state<Record<string, string>>({});
   mappingOrigin = $state<MappingOrigin>('detected');
   filter = $state<ProblemFilter>('all');
   problemPage = $state(0);
@@ -200,6 +204,7 @@ export class ImportScreen {
     this.result = null;
     this.error = undefined;
     this.mapping = {};
+    this.fixed = {};
     this.mappingOrigin = 'detected';
     this.skipRejected = false;
     this.stage = 'idle';
@@ -221,6 +226,10 @@ export class ImportScreen {
 
   setMapping(field: string, column: string): void {
     this.mapping = { ...this.mapping, [field]: column };
+  }
+
+  setFixed(field: string, value: string): void {
+    this.fixed = { ...this.fixed, [field]: value };
   }
 
   /** Whether Cancel can stop what runs: a check, or a commit still being sent. */
@@ -307,10 +316,20 @@ export class ImportScreen {
   }
 
   private currentMapping(): ColumnMapping | undefined {
-    if (!this.preview?.mapping && Object.keys(this.mapping).length === 0) return undefined;
+    const set = Object.fromEntries(
+      Object.entries(this.fixed)
+        .map(([field, value]) => [field, value.trim()])
+        .filter(([, value]) => value !== ''),
+    );
+    const hasSet = Object.keys(set).length > 0;
+    if (!this.preview?.mapping && Object.keys(this.mapping).length === 0 && !hasSet) return undefined;
     const fields = Object.fromEntries(Object.entries(this.mapping).filter(([, column]) => column !== ''));
     const headerRow = this.preview?.mapping?.headerRow;
-    return headerRow === undefined ? { fields } : { fields, headerRow };
+    return {
+      fields,
+      ...(headerRow === undefined ? {} : { headerRow }),
+      ...(hasSet ? { set } : {}),
+    };
   }
 
   private progress(phase: ImportPhase, fraction: number): void {
@@ -401,6 +420,7 @@ export class ImportScreen {
     void this.setFeaturePage(0);
     this.timing = timing;
     this.mapping = { ...(preview.mapping?.fields ?? {}) };
+    this.fixed = { ...(preview.mapping?.set ?? {}) };
     this.problemPage = 0;
     this.featurePage = 0;
     this.readFraction = 1;

@@ -1,16 +1,11 @@
-import type { ImportPreview, ImportProblem } from '../../import/types';
+import { groupPlaces, groupProblems, whereIs } from '../../import/groupProblems';
+import type { ImportPreview } from '../../import/types';
 import type { CommitResult } from '../import/commitImport';
 
-/** Where a problem is, in words: `line 21`, `feature #3`, or `file`. */
-function where(p: ImportProblem): string {
-  if (p.row !== undefined) return `line ${p.row}`;
-  if (p.featureIndex !== undefined) return `feature #${p.featureIndex}`;
-  return 'file';
-}
-
 /**
- * The import report for a terminal: what was read and how, the counts, then each problem on one line
- * (level, where, id, field, what) with its suggestion under it, then what was written.
+ * The import report for a terminal: what was read and how, the counts, then the problems grouped by kind
+ * (one line per kind: level, how many, field, what, then the first rows and the suggestion; a problem seen
+ * once on one line with where it is), then what was written. `--format-report json` lists every problem.
  */
 export function formatImportReport(p: ImportPreview, outcome: string, result?: CommitResult): string {
   const out: string[] = [];
@@ -36,13 +31,23 @@ export function formatImportReport(p: ImportPreview, outcome: string, result?: C
       '',
       `Problems (${errors.length} error${errors.length === 1 ? '' : 's'}, ${rest.length} warning${rest.length === 1 ? '' : 's'})`,
     );
-  for (const x of [...errors, ...rest]) {
-    const parts = [x.level.padEnd(7), where(x).padEnd(12)];
-    if (x.id) parts.push(x.id);
-    if (x.field) parts.push(`[${x.field}]`);
-    parts.push(x.message);
-    out.push(parts.join(' '));
-    if (x.suggestion && x.suggestion !== x.message) out.push(`${' '.repeat(21)}→ ${x.suggestion}`);
+  const indent = ' '.repeat(21);
+  for (const g of groupProblems(p.problems)) {
+    const x = g.first[0];
+    if (g.count === 1) {
+      const parts = [x.level.padEnd(7), whereIs(x).padEnd(12)];
+      if (x.id) parts.push(x.id);
+      if (x.field) parts.push(`[${x.field}]`);
+      parts.push(x.message);
+      out.push(parts.join(' '));
+    } else {
+      const parts = [x.level.padEnd(7), `${g.count} times`.padEnd(12)];
+      if (x.field) parts.push(`[${x.field}]`);
+      parts.push(x.message);
+      out.push(parts.join(' '));
+      out.push(`${indent}at ${groupPlaces(g)}`);
+    }
+    if (x.suggestion && x.suggestion !== x.message) out.push(`${indent}→ ${x.suggestion}`);
   }
   out.push('', outcome);
   if (result && 'recorded' in result.feed)

@@ -2,15 +2,39 @@ import { AnalysisInputError } from '../../domain/analysis/errors';
 import { DataValidationError } from '../../domain/schemas/issues';
 import { DatabaseInUseError } from '../db/embeddedLock';
 import { CliUsageError } from './cliError';
-import { analyzeCommand } from './commands/analyze';
-import { compareCommand } from './commands/compare';
-import { importCommand } from './commands/import';
-import { routeCommand } from './commands/route';
-import { userCommand } from './commands/user';
 import type { CliIo, Command } from './commands/command';
 
-/** Every subcommand. `export` joins this list. */
-const commands: Command[] = [analyzeCommand, compareCommand, routeCommand, importCommand, userCommand];
+/**
+ * Every subcommand: its name and summary here, its module loaded only when it runs, so `corridor --help`
+ * does not load the database, the analysis and their dependencies. `export` joins this list.
+ */
+export const commands: { name: string; summary: string; load: () => Promise<Command> }[] = [
+  {
+    name: 'analyze',
+    summary: 'analyse a situation on a date: corridor status, site access, flags, hotspots',
+    load: async () => (await import('./commands/analyze')).analyzeCommand,
+  },
+  {
+    name: 'compare',
+    summary: 'what changed between two dates: crossings, corridors, sites and the key figures',
+    load: async () => (await import('./commands/compare')).compareCommand,
+  },
+  {
+    name: 'route',
+    summary: 'plan convoy routes between two places on a date: alternatives, stretches, crossings, exports',
+    load: async () => (await import('./commands/route')).routeCommand,
+  },
+  {
+    name: 'import',
+    summary: 'import a GeoJSON, CSV, HXL, ACLED, KML or GPX file into a layer, all or nothing',
+    load: async () => (await import('./commands/import')).importCommand,
+  },
+  {
+    name: 'user',
+    summary: 'list and administer accounts (add, set-role, disable, enable, reset-password, end-sessions)',
+    load: async () => (await import('./commands/user')).userCommand,
+  },
+];
 
 const usage = `Usage: corridor <command> [options]
 
@@ -39,12 +63,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io[name === undefined ? 'stderr' : 'stdout'](`${usage}\n`);
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`corridor: unknown command "${name}"\n\n${usage}\n`);
     return 2;
   }
   try {
+    const command = await entry.load();
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof CliUsageError) {

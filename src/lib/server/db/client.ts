@@ -3,7 +3,8 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { lockEmbeddedDatabase } from './embeddedLock';
 import { migratePostgres } from './migratePostgres';
@@ -60,6 +61,18 @@ export interface DatabaseOptions {
 }
 
 /**
+ * A new embedded database is copied from the empty cluster in `CORRIDOR_PGLITE_TEMPLATE` when there is one
+ * (`npm run build` makes it, `bin/corridor.js` names it): PGlite's own initdb runs a second PostgreSQL in
+ * the process and peaks near 800 MB; opening a copy costs what opening any database does (docs/performance.md).
+ */
+function copyTemplateInto(dataDir: string): void {
+  const template = process.env.CORRIDOR_PGLITE_TEMPLATE;
+  if (!template || existsSync(join(dataDir, 'PG_VERSION'))) return;
+  if (!existsSync(join(template, 'PG_VERSION'))) return;
+  cpSync(template, dataDir, { recursive: true });
+}
+
+/**
  * Opens the database and brings its schema up to date. PGlite in `dataDir` by default; PostgreSQL through
  * node-postgres when `databaseUrl` is set. Migrations are idempotent: running them twice changes nothing.
  */
@@ -78,6 +91,7 @@ export async function openDatabase(o: DatabaseOptions): Promise<OpenDatabase> {
   if (!o.dataDir.startsWith('memory://')) {
     mkdirSync(o.dataDir, { recursive: true });
     unlock = lockEmbeddedDatabase(o.dataDir);
+    copyTemplateInto(o.dataDir);
   }
   try {
     const client = new PGlite(

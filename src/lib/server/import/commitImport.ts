@@ -1,7 +1,9 @@
 // Writes an import: every feature of the preview created or updated by id in one transaction (all or
 // nothing), the column mapping remembered for its source, then the change feed told about it.
 import type { Feature } from 'geojson';
-import type { LayerName, Sensitivity } from '$lib/domain/schemas';
+import { DataValidationError, type LayerName, type Sensitivity } from '$lib/domain/schemas';
+import type { Scenario } from '$lib/domain/schemas/scenario';
+import { unknownActorIssues } from '$lib/import/actorCheck';
 import type { ColumnMapping, ImportPreview } from '$lib/import/types';
 import type { Database } from '../db/client';
 import { upsertFeatures, type UpsertResult } from '../db/featureRepository';
@@ -47,6 +49,7 @@ export async function commitImport(
 ): Promise<CommitResult> {
   const list = Array.isArray(input) ? (input as readonly Feature[]) : (input as ImportPreview).features;
   const file = options.file ?? (Array.isArray(input) ? undefined : (input as ImportPreview).file);
+  await refuseUnknownActors(db, list, file ?? layer);
   const result = await db.transaction(async (tx) => {
     const written = await upsertFeatures(tx as unknown as Database, layer, list, actor, {
       file,
@@ -64,6 +67,26 @@ export async function commitImport(
     return written;
   });
   return { ...result, feed: await recordFeed(db, actor, options, result) };
+}
+
+/**
+ * What a browser sends is checked again here: a feature naming an actor the stored scenario does not define
+ * refuses the whole import, as the scenario's own files are refused when it is loaded.
+ */
+async function refuseUnknownActors(db: Database, list: readonly Feature[], file: string): Promise<void> {
+  const rows = await db.select({ document: scenarios.document }).from(scenarios);
+  if (rows.length !== 1) return;
+  const actors = (rows[0].document as Scenario).actors.map((a) => a.id);
+  const issues = list.flatMap((f, index) =>
+    unknownActorIssues((f.properties ?? {}) as Record<string, unknown>, actors).map((i) => ({
+      file,
+      index,
+      id: String((f.properties as { id?: unknown } | null)?.id ?? ''),
+      field: i.field ?? 'properties',
+      reason: i.message,
+    })),
+  );
+  if (issues.length > 0) throw new DataValidationError(issues);
 }
 
 /** The change-feed hook: status changes caused by the import, recorded after the write succeeded. */

@@ -4,10 +4,11 @@ import type { ColumnMapping } from '$lib/import/types';
 import type { Database } from '../db/client';
 import { importMappings } from '../db/schema';
 
-/** A mapping as stored and as the API accepts it: field → column, and the lines before the header. */
+/** A mapping as stored and as the API accepts it: field → column, the lines before the header, fixed values. */
 export const columnMappingSchema = z.object({
   fields: z.record(z.string().min(1).max(80), z.string().min(1).max(300)),
   headerRow: z.number().int().min(0).max(1000).optional(),
+  set: z.record(z.string().min(1).max(80), z.string().min(1).max(300)).optional(),
 });
 
 export interface RememberedMapping {

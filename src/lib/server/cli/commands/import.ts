@@ -7,6 +7,7 @@ import { isoDate } from '../../../domain/schemas/common';
 import { layerNames, type LayerName } from '../../../domain/schemas/layers';
 import { scenarioSchema, type Scenario } from '../../../domain/schemas/scenario';
 import { countryShapesFromTopology } from '../../../import/countryShapes';
+import { fixedValueProblems, parseSetArgument } from '../../../import/fixedValues';
 import type { ColumnMapping, ImportFormat, ImportOptions, ImportPreview } from '../../../import/types';
 import { openDatabase, type OpenDatabase } from '../../db/client';
 import { features, scenarios } from '../../db/schema';
@@ -59,6 +60,7 @@ export const importCommand: Command = {
   summary: 'import a GeoJSON, CSV, HXL, ACLED, KML or GPX file into a layer, all or nothing',
   usage: `Usage: corridor import <file> --layer LAYER [--format FORMAT] [--dry-run] [--skip-invalid]
                        [--format-report table|json] [--date YYYY-MM-DD] [--mapping mapping.json]
+                       [--set FIELD=VALUE]...
 
 Reads a file, turns every row or feature into a feature of LAYER, validates it like the app does and
 prints a report: counts, then every problem with where it is (line or feature, id, column) and a
@@ -77,6 +79,9 @@ warnings keep it.
   --date DATE           the date of the figures when the file has no date column
   --mapping FILE        JSON {"fields": {"lat": "Y", "name": "Site"}, "headerRow": 2}: which column
                         feeds which field; remembered for files with the same header
+  --set FIELD=VALUE     a fixed value every row gets, for a field the file has no column for
+                        (repeatable): --set kind=village, --set actorId=rsf --set confidence=assessed
+                        --set validFrom=2025-10-26; remembered with the mapping
 
 A table of figures per P-code (no coordinates) imports into admin by joining onto the stored areas:
 import the administrative boundaries first.
@@ -89,10 +94,11 @@ Exit codes: 0 written (or a clean dry run), 2 bad usage or errors in the file (n
 
 Example: corridor import sites.csv --layer sites --dry-run`,
   async run(argv, io) {
-    const { positionals, options } = parseArgs(
+    const { positionals, options, lists } = parseArgs(
       argv,
       ['layer', 'format', 'format-report', 'date', 'mapping', 'actor'],
       ['help', 'dry-run', 'skip-invalid'],
+      ['set'],
     );
     if (options.help) {
       io.stdout(`${this.usage}\n`);
@@ -120,6 +126,22 @@ Example: corridor import sites.csv --layer sites --dry-run`,
       const r = columnMappingSchema.safeParse(readJsonFile(resolve(options.mapping), options.mapping));
       if (!r.success) throw fileValidationError(options.mapping, r.error);
       mapping = r.data;
+    }
+    if (lists.set) {
+      const set: Record<string, string> = { ...mapping?.set };
+      for (const arg of lists.set) {
+        const pair = parseSetArgument(arg);
+        if (!pair || pair[1] === '')
+          throw new CliUsageError(`--set "${arg}" is not FIELD=VALUE (e.g. --set kind=village)`);
+        set[pair[0]] = pair[1];
+      }
+      const wrong = fixedValueProblems(set, layer as LayerName);
+      if (wrong.length > 0) throw new CliUsageError(`--set: ${wrong.join('; ')}`);
+      mapping = {
+        fields: mapping?.fields ?? {},
+        ...(mapping?.headerRow !== undefined ? { headerRow: mapping.headerRow } : {}),
+        set,
+      };
     }
     const dryRun = options['dry-run'] === true;
     const skipInvalid = options['skip-invalid'] === true;
@@ -149,7 +171,8 @@ Example: corridor import sites.csv --layer sites --dry-run`,
         date,
         extent: scenario?.extent,
         defaultCountry: scenario?.country,
-        countries: layer === 'sites' ? countryShapes() : undefined,
+        actors: scenario?.actors.map((a) => a.id),
+        countries: layer === 'sites' || layer === 'incidents' ? countryShapes() : undefined,
         existing: layer === 'admin' && db ? await storedAdmin(db) : undefined,
       };
       const { preview, written, reason } = await importFile(path, {
