@@ -20,6 +20,11 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 0.1);
 const OUT = process.env.BENCH_WALKS_OUT;
 
 const log = (line: string) => console.log(line);
+/** CPU time of this process (user + system) in ms: steadier than wall time on a machine shared with others. */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 function main() {
   const memory = new MemorySampler(['generate', 'validate', 'build', 'analyze', 'reanalysis']);
@@ -52,14 +57,21 @@ function main() {
 
   memory.phase('build');
   const t2 = performance.now();
+  const c2 = cpuMs();
   const analyzer = createAnalyzer(situation);
   const buildMs = performance.now() - t2;
-  log(`build (graph and indexes): ${ms(buildMs)}`);
+  const buildCpu = cpuMs() - c2;
+  log(`build (graph and indexes): ${ms(buildMs)} (CPU ${ms(buildCpu)})`);
   memory.phase('analyze');
   const t3 = performance.now();
+  const c3 = cpuMs();
   const report = analyzer.analyze(AS_OF);
   const analyzeMs = performance.now() - t3;
-  log(`first analysis: ${ms(analyzeMs)}; full (build + analysis): ${ms(buildMs + analyzeMs)}`);
+  const analyzeCpu = cpuMs() - c3;
+  log(
+    `first analysis: ${ms(analyzeMs)} (CPU ${ms(analyzeCpu)}); full (build + analysis): ${ms(buildMs + analyzeMs)} ` +
+      `(CPU ${ms(buildCpu + analyzeCpu)})`,
+  );
   const json = JSON.stringify(report);
   const hash = createHash('sha256').update(json).digest('hex').slice(0, 16);
   const blocked = report.corridors.filter((c) => c.status === 'blocked').length;
@@ -73,6 +85,7 @@ function main() {
   memory.phase('reanalysis');
   const moved = situation.frontlines[Math.floor(situation.frontlines.length / 2)];
   const runs: number[] = [];
+  const c4 = cpuMs();
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
     analyzer.analyze(AS_OF, undefined, {
@@ -80,7 +93,9 @@ function main() {
     });
     runs.push(performance.now() - t);
   }
-  log(`re-analysis after one front line moves: ${runs.map(ms).join(', ')}`);
+  log(
+    `re-analysis after one front line moves: ${runs.map(ms).join(', ')} (CPU ${ms((cpuMs() - c4) / runs.length)} each)`,
+  );
   const peaks = memory.peaks();
   log(
     `peak RSS per phase: ${Object.entries(peaks)
