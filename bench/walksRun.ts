@@ -13,6 +13,7 @@ import { parseSituation } from '../src/lib/domain/schemas';
 import { generateWalkSituationInput, walkOptionsAt } from './generateWalks';
 import { collectGarbage, machine, mb, MemorySampler, ms } from './measure';
 import { shiftedGeometry } from './moveFrontline';
+import { postgisBench } from './postgis';
 
 const AS_OF = '2024-08-15';
 const SCALE = Number(process.env.BENCH_SCALE ?? 0.1);
@@ -26,7 +27,7 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-function main() {
+async function main() {
   const memory = new MemorySampler(['generate', 'validate', 'build', 'analyze', 'reanalysis']);
   const host = machine();
   log(`Real-shaped network bench — ${host.cpu}, ${host.cores} cores, Node ${host.node}, scale ${SCALE}`);
@@ -102,7 +103,29 @@ function main() {
       .map(([k, v]) => `${k} ${mb(v)}`)
       .join(', ')}`,
   );
+
+  // The same road-vs-hazard question in PostGIS, on the same data (skipped without BENCH_PG_URL).
+  const p = report.parameters;
+  const pgResult = await postgisBench(situation, AS_OF, p, log);
+  if (pgResult) {
+    const engine = new Map<string, 'at_risk' | 'blocked'>();
+    for (const seg of report.segments)
+      if (seg.status === 'blocked') engine.set(seg.roadId, 'blocked');
+      else if (seg.status === 'at_risk' && !engine.has(seg.roadId)) engine.set(seg.roadId, 'at_risk');
+    let agree = 0;
+    for (const road of situation.roads) {
+      const id = road.properties.id;
+      if ((engine.get(id) ?? 'open') === (pgResult.statusByRoad.get(id) ?? 'open')) agree++;
+    }
+    log(
+      `PostGIS (${pgResult.server}): load ${ms(pgResult.loadMs)}, query median ${ms(pgResult.queryMs)} ` +
+        `(runs ${pgResult.runs.map(ms).join(', ')}) against the engine's first analysis ${ms(analyzeMs)} and full ` +
+        `${ms(buildMs + analyzeMs)}; roads blocked ${pgResult.blockedRoads} (engine ${[...engine.values()].filter((v) => v === 'blocked').length}), ` +
+        `at risk ${pgResult.atRiskRoads} (engine ${[...engine.values()].filter((v) => v === 'at_risk').length}); ` +
+        `same status for ${agree} of ${situation.roads.length} roads`,
+    );
+  }
   void memory.stop();
 }
 
-main();
+await main();
