@@ -169,6 +169,26 @@ export const segmentReportSchema = z.object({
 });
 export type SegmentReport = z.infer<typeof segmentReportSchema>;
 
+/**
+ * Where one road is not open, as ranges in km from its start (measured along the road, as corridor stretches
+ * are): the compact answer of `Analyzer.roadRanges` and `corridor analyze --compact`, whose size grows with what
+ * is closed, not with the network. A range's geometry, when wanted, is the road's between its two km.
+ */
+export const roadRangesSchema = z.object({
+  roadId: z.string(),
+  lengthKm: z.number(),
+  ranges: z.array(
+    z.object({
+      status: segmentStatus,
+      fromKm: z.number(),
+      toKm: z.number(),
+      lengthKm: z.number(),
+      reasons: z.array(reasonSchema),
+    }),
+  ),
+});
+export type RoadRanges = z.infer<typeof roadRangesSchema>;
+
 /** A front line in force on the as-of date: drawn in the data, added by an override, or derived from areas. */
 export const activeFrontlineSchema = z.object({
   id: z.string(),

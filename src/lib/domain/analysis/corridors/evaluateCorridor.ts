@@ -75,35 +75,23 @@ function sameIntervals(a: readonly KmInterval[], b: readonly KmInterval[]): bool
   return true;
 }
 
-function stretchesReport(
-  corridor: CorridorFeature,
-  coords: readonly Position[],
-  cum: readonly number[],
-  spread: readonly KmInterval[],
-): CorridorReport {
-  const total = cum[cum.length - 1];
-  // Pieces between every boundary, merged when status and reasons agree.
+/** A piece of a line between two bounds of its hazards' stretches, with the reasons that cover it. */
+export interface Piece {
+  from: number;
+  to: number;
+  reasons: Reason[];
+}
+
+/**
+ * Cuts a line of length `total` at every bound of `spread` and gives each piece the reasons of the stretches
+ * covering it (sorted), merging neighbours with the same status and reasons. Pieces cover [0, total].
+ */
+export function sweepPieces(total: number, spread: readonly KmInterval[]): Piece[] {
   const bounds = [...new Set([0, total, ...spread.flatMap((iv) => [iv.fromKm, iv.toKm])])]
     .filter((k) => k >= 0 && k <= total)
     .sort((a, b) => a - b);
-  const stretches: Stretch[] = [];
-  let current: { from: number; to: number; reasons: Reason[]; key: string } | undefined;
-  const flush = () => {
-    if (!current) return;
-    const fromKm = round3(current.from);
-    const toKm = round3(current.to);
-    stretches.push({
-      status: statusOfReasons(current.reasons),
-      fromKm,
-      toKm,
-      lengthKm: round3(toKm - fromKm),
-      reasons: current.reasons,
-      geometry: {
-        type: 'LineString',
-        coordinates: lineSliceKm(coords, cum, current.from, current.to).map(roundPosition),
-      },
-    });
-  };
+  const pieces: Piece[] = [];
+  let current: (Piece & { key: string }) | undefined;
   // Sweep: intervals sorted by start; an interval covers a piece when it starts before and ends after it.
   const byStart = [...spread].sort((a, b) => a.fromKm - b.fromKm);
   let next = 0;
@@ -119,11 +107,36 @@ function stretchesReport(
     const key = `${statusOfReasons(reasons)}|${reasons.map((r) => `${r.code}/${r.featureId}/${r.detail}`).join(',')}`;
     if (current && current.key === key) current.to = to;
     else {
-      flush();
+      if (current) pieces.push({ from: current.from, to: current.to, reasons: current.reasons });
       current = { from, to, reasons, key };
     }
   }
-  flush();
+  if (current) pieces.push({ from: current.from, to: current.to, reasons: current.reasons });
+  return pieces;
+}
+
+function stretchesReport(
+  corridor: CorridorFeature,
+  coords: readonly Position[],
+  cum: readonly number[],
+  spread: readonly KmInterval[],
+): CorridorReport {
+  const total = cum[cum.length - 1];
+  const stretches: Stretch[] = sweepPieces(total, spread).map((piece) => {
+    const fromKm = round3(piece.from);
+    const toKm = round3(piece.to);
+    return {
+      status: statusOfReasons(piece.reasons),
+      fromKm,
+      toKm,
+      lengthKm: round3(toKm - fromKm),
+      reasons: piece.reasons,
+      geometry: {
+        type: 'LineString',
+        coordinates: lineSliceKm(coords, cum, piece.from, piece.to).map(roundPosition),
+      },
+    };
+  });
   if (stretches.length === 0)
     stretches.push({
       status: 'open',
