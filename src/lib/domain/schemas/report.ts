@@ -275,3 +275,20 @@ export const routeResultSchema = z.object({
   reasons: z.array(reasonSchema),
 });
 export type RouteResult = z.infer<typeof routeResultSchema>;
+
+/**
+ * The report without what grows with the network: road segments become ranges per road (`roads`), and the
+ * geometries of corridor stretches and of best paths are left out (a stretch has its km along the corridor, a
+ * best path its segment ids). `corridor analyze --compact` prints it; a consumer that needs a geometry asks for
+ * it (`Analyzer.roadRanges` for given roads, the full report, or the corridor's own line between two km).
+ */
+export const compactReportSchema = analysisReportSchema
+  .omit({ segments: true, corridors: true, sites: true })
+  .extend({
+    corridors: z.array(
+      corridorReportSchema.extend({ stretches: z.array(stretchSchema.omit({ geometry: true })) }),
+    ),
+    sites: z.array(siteReportSchema.extend({ bestPath: bestPathSchema.omit({ geometry: true }).nullable() })),
+    roads: z.array(roadRangesSchema),
+  });
+export type CompactReport = z.infer<typeof compactReportSchema>;
