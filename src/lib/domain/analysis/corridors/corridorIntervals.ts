@@ -213,6 +213,17 @@ function frontlineIntervals(
       box[3] = Math.max(box[3], p[1]);
     }
   }
+  // One search around the whole line first: most lines of a large network are nowhere near a front line,
+  // and then none of their segments needs a search of its own.
+  const lineBox = expandBboxKm(bboxOf(coords), d);
+  if (
+    lineBox[0] > box[2] ||
+    lineBox[2] < box[0] ||
+    lineBox[1] > box[3] ||
+    lineBox[3] < box[1] ||
+    !fs.index.search(lineBox[0], lineBox[1], lineBox[2], lineBox[3]).some((s) => wanted[fs.line[s]])
+  )
+    return byLine;
   let out: KmInterval[] = [];
   let k0 = 0;
   let span = 0;
@@ -327,6 +338,16 @@ function staticIntervals(
       around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, reason);
     else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
   };
+  // One search per kind around the whole line first: a kind of hazard that is nowhere near the line needs no
+  // search per segment (each segment's box lies inside the line's, grown by the same distance).
+  const lineBox = bboxOf(coords);
+  const near = (index: AnalysisContext['incidentIndex'], km: number) => {
+    const box = km > 0 ? expandBboxKm(lineBox, km) : lineBox;
+    return index.search(box[0], box[1], box[2], box[3]).length > 0;
+  };
+  const areasNear = near(ctx.allHazardAreaIndex, 0);
+  const incidentsNear = near(ctx.incidentIndex, params.incidentRadiusKm);
+  const constraintsNear = near(ctx.allHazardConstraintIndex, params.constraintRadiusKm);
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
@@ -337,7 +358,8 @@ function staticIntervals(
       box[0] <= segBox[2] && box[2] >= segBox[0] && box[1] <= segBox[3] && box[3] >= segBox[1];
 
     // Areas that deny access or are contested.
-    for (const n of ctx.allHazardAreaIndex.search(segBox[0], segBox[1], segBox[2], segBox[3])) {
+    const areas = areasNear ? ctx.allHazardAreaIndex.search(segBox[0], segBox[1], segBox[2], segBox[3]) : [];
+    for (const n of areas) {
       const area = ctx.allHazardAreas[n];
       const inside = polygonIndexOf(area.geometry).insideIntervals(a, b);
       if (inside.length === 0) continue;
@@ -362,7 +384,8 @@ function staticIntervals(
     // Incidents in the window.
     const r = params.incidentRadiusKm;
     const ibox = expandBboxKm(segBox, r);
-    for (const n of ctx.incidentIndex.search(ibox[0], ibox[1], ibox[2], ibox[3])) {
+    const incidents = incidentsNear ? ctx.incidentIndex.search(ibox[0], ibox[1], ibox[2], ibox[3]) : [];
+    for (const n of incidents) {
       const inc = ctx.incidents[n];
       const ip = inc.properties;
       if (ip.severity === 0) continue;
@@ -378,7 +401,10 @@ function staticIntervals(
     // Constraints.
     const cr = params.constraintRadiusKm;
     const cbox = expandBboxKm(segBox, cr);
-    for (const n of ctx.allHazardConstraintIndex.search(cbox[0], cbox[1], cbox[2], cbox[3])) {
+    const constraints = constraintsNear
+      ? ctx.allHazardConstraintIndex.search(cbox[0], cbox[1], cbox[2], cbox[3])
+      : [];
+    for (const n of constraints) {
       const c = ctx.allHazardConstraints[n];
       const cp = c.properties;
       const what = `severity ${cp.severity} ${cp.kind.replaceAll('_', ' ')} "${cp.name}"`;
