@@ -217,21 +217,20 @@ function roadEdgeUnder(ctx: AnalysisContext, p: Position, candidates: readonly n
   let best: number | undefined;
   let bestKm = Infinity;
   for (const s of candidates) {
-    const e = net.segEdge[s];
-    const line = net.edges[e].coords;
-    const a = line[net.segVertex[s]];
-    const b = line[net.segVertex[s] + 1];
-    const ax = (a[0] - px) * k;
-    const ay = a[1] - py;
-    const dx = (b[0] - a[0]) * k;
-    const dy = b[1] - a[1];
+    const c = net.segCoords;
+    const ax = (c[4 * s] - px) * k;
+    const ay = c[4 * s + 1] - py;
+    const dx = (c[4 * s + 2] - c[4 * s]) * k;
+    const dy = c[4 * s + 3] - c[4 * s + 1];
     const len2 = dx * dx + dy * dy;
     let t = len2 === 0 ? 0 : -(ax * dx + ay * dy) / len2;
     t = t < 0 ? 0 : t > 1 ? 1 : t;
     const x = ax + t * dx;
     const y = ay + t * dy;
     const d = Math.sqrt(x * x + y * y) * KM_PER_DEGREE;
-    if (d <= CORRIDOR_MATCH_KM && (d < bestKm || (d === bestKm && e < best!))) {
+    if (d > CORRIDOR_MATCH_KM) continue;
+    const e = net.segEdge[s];
+    if (d < bestKm || (d === bestKm && e < best!)) {
       bestKm = d;
       best = e;
     }
