@@ -348,14 +348,16 @@ function staticIntervals(
   const areasNear = near(ctx.allHazardAreaIndex, 0);
   const incidentsNear = near(ctx.incidentIndex, params.incidentRadiusKm);
   const constraintsNear = near(ctx.allHazardConstraintIndex, params.constraintRadiusKm);
+  // The current segment's box, and a test against it made once rather than once per segment.
+  let segBox = lineBox;
+  const overlaps = (box: readonly number[]) =>
+    box[0] <= segBox[2] && box[2] >= segBox[0] && box[1] <= segBox[3] && box[3] >= segBox[1];
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
     k0 = cumKm[i];
     span = cumKm[i + 1] - k0;
-    const segBox = bboxOf([a, b]);
-    const overlaps = (box: readonly number[]) =>
-      box[0] <= segBox[2] && box[2] >= segBox[0] && box[1] <= segBox[3] && box[3] >= segBox[1];
+    segBox = bboxOf([a, b]);
 
     // Areas that deny access or are contested.
     const areas = areasNear ? ctx.allHazardAreaIndex.search(segBox[0], segBox[1], segBox[2], segBox[3]) : [];
