@@ -43,7 +43,7 @@ export const EXTENT: [number, number, number, number] = [21, 9, 38, 22];
 export const COUNTRY = 'SDN';
 export const NEIGHBOUR = 'TCD';
 export const TIME_RANGE = { from: '2023-04-15', to: '2025-04-15' };
-const SOURCE = 'synthetic benchmark data';
+export const SOURCE = 'synthetic benchmark data';
 
 export interface GeneratedStats {
   roads: number;
@@ -72,7 +72,7 @@ export interface Generated {
 }
 
 /** The actors and where their territory centres (fractions of the extent, west→east and south→north). */
-const ACTORS = [
+export const ACTORS = [
   { name: 'Government forces (synthetic)', color: '#1f77b4', home: [0.75, 0.55] },
   { name: 'Paramilitary force (synthetic)', color: '#d62728', home: [0.2, 0.5] },
   { name: 'Allied movement A (synthetic)', color: '#2ca02c', home: [0.45, 0.85] },
@@ -81,25 +81,25 @@ const ACTORS = [
   { name: 'Local militia (synthetic)', color: '#8c564b', home: [0.3, 0.2] },
 ];
 /** Who fights whom (symmetric). Actor 4 fights nobody; actor 5 denies access in its assessed areas. */
-const OPPOSED: [number, number][] = [
+export const OPPOSED: [number, number][] = [
   [0, 1],
   [0, 3],
   [1, 2],
   [2, 3],
   [1, 5],
 ];
-const DENIES_ACCESS = 5;
-const actorId = (k: number) => `actor-${k}`;
+export const DENIES_ACCESS = 5;
+export const actorId = (k: number) => `actor-${k}`;
 
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
-const RANGE_DAYS = Math.round((Date.parse(TIME_RANGE.to) - Date.parse(TIME_RANGE.from)) / 86_400_000);
+export const RANGE_DAYS = Math.round((Date.parse(TIME_RANGE.to) - Date.parse(TIME_RANGE.from)) / 86_400_000);
 
-function feature(geometry: Geometry, properties: Record<string, unknown>): Feature {
+export function feature(geometry: Geometry, properties: Record<string, unknown>): Feature {
   return { type: 'Feature', geometry, properties };
 }
-const collection = (file: string, features: Feature[]) => ({
+export const collection = (file: string, features: Feature[]) => ({
   file,
   json: { type: 'FeatureCollection', features },
 });

@@ -22,6 +22,8 @@ export interface PostgisResult {
   /** Roads the query found blocked / at risk (for comparison with the engine). */
   blockedRoads: number;
   atRiskRoads: number;
+  /** Worst status per road the query found not open. */
+  statusByRoad: Map<string, 'blocked' | 'at_risk'>;
 }
 
 const SCHEMA = 'corridor_bench';
@@ -269,6 +271,7 @@ export async function postgisBench(
       rowsByCode,
       blockedRoads: [...worst.values()].filter((s) => s === 'blocked').length,
       atRiskRoads: [...worst.values()].filter((s) => s === 'at_risk').length,
+      statusByRoad: worst,
     };
   } finally {
     await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);

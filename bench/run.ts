@@ -531,7 +531,7 @@ async function main() {
       ratio,
       agreement: { same: agree, of: naive.sample },
     },
-    postgis: postgis && { ...postgis, ratioToEngineFull: postgis.queryMs / fullMs },
+    postgis: postgis && { ...postgis, statusByRoad: undefined, ratioToEngineFull: postgis.queryMs / fullMs },
     targets: Object.fromEntries(
       rows
         .filter((x) => x.met !== null)

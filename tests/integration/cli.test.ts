@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { compactReportSchema, type AnalysisReport } from '$lib/domain/schemas';
 
 // Runs the real `corridor` process, as a pipeline or an admin would.
 const root = join(import.meta.dirname, '..', '..');
@@ -40,6 +41,33 @@ describe('corridor analyze', () => {
     expect(report.parameters.frontlineBufferKm).toBe(10);
     const zamzam = report.sites.find((s: { id: string }) => s.id === 'sd_zamzam');
     expect(zamzam.access).toBe('cross_border_only');
+  });
+
+  it('prints the compact report with --compact: roads as ranges, no segments or stretch geometry', () => {
+    const full = corridor(['analyze', 'geodata', '--as-of', '2024-08-15']);
+    const r = corridor(['analyze', 'geodata', '--as-of', '2024-08-15', '--compact']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const compact = compactReportSchema.parse(JSON.parse(r.stdout));
+    const report = JSON.parse(full.stdout) as AnalysisReport;
+    expect(r.stdout).not.toContain('"segments"');
+    // The same answers, less text.
+    expect(compact.totals).toEqual(report.totals);
+    expect(compact.sites.map((s) => [s.id, s.access, s.bestPath?.segmentIds])).toEqual(
+      report.sites.map((s) => [s.id, s.access, s.bestPath?.segmentIds]),
+    );
+    expect(r.stdout.length).toBeLessThan(full.stdout.length);
+    // Every road with a segment that is not open has ranges, and only those.
+    expect(compact.roads.map((x) => x.roadId)).toEqual(
+      [...new Set(report.segments.map((s) => s.roadId))].sort(),
+    );
+    for (const road of compact.roads)
+      for (const range of road.ranges) {
+        expect(range.status).not.toBe('open');
+        expect(range.fromKm).toBeGreaterThanOrEqual(0);
+        expect(range.toKm).toBeLessThanOrEqual(road.lengthKm);
+      }
+    expect(corridor(['analyze', 'geodata', '--compact', '--format', 'table']).code).toBe(2);
   });
 
   it('prints readable tables with --format table', () => {

@@ -8,6 +8,7 @@ import {
   type AnalysisOverridesInput,
   type AnalysisParamsInput,
   type AnalysisReport,
+  type RoadRanges,
   type SegmentReport,
   type Situation,
 } from '../schemas';
@@ -26,6 +27,7 @@ import { buildRoadNetwork } from './network/buildRoadNetwork';
 import { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
 import type { RoadNetwork } from './network/roadNetwork';
 import { statusByRank } from './reasons';
+import { roadRanges } from './roads/roadRanges';
 import { round3, roundPosition } from './round';
 import { byId, compareStrings } from './sortById';
 import { totals } from './totals';
@@ -36,6 +38,16 @@ export interface Analyzer {
   readonly situation: Situation;
   /** The report of DESIGN.md §3 for `asOf`. Parameters default as in §3; overrides apply to this call only. */
   analyze(asOf: string, params?: AnalysisParamsInput, overrides?: AnalysisOverridesInput): AnalysisReport;
+  /**
+   * Where roads are not open on `asOf`, as ranges in km from each road's start (all roads with a closed or
+   * risky edge, or those of `roadIds`): the compact alternative to the report's segments (roads/roadRanges.ts).
+   */
+  roadRanges(
+    asOf: string,
+    params?: AnalysisParamsInput,
+    overrides?: AnalysisOverridesInput,
+    roadIds?: readonly string[],
+  ): RoadRanges[];
   /** The context an analysis works from (used by `route`). */
   context(asOf: string, params?: AnalysisParamsInput, overrides?: AnalysisOverridesInput): AnalysisContext;
 }
@@ -222,7 +234,10 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     };
   };
 
-  return { network: net, situation, analyze, context };
+  const ranges: Analyzer['roadRanges'] = (asOf, params, overrides, roadIds) =>
+    roadRanges(context(asOf, params, overrides), situation.roads, roadIds);
+
+  return { network: net, situation, analyze, context, roadRanges: ranges };
 }
 
 /**

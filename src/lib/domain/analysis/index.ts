@@ -3,6 +3,7 @@
  * deterministic; inputs are never mutated. docs/analysis.md explains the model.
  */
 export { analyze, createAnalyzer, type Analyzer } from './analyzer';
+export { compactReport } from './compactReport';
 export {
   route,
   type RouteOptions,

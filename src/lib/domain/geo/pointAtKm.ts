@@ -18,7 +18,7 @@ export function pointAtKm(coords: readonly Position[], cumKm: readonly number[],
 }
 
 /** Index i of the segment [i, i + 1] holding `km` (the first one when km falls on a vertex). */
-function segmentAtKm(cumKm: readonly number[], km: number): number {
+export function segmentAtKm(cumKm: readonly number[], km: number): number {
   let lo = 0;
   let hi = Math.max(0, cumKm.length - 2);
   while (lo < hi) {

@@ -169,6 +169,26 @@ export const segmentReportSchema = z.object({
 });
 export type SegmentReport = z.infer<typeof segmentReportSchema>;
 
+/**
+ * Where one road is not open, as ranges in km from its start (measured along the road, as corridor stretches
+ * are): the compact answer of `Analyzer.roadRanges` and `corridor analyze --compact`, whose size grows with what
+ * is closed, not with the network. A range's geometry, when wanted, is the road's between its two km.
+ */
+export const roadRangesSchema = z.object({
+  roadId: z.string(),
+  lengthKm: z.number(),
+  ranges: z.array(
+    z.object({
+      status: segmentStatus,
+      fromKm: z.number(),
+      toKm: z.number(),
+      lengthKm: z.number(),
+      reasons: z.array(reasonSchema),
+    }),
+  ),
+});
+export type RoadRanges = z.infer<typeof roadRangesSchema>;
+
 /** A front line in force on the as-of date: drawn in the data, added by an override, or derived from areas. */
 export const activeFrontlineSchema = z.object({
   id: z.string(),
@@ -255,3 +275,20 @@ export const routeResultSchema = z.object({
   reasons: z.array(reasonSchema),
 });
 export type RouteResult = z.infer<typeof routeResultSchema>;
+
+/**
+ * The report without what grows with the network: road segments become ranges per road (`roads`), and the
+ * geometries of corridor stretches and of best paths are left out (a stretch has its km along the corridor, a
+ * best path its segment ids). `corridor analyze --compact` prints it; a consumer that needs a geometry asks for
+ * it (`Analyzer.roadRanges` for given roads, the full report, or the corridor's own line between two km).
+ */
+export const compactReportSchema = analysisReportSchema
+  .omit({ segments: true, corridors: true, sites: true })
+  .extend({
+    corridors: z.array(
+      corridorReportSchema.extend({ stretches: z.array(stretchSchema.omit({ geometry: true })) }),
+    ),
+    sites: z.array(siteReportSchema.extend({ bestPath: bestPathSchema.omit({ geometry: true }).nullable() })),
+    roads: z.array(roadRangesSchema),
+  });
+export type CompactReport = z.infer<typeof compactReportSchema>;

@@ -124,21 +124,13 @@ function dynamicIntervals(
   coords: readonly Position[],
   cumKm: readonly number[],
 ): KmInterval[] {
-  const { params } = ctx.layers;
   const fs = ctx.frontlineSegments;
-  const crosslineOpen = ctx.layers.crossings.filter(
-    (c) => c.feature.properties.kind === 'crossline' && c.status !== 'closed',
-  );
-  const badCrossings = ctx.layers.crossings.filter((c) => c.status !== 'open');
+  const { crosslineOpen, keys, crossingKey, badCrossings } = sharedOf(ctx);
   const perLine = ctx.cache.get(
     corridor.geometry,
     'corridor-frontlines',
     () => new WeakMap<object, Map<string, KmInterval[]>>(),
   );
-  const common = `${params.frontlineBufferKm}|${params.crosslineToleranceKm}|${crosslineOpen
-    .map((c) => c.feature.properties.id)
-    .join(',')}`;
-  const keys = fs.lines.map((f) => `${f.id}|${frontlineLabel(ctx.scenario, f)}|${common}`);
   const found: (KmInterval[] | undefined)[] = fs.lines.map((f, i) =>
     perLine.get(f.geometryKey)?.get(keys[i]),
   );
@@ -153,13 +145,48 @@ function dynamicIntervals(
       byKey.set(keys[i], fresh[i]);
     });
   }
-  const crossingKey = `corridor-crossings:${ctx.options.crossingAttachKm}|${badCrossings
-    .map((c) => `${c.feature.properties.id}/${c.status}/${c.since}`)
-    .join(',')}`;
   const crossings = ctx.cache.get(corridor.geometry, crossingKey, () =>
     crossingIntervals(ctx, coords, cumKm, badCrossings),
   );
   return [...found.flatMap((v) => v ?? []), ...crossings];
+}
+
+/** What every corridor of one analysis shares: made once per analysis, not once per corridor. */
+interface Shared {
+  crosslineOpen: ActiveCrossing[];
+  badCrossings: ActiveCrossing[];
+  /** Cache key of each front line's stretches (its id, label, the parameters and open crossline crossings). */
+  keys: string[];
+  labels: string[];
+  crossingKey: string;
+  actors: Map<string, AnalysisContext['scenario']['actors'][number]>;
+}
+const sharedByContext = new WeakMap<AnalysisContext, Shared>();
+
+function sharedOf(ctx: AnalysisContext): Shared {
+  let shared = sharedByContext.get(ctx);
+  if (shared) return shared;
+  const { params } = ctx.layers;
+  const crosslineOpen = ctx.layers.crossings.filter(
+    (c) => c.feature.properties.kind === 'crossline' && c.status !== 'closed',
+  );
+  const badCrossings = ctx.layers.crossings.filter((c) => c.status !== 'open');
+  const common = `${params.frontlineBufferKm}|${params.crosslineToleranceKm}|${crosslineOpen
+    .map((c) => c.feature.properties.id)
+    .join(',')}`;
+  const labels = ctx.frontlineSegments.lines.map((f) => frontlineLabel(ctx.scenario, f));
+  shared = {
+    crosslineOpen,
+    badCrossings,
+    keys: ctx.frontlineSegments.lines.map((f, i) => `${f.id}|${labels[i]}|${common}`),
+    labels,
+    crossingKey: `corridor-crossings:${ctx.options.crossingAttachKm}|${badCrossings
+      .map((c) => `${c.feature.properties.id}/${c.status}/${c.since}`)
+      .join(',')}`,
+    actors: new Map(ctx.scenario.actors.map((a) => [a.id, a])),
+  };
+  sharedByContext.set(ctx, shared);
+  return shared;
 }
 
 /** Buffer and crossing stretches of the front lines `fs.lines[i]` for which `wanted[i]`, per line. */
@@ -186,6 +213,17 @@ function frontlineIntervals(
       box[3] = Math.max(box[3], p[1]);
     }
   }
+  // One search around the whole line first: most lines of a large network are nowhere near a front line,
+  // and then none of their segments needs a search of its own.
+  const lineBox = expandBboxKm(bboxOf(coords), d);
+  if (
+    lineBox[0] > box[2] ||
+    lineBox[2] < box[0] ||
+    lineBox[1] > box[3] ||
+    lineBox[3] < box[1] ||
+    !fs.index.search(lineBox[0], lineBox[1], lineBox[2], lineBox[3]).some((s) => wanted[fs.line[s]])
+  )
+    return byLine;
   let out: KmInterval[] = [];
   let k0 = 0;
   let span = 0;
@@ -199,7 +237,7 @@ function frontlineIntervals(
       around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, reason);
     else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
   };
-  const labels = fs.lines.map((f, i) => (wanted[i] ? frontlineLabel(ctx.scenario, f) : ''));
+  const { labels } = sharedOf(ctx);
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
@@ -213,11 +251,14 @@ function frontlineIntervals(
       out = byLine[li];
       const f = fs.lines[li];
       const label = labels[li];
-      push(segmentBufferInterval(a, b, fs.a[s], fs.b[s], d), {
-        code: 'frontline_buffer',
-        featureId: f.id,
-        detail: `within ${formatKm(d)} of front line ${label}`,
-      });
+      // The reason is made only when there is a stretch (most candidates have none).
+      const iv = segmentBufferInterval(a, b, fs.a[s], fs.b[s], d);
+      if (iv)
+        push(iv, {
+          code: 'frontline_buffer',
+          featureId: f.id,
+          detail: `within ${formatKm(d)} of front line ${label}`,
+        });
       const hit = segmentIntersection(a, b, fs.a[s], fs.b[s]);
       if (!hit) continue;
       const p: Position = [a[0] + hit.t * (b[0] - a[0]), a[1] + hit.t * (b[1] - a[1])];
@@ -282,7 +323,7 @@ function staticIntervals(
   const { params } = ctx.layers;
   const out: KmInterval[] = [];
   const total = cumKm[cumKm.length - 1];
-  const actors = new Map(ctx.scenario.actors.map((a) => [a.id, a]));
+  const { actors } = sharedOf(ctx);
 
   // Helpers made once (not per segment): they read the current segment's start and length.
   let k0 = 0;
@@ -297,18 +338,33 @@ function staticIntervals(
       around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, reason);
     else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
   };
+  // One search per kind around the whole line first: a kind of hazard that is nowhere near the line needs no
+  // search per segment (each segment's box lies inside the line's, grown by the same distance).
+  const lineBox = bboxOf(coords);
+  const near = (index: AnalysisContext['incidentIndex'], km: number) => {
+    const box = km > 0 ? expandBboxKm(lineBox, km) : lineBox;
+    return index.search(box[0], box[1], box[2], box[3]).length > 0;
+  };
+  const areasNear = near(ctx.allHazardAreaIndex, 0);
+  const incidentsNear = near(ctx.incidentIndex, params.incidentRadiusKm);
+  const constraintsNear = near(ctx.allHazardConstraintIndex, params.constraintRadiusKm);
+  // The current segment's box, and a test against it made once rather than once per segment.
+  let segBox = lineBox;
+  const overlaps = (box: readonly number[]) =>
+    box[0] <= segBox[2] && box[2] >= segBox[0] && box[1] <= segBox[3] && box[3] >= segBox[1];
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
     k0 = cumKm[i];
     span = cumKm[i + 1] - k0;
-    const segBox = bboxOf([a, b]);
-    const overlaps = (box: readonly number[]) =>
-      box[0] <= segBox[2] && box[2] >= segBox[0] && box[1] <= segBox[3] && box[3] >= segBox[1];
+    segBox = bboxOf([a, b]);
 
     // Areas that deny access or are contested.
-    for (const n of ctx.allHazardAreaIndex.search(segBox[0], segBox[1], segBox[2], segBox[3])) {
+    const areas = areasNear ? ctx.allHazardAreaIndex.search(segBox[0], segBox[1], segBox[2], segBox[3]) : [];
+    for (const n of areas) {
       const area = ctx.allHazardAreas[n];
+      const inside = polygonIndexOf(area.geometry).insideIntervals(a, b);
+      if (inside.length === 0) continue;
       const ap = area.properties;
       const actor = actors.get(ap.actorId);
       const denies = ap.confidence === 'assessed' && actor?.deniesAccess === true;
@@ -324,17 +380,20 @@ function staticIntervals(
             featureId: ap.id,
             detail: `inside contested area "${ap.name}" (${actorName})`,
           };
-      for (const iv of polygonIndexOf(area.geometry).insideIntervals(a, b)) push(iv, reason);
+      for (const iv of inside) push(iv, reason);
     }
 
     // Incidents in the window.
     const r = params.incidentRadiusKm;
     const ibox = expandBboxKm(segBox, r);
-    for (const n of ctx.incidentIndex.search(ibox[0], ibox[1], ibox[2], ibox[3])) {
+    const incidents = incidentsNear ? ctx.incidentIndex.search(ibox[0], ibox[1], ibox[2], ibox[3]) : [];
+    for (const n of incidents) {
       const inc = ctx.incidents[n];
       const ip = inc.properties;
       if (ip.severity === 0) continue;
-      push(segmentCircleInterval(a, b, inc.geometry.coordinates, r), {
+      const iv = segmentCircleInterval(a, b, inc.geometry.coordinates, r);
+      if (!iv) continue;
+      push(iv, {
         code: ip.severity === 3 ? 'incident_severe' : 'incident_nearby',
         featureId: ip.id,
         detail: `within ${formatKm(r)} of severity ${ip.severity} ${ip.category.replaceAll('_', ' ')} incident "${ip.name}" on ${ip.date} (${ip.verification})`,
@@ -344,7 +403,10 @@ function staticIntervals(
     // Constraints.
     const cr = params.constraintRadiusKm;
     const cbox = expandBboxKm(segBox, cr);
-    for (const n of ctx.allHazardConstraintIndex.search(cbox[0], cbox[1], cbox[2], cbox[3])) {
+    const constraints = constraintsNear
+      ? ctx.allHazardConstraintIndex.search(cbox[0], cbox[1], cbox[2], cbox[3])
+      : [];
+    for (const n of constraints) {
       const c = ctx.allHazardConstraints[n];
       const cp = c.properties;
       const what = `severity ${cp.severity} ${cp.kind.replaceAll('_', ' ')} "${cp.name}"`;

@@ -3,8 +3,8 @@ import { bboxOf } from '../../geo/bboxOf';
 import { cumulativeKm } from '../../geo/cumulativeKm';
 import { expandBboxKm } from '../../geo/expandBboxKm';
 import { lineSliceKm } from '../../geo/lineSliceKm';
-import { pointAtKm } from '../../geo/pointAtKm';
-import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';
+import { pointAtKm, segmentAtKm } from '../../geo/pointAtKm';
+import { KM_PER_DEGREE } from '../../geo/constants';
 import { projectOnSegment } from '../../geo/projectOnSegment';
 import type { CorridorFeature, CorridorReport, Reason, Stretch } from '../../schemas';
 import type { AnalysisContext } from '../context';
@@ -75,35 +75,23 @@ function sameIntervals(a: readonly KmInterval[], b: readonly KmInterval[]): bool
   return true;
 }
 
-function stretchesReport(
-  corridor: CorridorFeature,
-  coords: readonly Position[],
-  cum: readonly number[],
-  spread: readonly KmInterval[],
-): CorridorReport {
-  const total = cum[cum.length - 1];
-  // Pieces between every boundary, merged when status and reasons agree.
+/** A piece of a line between two bounds of its hazards' stretches, with the reasons that cover it. */
+export interface Piece {
+  from: number;
+  to: number;
+  reasons: Reason[];
+}
+
+/**
+ * Cuts a line of length `total` at every bound of `spread` and gives each piece the reasons of the stretches
+ * covering it (sorted), merging neighbours with the same status and reasons. Pieces cover [0, total].
+ */
+export function sweepPieces(total: number, spread: readonly KmInterval[]): Piece[] {
   const bounds = [...new Set([0, total, ...spread.flatMap((iv) => [iv.fromKm, iv.toKm])])]
     .filter((k) => k >= 0 && k <= total)
     .sort((a, b) => a - b);
-  const stretches: Stretch[] = [];
-  let current: { from: number; to: number; reasons: Reason[]; key: string } | undefined;
-  const flush = () => {
-    if (!current) return;
-    const fromKm = round3(current.from);
-    const toKm = round3(current.to);
-    stretches.push({
-      status: statusOfReasons(current.reasons),
-      fromKm,
-      toKm,
-      lengthKm: round3(toKm - fromKm),
-      reasons: current.reasons,
-      geometry: {
-        type: 'LineString',
-        coordinates: lineSliceKm(coords, cum, current.from, current.to).map(roundPosition),
-      },
-    });
-  };
+  const pieces: Piece[] = [];
+  let current: (Piece & { key: string }) | undefined;
   // Sweep: intervals sorted by start; an interval covers a piece when it starts before and ends after it.
   const byStart = [...spread].sort((a, b) => a.fromKm - b.fromKm);
   let next = 0;
@@ -119,11 +107,36 @@ function stretchesReport(
     const key = `${statusOfReasons(reasons)}|${reasons.map((r) => `${r.code}/${r.featureId}/${r.detail}`).join(',')}`;
     if (current && current.key === key) current.to = to;
     else {
-      flush();
+      if (current) pieces.push({ from: current.from, to: current.to, reasons: current.reasons });
       current = { from, to, reasons, key };
     }
   }
-  flush();
+  if (current) pieces.push({ from: current.from, to: current.to, reasons: current.reasons });
+  return pieces;
+}
+
+function stretchesReport(
+  corridor: CorridorFeature,
+  coords: readonly Position[],
+  cum: readonly number[],
+  spread: readonly KmInterval[],
+): CorridorReport {
+  const total = cum[cum.length - 1];
+  const stretches: Stretch[] = sweepPieces(total, spread).map((piece) => {
+    const fromKm = round3(piece.from);
+    const toKm = round3(piece.to);
+    return {
+      status: statusOfReasons(piece.reasons),
+      fromKm,
+      toKm,
+      lengthKm: round3(toKm - fromKm),
+      reasons: piece.reasons,
+      geometry: {
+        type: 'LineString',
+        coordinates: lineSliceKm(coords, cum, piece.from, piece.to).map(roundPosition),
+      },
+    };
+  });
   if (stretches.length === 0)
     stretches.push({
       status: 'open',
@@ -172,25 +185,52 @@ function roadsUnder(
   }
   const cuts = [...new Set([...cum, ...legBounds])].sort((a, b) => a - b);
   const out: { fromKm: number; toKm: number; edge: number }[] = [];
+  // Road segments near each corridor segment, searched once for all the pieces on it (a superset of what a
+  // search around each piece's middle would find; the distance test picks the same edge).
+  const near = new Map<number, number[]>();
+  const nearSegment = (i: number) => {
+    let list = near.get(i);
+    if (!list) {
+      const box = expandBboxKm(bboxOf([coords[i], coords[i + 1] ?? coords[i]]), CORRIDOR_MATCH_KM + 1e-6);
+      near.set(i, (list = ctx.net.segIndex.search(box[0], box[1], box[2], box[3])));
+    }
+    return list;
+  };
   for (let i = 0; i + 1 < cuts.length; i++) {
     if (cuts[i + 1] - cuts[i] < 1e-9) continue;
-    const edge = roadEdgeUnder(ctx, pointAtKm(coords, cum, (cuts[i] + cuts[i + 1]) / 2));
+    const mid = (cuts[i] + cuts[i + 1]) / 2;
+    const edge = roadEdgeUnder(ctx, pointAtKm(coords, cum, mid), nearSegment(segmentAtKm(cum, mid)));
     if (edge !== undefined) out.push({ fromKm: cuts[i], toKm: cuts[i + 1], edge });
   }
   return out;
 }
 
-/** The road edge nearest `p` within CORRIDOR_MATCH_KM, if any. */
-function roadEdgeUnder(ctx: AnalysisContext, p: Position): number | undefined {
+/**
+ * The road edge nearest `p` within CORRIDOR_MATCH_KM among the road segments `candidates`, if any. Called for
+ * every piece of every corridor, so it measures as `pointSegmentDistanceKm` does (the same arithmetic) with the
+ * cosine of `p`'s latitude computed once. Ties go to the lower edge index, whatever the order of candidates.
+ */
+function roadEdgeUnder(ctx: AnalysisContext, p: Position, candidates: readonly number[]): number | undefined {
   const { net } = ctx;
-  const box = expandBboxKm([p[0], p[1], p[0], p[1]], CORRIDOR_MATCH_KM);
+  const k = Math.cos((p[1] * Math.PI) / 180);
+  const [px, py] = p;
   let best: number | undefined;
   let bestKm = Infinity;
-  for (const s of net.segIndex.search(box[0], box[1], box[2], box[3])) {
+  for (const s of candidates) {
+    const c = net.segCoords;
+    const ax = (c[4 * s] - px) * k;
+    const ay = c[4 * s + 1] - py;
+    const dx = (c[4 * s + 2] - c[4 * s]) * k;
+    const dy = c[4 * s + 3] - c[4 * s + 1];
+    const len2 = dx * dx + dy * dy;
+    let t = len2 === 0 ? 0 : -(ax * dx + ay * dy) / len2;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    const x = ax + t * dx;
+    const y = ay + t * dy;
+    const d = Math.sqrt(x * x + y * y) * KM_PER_DEGREE;
+    if (d > CORRIDOR_MATCH_KM) continue;
     const e = net.segEdge[s];
-    const line = net.edges[e].coords;
-    const d = pointSegmentDistanceKm(p, line[net.segVertex[s]], line[net.segVertex[s] + 1]);
-    if (d <= CORRIDOR_MATCH_KM && (d < bestKm || (d === bestKm && e < best!))) {
+    if (d < bestKm || (d === bestKm && e < best!)) {
       bestKm = d;
       best = e;
     }

@@ -168,6 +168,7 @@ export function buildRoadNetwork(
   const segEdge = new Int32Array(segCount);
   const segVertex = new Int32Array(segCount);
   const boxes = new Float64Array(4 * segCount);
+  const segCoords = new Float64Array(4 * segCount);
   let span = 0;
   let i = 0;
   for (const e of edges)
@@ -176,6 +177,10 @@ export function buildRoadNetwork(
       segVertex[i] = v;
       const a = e.coords[v];
       const b = e.coords[v + 1];
+      segCoords[4 * i] = a[0];
+      segCoords[4 * i + 1] = a[1];
+      segCoords[4 * i + 2] = b[0];
+      segCoords[4 * i + 3] = b[1];
       boxes[4 * i] = a[0] < b[0] ? a[0] : b[0];
       boxes[4 * i + 1] = a[1] < b[1] ? a[1] : b[1];
       boxes[4 * i + 2] = a[0] > b[0] ? a[0] : b[0];
@@ -196,6 +201,7 @@ export function buildRoadNetwork(
     adjEdge,
     segEdge,
     segVertex,
+    segCoords,
     segIndex: segGrid,
     nodeIndex,
     crossingNode,

@@ -35,6 +35,9 @@ export interface RoadNetwork {
   /** Segment i is `edges[segEdge[i]].coords[segVertex[i] .. segVertex[i] + 1]`. */
   segEdge: Int32Array;
   segVertex: Int32Array;
+  /** Segment i runs from (segCoords[4i], segCoords[4i + 1]) to (segCoords[4i + 2], segCoords[4i + 3]): the same
+   * numbers as the edge's positions, packed so that scans over many segments read contiguous memory. */
+  segCoords: Float64Array;
   segIndex: BoxIndex;
   /** Index over the junctions (points). */
   nodeIndex: BoxIndex;
