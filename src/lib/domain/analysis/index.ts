@@ -36,3 +36,5 @@ export type {
 } from '../schemas';
 export { planRoutes, type PlanOptions } from './routing/planRoutes';
 export { mergeTravelParams } from './routing/travelTime';
+export { seriesOf, seriesWith, type SeriesOptions } from './series/seriesOf';
+export { seriesDates, MAX_SERIES_POINTS } from './series/seriesDates';

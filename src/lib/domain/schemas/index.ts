@@ -10,3 +10,4 @@ export * from './params';
 export * from './report';
 export * from './travel';
 export * from './plan';
+export * from './series';
