@@ -38,3 +38,4 @@ export { planRoutes, type PlanOptions } from './routing/planRoutes';
 export { mergeTravelParams } from './routing/travelTime';
 export { seriesOf, seriesWith, type SeriesOptions } from './series/seriesOf';
 export { seriesDates, MAX_SERIES_POINTS } from './series/seriesDates';
+export { parseStep } from './series/parseStep';

@@ -5,11 +5,12 @@ import { CliUsageError } from './cliError';
 import { analyzeCommand } from './commands/analyze';
 import { importCommand } from './commands/import';
 import { routeCommand } from './commands/route';
+import { seriesCommand } from './commands/series';
 import { userCommand } from './commands/user';
 import type { CliIo, Command } from './commands/command';
 
 /** Every subcommand. `export` joins this list. */
-const commands: Command[] = [analyzeCommand, routeCommand, importCommand, userCommand];
+const commands: Command[] = [analyzeCommand, seriesCommand, routeCommand, importCommand, userCommand];
 
 const usage = `Usage: corridor <command> [options]
 
