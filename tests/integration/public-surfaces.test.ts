@@ -309,6 +309,14 @@ describe('public surfaces', () => {
         'admin/+page.svelte',
         '+page.ts',
         'api/trpc/[...trpc]/+server.ts',
+        // The public access API: public records only, whoever asks (checked below).
+        'api/v1/openapi.json/+server.ts',
+        'api/v1/verdicts/+server.ts',
+        'api/v1/corridors/+server.ts',
+        'api/v1/sites/+server.ts',
+        'api/v1/crossings/+server.ts',
+        'api/v1/totals/+server.ts',
+        'api/v1/series/+server.ts',
         'basemap/countries.geojson/+server.ts',
         // The editor: its load redirects anonymous visitors to sign in (checked below); data comes from the API.
         'data/+page.server.ts',
@@ -470,4 +478,56 @@ describe('exports and the OGC API serve public records only', () => {
         }
     },
   );
+});
+
+describe('the public access API serves public records only, whoever asks', () => {
+  const resources = ['verdicts', 'corridors', 'sites', 'crossings', 'totals', 'series'];
+  it.each([null, adminViewer])('every resource, as JSON and CSV (viewer %o)', async (viewer) => {
+    for (const resource of resources)
+      for (const format of ['json', 'csv']) {
+        const query = resource === 'series' ? 'from=2024-08-06&to=2024-08-20' : 'date=2024-08-20';
+        const r = await getRoute(
+          `api/v1/${resource}/+server.ts`,
+          `/api/v1/${resource}?${query}&format=${format}`,
+          {},
+          viewer,
+        );
+        expect(r.status, `${resource} ${format}`).toBe(200);
+        // Public whoever asks: cacheable by anyone, never private to a session.
+        expect(r.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
+        noSecrets(await r.text());
+      }
+    const openapi = await getRoute('api/v1/openapi.json/+server.ts', '/api/v1/openapi.json', {}, viewer);
+    expect(openapi.status).toBe(200);
+    noSecrets(await openapi.text());
+  });
+
+  it('the verdicts are computed from public records only, even for an administrator', async () => {
+    // The restricted severity-3 incident on the Adré road blocks the corridor for staff (checked above).
+    for (const viewer of [null, adminViewer]) {
+      const r = await getRoute(
+        'api/v1/corridors/+server.ts',
+        '/api/v1/corridors?date=2024-08-20',
+        {},
+        viewer,
+      );
+      const { corridors } = (await r.json()) as { corridors: { id: string; status: string }[] };
+      expect(corridors.find((c) => c.id === 'cor_adre_nyala')?.status).not.toBe('blocked');
+      const series = await getRoute(
+        'api/v1/series/+server.ts',
+        '/api/v1/series?from=2024-08-13&to=2024-08-20',
+        {},
+        viewer,
+      );
+      const { points } = (await series.json()) as { points: { date: string; corridorsBlocked: number }[] };
+      const verdicts = await getRoute(
+        'api/v1/totals/+server.ts',
+        '/api/v1/totals?date=2024-08-20',
+        {},
+        viewer,
+      );
+      const { totals } = (await verdicts.json()) as { totals: { corridorsBlocked: number } };
+      expect(points.at(-1)!.corridorsBlocked).toBe(totals.corridorsBlocked);
+    }
+  });
 });
