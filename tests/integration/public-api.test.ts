@@ -231,3 +231,18 @@ describe('wrong parameters', () => {
     expect(body.detail).toContain(`parameter "${parameter}"`);
   });
 });
+
+describe('discovery', () => {
+  it("the OGC API's landing page links the access API's definition", async () => {
+    const { GET } = (await import('../../src/routes/ogc/+server')) as unknown as { GET: Handler };
+    const url = new URL('/ogc?f=json', ORIGIN);
+    const landing = (await (
+      await GET({ request: new Request(url), url, params: {}, locals: { viewer: null } })
+    ).json()) as {
+      links: { rel: string; href: string }[];
+    };
+    const link = landing.links.find((l) => l.href.endsWith('/api/v1/openapi.json'));
+    expect(link).toMatchObject({ rel: 'related', href: `${ORIGIN}/api/v1/openapi.json` });
+    expect((await call(new URL(link!.href).pathname)).status).toBe(200);
+  });
+});
