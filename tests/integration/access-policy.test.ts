@@ -590,6 +590,17 @@ const routes: Record<string, RouteCheck> = {
   'login/+page.svelte': rendersDataOf('login/+page.server.ts'),
   'admin/+page.server.ts': page('admin', '/admin'),
   'admin/+page.svelte': rendersDataOf('admin/+page.server.ts'),
+  // Trends: public records only for anonymous visitors, what the role may see for accounts.
+  'trends/+page.server.ts': async ({ file, role }) => {
+    const mod = await routeModule(file);
+    const r = await thrown(() =>
+      (mod.load as (e: unknown) => unknown)(event(file, role, '/trends?from=2024-08-01&to=2024-08-15')),
+    );
+    expect(r.status).toBeUndefined();
+    expect((r.out as { series: { points: unknown[] } }).series.points).toHaveLength(3);
+    expectNoLeak(role, r.out);
+  },
+  'trends/+page.svelte': rendersDataOf('trends/+page.server.ts'),
   'plan/+page.server.ts': page('viewer', '/plan'),
   'plan/+page.svelte': rendersDataOf('plan/+page.server.ts'),
   // A route's file for drivers: never for anonymous visitors; from a record the caller may not see, the same

@@ -346,6 +346,9 @@ describe('public surfaces', () => {
         'plan/+page.server.ts',
         'plan/+page.svelte',
         'plan/export.[format]/+server.ts',
+        // Trends: the series of public records only for anonymous visitors (checked below).
+        'trends/+page.server.ts',
+        'trends/+page.svelte',
       ].sort(),
     );
   });
@@ -529,5 +532,23 @@ describe('the public access API serves public records only, whoever asks', () =>
       const { totals } = (await verdicts.json()) as { totals: { corridorsBlocked: number } };
       expect(points.at(-1)!.corridorsBlocked).toBe(totals.corridorsBlocked);
     }
+  });
+});
+
+describe('/trends', () => {
+  it('shows anonymous visitors the series of public records only; staff see theirs', async () => {
+    const { load } = await import('../../src/routes/trends/+page.server');
+    const call = (viewer: unknown) => {
+      const url = new URL('http://localhost/trends?from=2024-08-06&to=2024-08-20&figure=corridorsBlocked');
+      return (
+        load as (e: unknown) => Promise<{ series: { points: { date: string; corridorsBlocked: number }[] } }>
+      )({ locals: { viewer }, url });
+    };
+    const anonymousData = await call(null);
+    noSecrets(JSON.stringify(anonymousData));
+    const staffData = await call(editorViewer);
+    // The restricted severity-3 incident of 2024-08-10 blocks the Adré corridor for staff only.
+    const last = (d: typeof anonymousData) => d.series.points.at(-1)!.corridorsBlocked;
+    expect(last(staffData)).toBe(last(anonymousData) + 1);
   });
 });
