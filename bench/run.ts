@@ -6,9 +6,18 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createAnalyzer, planRoutes, route, type Analyzer } from '../src/lib/domain/analysis';
+import {
+  createAnalyzer,
+  planRoutes,
+  route,
+  seriesOf,
+  seriesWith,
+  type Analyzer,
+} from '../src/lib/domain/analysis';
+import { addDays } from '../src/lib/domain/analysis/series/seriesDates';
 import { haversineKm } from '../src/lib/domain/geo/haversineKm';
 import { parseSituation, type AnalysisReport, type Situation } from '../src/lib/domain/schemas';
+import { loadSituationFromDir } from '../src/lib/server/geodata/loadSituationFromDir';
 import { naiveBaseline, sampleRoads, type NaiveParams } from './baseline';
 import { generateSituationInput, SUDAN_SCALE, type GenerateOptions } from './generate';
 import type { MemoryFitResult } from './memoryFit';
@@ -58,7 +67,11 @@ const TARGETS = {
   planRoundTripP95Ms: 300,
   baselineRatio: 30,
   peakMB: 600,
+  /** Issue 11: a weekly series over the default scenario's whole range. */
+  defaultSeriesMs: 2000,
 };
+/** Issue 11: a year of weekly points on the Sudan-scale data. */
+const SERIES_WEEKS = 52;
 
 const log = (line: string) => console.log(line);
 const step = (n: number, total: number, what: string) => log(`\n[${n}/${total}] ${what}`);
@@ -107,7 +120,7 @@ interface Row {
 }
 
 async function main() {
-  const phases = ['generate', 'validate', 'full', 'reanalysis', 'routing', 'baseline', 'postgis'];
+  const phases = ['generate', 'validate', 'full', 'reanalysis', 'routing', 'baseline', 'postgis', 'series'];
   const memory = new MemorySampler(phases);
   const host = machine();
   log(`Corridor benchmark — ${host.cpu}, ${host.cores} cores, ${host.memoryGB} GB, Node ${host.node}`);
@@ -357,6 +370,39 @@ async function main() {
         `PostGIS query / engine full analysis = ${(postgis.queryMs / fullMs).toFixed(2)}`,
     );
 
+  // ---------- weekly series (issue 11, trends) ----------
+  // Last of the measured phases, in a memory phase of its own: the memos of 52 dates must not count in the
+  // engine's peak above or slow the phases before it.
+  memory.phase('series');
+  // 52 weekly dates ending on AS_OF on the same analyzer (its memos carry from date to date), against 52 full
+  // analyses: the median full analysis above times 52 (extrapolated from those runs, not run 52 times).
+  log(
+    `\n[6+] series: ${SERIES_WEEKS} weekly steps on the same analyzer; a weekly series of the default scenario`,
+  );
+  const seriesFrom = addDays(AS_OF, -7 * (SERIES_WEEKS - 1));
+  const ts = performance.now();
+  const weekly = seriesWith(a, seriesFrom, AS_OF, 7);
+  const seriesMs = performance.now() - ts;
+  const fullEquivalentMs = SERIES_WEEKS * fullMs;
+  const seriesRatio = fullEquivalentMs / seriesMs;
+  const moves = weekly.points.filter((p, i) => i > 0 && p.peopleCutOff !== weekly.points[i - 1].peopleCutOff);
+  log(
+    `  ${weekly.points.length} weekly points ${seriesFrom} … ${AS_OF}: ${ms(seriesMs)} (${ms(seriesMs / weekly.points.length)} a point); ` +
+      `people cut off moved at ${moves.length} of them`,
+  );
+  log(
+    `  52 full analyses, extrapolated from the ${fullRuns.length} measured above (52 × median ${ms(fullMs)}): ${ms(fullEquivalentMs)} — ` +
+      `the series is ${seriesRatio.toFixed(1)}× faster`,
+  );
+  const sudanDefault = loadSituationFromDir(fileURLToPath(new URL('../geodata', import.meta.url)));
+  const { from: rangeFrom, to: rangeTo } = sudanDefault.scenario.timeRange;
+  const defaultSeriesRuns = timeRuns(3, () => seriesOf(sudanDefault, rangeFrom, rangeTo, 7), 20_000);
+  const defaultSeriesMs = median(defaultSeriesRuns.runs);
+  log(
+    `  default scenario ${rangeFrom} … ${rangeTo}, weekly (${defaultSeriesRuns.result.points.length} points, analyzer built each run): ` +
+      `runs ${defaultSeriesRuns.runs.map(ms).join(', ')}, median ${ms(defaultSeriesMs)}`,
+  );
+
   // ---------- memory ----------
   step(7, STEPS, 'memory');
   await memory.stop();
@@ -406,6 +452,24 @@ async function main() {
       figure: ms(reanalysisMs),
       target: `≤ ${ms(TARGETS.reanalysisMs)}`,
       met: reanalysisMs <= TARGETS.reanalysisMs,
+    },
+    {
+      measure: `Series of ${SERIES_WEEKS} weekly steps (same analyzer)`,
+      figure: ms(seriesMs),
+      target: '—',
+      met: null,
+    },
+    {
+      measure: `${SERIES_WEEKS} full analyses (extrapolated) / the series`,
+      figure: `${seriesRatio.toFixed(1)}×`,
+      target: '—',
+      met: null,
+    },
+    {
+      measure: "Weekly series over the default scenario's range, median",
+      figure: ms(defaultSeriesMs),
+      target: `≤ ${ms(TARGETS.defaultSeriesMs)}`,
+      met: defaultSeriesMs <= TARGETS.defaultSeriesMs,
     },
     {
       measure: 'Route with up to 3 alternatives, p50',
@@ -486,6 +550,19 @@ async function main() {
       reanalysisRuns: re.runs,
       reanalysisNothingChangedMs: median(sameRuns),
       movedFrontlineId: moved.properties.id,
+      series: {
+        weeks: weekly.points.length,
+        from: seriesFrom,
+        ms: seriesMs,
+        fullEquivalentMs,
+        fullEquivalentMethod: `${SERIES_WEEKS} × the median full analysis of this run (extrapolated)`,
+        ratio: seriesRatio,
+        defaultScenario: {
+          points: defaultSeriesRuns.result.points.length,
+          runs: defaultSeriesRuns.runs,
+          medianMs: defaultSeriesMs,
+        },
+      },
       routes: {
         count: routeRuns.length,
         p50Ms: routeP50,

@@ -560,6 +560,14 @@ const routes: Record<string, RouteCheck> = {
   '+page.svelte': rendersDataOf('+page.ts'),
   '+layout.svelte': rendersDataOf('+page.ts'),
   'api/trpc/[...trpc]/+server.ts': trpcEndpoint,
+  // The public access API: public records only, whoever asks; only the sites list names sites.
+  'api/v1/openapi.json/+server.ts': noRecords('/api/v1/openapi.json'),
+  'api/v1/verdicts/+server.ts': served(() => '/api/v1/verdicts?date=2024-08-15', 'public'),
+  'api/v1/corridors/+server.ts': noRecords('/api/v1/corridors?date=2024-08-15'),
+  'api/v1/sites/+server.ts': served(() => '/api/v1/sites?date=2024-08-15&format=csv', 'public'),
+  'api/v1/crossings/+server.ts': noRecords('/api/v1/crossings?date=2024-08-15'),
+  'api/v1/totals/+server.ts': noRecords('/api/v1/totals?date=2024-08-15'),
+  'api/v1/series/+server.ts': noRecords('/api/v1/series?from=2024-08-01&to=2024-08-15'),
   'basemap/countries.geojson/+server.ts': noRecords('/basemap/countries.geojson'),
   // Comparing two dates: every role, computed from what the caller may see (the probes, beside Zamzam, change
   // between these dates as Zamzam does).
@@ -601,6 +609,17 @@ const routes: Record<string, RouteCheck> = {
   'login/+page.svelte': rendersDataOf('login/+page.server.ts'),
   'admin/+page.server.ts': page('admin', '/admin'),
   'admin/+page.svelte': rendersDataOf('admin/+page.server.ts'),
+  // Trends: public records only for anonymous visitors, what the role may see for accounts.
+  'trends/+page.server.ts': async ({ file, role }) => {
+    const mod = await routeModule(file);
+    const r = await thrown(() =>
+      (mod.load as (e: unknown) => unknown)(event(file, role, '/trends?from=2024-08-01&to=2024-08-15')),
+    );
+    expect(r.status).toBeUndefined();
+    expect((r.out as { series: { points: unknown[] } }).series.points).toHaveLength(3);
+    expectNoLeak(role, r.out);
+  },
+  'trends/+page.svelte': rendersDataOf('trends/+page.server.ts'),
   'plan/+page.server.ts': page('viewer', '/plan'),
   'plan/+page.svelte': rendersDataOf('plan/+page.server.ts'),
   // A route's file for drivers: never for anonymous visitors; from a record the caller may not see, the same

@@ -11,6 +11,7 @@ import { feedAsOf, feedResponse, recordStatusChanges, type FeedFormat } from '$l
 import { nameUrn } from '$lib/server/feed/document';
 import { PUBLIC_FRESHNESS_MS } from '$lib/server/http/publicSituation';
 import { items } from '$lib/server/ogc/endpoints';
+import { publicApiResponse, type ApiResource } from '$lib/server/publicApi/respond';
 import { startServices, type Services } from '$lib/server/services';
 import { createCallerFactory } from '$lib/server/trpc/init';
 import { appRouter } from '$lib/server/trpc/router';
@@ -128,6 +129,42 @@ describe.each(engines)('public surfaces reveal nothing of non-public activity, o
     expect(again.headers.get('etag')).toBe(etag);
     expect(((await again.json()) as { timeStamp: string }).timeStamp).toBe(timeStamp);
     expect((await read({ 'if-none-match': etag })).status).toBe(304);
+  });
+
+  it("the access API's ETags stay put when a restricted record blocks a corridor for staff, and move with public data", async () => {
+    const api = (resource: ApiResource, headers: Record<string, string> = {}) => {
+      const query = resource === 'series' ? `from=${asOf}&to=${asOf}` : `date=${asOf}`;
+      const u = new URL(`/api/v1/${resource}?${query}`, ORIGIN);
+      return publicApiResponse(services.store, new Request(u, { headers }), u, resource);
+    };
+    const adreCorridor = async () =>
+      (
+        (await (await api('corridors')).json()) as { corridors: { id: string; status: string }[] }
+      ).corridors.find((c) => c.id === 'cor_adre_nyala')!.status;
+    const resources: ApiResource[] = ['verdicts', 'corridors', 'totals', 'series'];
+    const tags = async () => Promise.all(resources.map(async (r) => (await api(r)).headers.get('etag')!));
+    const before = await tags();
+    const publicStatus = await adreCorridor();
+    expect(publicStatus).not.toBe('blocked');
+
+    await restrictedIncident('leak_incident_api');
+    // Staff see the corridor blocked by it: the record does matter.
+    const staff = await editor().analysis.run({ asOf });
+    expect(staff.corridors.find((c) => c.id === 'cor_adre_nyala')?.status).toBe('blocked');
+    await aSecondLater();
+    expect(await tags()).toEqual(before);
+    expect((await api('verdicts', { 'if-none-match': before[0] })).status).toBe(304);
+    expect(await adreCorridor()).toBe(publicStatus);
+    expect(await (await api('verdicts')).text()).not.toContain('leak_incident_api');
+
+    // A public change (Adré closed on the date) moves every tag.
+    await setAdre(true);
+    await aSecondLater();
+    const after = await tags();
+    for (let i = 0; i < resources.length; i++) expect(after[i], resources[i]).not.toBe(before[i]);
+    expect((await api('verdicts', { 'if-none-match': before[0] })).status).toBe(200);
+    await setAdre(false);
+    await remove('leak_incident_api');
   });
 
   it("a quiet subject's feed keeps its <updated> when only restricted records change", async () => {

@@ -309,6 +309,14 @@ describe('public surfaces', () => {
         'admin/+page.svelte',
         '+page.ts',
         'api/trpc/[...trpc]/+server.ts',
+        // The public access API: public records only, whoever asks (checked below).
+        'api/v1/openapi.json/+server.ts',
+        'api/v1/verdicts/+server.ts',
+        'api/v1/corridors/+server.ts',
+        'api/v1/sites/+server.ts',
+        'api/v1/crossings/+server.ts',
+        'api/v1/totals/+server.ts',
+        'api/v1/series/+server.ts',
         'basemap/countries.geojson/+server.ts',
         // Comparing two dates: the public comparison is computed from public records only (checked below).
         'compare/+page.server.ts',
@@ -342,6 +350,9 @@ describe('public surfaces', () => {
         'plan/+page.server.ts',
         'plan/+page.svelte',
         'plan/export.[format]/+server.ts',
+        // Trends: the series of public records only for anonymous visitors (checked below).
+        'trends/+page.server.ts',
+        'trends/+page.svelte',
       ].sort(),
     );
   });
@@ -512,5 +523,75 @@ describe('comparing two dates shows anonymous visitors the public comparison onl
       JSON.parse(await (await getRoute(COMPARE, `/compare/export.json${query}`, { format: 'json' })).text())
         .totals.to.corridorsBlocked,
     );
+  });
+});
+
+describe('the public access API serves public records only, whoever asks', () => {
+  const resources = ['verdicts', 'corridors', 'sites', 'crossings', 'totals', 'series'];
+  it.each([null, adminViewer])('every resource, as JSON and CSV (viewer %o)', async (viewer) => {
+    for (const resource of resources)
+      for (const format of ['json', 'csv']) {
+        const query = resource === 'series' ? 'from=2024-08-06&to=2024-08-20' : 'date=2024-08-20';
+        const r = await getRoute(
+          `api/v1/${resource}/+server.ts`,
+          `/api/v1/${resource}?${query}&format=${format}`,
+          {},
+          viewer,
+        );
+        expect(r.status, `${resource} ${format}`).toBe(200);
+        // Public whoever asks: cacheable by anyone, never private to a session.
+        expect(r.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
+        noSecrets(await r.text());
+      }
+    const openapi = await getRoute('api/v1/openapi.json/+server.ts', '/api/v1/openapi.json', {}, viewer);
+    expect(openapi.status).toBe(200);
+    noSecrets(await openapi.text());
+  });
+
+  it('the verdicts are computed from public records only, even for an administrator', async () => {
+    // The restricted severity-3 incident on the Adré road blocks the corridor for staff (checked above).
+    for (const viewer of [null, adminViewer]) {
+      const r = await getRoute(
+        'api/v1/corridors/+server.ts',
+        '/api/v1/corridors?date=2024-08-20',
+        {},
+        viewer,
+      );
+      const { corridors } = (await r.json()) as { corridors: { id: string; status: string }[] };
+      expect(corridors.find((c) => c.id === 'cor_adre_nyala')?.status).not.toBe('blocked');
+      const series = await getRoute(
+        'api/v1/series/+server.ts',
+        '/api/v1/series?from=2024-08-13&to=2024-08-20',
+        {},
+        viewer,
+      );
+      const { points } = (await series.json()) as { points: { date: string; corridorsBlocked: number }[] };
+      const verdicts = await getRoute(
+        'api/v1/totals/+server.ts',
+        '/api/v1/totals?date=2024-08-20',
+        {},
+        viewer,
+      );
+      const { totals } = (await verdicts.json()) as { totals: { corridorsBlocked: number } };
+      expect(points.at(-1)!.corridorsBlocked).toBe(totals.corridorsBlocked);
+    }
+  });
+});
+
+describe('/trends', () => {
+  it('shows anonymous visitors the series of public records only; staff see theirs', async () => {
+    const { load } = await import('../../src/routes/trends/+page.server');
+    const call = (viewer: unknown) => {
+      const url = new URL('http://localhost/trends?from=2024-08-06&to=2024-08-20&figure=corridorsBlocked');
+      return (
+        load as (e: unknown) => Promise<{ series: { points: { date: string; corridorsBlocked: number }[] } }>
+      )({ locals: { viewer }, url });
+    };
+    const anonymousData = await call(null);
+    noSecrets(JSON.stringify(anonymousData));
+    const staffData = await call(editorViewer);
+    // The restricted severity-3 incident of 2024-08-10 blocks the Adré corridor for staff only.
+    const last = (d: typeof anonymousData) => d.series.points.at(-1)!.corridorsBlocked;
+    expect(last(staffData)).toBe(last(anonymousData) + 1);
   });
 });

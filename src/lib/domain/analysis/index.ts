@@ -37,3 +37,6 @@ export type {
 } from '../schemas';
 export { planRoutes, type PlanOptions } from './routing/planRoutes';
 export { mergeTravelParams } from './routing/travelTime';
+export { seriesOf, seriesWith, type SeriesOptions } from './series/seriesOf';
+export { seriesDates, MAX_SERIES_POINTS } from './series/seriesDates';
+export { parseStep } from './series/parseStep';

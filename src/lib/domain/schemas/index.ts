@@ -11,3 +11,4 @@ export * from './report';
 export * from './travel';
 export * from './plan';
 export * from './compare';
+export * from './series';

@@ -20,6 +20,11 @@ export const commands: { name: string; summary: string; load: () => Promise<Comm
     load: async () => (await import('./commands/compare')).compareCommand,
   },
   {
+    name: 'series',
+    summary: 'key figures (people cut off, besieged…) every week or N days, with the events behind each jump',
+    load: async () => (await import('./commands/series')).seriesCommand,
+  },
+  {
     name: 'route',
     summary: 'plan convoy routes between two places on a date: alternatives, stretches, crossings, exports',
     load: async () => (await import('./commands/route')).routeCommand,

@@ -159,6 +159,13 @@ export function landingPage(o: OgcRequest): Promise<Response> {
         title: 'Conformance classes',
       },
       { href: href(o.url, '/collections'), rel: 'data', type: JSON_TYPE, title: 'Collections' },
+      // The access verdicts (the analysis by date) are served beside this service, with their own definition.
+      {
+        href: new URL('/api/v1/openapi.json', o.url.origin).href,
+        rel: 'related',
+        type: 'application/vnd.oai.openapi+json;version=3.1',
+        title: 'Access verdicts API by date (OpenAPI 3.1)',
+      },
       {
         href: href(o.url, '/collections'),
         rel: 'http://www.opengis.net/def/rel/ogc/1.0/data',
@@ -178,7 +185,8 @@ export function landingPage(o: OgcRequest): Promise<Response> {
             `<p dir="auto">${text(description)}</p>` +
             `<ul><li>${a(href(o.url, '/collections', { f: 'html' }), 'Collections')}</li>` +
             `<li>${a(href(o.url, '/conformance', { f: 'html' }), 'Conformance')}</li>` +
-            `<li>${a(href(o.url, '/api', { f: 'html' }), 'API documentation')} (${a(href(o.url, '/api'), 'OpenAPI 3.0')})</li></ul>` +
+            `<li>${a(href(o.url, '/api', { f: 'html' }), 'API documentation')} (${a(href(o.url, '/api'), 'OpenAPI 3.0')})</li>` +
+            `<li>Access verdicts by date (corridor statuses, site access, crossings, totals, trends): ${a(new URL('/api/v1/openapi.json', o.url.origin).href, 'the access API, OpenAPI 3.1')}</li></ul>` +
             `<p>In QGIS: Layer › Add Layer › Add WFS / OGC API – Features Layer, with the URL <code>${text(href(o.url, ''))}</code>. ` +
             `With GDAL: <code>ogrinfo OAPIF:${text(href(o.url, ''))}</code>.</p>`,
           links,

@@ -1,0 +1,79 @@
+// The trends page in a real Chromium against the built app, at desktop size and on a 390 px phone: the chart
+// and the data table beside it, the events marked where the figure jumps, keyboard navigation between the
+// points, and the figure selector.
+import { expect, test } from './fixtures';
+
+for (const [name, viewport] of [
+  ['desktop', { width: 1280, height: 800 }],
+  ['390 px phone', { width: 390, height: 844 }],
+] as const) {
+  test.describe(`trends at ${name}`, () => {
+    test.use({ viewport });
+
+    test('the chart and its data table show the weekly people cut off, with the Adré reopening marked', async ({
+      page,
+    }) => {
+      await page.goto('/');
+      await page.getByRole('link', { name: 'Trends' }).click();
+      await expect(page).toHaveURL(/\/trends$/);
+      await expect(page.getByRole('heading', { level: 1, name: 'Trends' })).toBeVisible();
+
+      const chart = page.getByRole('group', { name: /People in cut-off sites, 2023-04-15 to 2025-12-31/ });
+      await expect(chart).toBeVisible();
+      const table = page.getByRole('table', { name: 'People in cut-off sites, every 7 days' });
+      await expect(table.getByRole('row')).toHaveCount(144);
+      const adre = table.getByRole('row', { name: /^2024-08-17/ });
+      await expect(adre).toContainText('Adré – El Geneina crossing reopened (2024-08-15)');
+      await expect(adre).toContainText('−411,538');
+      await expect(page.getByRole('list', { name: 'Events behind the jumps' })).toContainText(
+        'Adré – El Geneina crossing reopened (2024-08-15)',
+      );
+
+      // Nothing is wider than the screen: the page does not scroll sideways.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const box = (await chart.boundingBox())!;
+      expect(box.width).toBeLessThanOrEqual(viewport.width);
+      expect(box.width).toBeGreaterThan(300);
+    });
+
+    test('the keyboard moves from point to point and reads each one out', async ({ page }) => {
+      await page.goto('/trends?from=2024-07-27&to=2024-08-31');
+      const points = page.locator('svg a[data-date]');
+      await expect(points).toHaveCount(6);
+      // One tab stop for the whole chart: the last point.
+      await page.getByRole('button', { name: 'Show' }).focus();
+      await page.keyboard.press('Tab');
+      await expect(page.locator('svg a:focus')).toHaveAttribute('data-date', '2024-08-31');
+      await page.keyboard.press('Home');
+      await expect(page.locator('svg a:focus')).toHaveAttribute('data-date', '2024-07-27');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      const focused = page.locator('svg a:focus');
+      await expect(focused).toHaveAttribute('data-date', '2024-08-17');
+      await expect(focused).toHaveAttribute(
+        'aria-label',
+        /^2024-08-17: 1,662,472, −411,538 since 2024-08-10\. Adré/,
+      );
+      await expect(page.getByTestId('chart-readout')).toContainText('Adré – El Geneina crossing reopened');
+      await page.keyboard.press('End');
+      await expect(page.locator('svg a:focus')).toHaveAttribute('data-date', '2024-08-31');
+      // Enter follows the point to its row of the table.
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(/#row-2024-07-27$/);
+    });
+
+    test('the figure selector shows another figure', async ({ page }) => {
+      await page.goto('/trends');
+      await page.getByLabel('Figure').selectOption({ label: 'People in besieged sites' });
+      await page.getByRole('button', { name: 'Show' }).click();
+      await expect(page).toHaveURL(/figure=peopleBesieged/);
+      const table = page.getByRole('table', { name: 'People in besieged sites, every 7 days' });
+      await expect(table.getByRole('row', { name: /^2024-05-11/ })).toContainText(
+        'Siege of El Fasher by the RSF began (2024-05-10)',
+      );
+    });
+  });
+}
