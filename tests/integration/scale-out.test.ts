@@ -2,8 +2,8 @@
 // database, behind a round-robin HTTP proxy written here, as a load balancer would put them. An import sent in
 // parts alternately to both is written once and as one instance writes it; a session made on one is good on
 // the other; an account throttled on one is throttled on the other; concurrent edits on both record each
-// change of the feed once. Needs TEST_DATABASE_URL (scripts/with-postgres.sh): the embedded database is one
-// process by design, so there is nothing to scale out without it.
+// change of the feed once; a public read's ETag is the same from both. Needs TEST_DATABASE_URL
+// (scripts/with-postgres.sh): the embedded database is one process by design, nothing to scale out there.
 import { execFileSync } from 'node:child_process';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -215,6 +215,26 @@ describe.skipIf(!url)('two app instances on one PostgreSQL behind a round-robin 
       expect((await call(cookie, 'query', 'features.get', { id: 'td_adre_crossing' })).error?.code).toBe(
         'UNAUTHORIZED',
       );
+  });
+
+  it('a public read gets the same ETag from both instances, so a cache revalidates against either', async () => {
+    const read = (etag?: string) =>
+      fetch(`${proxy.base}/api/trpc/situation.get`, {
+        headers: etag ? { 'if-none-match': etag } : {},
+      });
+    const first = await read();
+    const second = await read();
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.headers.get('x-backend')).not.toBe(first.headers.get('x-backend'));
+    expect(first.headers.get('etag')).toMatch(/^"/);
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+    // The tag one instance gave is revalidated by the other, and by it: 304 without a body.
+    for (let i = 0; i < 2; i++) {
+      const again = await read(first.headers.get('etag')!);
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+    }
   });
 
   it('an import sent in parts alternately to both instances is written once, as one instance writes it', async () => {
