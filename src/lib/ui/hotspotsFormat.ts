@@ -103,7 +103,12 @@ export function mandateText(needs: ProtectionNeeds): string {
     `A protection mandate on ${formatDate(needs.asOf)} would have to cover ${formatCount(t.people)} people in ` +
     `${plural(t.sites, 'site')}${t.sitesWithoutFigure ? ` (${t.sitesWithoutFigure} without a population count)` : ''} ` +
     `and guard ${plural(t.corridors, 'corridor')} over ${formatKm(t.corridorKm)}, where ` +
-    `${plural(t.incidents, 'incident')} of violence against aid were recorded within ${formatKm(p.guardBufferKm)} ` +
+    `${plural(t.incidents, 'incident')} of violence against aid ${t.incidents === 1 ? 'was' : 'were'} recorded within ${formatKm(p.guardBufferKm)} ` +
     `in the ${p.guardWindowDays} days before.`
   );
+}
+
+/** How far an incident is from a corridor: "on it" when it is on the line (to the metres of the data). */
+export function offLine(km: number): string {
+  return km < 0.05 ? 'on it' : `${formatKm(km)} off`;
 }
