@@ -39,6 +39,7 @@ import {
   routeCoords,
 } from './network';
 import { at, places } from './places';
+import { backers } from './backers';
 import { crossings, sites } from './sites';
 
 const OUT = 'geodata';
@@ -52,6 +53,7 @@ const actors = [
     opposes: ['rsf'],
     deniesAccess: false,
     source: 'Security Council Report 2024-06-13; Darfur24 2024-04-20 (army and allied groups)',
+    backers: backers.saf,
   },
   {
     id: 'rsf',
@@ -61,6 +63,7 @@ const actors = [
     opposes: ['saf'],
     deniesAccess: false,
     source: 'Security Council Report 2024-06-13',
+    backers: backers.rsf,
   },
   {
     id: 'slm-aw',

@@ -532,6 +532,20 @@ const page =
     }
   };
 
+/**
+ * A public page rendered on the server from the analysis (`/hotspots`): served to everyone, the probe (a camp
+ * beside Zamzam, which needs protection on the date) on it exactly when the caller may see it.
+ */
+const shown =
+  (path: string): RouteCheck =>
+  async ({ file, role, p }) => {
+    const mod = await routeModule(file);
+    const r = await thrown(() => (mod.load as (e: unknown) => unknown)(event(file, role, path)));
+    expect(r.status).toBeUndefined();
+    expect(JSON.stringify(r.out).includes(`"${p.id}"`)).toBe(SEES[role].includes(p.sensitivity));
+    expectNoLeak(role, r.out);
+  };
+
 /** The tRPC endpoint: the same answers over HTTP (features.get shown here; every procedure is checked above). */
 const trpcEndpoint: RouteCheck = async ({ file, role, p }) => {
   const path = (id: string) => `/api/trpc/features.get?input=${encodeURIComponent(JSON.stringify({ id }))}`;
@@ -620,6 +634,11 @@ const routes: Record<string, RouteCheck> = {
     expectNoLeak(role, r.out);
   },
   'trends/+page.svelte': rendersDataOf('trends/+page.server.ts'),
+
+  'hotspots/+page.server.ts': shown('/hotspots?date=2024-08-15'),
+  'hotspots/+page.svelte': rendersDataOf('hotspots/+page.server.ts'),
+  'hotspots/brief/+page.server.ts': shown('/hotspots/brief?date=2024-08-15'),
+  'hotspots/brief/+page.svelte': rendersDataOf('hotspots/brief/+page.server.ts'),
   'plan/+page.server.ts': page('viewer', '/plan'),
   'plan/+page.svelte': rendersDataOf('plan/+page.server.ts'),
   // A route's file for drivers: never for anonymous visitors; from a record the caller may not see, the same

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataValidationError, type Situation } from '$lib/domain/schemas';
 import { openDatabase, type OpenDatabase } from '$lib/server/db/client';
@@ -17,6 +18,7 @@ import {
   upsertFeatures,
   VersionConflictError,
 } from '$lib/server/db/featureRepository';
+import { scenarios } from '$lib/server/db/schema';
 import { loadSituationFromDir } from '$lib/server/geodata/loadSituationFromDir';
 
 // The same suite runs on the embedded PGlite and, when TEST_DATABASE_URL is set, on a PostgreSQL server.
@@ -70,6 +72,35 @@ describe.each(engines)('feature storage on $name', ({ url }) => {
     expect(pub.sites.some((s) => s.properties.id === 't_restricted')).toBe(false);
     const staff = await readSituation(handle.db, situation.scenario.id, ['public', 'restricted']);
     expect(staff.sites.some((s) => s.properties.id === 't_restricted')).toBe(true);
+  });
+
+  it("filters the actors' backer claims of the stored scenario by sensitivity too", async () => {
+    const claimsOf = (s: Situation) => s.scenario.actors.flatMap((a) => a.backers.map((c) => c.id));
+    const publicClaims = claimsOf(situation);
+    expect(publicClaims).toContain('bk_uae_rsf_arms');
+    const staffClaim = {
+      ...situation.scenario.actors[1].backers[0],
+      id: 't_staff_claim',
+      sensitivity: 'restricted',
+    };
+    const document = {
+      ...situation.scenario,
+      actors: situation.scenario.actors.map((a, i) =>
+        i === 1 ? { ...a, backers: [...a.backers, staffClaim] } : a,
+      ),
+    };
+    await handle.db.update(scenarios).set({ document }).where(eq(scenarios.id, situation.scenario.id));
+    try {
+      const pub = await readSituation(handle.db, situation.scenario.id, ['public']);
+      expect(claimsOf(pub)).toEqual(publicClaims);
+      const staff = await readSituation(handle.db, situation.scenario.id, ['public', 'restricted']);
+      expect(claimsOf(staff)).toEqual([...publicClaims, 't_staff_claim']);
+    } finally {
+      await handle.db
+        .update(scenarios)
+        .set({ document: situation.scenario })
+        .where(eq(scenarios.id, situation.scenario.id));
+    }
   });
 
   it('of 20 concurrent editors on one version, exactly one wins and the others get the current record', async () => {

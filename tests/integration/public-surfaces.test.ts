@@ -4,7 +4,10 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { layerGeometryTypes, layerNames, type LayerName } from '$lib/domain/schemas';
+import { eq } from 'drizzle-orm';
+import type { Scenario } from '$lib/domain/schemas';
 import { createFeature } from '$lib/server/db/featureRepository';
+import { scenarios } from '$lib/server/db/schema';
 import { readEnv } from '$lib/server/env';
 import { feedAsOf, feedResponse, recordStatusChanges } from '$lib/server/feed';
 import { startServices, type Services } from '$lib/server/services';
@@ -17,6 +20,10 @@ const SECRET_IDS = [
   'secret_unverified_incident',
   // A saved convoy plan (its name and note): plans are never public.
   'secret_convoy_plan',
+  // A restricted claim that a state backs an actor (scenario.json actors' `backers`), and a restricted
+  // attack on an aid convoy beside the Adré road (it would put the corridor under guard on /hotspots).
+  'secret_backer_claim',
+  'secret_aid_attack',
 ];
 
 let services: Services;
@@ -31,6 +38,20 @@ beforeAll(async () => {
   services = await startServices(readEnv({ DATA_DIR: 'memory://' }));
   routeServices.current = services;
   const db = services.database.db;
+  // The scenario document holds the actors' backer claims: one restricted claim about the RSF.
+  const [row] = await db.select().from(scenarios);
+  const document = row.document as Scenario;
+  await db
+    .update(scenarios)
+    .set({
+      document: {
+        ...document,
+        actors: document.actors.map((a) =>
+          a.id === 'rsf' ? { ...a, backers: [...a.backers, SECRET_CLAIM] } : a,
+        ),
+      },
+    })
+    .where(eq(scenarios.id, row.id));
   // Non-public records placed where they would change the analysis if they leaked into it: a restricted
   // camp beside Zamzam, a confidential site, and a severity-3 incident on the Adré road (unverified).
   await createFeature(db, 'sites', site('secret_restricted_camp', 'restricted', [25.31, 13.48]), 'test');
@@ -59,8 +80,39 @@ beforeAll(async () => {
     },
     'test',
   );
+  await createFeature(
+    db,
+    'incidents',
+    {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [22.3, 13.45] },
+      properties: {
+        id: 'secret_aid_attack',
+        name: 'Convoy attack (staff report)',
+        source: 'staff report',
+        sensitivity: 'restricted',
+        date: '2024-08-10',
+        category: 'violence_against_aid',
+        severity: 2,
+        verification: 'unverified',
+      },
+    },
+    'test',
+  );
 });
 afterAll(() => services.database.close());
+
+const SECRET_CLAIM = {
+  id: 'secret_backer_claim',
+  backer: 'Secret State',
+  backerKind: 'state',
+  support: 'financial',
+  description: 'secret_backer_claim: cash reported by one staff contact',
+  date: '2024-01-01',
+  confidence: 'low',
+  source: 'staff report',
+  sensitivity: 'restricted',
+} as const;
 
 // A saved convoy plan, restricted: no public surface may show it.
 const PLAN_REQUEST = { asOf: '2024-08-20', from: 'td_adre_transit', to: 'sd_zamzam' };
@@ -353,6 +405,11 @@ describe('public surfaces', () => {
         // Trends: the series of public records only for anonymous visitors (checked below).
         'trends/+page.server.ts',
         'trends/+page.svelte',
+        // Hotspots and the brief of a date: public records only for anonymous visitors (checked below).
+        'hotspots/+page.server.ts',
+        'hotspots/+page.svelte',
+        'hotspots/brief/+page.server.ts',
+        'hotspots/brief/+page.svelte',
       ].sort(),
     );
   });
@@ -593,5 +650,30 @@ describe('/trends', () => {
     // The restricted severity-3 incident of 2024-08-10 blocks the Adré corridor for staff only.
     const last = (d: typeof anonymousData) => d.series.points.at(-1)!.corridorsBlocked;
     expect(last(staffData)).toBe(last(anonymousData) + 1);
+  });
+});
+
+describe('/hotspots and its brief', () => {
+  /** A page's load as SvelteKit calls it: its output is all the page renders. */
+  async function load(file: string, path: string, viewer: unknown = null) {
+    const mod = (await import(/* @vite-ignore */ `../../src/routes/${file}`)) as {
+      load: (e: unknown) => Promise<unknown>;
+    };
+    const url = new URL(path, 'http://localhost');
+    return JSON.stringify(await mod.load({ request: new Request(url), url, params: {}, locals: { viewer } }));
+  }
+
+  it.each([
+    ['hotspots/+page.server.ts', '/hotspots?date=2024-08-20'],
+    ['hotspots/brief/+page.server.ts', '/hotspots/brief?date=2024-08-20&paper=letter'],
+  ])('%s shows anonymous visitors public records only, staff theirs', async (file, path) => {
+    const anonymousView = await load(file, path);
+    noSecrets(anonymousView);
+    // The secrets are where they would show: the restricted camp needs protection beside Zamzam, the attack
+    // puts the Adré road under guard, the claim is the RSF's. Otherwise this test would prove nothing.
+    const staffView = await load(file, path, editorViewer);
+    for (const id of ['secret_restricted_camp', 'secret_aid_attack', 'secret_backer_claim'])
+      expect(staffView).toContain(id);
+    expect(staffView).not.toContain('secret_confidential_convoy_stop');
   });
 });

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
 import { changeLines, type ChangeLine } from '$lib/domain/analysis/compare';
+import { protectionNeeds, type ProtectionNeeds } from '$lib/domain/analysis/protectionNeeds';
 import type { AnalysisReport, DateComparison, Situation } from '$lib/domain/schemas';
 import { annotationsFromReport } from '$lib/map/analysisAnnotations';
 import { analysisView, type AnalysisView } from '$lib/map/analysisDetails';
@@ -133,6 +134,18 @@ export class MapPageState {
   hotspots: HotspotList = $derived(
     this.currentReport ? hotspotList(this.currentReport) : { ranked: [], unranked: [] },
   );
+
+  /** Where a protection force is needed on the as-of date (undefined until analysed). */
+  protection: ProtectionNeeds | undefined = $derived(
+    this.situation && this.currentReport ? protectionNeeds(this.currentReport, this.situation) : undefined,
+  );
+
+  /** The actor of the selected area of control: the details sheet shows its backers. */
+  selectedActor = $derived.by(() => {
+    if (!this.situation || !this.selectedId) return undefined;
+    const area = this.situation.areas.find((a) => a.properties.id === this.selectedId);
+    return area && this.situation.scenario.actors.find((a) => a.id === area.properties.actorId);
+  });
 
   /** What the analysis says about the selected feature on the as-of date. */
   selectedAnalysis: AnalysisView | undefined = $derived(

@@ -13,6 +13,14 @@ export {
 } from './routing/route';
 export { AnalysisInputError } from './errors';
 export { accessDifficulty } from './hotspots';
+export {
+  protectionNeeds,
+  type ProtectionNeeds,
+  type SiteNeedingProtection,
+  type CorridorNeedingGuard,
+  type AidIncident,
+  type GuardReason,
+} from './protectionNeeds';
 export { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
 export { CORRIDOR_MATCH_KM } from './corridors/evaluateCorridor';
 export { SHARED_BOUNDARY_TOLERANCE_KM } from './frontlines/deriveFrontlines';

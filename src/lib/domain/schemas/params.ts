@@ -41,6 +41,22 @@ export const analysisParamsSchema = z
 export type AnalysisParams = z.infer<typeof analysisParamsSchema>;
 export type AnalysisParamsInput = z.input<typeof analysisParamsSchema>;
 
+/**
+ * Parameters of `protectionNeeds` (where a protection force is needed, docs/analysis.md). Kept apart from
+ * the analysis's own parameters: they read the report and do not change it, so its `parameters` stay as
+ * they are. Parsing `{}` gives the defaults; unknown keys are refused.
+ */
+export const protectionNeedsParamsSchema = z
+  .object({
+    /** Incidents of violence against aid within this distance of a corridor count against it (km). */
+    guardBufferKm: z.number().min(0).max(500).default(10),
+    /** ... when dated at most this many days before the as-of date (a mandate looks at a pattern). */
+    guardWindowDays: z.number().int().min(0).max(3650).default(90),
+  })
+  .strict();
+export type ProtectionNeedsParams = z.infer<typeof protectionNeedsParamsSchema>;
+export type ProtectionNeedsParamsInput = z.input<typeof protectionNeedsParamsSchema>;
+
 /** Moves, adds or removes a front line for this analysis only (the stored data is not touched). */
 export const frontlineOverrideSchema = z
   .object({

@@ -40,6 +40,19 @@ export const scenarioSchema = z
           });
       });
     });
+    // Claim ids name a claim in tests and the brief's sources: one id, one claim, across all actors.
+    const claimIds = new Set<string>();
+    s.actors.forEach((a, i) => {
+      a.backers.forEach((c, j) => {
+        if (claimIds.has(c.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['actors', i, 'backers', j, 'id'],
+            message: `claim id "${c.id}" is used twice`,
+          });
+        claimIds.add(c.id);
+      });
+    });
     if (s.timeRange.to <= s.timeRange.from)
       ctx.addIssue({ code: 'custom', path: ['timeRange', 'to'], message: 'must be after timeRange.from' });
   });

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Feature, Geometry } from 'geojson';
 import { bbox as turfBbox } from '@turf/turf';
+import { scenarioVisibleAt } from '$lib/domain/actorBackers';
 import {
   DataValidationError,
   layerNames,
@@ -201,7 +202,7 @@ export async function seedSituation(
   });
 }
 
-/** The situation as stored, with only the sensitivities given (the public sees `['public']`). */
+/** The situation as stored, with only the records (features, backer claims) of the sensitivities given. */
 export async function readSituation(
   db: Database,
   scenarioId: string,
@@ -214,7 +215,8 @@ export async function readSituation(
     .from(features)
     .where(and(isNull(features.deletedAt), inArray(features.sensitivity, sensitivities)))
     .orderBy(asc(features.id));
-  const s = { scenario: scenarioRow.document as Scenario } as Situation;
+  // The scenario's backer claims carry a sensitivity of their own, filtered like the features.
+  const s = { scenario: scenarioVisibleAt(scenarioRow.document as Scenario, sensitivities) } as Situation;
   for (const layer of layerNames) (s as unknown as Record<LayerName, AnyFeature[]>)[layer] = [];
   for (const r of rows)
     (s as unknown as Record<LayerName, AnyFeature[]>)[r.layer as LayerName].push(toStored(r).feature);
