@@ -3,6 +3,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildPgliteTemplate } from './build-cli.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const watched = ['src', 'static', 'geodata', 'package.json', 'svelte.config.js', 'vite.config.ts'];
@@ -15,7 +16,9 @@ function newest(path) {
   return m;
 }
 
-export function buildIfNeeded() {
+export async function buildIfNeeded() {
+  // The empty embedded database new ones are copied from (once per PGlite version; see build-cli.js).
+  await buildPgliteTemplate();
   const marker = join(root, 'build', 'index.js');
   const built = existsSync(marker) ? statSync(marker).mtimeMs : 0;
   const sources = Math.max(
@@ -30,4 +33,4 @@ export function buildIfNeeded() {
   return true;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) buildIfNeeded();
+if (import.meta.url === `file://${process.argv[1]}`) await buildIfNeeded();

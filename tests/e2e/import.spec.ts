@@ -166,6 +166,79 @@ test.describe('import at /data', () => {
     await remove(page, imported);
   });
 
+  test('a hand-drawn control polygon: its actor, confidence and date given as fixed values, an unknown actor refused, the values remembered', async ({
+    page,
+  }) => {
+    await signInToImport(page);
+    const before = await layerIds(page, 'areas');
+    const polygon = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: 'E2E drawn area' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [25.2, 13.5],
+                [25.5, 13.5],
+                [25.5, 13.8],
+                [25.2, 13.5],
+              ],
+            ],
+          },
+        },
+      ],
+    });
+    const file = {
+      name: 'e2e_drawn_control.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(polygon),
+    };
+    await page.getByLabel('Import into layer').selectOption('areas');
+    await page.getByLabel('File to import').setInputFiles(file);
+    await expectChecked(page);
+    await expect(count(page, 'rejected')).toHaveText('1');
+
+    // Fixed values: the actor written as people write it first, which the scenario does not define.
+    const fixed = page.getByTestId('fixed-values');
+    const setFixed = async (field: string, value: string) => {
+      await fixed.getByLabel('Field to fix').selectOption({ label: field });
+      await fixed.getByLabel('Fixed value').fill(value);
+      await fixed.getByRole('button', { name: 'Set' }).click();
+    };
+    await setFixed('Actor', 'RSF');
+    await setFixed('Confidence', 'assessed');
+    await setFixed('Valid from', '2025-10-26');
+    await expect(fixed.getByRole('listitem')).toHaveCount(3);
+    await page.getByRole('button', { name: 'Check again with this mapping' }).click();
+    await expectChecked(page);
+    const groups = page.getByTestId('problem-groups');
+    await expect(groups).toContainText('names actor "RSF", which the scenario does not define');
+    await expect(groups).toContainText('write "rsf"');
+
+    await setFixed('Actor', 'rsf');
+    await page.getByRole('button', { name: 'Check again with this mapping' }).click();
+    await expectChecked(page);
+    await expect(count(page, 'valid')).toHaveText('1');
+    await page.getByRole('button', { name: 'Import 1 feature' }).click();
+    await expect(page.getByTestId('import-result')).toContainText('1 created');
+    const imported = (await layerIds(page, 'areas')).filter((id) => !before.includes(id));
+    expect(imported).toHaveLength(1);
+
+    // The same source again: the fixed values are remembered and applied.
+    await page.getByLabel('File to import').setInputFiles([]);
+    await page.getByLabel('File to import').setInputFiles(file);
+    await expect(page.getByTestId('mapping-origin')).toHaveText(
+      'Remembered from the last import of a file with these columns.',
+    );
+    await expect(fixed).toContainText('Actor = rsf');
+    await expect(count(page, 'valid')).toHaveText('1');
+
+    await remove(page, imported);
+  });
+
   test('DTM sites: the site at 0,0 is reported and blocks the import until left out; a changed mapping is remembered', async ({
     page,
   }) => {
