@@ -57,6 +57,9 @@ describe('messages', () => {
               'wait_minutes',
               'sa_via',
               'ca_km_range',
+              'reason_famine',
+              'flag_famine',
+              'km',
               'nav_site',
             ];
       expect(
