@@ -60,6 +60,8 @@ describe('messages', () => {
               'reason_famine',
               'flag_famine',
               'km',
+              'fact_population',
+              'flagword_famine',
               'nav_site',
             ];
       expect(

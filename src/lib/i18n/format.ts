@@ -56,3 +56,14 @@ export function formatNumber(n: number, maximumFractionDigits = 0, locale: Local
   }
   return f.format(n);
 }
+
+/** A month (1–12) as its short name, e.g. `Aug`, `août`, `أغسطس`. */
+export function formatMonth(month: number, locale: Locale = getLocale()): string {
+  const key = `m:${locale}`;
+  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: 'short', timeZone: 'UTC' });
+    cache.set(key, f);
+  }
+  return f.format(Date.UTC(2000, month - 1, 1));
+}
