@@ -58,7 +58,7 @@ describe('featureDetails', () => {
       '10 May 2024 to 26 October 2025',
     ]);
     expect(featureDetails(s, 'r_track', '2024-08-15')?.facts[1].value).toBe(
-      'Jul, Aug, Sep (impassable on this date)',
+      'Jul, Aug, Sept (impassable on this date)',
     );
     expect(featureDetails(s, 'i_recent', '2024-08-15')).toMatchObject({
       kind: 'Access incident',
