@@ -11,6 +11,7 @@ export default ts.config(
       'build-cli/',
       'build-cli.*/',
       '.svelte-kit/',
+      'src/lib/paraglide/',
       'node_modules/',
       'data/',
       'test-results/',

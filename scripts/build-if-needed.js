@@ -6,9 +6,23 @@ import { join } from 'node:path';
 import { buildPgliteTemplate } from './build-cli.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const watched = ['src', 'static', 'geodata', 'package.json', 'svelte.config.js', 'vite.config.ts'];
+const watched = [
+  'src',
+  'static',
+  'geodata',
+  'messages',
+  'project.inlang/settings.json',
+  'package.json',
+  'svelte.config.js',
+  'vite.config.ts',
+];
+
+// Paraglide's generated code (src/lib/paraglide) is rewritten by every compile, also by `npm run check`:
+// its sources are messages/ and project.inlang, watched above.
+const generated = join(root, 'src', 'lib', 'paraglide');
 
 function newest(path) {
+  if (path === generated) return 0;
   const s = statSync(path);
   if (!s.isDirectory()) return s.mtimeMs;
   let m = s.mtimeMs;

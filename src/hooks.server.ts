@@ -4,6 +4,13 @@ import { services } from '$lib/server/services';
 import { validateSession } from '$lib/server/auth/sessionStore';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/sessionCookie';
 import { finishResponse } from '$lib/server/http/httpPolicy';
+import { appendVary } from '$lib/server/http/compress';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import type { Locale } from '$lib/paraglide/runtime';
+import { LANG_COOKIE, LANG_PARAM, asLocale, textDirection } from '$lib/i18n/languages';
+import { defineServerLocaleStrategies } from '$lib/server/i18n/localeStrategies';
+
+defineServerLocaleStrategies();
 
 // Invalid geodata stops the app at start with the list of problems (file, feature, field, reason),
 // never with a stack trace. The database is migrated and seeded here too.
@@ -26,10 +33,31 @@ export const init: ServerInit = async () => {
 };
 
 /**
- * Resolves the viewer from the session cookie (anonymous when there is none or it is no longer valid), then
+ * Picks the request's language (docs/i18n.md), renders the page in it with `<html lang dir>` set, then
+ * resolves the viewer from the session cookie (anonymous when there is none or it is no longer valid), then
  * sets the response's caching headers and compresses it.
  */
-export const handle: Handle = async ({ event, resolve }) => {
+export const handle: Handle = ({ event, resolve }) =>
+  paraglideMiddleware(event.request, ({ request, locale }) => {
+    event.request = request;
+    return handleInLocale(event, resolve, locale);
+  });
+
+const handleInLocale = async (
+  event: Parameters<Handle>[0]['event'],
+  resolve: Parameters<Handle>[0]['resolve'],
+  locale: Locale,
+): Promise<Response> => {
+  // A language picked with `?lang=` is remembered, so the site's links (which do not carry it) keep it.
+  const picked = asLocale(event.url.searchParams.get(LANG_PARAM));
+  if (picked && event.cookies.get(LANG_COOKIE) !== picked)
+    event.cookies.set(LANG_COOKIE, picked, {
+      path: '/',
+      httpOnly: false,
+      sameSite: 'lax',
+      secure: event.url.protocol === 'https:',
+      maxAge: 365 * 86_400,
+    });
   event.locals.viewer = null;
   const token = event.cookies.get(SESSION_COOKIE);
   if (token) {
@@ -43,6 +71,14 @@ export const handle: Handle = async ({ event, resolve }) => {
       event.cookies.delete(SESSION_COOKIE, { path: '/' });
     }
   }
+  const response = await resolve(event, {
+    transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale)),
+  });
+  // A page is written in the language the request asked for.
+  if (response.headers.get('content-type')?.startsWith('text/html')) {
+    appendVary(response.headers, 'Accept-Language');
+    appendVary(response.headers, 'Cookie');
+  }
   // Caching headers and compression (src/lib/server/http): the Node adapter compresses no dynamic response.
-  return finishResponse(event.request, event.url, event.locals.viewer, await resolve(event));
+  return finishResponse(event.request, event.url, event.locals.viewer, response);
 };

@@ -19,11 +19,11 @@ describe('featureDetails', () => {
     expect(fact('Population')).toEqual({
       label: 'Population',
       value: '300,000',
-      provenance: '2024-01-01 · IOM DTM',
+      provenance: '1 January 2024 · IOM DTM',
     });
-    expect(fact('IPC phase')).toMatchObject({ value: '5 – Famine', provenance: '2024-08-01 · IPC FRC' });
+    expect(fact('IPC phase')).toMatchObject({ value: '5 – Famine', provenance: '1 August 2024 · IPC FRC' });
     // No validTo: the finding holds for findingValidityDays (365) from its date.
-    expect(fact('Famine finding')?.value).toBe('Yes, until 2025-08-01');
+    expect(fact('Famine finding')?.value).toBe('Yes, until 1 August 2025');
   });
 
   it('gives a crossing its status on the date, with when it began and who said so', () => {
@@ -31,8 +31,8 @@ describe('featureDetails', () => {
     expect(may.status).toBe('closed');
     expect(may.facts[0]).toEqual({
       label: 'Status',
-      value: 'Closed since 2024-02-22',
-      provenance: '2024-02-22 · B',
+      value: 'Closed since 22 February 2024',
+      provenance: '22 February 2024 · B',
     });
     const aug = featureDetails(situation(), 'td_adre_crossing', '2024-08-20')!;
     expect(aug.status).toBe('open');
@@ -55,10 +55,10 @@ describe('featureDetails', () => {
     expect(featureDetails(s, 'a_fasher', '2024-08-15')?.facts.map((f) => f.value)).toEqual([
       'SAF',
       'Contested (fighting)',
-      '2024-05-10 to 2025-10-26',
+      '10 May 2024 to 26 October 2025',
     ]);
     expect(featureDetails(s, 'r_track', '2024-08-15')?.facts[1].value).toBe(
-      'Jul, Aug, Sep (impassable on this date)',
+      'Jul, Aug, Sept (impassable on this date)',
     );
     expect(featureDetails(s, 'i_recent', '2024-08-15')).toMatchObject({
       kind: 'Access incident',

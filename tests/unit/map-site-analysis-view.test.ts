@@ -23,7 +23,7 @@ describe('the site panel on the default scenario', () => {
     expect(view('2025-04-01', 'sd_zamzam').statusText).toBeUndefined();
     // Its details keep the last count, saying it is old and predates the emptying.
     const facts = featureDetails(situation, 'sd_zamzam', '2025-06-01')!.facts;
-    expect(facts.find((f) => f.label === 'Status')?.value).toBe('Emptied since 2025-04-13');
+    expect(facts.find((f) => f.label === 'Status')?.value).toBe('Emptied since 13 April 2025');
     expect(facts.find((f) => f.label === 'Population')?.value).toBe(
       '500,000 (range 500,000–1,000,000), more than a year old, counted before it was emptied',
     );

@@ -6,6 +6,7 @@ import type { LayerName } from '$lib/domain/schemas/layers';
 import type { RouterOutputs } from '$lib/server/trpc/router';
 import { trpc } from '$lib/trpc/client';
 import { buildFeature, newFeatureId, validateFeature, valuesOf, type FormValues } from './layerForms';
+import { m } from '$lib/paraglide/messages';
 
 type Situation = RouterOutputs['situation']['get'];
 export type Stored = RouterOutputs['features']['get'];
@@ -143,7 +144,7 @@ export class EditorState {
     const feature = this.draft();
     this.errors = validateFeature(this.layer, feature);
     if (Object.keys(this.errors).length > 0) {
-      this.status = 'Not saved: correct the fields marked below.';
+      this.status = m.ed_not_saved_fields();
       return false;
     }
     return this.write(async () =>
@@ -166,7 +167,7 @@ export class EditorState {
   /** Drops the user's version for the stored one (the user's stays visible until then). */
   takeTheirs(): void {
     if (this.conflict?.current) this.load(this.conflict.current);
-    this.status = 'Loaded the current version.';
+    this.status = m.ed_loaded_current();
   }
 
   async remove(): Promise<boolean> {
@@ -176,7 +177,7 @@ export class EditorState {
     const ok = await this.write(async () => {
       await trpc.features.delete.mutate({ id, version });
       return trpc.features.get.query({ id });
-    }, 'Deleted (it stays in the history and can be restored).');
+    }, m.ed_deleted_done());
     return ok;
   }
 
@@ -185,7 +186,7 @@ export class EditorState {
     const version = this.loaded.version;
     return this.write(
       () => trpc.features.restore.mutate({ id: this.currentId, auditId, version }),
-      'Restored as a new version.',
+      m.ed_restored(),
     );
   }
 
@@ -194,13 +195,13 @@ export class EditorState {
     this.history = id && !this.isNew ? await trpc.features.history.query({ id }) : [];
   }
 
-  private async write(work: () => Promise<Stored>, done = 'Saved.'): Promise<boolean> {
+  private async write(work: () => Promise<Stored>, done = m.ed_saved()): Promise<boolean> {
     this.busy = true;
     const mine = this.draft();
     try {
       const stored = await work();
       this.load(stored);
-      this.status = `${done} Version ${stored.version}.`;
+      this.status = m.ed_done_version({ done, version: stored.version });
       await Promise.all([this.refresh(), this.loadHistory()]);
       return true;
     } catch (e) {
@@ -212,12 +213,12 @@ export class EditorState {
           current: conflict.current,
           message: conflict.message,
         };
-        this.status = 'Not saved: someone else changed this feature. Both versions are shown.';
+        this.status = m.ed_not_saved_conflict();
       } else if (issues) {
         this.errors = issues;
-        this.status = 'Not saved: the server refused some fields.';
+        this.status = m.ed_not_saved_refused();
       } else {
-        this.status = `Not saved: ${e instanceof Error ? e.message : String(e)}`;
+        this.status = m.ed_not_saved({ detail: e instanceof Error ? e.message : String(e) });
       }
       return false;
     } finally {

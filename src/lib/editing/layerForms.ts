@@ -15,6 +15,7 @@ import {
 import { sensitivity } from '$lib/domain/schemas/common';
 import type { LayerName } from '$lib/domain/schemas/layers';
 import { parseLayer } from '$lib/domain/schemas/parse';
+import { m } from '$lib/paraglide/messages';
 
 export type FieldKind = 'text' | 'date' | 'number' | 'select' | 'checkbox';
 
@@ -35,15 +36,33 @@ export type FormValues = Record<string, string>;
 export type DrawMode = 'point' | 'linestring' | 'polygon';
 
 export const layerLabels: Record<LayerName, string> = {
-  areas: 'Areas of control',
-  frontlines: 'Front lines',
-  sites: 'Sites',
-  crossings: 'Crossings',
-  roads: 'Roads',
-  corridors: 'Corridors',
-  incidents: 'Incidents',
-  constraints: 'Constraints',
-  admin: 'Administrative boundaries',
+  get areas() {
+    return m.layer_areas();
+  },
+  get frontlines() {
+    return m.layer_frontlines();
+  },
+  get sites() {
+    return m.layer_sites();
+  },
+  get crossings() {
+    return m.layer_crossings();
+  },
+  get roads() {
+    return m.layer_roads();
+  },
+  get corridors() {
+    return m.layer_corridors();
+  },
+  get incidents() {
+    return m.layer_incidents();
+  },
+  get constraints() {
+    return m.layer_constraints();
+  },
+  get admin() {
+    return m.layer_admin();
+  },
 };
 
 export function drawModeOf(layer: LayerName): DrawMode {

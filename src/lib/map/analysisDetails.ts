@@ -1,4 +1,5 @@
-import { formatDate } from '$lib/state/dates';
+import { formatDate, formatNumber } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 import type {
   AccessClass,
   AnalysisReport,
@@ -14,81 +15,178 @@ import { findFeature } from './featureDetails';
 
 /** Each reason code of the analysis (docs/analysis.md) in plain words; typed so a new code needs words. */
 export const REASON_LABELS: Record<ReasonCode, string> = {
-  frontline_crossing: 'Crosses a front line',
-  denied_area: 'Inside an area where access is denied',
-  incident_severe: 'Severe incident nearby',
-  seasonal_closure: 'Impassable in the rainy season',
-  constraint_severe: 'Severe obstacle (flood, bridge out…)',
-  crossing_closed: 'Crossing closed',
-  siege: 'Crosses a siege ring',
-  frontline_buffer: 'Near a front line',
-  contested_area: 'Inside a contested area',
-  incident_nearby: 'Incident nearby',
-  constraint_nearby: 'Obstacle nearby',
-  crossing_restricted: 'Crossing restricted',
-  protection_frontline: 'Close to a front line',
-  protection_contested_area: 'In a contested area',
-  protection_incidents: 'Repeated serious incidents nearby',
-  protection_besieged: 'Besieged',
-  protection_mass_violence: 'Taken by an actor with recorded violence against civilians',
-  famine: 'Famine',
-  off_network: 'No road nearby',
-  no_road_connection: 'No usable road from any hub',
-  site_besieged: 'Inside a siege ring',
-  site_inactive: 'No longer an active site',
-  crossline_needed: 'Would have to cross the front line',
+  get frontline_crossing() {
+    return m.reason_frontline_crossing();
+  },
+  get denied_area() {
+    return m.reason_denied_area();
+  },
+  get incident_severe() {
+    return m.reason_incident_severe();
+  },
+  get seasonal_closure() {
+    return m.reason_seasonal_closure();
+  },
+  get constraint_severe() {
+    return m.reason_constraint_severe();
+  },
+  get crossing_closed() {
+    return m.reason_crossing_closed();
+  },
+  get siege() {
+    return m.reason_siege();
+  },
+  get frontline_buffer() {
+    return m.reason_frontline_buffer();
+  },
+  get contested_area() {
+    return m.reason_contested_area();
+  },
+  get incident_nearby() {
+    return m.reason_incident_nearby();
+  },
+  get constraint_nearby() {
+    return m.reason_constraint_nearby();
+  },
+  get crossing_restricted() {
+    return m.reason_crossing_restricted();
+  },
+  get protection_frontline() {
+    return m.reason_protection_frontline();
+  },
+  get protection_contested_area() {
+    return m.reason_protection_contested_area();
+  },
+  get protection_incidents() {
+    return m.reason_protection_incidents();
+  },
+  get protection_besieged() {
+    return m.reason_protection_besieged();
+  },
+  get protection_mass_violence() {
+    return m.reason_protection_mass_violence();
+  },
+  get famine() {
+    return m.reason_famine();
+  },
+  get off_network() {
+    return m.reason_off_network();
+  },
+  get no_road_connection() {
+    return m.reason_no_road_connection();
+  },
+  get site_besieged() {
+    return m.reason_site_besieged();
+  },
+  get site_inactive() {
+    return m.reason_site_inactive();
+  },
+  get crossline_needed() {
+    return m.reason_crossline_needed();
+  },
 };
 
 export const STATUS_LABELS: Record<SegmentStatus, string> = {
-  open: 'Open',
-  at_risk: 'At risk',
-  blocked: 'Blocked',
+  get open() {
+    return m.corridor_status_open();
+  },
+  get at_risk() {
+    return m.corridor_status_at_risk();
+  },
+  get blocked() {
+    return m.corridor_status_blocked();
+  },
 };
 
 export const ACCESS_LABELS: Record<SiteAccess, { label: string; explanation: string }> = {
   internal: {
-    label: 'Internal',
-    explanation:
-      'Best reached from a hub in the same country without crossing the front line (the cheapest usable option).',
+    get label() {
+      return m.access_internal();
+    },
+    get explanation() {
+      return m.access_internal_explanation();
+    },
   },
   crossline_only: {
-    label: 'Crossline only',
-    explanation:
-      'Best reached by passing the front line at an open crossline crossing (the cheapest usable option).',
+    get label() {
+      return m.access_crossline_only();
+    },
+    get explanation() {
+      return m.access_crossline_only_explanation();
+    },
   },
   cross_border_only: {
-    label: 'Cross-border only',
-    explanation:
-      'Best reached from a hub in another country, through an open border crossing (the cheapest usable option).',
+    get label() {
+      return m.access_cross_border_only();
+    },
+    get explanation() {
+      return m.access_cross_border_only_explanation();
+    },
   },
-  cut_off: { label: 'Cut off', explanation: 'No hub reaches it over the roads usable on this date.' },
+  cut_off: {
+    get label() {
+      return m.access_cut_off();
+    },
+    get explanation() {
+      return m.access_cut_off_explanation();
+    },
+  },
   inactive: {
-    label: 'Not active',
-    explanation:
-      'The site was emptied, destroyed, closed or relocated: it is not a place to reach on this date.',
+    get label() {
+      return m.access_inactive();
+    },
+    get explanation() {
+      return m.access_inactive_explanation();
+    },
   },
 };
 
 export const FLAG_LABELS: Record<SiteFlag, string> = {
-  protection: 'Needs protection',
-  cross_border: 'Depends on cross-border access',
-  crossline: 'Depends on crossline access',
-  cut_off: 'Cut off',
-  famine: 'Famine',
-  besieged: 'Besieged',
+  get protection() {
+    return m.flag_protection();
+  },
+  get cross_border() {
+    return m.flag_cross_border();
+  },
+  get crossline() {
+    return m.flag_crossline();
+  },
+  get cut_off() {
+    return m.flag_cut_off();
+  },
+  get famine() {
+    return m.flag_famine();
+  },
+  get besieged() {
+    return m.flag_besieged();
+  },
 };
 
 export const OPTION_LABELS: Record<AccessClass, string> = {
-  internal: 'Internal',
-  crossline: 'Crossline',
-  cross_border: 'Cross-border',
+  get internal() {
+    return m.option_internal();
+  },
+  get crossline() {
+    return m.option_crossline();
+  },
+  get cross_border() {
+    return m.option_cross_border();
+  },
 };
 
 const STATUS_WORDS: Record<string, string> = {
-  emptied: 'Emptied',
-  destroyed: 'Destroyed',
-  closed: 'Closed',
-  relocated: 'Relocated',
+  get emptied() {
+    return m.site_status_emptied();
+  },
+  get destroyed() {
+    return m.site_status_destroyed();
+  },
+  get closed() {
+    return m.site_status_closed();
+  },
+  get relocated() {
+    return m.site_status_relocated();
+  },
 };
 
 /**
@@ -101,14 +199,16 @@ export function statusText(
   site: Pick<AnalysisReport['sites'][number], 'status' | 'statusSince' | 'movedTo'>,
 ): string | undefined {
   if (site.status === 'active') return undefined;
-  const what = `${STATUS_WORDS[site.status] ?? site.status}${site.statusSince ? ` on ${formatDate(site.statusSince)}` : ''}`;
+  const word = STATUS_WORDS[site.status] ?? site.status;
+  const what = site.statusSince
+    ? m.site_status_on({ status: word, date: formatDate(site.statusSince) })
+    : word;
   if (site.movedTo.length === 0) return what;
-  const number = new Intl.NumberFormat('en');
   const where = site.movedTo.map(
-    (m) =>
-      `${shortName(featureName(situation, m.siteId) ?? m.siteId)}${m.population === null ? '' : ` (${number.format(m.population)})`}`,
+    (moved) =>
+      `${shortName(featureName(situation, moved.siteId) ?? moved.siteId)}${moved.population === null ? '' : ` (${formatNumber(moved.population)})`}`,
   );
-  return `${what} — people moved to ${where.join(', ')}`;
+  return m.site_people_moved({ what, where: where.join(', ') });
 }
 
 /** A place's name without the gloss in brackets: "Tawila", not "Tawila (North Darfur)". */
@@ -123,8 +223,9 @@ function siegeView(situation: Situation, reasons: readonly Reason[]): SiteAnalys
   const c = situation.constraints.find((x) => x.properties.id === r.featureId)?.properties;
   const actor = situation.scenario.actors.find((a) => a.id === c?.actorId)?.name;
   const name = c?.name ?? r.featureId;
-  const since = c?.validFrom ? ` since ${formatDate(c.validFrom)}` : '';
-  return { text: `Besieged${actor ? ` by ${actor}` : ''}${since}: ${name}`, featureId: r.featureId };
+  const since = c?.validFrom ? m.siege_since({ date: formatDate(c.validFrom) }) : '';
+  const by = actor ? m.siege_by({ actor }) : '';
+  return { text: m.siege_text({ by, since, name }), featureId: r.featureId };
 }
 
 /** A reason as the panel shows it: plain words, the detail, and the feature it names. */
@@ -316,15 +417,12 @@ export function analysisView(
   };
 }
 
-const km = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-const kmWhole = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-
 /** `12.3`; whole km from 100 km up, where tenths mean nothing to a driver. */
 export function kmNumber(value: number): string {
-  return (value >= 100 ? kmWhole : km).format(value);
+  return formatNumber(value, value >= 100 ? 0 : 1);
 }
 
 /** `12.3 km` (see `kmNumber`). */
 export function formatKm(value: number): string {
-  return `${kmNumber(value)} km`;
+  return m.km({ value: kmNumber(value) });
 }

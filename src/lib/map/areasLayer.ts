@@ -2,15 +2,37 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { sourceId } from './layerGroups';
 import { hatchImageName } from './patterns';
+import { m } from '$lib/paraglide/messages';
 
 const source = sourceId('areas');
 const metadata = { 'corridor:group': 'areas' };
 
 /** How each confidence is drawn, for the map and its legend alike. */
 export const confidenceStyles = {
-  assessed: { label: 'Assessed control', fillOpacity: 0.32, hatched: false, dashed: false },
-  claimed: { label: 'Claimed, unconfirmed', fillOpacity: 0.14, hatched: false, dashed: true },
-  contested: { label: 'Contested (fighting)', fillOpacity: 0.08, hatched: true, dashed: true },
+  assessed: {
+    get label() {
+      return m.confidence_assessed();
+    },
+    fillOpacity: 0.32,
+    hatched: false,
+    dashed: false,
+  },
+  claimed: {
+    get label() {
+      return m.confidence_claimed();
+    },
+    fillOpacity: 0.14,
+    hatched: false,
+    dashed: true,
+  },
+  contested: {
+    get label() {
+      return m.confidence_contested();
+    },
+    fillOpacity: 0.08,
+    hatched: true,
+    dashed: true,
+  },
 } as const;
 export type ConfidenceName = keyof typeof confidenceStyles;
 

@@ -1,6 +1,7 @@
 // https://maplibre.org/maplibre-style-spec/layers/#line and https://maplibre.org/maplibre-style-spec/expressions/#feature-state
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { sourceId } from './layerGroups';
+import { m } from '$lib/paraglide/messages';
 
 const source = sourceId('corridors');
 const metadata = { 'corridor:group': 'corridors' };
@@ -20,10 +21,38 @@ export const CORRIDOR_STATUS_STYLES: Record<
   CorridorStatusName,
   { label: string; color: string; dash: [number, number]; widthScale: number }
 > = {
-  open: { label: 'Open', color: '#009e73', dash: [1, 0], widthScale: 1 },
-  at_risk: { label: 'At risk', color: '#e69f00', dash: [2, 1.2], widthScale: 1.1 },
-  blocked: { label: 'Blocked', color: '#b2182b', dash: [1, 0], widthScale: 1.5 },
-  unknown: { label: 'Aid corridor (not analysed)', color: '#5b6b7a', dash: [1, 0], widthScale: 1 },
+  open: {
+    get label() {
+      return m.corridor_status_open();
+    },
+    color: '#009e73',
+    dash: [1, 0],
+    widthScale: 1,
+  },
+  at_risk: {
+    get label() {
+      return m.corridor_status_at_risk();
+    },
+    color: '#e69f00',
+    dash: [2, 1.2],
+    widthScale: 1.1,
+  },
+  blocked: {
+    get label() {
+      return m.corridor_status_blocked();
+    },
+    color: '#b2182b',
+    dash: [1, 0],
+    widthScale: 1.5,
+  },
+  unknown: {
+    get label() {
+      return m.corridor_status_unknown();
+    },
+    color: '#5b6b7a',
+    dash: [1, 0],
+    widthScale: 1,
+  },
 };
 
 /** Base width in px at zoom 4 and 10. */
@@ -94,8 +123,18 @@ export function corridorPartFilter(part: 'corridor' | 'stretch' | 'marker'): Exp
 
 /** Stretches: blocked ones solid and wide, at-risk ones dashed, both on a dark casing over the corridor. */
 export const STRETCH_STYLES: Record<'at_risk' | 'blocked', { label: string; color: string }> = {
-  blocked: { label: 'Blocked stretch (dot marks its middle)', color: CORRIDOR_STATUS_STYLES.blocked.color },
-  at_risk: { label: 'At-risk stretch', color: CORRIDOR_STATUS_STYLES.at_risk.color },
+  blocked: {
+    get label() {
+      return m.stretch_blocked();
+    },
+    color: CORRIDOR_STATUS_STYLES.blocked.color,
+  },
+  at_risk: {
+    get label() {
+      return m.stretch_at_risk();
+    },
+    color: CORRIDOR_STATUS_STYLES.at_risk.color,
+  },
 };
 export const STRETCH_CASING_COLOR = '#2b1b1b';
 

@@ -2,6 +2,8 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { FONT_BOLD } from './fonts';
 import { sourceId } from './layerGroups';
+import { m } from '$lib/paraglide/messages';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
 
 const source = sourceId('crossings');
 const metadata = { 'corridor:group': 'crossings' };
@@ -15,9 +17,15 @@ export const CROSSING_STATUS_COLORS: Record<CrossingStatusName, string> = {
   closed: '#c40019',
 };
 export const CROSSING_STATUS_LABELS: Record<CrossingStatusName, string> = {
-  open: 'Open',
-  restricted: 'Restricted',
-  closed: 'Closed',
+  get open() {
+    return m.crossing_status_open();
+  },
+  get restricted() {
+    return m.crossing_status_restricted();
+  },
+  get closed() {
+    return m.crossing_status_closed();
+  },
 };
 
 /** `crossing-<kind>-<status>`: a diamond for international crossings, a square for crossline points. */
@@ -26,12 +34,25 @@ export function crossingIconImage(): ExpressionSpecification {
 }
 
 /** The label says the status in words too, so colour is never the only cue. */
-export function crossingLabel(): ExpressionSpecification {
+export function crossingLabel(locale: Locale = getLocale()): ExpressionSpecification {
+  const status = (s: CrossingStatusName) => CROSSING_STATUS_LABELS[s].toLocaleLowerCase(locale);
+  const name: ExpressionSpecification =
+    locale === 'ar'
+      ? ['case', ['!=', ['get', 'nameAr'], ''], ['get', 'nameAr'], ['get', 'name']]
+      : ['get', 'name'];
   return [
     'concat',
-    ['get', 'name'],
+    name,
     ' (',
-    ['match', ['get', 'status'], 'open', 'open', 'restricted', 'restricted', 'closed'],
+    [
+      'match',
+      ['get', 'status'],
+      'open',
+      status('open'),
+      'restricted',
+      status('restricted'),
+      status('closed'),
+    ],
     ')',
   ];
 }

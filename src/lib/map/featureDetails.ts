@@ -10,6 +10,8 @@ import { INCIDENT_CATEGORY_STYLES } from './incidentsLayer';
 import { INCIDENT_WINDOW_DAYS } from './mapData';
 import { ROAD_CLASS_STYLES } from './roadsLayer';
 import { IPC_PHASES, SITE_KIND_LABELS } from './sitesLayer';
+import { formatDate, formatMonth, formatNumber } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 
 export type FeatureLayer =
   'sites' | 'crossings' | 'corridors' | 'areas' | 'frontlines' | 'roads' | 'incidents';
@@ -44,11 +46,8 @@ export interface FeatureDetails {
   geometry: Geometry;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const number = new Intl.NumberFormat('en');
-
 function provenance(date: string, source: string): string {
-  return `${date} · ${source}`;
+  return `${formatDate(date)} · ${source}`;
 }
 
 /** A dated count in words: the number, its range, whether it is old, whether it predates what happened to the site. */
@@ -56,16 +55,50 @@ function populationText(
   pop: NonNullable<SiteFindings['population']>,
   lifecycle: { status: string; since: string | null },
 ): string {
-  const bits = [number.format(pop.value)];
-  if (pop.range) bits[0] += ` (range ${number.format(pop.range[0])}–${number.format(pop.range[1])})`;
-  if (pop.stale) bits.push('more than a year old');
-  if (lifecycle.since && pop.date < lifecycle.since) bits.push(`counted before it was ${lifecycle.status}`);
+  const value = formatNumber(pop.value);
+  const bits = [
+    pop.range
+      ? m.fact_range({ value, low: formatNumber(pop.range[0]), high: formatNumber(pop.range[1]) })
+      : value,
+  ];
+  if (pop.stale) bits.push(m.fact_stale());
+  if (lifecycle.since && pop.date < lifecycle.since)
+    bits.push(m.fact_counted_before({ status: statusWord(lifecycle.status) }));
   return bits.join(', ');
+}
+
+/** A site's lifecycle status (`emptied`…) in words of the interface's language. */
+function statusWord(status: string): string {
+  const words: Record<string, () => string> = {
+    emptied: m.statusword_emptied,
+    destroyed: m.statusword_destroyed,
+    closed: m.statusword_closed,
+    relocated: m.statusword_relocated,
+  };
+  return words[status]?.() ?? status;
+}
+
+function capitalised(text: string): string {
+  return `${text[0].toLocaleUpperCase()}${text.slice(1)}`;
+}
+
+/** A date of the data (`YYYY-MM-DD`, or absent) in words. */
+function formatSince(date: string | null | undefined): string {
+  return date ? formatDate(date) : '…';
+}
+
+/** "A and B", "A, B and C" in the interface's language. */
+function andList(items: string[]): string {
+  if (items.length < 2) return items.join('');
+  return m.fact_and({ a: items.slice(0, -1).join(', '), b: items[items.length - 1] });
 }
 
 function validity(p: { validFrom?: string; validTo?: string }): string | undefined {
   if (!p.validFrom && !p.validTo) return undefined;
-  return `${p.validFrom ?? '…'} to ${p.validTo ?? 'now'}`;
+  return m.fact_valid_range({
+    from: p.validFrom ? formatDate(p.validFrom) : '…',
+    to: p.validTo ? formatDate(p.validTo) : m.fact_now(),
+  });
 }
 
 /** Finds a feature by id in any layer of the situation. */
@@ -123,36 +156,42 @@ export function featureDetails(situation: Situation, id: string, asOf: string): 
       const facts: DetailsFact[] = [];
       if (lifecycle.status !== 'active')
         facts.push({
-          label: 'Status',
-          value: `${lifecycle.status[0].toUpperCase()}${lifecycle.status.slice(1)} since ${lifecycle.since}`,
+          label: m.fact_status(),
+          value: m.fact_since({
+            status: capitalised(statusWord(lifecycle.status)),
+            date: formatSince(lifecycle.since),
+          }),
           provenance:
             lifecycle.since && lifecycle.source ? provenance(lifecycle.since, lifecycle.source) : undefined,
         });
       const pop = fig.population;
       facts.push({
-        label: 'Population',
-        value: pop ? populationText(pop, lifecycle) : 'No figure on this date',
+        label: m.fact_population(),
+        value: pop ? populationText(pop, lifecycle) : m.fact_no_figure(),
         provenance: pop ? provenance(pop.date, pop.source) : undefined,
       });
       const finding = fig.finding;
       const phase =
         finding?.ipcPhase != null ? IPC_PHASES.find((x) => x.phase === finding.ipcPhase) : undefined;
       facts.push({
-        label: 'IPC phase',
-        value: phase ? `${phase.phase} – ${phase.label}` : 'No valid finding on this date',
+        label: m.fact_ipc_phase(),
+        value: phase ? `${phase.phase} – ${phase.label}` : m.fact_no_finding(),
         provenance: finding && phase ? provenance(finding.date, finding.source) : undefined,
       });
       if (finding?.famine) {
         facts.push({
-          label: 'Famine finding',
-          value: `Yes, until ${finding.validTo}`,
+          label: m.fact_famine_finding(),
+          value: m.fact_yes_until({ date: formatSince(finding.validTo) }),
           provenance: provenance(finding.date, finding.source),
         });
       }
-      facts.push({ label: 'Country', value: s.properties.country });
-      if (s.properties.hub) facts.push({ label: 'Supply hub', value: 'Convoys start here' });
+      facts.push({ label: m.fact_country(), value: s.properties.country });
+      if (s.properties.hub) facts.push({ label: m.site_kind_supply_hub(), value: m.fact_convoys_start() });
       if (s.properties.precisionKm !== undefined)
-        facts.push({ label: 'Position precision', value: `± ${s.properties.precisionKm} km` });
+        facts.push({
+          label: m.fact_precision(),
+          value: `± ${m.km({ value: formatNumber(s.properties.precisionKm, 1) })}`,
+        });
       const dates = [pop?.date, finding?.date, lifecycle.since].filter(Boolean) as string[];
       return {
         ...base,
@@ -168,25 +207,25 @@ export function featureDetails(situation: Situation, id: string, asOf: string): 
       const st = crossingStatusOn(c, asOf);
       const facts: DetailsFact[] = [
         {
-          label: 'Status',
-          value: st ? `${CROSSING_STATUS_LABELS[st.status]} since ${st.since}` : 'No status on this date',
+          label: m.fact_status(),
+          value: st
+            ? m.fact_since({ status: CROSSING_STATUS_LABELS[st.status], date: formatDate(st.since) })
+            : m.fact_no_status(),
           provenance: st && provenance(st.since, st.source),
         },
       ];
-      if (st?.note) facts.push({ label: 'Status note', value: st.note });
+      if (st?.note) facts.push({ label: m.fact_status_note(), value: st.note });
       if (c.properties.kind === 'international' && c.properties.countries.length === 2)
-        facts.push({ label: 'Joins', value: c.properties.countries.join(' – ') });
+        facts.push({ label: m.fact_joins(), value: c.properties.countries.join(' – ') });
       if (c.properties.kind === 'crossline' && c.properties.actorIds.length > 0)
         facts.push({
-          label: 'Needs agreement of',
-          value: c.properties.actorIds.map(actorName).join(' and '),
+          label: m.fact_needs_agreement(),
+          value: andList(c.properties.actorIds.map(actorName)),
         });
       return {
         ...base,
         kind:
-          c.properties.kind === 'international'
-            ? 'International border crossing'
-            : 'Crossline crossing point',
+          c.properties.kind === 'international' ? m.kind_international_crossing() : m.kind_crossline_point(),
         facts,
         status: st?.status,
         date: st?.since,
@@ -196,14 +235,15 @@ export function featureDetails(situation: Situation, id: string, asOf: string): 
     case 'corridors': {
       const c = situation.corridors.find((f) => f.properties.id === id)!;
       const facts: DetailsFact[] = [];
-      if (c.properties.fromSiteId) facts.push({ label: 'From', value: siteName(c.properties.fromSiteId) });
-      if (c.properties.toSiteId) facts.push({ label: 'To', value: siteName(c.properties.toSiteId) });
-      if (c.properties.description) facts.push({ label: 'Route', value: c.properties.description });
+      if (c.properties.fromSiteId)
+        facts.push({ label: m.fact_from(), value: siteName(c.properties.fromSiteId) });
+      if (c.properties.toSiteId) facts.push({ label: m.fact_to(), value: siteName(c.properties.toSiteId) });
+      if (c.properties.description) facts.push({ label: m.fact_route(), value: c.properties.description });
       const v = validity(c.properties);
-      if (v) facts.push({ label: 'Valid', value: v });
+      if (v) facts.push({ label: m.fact_valid(), value: v });
       return {
         ...base,
-        kind: 'Aid corridor',
+        kind: m.kind_aid_corridor(),
         facts,
         date: c.properties.validFrom,
         validOnDate: isValidOn(c.properties, asOf),
@@ -213,11 +253,11 @@ export function featureDetails(situation: Situation, id: string, asOf: string): 
       const a = situation.areas.find((f) => f.properties.id === id)!;
       return {
         ...base,
-        kind: 'Area of control (approximate)',
+        kind: m.kind_area(),
         facts: [
-          { label: 'Held by', value: actorName(a.properties.actorId) },
-          { label: 'Confidence', value: confidenceStyles[a.properties.confidence].label },
-          { label: 'Valid', value: validity(a.properties)! },
+          { label: m.fact_held_by(), value: actorName(a.properties.actorId) },
+          { label: m.fact_confidence(), value: confidenceStyles[a.properties.confidence].label },
+          { label: m.fact_valid(), value: validity(a.properties)! },
         ],
         date: a.properties.validFrom,
         validOnDate: isValidOn(a.properties, asOf),
@@ -227,10 +267,10 @@ export function featureDetails(situation: Situation, id: string, asOf: string): 
       const f = situation.frontlines.find((x) => x.properties.id === id)!;
       return {
         ...base,
-        kind: 'Front line',
+        kind: m.kind_front_line(),
         facts: [
-          { label: 'Between', value: f.properties.actorIds.map(actorName).join(' and ') },
-          { label: 'Valid', value: validity(f.properties)! },
+          { label: m.fact_between(), value: andList(f.properties.actorIds.map(actorName)) },
+          { label: m.fact_valid(), value: validity(f.properties)! },
         ],
         date: f.properties.validFrom,
         validOnDate: isValidOn(f.properties, asOf),
@@ -239,20 +279,22 @@ export function featureDetails(situation: Situation, id: string, asOf: string): 
     case 'roads': {
       const r = situation.roads.find((x) => x.properties.id === id)!;
       const months = r.properties.impassableMonths;
-      const facts: DetailsFact[] = [{ label: 'Class', value: ROAD_CLASS_STYLES[r.properties.class].label }];
+      const facts: DetailsFact[] = [
+        { label: m.fact_class(), value: ROAD_CLASS_STYLES[r.properties.class].label },
+      ];
       if (months.length > 0) {
         const now = months.includes(Number(asOf.slice(5, 7)));
         facts.push({
-          label: 'Impassable in',
+          label: m.fact_impassable_in(),
           value: `${[...months]
             .sort((x, y) => x - y)
-            .map((m) => MONTHS[m - 1])
-            .join(', ')}${now ? ' (impassable on this date)' : ''}`,
+            .map((month) => formatMonth(month))
+            .join(', ')}${now ? m.fact_impassable_now() : ''}`,
         });
       }
       return {
         ...base,
-        kind: 'Road',
+        kind: m.kind_road(),
         facts,
         date: r.properties.validFrom,
         validOnDate: isValidOn(r.properties, asOf),
@@ -261,16 +303,20 @@ export function featureDetails(situation: Situation, id: string, asOf: string): 
     case 'incidents': {
       const i = situation.incidents.find((x) => x.properties.id === id)!;
       const facts: DetailsFact[] = [
-        { label: 'Category', value: INCIDENT_CATEGORY_STYLES[i.properties.category].label },
-        { label: 'Severity', value: `${i.properties.severity} of 3` },
-        { label: 'Verification', value: i.properties.verification },
+        { label: m.fact_category(), value: INCIDENT_CATEGORY_STYLES[i.properties.category].label },
+        {
+          label: m.fact_severity(),
+          value: m.fact_severity_of({ value: formatNumber(i.properties.severity) }),
+        },
+        { label: m.fact_verification(), value: i.properties.verification },
       ];
       if (i.properties.fatalities !== undefined)
-        facts.push({ label: 'Fatalities', value: number.format(i.properties.fatalities) });
-      if (i.properties.description) facts.push({ label: 'What happened', value: i.properties.description });
+        facts.push({ label: m.fact_fatalities(), value: formatNumber(i.properties.fatalities) });
+      if (i.properties.description)
+        facts.push({ label: m.fact_what_happened(), value: i.properties.description });
       return {
         ...base,
-        kind: 'Access incident',
+        kind: m.kind_incident(),
         facts,
         date: i.properties.date,
         validOnDate: isInWindow(i.properties.date, asOf, INCIDENT_WINDOW_DAYS),

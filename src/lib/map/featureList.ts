@@ -5,8 +5,8 @@ import { CORRIDOR_STATUS_STYLES, type CorridorStatusName } from './corridorsLaye
 import { CROSSING_STATUS_LABELS } from './crossingsLayer';
 import type { MapAnnotations } from './mapData';
 import { SITE_KIND_LABELS } from './sitesLayer';
-
-const number = new Intl.NumberFormat('en');
+import { formatNumber, intlLocale } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 
 /** One entry of the keyboard-accessible feature list. */
 export interface FeatureListItem {
@@ -19,13 +19,20 @@ export interface FeatureListItem {
 }
 
 /** Flags in the list's few words. */
-const FLAG_WORDS: Record<string, string> = {
-  protection: 'needs protection',
-  cross_border: 'cross-border',
-  crossline: 'crossline',
-  cut_off: 'cut off',
-  famine: 'famine',
-  besieged: 'besieged',
+const FLAG_WORDS: Record<string, () => string> = {
+  protection: m.flagword_protection,
+  cross_border: m.flagword_cross_border,
+  crossline: m.flagword_crossline,
+  cut_off: m.flagword_cut_off,
+  famine: m.flagword_famine,
+  besieged: m.flagword_besieged,
+};
+
+const STATUS_WORDS: Record<string, () => string> = {
+  emptied: m.statusword_emptied,
+  destroyed: m.statusword_destroyed,
+  closed: m.statusword_closed,
+  relocated: m.statusword_relocated,
 };
 
 /**
@@ -44,12 +51,12 @@ export function featureList(
     .map((s): FeatureListItem => {
       const fig = siteFindingsOn(s, asOf);
       const bits = [SITE_KIND_LABELS[s.properties.kind] ?? s.properties.kind];
-      if (fig.population) bits.push(`${number.format(fig.population.value)} people`);
+      if (fig.population) bits.push(m.list_people({ count: formatNumber(fig.population.value) }));
       if (fig.finding?.ipcPhase) bits.push(`IPC ${fig.finding.ipcPhase}`);
       const status = annotations.siteStatus?.[s.properties.id]?.status;
-      if (status && status !== 'active') bits.push(status);
+      if (status && status !== 'active') bits.push(STATUS_WORDS[status]?.() ?? status);
       const flags = annotations.siteFlags?.[s.properties.id] ?? [];
-      if (flags.length > 0) bits.push(flags.map((f) => FLAG_WORDS[f] ?? f).join(', '));
+      if (flags.length > 0) bits.push(flags.map((f) => FLAG_WORDS[f]?.() ?? f).join(', '));
       return {
         id: s.properties.id,
         layer: 'sites',
@@ -64,14 +71,15 @@ export function featureList(
     .flatMap((c): FeatureListItem[] => {
       const st = crossingStatusOn(c, asOf);
       if (!st) return [];
-      const kind = c.properties.kind === 'international' ? 'Border crossing' : 'Crossline point';
+      const kind =
+        c.properties.kind === 'international' ? m.list_border_crossing() : m.list_crossline_point();
       return [
         {
           id: c.properties.id,
           layer: 'crossings',
           name: c.properties.name,
           nameAr: c.properties.nameAr,
-          summary: `${kind} · ${CROSSING_STATUS_LABELS[st.status].toLowerCase()}`,
+          summary: `${kind} · ${CROSSING_STATUS_LABELS[st.status].toLocaleLowerCase(intlLocale())}`,
         },
       ];
     })
@@ -80,13 +88,13 @@ export function featureList(
     .filter((c) => isValidOn(c.properties, asOf))
     .map((c): FeatureListItem => {
       const status = annotations.corridorStatus?.[c.properties.id] as CorridorStatusName | undefined;
-      const label = status && CORRIDOR_STATUS_STYLES[status]?.label.toLowerCase();
+      const label = status && CORRIDOR_STATUS_STYLES[status]?.label.toLocaleLowerCase(intlLocale());
       return {
         id: c.properties.id,
         layer: 'corridors',
         name: c.properties.name,
         nameAr: c.properties.nameAr,
-        summary: label ? `Aid corridor · ${label}` : 'Aid corridor',
+        summary: label ? `${m.kind_aid_corridor()} · ${label}` : m.kind_aid_corridor(),
       };
     })
     .sort(byName);

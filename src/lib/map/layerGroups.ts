@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 /**
  * The layer groups a user can switch on and off, in legend order (top of the map first). Each group
  * owns one GeoJSON source and one or more MapLibre style layers; the ids here are the contract between
@@ -16,14 +17,30 @@ export const layerGroups = [
 export type LayerGroup = (typeof layerGroups)[number];
 
 export const layerGroupLabels: Record<LayerGroup, string> = {
-  incidents: 'Incidents (last 30 days)',
-  crossings: 'Crossings',
-  sites: 'Sites',
-  corridors: 'Aid corridors',
-  frontlines: 'Front lines',
-  roads: 'Roads',
-  areas: 'Areas of control',
-  admin: 'Administrative boundaries',
+  get incidents() {
+    return m.group_incidents();
+  },
+  get crossings() {
+    return m.group_crossings();
+  },
+  get sites() {
+    return m.group_sites();
+  },
+  get corridors() {
+    return m.group_corridors();
+  },
+  get frontlines() {
+    return m.group_frontlines();
+  },
+  get roads() {
+    return m.group_roads();
+  },
+  get areas() {
+    return m.group_areas();
+  },
+  get admin() {
+    return m.group_admin();
+  },
 };
 
 /**

@@ -1,6 +1,7 @@
 // https://maplibre.org/maplibre-style-spec/layers/#line
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { sourceId } from './layerGroups';
+import { m } from '$lib/paraglide/messages';
 
 const source = sourceId('roads');
 const metadata = { 'corridor:group': 'roads' };
@@ -9,9 +10,27 @@ export type RoadClassName = 'primary' | 'secondary' | 'track';
 
 /** Road classes in neutral browns, darker and wider for bigger roads, so they never read as a status. */
 export const ROAD_CLASS_STYLES: Record<RoadClassName, { label: string; color: string; width: number }> = {
-  primary: { label: 'Primary road', color: '#5e5245', width: 2.4 },
-  secondary: { label: 'Secondary road', color: '#867866', width: 1.6 },
-  track: { label: 'Track', color: '#a1927d', width: 1.1 },
+  primary: {
+    get label() {
+      return m.road_primary();
+    },
+    color: '#5e5245',
+    width: 2.4,
+  },
+  secondary: {
+    get label() {
+      return m.road_secondary();
+    },
+    color: '#867866',
+    width: 1.6,
+  },
+  track: {
+    get label() {
+      return m.road_track();
+    },
+    color: '#a1927d',
+    width: 1.1,
+  },
 };
 
 export function roadColor(): ExpressionSpecification {

@@ -2,6 +2,8 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { FONT_REGULAR } from './fonts';
 import { sourceId } from './layerGroups';
+import { m } from '$lib/paraglide/messages';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
 
 const source = sourceId('sites');
 const metadata = { 'corridor:group': 'sites' };
@@ -11,21 +13,61 @@ const metadata = { 'corridor:group': 'sites' };
  * like every IPC map its users already know.
  */
 export const IPC_PHASES = [
-  { phase: 1, label: 'Minimal', color: '#cdfacd' },
-  { phase: 2, label: 'Stressed', color: '#fae61e' },
-  { phase: 3, label: 'Crisis', color: '#e67800' },
-  { phase: 4, label: 'Emergency', color: '#c80000' },
-  { phase: 5, label: 'Famine', color: '#640000' },
+  {
+    phase: 1,
+    get label() {
+      return m.ipc_1();
+    },
+    color: '#cdfacd',
+  },
+  {
+    phase: 2,
+    get label() {
+      return m.ipc_2();
+    },
+    color: '#fae61e',
+  },
+  {
+    phase: 3,
+    get label() {
+      return m.ipc_3();
+    },
+    color: '#e67800',
+  },
+  {
+    phase: 4,
+    get label() {
+      return m.ipc_4();
+    },
+    color: '#c80000',
+  },
+  {
+    phase: 5,
+    get label() {
+      return m.ipc_5();
+    },
+    color: '#640000',
+  },
 ] as const;
 /** A site with no IPC figure on the date. */
 export const IPC_NO_DATA_COLOR = '#ffffff';
 
 export const SITE_KIND_LABELS: Record<string, string> = {
-  idp_camp: 'Camp for internally displaced people',
-  refugee_camp: 'Refugee camp',
-  town: 'Town',
-  supply_hub: 'Supply hub',
-  airport: 'Airport',
+  get idp_camp() {
+    return m.site_kind_idp_camp();
+  },
+  get refugee_camp() {
+    return m.site_kind_refugee_camp();
+  },
+  get town() {
+    return m.site_kind_town();
+  },
+  get supply_hub() {
+    return m.site_kind_supply_hub();
+  },
+  get airport() {
+    return m.site_kind_airport();
+  },
 };
 
 /**
@@ -119,12 +161,16 @@ export function siteStrokeWidth(): ExpressionSpecification {
   ];
 }
 
-/** Name, and the Arabic name below it when there is one. */
-export function siteLabel(): ExpressionSpecification {
+/**
+ * Name, and the Arabic name below it when there is one; in Arabic, the Arabic name first and the Latin
+ * one below it (the data has Arabic names only: other languages show the name as written in the data).
+ */
+export function siteLabel(locale: Locale = getLocale()): ExpressionSpecification {
+  const [first, second] = locale === 'ar' ? ['nameAr', 'name'] : ['name', 'nameAr'];
   return [
     'case',
     ['!=', ['get', 'nameAr'], ''],
-    ['format', ['get', 'name'], {}, '\n', {}, ['get', 'nameAr'], { 'font-scale': 0.92 }],
+    ['format', ['get', first], {}, '\n', {}, ['get', second], { 'font-scale': 0.92 }],
     ['format', ['get', 'name'], {}],
   ];
 }

@@ -24,14 +24,5 @@ export function clampDate(date: string, from: string, to: string): string {
   return date;
 }
 
-const long = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** `2024-08-15` → `15 August 2024`, for people and screen readers. */
-export function formatDate(date: string): string {
-  return long.format(new Date(`${date}T00:00:00Z`));
-}
+// Dates for people are written by the one formatter of the interface, in its language.
+export { formatDate } from '$lib/i18n/format';

@@ -1,27 +1,49 @@
 import { TRPCClientError } from '@trpc/client';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /**
  * The UI's one way of handling an error: turn it into a sentence the user can act on, show it (through
  * the `error` field of the page state) and log the details for whoever debugs it.
  *
- * @param what what the app was doing, e.g. "load the situation"
+ * @param what what the app was doing, in the interface's language, e.g. `m.what_load_situation()`
  */
 export function handleError(target: { error?: string }, error: unknown, what: string): void {
   target.error = userMessage(error, what);
   console.error(`corridor: could not ${what}:`, error);
 }
 
+/**
+ * The API's error messages are English (they are part of its machine-readable answer and of the logs); in
+ * another language the UI says what the error's code means instead (docs/i18n.md).
+ */
+const CODE_MESSAGES: Record<string, () => string> = {
+  UNAUTHORIZED: m.err_code_unauthorized,
+  FORBIDDEN: m.err_code_forbidden,
+  NOT_FOUND: m.err_code_not_found,
+  CONFLICT: m.err_code_conflict,
+  TOO_MANY_REQUESTS: m.err_code_too_many,
+  BAD_REQUEST: m.err_code_bad_request,
+  INTERNAL_SERVER_ERROR: m.err_code_server,
+};
+
+/** The server's sentence for an API error, in the interface's language when the code says enough. */
+export function serverSentence(error: TRPCClientError<never>): string {
+  const code = (error.data as { code?: string } | undefined)?.code;
+  if (getLocale() === 'en' || !code || !CODE_MESSAGES[code]) return error.message;
+  return CODE_MESSAGES[code]();
+}
+
 /** A short explanation of what failed and what to try. */
 export function userMessage(error: unknown, what: string): string {
   if (error instanceof TRPCClientError) {
     const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus;
-    if (status === undefined)
-      return `Could not ${what}: the server did not answer. Check the connection and reload.`;
-    return `Could not ${what}: the server answered “${error.message}” (${status}).`;
+    if (status === undefined) return m.err_no_answer({ what });
+    return m.err_server({ what, message: serverSentence(error), status });
   }
   if (error instanceof Error && /webgl/i.test(error.message)) {
-    return `Could not ${what}: this browser cannot draw the map (WebGL is off or unsupported).`;
+    return m.err_webgl({ what });
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return `Could not ${what}: ${detail}`;
+  return m.err_generic({ what, detail });
 }

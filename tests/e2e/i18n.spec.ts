@@ -1,0 +1,188 @@
+// Languages in Chromium: Arabic lays the page out right to left and shows none of the English interface
+// strings; French writes its dates in French; the switcher and Accept-Language pick the language; a
+// language picked once is kept on the pages the links lead to.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test, waitForMap } from './fixtures';
+
+const EMAIL = process.env.E2E_EDITOR_EMAIL ?? 'editor@example.org';
+const PASSWORD = process.env.E2E_EDITOR_PASSWORD ?? 'e2e editor password';
+
+type Messages = Record<string, string>;
+const load = (locale: string) => JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Messages;
+const en = load('en');
+const ar = load('ar');
+
+/**
+ * The English interface strings to look for on an Arabic page: every English message that Arabic
+ * translates, cut at its placeholders, keeping the pieces long enough to be English words and not a
+ * unit or a name ("Corridor" is the product's name in every language).
+ */
+const englishPieces = [
+  ...new Set(
+    Object.keys(en)
+      .filter((k) => k !== '$schema' && ar[k] !== en[k])
+      .flatMap((k) => en[k].split(/\{\w+\}/))
+      .map((piece) =>
+        piece
+          .trim()
+          .replace(/^[(:·,–—=×]+|[)…:·,.]+$/g, '')
+          .trim(),
+      )
+      .filter((piece) => /[A-Za-z]{3}/.test(piece) && piece.length >= 4),
+  ),
+];
+
+/**
+ * The text of every visible text node of the page, one string per node, and whether it is text of the
+ * data (a source, a note, the scenario's disclaimer: shown as written, `data-source-text`).
+ */
+async function visibleTexts(page: Page): Promise<{ text: string; data: boolean }[]> {
+  return page.evaluate(() => {
+    const out: { text: string; data: boolean }[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent?.trim();
+      const parent = n.parentElement;
+      if (!text || !parent || parent.closest('script, style')) continue;
+      if (!parent.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      out.push({ text, data: parent.closest('[data-source-text]') !== null });
+    }
+    return out;
+  });
+}
+
+/**
+ * English interface strings on the page: a text node that is one of them, or that holds one of three
+ * words or more outside the data's own text. (A single English word inside a place's name, such as
+ * "Airport" in "Port Sudan New International Airport", is data, not interface.)
+ */
+function englishIn(texts: { text: string; data: boolean }[]): string[] {
+  const found: string[] = [];
+  for (const { text, data } of texts)
+    for (const piece of englishPieces) {
+      const long = piece.split(/\s+/).length >= 3;
+      if (text === piece || (long && !data && text.includes(piece))) found.push(`${piece} ⟵ ${text}`);
+    }
+  return found;
+}
+
+test.describe('languages', () => {
+  test('Arabic: right to left, the header mirrored, dates in Arabic, no English interface string', async ({
+    page,
+  }) => {
+    expect(englishPieces.length).toBeGreaterThan(200);
+    await page.goto('/?lang=ar&date=2024-08-20');
+    await waitForMap(page, '2024-08-20');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+
+    // Mirrored: the title is at the right end of the header and the switcher to its left; the side
+    // panel (date, layers, list) is right of the map.
+    const title = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+    const switcher = (await page.getByRole('navigation', { name: 'اللغة' }).boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(title.x + title.width).toBeGreaterThan(viewport.width - 40);
+    expect(switcher.x).toBeLessThan(title.x);
+    const side = (await page.locator('aside.side').boundingBox())!;
+    const map = (await page.locator('#map').boundingBox())!;
+    expect(side.x).toBeGreaterThan(map.x);
+
+    // Dates in words with Arabic month names.
+    await expect(page.locator('output.spelled')).toHaveText('20 أغسطس 2024');
+    await expect(page.locator('#analysis-status')).toContainText('20 أغسطس 2024');
+    await expect(page.getByRole('heading', { name: 'الوضع بتاريخ' })).toBeVisible();
+
+    // The list's summaries, the legend and the panels are in Arabic; select a site so its details
+    // panel (facts, access analysis) is on screen too.
+    await page.locator('#feature-sd_zamzam').click();
+    await expect(page.locator('.site-analysis')).toBeVisible();
+    await expect(page.locator('#details-title')).toHaveText('معسكر زمزم للنازحين');
+    expect(englishIn(await visibleTexts(page))).toEqual([]);
+  });
+
+  test('Arabic: the data page of a signed-in editor shows no English interface string', async ({ page }) => {
+    await page.goto('/login?lang=ar&next=%2Fdata');
+    await page.getByLabel('البريد الإلكتروني').fill(EMAIL);
+    await page.getByLabel('كلمة المرور').fill(PASSWORD);
+    await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+    await expect(page).toHaveURL(/\/data$/);
+    await page.locator('#editor-map[data-editor-state="ready"]').waitFor({ timeout: 60_000 });
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Corridor · البيانات');
+    await expect(page.getByRole('button', { name: 'تسجيل الخروج' })).toBeVisible();
+    // Open a feature so the form, its history and its dates are on screen too.
+    await page.getByLabel('الطبقة').selectOption('sites');
+    await page
+      .getByRole('button', { name: /معسكر زمزم|Zamzam/ })
+      .first()
+      .click();
+    await expect(page.getByRole('heading', { name: 'السجل' })).toBeVisible();
+    expect(englishIn(await visibleTexts(page))).toEqual([]);
+  });
+
+  test('French: dates and the interface in French', async ({ page }) => {
+    await page.goto('/?lang=fr&date=2024-08-20');
+    await waitForMap(page, '2024-08-20');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+    await expect(page.locator('output.spelled')).toHaveText('20 août 2024');
+    await expect(page.locator('#analysis-status')).toContainText('Accès analysé au 20 août 2024');
+    await expect(page.getByRole('link', { name: 'Planifier un convoi' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Couches et légende' })).toBeVisible();
+  });
+
+  test('the switcher, by keyboard, changes the language and it is kept on the next page', async ({
+    page,
+  }) => {
+    await page.goto('/login');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+
+    const arabic = page.getByRole('link', { name: 'العربية' });
+    await arabic.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/login\?lang=ar$/);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { name: 'تسجيل الدخول' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'العربية' })).toHaveAttribute('aria-current', 'true');
+
+    // The page's own link back to the map carries no language: the choice is remembered.
+    await page.getByRole('link', { name: 'العودة إلى الخريطة العامة' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+    await expect(page.getByRole('link', { name: 'تخطيط قافلة' })).toBeVisible();
+
+    await page.getByRole('link', { name: 'Français' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('link', { name: 'Planifier un convoi' })).toBeVisible();
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect(page.getByRole('link', { name: 'Plan a convoy' })).toBeVisible();
+  });
+
+  test('Accept-Language picks the language when the address does not', async ({ browser }) => {
+    // The browser's locale is what it sends as Accept-Language.
+    for (const [header, lang, heading] of [
+      ['fr-FR', 'fr', 'Connexion'],
+      ['ar-SD', 'ar', 'تسجيل الدخول'],
+      ['de-DE', 'en', 'Sign in'],
+    ] as const) {
+      const context = await browser.newContext({ locale: header });
+      const page = await context.newPage();
+      await page.goto('/login');
+      await expect(page.locator('html'), header).toHaveAttribute('lang', lang);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+      // The address wins over the header.
+      await page.goto('/login?lang=en');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await context.close();
+    }
+  });
+
+  test('a sign-in refused in Arabic says so in Arabic', async ({ page }) => {
+    await page.goto('/login?lang=ar');
+    await page.getByLabel('البريد الإلكتروني').fill(EMAIL);
+    await page.getByLabel('كلمة المرور').fill(`${PASSWORD} but wrong`);
+    await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+    await expect(page.getByRole('alert')).toHaveText('البريد الإلكتروني أو كلمة المرور غير صحيحة.');
+  });
+});
