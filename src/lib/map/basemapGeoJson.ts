@@ -3,6 +3,23 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { BasemapKind } from './basemapLayers';
+import { bboxOf } from './bbox';
+
+type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
+type Box = [number, number, number, number];
+
+/**
+ * Where the basemap keeps its detail: inside `region` (the scenario's extent with a margin) the detailed
+ * topology is used; elsewhere the `coarse` one (e.g. Natural Earth 1:110m), whose coasts and borders are
+ * plenty for the world seen around the crisis and a seventh of the bytes. Countries the coarse topology
+ * does not have (small islands) are left out outside the region.
+ */
+export interface BasemapDetail {
+  coarse: CountriesTopology;
+  region: Box;
+}
+
+const meets = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 export interface BasemapProperties {
   kind: BasemapKind;
@@ -64,9 +81,17 @@ function largestPolygon(geometry: Polygon | MultiPolygon): Feature<Polygon> {
  * @example basemapGeoJson(topology).features.filter((f) => f.properties.kind === 'label').length // 241
  */
 export function basemapGeoJson(
-  topology: Topology<{ countries: GeometryCollection<{ name: string }> }>,
+  topology: CountriesTopology,
+  detail?: BasemapDetail,
 ): FeatureCollection<Polygon | MultiPolygon | GeoJSON.MultiLineString | GeoJSON.Point, BasemapProperties> {
-  const countries = feature(topology, topology.objects.countries).features;
+  const coarseById = new Map(
+    detail ? feature(detail.coarse, detail.coarse.objects.countries).features.map((c) => [c.id, c]) : [],
+  );
+  const countries = feature(topology, topology.objects.countries).features.flatMap((c) => {
+    if (!detail || !c.geometry || meets(bboxOf(c.geometry), detail.region)) return [c];
+    const coarse = coarseById.get(c.id);
+    return coarse?.geometry ? [{ ...c, geometry: coarse.geometry }] : [];
+  });
   const out: FeatureCollection<
     Polygon | MultiPolygon | GeoJSON.MultiLineString | GeoJSON.Point,
     BasemapProperties
@@ -83,11 +108,19 @@ export function basemapGeoJson(
     out.features.push({ type: 'Feature', properties: { kind: 'country', name }, geometry });
   }
 
-  const borders = mesh(topology, topology.objects.countries, (a, b) => a !== b);
+  let borders = mesh(topology, topology.objects.countries, (a, b) => a !== b).coordinates;
+  if (detail) {
+    // Arcs meeting the region from the detailed borders, the others from the coarse ones: arcs are split
+    // where borders meet, so the two sets join at junctions without drawing a border twice.
+    const inRegion = (line: Position[]) =>
+      meets(bboxOf({ type: 'LineString', coordinates: line }), detail.region);
+    const coarse = mesh(detail.coarse, detail.coarse.objects.countries, (a, b) => a !== b).coordinates;
+    borders = [...borders.filter(inRegion), ...coarse.filter((l) => !inRegion(l))];
+  }
   out.features.push({
     type: 'Feature',
     properties: { kind: 'border' },
-    geometry: { type: 'MultiLineString', coordinates: borders.coordinates.map(roundLine) },
+    geometry: { type: 'MultiLineString', coordinates: borders.map(roundLine) },
   });
 
   for (const c of countries) {
