@@ -3,6 +3,7 @@ import { DataValidationError } from '$lib/domain/schemas';
 import { services } from '$lib/server/services';
 import { validateSession } from '$lib/server/auth/sessionStore';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/sessionCookie';
+import { withHeadLinks } from '$lib/server/http/headLinks';
 import { finishResponse } from '$lib/server/http/httpPolicy';
 
 // Invalid geodata stops the app at start with the list of problems (file, feature, field, reason),
@@ -43,6 +44,10 @@ export const handle: Handle = async ({ event, resolve }) => {
       event.cookies.delete(SESSION_COOKIE, { path: '/' });
     }
   }
-  // Caching headers and compression (src/lib/server/http): the Node adapter compresses no dynamic response.
-  return finishResponse(event.request, event.url, event.locals.viewer, await resolve(event));
+  // Feed and oEmbed links in every page's served head (`headLinks.ts`), then caching headers and
+  // compression (src/lib/server/http): the Node adapter compresses no dynamic response.
+  const response = await resolve(event, {
+    transformPageChunk: ({ html }) => withHeadLinks(html, event.url),
+  });
+  return finishResponse(event.request, event.url, event.locals.viewer, response);
 };

@@ -313,6 +313,11 @@ describe('public surfaces', () => {
         // The editor: its load redirects anonymous visitors to sign in (checked below); data comes from the API.
         'data/+page.server.ts',
         'data/+page.svelte',
+        // The embed, its map data and oEmbed: public records only, whoever asks (public-embed.test.ts).
+        'embed/+page.server.ts',
+        'embed/+page.svelte',
+        'embed/situation.json/+server.ts',
+        'oembed/+server.ts',
         // The change feeds: public changes only, whoever asks (checked below).
         'feed.atom/+server.ts',
         'feed.json/+server.ts',

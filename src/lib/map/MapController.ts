@@ -45,6 +45,10 @@ export interface MapControllerOptions {
   /** The view to open on; without one the map fits `extent`. */
   view?: MapView;
   extent: [number, number, number, number];
+  /** False: a picture that does not move or answer clicks (a static embed). Default true. */
+  interactive?: boolean;
+  /** The dark basemap (`theme=dark` of embeds). */
+  dark?: boolean;
   onSelect: (id: string | undefined) => void;
   onViewChange: (view: MapView) => void;
   /** Called when the map has drawn everything for the data given last (`date` is the data's as-of date). */
@@ -68,16 +72,17 @@ export class MapController {
 
   constructor(options: MapControllerOptions) {
     this.options = options;
-    const { container, base, view, extent } = options;
+    const { container, base, view, extent, interactive = true, dark = false } = options;
     this.map = new maplibregl.Map({
       container,
-      style: buildStyle({ base }),
+      style: buildStyle({ base, dark }),
+      interactive,
       ...(view
         ? { center: view.center, zoom: view.zoom }
         : { bounds: extent, fitBoundsOptions: { padding: 24 } }),
       ...FLAT_MAP_OPTIONS,
     });
-    finishFlatMap(this.map);
+    finishFlatMap(this.map, { interactive });
     this.handle = { map: this.map };
     window.__corridorMap = this.handle;
 
