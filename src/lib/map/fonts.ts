@@ -11,14 +11,14 @@ export const ARABIC_RANGES = ['U+0600-06FF', 'U+0750-077F', 'U+0870-08FF', 'U+FB
 export const LATIN_RANGES = ['U+0000-05FF', 'U+1E00-1EFF', 'U+2000-25FF'];
 
 /**
- * The style's `font-faces`: labels are drawn from the TTFs in `static/fonts`, served by the app, so no
+ * The style's `font-faces`: labels are drawn from the WOFF2 files in `static/fonts`, served by the app, so no
  * glyph PBF is needed and nothing is fetched from another host. `base` is the app's origin (and base path).
  */
 export function fontFaces(base: string): FontFacesSpecification {
   const url = (file: string) => `${base}/fonts/${file}`;
-  const arabic = { url: url('NotoSansArabic-Regular.ttf'), 'unicode-range': ARABIC_RANGES };
+  const arabic = { url: url('NotoSansArabic-Regular.woff2'), 'unicode-range': ARABIC_RANGES };
   return {
-    [FONT_REGULAR]: [{ url: url('NotoSans-Regular.ttf'), 'unicode-range': LATIN_RANGES }, arabic],
-    [FONT_BOLD]: [{ url: url('NotoSans-Bold.ttf'), 'unicode-range': LATIN_RANGES }, arabic],
+    [FONT_REGULAR]: [{ url: url('NotoSans-Regular.woff2'), 'unicode-range': LATIN_RANGES }, arabic],
+    [FONT_BOLD]: [{ url: url('NotoSans-Bold.woff2'), 'unicode-range': LATIN_RANGES }, arabic],
   };
 }
