@@ -1,7 +1,8 @@
 // Makes the fonts the browser loads (static/fonts/*.woff2) from the TrueType sources in fonts/: WOFF2
 // (Brotli-compressed) subsets holding only the characters the app and the map labels draw. The Latin files
-// keep Latin, its accents and the punctuation, arrows and signs the interface uses; the Arabic file Arabic
-// and its presentation forms. Run `node scripts/make-fonts.js` after changing a source or a range, and
+// keep Latin-1, Latin Extended-A and Latin Extended Additional (the dotted letters of transliterated Arabic
+// names), the punctuation and the few signs the interface uses; the Arabic file the Arabic block and its
+// presentation forms. A character a file lacks is drawn by the reader's own fonts. Run `node scripts/make-fonts.js` after changing a source or a range, and
 // commit the result (fonts/README.md). Uses `subset-font` (HarfBuzz's subsetter compiled to WebAssembly).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,18 +19,24 @@ function charsOf(ranges) {
 
 const LATIN = charsOf([
   [0x20, 0x7e],
-  [0xa0, 0x24f],
-  [0x2b0, 0x36f],
+  [0xa0, 0x17f],
+  [0x2bb, 0x2bf],
+  [0x2c6],
+  [0x2da],
+  [0x2dc],
   [0x1e00, 0x1eff],
-  [0x2000, 0x206f],
+  [0x2010, 0x2027],
+  [0x2030, 0x203a],
   [0x20ac],
   [0x2122],
-  [0x2190, 0x21ff],
+  [0x2190, 0x2193],
   [0x2212],
-  [0x2215],
+  [0x221d, 0x221e],
   [0x2248],
-  [0x2260, 0x2265],
-  [0x25a0, 0x25ff],
+  [0x2260],
+  [0x2264, 0x2265],
+  [0x25a0],
+  [0x25cf],
   [0x2713],
   [0x2717],
 ]);
@@ -37,8 +44,6 @@ const ARABIC = charsOf([
   [0x20, 0x40],
   [0xa0],
   [0x600, 0x6ff],
-  [0x750, 0x77f],
-  [0x870, 0x8ff],
   [0x200c, 0x200f],
   [0x2010, 0x2027],
   [0xfb50, 0xfdff],

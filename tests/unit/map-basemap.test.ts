@@ -52,7 +52,7 @@ describe('basemapGeoJson', () => {
 
 describe('basemapGeoJson with a coarse topology beyond a region', () => {
   const coarse = countries110m as unknown as typeof topology;
-  // Around the default scenario's extent (14.5, 8.4, 38.8, 22.4) with the route's 12° margin.
+  // Around the default scenario's extent (14.5, 8.4, 38.8, 22.4) with a 12° margin.
   const region: [number, number, number, number] = [2.5, -3.6, 50.8, 34.4];
   const full = basemapGeoJson(topology);
   const mixed = basemapGeoJson(topology, { coarse, region });

@@ -49,6 +49,8 @@ export interface MapControllerOptions {
   interactive?: boolean;
   /** The dark basemap (`theme=dark` of embeds). */
   dark?: boolean;
+  /** False: Latin labels in the reader's own fonts (embeds; see `fontFaces`). */
+  latinFonts?: boolean;
   onSelect: (id: string | undefined) => void;
   onViewChange: (view: MapView) => void;
   /** Called when the map has drawn everything for the data given last (`date` is the data's as-of date). */
@@ -72,10 +74,10 @@ export class MapController {
 
   constructor(options: MapControllerOptions) {
     this.options = options;
-    const { container, base, view, extent, interactive = true, dark = false } = options;
+    const { container, base, view, extent, interactive = true, dark = false, latinFonts = true } = options;
     this.map = new maplibregl.Map({
       container,
-      style: buildStyle({ base, dark }),
+      style: buildStyle({ base, dark, latinFonts }),
       interactive,
       ...(view
         ? { center: view.center, zoom: view.zoom }

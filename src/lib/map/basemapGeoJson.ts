@@ -30,13 +30,15 @@ export interface BasemapProperties {
 
 /** ~110 m at the equator: finer than the 1:50 million source, and a third smaller than full precision. */
 const DECIMALS = 3;
-const round = (v: number) => Math.round(v * 10 ** DECIMALS) / 10 ** DECIMALS;
+/** ~1.1 km: still finer than the 1:110 million source's own detail, used for the coarse parts. */
+const COARSE_DECIMALS = 2;
+const round = (v: number, decimals = DECIMALS) => Math.round(v * 10 ** decimals) / 10 ** decimals;
 
 /** Rounds a line, dropping points that became equal to the previous one. */
-function roundLine(line: Position[]): Position[] {
+function roundLine(line: Position[], decimals = DECIMALS): Position[] {
   const out: Position[] = [];
   for (const p of line) {
-    const q = [round(p[0]), round(p[1])];
+    const q = [round(p[0], decimals), round(p[1], decimals)];
     const last = out[out.length - 1];
     if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q);
   }
@@ -44,8 +46,8 @@ function roundLine(line: Position[]): Position[] {
 }
 
 /** Rounds a ring, keeping the original when rounding would leave it with fewer than 4 positions. */
-function roundRing(ring: Position[]): Position[] {
-  const r = roundLine(ring);
+function roundRing(ring: Position[], decimals = DECIMALS): Position[] {
+  const r = roundLine(ring, decimals);
   return r.length >= 4 ? r : ring;
 }
 
@@ -87,10 +89,14 @@ export function basemapGeoJson(
   const coarseById = new Map(
     detail ? feature(detail.coarse, detail.coarse.objects.countries).features.map((c) => [c.id, c]) : [],
   );
+  const decimalsOf = new Map<unknown, number>();
   const countries = feature(topology, topology.objects.countries).features.flatMap((c) => {
     if (!detail || !c.geometry || meets(bboxOf(c.geometry), detail.region)) return [c];
     const coarse = coarseById.get(c.id);
-    return coarse?.geometry ? [{ ...c, geometry: coarse.geometry }] : [];
+    if (!coarse?.geometry) return [];
+    const replaced = { ...c, geometry: coarse.geometry };
+    decimalsOf.set(replaced, COARSE_DECIMALS);
+    return [replaced];
   });
   const out: FeatureCollection<
     Polygon | MultiPolygon | GeoJSON.MultiLineString | GeoJSON.Point,
@@ -101,10 +107,12 @@ export function basemapGeoJson(
     const g = c.geometry as Polygon | MultiPolygon | null;
     if (!g) continue;
     const name = c.properties?.name ?? '';
+    const decimals = decimalsOf.get(c) ?? DECIMALS;
+    const ring = (r: Position[]) => roundRing(r, decimals);
     const geometry: Polygon | MultiPolygon =
       g.type === 'Polygon'
-        ? { type: 'Polygon', coordinates: g.coordinates.map(roundRing) }
-        : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(roundRing)) };
+        ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
+        : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) };
     out.features.push({ type: 'Feature', properties: { kind: 'country', name }, geometry });
   }
 
@@ -115,12 +123,15 @@ export function basemapGeoJson(
     const inRegion = (line: Position[]) =>
       meets(bboxOf({ type: 'LineString', coordinates: line }), detail.region);
     const coarse = mesh(detail.coarse, detail.coarse.objects.countries, (a, b) => a !== b).coordinates;
-    borders = [...borders.filter(inRegion), ...coarse.filter((l) => !inRegion(l))];
-  }
+    borders = [
+      ...borders.filter(inRegion).map((l) => roundLine(l)),
+      ...coarse.filter((l) => !inRegion(l)).map((l) => roundLine(l, COARSE_DECIMALS)),
+    ];
+  } else borders = borders.map((l) => roundLine(l));
   out.features.push({
     type: 'Feature',
     properties: { kind: 'border' },
-    geometry: { type: 'MultiLineString', coordinates: borders.map(roundLine) },
+    geometry: { type: 'MultiLineString', coordinates: borders },
   });
 
   for (const c of countries) {

@@ -26,6 +26,8 @@ export interface StyleOptions {
   base: string;
   /** The dark basemap of embeds (`theme=dark`); the data layers keep their colours. */
   dark?: boolean;
+  /** False: Latin labels in the reader's own fonts, only the Arabic file downloaded (embeds, to stay light). */
+  latinFonts?: boolean;
 }
 
 export const BASEMAP_PATH = '/basemap/countries.geojson';
@@ -39,7 +41,7 @@ const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [
  * names < the selected site's best path < sites < crossings < incidents < selection < labels, so points are
  * never hidden under lines and labels stay on top.
  */
-export function buildStyle({ base, dark = false }: StyleOptions): StyleSpecification {
+export function buildStyle({ base, dark = false, latinFonts = true }: StyleOptions): StyleSpecification {
   const colors = dark ? darkBasemapColors : basemapColors;
   const sources: Record<string, SourceSpecification> = {
     [BASEMAP_SOURCE]: { type: 'geojson', data: `${base}${BASEMAP_PATH}`, attribution: 'Natural Earth' },
@@ -51,7 +53,7 @@ export function buildStyle({ base, dark = false }: StyleOptions): StyleSpecifica
   return {
     version: 8,
     name: 'Corridor',
-    'font-faces': fontFaces(base),
+    'font-faces': fontFaces(base, { latin: latinFonts }),
     sources,
     layers: [
       ...basemapLayers(colors),

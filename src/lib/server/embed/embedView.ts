@@ -1,4 +1,5 @@
 import { AnalysisInputError } from '$lib/domain/analysis';
+import type { AnalysisReport } from '$lib/domain/schemas';
 import { embedSummary, type EmbedSummary } from '$lib/map/embedSummary';
 import type { EmbedOptions } from '$lib/map/embedOptions';
 import { clampDate } from '$lib/state/dates';
@@ -8,6 +9,11 @@ import type { SituationStore } from '../situation/situationStore';
 /** What the embed page renders on the server: everything public, whoever is signed in. */
 export interface EmbedView {
   summary: EmbedSummary;
+  /**
+   * The public analysis of the date, which the map draws: computed here rather than in the browser's
+   * analysis worker, whose script alone would cost an embed 45 KB (an embed shows one date).
+   */
+  report: AnalysisReport;
   /** The date shown: the link's, kept inside the time range, or the scenario's default. */
   asOf: string;
   /** When the public data last changed, as far as this server knows (ISO 8601, UTC). */
@@ -45,6 +51,9 @@ export async function embedView(store: SituationStore, options: EmbedOptions): P
   for (const f of analyzer.situation.sites) if (named.has(f.properties.id)) sources.add(f.properties.source);
   return {
     summary,
+    // Without the road segments' and front lines' geometries, which the map does not draw from the report
+    // (it draws the layers' own), so that they do not weigh on the page.
+    report: { ...report, segments: [], frontlines: [] },
     asOf: report.asOf,
     dataAsOf: contentVersion(analyzer.situation, 'public').since,
     disclaimer: scenario.disclaimer,

@@ -13,7 +13,7 @@ import type { RequestHandler } from './$types';
 // fetches from another host. 1:50m around the scenario (its extent and this margin), 1:110m beyond, which
 // keeps the map page inside its transfer budget (README "Light on a slow link"). Built and compressed once per
 // process (it never changes while the app runs), at brotli's best quality since it is done once.
-const MARGIN_DEG = 12;
+const MARGIN_DEG = 3;
 type Countries = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 
 let body:
