@@ -153,3 +153,36 @@ test('the map page loads in at most 800 KB on a first visit, its data included',
   expect(chromium).toBeLessThanOrEqual(wire);
   expect(wire).toBeLessThanOrEqual(800 * KB);
 });
+
+test('the builder makes a snippet of the chosen date, options and view, copied with the keyboard', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await page.goto('/embed/builder');
+  await page.getByLabel('Date').fill('2024-08-20');
+  await page.getByLabel('Plain (no legend)').check();
+  await page.getByLabel('Dark').check();
+  // The live preview shows those options, and the view the user moved it to is kept.
+  const preview = page.frameLocator('iframe');
+  await preview.locator('#map[data-map-state="idle"]').waitFor({ state: 'attached', timeout: 60_000 });
+  await expect(page.locator('iframe')).toHaveAttribute('src', /date=2024-08-20.*plain=1.*theme=dark/);
+  await page
+    .locator('iframe')
+    .evaluate((f) =>
+      (f as HTMLIFrameElement).contentWindow!.__corridorMap!.map.jumpTo({ center: [25.3, 13.5], zoom: 7 }),
+    );
+  await page.getByRole('button', { name: "Use the preview's view" }).click();
+  // Copied from the keyboard alone: focus the button, press Enter.
+  await page.getByRole('button', { name: 'Copy snippet' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Snippet copied.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(
+    /^<iframe src="http:\/\/[^"]+\/embed\?map=7\.00%2F13\.5000%2F25\.3000&amp;date=2024-08-20&amp;plain=1&amp;theme=dark"/,
+  );
+  expect(copied).toContain('width="100%" height="760"');
+  expect(copied).toContain("<script>window.addEventListener('message'");
+  expect(copied).toBe(await page.getByLabel('Snippet').inputValue());
+});

@@ -566,6 +566,8 @@ const routes: Record<string, RouteCheck> = {
   'embed/+page.server.ts': publicPage('/embed?date=2024-08-20'),
   'embed/+page.svelte': rendersDataOf('embed/+page.server.ts'),
   'embed/situation.json/+server.ts': served(() => '/embed/situation.json', 'public'),
+  'embed/builder/+page.server.ts': publicPage('/embed/builder'),
+  'embed/builder/+page.svelte': rendersDataOf('embed/builder/+page.server.ts'),
   'oembed/+server.ts': noRecords(`/oembed?url=${encodeURIComponent('http://localhost/embed')}`),
   'export/[layer].[format]/+server.ts': served(() => '/export/sites.geojson', 'caller'),
   'export/report.[format]/+server.ts': served(() => '/export/report.json?asOf=2024-08-15', 'caller'),
