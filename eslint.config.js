@@ -28,8 +28,11 @@ export default ts.config(
     files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
     languageOptions: {
       parserOptions: {
-        // playwright.config.ts sits at the root, outside the tsconfig's include.
-        projectService: { allowDefaultProject: ['playwright.config.ts', 'drizzle.config.ts'] },
+        // playwright.config.ts sits at the root, outside the tsconfig's include; SvelteKit's tsconfig leaves
+        // out the service worker (it runs with the webworker library, which its triple-slash references load).
+        projectService: {
+          allowDefaultProject: ['playwright.config.ts', 'drizzle.config.ts', 'src/service-worker.ts'],
+        },
         extraFileExtensions: ['.svelte'],
         parser: ts.parser,
         svelteConfig,

@@ -5,7 +5,12 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ out: 'build' }),
+    // `precompress`: the build writes brotli and gzip copies of the scripts, styles and other text files, and
+    // the Node server sends them to browsers that accept them (README "Light on a slow link").
+    adapter: adapter({ out: 'build', precompress: true }),
+    // The offline service worker is registered by the app itself, on pages not in a frame
+    // (src/lib/offline/registerServiceWorker.ts).
+    serviceWorker: { register: false },
     // SvelteKit's CSRF origin check stays on (its default): no `csrf` override here on purpose.
     // The pages' Content-Security-Policy. SvelteKit adds a nonce (or a hash, for a prerendered page) for each
     // of its inline scripts, so no 'unsafe-inline' script and no 'unsafe-eval' is allowed. Everything is served

@@ -3,6 +3,7 @@ import { DataValidationError } from '$lib/domain/schemas';
 import { services } from '$lib/server/services';
 import { validateSession } from '$lib/server/auth/sessionStore';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/sessionCookie';
+import { withHeadLinks } from '$lib/server/http/headLinks';
 import { finishResponse } from '$lib/server/http/httpPolicy';
 import { appendVary } from '$lib/server/http/compress';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -71,8 +72,10 @@ const handleInLocale = async (
       event.cookies.delete(SESSION_COOKIE, { path: '/' });
     }
   }
+  // The page in the request's language, with the feed and oEmbed links in its served head (`headLinks.ts`).
   const response = await resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', textDirection(locale)),
+    transformPageChunk: ({ html }) =>
+      withHeadLinks(html.replace('%lang%', locale).replace('%dir%', textDirection(locale)), event.url),
   });
   // A page is written in the language the request asked for.
   if (response.headers.get('content-type')?.startsWith('text/html')) {

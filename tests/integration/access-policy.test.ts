@@ -546,6 +546,16 @@ const shown =
     expectNoLeak(role, r.out);
   };
 
+/** A page any visitor may open whose load shows public records only, whoever is signed in (the embed). */
+const publicPage =
+  (path: string): RouteCheck =>
+  async ({ file, role }) => {
+    const mod = await routeModule(file);
+    const r = await thrown(() => (mod.load as (e: unknown) => unknown)(event(file, role, path)));
+    expect(r.status).toBeUndefined();
+    expectNoLeak('anonymous', r.out);
+  };
+
 /** The tRPC endpoint: the same answers over HTTP (features.get shown here; every procedure is checked above). */
 const trpcEndpoint: RouteCheck = async ({ file, role, p }) => {
   const path = (id: string) => `/api/trpc/features.get?input=${encodeURIComponent(JSON.stringify({ id }))}`;
@@ -593,6 +603,13 @@ const routes: Record<string, RouteCheck> = {
   ),
   'data/+page.server.ts': page('editor', '/data'),
   'data/+page.svelte': rendersDataOf('data/+page.server.ts'),
+  // The embeddable map: public records only, whoever is signed in (docs/embed.md).
+  'embed/+page.server.ts': publicPage('/embed?date=2024-08-20'),
+  'embed/+page.svelte': rendersDataOf('embed/+page.server.ts'),
+  'embed/situation.json/+server.ts': served(() => '/embed/situation.json', 'public'),
+  'embed/builder/+page.server.ts': publicPage('/embed/builder'),
+  'embed/builder/+page.svelte': rendersDataOf('embed/builder/+page.server.ts'),
+  'oembed/+server.ts': noRecords(`/oembed?url=${encodeURIComponent('http://localhost/embed')}`),
   'export/[layer].[format]/+server.ts': served(() => '/export/sites.geojson', 'caller'),
   'export/report.[format]/+server.ts': served(() => '/export/report.json?asOf=2024-08-15', 'caller'),
   'feed.atom/+server.ts': served(() => '/feed.atom', 'public'),

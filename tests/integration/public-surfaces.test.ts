@@ -377,6 +377,14 @@ describe('public surfaces', () => {
         // The editor: its load redirects anonymous visitors to sign in (checked below); data comes from the API.
         'data/+page.server.ts',
         'data/+page.svelte',
+        // The embed, its map data, its builder and oEmbed: public records only, whoever asks
+        // (public-embed.test.ts, access-policy.test.ts).
+        'embed/+page.server.ts',
+        'embed/+page.svelte',
+        'embed/situation.json/+server.ts',
+        'embed/builder/+page.server.ts',
+        'embed/builder/+page.svelte',
+        'oembed/+server.ts',
         // The change feeds: public changes only, whoever asks (checked below).
         'feed.atom/+server.ts',
         'feed.json/+server.ts',

@@ -47,6 +47,8 @@ describe('security headers', () => {
     }
     // A path that merely starts with the same letters is not the embed route.
     expect(policy(await finished(`${FRAMEABLE_PATH_PREFIX}ded`))).toContain("frame-ancestors 'self'");
+    // The builder of embed snippets is a tool of this site, not an embed: no other site may frame it.
+    expect(policy(await finished(`${FRAMEABLE_PATH_PREFIX}/builder`))).toContain("frame-ancestors 'self'");
   });
 
   it('HSTS over https only', async () => {

@@ -46,6 +46,12 @@ export interface MapControllerOptions {
   /** The view to open on; without one the map fits `extent`. */
   view?: MapView;
   extent: [number, number, number, number];
+  /** False: a picture that does not move or answer clicks (a static embed). Default true. */
+  interactive?: boolean;
+  /** The dark basemap (`theme=dark` of embeds). */
+  dark?: boolean;
+  /** False: Latin labels in the reader's own fonts (embeds; see `fontFaces`). */
+  latinFonts?: boolean;
   onSelect: (id: string | undefined) => void;
   onViewChange: (view: MapView) => void;
   /** Called when the map has drawn everything for the data given last (`date` is the data's as-of date). */
@@ -70,16 +76,17 @@ export class MapController {
 
   constructor(options: MapControllerOptions) {
     this.options = options;
-    const { container, base, view, extent } = options;
+    const { container, base, view, extent, interactive = true, dark = false, latinFonts = true } = options;
     this.map = new maplibregl.Map({
       container,
-      style: buildStyle({ base }),
+      style: buildStyle({ base, dark, latinFonts }),
+      interactive,
       ...(view
         ? { center: view.center, zoom: view.zoom }
         : { bounds: extent, fitBoundsOptions: { padding: 24 } }),
       ...FLAT_MAP_OPTIONS,
     });
-    finishFlatMap(this.map);
+    finishFlatMap(this.map, { interactive });
     this.handle = { map: this.map };
     window.__corridorMap = this.handle;
 

@@ -3,6 +3,23 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { BasemapKind } from './basemapLayers';
+import { bboxOf } from './bbox';
+
+type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
+type Box = [number, number, number, number];
+
+/**
+ * Where the basemap keeps its detail: inside `region` (the scenario's extent with a margin) the detailed
+ * topology is used; elsewhere the `coarse` one (e.g. Natural Earth 1:110m), whose coasts and borders are
+ * plenty for the world seen around the crisis and a seventh of the bytes. Countries the coarse topology
+ * does not have (small islands) are left out outside the region.
+ */
+export interface BasemapDetail {
+  coarse: CountriesTopology;
+  region: Box;
+}
+
+const meets = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 export interface BasemapProperties {
   kind: BasemapKind;
@@ -13,13 +30,15 @@ export interface BasemapProperties {
 
 /** ~110 m at the equator: finer than the 1:50 million source, and a third smaller than full precision. */
 const DECIMALS = 3;
-const round = (v: number) => Math.round(v * 10 ** DECIMALS) / 10 ** DECIMALS;
+/** ~1.1 km: still finer than the 1:110 million source's own detail, used for the coarse parts. */
+const COARSE_DECIMALS = 2;
+const round = (v: number, decimals = DECIMALS) => Math.round(v * 10 ** decimals) / 10 ** decimals;
 
 /** Rounds a line, dropping points that became equal to the previous one. */
-function roundLine(line: Position[]): Position[] {
+function roundLine(line: Position[], decimals = DECIMALS): Position[] {
   const out: Position[] = [];
   for (const p of line) {
-    const q = [round(p[0]), round(p[1])];
+    const q = [round(p[0], decimals), round(p[1], decimals)];
     const last = out[out.length - 1];
     if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q);
   }
@@ -27,8 +46,8 @@ function roundLine(line: Position[]): Position[] {
 }
 
 /** Rounds a ring, keeping the original when rounding would leave it with fewer than 4 positions. */
-function roundRing(ring: Position[]): Position[] {
-  const r = roundLine(ring);
+function roundRing(ring: Position[], decimals = DECIMALS): Position[] {
+  const r = roundLine(ring, decimals);
   return r.length >= 4 ? r : ring;
 }
 
@@ -64,9 +83,21 @@ function largestPolygon(geometry: Polygon | MultiPolygon): Feature<Polygon> {
  * @example basemapGeoJson(topology).features.filter((f) => f.properties.kind === 'label').length // 241
  */
 export function basemapGeoJson(
-  topology: Topology<{ countries: GeometryCollection<{ name: string }> }>,
+  topology: CountriesTopology,
+  detail?: BasemapDetail,
 ): FeatureCollection<Polygon | MultiPolygon | GeoJSON.MultiLineString | GeoJSON.Point, BasemapProperties> {
-  const countries = feature(topology, topology.objects.countries).features;
+  const coarseById = new Map(
+    detail ? feature(detail.coarse, detail.coarse.objects.countries).features.map((c) => [c.id, c]) : [],
+  );
+  const decimalsOf = new Map<unknown, number>();
+  const countries = feature(topology, topology.objects.countries).features.flatMap((c) => {
+    if (!detail || !c.geometry || meets(bboxOf(c.geometry), detail.region)) return [c];
+    const coarse = coarseById.get(c.id);
+    if (!coarse?.geometry) return [];
+    const replaced = { ...c, geometry: coarse.geometry };
+    decimalsOf.set(replaced, COARSE_DECIMALS);
+    return [replaced];
+  });
   const out: FeatureCollection<
     Polygon | MultiPolygon | GeoJSON.MultiLineString | GeoJSON.Point,
     BasemapProperties
@@ -76,18 +107,31 @@ export function basemapGeoJson(
     const g = c.geometry as Polygon | MultiPolygon | null;
     if (!g) continue;
     const name = c.properties?.name ?? '';
+    const decimals = decimalsOf.get(c) ?? DECIMALS;
+    const ring = (r: Position[]) => roundRing(r, decimals);
     const geometry: Polygon | MultiPolygon =
       g.type === 'Polygon'
-        ? { type: 'Polygon', coordinates: g.coordinates.map(roundRing) }
-        : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(roundRing)) };
+        ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
+        : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) };
     out.features.push({ type: 'Feature', properties: { kind: 'country', name }, geometry });
   }
 
-  const borders = mesh(topology, topology.objects.countries, (a, b) => a !== b);
+  let borders = mesh(topology, topology.objects.countries, (a, b) => a !== b).coordinates;
+  if (detail) {
+    // Arcs meeting the region from the detailed borders, the others from the coarse ones: arcs are split
+    // where borders meet, so the two sets join at junctions without drawing a border twice.
+    const inRegion = (line: Position[]) =>
+      meets(bboxOf({ type: 'LineString', coordinates: line }), detail.region);
+    const coarse = mesh(detail.coarse, detail.coarse.objects.countries, (a, b) => a !== b).coordinates;
+    borders = [
+      ...borders.filter(inRegion).map((l) => roundLine(l)),
+      ...coarse.filter((l) => !inRegion(l)).map((l) => roundLine(l, COARSE_DECIMALS)),
+    ];
+  } else borders = borders.map((l) => roundLine(l));
   out.features.push({
     type: 'Feature',
     properties: { kind: 'border' },
-    geometry: { type: 'MultiLineString', coordinates: borders.coordinates.map(roundLine) },
+    geometry: { type: 'MultiLineString', coordinates: borders },
   });
 
   for (const c of countries) {

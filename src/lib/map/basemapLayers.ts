@@ -8,14 +8,27 @@ export const BASEMAP_SOURCE = 'basemap';
  * Basemap colours: pale and low in contrast so that the data layers on top stay legible, with water a
  * little darker than land so coasts and lakes still read.
  */
-export const basemapColors = {
+export const basemapColors: Record<'water' | 'land' | 'coast' | 'border' | 'label' | 'labelHalo', string> = {
   water: '#d7e3ea',
   land: '#f4f2ec',
   coast: '#a9b9c4',
   border: '#8d8a84',
   label: '#6d6a64',
   labelHalo: '#f4f2ec',
-} as const;
+};
+
+/**
+ * The same roles in the dark theme of embeds (`theme=dark`): dark land and water, light borders and names,
+ * with the data layers' colours unchanged so the legend still reads.
+ */
+export const darkBasemapColors: typeof basemapColors = {
+  water: '#121b24',
+  land: '#26303a',
+  coast: '#475563',
+  border: '#8b97a3',
+  label: '#b4bec8',
+  labelHalo: '#26303a',
+};
 
 /** The basemap GeoJSON holds features of these kinds (see `basemapGeoJson.ts`). */
 export type BasemapKind = 'country' | 'border' | 'label';
@@ -26,15 +39,15 @@ export function countryLabelSize(): ExpressionSpecification {
 }
 
 /** Background (water), land, borders and country names. */
-export function basemapLayers(): LayerSpecification[] {
+export function basemapLayers(colors = basemapColors): LayerSpecification[] {
   return [
-    { id: 'basemap-water', type: 'background', paint: { 'background-color': basemapColors.water } },
+    { id: 'basemap-water', type: 'background', paint: { 'background-color': colors.water } },
     {
       id: 'basemap-land',
       type: 'fill',
       source: BASEMAP_SOURCE,
       filter: ['==', ['get', 'kind'], 'country'],
-      paint: { 'fill-color': basemapColors.land, 'fill-outline-color': basemapColors.coast },
+      paint: { 'fill-color': colors.land, 'fill-outline-color': colors.coast },
     },
     {
       id: 'basemap-borders',
@@ -43,7 +56,7 @@ export function basemapLayers(): LayerSpecification[] {
       filter: ['==', ['get', 'kind'], 'border'],
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': basemapColors.border,
+        'line-color': colors.border,
         'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.6],
         'line-dasharray': [4, 2],
       },
@@ -52,7 +65,7 @@ export function basemapLayers(): LayerSpecification[] {
 }
 
 /** Country names go above the areas of control but below sites and crossings, so they never hide data. */
-export function basemapLabelLayers(): LayerSpecification[] {
+export function basemapLabelLayers(colors = basemapColors): LayerSpecification[] {
   return [
     {
       id: 'basemap-country-labels',
@@ -69,8 +82,8 @@ export function basemapLabelLayers(): LayerSpecification[] {
         'symbol-sort-key': ['-', 0, ['get', 'rank']],
       },
       paint: {
-        'text-color': basemapColors.label,
-        'text-halo-color': basemapColors.labelHalo,
+        'text-color': colors.label,
+        'text-halo-color': colors.labelHalo,
         'text-halo-width': 1.5,
         'text-opacity': 0.85,
       },

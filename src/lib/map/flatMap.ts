@@ -20,10 +20,13 @@ export const FLAT_MAP_OPTIONS = {
   clickTolerance: 4,
 } satisfies Partial<maplibregl.MapOptions>;
 
-/** Turns off the rotations the options cannot, and adds the zoom buttons and the scale every map shows. */
-export function finishFlatMap(map: maplibregl.Map): void {
+/**
+ * Turns off the rotations the options cannot, and adds the zoom buttons (but on a map made without
+ * interaction, `interactive: false`, such as a static embed) and the scale every map shows.
+ */
+export function finishFlatMap(map: maplibregl.Map, { interactive = true } = {}): void {
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
-  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
+  if (interactive) map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 }

@@ -3,7 +3,13 @@ import type { FeatureCollection } from 'geojson';
 import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { adminLayers } from './adminLayer';
 import { areasLayers } from './areasLayer';
-import { BASEMAP_SOURCE, basemapLabelLayers, basemapLayers } from './basemapLayers';
+import {
+  BASEMAP_SOURCE,
+  basemapColors,
+  basemapLabelLayers,
+  basemapLayers,
+  darkBasemapColors,
+} from './basemapLayers';
 import { BEST_PATH_SOURCE, bestPathLayers } from './bestPathLayer';
 import { CHANGES_SOURCE, changesLayers } from './changesLayer';
 import { corridorsLayers } from './corridorsLayer';
@@ -19,6 +25,10 @@ import { sitesFlagLayers, sitesLabelLayers, sitesLayers, sitesStatusLayers } fro
 export interface StyleOptions {
   /** Origin (and base path) of the app, e.g. `http://localhost:3000`: fonts and basemap come from there. */
   base: string;
+  /** The dark basemap of embeds (`theme=dark`); the data layers keep their colours. */
+  dark?: boolean;
+  /** False: Latin labels in the reader's own fonts, only the Arabic file downloaded (embeds, to stay light). */
+  latinFonts?: boolean;
 }
 
 export const BASEMAP_PATH = '/basemap/countries.geojson';
@@ -32,7 +42,8 @@ const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [
  * names < the selected site's best path < sites < crossings < incidents < changes (compare mode) < selection < labels, so points are
  * never hidden under lines and labels stay on top.
  */
-export function buildStyle({ base }: StyleOptions): StyleSpecification {
+export function buildStyle({ base, dark = false, latinFonts = true }: StyleOptions): StyleSpecification {
+  const colors = dark ? darkBasemapColors : basemapColors;
   const sources: Record<string, SourceSpecification> = {
     [BASEMAP_SOURCE]: { type: 'geojson', data: `${base}${BASEMAP_PATH}`, attribution: 'Natural Earth' },
     [SELECTION_SOURCE]: { type: 'geojson', data: empty() },
@@ -44,16 +55,16 @@ export function buildStyle({ base }: StyleOptions): StyleSpecification {
   return {
     version: 8,
     name: 'Corridor',
-    'font-faces': fontFaces(base),
+    'font-faces': fontFaces(base, { latin: latinFonts }),
     sources,
     layers: [
-      ...basemapLayers(),
+      ...basemapLayers(colors),
       ...adminLayers(),
       ...areasLayers(),
       ...roadsLayers(),
       ...corridorsLayers(),
       ...frontlinesLayers(),
-      ...basemapLabelLayers(),
+      ...basemapLabelLayers(colors),
       ...bestPathLayers(),
       ...sitesLayers(),
       ...sitesFlagLayers(),

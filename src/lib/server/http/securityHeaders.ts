@@ -20,8 +20,12 @@ const NON_PAGE_POLICY = [
 /** One year, as HSTS preload lists ask; sent only over https (RFC 6797 §7.2: ignored, and useless, over http). */
 const HSTS = 'max-age=31536000; includeSubDomains';
 
-/** Whether pages at `pathname` may be framed by any site: `/embed` and below only. */
+/** The page that makes embed snippets: a tool of this site, framed by no other (unlike the embeds it makes). */
+const BUILDER_PATH = `${FRAMEABLE_PATH_PREFIX}/builder`;
+
+/** Whether pages at `pathname` may be framed by any site: `/embed` and below only, but the builder. */
 export function isFrameable(pathname: string): boolean {
+  if (pathname === BUILDER_PATH || pathname.startsWith(`${BUILDER_PATH}/`)) return false;
   return pathname === FRAMEABLE_PATH_PREFIX || pathname.startsWith(`${FRAMEABLE_PATH_PREFIX}/`);
 }
 

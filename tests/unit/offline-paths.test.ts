@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { isOfflineCacheable, isOfflinePath } from '$lib/offline/offlinePaths';
+
+describe('what the service worker keeps', () => {
+  it('keeps the map shell and data, nothing of the staff pages or the rest of the API', () => {
+    for (const p of [
+      '/',
+      '/embed',
+      '/api/trpc/situation.get',
+      '/basemap/countries.geojson',
+      '/fonts/NotoSans-Regular.woff2',
+    ])
+      expect(isOfflinePath(p), p).toBe(true);
+    for (const p of [
+      '/plan',
+      '/data',
+      '/admin',
+      '/api/trpc/features.get',
+      '/api/trpc/plans.list',
+      '/export/sites.csv',
+      '/login',
+    ])
+      expect(isOfflinePath(p), p).toBe(false);
+  });
+
+  it('never keeps an answer marked private or no-store (every answer to a signed-in account)', () => {
+    const answer = (cacheControl: string | null, status = 200) =>
+      new Response('{}', { status, headers: cacheControl ? { 'cache-control': cacheControl } : {} });
+    expect(isOfflineCacheable(answer('public, max-age=60, must-revalidate'))).toBe(true);
+    expect(isOfflineCacheable(answer(null))).toBe(true);
+    expect(isOfflineCacheable(answer('private, no-store'))).toBe(false);
+    expect(isOfflineCacheable(answer('no-store'))).toBe(false);
+    expect(isOfflineCacheable(answer('public', 500))).toBe(false);
+  });
+});
