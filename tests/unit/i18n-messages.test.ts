@@ -65,7 +65,14 @@ describe('messages', () => {
               ...['asof_date_label', 'details_date', 'field_date', 'details_source', 'field_source'],
               ...['group_sites', 'layer_sites', 'layer_corridors', 'layer_incidents', 'field_description'],
               ...['sa_via', 'nav_site', 'ed_done_version', 'hist_version', 'action_import'],
-              ...['changes_group', 'changes_sites', 'count_sites_one', 'count_sites'],
+              ...[
+                'changes_group',
+                'changes_sites',
+                'count_sites_one',
+                'count_sites',
+                'builder_date',
+                'builder_options',
+              ],
             ];
       expect(
         copies.filter((k) => !allowed.includes(k)),
