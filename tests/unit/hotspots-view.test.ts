@@ -35,6 +35,15 @@ describe('/hotspots words and date', () => {
       );
     });
 
+    it('French: the key figures in French', () => {
+      inLocale('fr');
+      expect(keyFigures(report.totals, needs)[3]).toEqual({
+        label: 'Personnes dans des sites à protéger',
+        value: '40\u202f000',
+        detail: '2 sites, dont 1 sans effectif',
+      });
+    });
+
     it('Arabic: Arabic words and month, Western digits, one incident in the singular', () => {
       inLocale('ar');
       const text = mandateText(needs);

@@ -97,38 +97,42 @@ export function keyFigures(
   totals: Totals,
   needs: ProtectionNeeds,
 ): { label: string; value: string; detail: string }[] {
+  const sites = (n: number) => countOf(n, 'sites');
   return [
     {
-      label: 'People in cut-off sites',
+      label: m.figure_peopleCutOff(),
       value: formatCount(totals.peopleCutOff),
-      detail: plural(totals.sitesCutOff, 'site'),
+      detail: sites(totals.sitesCutOff),
     },
     {
-      label: 'People in besieged sites',
+      label: m.figure_peopleBesieged(),
       value: formatCount(totals.peopleBesieged),
-      detail: plural(totals.sitesBesieged, 'site'),
+      detail: sites(totals.sitesBesieged),
     },
     {
-      label: 'People in sites with a famine finding',
+      label: m.figure_peopleFamine(),
       value: formatCount(totals.peopleFamine),
-      detail: plural(totals.sitesFamine, 'site'),
+      detail: sites(totals.sitesFamine),
     },
     {
-      label: 'People in sites needing protection',
+      label: m.figure_peopleProtection(),
       value: formatCount(needs.totals.people),
-      detail:
-        plural(needs.totals.sites, 'site') +
-        (needs.totals.sitesWithoutFigure ? `, ${needs.totals.sitesWithoutFigure} without a count` : ''),
+      detail: needs.totals.sitesWithoutFigure
+        ? m.key_without_count({
+            sites: sites(needs.totals.sites),
+            count: formatCount(needs.totals.sitesWithoutFigure),
+          })
+        : sites(needs.totals.sites),
     },
     {
-      label: 'Corridors blocked',
+      label: m.figure_corridorsBlocked(),
       value: formatCount(totals.corridorsBlocked),
-      detail: `${formatCount(totals.corridorsAtRisk)} at risk`,
+      detail: m.key_at_risk({ count: formatCount(totals.corridorsAtRisk) }),
     },
     {
-      label: 'Crossings closed',
+      label: m.figure_crossingsClosed(),
       value: formatCount(totals.crossingsClosed),
-      detail: `${formatCount(totals.crossingsRestricted)} restricted`,
+      detail: m.key_restricted({ count: formatCount(totals.crossingsRestricted) }),
     },
   ];
 }
