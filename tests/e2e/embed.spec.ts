@@ -130,14 +130,27 @@ async function firstVisit(page: Page, baseURL: string, path: string) {
 const KB = 1024;
 
 test('the embed loads in at most 600 KB on a first visit', async ({ page, baseURL }) => {
-  const { wire, chromium, paths } = await firstVisit(page, baseURL!, '/embed');
+  // English: labels in one language, drawn with the reader's own fonts: no font file at all.
+  const { wire, chromium, paths } = await firstVisit(page, baseURL!, '/embed?lang=en');
   expect(paths).toEqual(expect.arrayContaining(['/embed', '/embed/situation.json']));
-  expect(paths.some((p) => p.endsWith('.woff2'))).toBe(true);
+  expect(paths.filter((p) => /\.(woff2?|ttf|otf)$/.test(p))).toEqual([]);
   console.log(
     `embed, first visit: ${(wire / KB).toFixed(1)} KB on the wire (Chromium's count ${(chromium / KB).toFixed(1)} KB)`,
   );
   expect(chromium).toBeLessThanOrEqual(wire);
   expect(wire).toBeLessThanOrEqual(600 * KB);
+});
+
+test('the Arabic embed downloads the Arabic WOFF2 its names need, and no other font', async ({
+  page,
+  baseURL,
+}) => {
+  // Not yet inside the 600 KB budget (docs/embed.md): its figure is printed, the font files are checked.
+  const { wire, paths } = await firstVisit(page, baseURL!, '/embed?lang=ar');
+  expect([...new Set(paths.filter((p) => /\.(woff2?|ttf|otf)$/.test(p)))]).toEqual([
+    '/fonts/NotoSansArabic-Regular.woff2',
+  ]);
+  console.log(`embed in Arabic, first visit: ${(wire / KB).toFixed(1)} KB on the wire`);
 });
 
 test('the map page loads in at most 800 KB on a first visit, its data included', async ({

@@ -121,6 +121,22 @@ test.describe('languages', () => {
     expect(englishIn(await visibleTexts(page))).toEqual([]);
   });
 
+  test('Arabic embed: right to left, its summary, legend and footer in Arabic, no English interface string', async ({
+    page,
+  }) => {
+    await page.goto('/embed?lang=ar&date=2024-08-20');
+    await waitForMap(page, '2024-08-20');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('.dates')).toContainText('الوضع في 20 أغسطس 2024');
+    // The server-rendered summary (read by screen readers, shown without JavaScript) and the map's description.
+    await expect(page.locator('#summary-title')).toHaveText('الأرقام الرئيسية في 20 أغسطس 2024');
+    await expect(page.locator('.summary li').first()).toContainText('شخص');
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^خريطة /);
+    await page.getByText('المفتاح والطبقات').click();
+    await expect(page.getByRole('link', { name: 'فتح الخريطة الكاملة' })).toBeVisible();
+    expect(englishIn(await visibleTexts(page))).toEqual([]);
+  });
+
   test('French: dates and the interface in French', async ({ page }) => {
     await page.goto('/?lang=fr&date=2024-08-20');
     await waitForMap(page, '2024-08-20');

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
 import { createAnalyzer, protectionNeeds } from '$lib/domain/analysis';
 import { dateParam } from '$lib/server/hotspots/hotspotsView';
 import { loadSituationFromDir } from '$lib/server/geodata/loadSituationFromDir';
@@ -20,6 +21,40 @@ describe('/hotspots words and date', () => {
     expect(mandateText(one)).toContain(
       'guard 1 corridor over 38 km, where 1 incident of violence against aid was recorded within 5 km',
     );
+  });
+
+  describe("in the reader's language", () => {
+    const original = getLocale;
+    const inLocale = (locale: Locale) => overwriteGetLocale(() => locale);
+    afterEach(() => overwriteGetLocale(original));
+
+    it('French: French words, date and number separators', () => {
+      inLocale('fr');
+      expect(mandateText(needs)).toBe(
+        'Un mandat de protection au 15 août 2024 devrait couvrir 40\u202f000 personnes dans 2 sites (dont 1 sans chiffre de population) et sécuriser 2 couloirs sur 93,6 km, où 2 incidents de violence contre l’aide ont été enregistrés à moins de 10 km dans les 90 jours précédents.',
+      );
+    });
+
+    it('French: the key figures in French', () => {
+      inLocale('fr');
+      expect(keyFigures(report.totals, needs)[3]).toEqual({
+        label: 'Personnes dans des sites à protéger',
+        value: '40\u202f000',
+        detail: '2 sites, dont 1 sans effectif',
+      });
+    });
+
+    it('Arabic: Arabic words and month, Western digits, one incident in the singular', () => {
+      inLocale('ar');
+      const text = mandateText(needs);
+      expect(text).toContain('15 أغسطس 2024');
+      expect(text).toContain('40,000 شخص في مواقع عددها 2 (منها 1 بلا تعداد للسكان)');
+      expect(text).not.toMatch(/[A-Za-z]{3}/);
+      const one = protectionNeeds(report, fixture, { guardBufferKm: 5 });
+      expect(mandateText(one)).toContain(
+        'وأن تتولى تأمين ممر واحد على امتداد 38 كم، حيث سُجّلت حادثة عنف واحدة',
+      );
+    });
   });
 
   it('gives the key figures and the link preview from the totals', () => {

@@ -64,6 +64,14 @@ describe('sites', () => {
     };
     expect(without.sections.map((s) => s.text).join('')).toBe('Abéché');
   });
+
+  it('with one name only (embeds): the Arabic name in Arabic, the name as written otherwise', () => {
+    const label = (locale: 'en' | 'ar', p: Record<string, unknown>) =>
+      String(evaluate('symbol', 'text-field', siteLabel(locale, false), p));
+    expect(label('en', { name: 'Zamzam', nameAr: 'زمزم' })).toBe('Zamzam');
+    expect(label('ar', { name: 'Zamzam', nameAr: 'زمزم' })).toBe('زمزم');
+    expect(label('ar', { name: 'Abéché', nameAr: '' })).toBe('Abéché');
+  });
 });
 
 describe('crossings', () => {

@@ -52,6 +52,8 @@ export interface MapControllerOptions {
   dark?: boolean;
   /** False: Latin labels in the reader's own fonts (embeds; see `fontFaces`). */
   latinFonts?: boolean;
+  /** False: sites labelled with one name (`StyleOptions.bilingualLabels`). */
+  bilingualLabels?: boolean;
   onSelect: (id: string | undefined) => void;
   onViewChange: (view: MapView) => void;
   /** Called when the map has drawn everything for the data given last (`date` is the data's as-of date). */
@@ -76,10 +78,19 @@ export class MapController {
 
   constructor(options: MapControllerOptions) {
     this.options = options;
-    const { container, base, view, extent, interactive = true, dark = false, latinFonts = true } = options;
+    const {
+      container,
+      base,
+      view,
+      extent,
+      interactive = true,
+      dark = false,
+      latinFonts = true,
+      bilingualLabels = true,
+    } = options;
     this.map = new maplibregl.Map({
       container,
-      style: buildStyle({ base, dark, latinFonts }),
+      style: buildStyle({ base, dark, latinFonts, bilingualLabels }),
       interactive,
       ...(view
         ? { center: view.center, zoom: view.zoom }

@@ -1,4 +1,6 @@
 import type { AnalysisReport, Totals } from '$lib/domain/schemas';
+import { formatNumber } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 import { formatDate } from '$lib/state/dates';
 import { hotspotList } from './hotspotList';
 
@@ -25,27 +27,40 @@ export interface EmbedSummary {
   defaultAlt: string;
 }
 
-const number = new Intl.NumberFormat('en-GB');
-const plural = (n: number, one: string, many: string) => `${number.format(n)} ${n === 1 ? one : many}`;
+// The server writes these in the request's language (the embed is server-rendered: docs/i18n.md).
+const people = (n: number) => (n === 1 ? m.count_people_one() : m.count_people({ count: formatNumber(n) }));
 
 /** The key figures as sentences; figures that are zero are left out, except the first, which always shows. */
 export function summaryFigures(t: Totals): string[] {
+  const count = formatNumber;
   const out = [
-    `${plural(t.peopleCutOff, 'person', 'people')} in ${plural(t.sitesCutOff, 'site', 'sites')} cut off from aid`,
+    t.sitesCutOff === 1
+      ? m.fig_cut_off_one({ people: people(t.peopleCutOff) })
+      : m.fig_cut_off({ people: people(t.peopleCutOff), count: count(t.sitesCutOff) }),
   ];
   if (t.sitesFamine)
     out.push(
-      `${plural(t.peopleFamine, 'person', 'people')} in ${plural(t.sitesFamine, 'site', 'sites')} with a famine finding`,
+      t.sitesFamine === 1
+        ? m.fig_famine_one({ people: people(t.peopleFamine) })
+        : m.fig_famine({ people: people(t.peopleFamine), count: count(t.sitesFamine) }),
     );
   if (t.sitesBesieged)
     out.push(
-      `${plural(t.peopleBesieged, 'person', 'people')} in ${plural(t.sitesBesieged, 'besieged site', 'besieged sites')}`,
+      t.sitesBesieged === 1
+        ? m.fig_besieged_one({ people: people(t.peopleBesieged) })
+        : m.fig_besieged({ people: people(t.peopleBesieged), count: count(t.sitesBesieged) }),
     );
+  const atRisk = count(t.corridorsAtRisk);
   out.push(
-    `${plural(t.corridorsBlocked, 'aid corridor', 'aid corridors')} blocked, ${number.format(t.corridorsAtRisk)} at risk`,
+    t.corridorsBlocked === 1
+      ? m.fig_corridors_one({ atRisk })
+      : m.fig_corridors({ count: count(t.corridorsBlocked), atRisk }),
   );
+  const restricted = count(t.crossingsRestricted);
   out.push(
-    `${plural(t.crossingsClosed, 'crossing', 'crossings')} closed, ${number.format(t.crossingsRestricted)} restricted`,
+    t.crossingsClosed === 1
+      ? m.fig_crossings_one({ restricted })
+      : m.fig_crossings({ count: count(t.crossingsClosed), restricted }),
   );
   return out;
 }
@@ -67,12 +82,18 @@ export function embedSummary(scenarioName: string, report: AnalysisReport, topCo
       flags: e.flags.map((f) => f.label),
     }));
   const figures = summaryFigures(report.totals);
-  const most = topSites.length ? ` Most affected: ${topSites.map((s) => s.name).join(', ')}.` : '';
+  const most = topSites.length ? m.embed_most({ names: topSites.map((s) => s.name).join(', ') }) : '';
   return {
     scenarioName,
     asOf: report.asOf,
     figures,
     topSites,
-    defaultAlt: `Map of ${scenarioName} on ${formatDate(report.asOf)}: ${figures[0]}; ${figures.at(-2)}.${most}`,
+    defaultAlt: m.embed_default_alt({
+      scenario: scenarioName,
+      date: formatDate(report.asOf),
+      first: figures[0],
+      second: figures.at(-2) ?? '',
+      most,
+    }),
   };
 }

@@ -165,8 +165,11 @@ export function siteStrokeWidth(): ExpressionSpecification {
  * Name, and the Arabic name below it when there is one; in Arabic, the Arabic name first and the Latin
  * one below it (the data has Arabic names only: other languages show the name as written in the data).
  */
-export function siteLabel(locale: Locale = getLocale()): ExpressionSpecification {
+export function siteLabel(locale: Locale = getLocale(), bilingual = true): ExpressionSpecification {
   const [first, second] = locale === 'ar' ? ['nameAr', 'name'] : ['name', 'nameAr'];
+  // One name only (embeds): the reader's language where the data has it. A Latin-script label then needs
+  // no Arabic glyph, so the Arabic font file is not downloaded at all (docs/embed.md, transfer budget).
+  if (!bilingual) return ['case', ['!=', ['get', 'nameAr'], ''], ['get', first], ['get', 'name']];
   return [
     'case',
     ['!=', ['get', 'nameAr'], ''],
@@ -267,7 +270,8 @@ export function sitesStatusLayers(): LayerSpecification[] {
   ];
 }
 
-export function sitesLabelLayers(): LayerSpecification[] {
+/** `bilingual: false` labels each site with one name (see `siteLabel`). */
+export function sitesLabelLayers({ bilingual = true } = {}): LayerSpecification[] {
   return [
     {
       id: 'sites-label',
@@ -275,7 +279,7 @@ export function sitesLabelLayers(): LayerSpecification[] {
       source,
       metadata,
       layout: {
-        'text-field': siteLabel(),
+        'text-field': siteLabel(getLocale(), bilingual),
         'text-font': [FONT_REGULAR],
         'text-size': ['interpolate', ['linear'], ['zoom'], ZOOM_SMALL, 10.5, ZOOM_FULL, 13],
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],

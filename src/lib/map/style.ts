@@ -29,6 +29,8 @@ export interface StyleOptions {
   dark?: boolean;
   /** False: Latin labels in the reader's own fonts, only the Arabic file downloaded (embeds, to stay light). */
   latinFonts?: boolean;
+  /** False: a site is labelled with one name, in the reader's language where the data has it (embeds). */
+  bilingualLabels?: boolean;
 }
 
 export const BASEMAP_PATH = '/basemap/countries.geojson';
@@ -42,7 +44,12 @@ const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [
  * names < the selected site's best path < sites < crossings < incidents < changes (compare mode) < selection < labels, so points are
  * never hidden under lines and labels stay on top.
  */
-export function buildStyle({ base, dark = false, latinFonts = true }: StyleOptions): StyleSpecification {
+export function buildStyle({
+  base,
+  dark = false,
+  latinFonts = true,
+  bilingualLabels = true,
+}: StyleOptions): StyleSpecification {
   const colors = dark ? darkBasemapColors : basemapColors;
   const sources: Record<string, SourceSpecification> = {
     [BASEMAP_SOURCE]: { type: 'geojson', data: `${base}${BASEMAP_PATH}`, attribution: 'Natural Earth' },
@@ -73,7 +80,7 @@ export function buildStyle({ base, dark = false, latinFonts = true }: StyleOptio
       ...incidentsLayers(),
       ...changesLayers(),
       ...selectionLayers(),
-      ...sitesLabelLayers(),
+      ...sitesLabelLayers({ bilingual: bilingualLabels }),
       ...crossingsLabelLayers(),
     ],
   };

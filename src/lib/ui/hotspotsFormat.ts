@@ -2,19 +2,31 @@
 // figure reads the same everywhere (and in a newsroom's link preview).
 import type { GuardReason, ProtectionNeeds } from '$lib/domain/analysis';
 import type { ClaimConfidence, SupportKind, Totals } from '$lib/domain/schemas';
+import { m } from '$lib/paraglide/messages';
+import { formatNumber } from '$lib/i18n/format';
 import { formatDate } from '$lib/state/dates';
 
-const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-
-/** 1500000 → "1,500,000". */
+/** 1500000 → "1,500,000" (in the interface's language: "1 500 000" in French). */
 export function formatCount(n: number): string {
-  return whole.format(n);
+  return formatNumber(n);
 }
 
 /** 1076.348 → "1,076.3 km". */
 export function formatKm(km: number): string {
-  return `${oneDecimal.format(km)} km`;
+  return m.km({ value: formatNumber(km, 1) });
+}
+
+/** "3 sites", "1 site", in the interface's language (Arabic counts as "مواقع عددها 3"). */
+export function countOf(n: number, what: 'sites' | 'corridors' | 'crossings'): string {
+  const count = formatCount(n);
+  switch (what) {
+    case 'sites':
+      return n === 1 ? m.count_sites_one() : m.count_sites({ count });
+    case 'corridors':
+      return n === 1 ? m.count_corridors_one() : m.count_corridors({ count });
+    case 'crossings':
+      return n === 1 ? m.count_crossings_one() : m.count_crossings({ count });
+  }
 }
 
 /** "3 sites", "1 site". */
@@ -22,24 +34,62 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
+// Label tables are getters so that the server, rendering many languages with the same module, reads the
+// request's language each time (docs/i18n.md).
 export const SUPPORT_LABELS: Record<SupportKind, string> = {
-  arms: 'Arms',
-  financial: 'Money',
-  fighters: 'Fighters',
-  logistics: 'Logistics',
-  political: 'Political',
-  training: 'Training',
+  get arms() {
+    return m.support_arms();
+  },
+  get financial() {
+    return m.support_financial();
+  },
+  get fighters() {
+    return m.support_fighters();
+  },
+  get logistics() {
+    return m.support_logistics();
+  },
+  get political() {
+    return m.support_political();
+  },
+  get training() {
+    return m.support_training();
+  },
 };
 
-export const CONFIDENCE_LABELS: Record<ClaimConfidence, string> = {
-  low: 'Low: one report on unnamed sources',
-  medium: 'Medium: an official investigation or physical evidence, denied by the backer',
-  high: 'High: acknowledged or beyond dispute',
+/** A claim's confidence in a word ("medium"), as the claim panels write it after "confidence". */
+export const CONFIDENCE_LEVELS: Record<ClaimConfidence, string> = {
+  get low() {
+    return m.claim_level_low();
+  },
+  get medium() {
+    return m.claim_level_medium();
+  },
+  get high() {
+    return m.claim_level_high();
+  },
+};
+
+/** What a confidence means ("acknowledged or beyond dispute"). */
+export const CONFIDENCE_REASONS: Record<ClaimConfidence, string> = {
+  get low() {
+    return m.claim_why_low();
+  },
+  get medium() {
+    return m.claim_why_medium();
+  },
+  get high() {
+    return m.claim_why_high();
+  },
 };
 
 export const GUARD_LABELS: Record<GuardReason, string> = {
-  violence_against_aid: 'Violence against aid beside it',
-  serves_protected_site: 'Not open, to a site that needs protection',
+  get violence_against_aid() {
+    return m.guard_violence_against_aid();
+  },
+  get serves_protected_site() {
+    return m.guard_serves_protected_site();
+  },
 };
 
 /** The key figures of a date, in the order the page, the brief and the link preview give them. */
@@ -47,38 +97,42 @@ export function keyFigures(
   totals: Totals,
   needs: ProtectionNeeds,
 ): { label: string; value: string; detail: string }[] {
+  const sites = (n: number) => countOf(n, 'sites');
   return [
     {
-      label: 'People in cut-off sites',
+      label: m.figure_peopleCutOff(),
       value: formatCount(totals.peopleCutOff),
-      detail: plural(totals.sitesCutOff, 'site'),
+      detail: sites(totals.sitesCutOff),
     },
     {
-      label: 'People in besieged sites',
+      label: m.figure_peopleBesieged(),
       value: formatCount(totals.peopleBesieged),
-      detail: plural(totals.sitesBesieged, 'site'),
+      detail: sites(totals.sitesBesieged),
     },
     {
-      label: 'People in sites with a famine finding',
+      label: m.figure_peopleFamine(),
       value: formatCount(totals.peopleFamine),
-      detail: plural(totals.sitesFamine, 'site'),
+      detail: sites(totals.sitesFamine),
     },
     {
-      label: 'People in sites needing protection',
+      label: m.figure_peopleProtection(),
       value: formatCount(needs.totals.people),
-      detail:
-        plural(needs.totals.sites, 'site') +
-        (needs.totals.sitesWithoutFigure ? `, ${needs.totals.sitesWithoutFigure} without a count` : ''),
+      detail: needs.totals.sitesWithoutFigure
+        ? m.key_without_count({
+            sites: sites(needs.totals.sites),
+            count: formatCount(needs.totals.sitesWithoutFigure),
+          })
+        : sites(needs.totals.sites),
     },
     {
-      label: 'Corridors blocked',
+      label: m.figure_corridorsBlocked(),
       value: formatCount(totals.corridorsBlocked),
-      detail: `${formatCount(totals.corridorsAtRisk)} at risk`,
+      detail: m.key_at_risk({ count: formatCount(totals.corridorsAtRisk) }),
     },
     {
-      label: 'Crossings closed',
+      label: m.figure_crossingsClosed(),
       value: formatCount(totals.crossingsClosed),
-      detail: `${formatCount(totals.crossingsRestricted)} restricted`,
+      detail: m.key_restricted({ count: formatCount(totals.crossingsRestricted) }),
     },
   ];
 }
@@ -99,13 +153,22 @@ export function previewText(asOf: string, totals: Totals, needs: ProtectionNeeds
 export function mandateText(needs: ProtectionNeeds): string {
   const t = needs.totals;
   const p = needs.params;
-  return (
-    `A protection mandate on ${formatDate(needs.asOf)} would have to cover ${formatCount(t.people)} people in ` +
-    `${plural(t.sites, 'site')}${t.sitesWithoutFigure ? ` (${t.sitesWithoutFigure} without a population count)` : ''} ` +
-    `and guard ${plural(t.corridors, 'corridor')} over ${formatKm(t.corridorKm)}, where ` +
-    `${plural(t.incidents, 'incident')} of violence against aid ${t.incidents === 1 ? 'was' : 'were'} recorded within ${formatKm(p.guardBufferKm)} ` +
-    `in the ${p.guardWindowDays} days before.`
-  );
+  const buffer = formatKm(p.guardBufferKm);
+  const days = formatCount(p.guardWindowDays);
+  return m.mandate_text({
+    date: formatDate(needs.asOf),
+    people: formatCount(t.people),
+    sites: countOf(t.sites, 'sites'),
+    withoutCount: t.sitesWithoutFigure
+      ? m.mandate_without_count({ count: formatCount(t.sitesWithoutFigure) })
+      : '',
+    corridors: countOf(t.corridors, 'corridors'),
+    km: formatKm(t.corridorKm),
+    incidents:
+      t.incidents === 1
+        ? m.mandate_incidents_one({ buffer, days })
+        : m.mandate_incidents({ count: formatCount(t.incidents), buffer, days }),
+  });
 }
 
 /** How far an incident is from a corridor: "on it" when it is on the line (to the metres of the data). */
