@@ -514,6 +514,33 @@ export interface UpsertResult {
   updated: number;
   /** Features identical to what is stored: no new version, no audit entry. */
   unchanged: number;
+  /**
+   * `created` and `updated` split by each feature's sensitivity after the write: the change feed tells each
+   * reader only of the records it may see (README "Change feed").
+   */
+  bySensitivity: Record<Sensitivity, { created: number; updated: number }>;
+}
+
+/** An `UpsertResult` of nothing written, to add batches' results to. */
+export function emptyUpsertResult(): UpsertResult {
+  const none = () => ({ created: 0, updated: 0 });
+  return {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    bySensitivity: { public: none(), restricted: none(), confidential: none() },
+  };
+}
+
+/** Adds `r` to `total`, split included. */
+export function addUpsertResult(total: UpsertResult, r: UpsertResult): void {
+  total.created += r.created;
+  total.updated += r.updated;
+  total.unchanged += r.unchanged;
+  for (const s of ALL_SENSITIVITIES) {
+    total.bySensitivity[s].created += r.bySensitivity[s].created;
+    total.bySensitivity[s].updated += r.bySensitivity[s].updated;
+  }
 }
 
 /** A stored row as `upsertFeatures` compares it. */
@@ -550,7 +577,7 @@ export async function upsertFeatures(
   const visible = options.visible ?? ALL_SENSITIVITIES;
   const issues: ValidationIssue[] = [];
   const firstIndex = new Map<string, number>();
-  const counts: UpsertResult = { created: 0, updated: 0, unchanged: 0 };
+  const counts = emptyUpsertResult();
 
   const write = async (tx: Tx, list: AnyFeature[], offset: number) => {
     // One JSON parameter per statement: both PGlite and node-postgres take it far faster than thousands
@@ -617,6 +644,7 @@ export async function upsertFeatures(
         select feature_id, ${layer}::text, ${action}::text, ${actor}::text, null, after, 1
         from jsonb_to_recordset(${after}::jsonb) as r(feature_id text, after jsonb)`);
       counts.created += fresh.length;
+      for (const f of fresh) counts.bySensitivity[sensitivityOf(f)].created++;
     }
 
     for (const f of list) {
@@ -647,6 +675,7 @@ export async function upsertFeatures(
         versionAfter: rows[0].version,
       });
       counts.updated++;
+      counts.bySensitivity[sensitivityOf(f)].updated++;
     }
   };
 

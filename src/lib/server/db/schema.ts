@@ -127,7 +127,7 @@ export const statusChanges = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     /** The as-of date the two analyses were run on. */
     asOf: text('as_of').notNull(),
-    /** `corridor`, `crossing` or `site`. */
+    /** `corridor`, `crossing` or `site`; `import` on the one row that stands for an import. */
     subjectKind: text('subject_kind').notNull(),
     subjectId: text('subject_id').notNull(),
     subjectName: text('subject_name').notNull(),
@@ -150,9 +150,17 @@ export const statusChanges = pgTable(
     publicId: bigint('public_id', { mode: 'number' }),
     /** Its number among public and restricted changes (what staff see), null when it is confidential. */
     restrictedId: bigint('restricted_id', { mode: 'number' }),
+    /** On a change an import caused: the `id` of that import's row, the one entry the workspace feed shows. */
+    importId: bigint('import_id', { mode: 'number' }),
+    /**
+     * On an import's row (`subject_kind` 'import'): the file, the layer and the features written per
+     * sensitivity (`ImportSummary` in src/lib/server/feed/types.ts); null on every other row.
+     */
+    importSummary: jsonb('import_summary'),
   },
   (t) => [
     index('status_changes_subject_idx').on(t.subjectId, t.id),
+    index('status_changes_import_idx').on(t.importId, t.id),
     uniqueIndex('status_changes_public_id_idx').on(t.publicId),
     uniqueIndex('status_changes_restricted_id_idx').on(t.restrictedId),
   ],

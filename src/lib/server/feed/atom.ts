@@ -10,7 +10,8 @@ const link = (rel: string, href: string, type?: string) =>
  * The feed as an Atom 1.0 document (RFC 4287): feed id, title, updated, author, self and next links (paging
  * as in RFC 5005); per change an entry with a permanent id, a title such as
  * "Corridor Adré → Nyala: open → blocked", the time it was found, a plain-text summary, the reasons as HTML
- * content and a link to the map on the subject and date.
+ * content and a link to the map on the subject and date; per import one entry, its changes grouped, with a
+ * `related` link to the feed of its changes one by one.
  */
 export function renderAtom(doc: FeedDocument): string {
   const out = [
@@ -35,8 +36,12 @@ export function renderAtom(doc: FeedDocument): string {
       el('updated', c.at.toISOString()),
       el('published', c.at.toISOString()),
       link('alternate', e.url, 'text/html'),
+      ...(e.detailsUrl ? [link('related', e.detailsUrl, 'application/atom+xml')] : []),
       `<category term="${xmlEscape(c.subjectKind)}" label="${xmlEscape(c.subjectKind)}"/>`,
-      `<category term="${xmlEscape(c.after ?? 'none')}" label="${xmlEscape(valueWords(c.after))}"/>`,
+      // An import's entry has no verdict of its own: its changes are in the related feed.
+      ...(c.import
+        ? []
+        : [`<category term="${xmlEscape(c.after ?? 'none')}" label="${xmlEscape(valueWords(c.after))}"/>`]),
       el('summary', e.summary, ' type="text"'),
       el('content', entryHtml(e), ' type="html"'),
       '</entry>',

@@ -32,6 +32,8 @@ export interface FeedEntry {
   reasons: string[];
   /** The map on the subject, on the date the change was found. */
   url: string;
+  /** An import's entry: the feed of the changes it caused, one by one. */
+  detailsUrl?: string;
 }
 
 /**
@@ -66,11 +68,17 @@ export function changeUrn(
 export const feedUrn = (scenarioId: string, subject?: { kind: SubjectKind; id: string }) =>
   nameUrn(subject ? `${scenarioId}/feed/${subject.kind}/${subject.id}` : `${scenarioId}/feed`);
 
-/** An entry as HTML (for Atom `content` and JSON Feed `content_html`): the summary, the reasons, a map link. */
+/**
+ * An entry as HTML (for Atom `content` and JSON Feed `content_html`): the summary, the reasons (an import's
+ * groups of changes) and, for an import, the link to its changes, then a map link.
+ */
 export function entryHtml(e: FeedEntry): string {
   return (
     `<p>${xmlEscape(e.summary)}</p>` +
     (e.reasons.length ? `<ul>${e.reasons.map((r) => `<li>${xmlEscape(r)}</li>`).join('')}</ul>` : '') +
+    (e.detailsUrl
+      ? `<p><a href="${xmlEscape(e.detailsUrl)}">Each change of this import, one by one</a></p>`
+      : '') +
     `<p><a href="${xmlEscape(e.url)}">Show on the map on ${xmlEscape(e.change.asOf)}</a></p>`
   );
 }

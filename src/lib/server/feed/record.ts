@@ -1,5 +1,5 @@
 import { asc, count, eq, inArray, max, sql } from 'drizzle-orm';
-import { layerNames, scenarioSchema, type Situation } from '$lib/domain/schemas';
+import { layerNames, scenarioSchema, type Sensitivity, type Situation } from '$lib/domain/schemas';
 import type { Database } from '../db/client';
 import { readSituation } from '../db/featureRepository';
 import { auditLog, features, scenarios, statusChanges, statusSnapshots } from '../db/schema';
@@ -7,7 +7,13 @@ import { situationVisibleAt } from '$lib/domain/visibility';
 import { feedAsOf } from './asOf';
 import { compareStatuses, sameStatuses, toStored, type ChangeDraft, type StoredStatuses } from './compare';
 import { statusesOn } from './statuses';
-import { visibilityLevels, type ChangeCause, type SubjectStatus, type Visibility } from './types';
+import {
+  visibilityLevels,
+  type ChangeCause,
+  type ImportSummary,
+  type SubjectStatus,
+  type Visibility,
+} from './types';
 
 /** Where to record: the server's services, or a database and the scenario's id. */
 export type FeedTarget =
@@ -20,6 +26,11 @@ export interface RecordOptions {
   actor: string | null;
   /** The clock, for tests: the as-of date is `now` brought inside the scenario's time range. */
   now?: Date;
+  /**
+   * Set after an import: what it wrote. The import gets one entry saying so, and the changes it caused are
+   * stored as its details (the workspace feed shows the entry, a subject's feed its own change).
+   */
+  import?: ImportSummary;
 }
 
 export interface RecordResult {
@@ -30,6 +41,8 @@ export interface RecordResult {
   analysed: boolean;
   /** The changes recorded by this call, in the order stored. */
   changes: (ChangeDraft & { cause: ChangeCause; asOf: string })[];
+  /** After an import: the sensitivity its entry was recorded with, or null when none was (a baseline). */
+  importEntry: Sensitivity | null;
   /** Time the whole recording took, in ms (reading, analysing, comparing, writing). */
   ms: number;
 }
@@ -131,7 +144,7 @@ export async function recordStatusChanges(target: FeedTarget, options: RecordOpt
       previous[v] = stored?.subjects ?? {};
     }
     // Nothing written since the last comparison, on the same date: the statuses cannot differ.
-    if (!baseline && unchanged) return { asOf, baseline, analysed: false, changes: [] };
+    if (!baseline && unchanged) return { asOf, baseline, analysed: false, changes: [], importEntry: null };
 
     const situation = await readSituation(tx, scenarioId, ['public', 'restricted', 'confidential']);
     const now = statusesByLevel(situation, asOf);
@@ -165,7 +178,16 @@ export async function recordStatusChanges(target: FeedTarget, options: RecordOpt
         .set({ asOf, statuses, ...(updatedAt ? { updatedAt } : {}) })
         .where(eq(statusSnapshots.visibility, v));
     }
-    if (changes.length > 0) {
+    // An import's entry, when it wrote something: the write's changes are its details. None on a baseline,
+    // which records nothing.
+    const importEntry =
+      options.import && !baseline
+        ? importSensitivity(
+            options.import,
+            changes.filter((c) => c.cause !== 'date'),
+          )
+        : null;
+    if (changes.length > 0 || importEntry) {
       // Each reader's numbering of the changes it may see continues from the last one (`status_changes`'s
       // `public_id`, `restricted_id`); the snapshot rows' lock makes recordings take turns, so no two share one.
       const [top] = await tx
@@ -173,28 +195,66 @@ export async function recordStatusChanges(target: FeedTarget, options: RecordOpt
         .from(statusChanges);
       let publicId = Number(top?.p ?? 0);
       let restrictedId = Number(top?.r ?? 0);
-      await tx.insert(statusChanges).values(
-        changes.map((c) => ({
-          publicId: c.sensitivity === 'public' ? ++publicId : null,
-          restrictedId: c.sensitivity === 'confidential' ? null : ++restrictedId,
-          asOf: c.asOf,
-          subjectKind: c.subjectKind,
-          subjectId: c.subjectId,
-          subjectName: c.subjectName,
-          field: c.field,
-          before: c.before,
-          after: c.after,
-          sensitivity: c.sensitivity,
-          cause: c.cause,
-          actor: c.cause === 'date' ? null : options.actor,
-          reasons: c.reasons,
-          // A write's change: the time it was found, after the lock (ids and these times rise together). The
-          // date's: the start of the day.
-          at: c.cause === 'date' ? dayBegan : sql`clock_timestamp()`,
-        })),
-      );
+      let importId: number | null = null;
+      if (importEntry) {
+        const [row] = await tx
+          .insert(statusChanges)
+          .values({
+            publicId: importEntry === 'public' ? ++publicId : null,
+            restrictedId: importEntry === 'confidential' ? null : ++restrictedId,
+            asOf: previousAsOf ?? asOf,
+            subjectKind: 'import',
+            // Never a feature's id (those have no ":"), so no feature's sensitivity hides it.
+            subjectId: `import:${options.import!.layer}`,
+            subjectName: options.import!.file,
+            field: 'import',
+            sensitivity: importEntry,
+            cause: options.cause,
+            actor: options.actor,
+            importSummary: options.import,
+            at: sql`clock_timestamp()`,
+          })
+          .returning({ id: statusChanges.id });
+        importId = row.id;
+      }
+      if (changes.length > 0)
+        await tx.insert(statusChanges).values(
+          changes.map((c) => ({
+            publicId: c.sensitivity === 'public' ? ++publicId : null,
+            restrictedId: c.sensitivity === 'confidential' ? null : ++restrictedId,
+            asOf: c.asOf,
+            subjectKind: c.subjectKind,
+            subjectId: c.subjectId,
+            subjectName: c.subjectName,
+            field: c.field,
+            before: c.before,
+            after: c.after,
+            sensitivity: c.sensitivity,
+            cause: c.cause,
+            actor: c.cause === 'date' ? null : options.actor,
+            reasons: c.reasons,
+            importId: c.cause === 'date' ? null : importId,
+            // A write's change: the time it was found, after the lock (ids and these times rise together). The
+            // date's: the start of the day.
+            at: c.cause === 'date' ? dayBegan : sql`clock_timestamp()`,
+          })),
+        );
     }
-    return { asOf, baseline, analysed: true, changes };
+    return { asOf, baseline, analysed: true, changes, importEntry };
   });
   return { ...result, ms: performance.now() - started };
+}
+
+/**
+ * The sensitivity of an import's entry: the lowest at which anything of it shows, a feature written or a
+ * change caused. An import of restricted records that changed nothing the public sees is not in the public
+ * feeds at all; null when it wrote nothing and changed nothing.
+ */
+export function importSensitivity(
+  summary: ImportSummary,
+  changes: readonly Pick<ChangeDraft, 'sensitivity'>[],
+): Sensitivity | null {
+  const shown = (s: Sensitivity) =>
+    summary.written[s].created + summary.written[s].updated > 0 || changes.some((c) => c.sensitivity === s);
+  return visibilityLevels.map((l) => l.sensitivity).find(shown) ?? null;
 }

@@ -1,10 +1,11 @@
 import { featureId } from '$lib/domain/schemas';
 import type { Services } from '../services';
 import { renderAtom } from './atom';
-import { changeUrn, feedUrn, type FeedDocument, type FeedEntry } from './document';
+import { changeUrn, feedUrn, nameUrn, type FeedDocument, type FeedEntry } from './document';
 import { renderJsonFeed } from './jsonFeed';
 import { DEFAULT_LIMIT, lastCompared, MAX_LIMIT, readChanges } from './readChanges';
 import { subjectKinds, type StatusChange, type SubjectKind } from './types';
+import { groupImportChanges, groupLine, importSummaryText, importTitle } from './importWords';
 import { changeSummary, changeTitle, kindWords, reasonLines } from './words';
 
 export type FeedFormat = 'atom' | 'json';
@@ -29,15 +30,25 @@ export interface FeedRequest {
 const plain = (status: number, message: string) =>
   new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
-/** `limit` (1–200, default 50) and `before` (a change id) from the query, or the reason they are refused. */
-function pageParams(params: URLSearchParams): { limit: number; before?: number } | string {
+/**
+ * `limit` (1–200, default 50), `before` (a change id) and `import` (an import's entry) from the query, or the
+ * reason they are refused.
+ */
+function pageParams(params: URLSearchParams): { limit: number; before?: number; importOf?: number } | string {
   const limit = params.get('limit');
   const before = params.get('before');
+  const importOf = params.get('import');
+  if (importOf !== null && !(/^\d+$/.test(importOf) && +importOf >= 1 && Number.isSafeInteger(+importOf)))
+    return `import must be the id of an import's entry (a positive whole number), not "${importOf}"`;
   if (limit !== null && !(/^\d+$/.test(limit) && +limit >= 1 && +limit <= MAX_LIMIT))
     return `limit must be a whole number from 1 to ${MAX_LIMIT}, not "${limit}"`;
   if (before !== null && !(/^\d+$/.test(before) && +before >= 1 && Number.isSafeInteger(+before)))
     return `before must be the id of a change (a positive whole number), not "${before}"`;
-  return { limit: limit === null ? DEFAULT_LIMIT : +limit, ...(before === null ? {} : { before: +before }) };
+  return {
+    limit: limit === null ? DEFAULT_LIMIT : +limit,
+    ...(before === null ? {} : { before: +before }),
+    ...(importOf === null ? {} : { importOf: +importOf }),
+  };
 }
 
 /** The map on `id` (when given) and `date`, with the URL parameters the map reads (`sel`, `date`). */
@@ -54,8 +65,28 @@ function feedPath(format: FeedFormat, subject?: { kind: string; id: string }): s
   return subject ? `/feed/${subject.kind}/${encodeURIComponent(subject.id)}.${format}` : `/feed.${format}`;
 }
 
-/** A change as a feed entry. Public feeds never name the account that made the write. */
-export function toEntry(scenarioId: string, origin: string, c: StatusChange, withActor = false): FeedEntry {
+/**
+ * A change as a feed entry. Public feeds never name the account that made the write. An import's entry
+ * lists what it changed, group by group, and links (`detailsUrl`, given the entry's number) to the changes
+ * one by one.
+ */
+export function toEntry(
+  scenarioId: string,
+  origin: string,
+  c: StatusChange,
+  withActor = false,
+  detailsUrl?: (importNumber: number) => string,
+): FeedEntry {
+  if (c.import)
+    return {
+      change: c,
+      id: changeUrn(scenarioId, c),
+      title: importTitle(c.import),
+      summary: importSummaryText({ ...c, import: c.import }, withActor),
+      reasons: groupImportChanges(c.import.changes).map(groupLine),
+      url: mapUrl(origin, undefined, c.asOf),
+      ...(detailsUrl ? { detailsUrl: detailsUrl(c.number) } : {}),
+    };
   return {
     change: c,
     id: changeUrn(scenarioId, c),
@@ -83,6 +114,18 @@ export async function feedResponse(
   const origin = req.url.origin;
 
   let subject: { kind: SubjectKind; id: string; name: string } | undefined;
+  if (req.subject && page.importOf !== undefined)
+    return plain(400, "import applies to the workspace's feed, not to one subject's");
+  // The changes one import caused: its entry must be one the public feed shows.
+  let imported: StatusChange | undefined;
+  if (page.importOf !== undefined) {
+    const [entry] = (
+      await readChanges(db, { sensitivities: ['public'], before: page.importOf + 1, limit: 1 })
+    ).changes;
+    if (entry?.number !== page.importOf || !entry.import)
+      return plain(404, `no public import entry ${page.importOf}`);
+    imported = entry;
+  }
   if (req.subject) {
     const kind = subjectKinds.find((k) => k === req.subject!.kind);
     if (!kind || !featureId.safeParse(req.subject.id).success)
@@ -104,24 +147,33 @@ export async function feedResponse(
     ...page,
   });
   const path = feedPath(req.format, subject);
-  const nextQuery = new URLSearchParams({ ...(next ? { before: String(next) } : {}) });
+  const nextQuery = new URLSearchParams({
+    ...(imported ? { import: String(page.importOf) } : {}),
+    ...(next ? { before: String(next) } : {}),
+  });
   if (req.url.searchParams.has('limit')) nextQuery.set('limit', String(page.limit));
   const compared = changes.length ? null : await lastCompared(db);
   const doc: FeedDocument = {
-    id: feedUrn(scenario.id, subject),
-    title: subject
-      ? `${kindWords(subject.kind)} ${subject.name}: status changes`
-      : `${scenario.name}: status changes`,
-    description: subject
-      ? `Each change of the ${subject.kind === 'site' ? 'access class' : 'status'} of ${subject.name} found by Corridor's analysis of public records, newest first.`
-      : "Each change of a corridor's or crossing's status or a site's access class found by Corridor's analysis of public records, newest first.",
+    id: imported ? nameUrn(`${scenario.id}/feed/import/${page.importOf}`) : feedUrn(scenario.id, subject),
+    title: imported
+      ? `${importTitle(imported.import!)}: the changes one by one`
+      : subject
+        ? `${kindWords(subject.kind)} ${subject.name}: status changes`
+        : `${scenario.name}: status changes`,
+    description: imported
+      ? `Each change of a status or access class that the import of "${imported.import!.file}" caused, found by Corridor's analysis of public records, newest first.`
+      : subject
+        ? `Each change of the ${subject.kind === 'site' ? 'access class' : 'status'} of ${subject.name} found by Corridor's analysis of public records, newest first.`
+        : "Each change of a corridor's or crossing's status or a site's access class found by Corridor's analysis of public records, newest first; an import is one entry, linking to the changes it caused.",
     selfUrl: req.url.href,
     alternateFeedUrl: `${origin}${feedPath(req.format === 'atom' ? 'json' : 'atom', subject)}`,
     homeUrl: mapUrl(origin, subject?.id),
     nextUrl: next ? `${origin}${path}?${nextQuery}` : null,
     updated: changes[0]?.at ?? compared?.at ?? new Date(),
     author: 'Corridor',
-    entries: changes.map((c) => toEntry(scenario.id, origin, c)),
+    entries: changes.map((c) =>
+      toEntry(scenario.id, origin, c, false, (n) => `${origin}${feedPath(req.format)}?import=${n}`),
+    ),
   };
   const body = req.format === 'atom' ? renderAtom(doc) : renderJsonFeed(doc);
   return new Response(body, { headers: { 'content-type': CONTENT_TYPES[req.format] } });

@@ -45,6 +45,28 @@ export const visibilityLevels = [
 ] as const satisfies readonly { visibility: string; sensitivity: Sensitivity; includes: Sensitivity[] }[];
 export type Visibility = (typeof visibilityLevels)[number]['visibility'];
 
+/**
+ * What an import wrote, as its feed row stores it (`status_changes.import_summary`): features created and
+ * updated per sensitivity after the write, so each reader is told only of the records it may see.
+ */
+export interface ImportSummary {
+  file: string;
+  layer: string;
+  written: Record<Sensitivity, { created: number; updated: number }>;
+}
+
+/**
+ * An import's entry as one reader sees it: the features of the sensitivities it may see, and the status
+ * changes the import caused that it may see (subjects only; each change is its own row, with its reasons).
+ */
+export interface ImportEntry {
+  file: string;
+  layer: string;
+  created: number;
+  updated: number;
+  changes: Pick<StatusChange, 'subjectKind' | 'subjectId' | 'subjectName' | 'before' | 'after'>[];
+}
+
 /** A change as recorded in `status_changes`. */
 export interface StatusChange {
   /** The row's id: counts every change, whatever its sensitivity (never shown to a reader). */
@@ -57,14 +79,19 @@ export interface StatusChange {
   restrictedId: number | null;
   at: Date;
   asOf: string;
-  subjectKind: SubjectKind;
+  subjectKind: SubjectKind | 'import';
   subjectId: string;
   subjectName: string;
-  field: 'status' | 'access';
+  field: 'status' | 'access' | 'import';
   before: string | null;
   after: string | null;
   sensitivity: Sensitivity;
   cause: ChangeCause;
   actor: string | null;
   reasons: FeedReason[];
+  /**
+   * Set on an import's entry (`subjectKind` and `field` are then `import`, the subject's name is the file's, `before` and `after` are null): the
+   * workspace feed shows it in place of the changes the import caused, which are read with `importOf`.
+   */
+  import: ImportEntry | null;
 }

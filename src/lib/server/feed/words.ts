@@ -1,6 +1,11 @@
 import type { StatusChange, SubjectKind } from './types';
 
-const KIND_WORDS: Record<SubjectKind, string> = { corridor: 'Corridor', crossing: 'Crossing', site: 'Site' };
+const KIND_WORDS: Record<StatusChange['subjectKind'], string> = {
+  corridor: 'Corridor',
+  crossing: 'Crossing',
+  site: 'Site',
+  import: 'Import',
+};
 
 /** Statuses and access classes in plain words (the map's legend says the same). */
 const VALUE_WORDS: Record<string, string> = {

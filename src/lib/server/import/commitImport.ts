@@ -66,7 +66,10 @@ export async function commitImport(
       });
     return written;
   });
-  return { ...result, feed: await recordFeed(db, actor, options, result) };
+  return {
+    ...result,
+    feed: await recordFeed(db, actor, { ...options, file: file ?? UNNAMED, layer }, result),
+  };
 }
 
 /**
@@ -89,11 +92,17 @@ async function refuseUnknownActors(db: Database, list: readonly Feature[], file:
   if (issues.length > 0) throw new DataValidationError(issues);
 }
 
-/** The change-feed hook: status changes caused by the import, recorded after the write succeeded. */
+/** What the feed calls an import that came without a file name (features sent to the API). */
+const UNNAMED = '(features sent without a file name)';
+
+/**
+ * The change-feed hook, after the write succeeded: the import's one entry (file, layer, what was written)
+ * with the status changes it caused as its details.
+ */
 export async function recordFeed(
   db: Database,
   actor: string,
-  options: Pick<CommitOptions, 'feed' | 'scenarioId'>,
+  options: Pick<CommitOptions, 'feed' | 'scenarioId'> & { file: string; layer: LayerName },
   written: UpsertResult,
 ): Promise<CommitResult['feed']> {
   if (options.feed === false) return { skipped: 'not asked for' };
@@ -106,7 +115,14 @@ export async function recordFeed(
     scenarioId = rows[0].id;
   }
   try {
-    const r = await recordStatusChanges({ db, scenarioId }, { cause: 'import', actor });
+    const r = await recordStatusChanges(
+      { db, scenarioId },
+      {
+        cause: 'import',
+        actor,
+        import: { file: options.file, layer: options.layer, written: written.bySensitivity },
+      },
+    );
     return { recorded: r.changes.length };
   } catch (e) {
     // The import is written; the next recording compares against the same snapshot and catches up.

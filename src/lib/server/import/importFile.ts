@@ -5,7 +5,7 @@ import type { Feature } from 'geojson';
 import type { LayerName } from '$lib/domain/schemas';
 import type { ColumnMapping, ImportOptions, ImportPreview } from '$lib/import/types';
 import type { Database } from '../db/client';
-import { upsertFeatures, type UpsertResult } from '../db/featureRepository';
+import { addUpsertResult, emptyUpsertResult, upsertFeatures } from '../db/featureRepository';
 import { recordFeed, type CommitResult } from './commitImport';
 import { saveImportMapping } from './importMappings';
 import { readImportFile } from './readImportFile';
@@ -50,7 +50,7 @@ export async function importFile(path: string, o: ImportFileOptions): Promise<Im
   const db = o.db;
   const layer: LayerName = o.layer;
   let preview: ImportPreview | undefined;
-  const total: UpsertResult = { created: 0, updated: 0, unchanged: 0 };
+  const total = emptyUpsertResult();
   try {
     await db.transaction(async (tx) => {
       const txDb = tx as unknown as Database;
@@ -64,9 +64,7 @@ export async function importFile(path: string, o: ImportFileOptions): Promise<Im
         const started = performance.now();
         const r = await upsertFeatures(txDb, layer, batch, o.actor, { file: o.fileName, action: 'import' });
         o.onWrite?.(performance.now() - started);
-        total.created += r.created;
-        total.updated += r.updated;
-        total.unchanged += r.unchanged;
+        addUpsertResult(total, r);
       };
       preview = await readImportFile(path, { ...o, onBatch: write });
       if (preview.counts.valid === 0 || (errorsOf(preview) > 0 && !o.skipInvalid)) throw new Rollback();
@@ -84,6 +82,6 @@ export async function importFile(path: string, o: ImportFileOptions): Promise<Im
       return { preview, written: null, reason: preview.counts.valid === 0 ? 'empty' : 'errors' };
     throw e;
   }
-  const feed = await recordFeed(db, o.actor, { feed: o.feed }, total);
+  const feed = await recordFeed(db, o.actor, { feed: o.feed, file: o.fileName, layer }, total);
   return { preview: preview!, written: { ...total, feed } };
 }
