@@ -166,14 +166,31 @@ async function audit(
 /**
  * Writes the scenario and its features when they are not there yet. Idempotent: a second run inserts nothing
  * and changes nothing (features edited since the first seed are kept as they are).
+ *
+ * The scenario's document (scenario.json: name, time range, actors and their backers, parameters) is taken
+ * from the files whenever it differs from the stored one: nothing in the app edits it, so a database seeded
+ * before an actor or a backer claim was added gets them at its next start. Its `updated_at` then moves, which
+ * the change feed reads as a new state of the data (what the new document changes is recorded as `seed`).
  */
 export async function seedSituation(
   db: Database,
   s: Situation,
   actor = 'seed',
-): Promise<{ inserted: number }> {
+): Promise<{ inserted: number; scenarioUpdated: boolean }> {
   return db.transaction(async (tx) => {
-    await tx.insert(scenarios).values({ id: s.scenario.id, document: s.scenario }).onConflictDoNothing();
+    const [stored] = await tx
+      .select({ document: scenarios.document })
+      .from(scenarios)
+      .where(eq(scenarios.id, s.scenario.id));
+    let scenarioUpdated = false;
+    if (!stored) await tx.insert(scenarios).values({ id: s.scenario.id, document: s.scenario });
+    else if (canonicalJson(stored.document) !== canonicalJson(s.scenario)) {
+      await tx
+        .update(scenarios)
+        .set({ document: s.scenario, updatedAt: new Date() })
+        .where(eq(scenarios.id, s.scenario.id));
+      scenarioUpdated = true;
+    }
     let inserted = 0;
     for (const layer of layerNames) {
       const list = s[layer] as AnyFeature[];
@@ -198,7 +215,7 @@ export async function seedSituation(
         inserted += rows.length;
       }
     }
-    return { inserted };
+    return { inserted, scenarioUpdated };
   });
 }
 
