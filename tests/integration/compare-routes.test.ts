@@ -98,8 +98,12 @@ describe.each(engines)('comparing two dates on $name', ({ url }) => {
       expect(body.description).toMatch(message);
     });
 
-    it('refuses a format it does not serve', async () => {
-      expect((await download('xml', '?from=2024-03-01&to=2024-08-20')).status).toBe(404);
+    it('refuses a format it does not serve, a name every object inherits included', async () => {
+      const xml = await download('xml', '?from=2024-03-01&to=2024-08-20');
+      expect(xml.status).toBe(404);
+      expect((await xml.json()).description).toBe('the comparison exports as json or csv, not "xml"');
+      // `in` took it for a format and answered 200 with no content type.
+      expect((await download('toString', '?from=2024-03-01&to=2024-08-20')).status).toBe(404);
     });
   });
 

@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/roles';
 import { comparisonCsv } from '../export/compareCsv';
-import { attachment, reportFormats, type ReportFormat } from '../export/formats';
-import { answerParameterErrors, notFoundResponse } from '../export/parameterError';
+import { attachment, reportFormatOr404, reportFormats } from '../export/formats';
+import { answerParameterErrors } from '../export/parameterError';
 import { cachedResponse, sortedQuery, strongEtag } from '../http/cache';
 import { contentVersion } from '../http/contentVersion';
 import type { SituationStore } from '../situation/situationStore';
@@ -19,11 +19,8 @@ export async function exportComparison(
   url: URL,
   format: string,
 ): Promise<Response> {
-  if (!(format in reportFormats))
-    return notFoundResponse(
-      `the comparison exports as ${Object.keys(reportFormats).join(' or ')}, not "${format}"`,
-    );
-  const fmt = format as ReportFormat;
+  const fmt = reportFormatOr404('the comparison', format);
+  if (fmt instanceof Response) return fmt;
   return answerParameterErrors(async () => {
     // Checked before the tag: a wrong date is a 400 whatever the caller has cached.
     const asked = await comparisonRequest(store, viewer, url);

@@ -4,7 +4,7 @@ import { cachedResponse, sortedQuery, strongEtag } from '../http/cache';
 import { contentVersion } from '../http/contentVersion';
 import { publicSituation } from '../http/publicSituation';
 import type { SituationStore } from '../situation/situationStore';
-import { attachment, layerFormats, type LayerFormat } from './formats';
+import { attachment, isFormatOf, layerFormats, type LayerFormat } from './formats';
 import { layerCsv } from './layerCsv';
 import { layerGeojson } from './layerGeojson';
 import { gpxHoldsLayer, layerGpx } from './layerGpx';
@@ -26,11 +26,11 @@ export async function exportLayer(
 ): Promise<Response> {
   if (!(layerNames as string[]).includes(layer))
     return notFoundResponse(`there is no layer "${layer}"; layers: ${layerNames.join(', ')}`);
-  if (!(format in layerFormats))
+  if (!isFormatOf(layerFormats, format))
     return notFoundResponse(
       `there is no format "${format}"; formats: ${Object.keys(layerFormats).join(', ')}`,
     );
-  const fmt = format as LayerFormat;
+  const fmt: LayerFormat = format;
   return answerParameterErrors(async () => {
     const sel = parseSelection(url);
     const types = (layerGeometryTypes as Record<string, readonly string[]>)[layer];

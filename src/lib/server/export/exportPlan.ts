@@ -4,7 +4,7 @@ import { visibleSensitivities, type Viewer } from '../auth/roles';
 import type { Database } from '../db/client';
 import { getPlan } from '../db/planRepository';
 import type { SituationStore } from '../situation/situationStore';
-import { attachment, layerFormats } from './formats';
+import { attachment, isFormatOf, layerFormats } from './formats';
 import { planGeojson } from './planGeojson';
 import { planGpx } from './planGpx';
 import { planKml } from './planKml';
@@ -30,7 +30,8 @@ export async function exportPlan(
   format: string,
 ): Promise<Response> {
   if (!viewer) return problem(401, 'sign in first: convoy plans are not public');
-  if (!(format in formats)) return problem(404, `no plan export as "${format}": use gpx, kml or geojson`);
+  if (!isFormatOf(formats, format))
+    return problem(404, `no plan export as "${format}": use gpx, kml or geojson`);
   let request: PlanRequest;
   let name: string | undefined;
   let sensitivity: PlanExportOptions['sensitivity'] = 'restricted';

@@ -4,13 +4,8 @@ import type { Viewer } from '../auth/roles';
 import { cachedResponse, sortedQuery, strongEtag } from '../http/cache';
 import { contentVersion } from '../http/contentVersion';
 import type { SituationStore } from '../situation/situationStore';
-import { attachment, reportFormats, type ReportFormat } from './formats';
-import {
-  answerParameterErrors,
-  checkKnownParameters,
-  notFoundResponse,
-  ParameterError,
-} from './parameterError';
+import { attachment, reportFormatOr404, reportFormats } from './formats';
+import { answerParameterErrors, checkKnownParameters, ParameterError } from './parameterError';
 import { reportCsv, reportTables, type ReportTable } from './reportCsv';
 import { parseAsOf } from './selectFeatures';
 
@@ -45,11 +40,8 @@ export async function exportReport(
   url: URL,
   format: string,
 ): Promise<Response> {
-  if (!(format in reportFormats))
-    return notFoundResponse(
-      `the report exports as ${Object.keys(reportFormats).join(' or ')}, not "${format}"`,
-    );
-  const fmt = format as ReportFormat;
+  const fmt = reportFormatOr404('the report', format);
+  if (fmt instanceof Response) return fmt;
   return answerParameterErrors(async () => {
     checkKnownParameters(url, ['asOf', ...(fmt === 'csv' ? ['table'] : []), ...paramNames]);
     const asOfGiven = parseAsOf(url);
