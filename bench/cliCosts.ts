@@ -4,7 +4,7 @@
 // Every figure is of a separate process. See docs/performance.md, "Import".
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ms } from './measure';
@@ -72,6 +72,11 @@ export function cliCosts(): void {
     const initdb = repeat(3, () => importInto(false));
 
     console.log('');
+    console.log(
+      `load average (1, 5, 15 min) after these runs: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ')}`,
+    );
     console.log(
       '| command line (separate processes, medians) | figure | baseline in this run | ratio | target |',
     );
