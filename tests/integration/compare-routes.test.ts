@@ -1,12 +1,8 @@
 // `/compare` and its downloads against a real database seeded with the default scenario: PGlite and, with
 // TEST_DATABASE_URL (scripts/with-postgres.sh), PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readEnv } from '$lib/server/env';
-import { startServices, type Services } from '$lib/server/services';
-import { freshDatabase } from './helpers/freshDatabase';
-
-const engines: { name: string; url?: string }[] = [{ name: 'pglite' }];
-if (process.env.TEST_DATABASE_URL) engines.push({ name: 'postgres', url: process.env.TEST_DATABASE_URL });
+import type { Services } from '$lib/server/services';
+import { engines, startTestServices } from './helpers/testServices';
 
 const routeServices = vi.hoisted(() => ({ current: undefined as unknown }));
 vi.mock('$lib/server/services', async (importOriginal) => ({
@@ -36,17 +32,12 @@ async function page(query: string) {
 
 describe.each(engines)('comparing two dates on $name', ({ url }) => {
   let services: Services;
-  let drop: (() => Promise<void>) | undefined;
+  let stop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    const fresh = url ? await freshDatabase(url, 'compare') : undefined;
-    drop = fresh?.drop;
-    services = await startServices(readEnv({ DATA_DIR: 'memory://', DATABASE_URL: fresh?.url }));
+    ({ services, stop } = await startTestServices(url, 'compare'));
     routeServices.current = services;
   }, 120_000);
-  afterAll(async () => {
-    await services?.database.close();
-    await drop?.();
-  });
+  afterAll(() => stop?.());
 
   describe('/compare/export.json and .csv', () => {
     it('serves the comparison with a strong ETag, and 304 when it matches', async () => {

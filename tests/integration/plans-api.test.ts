@@ -2,15 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planResultSchema } from '$lib/domain/schemas';
 import type { Viewer } from '$lib/server/auth/roles';
 import { planHistory } from '$lib/server/db/planRepository';
-import { readEnv } from '$lib/server/env';
-import { startServices, type Services } from '$lib/server/services';
+import type { Services } from '$lib/server/services';
 import { createCallerFactory } from '$lib/server/trpc/init';
 import { appRouter } from '$lib/server/trpc/router';
-import { freshDatabase } from './helpers/freshDatabase';
+import { engines, startTestServices } from './helpers/testServices';
 
 // The planner's API on the embedded PGlite and, when TEST_DATABASE_URL is set, on a PostgreSQL server.
-const engines: { name: string; url?: string }[] = [{ name: 'pglite' }];
-if (process.env.TEST_DATABASE_URL) engines.push({ name: 'postgres', url: process.env.TEST_DATABASE_URL });
 
 const createCaller = createCallerFactory(appRouter);
 const viewerAccount: Viewer = { id: 1, email: 'viewer@example.org', role: 'viewer' };
@@ -20,18 +17,11 @@ const request = { asOf: '2024-08-20', from: 'td_adre_transit', to: 'sd_zamzam', 
 
 describe.each(engines)('convoy planner API on $name', ({ url }) => {
   let services: Services;
-  let drop: (() => Promise<void>) | undefined;
+  let stop: (() => Promise<void>) | undefined;
   const as = (viewer: Viewer) => createCaller({ services, viewer });
 
-  beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (url) ({ url: databaseUrl, drop } = await freshDatabase(url, 'plans_api'));
-    services = await startServices(readEnv({ DATA_DIR: 'memory://', DATABASE_URL: databaseUrl }));
-  });
-  afterAll(async () => {
-    await services?.database.close();
-    await drop?.();
-  });
+  beforeAll(async () => ({ services, stop } = await startTestServices(url, 'plans_api')));
+  afterAll(() => stop?.());
 
   it('routes.plan answers viewers and up, and refuses anonymous callers', async () => {
     const plan = await as(viewerAccount).routes.plan(request);
