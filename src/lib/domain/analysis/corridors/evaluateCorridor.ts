@@ -164,45 +164,77 @@ function stretchesReport(
 }
 
 /**
- * The road edge under each piece of a corridor: the corridor is cut at its vertices and at the road junctions
- * lying on it (between two junctions it follows one edge); each piece gets the edge nearest its middle within
- * CORRIDOR_MATCH_KM. Static (network and corridor only), so cached per corridor.
+ * The road edge under each piece of a corridor, kept only where that edge's road closes in some month (only
+ * those give stretches): the corridor is cut at its vertices and at the road junctions lying on it (between
+ * two junctions it follows one edge); each piece gets the edge nearest its middle within CORRIDOR_MATCH_KM.
+ * Static (network and corridor only), so cached per corridor.
+ *
+ * Most roads never close, so a corridor segment with no seasonal road near it is skipped: its pieces could
+ * only match edges that give nothing. Its junction search is skipped too unless the next segment needs it: a
+ * cut found from segment j lies on segment j, or at most a rounding step past its end, so it can only move
+ * the bounds of pieces on segment j and on the next segment of non-zero length.
  */
 function roadsUnder(
   ctx: AnalysisContext,
   coords: readonly Position[],
   cum: readonly number[],
 ): { fromKm: number; toKm: number; edge: number }[] {
+  const { net } = ctx;
+  const seasonal = seasonalEdges(net);
+  const segments = coords.length - 1;
+  // Road segments near each corridor segment, searched once for all the pieces on it (a superset of what a
+  // search around each piece's middle would find; the distance test picks the same edge).
+  const near: number[][] = [];
+  const hasSeasonal = new Uint8Array(Math.max(0, segments));
+  let any = false;
+  for (let i = 0; i < segments; i++) {
+    const box = expandBboxKm(bboxOf([coords[i], coords[i + 1]]), CORRIDOR_MATCH_KM + 1e-6);
+    const list = net.segIndex.search(box[0], box[1], box[2], box[3]);
+    near.push(list);
+    for (const s of list)
+      if (seasonal[net.segEdge[s]] === 1) {
+        hasSeasonal[i] = 1;
+        any = true;
+        break;
+      }
+  }
+  if (!any) return [];
   const total = cum[cum.length - 1];
   const legBounds = new Set<number>([0, total]);
-  for (let i = 0; i + 1 < coords.length; i++) {
+  for (let i = 0; i < segments; i++) {
+    let next = i + 1;
+    while (next < segments && cum[next + 1] === cum[next]) next++;
+    if (hasSeasonal[i] === 0 && (next >= segments || hasSeasonal[next] === 0)) continue;
     const box = expandBboxKm(bboxOf([coords[i], coords[i + 1]]), CORRIDOR_MATCH_KM);
-    for (const n of ctx.net.nodeIndex.search(box[0], box[1], box[2], box[3])) {
-      const p: Position = [ctx.net.nodeLon[n], ctx.net.nodeLat[n]];
+    for (const n of net.nodeIndex.search(box[0], box[1], box[2], box[3])) {
+      const p: Position = [net.nodeLon[n], net.nodeLat[n]];
       const pr = projectOnSegment(p, coords[i], coords[i + 1]);
       if (pr.distanceKm <= CORRIDOR_MATCH_KM) legBounds.add(cum[i] + pr.t * (cum[i + 1] - cum[i]));
     }
   }
   const cuts = [...new Set([...cum, ...legBounds])].sort((a, b) => a - b);
   const out: { fromKm: number; toKm: number; edge: number }[] = [];
-  // Road segments near each corridor segment, searched once for all the pieces on it (a superset of what a
-  // search around each piece's middle would find; the distance test picks the same edge).
-  const near = new Map<number, number[]>();
-  const nearSegment = (i: number) => {
-    let list = near.get(i);
-    if (!list) {
-      const box = expandBboxKm(bboxOf([coords[i], coords[i + 1] ?? coords[i]]), CORRIDOR_MATCH_KM + 1e-6);
-      near.set(i, (list = ctx.net.segIndex.search(box[0], box[1], box[2], box[3])));
-    }
-    return list;
-  };
   for (let i = 0; i + 1 < cuts.length; i++) {
     if (cuts[i + 1] - cuts[i] < 1e-9) continue;
     const mid = (cuts[i] + cuts[i + 1]) / 2;
-    const edge = roadEdgeUnder(ctx, pointAtKm(coords, cum, mid), nearSegment(segmentAtKm(cum, mid)));
-    if (edge !== undefined) out.push({ fromKm: cuts[i], toKm: cuts[i + 1], edge });
+    const seg = segmentAtKm(cum, mid);
+    if (hasSeasonal[seg] === 0) continue;
+    const edge = roadEdgeUnder(ctx, pointAtKm(coords, cum, mid), near[seg]);
+    if (edge !== undefined && seasonal[edge] === 1) out.push({ fromKm: cuts[i], toKm: cuts[i + 1], edge });
   }
   return out;
+}
+
+/** 1 for each edge whose road is impassable in some month, made once per network. */
+const seasonalByNetwork = new WeakMap<AnalysisContext['net'], Uint8Array>();
+function seasonalEdges(net: AnalysisContext['net']): Uint8Array {
+  let flags = seasonalByNetwork.get(net);
+  if (!flags) {
+    flags = new Uint8Array(net.edges.length);
+    for (const e of net.edges) if (e.road.impassableMonths.length > 0) flags[e.index] = 1;
+    seasonalByNetwork.set(net, flags);
+  }
+  return flags;
 }
 
 /**
