@@ -2,7 +2,6 @@ import type { Position } from 'geojson';
 import { bboxOf } from '../../geo/bboxOf';
 import { cumulativeKm } from '../../geo/cumulativeKm';
 import { expandBboxKm } from '../../geo/expandBboxKm';
-import { lineSliceKm } from '../../geo/lineSliceKm';
 import { pointAtKm, segmentAtKm } from '../../geo/pointAtKm';
 import { KM_PER_DEGREE } from '../../geo/constants';
 import { projectOnSegment } from '../../geo/projectOnSegment';
@@ -11,7 +10,7 @@ import type { AnalysisContext } from '../context';
 import { ABSENT } from '../hazards/evaluateEdgeHazards';
 import { monthNames, sortReasons, statusOfReasons } from '../reasons';
 import { round3, roundPosition } from '../round';
-import { corridorIntervals, type KmInterval } from './corridorIntervals';
+import { corridorIntervalParts, NO_INTERVALS, type KmInterval } from './corridorIntervals';
 
 /** A corridor is matched to the road network where junctions and roads lie within this distance of it. */
 export const CORRIDOR_MATCH_KM = 1;
@@ -24,16 +23,18 @@ export const CORRIDOR_MATCH_KM = 1;
  */
 export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature): CorridorReport {
   const coords = corridor.geometry.coordinates;
-  const cum = cumulativeKm(coords);
-  const intervals = corridorIntervals(ctx, corridor, coords, cum);
+  // What the last analysis of this corridor found, and what it is static (its distances and road pieces).
+  const last = ctx.cache.get(corridor.geometry, 'corridor-last', () => lastOf(ctx, coords));
+  const { cum } = last;
+  const parts = corridorIntervalParts(ctx, corridor, coords, cum);
 
-  const spread: KmInterval[] = [...intervals];
   // Seasonal closures from the road edge under each piece (valid on the date).
-  for (const m of ctx.cache.get(corridor.geometry, 'corridor-roads', () => roadsUnder(ctx, coords, cum))) {
+  let seasonal: KmInterval[] | undefined;
+  for (const m of last.roads) {
     if (ctx.hazards.status[m.edge] === ABSENT) continue;
     const e = ctx.net.edges[m.edge];
     if (!e.road.impassableMonths.includes(ctx.layers.month)) continue;
-    spread.push({
+    (seasonal ??= []).push({
       fromKm: m.fromKm,
       toKm: m.toKm,
       reason: {
@@ -45,17 +46,51 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
   }
 
   // The report depends only on these stretches (and the corridor): when they are those of the last analysis,
-  // so is the report.
-  const last = ctx.cache.get(corridor.geometry, 'corridor-last', () => ({
-    spread: [] as KmInterval[],
-    report: undefined as CorridorReport | undefined,
-  }));
-  if (last.report && sameIntervals(last.spread, spread)) return last.report;
-  // Both are kept only once the report is made: a failure never leaves an old report under new stretches.
-  const report = stretchesReport(corridor, coords, cum, spread);
-  last.spread = spread;
+  // so is the report. Each part comes from a cache, so the same array means the same stretches; parts that
+  // are new arrays are compared by content.
+  if (last.report && sameIntervals(last.seasonal, seasonal ?? NO_INTERVALS)) {
+    let same = last.parts.length === parts.length;
+    for (let i = 0; same && i < parts.length; i++)
+      same = last.parts[i] === parts[i] || sameIntervals(last.parts[i], parts[i]);
+    // A front line or siege more or less: compare the stretches themselves.
+    if (!same && last.parts.length !== parts.length) same = sameIntervals(last.parts.flat(), parts.flat());
+    if (same) {
+      last.parts = parts;
+      return last.report;
+    }
+  }
+  const spread: KmInterval[] = parts.flat();
+  if (seasonal) spread.push(...seasonal);
+  // The parts are kept only once the report is made: a failure never leaves an old report under new stretches.
+  const report = stretchesReport(corridor, coords, cum, spread, last);
+  last.parts = parts;
+  last.seasonal = seasonal ?? NO_INTERVALS;
   last.report = report;
   return report;
+}
+
+/** What is kept per corridor between analyses. */
+interface CorridorMemo {
+  /** Cumulative km at each vertex, and the seasonal road under each piece (static). */
+  cum: number[];
+  roads: { fromKm: number; toKm: number; edge: number }[];
+  /** The corridor's positions rounded for the report, made on first use. */
+  rounded: Position[] | undefined;
+  parts: (readonly KmInterval[])[];
+  seasonal: readonly KmInterval[];
+  report: CorridorReport | undefined;
+}
+
+function lastOf(ctx: AnalysisContext, coords: readonly Position[]): CorridorMemo {
+  const cum = cumulativeKm(coords);
+  return {
+    cum,
+    roads: roadsUnder(ctx, coords, cum),
+    rounded: undefined,
+    parts: [],
+    seasonal: [],
+    report: undefined,
+  };
 }
 
 function sameIntervals(a: readonly KmInterval[], b: readonly KmInterval[]): boolean {
@@ -87,11 +122,14 @@ export interface Piece {
  * covering it (sorted), merging neighbours with the same status and reasons. Pieces cover [0, total].
  */
 export function sweepPieces(total: number, spread: readonly KmInterval[]): Piece[] {
+  // Nothing along the line: one open piece (most corridors of a large network).
+  if (spread.length === 0) return total >= 1e-9 ? [{ from: 0, to: total, reasons: [] }] : [];
   const bounds = [...new Set([0, total, ...spread.flatMap((iv) => [iv.fromKm, iv.toKm])])]
     .filter((k) => k >= 0 && k <= total)
     .sort((a, b) => a - b);
   const pieces: Piece[] = [];
-  let current: (Piece & { key: string }) | undefined;
+  let current: Piece | undefined;
+  let currentStatus = '';
   // Sweep: intervals sorted by start; an interval covers a piece when it starts before and ends after it.
   const byStart = [...spread].sort((a, b) => a.fromKm - b.fromKm);
   let next = 0;
@@ -104,15 +142,25 @@ export function sweepPieces(total: number, spread: readonly KmInterval[]): Piece
     while (next < byStart.length && byStart[next].fromKm <= mid) active.push(byStart[next++]);
     active = active.filter((iv) => iv.toKm >= mid);
     const reasons = sortReasons(active.map((iv) => iv.reason));
-    const key = `${statusOfReasons(reasons)}|${reasons.map((r) => `${r.code}/${r.featureId}/${r.detail}`).join(',')}`;
-    if (current && current.key === key) current.to = to;
+    const status = statusOfReasons(reasons);
+    // Neighbours with the same status and reasons (compared field by field) make one piece.
+    if (current && currentStatus === status && sameReasons(current.reasons, reasons)) current.to = to;
     else {
-      if (current) pieces.push({ from: current.from, to: current.to, reasons: current.reasons });
-      current = { from, to, reasons, key };
+      if (current) pieces.push(current);
+      current = { from, to, reasons };
+      currentStatus = status;
     }
   }
-  if (current) pieces.push({ from: current.from, to: current.to, reasons: current.reasons });
+  if (current) pieces.push(current);
   return pieces;
+}
+
+function sameReasons(a: readonly Reason[], b: readonly Reason[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++)
+    if (a[i].code !== b[i].code || a[i].featureId !== b[i].featureId || a[i].detail !== b[i].detail)
+      return false;
+  return true;
 }
 
 function stretchesReport(
@@ -120,8 +168,12 @@ function stretchesReport(
   coords: readonly Position[],
   cum: readonly number[],
   spread: readonly KmInterval[],
+  memo: CorridorMemo,
 ): CorridorReport {
   const total = cum[cum.length - 1];
+  // The vertices inside a stretch are the corridor's own, rounded once per corridor; only its two ends are
+  // interpolated (as lineSliceKm does).
+  const rounded = (memo.rounded ??= coords.map(roundPosition));
   const stretches: Stretch[] = sweepPieces(total, spread).map((piece) => {
     const fromKm = round3(piece.from);
     const toKm = round3(piece.to);
@@ -131,10 +183,7 @@ function stretchesReport(
       toKm,
       lengthKm: round3(toKm - fromKm),
       reasons: piece.reasons,
-      geometry: {
-        type: 'LineString',
-        coordinates: lineSliceKm(coords, cum, piece.from, piece.to).map(roundPosition),
-      },
+      geometry: { type: 'LineString', coordinates: sliceRounded(coords, rounded, cum, piece.from, piece.to) },
     };
   });
   if (stretches.length === 0)
@@ -144,7 +193,7 @@ function stretchesReport(
       toKm: 0,
       lengthKm: 0,
       reasons: [],
-      geometry: { type: 'LineString', coordinates: coords.map(roundPosition) },
+      geometry: { type: 'LineString', coordinates: [...rounded] },
     });
 
   const sum = (status: string) =>
@@ -161,6 +210,28 @@ function stretchesReport(
     toSiteId: p.toSiteId ?? null,
     stretches,
   };
+}
+
+/** `lineSliceKm(coords, cum, fromKm, toKm).map(roundPosition)`, taking the inner vertices from `rounded`. */
+function sliceRounded(
+  coords: readonly Position[],
+  rounded: readonly Position[],
+  cum: readonly number[],
+  fromKm: number,
+  toKm: number,
+): Position[] {
+  const out: Position[] = [roundPosition(pointAtKm(coords, cum, fromKm))];
+  // First vertex strictly after fromKm (binary search), then every vertex before toKm.
+  let lo = 0;
+  let hi = cum.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cum[mid] <= fromKm) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < coords.length && cum[i] < toKm; i++) out.push(rounded[i]);
+  out.push(roundPosition(pointAtKm(coords, cum, toKm)));
+  return out;
 }
 
 /**
