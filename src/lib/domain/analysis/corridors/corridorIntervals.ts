@@ -198,6 +198,8 @@ interface Shared {
   /** Cache key of each front line's stretches (its id, label, the parameters and open crossline crossings). */
   keys: string[];
   labels: string[];
+  /** Box of each front line's segments (made once per analysis, not once per corridor). */
+  lineBoxes: number[][];
   /** Each front line's buffer and crossing reasons, made once per analysis (shared by every stretch). */
   bufferReasons: Reason[];
   crossingReasons: Reason[];
@@ -219,7 +221,19 @@ function sharedOf(ctx: AnalysisContext): Shared {
     .join(',')}`;
   const labels = ctx.frontlineSegments.lines.map((f) => frontlineLabel(ctx.scenario, f));
   const d = params.frontlineBufferKm;
+  const fs = ctx.frontlineSegments;
+  const lineBoxes = fs.lines.map(() => [Infinity, Infinity, -Infinity, -Infinity]);
+  for (let s = 0; s < fs.line.length; s++) {
+    const box = lineBoxes[fs.line[s]];
+    for (const p of [fs.a[s], fs.b[s]]) {
+      box[0] = Math.min(box[0], p[0]);
+      box[1] = Math.min(box[1], p[1]);
+      box[2] = Math.max(box[2], p[0]);
+      box[3] = Math.max(box[3], p[1]);
+    }
+  }
   shared = {
+    lineBoxes,
     bufferReasons: ctx.frontlineSegments.lines.map((f, i) => ({
       code: 'frontline_buffer',
       featureId: f.id,
@@ -258,14 +272,14 @@ function frontlineIntervals(
   const d = params.frontlineBufferKm;
   // Box of the wanted lines: corridor segments away from it are skipped.
   const box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let s = 0; s < fs.line.length; s++) {
-    if (!wanted[fs.line[s]]) continue;
-    for (const p of [fs.a[s], fs.b[s]]) {
-      box[0] = Math.min(box[0], p[0]);
-      box[1] = Math.min(box[1], p[1]);
-      box[2] = Math.max(box[2], p[0]);
-      box[3] = Math.max(box[3], p[1]);
-    }
+  const { lineBoxes } = sharedOf(ctx);
+  for (let li = 0; li < wanted.length; li++) {
+    if (!wanted[li]) continue;
+    const b = lineBoxes[li];
+    box[0] = Math.min(box[0], b[0]);
+    box[1] = Math.min(box[1], b[1]);
+    box[2] = Math.max(box[2], b[2]);
+    box[3] = Math.max(box[3], b[3]);
   }
   // One search around the whole line first: most lines of a large network are nowhere near a front line,
   // and then none of their segments needs a search of its own.

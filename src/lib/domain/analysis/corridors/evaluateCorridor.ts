@@ -28,27 +28,35 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
   const { cum } = last;
   const parts = corridorIntervalParts(ctx, corridor, coords, cum);
 
-  // Seasonal closures from the road edge under each piece (valid on the date).
-  let seasonal: KmInterval[] | undefined;
+  // Seasonal closures from the road edge under each piece (valid on the date). The last analysis' list is
+  // kept while it matches (same bounds, same shared reason), so an unchanged one costs no new objects.
+  const month = ctx.layers.month;
+  const prev = last.seasonal;
+  let fresh: KmInterval[] | undefined;
+  let k = 0;
   for (const m of last.roads) {
     if (ctx.hazards.status[m.edge] === ABSENT) continue;
     const e = ctx.net.edges[m.edge];
-    if (!e.road.impassableMonths.includes(ctx.layers.month)) continue;
-    (seasonal ??= []).push({
-      fromKm: m.fromKm,
-      toKm: m.toKm,
-      reason: {
-        code: 'seasonal_closure',
-        featureId: e.roadId,
-        detail: `${e.road.class} road "${e.road.name}" is impassable in ${monthNames[ctx.layers.month - 1]}`,
-      },
-    });
+    if (!e.road.impassableMonths.includes(month)) continue;
+    const reason = seasonalReason(ctx, e, month);
+    if (!fresh && k < prev.length) {
+      const p = prev[k];
+      if (p.fromKm === m.fromKm && p.toKm === m.toKm && p.reason === reason) {
+        k++;
+        continue;
+      }
+    }
+    fresh ??= prev.slice(0, k);
+    fresh.push({ fromKm: m.fromKm, toKm: m.toKm, reason });
+    k++;
   }
+  const seasonal: readonly KmInterval[] =
+    fresh ?? (k === prev.length ? prev : k === 0 ? NO_INTERVALS : prev.slice(0, k));
 
   // The report depends only on these stretches (and the corridor): when they are those of the last analysis,
   // so is the report. Each part comes from a cache, so the same array means the same stretches; parts that
   // are new arrays are compared by content.
-  if (last.report && sameIntervals(last.seasonal, seasonal ?? NO_INTERVALS)) {
+  if (last.report && (last.seasonal === seasonal || sameIntervals(last.seasonal, seasonal))) {
     let same = last.parts.length === parts.length;
     for (let i = 0; same && i < parts.length; i++)
       same = last.parts[i] === parts[i] || sameIntervals(last.parts[i], parts[i]);
@@ -60,11 +68,11 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
     }
   }
   const spread: KmInterval[] = parts.flat();
-  if (seasonal) spread.push(...seasonal);
+  spread.push(...seasonal);
   // The parts are kept only once the report is made: a failure never leaves an old report under new stretches.
   const report = stretchesReport(corridor, coords, cum, spread, last);
   last.parts = parts;
-  last.seasonal = seasonal ?? NO_INTERVALS;
+  last.seasonal = seasonal;
   last.report = report;
   return report;
 }
@@ -81,6 +89,29 @@ interface CorridorMemo {
   report: CorridorReport | undefined;
 }
 
+/** The seasonal closure reason of an edge's road in a month, made once per road and month. */
+const seasonalReasons = new WeakMap<object, Map<string, Reason>>();
+function seasonalReason(
+  ctx: AnalysisContext,
+  e: AnalysisContext['net']['edges'][number],
+  month: number,
+): Reason {
+  let byRoad = seasonalReasons.get(ctx.cache);
+  if (!byRoad) seasonalReasons.set(ctx.cache, (byRoad = new Map()));
+  const key = `${e.roadId}\u0000${month}`;
+  let reason = byRoad.get(key);
+  if (!reason)
+    byRoad.set(
+      key,
+      (reason = {
+        code: 'seasonal_closure',
+        featureId: e.roadId,
+        detail: `${e.road.class} road "${e.road.name}" is impassable in ${monthNames[month - 1]}`,
+      }),
+    );
+  return reason;
+}
+
 function lastOf(ctx: AnalysisContext, coords: readonly Position[]): CorridorMemo {
   const cum = cumulativeKm(coords);
   return {
@@ -88,7 +119,7 @@ function lastOf(ctx: AnalysisContext, coords: readonly Position[]): CorridorMemo
     roads: roadsUnder(ctx, coords, cum),
     rounded: undefined,
     parts: [],
-    seasonal: [],
+    seasonal: NO_INTERVALS,
     report: undefined,
   };
 }
