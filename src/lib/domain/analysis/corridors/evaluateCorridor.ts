@@ -1,5 +1,6 @@
 import type { Position } from 'geojson';
 import { bboxOf } from '../../geo/bboxOf';
+import { createBoxIndex } from '../../geo/createBoxIndex';
 import { cumulativeKm } from '../../geo/cumulativeKm';
 import { expandBboxKm } from '../../geo/expandBboxKm';
 import { pointAtKm, segmentAtKm } from '../../geo/pointAtKm';
@@ -282,7 +283,7 @@ function roadsUnder(
   cum: readonly number[],
 ): { fromKm: number; toKm: number; edge: number }[] {
   const { net } = ctx;
-  const seasonal = seasonalEdges(net);
+  const { seasonal, index: seasonalIndex } = seasonalEdges(net);
   const segments = coords.length - 1;
   // Road segments near each corridor segment, searched once for all the pieces on it (a superset of what a
   // search around each piece's middle would find; the distance test picks the same edge).
@@ -291,14 +292,15 @@ function roadsUnder(
   let any = false;
   for (let i = 0; i < segments; i++) {
     const box = expandBboxKm(bboxOf([coords[i], coords[i + 1]]), CORRIDOR_MATCH_KM + 1e-6);
-    const list = net.segIndex.search(box[0], box[1], box[2], box[3]);
-    near.push(list);
-    for (const s of list)
-      if (seasonal[net.segEdge[s]] === 1) {
-        hasSeasonal[i] = 1;
-        any = true;
-        break;
-      }
+    // The small index of seasonal segments first (the same boxes as the network's): only where it finds one
+    // are all the road segments there needed.
+    if (seasonalIndex.search(box[0], box[1], box[2], box[3]).length === 0) {
+      near.push([]);
+      continue;
+    }
+    near.push(net.segIndex.search(box[0], box[1], box[2], box[3]));
+    hasSeasonal[i] = 1;
+    any = true;
   }
   if (!any) return [];
   const total = cum[cum.length - 1];
@@ -327,16 +329,30 @@ function roadsUnder(
   return out;
 }
 
-/** 1 for each edge whose road is impassable in some month, made once per network. */
-const seasonalByNetwork = new WeakMap<AnalysisContext['net'], Uint8Array>();
-function seasonalEdges(net: AnalysisContext['net']): Uint8Array {
-  let flags = seasonalByNetwork.get(net);
-  if (!flags) {
-    flags = new Uint8Array(net.edges.length);
-    for (const e of net.edges) if (e.road.impassableMonths.length > 0) flags[e.index] = 1;
-    seasonalByNetwork.set(net, flags);
+/**
+ * 1 for each edge whose road is impassable in some month, and an index of those edges' segments (with the
+ * boxes the network's segment index has), made once per network.
+ */
+const seasonalByNetwork = new WeakMap<
+  AnalysisContext['net'],
+  { seasonal: Uint8Array; index: ReturnType<typeof createBoxIndex> }
+>();
+function seasonalEdges(net: AnalysisContext['net']) {
+  let found = seasonalByNetwork.get(net);
+  if (!found) {
+    const seasonal = new Uint8Array(net.edges.length);
+    for (const e of net.edges) if (e.road.impassableMonths.length > 0) seasonal[e.index] = 1;
+    const segs: number[] = [];
+    for (let s = 0; s < net.segEdge.length; s++) if (seasonal[net.segEdge[s]] === 1) segs.push(s);
+    const c = net.segCoords;
+    const index = createBoxIndex(segs.length, (k) => {
+      const s = segs[k];
+      const [ax, ay, bx, by] = [c[4 * s], c[4 * s + 1], c[4 * s + 2], c[4 * s + 3]];
+      return [ax < bx ? ax : bx, ay < by ? ay : by, ax > bx ? ax : bx, ay > by ? ay : by];
+    });
+    seasonalByNetwork.set(net, (found = { seasonal, index }));
   }
-  return flags;
+  return found;
 }
 
 /**
