@@ -24,7 +24,7 @@ export const CORRIDOR_MATCH_KM = 1;
  */
 export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature): CorridorReport {
   const coords = corridor.geometry.coordinates;
-  // What the last analysis of this corridor found, and what it is static (its distances and road pieces).
+  // What the last analysis of this corridor found, and what is static about it (distances, road pieces).
   const last = ctx.cache.get(corridor.geometry, 'corridor-last', () => lastOf(ctx, coords));
   const { cum } = last;
   const parts = corridorIntervalParts(ctx, corridor, coords, cum);
