@@ -102,6 +102,14 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   for (let e = 1; e < net.edges.length && segmentsInIdOrder; e++)
     if (compareStrings(net.edges[e - 1].id, net.edges[e].id) >= 0) segmentsInIdOrder = false;
   const derivedCache = new Map<string, { a: object; b: object; lines: number[][][] }>();
+  // The ids of the features in force, kept as the same set while their contents stay the same: the corridors
+  // then see at once that what they filter by did not change (corridors/corridorIntervals.ts).
+  const idSets = { areas: new Set<string>(), constraints: new Set<string>(), incidents: new Set<string>() };
+  const sameIds = (kind: keyof typeof idSets, features: readonly { properties: { id: string } }[]) => {
+    const last = idSets[kind];
+    if (last.size === features.length && features.every((f) => last.has(f.properties.id))) return last;
+    return (idSets[kind] = new Set(features.map((f) => f.properties.id)));
+  };
 
   // The last context is kept: routes planned one after another on the same date reuse its hazards.
   let lastContext: { key: string; ctx: AnalysisContext } | undefined;
@@ -159,8 +167,8 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       allAreas,
       allHazardConstraints,
       allHazardConstraintIndex,
-      activeAreaIds: new Set(layers.areas.map((a) => a.properties.id)),
-      activeConstraintIds: new Set(layers.constraints.map((c) => c.properties.id)),
+      activeAreaIds: sameIds('areas', layers.areas),
+      activeConstraintIds: sameIds('constraints', layers.constraints),
       cache,
       graph,
       hazardAreas,
@@ -178,7 +186,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       hazards,
       incidents,
       incidentIndex,
-      activeIncidents: new Set(layers.incidents.map((i) => i.properties.id)),
+      activeIncidents: sameIds('incidents', layers.incidents),
       crossingsAt,
     };
   };

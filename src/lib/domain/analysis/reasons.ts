@@ -28,20 +28,21 @@ export function statusOfReasons(reasons: readonly Reason[]): SegmentStatus {
 /** Reasons in a stable order (code, feature, detail) with duplicates removed. */
 export function sortReasons(reasons: readonly Reason[]): Reason[] {
   if (reasons.length <= 1) return [...reasons];
-  const seen = new Set<string>();
-  const out: Reason[] = [];
-  for (const r of [...reasons].sort(
-    (a, b) =>
-      compareStrings(a.code, b.code) ||
-      compareStrings(a.featureId, b.featureId) ||
-      compareStrings(a.detail, b.detail),
-  )) {
-    const k = `${r.code}\u0000${r.featureId}\u0000${r.detail}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(r);
-  }
+  const sorted = [...reasons].sort(compareReasons);
+  const out: Reason[] = [sorted[0]];
+  // Sorted, so a duplicate is next to its first copy.
+  for (let i = 1; i < sorted.length; i++)
+    if (compareReasons(sorted[i - 1], sorted[i]) !== 0) out.push(sorted[i]);
   return out;
+}
+
+/** Order of reasons: code, then feature, then detail. A module function, not a closure made on each call. */
+function compareReasons(a: Reason, b: Reason): number {
+  return (
+    compareStrings(a.code, b.code) ||
+    compareStrings(a.featureId, b.featureId) ||
+    compareStrings(a.detail, b.detail)
+  );
 }
 
 /** `12.5 km`, without trailing zeros. */

@@ -18,21 +18,36 @@ export function segmentBufferInterval(
 ): [number, number] | null {
   // Plane centred on p, longitudes scaled at the mean latitude of the four ends.
   const k = Math.cos((((a[1] + b[1] + p[1] + q[1]) / 4) * Math.PI) / 180) * KM_PER_DEGREE;
-  const local = (r: Position) => [(r[0] - p[0]) * k, (r[1] - p[1]) * KM_PER_DEGREE];
-  const [ax, ay] = local(a);
-  const [bx, by] = local(b);
-  const [qx, qy] = local(q);
+  const ax = (a[0] - p[0]) * k;
+  const ay = (a[1] - p[1]) * KM_PER_DEGREE;
+  const bx = (b[0] - p[0]) * k;
+  const by = (b[1] - p[1]) * KM_PER_DEGREE;
+  const qx = (q[0] - p[0]) * k;
+  const qy = (q[1] - p[1]) * KM_PER_DEGREE;
+  // Most pairs a caller tries are apart: when AB's box is farther than the distance from PQ's box (with a
+  // margin of 1 cm, above rounding and the 1e-12 slack of a zero-length AB), no part of AB is in the capsule and the exact tests below would find nothing.
+  const reach = distanceKm * (1 + 1e-9) + 1e-5;
+  if (
+    Math.min(ax, bx) > Math.max(0, qx) + reach ||
+    Math.max(ax, bx) < Math.min(0, qx) - reach ||
+    Math.min(ay, by) > Math.max(0, qy) + reach ||
+    Math.max(ay, by) < Math.min(0, qy) - reach
+  )
+    return null;
   const dx = bx - ax;
   const dy = by - ay;
+  // The hot loops of the corridors call this for every nearby pair, so no closure or array is made per call
+  // (the arithmetic is unchanged): the circles and the clip write their interval to `lo`/`hi` directly.
   let lo = Infinity;
   let hi = -Infinity;
-  const take = (iv: [number, number] | null) => {
-    if (!iv) return;
-    if (iv[0] < lo) lo = iv[0];
-    if (iv[1] > hi) hi = iv[1];
-  };
-  take(circle(ax, ay, dx, dy, distanceKm));
-  take(circle(ax - qx, ay - qy, dx, dy, distanceKm));
+  if (circle(ax, ay, dx, dy, distanceKm)) {
+    if (circleT0 < lo) lo = circleT0;
+    if (circleT1 > hi) hi = circleT1;
+  }
+  if (circle(ax - qx, ay - qy, dx, dy, distanceKm)) {
+    if (circleT0 < lo) lo = circleT0;
+    if (circleT1 > hi) hi = circleT1;
+  }
   const len = Math.hypot(qx, qy);
   if (len > 0) {
     const ex = qx / len;
@@ -40,33 +55,54 @@ export function segmentBufferInterval(
     // Along the axis: 0 <= u <= len; across it: -d <= v <= d (Liang–Barsky on the rectangle).
     let t0 = 0;
     let t1 = 1;
-    const clip = (start: number, slope: number, min: number, max: number) => {
+    for (let axis = 0; axis < 2; axis++) {
+      const start = axis === 0 ? ax * ex + ay * ey : -ax * ey + ay * ex;
+      const slope = axis === 0 ? dx * ex + dy * ey : -dx * ey + dy * ex;
+      const min = axis === 0 ? 0 : -distanceKm;
+      const max = axis === 0 ? len : distanceKm;
       if (slope === 0) {
         if (start < min || start > max) t0 = 2;
-        return;
+        continue;
       }
       let ta = (min - start) / slope;
       let tb = (max - start) / slope;
-      if (ta > tb) [ta, tb] = [tb, ta];
+      if (ta > tb) {
+        const swap = ta;
+        ta = tb;
+        tb = swap;
+      }
       if (ta > t0) t0 = ta;
       if (tb < t1) t1 = tb;
-    };
-    clip(ax * ex + ay * ey, dx * ex + dy * ey, 0, len);
-    clip(-ax * ey + ay * ex, -dx * ey + dy * ex, -distanceKm, distanceKm);
-    if (t0 <= t1) take([t0, t1]);
+    }
+    if (t0 <= t1) {
+      if (t0 < lo) lo = t0;
+      if (t1 > hi) hi = t1;
+    }
   }
   return lo <= hi ? [lo, hi] : null;
 }
 
-function circle(ax: number, ay: number, dx: number, dy: number, r: number): [number, number] | null {
+/** The interval found by the last `circle` that returned true. */
+let circleT0 = 0;
+let circleT1 = 0;
+
+function circle(ax: number, ay: number, dx: number, dy: number, r: number): boolean {
   const dd = dx * dx + dy * dy;
   const c = ax * ax + ay * ay - r * r;
-  if (dd === 0) return c <= 1e-12 ? [0, 1] : null;
+  if (dd === 0) {
+    if (c > 1e-12) return false;
+    circleT0 = 0;
+    circleT1 = 1;
+    return true;
+  }
   const half = ax * dx + ay * dy;
   const disc = half * half - dd * c;
-  if (disc < 0) return null;
+  if (disc < 0) return false;
   const s = Math.sqrt(disc);
   const t0 = Math.max(0, (-half - s) / dd);
   const t1 = Math.min(1, (-half + s) / dd);
-  return t0 <= t1 ? [t0, t1] : null;
+  if (t0 > t1) return false;
+  circleT0 = t0;
+  circleT1 = t1;
+  return true;
 }

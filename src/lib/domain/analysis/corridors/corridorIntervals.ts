@@ -8,7 +8,7 @@ import { segmentBufferInterval } from '../../geo/segmentBufferInterval';
 import { segmentCircleInterval } from '../../geo/segmentCircleInterval';
 import { polygonIndexOf } from '../polygonIndexOf';
 import { segmentIntersection } from '../../geo/segmentIntersection';
-import type { Reason } from '../../schemas';
+import type { AreaFeature, ConstraintFeature, IncidentFeature, Reason } from '../../schemas';
 import type { ActiveCrossing } from '../activeLayers';
 import type { AnalysisContext } from '../context';
 import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
@@ -42,32 +42,70 @@ export function corridorIntervals(
   coords: readonly Position[],
   cumKm: readonly number[],
 ): KmInterval[] {
+  return corridorIntervalParts(ctx, corridor, coords, cumKm).flat();
+}
+
+/** The list a part holds when it has no stretch, shared so that unchanged empty parts compare as the same. */
+export const NO_INTERVALS: readonly KmInterval[] = Object.freeze([]);
+
+/**
+ * `corridorIntervals` as the lists it is made of, in its order: the stored features in force, each siege, each
+ * front line, the crossings. Each list comes from a cache, so a part that did not change since the last
+ * analysis is the same array: a caller can tell an unchanged corridor by comparing the parts, without reading
+ * them.
+ */
+export function corridorIntervalParts(
+  ctx: AnalysisContext,
+  corridor: { geometry: object },
+  coords: readonly Position[],
+  cumKm: readonly number[],
+): (readonly KmInterval[])[] {
   const { params } = ctx.layers;
   const all = ctx.cache.get(
     corridor.geometry,
     `corridor-static:${params.incidentRadiusKm}|${params.constraintRadiusKm}`,
     () => staticIntervals(ctx, coords, cumKm),
   );
-  const active = all.filter((iv) => {
-    const { code, featureId } = iv.reason;
-    if (code === 'denied_area' || code === 'contested_area') return ctx.activeAreaIds.has(featureId);
-    if (code === 'incident_severe' || code === 'incident_nearby') return ctx.activeIncidents.has(featureId);
-    return ctx.activeConstraintIds.has(featureId);
-  });
-  const sieges = ctx.sieges.flatMap((siege) =>
-    ctx.cache.get(
+  // Filtered again only when the features in force changed (the analyzer keeps the same sets of ids while
+  // their contents stay the same).
+  const memo = ctx.cache.get(corridor.geometry, 'corridor-active', () => ({
+    all: undefined as readonly KmInterval[] | undefined,
+    areas: undefined as ReadonlySet<string> | undefined,
+    incidents: undefined as ReadonlySet<string> | undefined,
+    constraints: undefined as ReadonlySet<string> | undefined,
+    active: NO_INTERVALS,
+  }));
+  if (
+    memo.all !== all ||
+    memo.areas !== ctx.activeAreaIds ||
+    memo.incidents !== ctx.activeIncidents ||
+    memo.constraints !== ctx.activeConstraintIds
+  ) {
+    const active = all.filter((iv) => {
+      const { code, featureId } = iv.reason;
+      if (code === 'denied_area' || code === 'contested_area') return ctx.activeAreaIds.has(featureId);
+      if (code === 'incident_severe' || code === 'incident_nearby') return ctx.activeIncidents.has(featureId);
+      return ctx.activeConstraintIds.has(featureId);
+    });
+    memo.all = all;
+    memo.areas = ctx.activeAreaIds;
+    memo.incidents = ctx.activeIncidents;
+    memo.constraints = ctx.activeConstraintIds;
+    memo.active = active.length === 0 ? NO_INTERVALS : active;
+  }
+  const parts: (readonly KmInterval[])[] = [memo.active];
+  for (const siege of ctx.sieges) {
+    const perCorridor = ctx.cache.get(
       siege.geometry,
       `corridor-siege:${params.constraintRadiusKm}`,
       () => new WeakMap<object, KmInterval[]>(),
-    ),
-  );
-  const siegeStretches = ctx.sieges.flatMap((siege, i) => {
-    const perCorridor = sieges[i];
+    );
     let list = perCorridor.get(corridor.geometry);
     if (!list) perCorridor.set(corridor.geometry, (list = siegeIntervals(ctx, siege, coords, cumKm)));
-    return list;
-  });
-  return [...active, ...siegeStretches, ...dynamicIntervals(ctx, corridor, coords, cumKm)];
+    parts.push(list);
+  }
+  dynamicIntervals(ctx, corridor, coords, cumKm, parts);
+  return parts;
 }
 
 /**
@@ -123,15 +161,16 @@ function dynamicIntervals(
   corridor: { geometry: object },
   coords: readonly Position[],
   cumKm: readonly number[],
-): KmInterval[] {
+  parts: (readonly KmInterval[])[],
+): void {
   const fs = ctx.frontlineSegments;
   const { crosslineOpen, keys, crossingKey, badCrossings } = sharedOf(ctx);
   const perLine = ctx.cache.get(
     corridor.geometry,
     'corridor-frontlines',
-    () => new WeakMap<object, Map<string, KmInterval[]>>(),
+    () => new WeakMap<object, Map<string, readonly KmInterval[]>>(),
   );
-  const found: (KmInterval[] | undefined)[] = fs.lines.map((f, i) =>
+  const found: (readonly KmInterval[] | undefined)[] = fs.lines.map((f, i) =>
     perLine.get(f.geometryKey)?.get(keys[i]),
   );
   const missing = found.map((v) => v === undefined);
@@ -148,7 +187,8 @@ function dynamicIntervals(
   const crossings = ctx.cache.get(corridor.geometry, crossingKey, () =>
     crossingIntervals(ctx, coords, cumKm, badCrossings),
   );
-  return [...found.flatMap((v) => v ?? []), ...crossings];
+  for (const v of found) parts.push(v ?? NO_INTERVALS);
+  parts.push(crossings);
 }
 
 /** What every corridor of one analysis shares: made once per analysis, not once per corridor. */
@@ -158,6 +198,11 @@ interface Shared {
   /** Cache key of each front line's stretches (its id, label, the parameters and open crossline crossings). */
   keys: string[];
   labels: string[];
+  /** Box of each front line's segments (made once per analysis, not once per corridor). */
+  lineBoxes: number[][];
+  /** Each front line's buffer and crossing reasons, made once per analysis (shared by every stretch). */
+  bufferReasons: Reason[];
+  crossingReasons: Reason[];
   crossingKey: string;
   actors: Map<string, AnalysisContext['scenario']['actors'][number]>;
 }
@@ -175,7 +220,30 @@ function sharedOf(ctx: AnalysisContext): Shared {
     .map((c) => c.feature.properties.id)
     .join(',')}`;
   const labels = ctx.frontlineSegments.lines.map((f) => frontlineLabel(ctx.scenario, f));
+  const d = params.frontlineBufferKm;
+  const fs = ctx.frontlineSegments;
+  const lineBoxes = fs.lines.map(() => [Infinity, Infinity, -Infinity, -Infinity]);
+  for (let s = 0; s < fs.line.length; s++) {
+    const box = lineBoxes[fs.line[s]];
+    for (const p of [fs.a[s], fs.b[s]]) {
+      box[0] = Math.min(box[0], p[0]);
+      box[1] = Math.min(box[1], p[1]);
+      box[2] = Math.max(box[2], p[0]);
+      box[3] = Math.max(box[3], p[1]);
+    }
+  }
   shared = {
+    lineBoxes,
+    bufferReasons: ctx.frontlineSegments.lines.map((f, i) => ({
+      code: 'frontline_buffer',
+      featureId: f.id,
+      detail: `within ${formatKm(d)} of front line ${labels[i]}`,
+    })),
+    crossingReasons: ctx.frontlineSegments.lines.map((f, i) => ({
+      code: 'frontline_crossing',
+      featureId: f.id,
+      detail: `crosses front line ${labels[i]} with no open crossline crossing within ${formatKm(params.crosslineToleranceKm)}`,
+    })),
     crosslineOpen,
     badCrossings,
     keys: ctx.frontlineSegments.lines.map((f, i) => `${f.id}|${labels[i]}|${common}`),
@@ -196,7 +264,7 @@ function frontlineIntervals(
   cumKm: readonly number[],
   wanted: readonly boolean[],
   crosslineOpen: readonly ActiveCrossing[],
-): KmInterval[][] {
+): (readonly KmInterval[])[] {
   const { params } = ctx.layers;
   const byLine: KmInterval[][] = wanted.map(() => []);
   const total = cumKm[cumKm.length - 1];
@@ -204,14 +272,14 @@ function frontlineIntervals(
   const d = params.frontlineBufferKm;
   // Box of the wanted lines: corridor segments away from it are skipped.
   const box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let s = 0; s < fs.line.length; s++) {
-    if (!wanted[fs.line[s]]) continue;
-    for (const p of [fs.a[s], fs.b[s]]) {
-      box[0] = Math.min(box[0], p[0]);
-      box[1] = Math.min(box[1], p[1]);
-      box[2] = Math.max(box[2], p[0]);
-      box[3] = Math.max(box[3], p[1]);
-    }
+  const { lineBoxes } = sharedOf(ctx);
+  for (let li = 0; li < wanted.length; li++) {
+    if (!wanted[li]) continue;
+    const b = lineBoxes[li];
+    box[0] = Math.min(box[0], b[0]);
+    box[1] = Math.min(box[1], b[1]);
+    box[2] = Math.max(box[2], b[2]);
+    box[3] = Math.max(box[3], b[3]);
   }
   // One search around the whole line first: most lines of a large network are nowhere near a front line,
   // and then none of their segments needs a search of its own.
@@ -223,7 +291,7 @@ function frontlineIntervals(
     lineBox[3] < box[1] ||
     !fs.index.search(lineBox[0], lineBox[1], lineBox[2], lineBox[3]).some((s) => wanted[fs.line[s]])
   )
-    return byLine;
+    return byLine.map(() => NO_INTERVALS);
   let out: KmInterval[] = [];
   let k0 = 0;
   let span = 0;
@@ -237,7 +305,7 @@ function frontlineIntervals(
       around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, reason);
     else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
   };
-  const { labels } = sharedOf(ctx);
+  const { bufferReasons, crossingReasons } = sharedOf(ctx);
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
@@ -249,16 +317,8 @@ function frontlineIntervals(
       const li = fs.line[s];
       if (!wanted[li]) continue;
       out = byLine[li];
-      const f = fs.lines[li];
-      const label = labels[li];
-      // The reason is made only when there is a stretch (most candidates have none).
       const iv = segmentBufferInterval(a, b, fs.a[s], fs.b[s], d);
-      if (iv)
-        push(iv, {
-          code: 'frontline_buffer',
-          featureId: f.id,
-          detail: `within ${formatKm(d)} of front line ${label}`,
-        });
+      if (iv) push(iv, bufferReasons[li]);
       const hit = segmentIntersection(a, b, fs.a[s], fs.b[s]);
       if (!hit) continue;
       const p: Position = [a[0] + hit.t * (b[0] - a[0]), a[1] + hit.t * (b[1] - a[1])];
@@ -266,15 +326,10 @@ function frontlineIntervals(
         (c) => haversineKm(c.feature.geometry.coordinates, p) <= params.crosslineToleranceKm,
       );
       const half = Math.max(params.crosslineToleranceKm, MIN_POINT_HAZARD_KM);
-      if (!passage)
-        around(km(hit.t), half, {
-          code: 'frontline_crossing',
-          featureId: f.id,
-          detail: `crosses front line ${label} with no open crossline crossing within ${formatKm(params.crosslineToleranceKm)}`,
-        });
+      if (!passage) around(km(hit.t), half, crossingReasons[li]);
     }
   }
-  return byLine;
+  return byLine.map((list) => (list.length === 0 ? NO_INTERVALS : list));
 }
 
 /** Stretches of the closed and restricted crossings a corridor passes. */
@@ -283,7 +338,7 @@ function crossingIntervals(
   coords: readonly Position[],
   cumKm: readonly number[],
   badCrossings: readonly ActiveCrossing[],
-): KmInterval[] {
+): readonly KmInterval[] {
   const out: KmInterval[] = [];
   const total = cumKm[cumKm.length - 1];
   for (let i = 0; i + 1 < coords.length; i++) {
@@ -312,7 +367,7 @@ function crossingIntervals(
       });
     }
   }
-  return out;
+  return out.length === 0 ? NO_INTERVALS : out;
 }
 
 function staticIntervals(
@@ -324,6 +379,7 @@ function staticIntervals(
   const out: KmInterval[] = [];
   const total = cumKm[cumKm.length - 1];
   const { actors } = sharedOf(ctx);
+  const reasons = staticReasons(ctx);
 
   // Helpers made once (not per segment): they read the current segment's start and length.
   let k0 = 0;
@@ -365,21 +421,7 @@ function staticIntervals(
       const area = ctx.allHazardAreas[n];
       const inside = polygonIndexOf(area.geometry).insideIntervals(a, b);
       if (inside.length === 0) continue;
-      const ap = area.properties;
-      const actor = actors.get(ap.actorId);
-      const denies = ap.confidence === 'assessed' && actor?.deniesAccess === true;
-      const actorName = actor?.name ?? ap.actorId;
-      const reason: Reason = denies
-        ? {
-            code: 'denied_area',
-            featureId: ap.id,
-            detail: `inside "${ap.name}", held by ${actorName}, which denies humanitarian access`,
-          }
-        : {
-            code: 'contested_area',
-            featureId: ap.id,
-            detail: `inside contested area "${ap.name}" (${actorName})`,
-          };
+      const reason = (reasons.areas[n] ??= areaReason(area, actors));
       for (const iv of inside) push(iv, reason);
     }
 
@@ -389,15 +431,10 @@ function staticIntervals(
     const incidents = incidentsNear ? ctx.incidentIndex.search(ibox[0], ibox[1], ibox[2], ibox[3]) : [];
     for (const n of incidents) {
       const inc = ctx.incidents[n];
-      const ip = inc.properties;
-      if (ip.severity === 0) continue;
+      if (inc.properties.severity === 0) continue;
       const iv = segmentCircleInterval(a, b, inc.geometry.coordinates, r);
       if (!iv) continue;
-      push(iv, {
-        code: ip.severity === 3 ? 'incident_severe' : 'incident_nearby',
-        featureId: ip.id,
-        detail: `within ${formatKm(r)} of severity ${ip.severity} ${ip.category.replaceAll('_', ' ')} incident "${ip.name}" on ${ip.date} (${ip.verification})`,
-      });
+      push(iv, (reasons.incidents[n] ??= incidentReason(inc, r)));
     }
 
     // Constraints.
@@ -408,12 +445,7 @@ function staticIntervals(
       : [];
     for (const n of constraints) {
       const c = ctx.allHazardConstraints[n];
-      const cp = c.properties;
-      const what = `severity ${cp.severity} ${cp.kind.replaceAll('_', ' ')} "${cp.name}"`;
-      const reason: Reason =
-        cp.severity === 3
-          ? { code: 'constraint_severe', featureId: cp.id, detail: `hit by ${what} (within ${formatKm(cr)})` }
-          : { code: 'constraint_nearby', featureId: cp.id, detail: `within ${formatKm(cr)} of ${what}` };
+      const reason = (reasons.constraints[n] ??= constraintReason(c, cr));
       const g = c.geometry;
       const lines: Position[][] = [];
       if (g.type === 'Point') {
@@ -435,4 +467,60 @@ function staticIntervals(
     }
   }
   return out;
+}
+
+/**
+ * The reasons of the stored hazards, by index in the analyzer's lists, made once per analyzer and radii: every
+ * stretch a feature gives (on every corridor) shares one reason rather than building its text again.
+ */
+interface StaticReasons {
+  areas: Reason[];
+  incidents: Reason[];
+  constraints: Reason[];
+}
+const staticReasonsByCache = new WeakMap<object, Map<string, StaticReasons>>();
+
+function staticReasons(ctx: AnalysisContext): StaticReasons {
+  const { incidentRadiusKm, constraintRadiusKm } = ctx.layers.params;
+  let byRadii = staticReasonsByCache.get(ctx.cache);
+  if (!byRadii) staticReasonsByCache.set(ctx.cache, (byRadii = new Map()));
+  const key = `${incidentRadiusKm}|${constraintRadiusKm}`;
+  let reasons = byRadii.get(key);
+  if (!reasons) byRadii.set(key, (reasons = { areas: [], incidents: [], constraints: [] }));
+  return reasons;
+}
+
+function areaReason(area: AreaFeature, actors: Shared['actors']): Reason {
+  const ap = area.properties;
+  const actor = actors.get(ap.actorId);
+  const denies = ap.confidence === 'assessed' && actor?.deniesAccess === true;
+  const actorName = actor?.name ?? ap.actorId;
+  return denies
+    ? {
+        code: 'denied_area',
+        featureId: ap.id,
+        detail: `inside "${ap.name}", held by ${actorName}, which denies humanitarian access`,
+      }
+    : {
+        code: 'contested_area',
+        featureId: ap.id,
+        detail: `inside contested area "${ap.name}" (${actorName})`,
+      };
+}
+
+function incidentReason(inc: IncidentFeature, r: number): Reason {
+  const ip = inc.properties;
+  return {
+    code: ip.severity === 3 ? 'incident_severe' : 'incident_nearby',
+    featureId: ip.id,
+    detail: `within ${formatKm(r)} of severity ${ip.severity} ${ip.category.replaceAll('_', ' ')} incident "${ip.name}" on ${ip.date} (${ip.verification})`,
+  };
+}
+
+function constraintReason(c: ConstraintFeature, cr: number): Reason {
+  const cp = c.properties;
+  const what = `severity ${cp.severity} ${cp.kind.replaceAll('_', ' ')} "${cp.name}"`;
+  return cp.severity === 3
+    ? { code: 'constraint_severe', featureId: cp.id, detail: `hit by ${what} (within ${formatKm(cr)})` }
+    : { code: 'constraint_nearby', featureId: cp.id, detail: `within ${formatKm(cr)} of ${what}` };
 }

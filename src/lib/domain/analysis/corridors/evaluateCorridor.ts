@@ -1,8 +1,8 @@
 import type { Position } from 'geojson';
 import { bboxOf } from '../../geo/bboxOf';
+import { createBoxIndex } from '../../geo/createBoxIndex';
 import { cumulativeKm } from '../../geo/cumulativeKm';
 import { expandBboxKm } from '../../geo/expandBboxKm';
-import { lineSliceKm } from '../../geo/lineSliceKm';
 import { pointAtKm, segmentAtKm } from '../../geo/pointAtKm';
 import { KM_PER_DEGREE } from '../../geo/constants';
 import { projectOnSegment } from '../../geo/projectOnSegment';
@@ -11,7 +11,7 @@ import type { AnalysisContext } from '../context';
 import { ABSENT } from '../hazards/evaluateEdgeHazards';
 import { monthNames, sortReasons, statusOfReasons } from '../reasons';
 import { round3, roundPosition } from '../round';
-import { corridorIntervals, type KmInterval } from './corridorIntervals';
+import { corridorIntervalParts, NO_INTERVALS, type KmInterval } from './corridorIntervals';
 
 /** A corridor is matched to the road network where junctions and roads lie within this distance of it. */
 export const CORRIDOR_MATCH_KM = 1;
@@ -24,38 +24,105 @@ export const CORRIDOR_MATCH_KM = 1;
  */
 export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature): CorridorReport {
   const coords = corridor.geometry.coordinates;
-  const cum = cumulativeKm(coords);
-  const intervals = corridorIntervals(ctx, corridor, coords, cum);
+  // What the last analysis of this corridor found, and what is static about it (distances, road pieces).
+  const last = ctx.cache.get(corridor.geometry, 'corridor-last', () => lastOf(ctx, coords));
+  const { cum } = last;
+  const parts = corridorIntervalParts(ctx, corridor, coords, cum);
 
-  const spread: KmInterval[] = [...intervals];
-  // Seasonal closures from the road edge under each piece (valid on the date).
-  for (const m of ctx.cache.get(corridor.geometry, 'corridor-roads', () => roadsUnder(ctx, coords, cum))) {
+  // Seasonal closures from the road edge under each piece (valid on the date). The last analysis' list is
+  // kept while it matches (same bounds, same shared reason), so an unchanged one costs no new objects.
+  const month = ctx.layers.month;
+  const prev = last.seasonal;
+  let fresh: KmInterval[] | undefined;
+  let k = 0;
+  for (const m of last.roads) {
     if (ctx.hazards.status[m.edge] === ABSENT) continue;
     const e = ctx.net.edges[m.edge];
-    if (!e.road.impassableMonths.includes(ctx.layers.month)) continue;
-    spread.push({
-      fromKm: m.fromKm,
-      toKm: m.toKm,
-      reason: {
-        code: 'seasonal_closure',
-        featureId: e.roadId,
-        detail: `${e.road.class} road "${e.road.name}" is impassable in ${monthNames[ctx.layers.month - 1]}`,
-      },
-    });
+    if (!e.road.impassableMonths.includes(month)) continue;
+    const reason = seasonalReason(ctx, e, month);
+    if (!fresh && k < prev.length) {
+      const p = prev[k];
+      if (p.fromKm === m.fromKm && p.toKm === m.toKm && p.reason === reason) {
+        k++;
+        continue;
+      }
+    }
+    fresh ??= prev.slice(0, k);
+    fresh.push({ fromKm: m.fromKm, toKm: m.toKm, reason });
+    k++;
   }
+  const seasonal: readonly KmInterval[] =
+    fresh ?? (k === prev.length ? prev : k === 0 ? NO_INTERVALS : prev.slice(0, k));
 
   // The report depends only on these stretches (and the corridor): when they are those of the last analysis,
-  // so is the report.
-  const last = ctx.cache.get(corridor.geometry, 'corridor-last', () => ({
-    spread: [] as KmInterval[],
-    report: undefined as CorridorReport | undefined,
-  }));
-  if (last.report && sameIntervals(last.spread, spread)) return last.report;
-  // Both are kept only once the report is made: a failure never leaves an old report under new stretches.
-  const report = stretchesReport(corridor, coords, cum, spread);
-  last.spread = spread;
+  // so is the report. Each part comes from a cache, so the same array means the same stretches; parts that
+  // are new arrays are compared by content.
+  if (last.report && (last.seasonal === seasonal || sameIntervals(last.seasonal, seasonal))) {
+    let same = last.parts.length === parts.length;
+    for (let i = 0; same && i < parts.length; i++)
+      same = last.parts[i] === parts[i] || sameIntervals(last.parts[i], parts[i]);
+    // A front line or siege more or less: compare the stretches themselves.
+    if (!same && last.parts.length !== parts.length) same = sameIntervals(last.parts.flat(), parts.flat());
+    if (same) {
+      last.parts = parts;
+      return last.report;
+    }
+  }
+  const spread: KmInterval[] = parts.flat();
+  spread.push(...seasonal);
+  // The parts are kept only once the report is made: a failure never leaves an old report under new stretches.
+  const report = stretchesReport(corridor, coords, cum, spread, last);
+  last.parts = parts;
+  last.seasonal = seasonal;
   last.report = report;
   return report;
+}
+
+/** What is kept per corridor between analyses. */
+interface CorridorMemo {
+  /** Cumulative km at each vertex, and the seasonal road under each piece (static). */
+  cum: number[];
+  roads: { fromKm: number; toKm: number; edge: number }[];
+  /** The corridor's positions rounded for the report, made on first use. */
+  rounded: Position[] | undefined;
+  parts: (readonly KmInterval[])[];
+  seasonal: readonly KmInterval[];
+  report: CorridorReport | undefined;
+}
+
+/** The seasonal closure reason of an edge's road in a month, made once per road and month. */
+const seasonalReasons = new WeakMap<object, Map<string, Reason>>();
+function seasonalReason(
+  ctx: AnalysisContext,
+  e: AnalysisContext['net']['edges'][number],
+  month: number,
+): Reason {
+  let byRoad = seasonalReasons.get(ctx.cache);
+  if (!byRoad) seasonalReasons.set(ctx.cache, (byRoad = new Map()));
+  const key = `${e.roadId}\u0000${month}`;
+  let reason = byRoad.get(key);
+  if (!reason)
+    byRoad.set(
+      key,
+      (reason = {
+        code: 'seasonal_closure',
+        featureId: e.roadId,
+        detail: `${e.road.class} road "${e.road.name}" is impassable in ${monthNames[month - 1]}`,
+      }),
+    );
+  return reason;
+}
+
+function lastOf(ctx: AnalysisContext, coords: readonly Position[]): CorridorMemo {
+  const cum = cumulativeKm(coords);
+  return {
+    cum,
+    roads: roadsUnder(ctx, coords, cum),
+    rounded: undefined,
+    parts: [],
+    seasonal: NO_INTERVALS,
+    report: undefined,
+  };
 }
 
 function sameIntervals(a: readonly KmInterval[], b: readonly KmInterval[]): boolean {
@@ -87,11 +154,14 @@ export interface Piece {
  * covering it (sorted), merging neighbours with the same status and reasons. Pieces cover [0, total].
  */
 export function sweepPieces(total: number, spread: readonly KmInterval[]): Piece[] {
+  // Nothing along the line: one open piece (most corridors of a large network).
+  if (spread.length === 0) return total >= 1e-9 ? [{ from: 0, to: total, reasons: [] }] : [];
   const bounds = [...new Set([0, total, ...spread.flatMap((iv) => [iv.fromKm, iv.toKm])])]
     .filter((k) => k >= 0 && k <= total)
     .sort((a, b) => a - b);
   const pieces: Piece[] = [];
-  let current: (Piece & { key: string }) | undefined;
+  let current: Piece | undefined;
+  let currentStatus = '';
   // Sweep: intervals sorted by start; an interval covers a piece when it starts before and ends after it.
   const byStart = [...spread].sort((a, b) => a.fromKm - b.fromKm);
   let next = 0;
@@ -104,15 +174,25 @@ export function sweepPieces(total: number, spread: readonly KmInterval[]): Piece
     while (next < byStart.length && byStart[next].fromKm <= mid) active.push(byStart[next++]);
     active = active.filter((iv) => iv.toKm >= mid);
     const reasons = sortReasons(active.map((iv) => iv.reason));
-    const key = `${statusOfReasons(reasons)}|${reasons.map((r) => `${r.code}/${r.featureId}/${r.detail}`).join(',')}`;
-    if (current && current.key === key) current.to = to;
+    const status = statusOfReasons(reasons);
+    // Neighbours with the same status and reasons (compared field by field) make one piece.
+    if (current && currentStatus === status && sameReasons(current.reasons, reasons)) current.to = to;
     else {
-      if (current) pieces.push({ from: current.from, to: current.to, reasons: current.reasons });
-      current = { from, to, reasons, key };
+      if (current) pieces.push(current);
+      current = { from, to, reasons };
+      currentStatus = status;
     }
   }
-  if (current) pieces.push({ from: current.from, to: current.to, reasons: current.reasons });
+  if (current) pieces.push(current);
   return pieces;
+}
+
+function sameReasons(a: readonly Reason[], b: readonly Reason[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++)
+    if (a[i].code !== b[i].code || a[i].featureId !== b[i].featureId || a[i].detail !== b[i].detail)
+      return false;
+  return true;
 }
 
 function stretchesReport(
@@ -120,8 +200,12 @@ function stretchesReport(
   coords: readonly Position[],
   cum: readonly number[],
   spread: readonly KmInterval[],
+  memo: CorridorMemo,
 ): CorridorReport {
   const total = cum[cum.length - 1];
+  // The vertices inside a stretch are the corridor's own, rounded once per corridor; only its two ends are
+  // interpolated (as lineSliceKm does).
+  const rounded = (memo.rounded ??= coords.map(roundPosition));
   const stretches: Stretch[] = sweepPieces(total, spread).map((piece) => {
     const fromKm = round3(piece.from);
     const toKm = round3(piece.to);
@@ -131,10 +215,7 @@ function stretchesReport(
       toKm,
       lengthKm: round3(toKm - fromKm),
       reasons: piece.reasons,
-      geometry: {
-        type: 'LineString',
-        coordinates: lineSliceKm(coords, cum, piece.from, piece.to).map(roundPosition),
-      },
+      geometry: { type: 'LineString', coordinates: sliceRounded(coords, rounded, cum, piece.from, piece.to) },
     };
   });
   if (stretches.length === 0)
@@ -144,7 +225,7 @@ function stretchesReport(
       toKm: 0,
       lengthKm: 0,
       reasons: [],
-      geometry: { type: 'LineString', coordinates: coords.map(roundPosition) },
+      geometry: { type: 'LineString', coordinates: [...rounded] },
     });
 
   const sum = (status: string) =>
@@ -163,46 +244,115 @@ function stretchesReport(
   };
 }
 
+/** `lineSliceKm(coords, cum, fromKm, toKm).map(roundPosition)`, taking the inner vertices from `rounded`. */
+function sliceRounded(
+  coords: readonly Position[],
+  rounded: readonly Position[],
+  cum: readonly number[],
+  fromKm: number,
+  toKm: number,
+): Position[] {
+  const out: Position[] = [roundPosition(pointAtKm(coords, cum, fromKm))];
+  // First vertex strictly after fromKm (binary search), then every vertex before toKm.
+  let lo = 0;
+  let hi = cum.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cum[mid] <= fromKm) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < coords.length && cum[i] < toKm; i++) out.push(rounded[i]);
+  out.push(roundPosition(pointAtKm(coords, cum, toKm)));
+  return out;
+}
+
 /**
- * The road edge under each piece of a corridor: the corridor is cut at its vertices and at the road junctions
- * lying on it (between two junctions it follows one edge); each piece gets the edge nearest its middle within
- * CORRIDOR_MATCH_KM. Static (network and corridor only), so cached per corridor.
+ * The road edge under each piece of a corridor, kept only where that edge's road closes in some month (only
+ * those give stretches): the corridor is cut at its vertices and at the road junctions lying on it (between
+ * two junctions it follows one edge); each piece gets the edge nearest its middle within CORRIDOR_MATCH_KM.
+ * Static (network and corridor only), so cached per corridor.
+ *
+ * Most roads never close, so a corridor segment with no seasonal road near it is skipped: its pieces could
+ * only match edges that give nothing. Its junction search is skipped too unless the next segment needs it: a
+ * cut found from segment j lies on segment j, or at most a rounding step past its end, so it can only move
+ * the bounds of pieces on segment j and on the next segment of non-zero length.
  */
 function roadsUnder(
   ctx: AnalysisContext,
   coords: readonly Position[],
   cum: readonly number[],
 ): { fromKm: number; toKm: number; edge: number }[] {
+  const { net } = ctx;
+  const { seasonal, index: seasonalIndex } = seasonalEdges(net);
+  const segments = coords.length - 1;
+  // Road segments near each corridor segment, searched once for all the pieces on it (a superset of what a
+  // search around each piece's middle would find; the distance test picks the same edge).
+  const near: number[][] = [];
+  const hasSeasonal = new Uint8Array(Math.max(0, segments));
+  let any = false;
+  for (let i = 0; i < segments; i++) {
+    const box = expandBboxKm(bboxOf([coords[i], coords[i + 1]]), CORRIDOR_MATCH_KM + 1e-6);
+    // The small index of seasonal segments first (the same boxes as the network's): only where it finds one
+    // are all the road segments there needed.
+    if (seasonalIndex.search(box[0], box[1], box[2], box[3]).length === 0) {
+      near.push([]);
+      continue;
+    }
+    near.push(net.segIndex.search(box[0], box[1], box[2], box[3]));
+    hasSeasonal[i] = 1;
+    any = true;
+  }
+  if (!any) return [];
   const total = cum[cum.length - 1];
   const legBounds = new Set<number>([0, total]);
-  for (let i = 0; i + 1 < coords.length; i++) {
+  for (let i = 0; i < segments; i++) {
+    let next = i + 1;
+    while (next < segments && cum[next + 1] === cum[next]) next++;
+    if (hasSeasonal[i] === 0 && (next >= segments || hasSeasonal[next] === 0)) continue;
     const box = expandBboxKm(bboxOf([coords[i], coords[i + 1]]), CORRIDOR_MATCH_KM);
-    for (const n of ctx.net.nodeIndex.search(box[0], box[1], box[2], box[3])) {
-      const p: Position = [ctx.net.nodeLon[n], ctx.net.nodeLat[n]];
+    for (const n of net.nodeIndex.search(box[0], box[1], box[2], box[3])) {
+      const p: Position = [net.nodeLon[n], net.nodeLat[n]];
       const pr = projectOnSegment(p, coords[i], coords[i + 1]);
       if (pr.distanceKm <= CORRIDOR_MATCH_KM) legBounds.add(cum[i] + pr.t * (cum[i + 1] - cum[i]));
     }
   }
   const cuts = [...new Set([...cum, ...legBounds])].sort((a, b) => a - b);
   const out: { fromKm: number; toKm: number; edge: number }[] = [];
-  // Road segments near each corridor segment, searched once for all the pieces on it (a superset of what a
-  // search around each piece's middle would find; the distance test picks the same edge).
-  const near = new Map<number, number[]>();
-  const nearSegment = (i: number) => {
-    let list = near.get(i);
-    if (!list) {
-      const box = expandBboxKm(bboxOf([coords[i], coords[i + 1] ?? coords[i]]), CORRIDOR_MATCH_KM + 1e-6);
-      near.set(i, (list = ctx.net.segIndex.search(box[0], box[1], box[2], box[3])));
-    }
-    return list;
-  };
   for (let i = 0; i + 1 < cuts.length; i++) {
     if (cuts[i + 1] - cuts[i] < 1e-9) continue;
     const mid = (cuts[i] + cuts[i + 1]) / 2;
-    const edge = roadEdgeUnder(ctx, pointAtKm(coords, cum, mid), nearSegment(segmentAtKm(cum, mid)));
-    if (edge !== undefined) out.push({ fromKm: cuts[i], toKm: cuts[i + 1], edge });
+    const seg = segmentAtKm(cum, mid);
+    if (hasSeasonal[seg] === 0) continue;
+    const edge = roadEdgeUnder(ctx, pointAtKm(coords, cum, mid), near[seg]);
+    if (edge !== undefined && seasonal[edge] === 1) out.push({ fromKm: cuts[i], toKm: cuts[i + 1], edge });
   }
   return out;
+}
+
+/**
+ * 1 for each edge whose road is impassable in some month, and an index of those edges' segments (with the
+ * boxes the network's segment index has), made once per network.
+ */
+const seasonalByNetwork = new WeakMap<
+  AnalysisContext['net'],
+  { seasonal: Uint8Array; index: ReturnType<typeof createBoxIndex> }
+>();
+function seasonalEdges(net: AnalysisContext['net']) {
+  let found = seasonalByNetwork.get(net);
+  if (!found) {
+    const seasonal = new Uint8Array(net.edges.length);
+    for (const e of net.edges) if (e.road.impassableMonths.length > 0) seasonal[e.index] = 1;
+    const segs: number[] = [];
+    for (let s = 0; s < net.segEdge.length; s++) if (seasonal[net.segEdge[s]] === 1) segs.push(s);
+    const c = net.segCoords;
+    const index = createBoxIndex(segs.length, (k) => {
+      const s = segs[k];
+      const [ax, ay, bx, by] = [c[4 * s], c[4 * s + 1], c[4 * s + 2], c[4 * s + 3]];
+      return [ax < bx ? ax : bx, ay < by ? ay : by, ax > bx ? ax : bx, ay > by ? ay : by];
+    });
+    seasonalByNetwork.set(net, (found = { seasonal, index }));
+  }
+  return found;
 }
 
 /**
