@@ -20,7 +20,7 @@ export interface ChangePhrases {
   /** A site not in the situation on a date. */
   notListed(date: string): string;
   /** `open since 2024-08-15 (source: …): note` */
-  statusSince(status: string, since: string, source: string, note: string | undefined): string;
+  statusSince(status: string, since: string, source: string, note: string | null | undefined): string;
   /** `open since 2024-08-15` (the earlier date's status, without its source). */
   statusSinceShort(status: string, since: string): string;
   /** `on 2024-08-15: …` */
