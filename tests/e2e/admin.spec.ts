@@ -67,7 +67,7 @@ test('an administrator adds an account and administers it with the keyboard; eac
   await signIn(user.page, { email, password }, '/');
   await expect(user.page).toHaveURL(/\/$/);
   await page.reload();
-  await expect(row.getByRole('cell').nth(2)).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+  await expect(row.getByRole('cell').nth(2)).toHaveText(/^\d{1,2} \p{L}+ \d{4}(, | at )\d\d:\d\d UTC$/u);
   await expect(row.getByRole('cell').nth(3)).toHaveText('1');
 
   // Role: viewer → editor, chosen in the row's menu and applied with its button: the user is signed out.

@@ -2,26 +2,32 @@
 // strings; French writes its dates in French; the switcher and Accept-Language pick the language; a
 // language picked once is kept on the pages the links lead to.
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, waitForMap } from './fixtures';
 
 const EMAIL = process.env.E2E_EDITOR_EMAIL ?? 'editor@example.org';
 const PASSWORD = process.env.E2E_EDITOR_PASSWORD ?? 'e2e editor password';
+const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? 'admin@example.org';
+const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'e2e admin password';
+/** IOM DTM's 2019 list of sites (real data): a site at 0,0, one that plots in Chad, 90 warnings. */
+const DTM = join(resolve('..', 'shared', 'realdata'), 'sdn_dtm_idp_sites_2019_omdena.csv');
 
 type Messages = Record<string, string>;
 const load = (locale: string) => JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Messages;
 const en = load('en');
 const ar = load('ar');
+const fr = load('fr');
 
 /**
- * The English interface strings to look for on an Arabic page: every English message that Arabic
- * translates, cut at its placeholders, keeping the pieces long enough to be English words and not a
- * unit or a name ("Corridor" is the product's name in every language).
+ * The English interface strings to look for on a page in another language: every English message that
+ * language translates, cut at its placeholders, keeping the pieces long enough to be English words and not
+ * a unit or a name ("Corridor" is the product's name in every language).
  */
-const englishPieces = [
+const piecesTranslatedIn = (other: Messages) => [
   ...new Set(
     Object.keys(en)
-      .filter((k) => k !== '$schema' && ar[k] !== en[k])
+      .filter((k) => k !== '$schema' && other[k] !== en[k])
       .flatMap((k) => en[k].split(/\{\w+\}/))
       .map((piece) =>
         piece
@@ -32,6 +38,8 @@ const englishPieces = [
       .filter((piece) => /[A-Za-z]{3}/.test(piece) && piece.length >= 4),
   ),
 ];
+const englishPieces = piecesTranslatedIn(ar);
+const frenchPieces = piecesTranslatedIn(fr);
 
 /**
  * The text of every visible text node of the page, one string per node, and whether it is text of the
@@ -57,10 +65,10 @@ async function visibleTexts(page: Page): Promise<{ text: string; data: boolean }
  * words or more outside the data's own text. (A single English word inside a place's name, such as
  * "Airport" in "Port Sudan New International Airport", is data, not interface.)
  */
-function englishIn(texts: { text: string; data: boolean }[]): string[] {
+function englishIn(texts: { text: string; data: boolean }[], pieces = englishPieces): string[] {
   const found: string[] = [];
   for (const { text, data } of texts)
-    for (const piece of englishPieces) {
+    for (const piece of pieces) {
       const long = piece.split(/\s+/).length >= 3;
       if (text === piece || (long && !data && text.includes(piece))) found.push(`${piece} ⟵ ${text}`);
     }
@@ -201,4 +209,96 @@ test.describe('languages', () => {
     await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
     await expect(page.getByRole('alert')).toHaveText('البريد الإلكتروني أو كلمة المرور غير صحيحة.');
   });
+
+  /** Signs in (the form in the page's language) and opens the import section with a real file checked. */
+  async function importInLanguage(page: Page, lang: 'ar' | 'fr') {
+    await page.goto(`/login?lang=${lang}&next=%2Fdata%3Fsection%3Dimport`);
+    await page.locator('input[name="email"]').fill(EMAIL);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    await expect(page).toHaveURL(/\/data\?section=import$/);
+    await page.locator('#import-layer').selectOption('sites');
+    await page.locator('#import-file').setInputFiles(DTM);
+    await expect(page.locator('[data-count="rejected"] dd')).toHaveText('1');
+    await expect(page.getByTestId('import-parse-progress-percent')).toHaveText('100 %');
+  }
+
+  test('Arabic import: the form, the counts, the mapping and the report with each problem’s kind in Arabic', async ({
+    page,
+  }) => {
+    await importInLanguage(page, 'ar');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { name: 'استيراد ملف' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'تقرير التحقق' })).toBeVisible();
+    await expect(page.getByText('قُرئ بصيغة CSV')).toBeVisible();
+    // The grouped report: the site at 0,0 and the one in Chad by the label of their kind; their lines
+    // and ids as the file has them.
+    const groups = page.getByTestId('problem-groups');
+    const zero = groups.locator('li', { has: page.locator('[data-problem-code="point_at_zero"]') });
+    await expect(zero).toContainText('نقطة عند 0،0');
+    await expect(zero).toContainText('السطر 21');
+    await expect(zero).toContainText('خطأ');
+    await expect(groups.locator('[data-problem-code="wrong_country"]')).toHaveText('يقع في بلد آخر');
+    // The importer's English sentence, with its values, is one click away and marked as English.
+    await zero.locator('summary').click();
+    await expect(zero.locator('p[lang="en"]').first()).toContainText('point at 0,0');
+    await zero.locator('summary').click();
+    // The button says why nothing can be written yet, in Arabic.
+    await expect(page.getByRole('button', { name: /^استيراد 88 / })).toBeDisabled();
+    // Laid out right to left: the report's table starts at the right.
+    const table = (await page.locator('.report table').boundingBox())!;
+    const level = (await page.locator('.report th').first().boundingBox())!;
+    expect(level.x + level.width).toBeGreaterThan(table.x + table.width - 20);
+    expect(englishIn(await visibleTexts(page))).toEqual([]);
+  });
+
+  test('French import: the report and the mapping in French', async ({ page }) => {
+    await importInLanguage(page, 'fr');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('heading', { name: 'Importer un fichier' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Correspondance des colonnes' })).toBeVisible();
+    await expect(page.getByLabel('Latitude (degrés)')).toBeVisible();
+    await expect(
+      page.getByTestId('problem-groups').locator('[data-problem-code="point_at_zero"]'),
+    ).toHaveText('Point à 0,0');
+    await expect(
+      page.getByText('1 ligne a été rejetée : corrigez le fichier, ou choisissez de la laisser de côté.'),
+    ).toBeVisible();
+    expect(englishIn(await visibleTexts(page), frenchPieces)).toEqual([]);
+  });
+
+  for (const [lang, heading, caption, pieces] of [
+    ['ar', 'الحسابات', /^الحسابات \(\d+\)$/, englishPieces],
+    ['fr', 'comptes', /^Comptes \(\d+\)$/, frenchPieces],
+  ] as const)
+    test(`/admin in ${lang}: the accounts table and the form to add one`, async ({ page }) => {
+      await page.goto(`/login?lang=${lang}&next=%2Fadmin`);
+      await page.locator('input[name="email"]').fill(ADMIN_EMAIL);
+      await page.locator('input[name="password"]').fill(ADMIN_PASSWORD);
+      await page.locator('form button[type="submit"]').click();
+      await expect(page).toHaveURL(/\/admin$/);
+      await page.locator('[data-admin-state="ready"]').waitFor();
+      await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
+      await expect(page.locator('table caption')).toHaveText(caption);
+      await expect(page.locator('#add-role option').first()).not.toHaveText(/reads restricted/);
+      expect(englishIn(await visibleTexts(page), pieces)).toEqual([]);
+    });
+
+  for (const [lang, dir, title, sentence, pieces] of [
+    ['ar', 'rtl', 'خطأ 404', 'هذه الصفحة غير موجودة.', englishPieces],
+    ['fr', 'ltr', 'Erreur 404', 'Cette page n’existe pas.', frenchPieces],
+  ] as const)
+    test(`the error page in ${lang}`, async ({ page }) => {
+      const answer = await page.goto(`/no-such-page?lang=${lang}`);
+      expect(answer?.status()).toBe(404);
+      await expect(page.locator('html')).toHaveAttribute('dir', dir);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+      await expect(page.getByText(sentence)).toBeVisible();
+      expect(englishIn(await visibleTexts(page), pieces)).toEqual([]);
+      await page
+        .getByRole('link', { name: lang === 'ar' ? 'العودة إلى الخريطة' : 'Retour à la carte' })
+        .click();
+      await expect(page).toHaveURL(/\/$/);
+    });
 });

@@ -32,6 +32,7 @@ const point = (id: string, lon: number, lat: number, extra: Record<string, unkno
 
 const problem = (level: 'error' | 'warning', row: number, message = 'bad'): ImportProblem => ({
   level,
+  code: 'invalid_value',
   file: 'sites.csv',
   row,
   message,
@@ -168,8 +169,12 @@ function setup(over: Partial<ImportApi> = {}) {
 describe('report helpers', () => {
   it('say where a problem is as the file does: a CSV line, a feature index, or the whole file', () => {
     expect(whereOf(problem('error', 12))).toBe('line 12');
-    expect(whereOf({ level: 'error', file: 'a.geojson', featureIndex: 0, message: 'x' })).toBe('feature #0');
-    expect(whereOf({ level: 'error', file: 'a.geojson', message: 'not JSON' })).toBe('whole file');
+    expect(
+      whereOf({ level: 'error', code: 'not_a_feature', file: 'a.geojson', featureIndex: 0, message: 'x' }),
+    ).toBe('feature #0');
+    expect(whereOf({ level: 'error', code: 'invalid_json', file: 'a.geojson', message: 'not JSON' })).toBe(
+      'whole file',
+    );
   });
 
   it('filter by level and page through 100 000 problems 50 at a time', () => {

@@ -32,6 +32,7 @@ export function unknownActorIssues(
       const close = actors.find((a) => a.toLowerCase() === actor.trim().toLowerCase());
       return {
         level: 'error' as const,
+        code: 'unknown_actor',
         field: origin(path),
         message: `names actor "${actor}", which the scenario does not define (it defines: ${list})`,
         suggestion: close

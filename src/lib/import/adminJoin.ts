@@ -39,6 +39,7 @@ export class AdminJoin {
         issues: [
           {
             level: 'error',
+            code: 'unknown_pcode',
             field: fields.pcode,
             message: `no admin area with pcode ${key}: import the admin boundaries first`,
             suggestion:
@@ -53,6 +54,7 @@ export class AdminJoin {
         id,
         issues: checked.error.issues.map((e) => ({
           level: 'error' as const,
+          code: 'invalid_value',
           field: fields.figure(pathToField(e.path)),
           message: e.message,
         })),
@@ -68,6 +70,7 @@ export class AdminJoin {
     if (earlier !== undefined)
       issues.push({
         level: 'warning',
+        code: 'pcode_figure_replaced',
         field: fields.pcode,
         message: `pcode ${key} already has a figure dated ${figure.date} on line ${earlier}: this line replaces it`,
       });

@@ -70,10 +70,12 @@ export class FeatureCollector {
     const geometry = candidate.geometry;
     let geometryFirst = false;
 
-    if (!geometry) all.push({ level: 'error', field: 'geometry', message: 'has no geometry' });
+    if (!geometry)
+      all.push({ level: 'error', code: 'no_geometry', field: 'geometry', message: 'has no geometry' });
     else if (!layerGeometryTypes[this.o.layer].includes(geometry.type))
       all.push({
         level: 'error',
+        code: 'wrong_geometry_type',
         field: 'geometry.type',
         message: `must be ${layerGeometryTypes[this.o.layer].join(' or ')} in the ${this.o.layer} layer, not ${geometry.type}`,
       });
@@ -116,6 +118,7 @@ export class FeatureCollector {
         const reason = plainReason(issue.reason);
         all.push({
           level: 'error',
+          code: 'invalid_value',
           field: origin(issue.field),
           message: reason,
           suggestion: suggestionFor(reason),
@@ -130,6 +133,7 @@ export class FeatureCollector {
       if (before)
         all.push({
           level: 'error',
+          code: 'duplicate_id',
           field: origin('properties.id'),
           message: `id "${id}" is already used by ${before} of this file`,
           suggestion: 'give every row its own id, or leave the id column out to number rows by line',
@@ -172,6 +176,7 @@ function shapeIssues(geometry: Geometry, extent?: readonly [number, number, numb
       const reason = g.reason;
       return {
         level: 'error' as const,
+        code: 'invalid_geometry' as const,
         field: `geometry.${g.path}`,
         message: reason,
         suggestion: suggestionFor(reason),

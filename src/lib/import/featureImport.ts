@@ -55,6 +55,7 @@ export function importFeatures(
         ...fileProblems,
         ...setProblems.map((message) => ({
           level: 'error' as const,
+          code: 'bad_fixed_value' as const,
           file,
           message,
           suggestion: 'fix the --set option (or the fixed values of the mapping)',
@@ -90,7 +91,7 @@ export function importFeatures(
     const f = item as { type?: unknown; id?: unknown; geometry?: unknown; properties?: unknown } | null;
     if (typeof f !== 'object' || f === null || f.type !== 'Feature') {
       collector.reject(where, undefined, [
-        { level: 'error', field: 'type', message: 'is not a GeoJSON Feature' },
+        { level: 'error', code: 'not_a_feature', field: 'type', message: 'is not a GeoJSON Feature' },
       ]);
       return;
     }
@@ -159,7 +160,7 @@ export function importFeatures(
 
   if (rewound > 0)
     collector.notices.add(
-      'rewound',
+      'rings_rewound',
       'warning',
       () =>
         `${rewound} polygon${rewound === 1 ? ' had its' : 's had their'} outer ring clockwise (the old GIS convention): rewound by RFC 7946's right-hand rule`,
@@ -175,7 +176,7 @@ export function importFeatures(
     if (found.length > 0) {
       const least = found.reduce((a, b) => (b.share < a.share ? b : a));
       collector.notices.add(
-        'parents',
+        'parents_assigned',
         'warning',
         () =>
           `${found.length} area${found.length === 1 ? '' : 's'} given the parent that covers most of ${found.length === 1 ? 'it' : 'each'} (the file names no parent); the least covered: ${least.childName} in ${least.parentName} (${Math.round(least.share * 100)} %)`,
@@ -185,7 +186,7 @@ export function importFeatures(
   }
   if (boundarySource)
     collector.notices.add(
-      'boundaries',
+      'boundaries_keyed',
       'warning',
       () =>
         boundarySource === 'geoBoundaries'
@@ -193,7 +194,8 @@ export function importFeatures(
           : 'read as a GADM export: name from NAME_n, level from the deepest GID_n, and, as it has no P-codes, a key made of the country code and the GID numbers (TCD.1.2_1 → TD0102)',
       'import OCHA’s COD boundaries instead when there are some: tables of figures join on their P-codes',
     );
-  if (named > 0) collector.notices.add('named', 'warning', () => namedNotice(named, 'feature', namedExample));
+  if (named > 0)
+    collector.notices.add('named_from_fields', 'warning', () => namedNotice(named, 'feature', namedExample));
   const problems = [...fileProblems, ...collector.allProblems()];
   return {
     layer: options.layer,

@@ -3,6 +3,7 @@
 import type { Feature, Geometry } from 'geojson';
 import { CRS_SUGGESTION, crsProblem } from './crs';
 import type { ImportProblem } from './types';
+import type { ProblemCode } from './problemCodes';
 
 const GEOMETRY_TYPES = new Set([
   'Point',
@@ -21,7 +22,9 @@ export function readGeoJson(text: string, file: string): { features: unknown[]; 
   } catch (e) {
     return {
       features: [],
-      problems: [{ level: 'error', file, message: `is not valid JSON: ${(e as Error).message}` }],
+      problems: [
+        { level: 'error', code: 'invalid_json', file, message: `is not valid JSON: ${(e as Error).message}` },
+      ],
     };
   }
   return geoJsonFeatures(json, file);
@@ -32,11 +35,12 @@ export function geoJsonFeatures(
   json: unknown,
   file: string,
 ): { features: unknown[]; problems: ImportProblem[] } {
-  const refuse = (message: string, suggestion?: string, field?: string) => ({
+  const refuse = (code: ProblemCode, message: string, suggestion?: string, field?: string) => ({
     features: [],
     problems: [
       {
         level: 'error' as const,
+        code,
         file,
         ...(field ? { field } : {}),
         message,
@@ -45,13 +49,13 @@ export function geoJsonFeatures(
     ],
   });
   if (typeof json !== 'object' || json === null || Array.isArray(json))
-    return refuse('is not GeoJSON: expected an object with a "type"', undefined, 'type');
+    return refuse('not_geojson', 'is not GeoJSON: expected an object with a "type"', undefined, 'type');
   const o = json as { type?: unknown; crs?: unknown; features?: unknown };
   const crs = crsProblem(o.crs);
-  if (crs) return refuse(crs, CRS_SUGGESTION, 'crs');
+  if (crs) return refuse('unsupported_crs', crs, CRS_SUGGESTION, 'crs');
   if (o.type === 'FeatureCollection') {
     if (!Array.isArray(o.features))
-      return refuse('"features" must be an array of features', undefined, 'features');
+      return refuse('not_geojson', '"features" must be an array of features', undefined, 'features');
     return { features: o.features, problems: [] };
   }
   if (o.type === 'Feature') return { features: [json], problems: [] };
@@ -61,6 +65,7 @@ export function geoJsonFeatures(
       problems: [],
     };
   return refuse(
+    'not_geojson',
     `is not GeoJSON: "type" is ${JSON.stringify(o.type)}, not FeatureCollection, Feature or a geometry`,
     undefined,
     'type',

@@ -6,6 +6,8 @@ import type { ImportProblem } from './types';
 
 export interface ProblemGroup {
   level: ImportProblem['level'];
+  /** The kind of problem (the first problem's code; problems of one group say the same thing). */
+  code: ImportProblem['code'];
   field?: string;
   /** The first problem's message, as it reads (values included). */
   message: string;
@@ -43,6 +45,7 @@ export function groupProblems(problems: readonly ImportProblem[], keep = 3): Pro
     }
     groups.set(key, {
       level: p.level,
+      code: p.code,
       ...(p.field !== undefined ? { field: p.field } : {}),
       message: p.message,
       ...(p.suggestion ? { suggestion: p.suggestion } : {}),

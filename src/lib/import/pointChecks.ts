@@ -29,6 +29,7 @@ export function shapeExtentIssues(
     return [
       {
         level: 'error',
+        code: 'coordinates_swapped',
         field,
         message: `lies outside the workspace extent (bounding box ${w}, ${s} – ${e}, ${n}), and inside it with latitude and longitude swapped`,
         suggestion: 'latitude and longitude look swapped: write positions as longitude, latitude (RFC 7946)',
@@ -37,6 +38,7 @@ export function shapeExtentIssues(
   return [
     {
       level: 'warning',
+      code: 'outside_extent',
       field,
       message: `lies wholly outside the workspace extent [${extent.join(', ')}] (bounding box ${w}, ${s} – ${e}, ${n})`,
       suggestion: 'outside the workspace extent: check the coordinates',
@@ -71,6 +73,7 @@ export function pointIssues(
     return [
       {
         level: 'error',
+        code: 'point_at_zero',
         field,
         message: 'point at 0,0',
         suggestion: 'point at 0,0: the coordinates are probably missing; fill them in or leave the row out',
@@ -82,6 +85,7 @@ export function pointIssues(
       return [
         {
           level: 'error',
+          code: 'coordinates_swapped',
           field,
           message: `position ${lon}, ${lat} is outside the workspace extent, and inside it with latitude and longitude swapped`,
           suggestion: 'latitude and longitude look swapped: swap the two columns (or their mapping)',
@@ -90,6 +94,7 @@ export function pointIssues(
     return [
       {
         level: 'warning',
+        code: 'outside_extent',
         field,
         message: `position ${lon}, ${lat} is outside the workspace extent [${extent.join(', ')}]`,
         suggestion: 'outside the workspace extent: check the coordinates',
@@ -102,6 +107,7 @@ export function pointIssues(
       return [
         {
           level: 'warning',
+          code: 'wrong_country',
           field,
           message: found
             ? `plots in ${found.name} (${found.iso3}), not in ${countryName(country)} (${country}) as its country says`

@@ -1,8 +1,10 @@
+import type { ProblemCode } from './problemCodes';
 import type { ImportProblem } from './types';
 
 /** A problem of one row or feature before it is placed in the file (the collector adds where). */
 export interface RowIssue {
   level: ImportProblem['level'];
+  code: ProblemCode;
   /** Column name (tables) or dotted property path (features). */
   field?: string;
   message: string;
@@ -18,6 +20,7 @@ export function placeIssue(
 ): ImportProblem {
   return {
     level: issue.level,
+    code: issue.code,
     file,
     ...(where.row !== undefined ? { row: where.row } : {}),
     ...(where.featureIndex !== undefined ? { featureIndex: where.featureIndex } : {}),
@@ -56,19 +59,26 @@ export function plainReason(reason: string): string {
 /** Messages about the whole file that would otherwise repeat on every row, counted and said once. */
 export class FileNotices {
   private readonly notices = new Map<
-    string,
+    ProblemCode,
     { level: ImportProblem['level']; count: number; say: (n: number) => string; suggestion?: string }
   >();
 
-  add(key: string, level: ImportProblem['level'], say: (n: number) => string, suggestion?: string): void {
-    const n = this.notices.get(key);
+  /** One more of the notice of kind `code` (said once, with the count). */
+  add(
+    code: ProblemCode,
+    level: ImportProblem['level'],
+    say: (n: number) => string,
+    suggestion?: string,
+  ): void {
+    const n = this.notices.get(code);
     if (n) n.count++;
-    else this.notices.set(key, { level, count: 1, say, suggestion });
+    else this.notices.set(code, { level, count: 1, say, suggestion });
   }
 
   problems(file: string): ImportProblem[] {
-    return [...this.notices.values()].map((n) => ({
+    return [...this.notices.entries()].map(([code, n]) => ({
       level: n.level,
+      code,
       file,
       message: n.say(n.count),
       ...(n.suggestion ? { suggestion: n.suggestion } : {}),

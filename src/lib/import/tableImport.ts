@@ -16,6 +16,7 @@ import { isDecimalDegrees, parsePackedDms, type Axis } from './packedDms';
 import { placeIssue, type RowIssue } from './problems';
 import { sourceKeyOf } from './sourceKey';
 import { fileSlug } from './text';
+import type { ProblemCode } from './problemCodes';
 import { buildProperties, text, type BuildContext } from './toLayer';
 import type { ColumnMapping, ImportFormat, ImportOptions, ImportPreview, ImportProblem } from './types';
 
@@ -85,15 +86,15 @@ export class TableImport {
     return this.collector.drain();
   }
 
-  private fileError(message: string, suggestion?: string, field?: string): void {
+  private fileError(code: ProblemCode, message: string, suggestion?: string, field?: string): void {
     this.fileProblems.push(
-      placeIssue(this.o.fileName, {}, undefined, { level: 'error', field, message, suggestion }),
+      placeIssue(this.o.fileName, {}, undefined, { level: 'error', code, field, message, suggestion }),
     );
   }
 
-  private fileWarning(message: string, suggestion?: string, row?: number): void {
+  private fileWarning(code: ProblemCode, message: string, suggestion?: string, row?: number): void {
     this.fileProblems.push(
-      placeIssue(this.o.fileName, { row }, undefined, { level: 'warning', message, suggestion }),
+      placeIssue(this.o.fileName, { row }, undefined, { level: 'warning', code, message, suggestion }),
     );
   }
 
@@ -125,12 +126,13 @@ export class TableImport {
     // A wrong fixed value would be wrong on every row: nothing is read.
     const setProblems = fixedValueProblems(this.set, o.layer);
     for (const message of setProblems)
-      this.fileError(message, 'fix the --set option (or the fixed values of the mapping)');
+      this.fileError('bad_fixed_value', message, 'fix the --set option (or the fixed values of the mapping)');
     if (setProblems.length > 0) return;
     const acled = isAcledHeader(layout.columns);
     if (this.requested === 'acled' && !acled) {
       const names = new Set(layout.columns.map((c) => c.name.toLowerCase()));
       this.fileError(
+        'not_acled',
         `is not an ACLED export: the header (line ${layout.headerLine}) lacks ${ACLED_REQUIRED.filter((c) => !names.has(c)).join(', ')}`,
         'import it as csv with a column mapping, or export it again from ACLED with all columns',
       );
@@ -138,6 +140,7 @@ export class TableImport {
     }
     if (this.requested === 'hxl' && layout.hashtagLine === undefined)
       this.fileError(
+        'no_hxl_row',
         `has no HXL hashtag row (a row of tags such as #geo+lat) near the top of the file`,
         'import it as csv, or add the hashtag row under the header',
       );
@@ -148,12 +151,13 @@ export class TableImport {
     const aggregate = this.format === 'acled' ? undefined : aggregateOf(layout.columns);
     if (aggregate && !o.mapping?.fields.lat) {
       const { message, suggestion } = aggregateMessage(aggregate, o.layer);
-      this.fileError(message, suggestion);
+      this.fileError('aggregate_table', message, suggestion);
       return;
     }
     if (this.format === 'acled') {
       if (o.layer !== 'incidents') {
         this.fileError(
+          'acled_wrong_layer',
           `is an ACLED export: its events import into the incidents layer, not ${o.layer}`,
           'choose the incidents layer',
         );
@@ -165,6 +169,7 @@ export class TableImport {
       for (const [field, column] of Object.entries(given))
         if (!this.index.has(column))
           this.fileError(
+            'mapped_column_missing',
             `the column mapping names column "${column}" (for ${field}), which the file does not have`,
             `the columns are: ${layout.columns.map((c) => c.name).join(', ')}`,
             column,
@@ -180,6 +185,7 @@ export class TableImport {
     if (POINT_LAYERS.includes(o.layer)) {
       if (fields.lat === undefined || fields.lon === undefined) {
         this.fileError(
+          'no_position_column',
           `no ${fields.lat === undefined ? 'latitude' : 'longitude'} column found (header on line ${layout.headerLine})`,
           'name the columns lat and lon (or latitude and longitude), or map them',
         );
@@ -199,6 +205,7 @@ export class TableImport {
         fields.pcode !== undefined ? 'pcode' : level !== undefined ? `adm${level}Pcode` : 'pcode';
       if (fields[this.pcodeField] === undefined) {
         this.fileError(
+          'no_pcode_column',
           'has no P-code column: a table imports into admin by joining its rows to the stored areas by P-code',
           'tag the column #adm2+pcode (or name it pcode), or map it',
         );
@@ -210,6 +217,7 @@ export class TableImport {
       this.mode = 'join';
     } else {
       this.fileError(
+        'table_without_geometry',
         `a table has no geometry for the ${o.layer} layer: only points (sites, crossings, incidents, constraints) and admin figures come from tables`,
         'import lines and areas as GeoJSON, KML or GPX',
       );
@@ -222,6 +230,7 @@ export class TableImport {
       if (title) {
         figureDate = dateInText(title);
         this.fileWarning(
+          'figures_date_from_title',
           `figures dated ${figureDate}, the date in the title row "${title}": the table has no date column`,
           'give the date of the figures when it is not the one in the title',
           1 + layout.titles.indexOf(title),
@@ -272,6 +281,7 @@ export class TableImport {
       if (better === undefined || better === current) continue;
       this.fields[axis] = better;
       this.fileWarning(
+        'coordinate_column_chosen',
         `${axis === 'lat' ? 'latitude' : 'longitude'} read from column "${better}" (decimal degrees), not "${current}"${value !== undefined ? ` ("${value}" on line ${row.line})` : ''}`,
         `map ${axis} to "${current}" to read that column instead`,
       );
@@ -305,15 +315,26 @@ export class TableImport {
     if (lat === undefined || lon === undefined)
       problems.push({
         level: 'error',
+        code: 'missing_coordinate',
         field: lat === undefined ? latField : lonField,
         message: `has no ${lat === undefined ? 'latitude' : 'longitude'}`,
         suggestion: 'fill in the coordinates, or leave the row out',
       });
     else {
       if (la === undefined)
-        problems.push({ level: 'error', field: latField, message: `latitude "${lat}" is not a number` });
+        problems.push({
+          level: 'error',
+          code: 'not_a_number',
+          field: latField,
+          message: `latitude "${lat}" is not a number`,
+        });
       if (lo === undefined)
-        problems.push({ level: 'error', field: lonField, message: `longitude "${lon}" is not a number` });
+        problems.push({
+          level: 'error',
+          code: 'not_a_number',
+          field: lonField,
+          message: `longitude "${lon}" is not a number`,
+        });
     }
     const built = buildProperties(values, {}, this.ctx, row.line);
     if (problems.length > 0 || la === undefined || lo === undefined) {
@@ -340,7 +361,9 @@ export class TableImport {
     if (pcode === undefined) {
       this.joinRows.rejected++;
       this.joinProblems.push(
-        ...place([{ level: 'error', field: this.origin(this.pcodeField), message: 'has no P-code' }]),
+        ...place([
+          { level: 'error', code: 'no_pcode', field: this.origin(this.pcodeField), message: 'has no P-code' },
+        ]),
       );
       return;
     }
@@ -354,6 +377,7 @@ export class TableImport {
         : [
             {
               level: 'error',
+              code: ctx.figureDate || this.fields.date ? 'no_figure' : 'figures_without_date',
               field: this.origin('population'),
               message:
                 ctx.figureDate || this.fields.date
@@ -385,6 +409,7 @@ export class TableImport {
     const preview = this.finish();
     preview.problems.unshift({
       level: 'error',
+      code: 'invalid_csv',
       file: this.o.fileName,
       row: line,
       message: `is not valid CSV from line ${line}: ${(error as Error).message}`,
@@ -397,7 +422,8 @@ export class TableImport {
     this.reader.end();
     const o = this.o;
     const layout = this.layout;
-    if (!layout && this.fileProblems.length === 0) this.fileError('is empty: no header row found');
+    if (!layout && this.fileProblems.length === 0)
+      this.fileError('empty_file', 'is empty: no header row found');
     const set = Object.keys(this.set).length > 0 ? { set: { ...this.set } } : {};
     const mapping: ColumnMapping | undefined = layout ? { fields: { ...this.fields }, ...set } : undefined;
     const base = {
@@ -441,14 +467,14 @@ export class TableImport {
     }
     if (this.dmsCount > 0)
       this.collector.notices.add(
-        'dms',
+        'packed_dms',
         'warning',
         () =>
           `${this.dmsCount} coordinate${this.dmsCount === 1 ? '' : 's'} read as packed degrees, minutes and seconds, e.g. ${this.dmsExample}`,
         'check a few positions on the map; a file with decimal-degree columns is read by those',
       );
     if (this.namedCount > 0)
-      this.collector.notices.add('named', 'warning', () =>
+      this.collector.notices.add('named_from_fields', 'warning', () =>
         namedNotice(this.namedCount, 'row', this.namedExample),
       );
     const problems = [...this.fileProblems, ...this.collector.allProblems()];

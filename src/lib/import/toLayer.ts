@@ -32,6 +32,7 @@ import {
 import { parseInteger, parseNumber } from './numbers';
 import type { RowIssue } from './problems';
 import { cleanCell, slug } from './text';
+import type { ProblemCode } from './problemCodes';
 
 /** What a row gives, by field of the target layer (cells are strings; GeoJSON properties any JSON value). */
 export type FieldValues = Record<string, unknown>;
@@ -95,7 +96,7 @@ class Converter {
     const s = text(v);
     if (s === undefined) return undefined;
     const n = parseNumber(s, kind);
-    if (n === undefined) this.error(field, `"${s}" is not a number`);
+    if (n === undefined) this.error('not_a_number', field, `"${s}" is not a number`);
     return n;
   }
 
@@ -106,7 +107,7 @@ class Converter {
     if (s === undefined) return undefined;
     // "Phase 3", "IPC 4", "level 2": the number is what counts.
     const n = parseInteger(s) ?? parseInteger(s.replace(/^[^\d-]+/, ''));
-    if (n === undefined) this.error(field, `"${s}" is not a whole number`);
+    if (n === undefined) this.error('not_whole_number', field, `"${s}" is not a whole number`);
     return n;
   }
 
@@ -115,17 +116,19 @@ class Converter {
     if (s === undefined) return undefined;
     const r = parseDate(s);
     if ('error' in r) {
-      this.error(field, `date ${r.error}`, 'write dates as YYYY-MM-DD');
+      this.error('bad_date', field, `date ${r.error}`, 'write dates as YYYY-MM-DD');
       return undefined;
     }
     if (r.excelSerial !== undefined)
       this.warn(
+        'excel_date',
         field,
         `date is an Excel serial number, read as ${r.date}`,
         'format the column as a date (YYYY-MM-DD) before exporting',
       );
     if (r.ambiguous)
       this.warn(
+        'ambiguous_date',
         field,
         `date "${s}" could be day/month or month/day: read as day/month, ${r.date}`,
         'write dates as YYYY-MM-DD',
@@ -150,7 +153,7 @@ class Converter {
     const s = text(v);
     if (s === undefined) return undefined;
     const b = booleanValue(s);
-    if (b === undefined) this.error(field, `"${s}" is not yes or no`);
+    if (b === undefined) this.error('not_yes_no', field, `"${s}" is not yes or no`);
     return b;
   }
 
@@ -163,18 +166,20 @@ class Converter {
       .filter(Boolean);
   }
 
-  error(field: string, message: string, suggestion?: string): void {
+  error(code: ProblemCode, field: string, message: string, suggestion?: string): void {
     this.issues.push({
       level: 'error',
+      code,
       field: this.ctx.origin(field),
       message,
       ...(suggestion ? { suggestion } : {}),
     });
   }
 
-  warn(field: string, message: string, suggestion?: string): void {
+  warn(code: ProblemCode, field: string, message: string, suggestion?: string): void {
     this.issues.push({
       level: 'warning',
+      code,
       field: this.ctx.origin(field),
       message,
       ...(suggestion ? { suggestion } : {}),
@@ -213,7 +218,7 @@ export function buildProperties(
 
   const { id, changed } = idFor(values.id ?? base.id, ctx.fileSlug, rowKey);
   p.id = id;
-  if (changed) c.warn('id', `id "${changed}" holds characters ids cannot: stored as "${id}"`);
+  if (changed) c.warn('id_rewritten', 'id', `id "${changed}" holds characters ids cannot: stored as "${id}"`);
   setIf(p, 'name', c.str('name'));
   setIf(p, 'nameAr', c.str('nameAr'));
   setIf(p, 'source', c.str('source'));
@@ -242,6 +247,7 @@ export function buildProperties(
         if (code) p.country = code;
         else
           c.error(
+            'unknown_country',
             'country',
             `"${country}" is not a country name or ISO code`,
             'write the country as a three-letter code such as SDN',
@@ -270,7 +276,12 @@ export function buildProperties(
       if (status !== undefined && p.statusHistory === undefined) {
         const date = c.date('date') ?? ctx.figureDate;
         if (date) p.statusHistory = [{ date, status, source }];
-        else c.error('status', 'a status needs the date it was observed: the row has no date');
+        else
+          c.error(
+            'status_without_date',
+            'status',
+            'a status needs the date it was observed: the row has no date',
+          );
       }
       break;
     }
@@ -372,6 +383,7 @@ function addFigure(
   const date = dateOf();
   if (!date) {
     c.warn(
+      'figures_without_date',
       'date',
       `${given.map(([k]) => k).join(' and ')} not imported: the row has no date for ${given.length > 1 ? 'them' : 'it'}`,
       'add a date column, or give the date of the figures',

@@ -3,6 +3,7 @@
 // valid features and every problem found, and only a commit (all or nothing) writes.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { LayerName } from '$lib/domain/schemas';
+import type { ProblemCode } from './problemCodes';
 
 export type ImportFormat = 'geojson' | 'csv' | 'hxl' | 'acled' | 'kml' | 'gpx';
 
@@ -10,6 +11,8 @@ export type ImportFormat = 'geojson' | 'csv' | 'hxl' | 'acled' | 'kml' | 'gpx';
 export interface ImportProblem {
   /** `error`: the row or feature is not imported. `warning`: it is imported, but look at it. */
   level: 'error' | 'warning';
+  /** The kind of problem (its label in the interface's language comes from it). */
+  code: ProblemCode;
   /** The file's name, as given by the user. */
   file: string;
   /**

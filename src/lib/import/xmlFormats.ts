@@ -27,13 +27,25 @@ export function readXmlFeatures(
   if (errorText || !doc || !root)
     return {
       features: [],
-      problems: [{ level: 'error', file, message: `is not valid XML: ${errorText ?? 'no root element'}` }],
+      problems: [
+        {
+          level: 'error',
+          code: 'invalid_xml',
+          file,
+          message: `is not valid XML: ${errorText ?? 'no root element'}`,
+        },
+      ],
     };
   if (root !== format)
     return {
       features: [],
       problems: [
-        { level: 'error', file, message: `is not ${format.toUpperCase()}: its root element is <${root}>` },
+        {
+          level: 'error',
+          code: 'wrong_format',
+          file,
+          message: `is not ${format.toUpperCase()}: its root element is <${root}>`,
+        },
       ],
     };
   try {
@@ -48,7 +60,12 @@ export function readXmlFeatures(
     return {
       features: [],
       problems: [
-        { level: 'error', file, message: `could not be read as ${format.toUpperCase()}: ${reason}` },
+        {
+          level: 'error',
+          code: 'invalid_xml',
+          file,
+          message: `could not be read as ${format.toUpperCase()}: ${reason}`,
+        },
       ],
     };
   }

@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson';
 import { crossingStatusOn, isInWindow, isValidOn } from '$lib/domain/asOf';
-import { isHttpLink } from '$lib/domain/schemas/common';
+import { isHttpUrl } from './safeLink';
 import { siteFindingsOn, type SiteFindings } from '$lib/domain/siteFindingsOn';
 import { siteStatusOn } from '$lib/domain/siteStatusOn';
 import type { Situation } from '$lib/domain/schemas';
@@ -141,7 +141,7 @@ export function featureDetails(situation: Situation, id: string, asOf: string): 
     nameAr: p.nameAr,
     source: p.source,
     // Stored before links were limited to http(s), a record could hold another scheme: never make it a link.
-    sourceUrl: isHttpLink(p.sourceUrl) ? p.sourceUrl : undefined,
+    sourceUrl: isHttpUrl(p.sourceUrl) ? p.sourceUrl : undefined,
     note: p.note,
     geometry: found.feature.geometry as Geometry,
   };

@@ -1,9 +1,10 @@
 import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
-import { changeLines, type ChangeLine } from '$lib/domain/analysis/compare';
-import { protectionNeeds, type ProtectionNeeds } from '$lib/domain/analysis/protectionNeeds';
+import { changeLines, type ChangeLine } from '$lib/domain/analysis/compare/changeWords';
+import type { ChangePhrases } from '$lib/domain/analysis/compare/changePhrases';
+import { neededProtection, type ProtectionNeeds } from '$lib/domain/analysis/neededProtection';
 import type { AnalysisReport, DateComparison, Situation } from '$lib/domain/schemas';
 import { annotationsFromReport } from '$lib/map/analysisAnnotations';
-import { analysisView, type AnalysisView } from '$lib/map/analysisDetails';
+import { analysisView, featureName, type AnalysisView } from '$lib/map/analysisDetails';
 import { bestPathData } from '$lib/map/bestPathLayer';
 import { changesData } from '$lib/map/changesLayer';
 import { featureDetails, type FeatureDetails } from '$lib/map/featureDetails';
@@ -76,8 +77,20 @@ export class MapPageState {
       : undefined,
   );
 
+  /**
+   * The words of the change lines in the page's language, given a way to name a feature (the map page
+   * passes its translated table; without one they are the domain's English). Set once, before use.
+   */
+  changePhrases: ((name: (id: string) => string | undefined) => ChangePhrases) | undefined = undefined;
+
   /** The changes in plain words, grouped, for the changes panel. */
-  changes = $derived(this.currentComparison ? changeLines(this.currentComparison) : undefined);
+  changes = $derived.by(() => {
+    const c = this.currentComparison;
+    if (!c) return undefined;
+    const situation = this.situation;
+    const words = this.changePhrases?.((id) => (situation ? featureName(situation, id) : undefined));
+    return changeLines(c, words);
+  });
 
   /** Outlines of the changed features on the map. */
   changesOnMap = $derived(changesData(this.situation, this.currentComparison));
@@ -137,7 +150,7 @@ export class MapPageState {
 
   /** Where a protection force is needed on the as-of date (undefined until analysed). */
   protection: ProtectionNeeds | undefined = $derived(
-    this.situation && this.currentReport ? protectionNeeds(this.currentReport, this.situation) : undefined,
+    this.situation && this.currentReport ? neededProtection(this.currentReport, this.situation) : undefined,
   );
 
   /** The actor of the selected area of control: the details sheet shows its backers. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { featureId, isoDate } from './common';
 import { lineStringGeometry, multiLineStringGeometry } from './geometry';
 import { crossingStatus } from './layers';
+import { PROTECTION_NEEDS_DEFAULTS } from './protectionDefaults';
 
 /**
  * Parameters of the analysis (DESIGN.md §3), each with its default. Distances in km, the window in days.
@@ -49,9 +50,9 @@ export type AnalysisParamsInput = z.input<typeof analysisParamsSchema>;
 export const protectionNeedsParamsSchema = z
   .object({
     /** Incidents of violence against aid within this distance of a corridor count against it (km). */
-    guardBufferKm: z.number().min(0).max(500).default(10),
+    guardBufferKm: z.number().min(0).max(500).default(PROTECTION_NEEDS_DEFAULTS.guardBufferKm),
     /** ... when dated at most this many days before the as-of date (a mandate looks at a pattern). */
-    guardWindowDays: z.number().int().min(0).max(3650).default(90),
+    guardWindowDays: z.number().int().min(0).max(3650).default(PROTECTION_NEEDS_DEFAULTS.guardWindowDays),
   })
   .strict();
 export type ProtectionNeedsParams = z.infer<typeof protectionNeedsParamsSchema>;

@@ -13,6 +13,8 @@ import type {
 } from '$lib/import-worker/protocol';
 import type { ColumnMapping, ImportFormat } from '$lib/import/types';
 import { handleError } from '$lib/ui/errors';
+import { formatNumber } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 import { layerLabels } from '../layerForms';
 import { commitInChunks } from './chunkedCommit';
 import { commitCheck, milestone, pageBounds, type CommitCheck, type ProblemFilter } from './report';
@@ -81,7 +83,7 @@ export type MappingOrigin = 'detected' | 'remembered' | 'edited';
 /** Valid features shown per page. */
 export const FEATURE_PAGE_SIZE = 25;
 
-const phaseWords: Record<ImportPhase, string> = { reading: 'Reading the file', parsing: 'Checking the rows' };
+const phaseWords: Record<ImportPhase, () => string> = { reading: m.imp_reading, parsing: m.imp_checking };
 
 function sameRecord(a: Record<string, string> = {}, b: Record<string, string> = {}): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -171,8 +173,7 @@ export class ImportScreen {
   get check(): CommitCheck {
     // The preview shows what the last check read: with the selects changed since, it is not what the
     // user now means to import.
-    if (this.preview && this.mappingChanged)
-      return { ok: false, reason: 'The column mapping has changed: check the file again with it first.' };
+    if (this.preview && this.mappingChanged) return { ok: false, reason: m.imp_why_mapping_changed() };
     return commitCheck(this.preview, this.skipRejected);
   }
 
@@ -262,7 +263,7 @@ export class ImportScreen {
       this.featureItems = items;
     } catch (e) {
       if (request !== this.featureRequest || e instanceof ImportCancelledError) return;
-      handleError(this, e, 'show the valid features');
+      handleError(this, e, m.what_show_features());
     }
   }
 
@@ -275,7 +276,7 @@ export class ImportScreen {
     this.uploadParts = 0;
     this.writing = false;
     this.error = undefined;
-    this.announcement = `Importing ${preview.featureCount} features…`;
+    this.announcement = m.imp_announce_importing({ count: formatNumber(preview.featureCount) });
     const abort = new AbortController();
     this.commitAbort = abort;
     try {
@@ -290,25 +291,28 @@ export class ImportScreen {
         onwriting: () => {
           this.writing = true;
           this.uploadFraction = 1;
-          this.announcement = 'Sent: the server is writing the features…';
+          this.announcement = m.imp_writing();
         },
       });
       // What was written may be what the next file joins to (boundaries, then their figures).
       this.context = {};
       this.result = summary;
       this.stage = 'committed';
-      this.announcement =
-        `Imported into ${layerLabels[preview.layer]}: ${summary.created} created, ${summary.updated} updated, ` +
-        `${summary.unchanged} unchanged.`;
+      this.announcement = m.imp_result({
+        layer: layerLabels[preview.layer],
+        created: formatNumber(summary.created),
+        updated: formatNumber(summary.updated),
+        unchanged: formatNumber(summary.unchanged),
+      });
       this.oncommitted(preview.layer, summary);
     } catch (e) {
       this.stage = 'ready';
       if (e instanceof ImportCancelledError && abort.signal.aborted) {
-        this.announcement = 'Cancelled: nothing was written.';
+        this.announcement = m.imp_announce_cancelled();
         return;
       }
-      handleError(this, e, 'import the features');
-      this.announcement = 'Nothing was imported.';
+      handleError(this, e, m.what_import_features());
+      this.announcement = m.imp_announce_failed();
     } finally {
       this.commitAbort = undefined;
       this.writing = false;
@@ -342,7 +346,7 @@ export class ImportScreen {
     }
     this.stage = phase;
     const step = milestone(before, fraction);
-    if (step !== undefined) this.announcement = `${phaseWords[phase]}: ${step} %`;
+    if (step !== undefined) this.announcement = `${phaseWords[phase]()}: ${step} %`;
   }
 
   private async run(mapping: ColumnMapping | undefined): Promise<void> {
@@ -355,7 +359,7 @@ export class ImportScreen {
     this.result = null;
     this.error = undefined;
     this.timing = null;
-    this.announcement = `Reading "${file.name}"…`;
+    this.announcement = m.imp_announce_reading({ file: file.name });
     let failedPhase: ImportPhase = 'reading';
     try {
       const options: ParseOptions = {
@@ -384,12 +388,12 @@ export class ImportScreen {
         // Cancelling stops the worker, and the features of any earlier preview with it.
         this.clearPreview();
         this.stage = 'idle';
-        this.announcement = 'Cancelled: nothing was written.';
+        this.announcement = m.imp_announce_cancelled();
         return;
       }
       this.stage = this.preview ? 'ready' : 'idle';
       const phase = e instanceof ImportWorkerError ? e.phase : failedPhase;
-      handleError(this, e, `${phase === 'reading' ? 'read' : 'check'} "${file.name}"`);
+      handleError(this, e, (phase === 'reading' ? m.what_read_file : m.what_check_file)({ file: file.name }));
       this.announcement = this.error ?? '';
     }
   }
@@ -427,9 +431,13 @@ export class ImportScreen {
     this.parseFraction = 1;
     this.stage = 'ready';
     const c = preview.counts;
-    this.announcement =
-      `Checked "${preview.file}": ${c.read} read, ${c.valid} valid, ${c.rejected} rejected, ` +
-      `${c.warnings} ${c.warnings === 1 ? 'warning' : 'warnings'}.`;
+    this.announcement = m.imp_announce_checked({
+      file: preview.file,
+      read: formatNumber(c.read),
+      valid: formatNumber(c.valid),
+      rejected: formatNumber(c.rejected),
+      warnings: formatNumber(c.warnings),
+    });
   }
 
   /** A table from a source seen before: check it again with the mapping chosen then, if it differs. */
@@ -439,7 +447,7 @@ export class ImportScreen {
       remembered = await this.api.rememberedMapping(preview.sourceKey!, preview.layer);
     } catch (e) {
       // The detected mapping stays usable: say the lookup failed, keep the preview.
-      handleError(this, e, 'look up the column mapping remembered for this file');
+      handleError(this, e, m.what_remembered_mapping());
       return;
     }
     if (generation !== this.generation || !remembered || sameMapping(remembered, preview.mapping)) return;

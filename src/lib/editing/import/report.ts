@@ -1,17 +1,32 @@
 // What the import screen shows of a preview: where a problem is, the report filtered and paged, the valid
 // features as rows, whether the preview may be committed, and which progress steps are worth announcing.
-// Pure: no Svelte, no worker; tested in tests/unit.
+// Pure: no Svelte, no worker; tested in tests/unit. Words in the interface's language (the importer's own
+// report, printed by the command line, stays English: docs/i18n.md).
 import type { Feature } from 'geojson';
+import type { ProblemGroup } from '$lib/import/groupProblems';
 import type { PreviewSummary } from '$lib/import-worker/protocol';
 import type { ImportProblem } from '$lib/import/types';
+import { formatNumber } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export type ProblemFilter = 'all' | 'error' | 'warning';
 
 /** Where a problem is, in the words of the file: a CSV line or a feature's index (as the app's errors write it). */
 export function whereOf(p: ImportProblem): string {
-  if (p.row !== undefined) return `line ${p.row}`;
-  if (p.featureIndex !== undefined) return `feature #${p.featureIndex}`;
-  return 'whole file';
+  // A line or feature number is the file's, written as digits in every language (no grouping separator).
+  if (p.row !== undefined) return m.imp_where_line({ line: String(p.row) });
+  if (p.featureIndex !== undefined) return m.imp_where_feature({ index: String(p.featureIndex) });
+  return m.imp_where_file();
+}
+
+/** The first rows of a group of problems: `line 4 (SD01), line 9, line 12 and 417 more`. */
+export function placesOf(g: Pick<ProblemGroup, 'first' | 'count'>): string {
+  const shown = g.first
+    .map((p) => `${whereOf(p)}${p.id ? ` (${p.id})` : ''}`)
+    .join(getLocale() === 'ar' ? '، ' : ', ');
+  const more = g.count - g.first.length;
+  return more > 0 ? m.imp_and_more({ places: shown, count: formatNumber(more) }) : shown;
 }
 
 export function filterProblems(problems: readonly ImportProblem[], filter: ProblemFilter): ImportProblem[] {
@@ -66,14 +81,12 @@ export function commitCheck(
   preview: Pick<PreviewSummary, 'featureCount' | 'counts'> | null,
   skipRejected: boolean,
 ): CommitCheck {
-  if (!preview) return { ok: false, reason: 'Choose a file and check it first.' };
-  if (preview.featureCount === 0) return { ok: false, reason: 'The file has no valid feature to import.' };
+  if (!preview) return { ok: false, reason: m.imp_why_no_file() };
+  if (preview.featureCount === 0) return { ok: false, reason: m.imp_why_nothing_valid() };
   if (preview.counts.rejected > 0 && !skipRejected) {
     const n = preview.counts.rejected;
-    return {
-      ok: false,
-      reason: `${n} ${n === 1 ? 'row was' : 'rows were'} rejected: correct the file, or choose to leave them out.`,
-    };
+    const say = n === 1 ? m.imp_why_rejected_one : m.imp_why_rejected_other;
+    return { ok: false, reason: say({ count: formatNumber(n) }) };
   }
   return { ok: true, reason: '' };
 }
@@ -107,16 +120,17 @@ const degrees = (v: number) => String(Math.round(Math.abs(v) * 1e6) / 1e6);
 
 function geometryText(f: Feature): string {
   const g = f.geometry;
-  if (!g) return 'no geometry';
+  if (!g) return m.imp_no_geometry();
+  const points = (n: number) => m.imp_points({ type: g.type, count: formatNumber(n) });
   if (g.type === 'Point') {
     const [lon, lat] = g.coordinates;
     return `${degrees(lat)}° ${lat < 0 ? 'S' : 'N'}, ${degrees(lon)}° ${lon < 0 ? 'W' : 'E'}`;
   }
-  if (g.type === 'LineString' || g.type === 'MultiPoint') return `${g.type}, ${g.coordinates.length} points`;
+  if (g.type === 'LineString' || g.type === 'MultiPoint') return points(g.coordinates.length);
   if (g.type === 'Polygon' || g.type === 'MultiLineString')
-    return `${g.type}, ${g.coordinates.reduce((n, part) => n + part.length, 0)} points`;
+    return points(g.coordinates.reduce((n, part) => n + part.length, 0));
   if (g.type === 'MultiPolygon')
-    return `${g.type}, ${g.coordinates.reduce((n, poly) => n + poly.reduce((m, r) => m + r.length, 0), 0)} points`;
+    return points(g.coordinates.reduce((n, poly) => n + poly.reduce((k, r) => k + r.length, 0), 0));
   return g.type;
 }
 

@@ -1,12 +1,12 @@
+import { ENGLISH_CHANGE_PHRASES, type ChangePhrases } from './changePhrases';
 import type {
   CorridorChange,
   CrossingChange,
   DateComparison,
   Reason,
-  SegmentStatus,
   SiteAccess,
-  SiteChange,
   SiteFlag,
+  SiteChange,
   Totals,
 } from '../../schemas';
 
@@ -16,29 +16,6 @@ export interface ChangeLine {
   title: string;
   details: string[];
 }
-
-const STATUS_WORDS: Record<SegmentStatus | 'restricted' | 'closed', string> = {
-  open: 'open',
-  at_risk: 'at risk',
-  blocked: 'blocked',
-  restricted: 'restricted',
-  closed: 'closed',
-};
-const ACCESS_WORDS: Record<SiteAccess, string> = {
-  internal: 'reachable from inside the country',
-  crossline_only: 'reachable across the front line only',
-  cross_border_only: 'reachable across a border only',
-  cut_off: 'cut off',
-  inactive: 'no longer active (emptied, destroyed, closed or relocated)',
-};
-const FLAG_WORDS: Record<SiteFlag, string> = {
-  protection: 'needs protection',
-  cross_border: 'needs cross-border access',
-  crossline: 'needs crossline access',
-  cut_off: 'cut off',
-  famine: 'famine finding',
-  besieged: 'besieged',
-};
 
 /** Key figures in the order the page, the brief and the CSV list them, with their labels. */
 export const KEY_FIGURES: readonly { key: keyof Totals; label: string }[] = [
@@ -58,67 +35,89 @@ export const KEY_FIGURES: readonly { key: keyof Totals; label: string }[] = [
 /** At most this many reasons are written out per date; the rest are counted. */
 const MAX_REASONS = 5;
 
-const reasonText = (reasons: readonly Reason[]) => {
-  if (reasons.length === 0) return 'nothing stands in the way';
-  const shown = reasons.slice(0, MAX_REASONS).map((r) => r.detail.replace(/[.\s]+$/, ''));
-  if (reasons.length > MAX_REASONS) shown.push(`and ${reasons.length - MAX_REASONS} more`);
-  return shown.join('; ');
+const reasonText = (reasons: readonly Reason[], w: ChangePhrases) => {
+  if (reasons.length === 0) return w.nothingInTheWay;
+  const shown = reasons.slice(0, MAX_REASONS).map((r) => w.reason(r).replace(/[.\s]+$/, ''));
+  if (reasons.length > MAX_REASONS) shown.push(w.andMore(reasons.length - MAX_REASONS));
+  return shown.join(w.reasonSeparator);
 };
 
-export const statusWords = (s: keyof typeof STATUS_WORDS) => STATUS_WORDS[s];
-export const accessWords = (a: SiteAccess) => ACCESS_WORDS[a];
-export const flagWords = (f: SiteFlag) => FLAG_WORDS[f];
+export const statusWords = (s: keyof ChangePhrases['status']) => ENGLISH_CHANGE_PHRASES.status[s];
+export const accessWords = (a: SiteAccess) => ENGLISH_CHANGE_PHRASES.access[a];
+export const flagWords = (f: SiteFlag) => ENGLISH_CHANGE_PHRASES.flag[f];
 
 /** `Adré: closed → open`, with the dated status entry and its source that made the change. */
-export function crossingChangeLine(c: CrossingChange, from: string, to: string): ChangeLine {
-  const was = c.before ? STATUS_WORDS[c.before.status] : `not in force on ${from}`;
-  const now = c.after ? STATUS_WORDS[c.after.status] : `no longer in force on ${to}`;
+export function crossingChangeLine(
+  c: CrossingChange,
+  from: string,
+  to: string,
+  w: ChangePhrases = ENGLISH_CHANGE_PHRASES,
+): ChangeLine {
+  const was = c.before ? w.status[c.before.status] : w.notInForce(w.date(from));
+  const now = c.after ? w.status[c.after.status] : w.noLongerInForce(w.date(to));
   const details: string[] = [];
   if (c.after)
     details.push(
-      `${STATUS_WORDS[c.after.status]} since ${c.after.since} (source: ${c.after.source})${c.after.note ? `: ${c.after.note}` : ''}`,
+      w.statusSince(w.status[c.after.status], w.date(c.after.since), c.after.source, c.after.note),
     );
-  if (c.before) details.push(`on ${from}: ${STATUS_WORDS[c.before.status]} since ${c.before.since}`);
-  return { id: c.id, title: `Crossing ${c.name}: ${was} → ${now}`, details };
+  if (c.before)
+    details.push(
+      w.onDate(w.date(from), w.statusSinceShort(w.status[c.before.status], w.date(c.before.since))),
+    );
+  return { id: c.id, title: w.crossingTitle(c.name, was, now), details };
 }
 
 /** `Corridor …: blocked → at risk`, with the reasons on both dates. */
-export function corridorChangeLine(c: CorridorChange, from: string, to: string): ChangeLine {
-  const was = c.before ? STATUS_WORDS[c.before.status] : `not in force on ${from}`;
-  const now = c.after ? STATUS_WORDS[c.after.status] : `not in force on ${to}`;
+export function corridorChangeLine(
+  c: CorridorChange,
+  from: string,
+  to: string,
+  w: ChangePhrases = ENGLISH_CHANGE_PHRASES,
+): ChangeLine {
+  const was = c.before ? w.status[c.before.status] : w.notInForce(w.date(from));
+  const now = c.after ? w.status[c.after.status] : w.notInForce(w.date(to));
   const details: string[] = [];
-  if (c.after) details.push(`on ${to}: ${reasonText(c.after.reasons)}`);
-  if (c.before) details.push(`on ${from}: ${reasonText(c.before.reasons)}`);
-  return { id: c.id, title: `Corridor ${c.name}: ${was} → ${now}`, details };
+  if (c.after) details.push(w.onDate(w.date(to), reasonText(c.after.reasons, w)));
+  if (c.before) details.push(w.onDate(w.date(from), reasonText(c.before.reasons, w)));
+  return { id: c.id, title: w.corridorTitle(c.name, was, now), details };
 }
 
 /** `Zamzam camp: cut off → reachable across a border only`, the flags gained and lost, the reasons now. */
-export function siteChangeLine(s: SiteChange, from: string, to: string): ChangeLine {
-  const was = s.before ? ACCESS_WORDS[s.before.access] : `not listed on ${from}`;
-  const now = s.after ? ACCESS_WORDS[s.after.access] : `not listed on ${to}`;
+export function siteChangeLine(
+  s: SiteChange,
+  from: string,
+  to: string,
+  w: ChangePhrases = ENGLISH_CHANGE_PHRASES,
+): ChangeLine {
+  const was = s.before ? w.access[s.before.access] : w.notListed(w.date(from));
+  const now = s.after ? w.access[s.after.access] : w.notListed(w.date(to));
   const title =
     s.before && s.after && s.before.access === s.after.access
-      ? `Site ${s.name}: still ${now}`
-      : `Site ${s.name}: ${was} → ${now}`;
+      ? w.siteStill(s.name, now)
+      : w.siteTitle(s.name, was, now);
   const details: string[] = [];
-  if (s.flagsGained.length) details.push(`now: ${s.flagsGained.map((f) => FLAG_WORDS[f]).join(', ')}`);
-  if (s.flagsLost.length) details.push(`no longer: ${s.flagsLost.map((f) => FLAG_WORDS[f]).join(', ')}`);
+  const flags = (list: readonly SiteFlag[]) => list.map((f) => w.flag[f]).join(w.listSeparator);
+  if (s.flagsGained.length) details.push(w.flagsGained(flags(s.flagsGained)));
+  if (s.flagsLost.length) details.push(w.flagsLost(flags(s.flagsLost)));
   const people = s.after?.population ?? s.before?.population;
-  if (people !== null && people !== undefined) details.push(`${people.toLocaleString('en-US')} people`);
-  if (s.after && s.after.reasons.length) details.push(`on ${to}: ${reasonText(s.after.reasons)}`);
+  if (people !== null && people !== undefined) details.push(w.people(people));
+  if (s.after && s.after.reasons.length) details.push(w.onDate(w.date(to), reasonText(s.after.reasons, w)));
   return { id: s.id, title, details };
 }
 
 /** Every change of a comparison in plain words, grouped: crossings, corridors, sites. */
-export function changeLines(c: DateComparison): {
+export function changeLines(
+  c: DateComparison,
+  w: ChangePhrases = ENGLISH_CHANGE_PHRASES,
+): {
   crossings: ChangeLine[];
   corridors: ChangeLine[];
   sites: ChangeLine[];
 } {
   return {
-    crossings: c.crossings.map((x) => crossingChangeLine(x, c.from, c.to)),
-    corridors: c.corridors.map((x) => corridorChangeLine(x, c.from, c.to)),
-    sites: c.sites.map((x) => siteChangeLine(x, c.from, c.to)),
+    crossings: c.crossings.map((x) => crossingChangeLine(x, c.from, c.to, w)),
+    corridors: c.corridors.map((x) => corridorChangeLine(x, c.from, c.to, w)),
+    sites: c.sites.map((x) => siteChangeLine(x, c.from, c.to, w)),
   };
 }
 

@@ -14,3 +14,4 @@ export {
   totalsRows,
   type ChangeLine,
 } from './changeWords';
+export { ENGLISH_CHANGE_PHRASES, type ChangePhrases } from './changePhrases';
