@@ -364,7 +364,7 @@ describe('reading a file with its preset', () => {
     const asked = run(drawn, { fileName: 'control.geojson', layer: 'areas', preset: 'control-areas' });
     expect(asked.counts.valid).toBe(0);
     expect(errors(asked)[0]).toBe(
-      'the areas of control drawn on a map preset needs a fixed value for actorId, confidence, validFrom: the file cannot say them',
+      'the hand-drawn control areas preset needs a fixed value for actorId, confidence, validFrom: the file cannot say them',
     );
     const given = run(drawn, {
       fileName: 'control.geojson',

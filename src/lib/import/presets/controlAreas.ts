@@ -5,7 +5,7 @@ import type { ImportPreset } from './types';
 
 export const controlAreas: ImportPreset = {
   name: 'control-areas',
-  label: 'areas of control drawn on a map',
+  label: 'hand-drawn control areas',
   layer: 'areas',
   required: [],
   typical: [['name'], ['description'], ['fill'], ['stroke'], ['styleUrl'], ['fill-opacity']],
