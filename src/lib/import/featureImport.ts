@@ -80,6 +80,8 @@ export function importFeatures(
       features: [],
       problems: [...fileProblems, ...refusals.map((r) => ({ level: 'error' as const, file, ...r }))],
       ...(fits.length > 0 ? { presets: fits } : {}),
+      // The mapping tried, so the form shows it and the user can add what the preset asks for.
+      ...(mapping ? { mapping } : {}),
       counts: {
         read: 0,
         valid: 0,
