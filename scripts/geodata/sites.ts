@@ -27,7 +27,7 @@ export interface SiteStatusDef {
 export interface SiteDef {
   id: PlaceId;
   name?: string;
-  kind: 'idp_camp' | 'refugee_camp' | 'town' | 'supply_hub' | 'airport';
+  kind: 'idp_camp' | 'refugee_camp' | 'town' | 'supply_hub' | 'airport' | 'health_facility';
   country: 'SDN' | 'TCD';
   hub?: boolean;
   figures?: SiteFigureDef[];

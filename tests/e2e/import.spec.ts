@@ -239,6 +239,57 @@ test.describe('import at /data', () => {
     await remove(page, imported);
   });
 
+  test('a UCDP GED export is offered its preset, which switches to incidents, fills the mapping and can still be changed', async ({
+    page,
+  }) => {
+    await signInToImport(page);
+    const before = await layerIds(page, 'incidents');
+    // Generated in UCDP's column layout (never a copy of their file): source_date before date_start, the
+    // type of violence as a number, deaths in best.
+    const ged = [
+      'id,year,type_of_violence,dyad_name,source_date,where_coordinates,latitude,longitude,country,date_start,best',
+      '990001,2024,1,Government of Sudan - RSF,2024-05-20,E2E El Fasher,13.63,25.35,Sudan,2024-05-10,12',
+      '990002,2024,3,RSF - Civilians,2024-06-02,E2E Tawila,14.03,24.87,Sudan,2024-06-01,3',
+      '990003,2024,2,Misseriya - Rizeigat,2024-07-01,E2E Muglad,11.03,27.73,Sudan,2024-06-28,1',
+    ].join('\n');
+    await page.getByLabel('Import into layer').selectOption('sites');
+    await page
+      .getByLabel('File to import')
+      .setInputFiles({ name: 'e2e_ged_sdn.csv', mimeType: 'text/csv', buffer: Buffer.from(ged) });
+    await expectChecked(page);
+    await expect(count(page, 'valid')).toHaveText('0');
+
+    const offer = page.getByTestId('preset-offer');
+    await expect(offer).toContainText(
+      'The columns of this file fit the UCDP GED preset. It imports into the layer “Incidents”.',
+    );
+    await offer.getByRole('button', { name: 'Use the UCDP GED preset' }).click();
+    await expectChecked(page);
+    await expect(page.getByLabel('Import into layer')).toHaveValue('incidents');
+    await expect(count(page, 'valid')).toHaveText('3');
+    await expect(offer).toHaveText(
+      'Read with the UCDP GED preset: change any column or fixed value below, then check again.',
+    );
+    await expect(page.getByTestId('mapping-origin')).toHaveText('From the preset, as set above.');
+    await expect(page.locator('#map-category')).toHaveValue('type_of_violence');
+    await expect(page.locator('#map-date')).toHaveValue('date_start');
+    await expect(page.getByTestId('fixed-values')).toContainText('Verification = verified');
+
+    // The mapping stays the user's: the name from another column, checked again with the preset kept.
+    await page.locator('#map-name').selectOption('dyad_name');
+    await page.getByRole('button', { name: 'Check again with this mapping' }).click();
+    await expectChecked(page);
+    await expect(count(page, 'valid')).toHaveText('3');
+    await expect(offer).toContainText('Read with the UCDP GED preset');
+    await expect(page.getByRole('region', { name: 'Valid features' })).toContainText('RSF - Civilians');
+
+    await page.getByRole('button', { name: 'Import 3 features' }).click();
+    await expect(page.getByTestId('import-result')).toContainText('3 created');
+    const imported = (await layerIds(page, 'incidents')).filter((id) => !before.includes(id));
+    expect(imported.sort()).toEqual(['e2e_ged_sdn_990001', 'e2e_ged_sdn_990002', 'e2e_ged_sdn_990003']);
+    await remove(page, imported);
+  });
+
   test('DTM sites: the site at 0,0 is reported and blocks the import until left out; a changed mapping is remembered', async ({
     page,
   }) => {

@@ -201,6 +201,8 @@ describe('corridor import', () => {
     const adm2 = corridor([join(realdata, 'tcd_geoboundaries_adm2.geojson'), '--layer', 'admin']);
     expect(adm2.code).toBe(0);
     expect(adm2.out).toContain('70 created');
+    // Read without a preset, the report says which one fits these files.
+    expect(adm1.out).toContain('looks like a geoBoundaries export: add --preset geoboundaries');
     // Wayi: 61 % of it lies in its province (the files do not nest), the least of all departments.
     expect(adm2.out).toMatch(/70 areas given the parent that covers most of each .* Wayi in Lac \(6\d %\)/);
     const db = await openDatabase({ dataDir, migrationsFolder: 'drizzle' });
@@ -232,6 +234,81 @@ describe('corridor import', () => {
       expect(r.out, layer).toContain(
         'is an aggregate: counts (Events, Fatalities) per administrative area (Admin2 Pcode), not one row per event',
       );
+      expect(r.out, layer).toContain(
+        `looks like an ACLED or HAPI conflict aggregates export: add --preset conflict-aggregates${layer === 'admin' ? '' : ' --layer admin'}`,
+      );
+    }
+  });
+
+  it('--presets lists every preset with how it is detected, what it maps and what the user adds', () => {
+    const r = corridor(['--presets']);
+    expect(r.code).toBe(0);
+    for (const name of [
+      'hot-osm-places',
+      'osm-health',
+      'ucdp-ged',
+      'conflict-aggregates',
+      'geoboundaries',
+      'gadm',
+      'ipc-api',
+      'control-areas',
+    ])
+      expect(r.out).toMatch(new RegExp(`^${name} +\\S`, 'm'));
+    expect(r.out).toContain('ucdp-ged             UCDP GED → incidents');
+    expect(r.out).toContain('you add: --set actorId=ACTOR --set confidence=assessed|claimed|contested');
+  });
+
+  it('a UCDP GED file: without the preset nothing imports and the preset is named; with it, every event is written and the preset remembered', async () => {
+    // Generated in UCDP's column layout: source_date (the report) before date_start (the event).
+    const file = join(scratch, 'ged_sdn.csv');
+    writeFileSync(
+      file,
+      [
+        'id,year,type_of_violence,source_date,where_coordinates,latitude,longitude,country,date_start,best',
+        '500001,2024,1,2024-05-20,El Fasher town,13.63,25.35,Sudan,2024-05-10,12',
+        '500002,2024,3,2024-06-02,Tawila village,14.03,24.87,Sudan,2024-06-01,3',
+      ].join('\n'),
+    );
+    const plain = corridor([file, '--layer', 'incidents']);
+    expect(plain.code).toBe(2);
+    expect(plain.out).toContain('looks like a UCDP GED export: add --preset ucdp-ged\n');
+    expect(plain.out).toContain('nothing written: no valid feature');
+    expect(corridor([file, '--preset', 'ucdp'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--preset must be one of hot-osm-places, osm-health, ucdp-ged'),
+    });
+    expect(corridor([file, '--layer', 'sites', '--preset', 'ucdp-ged']).err).toContain(
+      '--preset ucdp-ged (UCDP GED) imports into the incidents layer, not sites',
+    );
+    // The preset knows its layer.
+    const r = corridor([file, '--preset', 'ucdp-ged']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('read with the UCDP GED preset (ucdp-ged)');
+    expect(r.out).toContain('2 created');
+    const db = await openDatabase({ dataDir, migrationsFolder: 'drizzle' });
+    try {
+      expect((await getFeature(db.db, 'ged_sdn_500001'))?.feature.properties).toMatchObject({
+        name: 'El Fasher town',
+        date: '2024-05-10',
+        category: 'hostilities',
+        severity: 3,
+        fatalities: 12,
+        verification: 'verified',
+        sensitivity: 'public',
+      });
+      expect((await getFeature(db.db, 'ged_sdn_500002'))?.feature.properties).toMatchObject({
+        category: 'violence_against_civilians',
+        severity: 2,
+      });
+      const key = sourceKeyOf(
+        'csv',
+        'id,year,type_of_violence,source_date,where_coordinates,latitude,longitude,country,date_start,best'
+          .split(',')
+          .map((name) => ({ name })),
+      );
+      expect((await getImportMapping(db.db, key))?.mapping).toMatchObject({ preset: 'ucdp-ged' });
+    } finally {
+      await db.close();
     }
   });
 });

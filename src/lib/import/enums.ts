@@ -50,6 +50,11 @@ export const siteKindSynonyms = {
   'logistics hub': 'supply_hub',
   airstrip: 'airport',
   airfield: 'airport',
+  hospital: 'health_facility',
+  clinic: 'health_facility',
+  'health centre': 'health_facility',
+  'health center': 'health_facility',
+  'health post': 'health_facility',
 } as const;
 
 /** OSM `highway` values and common road-class words → the three classes of DESIGN.md §2. */

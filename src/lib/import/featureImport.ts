@@ -9,12 +9,28 @@ import { codAdminValues } from './codAdmin';
 import { countsOf, FeatureCollector } from './collectFeatures';
 import { detectMapping } from './columnDetection';
 import { fixedValueProblems } from './fixedValues';
+import { presetFits, withPreset } from './presets';
 import { rewoundPolygon } from './rewindRings';
 import { namedNotice } from './tableImport';
 import { sourceKeyOf } from './sourceKey';
 import { fileSlug } from './text';
 import { buildProperties, type BuildContext } from './toLayer';
 import type { ImportFormat, ImportOptions, ImportPreview, ImportProblem } from './types';
+import { translators } from './valueTranslations';
+
+/** Features looked at for the property names a preset is fitted to: exports repeat the same keys. */
+const SAMPLED_FEATURES = 100;
+
+/** The property names of the first features, in the order first seen. */
+function propertyNames(raw: readonly unknown[]): string[] {
+  const names = new Set<string>();
+  for (const item of raw.slice(0, SAMPLED_FEATURES)) {
+    const p = (item as { properties?: unknown } | null)?.properties;
+    if (typeof p === 'object' && p !== null && !Array.isArray(p))
+      for (const k of Object.keys(p)) names.add(k);
+  }
+  return [...names];
+}
 
 /** Only `type` and `coordinates`: a geometry's own `bbox` and foreign members are dropped. */
 function cleanGeometry(g: unknown): Geometry | null {
@@ -42,25 +58,31 @@ export function importFeatures(
   fileProblems: ImportProblem[],
 ): ImportPreview {
   const file = options.fileName;
-  const set = options.mapping?.set ?? {};
+  const columns = propertyNames(raw).map((name) => ({ name }));
+  const fits = presetFits(columns, options.layer);
+  const preset = withPreset(options.mapping, options.preset, columns, options.layer);
+  const mapping = preset.mapping;
+  const set = mapping?.set ?? {};
   const setProblems = fixedValueProblems(set, options.layer);
-  if (setProblems.length > 0)
-    // A wrong fixed value would be wrong on every feature: nothing is read.
+  // A wrong fixed value would be wrong on every feature, a preset that cannot apply on every one: nothing is read.
+  const refusals = [
+    ...setProblems.map((message) => ({
+      code: 'bad_fixed_value' as const,
+      message,
+      suggestion: 'fix the --set option (or the fixed values of the mapping)',
+    })),
+    ...(setProblems.length > 0 ? [] : preset.problems),
+  ];
+  if (refusals.length > 0)
     return {
       layer: options.layer,
       format,
       file,
       features: [],
-      problems: [
-        ...fileProblems,
-        ...setProblems.map((message) => ({
-          level: 'error' as const,
-          code: 'bad_fixed_value' as const,
-          file,
-          message,
-          suggestion: 'fix the --set option (or the fixed values of the mapping)',
-        })),
-      ],
+      problems: [...fileProblems, ...refusals.map((r) => ({ level: 'error' as const, file, ...r }))],
+      ...(fits.length > 0 ? { presets: fits } : {}),
+      // The mapping tried, so the form shows it and the user can add what the preset asks for.
+      ...(mapping ? { mapping } : {}),
       counts: {
         read: 0,
         valid: 0,
@@ -82,7 +104,8 @@ export function importFeatures(
   let named = 0;
   let namedExample = '';
   const mappings = new Map<string, Record<string, string>>();
-  const given = options.mapping?.fields ?? {};
+  const given = mapping?.fields ?? {};
+  const translate = translators(mapping?.values);
   const step = Math.max(1, Math.floor(raw.length / 50));
 
   raw.forEach((item, index) => {
@@ -111,7 +134,8 @@ export function importFeatures(
       mappings.set(signature, fields);
     }
     const values: Record<string, unknown> = {};
-    for (const [field, key] of Object.entries(fields)) values[field] = props[key];
+    for (const [field, key] of Object.entries(fields))
+      values[field] = translate[field] ? translate[field](props[key]) : props[key];
     if (options.layer === 'admin') {
       const cod = codAdminValues(props);
       const other = cod ? undefined : boundaryExportValues(props);
@@ -204,7 +228,17 @@ export function importFeatures(
     features: collector.features,
     problems,
     counts: countsOf(collector.read, collector.valid, collector.rejected, problems),
-    ...(Object.keys(set).length > 0 ? { mapping: { fields: { ...given }, set: { ...set } } } : {}),
+    ...(Object.keys(set).length > 0 || mapping?.preset
+      ? {
+          mapping: {
+            fields: { ...given },
+            ...(Object.keys(set).length > 0 ? { set: { ...set } } : {}),
+            ...(mapping?.values ? { values: mapping.values } : {}),
+            ...(mapping?.preset ? { preset: mapping.preset } : {}),
+          },
+        }
+      : {}),
+    ...(fits.length > 0 ? { presets: fits } : {}),
     ...(firstKeys
       ? {
           sourceKey: sourceKeyOf(

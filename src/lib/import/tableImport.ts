@@ -12,12 +12,14 @@ import { fixedValueProblems } from './fixedValues';
 import { TableReader, type TableLayout, type TableRecord } from './csvTable';
 import { dateInText } from './dates';
 import { parseNumber } from './numbers';
+import { presetFits, withPreset, type PresetFit } from './presets';
 import { isDecimalDegrees, parsePackedDms, type Axis } from './packedDms';
 import { placeIssue, type RowIssue } from './problems';
 import { sourceKeyOf } from './sourceKey';
 import { fileSlug } from './text';
 import type { ProblemCode } from './problemCodes';
 import { buildProperties, text, type BuildContext } from './toLayer';
+import { translators, type Translator } from './valueTranslations';
 import type { ColumnMapping, ImportFormat, ImportOptions, ImportPreview, ImportProblem } from './types';
 
 /** Layers a table can give: points from coordinate columns, or admin figures joined by P-code. */
@@ -45,12 +47,18 @@ export class TableImport {
   private coordinateChoice: Record<Axis, string[]> | undefined;
   private dmsCount = 0;
   private dmsExample = '';
+  /** The mapping read with: the given one, with its preset (if any) filled in under it once the header is known. */
+  private mapping: ColumnMapping | undefined;
+  private translate: Record<string, Translator> = {};
+  /** The presets the header fits, offered in the preview. */
+  private fits: PresetFit[] = [];
 
   constructor(
     private readonly o: ImportOptions,
     private readonly requested: 'auto' | 'csv' | 'hxl' | 'acled',
   ) {
     this.format = requested === 'auto' ? 'csv' : requested;
+    this.mapping = o.mapping;
     this.reader = new TableReader(
       (layout) => this.start(layout),
       (row) => this.row(row),
@@ -106,7 +114,7 @@ export class TableImport {
 
   /** The fixed values of the mapping (`--set`), which every row gets. */
   private get set(): Record<string, string> {
-    return this.o.mapping?.set ?? {};
+    return this.mapping?.set ?? {};
   }
 
   /** A schema path of the built feature → the column it came from. */
@@ -123,11 +131,17 @@ export class TableImport {
   private start(layout: TableLayout): void {
     this.layout = layout;
     const o = this.o;
+    this.fits = presetFits(layout.columns, o.layer);
+    const preset = withPreset(o.mapping, o.preset, layout.columns, o.layer);
+    this.mapping = preset.mapping;
     // A wrong fixed value would be wrong on every row: nothing is read.
     const setProblems = fixedValueProblems(this.set, o.layer);
     for (const message of setProblems)
       this.fileError('bad_fixed_value', message, 'fix the --set option (or the fixed values of the mapping)');
     if (setProblems.length > 0) return;
+    for (const p of preset.problems) this.fileError(p.message, p.suggestion);
+    if (preset.problems.length > 0) return;
+    this.translate = translators(this.mapping?.values);
     const acled = isAcledHeader(layout.columns);
     if (this.requested === 'acled' && !acled) {
       const names = new Set(layout.columns.map((c) => c.name.toLowerCase()));
@@ -149,7 +163,7 @@ export class TableImport {
 
     layout.columns.forEach((c, i) => this.index.set(c.name, i));
     const aggregate = this.format === 'acled' ? undefined : aggregateOf(layout.columns);
-    if (aggregate && !o.mapping?.fields.lat) {
+    if (aggregate && !this.mapping?.fields.lat) {
       const { message, suggestion } = aggregateMessage(aggregate, o.layer);
       this.fileError('aggregate_table', message, suggestion);
       return;
@@ -165,7 +179,7 @@ export class TableImport {
       }
       this.fields = Object.fromEntries(Object.entries(acledMapping).filter(([, c]) => this.index.has(c)));
     } else {
-      const given = o.mapping?.fields ?? {};
+      const given = this.mapping?.fields ?? {};
       for (const [field, column] of Object.entries(given))
         if (!this.index.has(column))
           this.fileError(
@@ -193,7 +207,7 @@ export class TableImport {
       }
       this.mode = 'points';
       // Only the detected columns are second-guessed: a column the user mapped is used as mapped.
-      const given = o.mapping?.fields ?? {};
+      const given = this.mapping?.fields ?? {};
       this.coordinateChoice = {
         lat: given.lat ? [] : coordinateColumns(layout.columns, 'lat', fields.lat),
         lon: given.lon ? [] : coordinateColumns(layout.columns, 'lon', fields.lon),
@@ -256,7 +270,10 @@ export class TableImport {
     const values: Record<string, unknown> = {};
     const wanted = layerFields[this.o.layer];
     for (const [field, column] of Object.entries(this.fields))
-      if (wanted.includes(field)) values[field] = cell(column);
+      if (wanted.includes(field)) {
+        const translate = this.translate[field];
+        values[field] = translate ? translate(cell(column)) : cell(column);
+      }
     return { ...values, ...this.set };
   }
 
@@ -425,7 +442,15 @@ export class TableImport {
     if (!layout && this.fileProblems.length === 0)
       this.fileError('empty_file', 'is empty: no header row found');
     const set = Object.keys(this.set).length > 0 ? { set: { ...this.set } } : {};
-    const mapping: ColumnMapping | undefined = layout ? { fields: { ...this.fields }, ...set } : undefined;
+    const given = this.mapping;
+    const mapping: ColumnMapping | undefined = layout
+      ? {
+          fields: { ...this.fields },
+          ...set,
+          ...(given?.values && Object.keys(given.values).length > 0 ? { values: given.values } : {}),
+          ...(given?.preset ? { preset: given.preset } : {}),
+        }
+      : undefined;
     const base = {
       layer: o.layer,
       format: this.format,
@@ -436,6 +461,7 @@ export class TableImport {
             mapping,
             sourceKey: sourceKeyOf(this.format, layout.columns),
             headerLine: layout.headerLine,
+            ...(this.fits.length > 0 ? { presets: this.fits } : {}),
             ...(layout.hashtagLine !== undefined ? { hashtagLine: layout.hashtagLine } : {}),
           }
         : {}),

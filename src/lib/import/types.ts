@@ -4,6 +4,7 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { LayerName } from '$lib/domain/schemas';
 import type { ProblemCode } from './problemCodes';
+import type { PresetFit } from './presets/types';
 
 export type ImportFormat = 'geojson' | 'csv' | 'hxl' | 'acled' | 'kml' | 'gpx';
 
@@ -42,6 +43,13 @@ export interface ColumnMapping {
    * file has no column for. A fixed value replaces any column mapped to the same field.
    */
   set?: Record<string, string>;
+  /**
+   * Value translations: field → the value as the file writes it → the value of the layer (`1` → `hostilities`
+   * for UCDP's type of violence). A key `>=N` takes numbers from N up. Values not listed are read as written.
+   */
+  values?: Record<string, Record<string, string>>;
+  /** The preset (`presets/`) the mapping was filled from; it is applied again under the mapping. */
+  preset?: string;
 }
 
 export interface ImportOptions {
@@ -50,6 +58,12 @@ export interface ImportOptions {
   layer: LayerName;
   format?: 'auto' | ImportFormat;
   mapping?: ColumnMapping;
+  /**
+   * A preset for the file's source (`ucdp-ged`, see `presets/index.ts`): its mapping, fixed values and value
+   * translations, under what `mapping` gives. Without it the file is read as detected, and the presets its
+   * columns fit are only listed in the preview (`presets`).
+   */
+  preset?: string;
   /** The workspace extent [minLon, minLat, maxLon, maxLat]: points outside it get a warning. */
   extent?: [number, number, number, number];
   /** Called now and then with the fraction of the input read (0–1). */
@@ -108,6 +122,8 @@ export interface ImportPreview {
   headerLine?: number;
   /** Table inputs: the 1-based line of the HXL hashtag row, when the file has one. */
   hashtagLine?: number;
+  /** The presets the file's columns fit, best first (offered, not applied: see `ImportOptions.preset`). */
+  presets?: PresetFit[];
   /** How many of `features` update a feature given in `options.existing` (joins), the rest being new. */
   joined?: number;
 }

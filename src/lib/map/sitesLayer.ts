@@ -68,6 +68,9 @@ export const SITE_KIND_LABELS: Record<string, string> = {
   get airport() {
     return m.site_kind_airport();
   },
+  get health_facility() {
+    return m.site_kind_health_facility();
+  },
 };
 
 /**

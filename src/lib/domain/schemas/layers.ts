@@ -42,7 +42,15 @@ export const frontlineFeature = featureOf(
 );
 
 // ---------- sites ----------
-export const siteKind = z.enum(['idp_camp', 'refugee_camp', 'town', 'supply_hub', 'airport']);
+export const siteKind = z.enum([
+  'idp_camp',
+  'refugee_camp',
+  'town',
+  'supply_hub',
+  'airport',
+  /** A hospital, clinic or health post: a place aid (medical supplies) goes to. */
+  'health_facility',
+]);
 export type SiteKind = z.infer<typeof siteKind>;
 export const ipcPhase = z.number().int().min(1).max(5);
 /**

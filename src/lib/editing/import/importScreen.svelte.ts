@@ -78,7 +78,7 @@ export interface ImportApi {
 export type ImportStage = 'idle' | 'reading' | 'parsing' | 'ready' | 'committing' | 'committed';
 
 /** Where the mapping the selects show came from; said beside them so a remembered one is not a surprise. */
-export type MappingOrigin = 'detected' | 'remembered' | 'edited';
+export type MappingOrigin = 'detected' | 'remembered' | 'edited' | 'preset';
 
 /** Valid features shown per page. */
 export const FEATURE_PAGE_SIZE = 25;
@@ -91,7 +91,12 @@ function sameRecord(a: Record<string, string> = {}, b: Record<string, string> = 
 }
 
 function sameMapping(a: ColumnMapping | undefined, b: ColumnMapping | undefined): boolean {
-  return sameRecord(a?.fields, b?.fields) && sameRecord(a?.set, b?.set) && a?.headerRow === b?.headerRow;
+  return (
+    sameRecord(a?.fields, b?.fields) &&
+    sameRecord(a?.set, b?.set) &&
+    a?.headerRow === b?.headerRow &&
+    a?.preset === b?.preset
+  );
 }
 
 export class ImportScreen {
@@ -225,6 +230,19 @@ export class ImportScreen {
     await this.run(this.currentMapping());
   }
 
+  /**
+   * Checks the file again with a preset the parser offered (`preview.presets`), on the preset's layer: its
+   * columns, fixed values and value translations fill the mapping, under the fixed values already given.
+   */
+  async usePreset(name: string): Promise<void> {
+    const fit = this.preview?.presets?.find((p) => p.name === name);
+    if (!fit || !this.canChoose || this.checking) return;
+    this.layer = fit.layer;
+    this.mappingOrigin = 'preset';
+    const set = this.givenFixedValues();
+    await this.run({ fields: {}, preset: name, ...(Object.keys(set).length > 0 ? { set } : {}) });
+  }
+
   setMapping(field: string, column: string): void {
     this.mapping = { ...this.mapping, [field]: column };
   }
@@ -319,20 +337,28 @@ export class ImportScreen {
     }
   }
 
-  private currentMapping(): ColumnMapping | undefined {
-    const set = Object.fromEntries(
+  /** The fixed values the inputs show, without the empty ones. */
+  private givenFixedValues(): Record<string, string> {
+    return Object.fromEntries(
       Object.entries(this.fixed)
         .map(([field, value]) => [field, value.trim()])
         .filter(([, value]) => value !== ''),
     );
+  }
+
+  private currentMapping(): ColumnMapping | undefined {
+    const set = this.givenFixedValues();
     const hasSet = Object.keys(set).length > 0;
     if (!this.preview?.mapping && Object.keys(this.mapping).length === 0 && !hasSet) return undefined;
     const fields = Object.fromEntries(Object.entries(this.mapping).filter(([, column]) => column !== ''));
-    const headerRow = this.preview?.mapping?.headerRow;
+    // The preset and its value translations stay with the mapping the user edits from them.
+    const { headerRow, preset, values } = this.preview?.mapping ?? {};
     return {
       fields,
       ...(headerRow === undefined ? {} : { headerRow }),
       ...(hasSet ? { set } : {}),
+      ...(values ? { values } : {}),
+      ...(preset ? { preset } : {}),
     };
   }
 

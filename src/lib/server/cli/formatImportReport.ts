@@ -1,4 +1,6 @@
 import { groupPlaces, groupProblems, whereIs } from '../../import/groupProblems';
+import { findPreset } from '../../import/presets';
+import { presetHint } from '../../import/presets/describe';
 import type { ImportPreview } from '../../import/types';
 import type { CommitResult } from '../import/commitImport';
 
@@ -20,6 +22,12 @@ export function formatImportReport(p: ImportPreview, outcome: string, result?: C
         .map(([field, column]) => `${field} ← "${column}"`)
         .join(', ')}`,
     );
+  const preset = p.mapping?.preset ? findPreset(p.mapping.preset) : undefined;
+  if (preset) out.push(`read with the ${preset.label} preset (${preset.name})`);
+  else {
+    const hint = presetHint(p.presets, p.layer);
+    if (hint) out.push(hint);
+  }
   const { read, valid, rejected, warnings } = p.counts;
   out.push(
     `${read} read, ${valid} valid, ${rejected} rejected, ${warnings} warning${warnings === 1 ? '' : 's'}`,

@@ -4,11 +4,18 @@ import type { ColumnMapping } from '$lib/import/types';
 import type { Database } from '../db/client';
 import { importMappings } from '../db/schema';
 
-/** A mapping as stored and as the API accepts it: field → column, the lines before the header, fixed values. */
+/**
+ * A mapping as stored and as the API accepts it: field → column, the lines before the header, fixed values,
+ * value translations and the preset it was filled from.
+ */
 export const columnMappingSchema = z.object({
   fields: z.record(z.string().min(1).max(80), z.string().min(1).max(300)),
   headerRow: z.number().int().min(0).max(1000).optional(),
   set: z.record(z.string().min(1).max(80), z.string().min(1).max(300)).optional(),
+  values: z
+    .record(z.string().min(1).max(80), z.record(z.string().min(1).max(300), z.string().min(1).max(300)))
+    .optional(),
+  preset: z.string().min(1).max(80).optional(),
 });
 
 export interface RememberedMapping {

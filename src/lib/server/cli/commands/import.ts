@@ -8,6 +8,8 @@ import { layerNames, type LayerName } from '../../../domain/schemas/layers';
 import { scenarioSchema, type Scenario } from '../../../domain/schemas/scenario';
 import { countryShapesFromTopology } from '../../../import/countryShapes';
 import { fixedValueProblems, parseSetArgument } from '../../../import/fixedValues';
+import { PRESETS, findPreset } from '../../../import/presets';
+import { presetList } from '../../../import/presets/describe';
 import type { ColumnMapping, ImportFormat, ImportOptions, ImportPreview } from '../../../import/types';
 import { openDatabase, type OpenDatabase } from '../../db/client';
 import { features, scenarios } from '../../db/schema';
@@ -60,7 +62,8 @@ export const importCommand: Command = {
   summary: 'import a GeoJSON, CSV, HXL, ACLED, KML or GPX file into a layer, all or nothing',
   usage: `Usage: corridor import <file> --layer LAYER [--format FORMAT] [--dry-run] [--skip-invalid]
                        [--format-report table|json] [--date YYYY-MM-DD] [--mapping mapping.json]
-                       [--set FIELD=VALUE]...
+                       [--set FIELD=VALUE]... [--preset NAME]
+       corridor import --presets
 
 Reads a file, turns every row or feature into a feature of LAYER, validates it like the app does and
 prints a report: counts, then every problem with where it is (line or feature, id, column) and a
@@ -82,6 +85,10 @@ warnings keep it.
   --set FIELD=VALUE     a fixed value every row gets, for a field the file has no column for
                         (repeatable): --set kind=village, --set actorId=rsf --set confidence=assessed
                         --set validFrom=2025-10-26; remembered with the mapping
+  --preset NAME         read the file as its source writes it (${PRESETS.map((p) => p.name).join(', ')}):
+                        columns, fixed values and value translations; --mapping and --set win over
+                        it; remembered with the mapping. Without it, the report says which preset fits
+  --presets             list the presets: source, how each is detected, what it maps, what you add
 
 A table of figures per P-code (no coordinates) imports into admin by joining onto the stored areas:
 import the administrative boundaries first.
@@ -96,19 +103,34 @@ Example: corridor import sites.csv --layer sites --dry-run`,
   async run(argv, io) {
     const { positionals, options, lists } = parseArgs(
       argv,
-      ['layer', 'format', 'format-report', 'date', 'mapping', 'actor'],
-      ['help', 'dry-run', 'skip-invalid'],
+      ['layer', 'format', 'format-report', 'date', 'mapping', 'actor', 'preset'],
+      ['help', 'dry-run', 'skip-invalid', 'presets'],
       ['set'],
     );
     if (options.help) {
       io.stdout(`${this.usage}\n`);
       return 0;
     }
+    if (options.presets) {
+      io.stdout(presetList());
+      return 0;
+    }
+    const presetName = options.preset as string | undefined;
+    const preset = presetName === undefined ? undefined : findPreset(presetName);
+    if (presetName !== undefined && !preset)
+      throw new CliUsageError(
+        `--preset must be one of ${PRESETS.map((p) => p.name).join(', ')}, not "${presetName}" (corridor import --presets)`,
+      );
     if (positionals.length !== 1) throw new CliUsageError('name one file to import');
     const path = resolve(positionals[0]);
     if (!existsSync(path) || !statSync(path).isFile())
       throw new CliUsageError(`${positionals[0]}: no such file`);
-    const layer = options.layer;
+    // A preset knows its layer: --layer may be left out, and may not contradict it.
+    const layer = options.layer ?? preset?.layer;
+    if (preset && layer !== preset.layer)
+      throw new CliUsageError(
+        `--preset ${preset.name} (${preset.label}) imports into the ${preset.layer} layer, not ${String(layer)}`,
+      );
     if (typeof layer !== 'string') throw new CliUsageError(`--layer is required (${layerNames.join(', ')})`);
     if (!layerNames.includes(layer as LayerName))
       throw new CliUsageError(`--layer must be one of ${layerNames.join(', ')}, not "${layer}"`);
@@ -168,6 +190,7 @@ Example: corridor import sites.csv --layer sites --dry-run`,
         layer: layer as LayerName,
         format: format as ImportFormat | 'auto',
         mapping,
+        ...(preset ? { preset: preset.name } : {}),
         date,
         extent: scenario?.extent,
         defaultCountry: scenario?.country,
@@ -181,7 +204,8 @@ Example: corridor import sites.csv --layer sites --dry-run`,
         dryRun,
         skipInvalid,
         actor,
-        remember: mapping,
+        // The preset is remembered by name with the mapping: the next file of the source gets it again.
+        remember: preset ? { fields: {}, ...mapping, preset: preset.name } : mapping,
       });
       const errors = preview.problems.filter((p) => p.level === 'error').length;
       const valid = preview.counts.valid;
