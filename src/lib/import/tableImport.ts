@@ -139,7 +139,7 @@ export class TableImport {
     for (const message of setProblems)
       this.fileError('bad_fixed_value', message, 'fix the --set option (or the fixed values of the mapping)');
     if (setProblems.length > 0) return;
-    for (const p of preset.problems) this.fileError(p.message, p.suggestion);
+    for (const p of preset.problems) this.fileError(p.code, p.message, p.suggestion);
     if (preset.problems.length > 0) return;
     this.translate = translators(this.mapping?.values);
     const acled = isAcledHeader(layout.columns);
