@@ -82,5 +82,6 @@ describe.each(engines)('seeding over an older stored scenario on $name', ({ url 
       inserted: 0,
       scenarioUpdated: false,
     });
-  });
+    // Two starts on a database on disk (PGlite creates its cluster on the first): more than the usual minute.
+  }, 300_000);
 });
