@@ -506,6 +506,23 @@ const noRecords =
     for (const s of SENSITIVITIES) expect(r.body).not.toContain(`probe_${s}`);
   };
 
+/**
+ * A public image without ids to look for (the embed's PNG): the same bytes whoever asks, so it draws nothing
+ * an anonymous reader may not see (its SVG, which names what it draws, is checked with `served`).
+ */
+const sameImage =
+  (path: string): RouteCheck =>
+  async ({ file, role }) => {
+    const mod = await routeModule(file);
+    const bytes = async (who: RoleName) => {
+      const res = await (mod.GET as (e: unknown) => Promise<Response>)(event(file, who, path));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      return Buffer.from(await res.arrayBuffer());
+    };
+    expect((await bytes(role)).equals(await bytes('anonymous'))).toBe(true);
+  };
+
 /** A page every role may open whose load gives records: the probe is in it exactly when the caller may see it. */
 const loaded =
   (path: string): RouteCheck =>
@@ -607,6 +624,8 @@ const routes: Record<string, RouteCheck> = {
   'embed/+page.server.ts': publicPage('/embed?date=2024-08-20'),
   'embed/+page.svelte': rendersDataOf('embed/+page.server.ts'),
   'embed/situation.json/+server.ts': served(() => '/embed/situation.json', 'public'),
+  'embed/image.svg/+server.ts': served(() => '/embed/image.svg?date=2024-08-15', 'public'),
+  'embed/image.png/+server.ts': sameImage('/embed/image.png?date=2024-08-15&width=240&height=200'),
   'embed/builder/+page.server.ts': publicPage('/embed/builder'),
   'embed/builder/+page.svelte': rendersDataOf('embed/builder/+page.server.ts'),
   'oembed/+server.ts': noRecords(`/oembed?url=${encodeURIComponent('http://localhost/embed')}`),

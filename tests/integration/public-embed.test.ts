@@ -110,12 +110,28 @@ describe('/oembed', () => {
     );
     expect(body.html).toContain('width="800" height="760"');
     expect(body.html).toContain('e.origin!=="http://localhost"');
+    // The thumbnail: the still image of the same view.
+    expect(body).toMatchObject({ thumbnail_width: 800, thumbnail_height: 600 });
+    const thumb = new URL(body.thumbnail_url);
+    expect(thumb.pathname).toBe('/embed/image.png');
+    expect(Object.fromEntries(thumb.searchParams)).toMatchObject({
+      map: '6.00/13.5000/25.1000',
+      layers: 'sites',
+      date: '2024-08-20',
+      width: '800',
+      height: '600',
+    });
   });
 
   it('honours maxwidth and maxheight', async () => {
     const body = await (await oembed(`url=${url('/embed?plain=1')}&maxwidth=500&maxheight=400`)).json();
     expect(body).toMatchObject({ width: 500, height: 400 });
     expect(body.html).toContain('plain=1');
+    expect(body).toMatchObject({ thumbnail_width: 500, thumbnail_height: 375 });
+    expect(body.thumbnail_url).toMatch(/\/embed\/image\.png\?plain=1&width=500&height=375$/);
+    // Below the smallest image the server draws: no thumbnail rather than one above the maxima.
+    const tiny = await (await oembed(`url=${url('/embed')}&maxwidth=150`)).json();
+    expect(tiny.thumbnail_url).toBeUndefined();
   });
 
   it('answers 404 for addresses that are not ours, 501 for XML, 400 for a wrong parameter', async () => {

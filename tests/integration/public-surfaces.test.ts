@@ -377,11 +377,13 @@ describe('public surfaces', () => {
         // The editor: its load redirects anonymous visitors to sign in (checked below); data comes from the API.
         'data/+page.server.ts',
         'data/+page.svelte',
-        // The embed, its map data, its builder and oEmbed: public records only, whoever asks
-        // (public-embed.test.ts, access-policy.test.ts).
+        // The embed, its map data, its still image, its builder and oEmbed: public records only, whoever
+        // asks (public-embed.test.ts, embed-image.test.ts, access-policy.test.ts).
         'embed/+page.server.ts',
         'embed/+page.svelte',
         'embed/situation.json/+server.ts',
+        'embed/image.svg/+server.ts',
+        'embed/image.png/+server.ts',
         'embed/builder/+page.server.ts',
         'embed/builder/+page.svelte',
         'oembed/+server.ts',

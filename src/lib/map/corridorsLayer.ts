@@ -55,9 +55,11 @@ export const CORRIDOR_STATUS_STYLES: Record<
   },
 };
 
-/** Base width in px at zoom 4 and 10. */
-const WIDTH_Z4 = 2.2;
-const WIDTH_Z10 = 5;
+/** Base width in px at zoom 4 and 10 (the embed's still image reads them too). */
+export const CORRIDOR_WIDTH_Z4 = 2.2;
+export const CORRIDOR_WIDTH_Z10 = 5;
+const WIDTH_Z4 = CORRIDOR_WIDTH_Z4;
+const WIDTH_Z10 = CORRIDOR_WIDTH_Z10;
 
 /** The status to draw: the feature state wins over the property, so the analysis can update it live. */
 export function corridorStatus(): ExpressionSpecification {

@@ -18,6 +18,32 @@ export function embedUrl(origin: string, options: EmbedOptions): string {
   return `${origin}/embed${q ? `?${q}` : ''}`;
 }
 
+/** The size of the embed's still image when none is asked for (`/embed/image.png`, 4:3 as the map). */
+export const DEFAULT_IMAGE_SIZE = { width: 800, height: 600 };
+/** The smallest and largest `width=` and `height=` of the still image, in pixels. */
+export const IMAGE_SIZE_BOUNDS = { min: 200, max: 2400 };
+
+/**
+ * The address of the still image of an embed with these options (docs/embed.md, "Still image"), as SVG or
+ * PNG, at `size` pixels (the server's default when none is given).
+ *
+ * @example embedImageUrl('', { layers: ['sites'], plain: true, static: false, dark: false }, 'png', { width: 400, height: 300 }) // '/embed/image.png?layers=sites&plain=1&width=400&height=300'
+ */
+export function embedImageUrl(
+  origin: string,
+  options: EmbedOptions,
+  format: 'svg' | 'png',
+  size?: { width: number; height: number },
+): string {
+  const q = writeEmbedOptions(options);
+  if (size) {
+    q.set('width', String(Math.round(size.width)));
+    q.set('height', String(Math.round(size.height)));
+  }
+  const query = q.toString();
+  return `${origin}/embed/image.${format}${query ? `?${query}` : ''}`;
+}
+
 /**
  * The script a page adds beside its iframes to let them grow to their content. It takes the height only
  * from frames of `origin` and sets it only on the frame that sent it.

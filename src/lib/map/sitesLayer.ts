@@ -110,8 +110,13 @@ function byPopulation(minPx: number, millionPx: number): ExpressionSpecification
 }
 
 /** Zoom levels between which circles grow from their small to their full size. */
-const ZOOM_SMALL = 4;
-const ZOOM_FULL = 9;
+export const SITE_ZOOM_SMALL = 4;
+export const SITE_ZOOM_FULL = 9;
+const ZOOM_SMALL = SITE_ZOOM_SMALL;
+const ZOOM_FULL = SITE_ZOOM_FULL;
+/** A site's radius in px [with no figure, for a million people] when small and at full size. */
+export const SITE_RADIUS_SMALL: [number, number] = [3.5, 15];
+export const SITE_RADIUS_FULL: [number, number] = [4.5, 26];
 
 /**
  * Radius grows with the square root of the population (area ∝ people): at full size 4.5 px with no
@@ -124,9 +129,9 @@ export function siteRadius(extraPx = 0): ExpressionSpecification {
     ['linear'],
     ['zoom'],
     ZOOM_SMALL,
-    ['+', extraPx, byPopulation(3.5, 15)],
+    ['+', extraPx, byPopulation(...SITE_RADIUS_SMALL)],
     ZOOM_FULL,
-    ['+', extraPx, byPopulation(4.5, 26)],
+    ['+', extraPx, byPopulation(...SITE_RADIUS_FULL)],
   ];
 }
 

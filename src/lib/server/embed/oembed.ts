@@ -1,5 +1,11 @@
 import { parseEmbedOptions } from '$lib/map/embedOptions';
-import { DEFAULT_EMBED_SIZE, embedSnippet } from '$lib/map/embedSnippet';
+import {
+  DEFAULT_EMBED_SIZE,
+  DEFAULT_IMAGE_SIZE,
+  embedImageUrl,
+  IMAGE_SIZE_BOUNDS,
+  embedSnippet,
+} from '$lib/map/embedSnippet';
 import {
   answerParameterErrors,
   checkKnownParameters,
@@ -51,6 +57,22 @@ export function oembedResponse(url: URL, title: string): Promise<Response> {
     const height = Math.min(DEFAULT_EMBED_SIZE.height, maxheight ?? Infinity);
     const options = parseEmbedOptions(target.searchParams);
     const html = embedSnippet({ origin: url.origin, options, width, height, title });
+    // The still image of the same view (`/embed/image.png`) as the thumbnail, within the maxima too, 4:3;
+    // none when the maxima are below the smallest image the server draws.
+    const thumbWidth = Math.min(
+      DEFAULT_IMAGE_SIZE.width,
+      maxwidth ?? Infinity,
+      ((maxheight ?? Infinity) * 4) / 3,
+    );
+    const thumb = { width: Math.floor(thumbWidth), height: Math.floor((thumbWidth * 3) / 4) };
+    const thumbnail =
+      thumb.width >= IMAGE_SIZE_BOUNDS.min && thumb.height >= IMAGE_SIZE_BOUNDS.min
+        ? {
+            thumbnail_url: embedImageUrl(url.origin, options, 'png', thumb),
+            thumbnail_width: thumb.width,
+            thumbnail_height: thumb.height,
+          }
+        : {};
     return Response.json(
       {
         version: '1.0',
@@ -61,6 +83,7 @@ export function oembedResponse(url: URL, title: string): Promise<Response> {
         html,
         width,
         height,
+        ...thumbnail,
       },
       { headers: { 'cache-control': cacheControl('public') } },
     );
