@@ -92,7 +92,7 @@ try {
   );
   log('starting the built server on them (it validates and stores the scenario at start)…');
   const t0 = performance.now();
-  const server = await startBuiltServer(undefined, { GEODATA_DIR: geodata }, 900_000);
+  const server = await startBuiltServer(undefined, { GEODATA_DIR: geodata }, 1_800_000);
   log(`  answering after ${(performance.now() - t0) / 1000} s`);
   try {
     const situationUrl = `${server.base}/api/trpc/situation.get`;
