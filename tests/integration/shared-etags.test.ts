@@ -65,11 +65,10 @@ describe.skipIf(!pgUrl)('OGC ETags and time stamps of two instances on one Postg
     const one = await read(first);
     expect(one.status).toBe(200);
     expect(one.etag).toMatch(/^"/);
-    const [row] = (
-      await first.database.db.execute<{ since: string }>(
-        sql`select to_char(since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as since from public_content_versions order by since desc limit 1`,
-      )
-    ).rows;
+    const result = (await first.database.db.execute(
+      sql`select to_char(since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as since from public_content_versions order by since desc limit 1`,
+    )) as unknown as { rows: { since: string }[] };
+    const [row] = result.rows;
     expect(one.timeStamp).toBe(row?.since);
     // …then by the other, more than a second later (the old per-process time stamp would differ).
     await sleep(Math.max(1_100, PUBLIC_FRESHNESS_MS + 100));
