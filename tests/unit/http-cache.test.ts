@@ -1,9 +1,9 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { cachedResponse, matchingTag } from '$lib/server/http/cache';
-import { coalesce } from '$lib/server/http/coalesce';
+import { coalesce, sharedRuns } from '$lib/server/http/coalesce';
 import { compressResponse, negotiateEncoding } from '$lib/server/http/compress';
-import { finishResponse } from '$lib/server/http/httpPolicy';
+import { finishResponse, publicTrpcRead } from '$lib/server/http/httpPolicy';
 
 const body = JSON.stringify({
   features: Array.from({ length: 200 }, (_, i) => ({ id: `f${i}`, name: 'Zamzam' })),
@@ -109,27 +109,61 @@ describe('the response policy of every request (hooks.server.ts)', () => {
   const finish = (req: Request, viewer: typeof editor | null, res: Response) =>
     finishResponse(req, new URL(req.url), viewer, res);
 
-  it('an anonymous situation or analysis read gets a strong ETag, the public policy, Vary: Cookie, and its 304', async () => {
-    const r = await finish(get({}, trpc), null, json());
+  // As the tRPC route and the hook chain them: `publicTrpcRead` tags the read before any work, then
+  // `finishResponse` compresses it.
+  let built = 0;
+  const situation = { sites: [{ id: 'sd_zamzam' }] };
+  const read = async (req: Request, s: object = situation) =>
+    finish(
+      req,
+      null,
+      await publicTrpcRead(req, new URL(req.url), s, async () => {
+        built++;
+        return json();
+      }),
+    );
+
+  it('an anonymous situation or analysis read gets a strong ETag, the public policy, Vary: Cookie, and its 304 before any work', async () => {
+    const r = await read(get({}, trpc));
     const etag = r.headers.get('etag')!;
     expect(etag).toMatch(/^"[\w-]{27}"$/);
     expect(r.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
     expect(r.headers.get('vary')).toContain('Cookie');
-    const batch = await finish(
-      get({ 'if-none-match': etag }, '/api/trpc/situation.get,analysis.run?batch=1'),
-      null,
-      json(),
+    expect(await r.text()).toBe(body);
+    const before = built;
+    const hit = await read(get({ 'if-none-match': etag }, trpc));
+    expect(hit.status).toBe(304);
+    expect(hit.body).toBeNull();
+    expect(built).toBe(before); // nothing was built for the 304
+    // Another request, or other public content, has another tag.
+    const batch = await read(get({}, '/api/trpc/situation.get,analysis.run?batch=1'));
+    expect(batch.headers.get('etag')).not.toBe(etag);
+    const changed = await read(get({}, trpc), { sites: [{ id: 'sd_tawila' }] });
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect((await read(get({ 'if-none-match': etag }, trpc), { sites: [] })).status).toBe(200);
+  });
+
+  it('an error is not tagged', async () => {
+    const req = get({}, '/api/trpc/analysis.run?input=%7B%7D');
+    const bad = await publicTrpcRead(
+      req,
+      new URL(req.url),
+      situation,
+      async () => new Response('{"error":{}}', { status: 400 }),
     );
-    expect(batch.status).toBe(304);
-    expect(batch.body).toBeNull();
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('etag')).toBeNull();
+    expect(bad.headers.get('cache-control')).toBeNull();
   });
 
   it('gzips it for a client that accepts gzip, under a tag that still revalidates', async () => {
-    const r = await finish(get({ 'accept-encoding': 'gzip' }, trpc), null, json());
+    const r = await read(get({ 'accept-encoding': 'gzip' }, trpc));
     expect(r.headers.get('content-encoding')).toBe('gzip');
     expect(gunzipSync(await bytes(r)).toString()).toBe(body);
-    const again = await finish(get({ 'if-none-match': r.headers.get('etag')! }, trpc), null, json());
+    const before = built;
+    const again = await read(get({ 'if-none-match': r.headers.get('etag')! }, trpc));
     expect(again.status).toBe(304);
+    expect(built).toBe(before);
   });
 
   it('anything answered to a signed-in viewer is private, no-store; a route’s own policy is kept', async () => {
@@ -186,5 +220,24 @@ describe('coalesced reads', () => {
     });
     await expect(failing()).rejects.toThrow('database away');
     expect(await failing()).toBe('ok');
+  });
+
+  it('shares one run per key between concurrent calls; a failed run is not kept', async () => {
+    const shared = sharedRuns<string, string>();
+    let runs = 0;
+    const work = (answer: string) => async () => {
+      runs++;
+      await new Promise((r) => setTimeout(r, 5));
+      if (answer === 'fail') throw new Error('analysis refused');
+      return answer;
+    };
+    const same = await Promise.all([shared('a', work('x')), shared('a', work('y')), shared('b', work('z'))]);
+    expect(same).toEqual(['x', 'x', 'z']);
+    expect(runs).toBe(2);
+    // Once settled, the key runs again (the cache in front of it is what keeps results).
+    expect(await shared('a', work('w'))).toBe('w');
+    await expect(shared('c', work('fail'))).rejects.toThrow('analysis refused');
+    expect(await shared('c', work('ok'))).toBe('ok');
+    expect(runs).toBe(5);
   });
 });

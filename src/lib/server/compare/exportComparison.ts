@@ -3,7 +3,7 @@ import { comparisonCsv } from '../export/compareCsv';
 import { attachment, reportFormatOr404, reportFormats } from '../export/formats';
 import { answerParameterErrors } from '../export/parameterError';
 import { cachedResponse, sortedQuery, strongEtag } from '../http/cache';
-import { contentVersion } from '../http/contentVersion';
+import { contentHash } from '../http/contentVersion';
 import type { SituationStore } from '../situation/situationStore';
 import { comparisonRequest } from './comparisonRequest';
 
@@ -24,10 +24,16 @@ export async function exportComparison(
   return answerParameterErrors(async () => {
     // Checked before the tag: a wrong date is a 400 whatever the caller has cached.
     const asked = await comparisonRequest(store, viewer, url);
-    const version = contentVersion(asked.analyzer.situation, viewer ? 'staff' : 'public');
     const name = [asked.scenario.id, 'compare', asked.from, asked.to];
     return cachedResponse(request, {
-      etag: strongEtag('compare', version.hash, fmt, asked.from, asked.to, sortedQuery(url)),
+      etag: strongEtag(
+        'compare',
+        contentHash(asked.analyzer.situation),
+        fmt,
+        asked.from,
+        asked.to,
+        sortedQuery(url),
+      ),
       policy: viewer ? 'private' : 'public',
       vary: ['Cookie'],
       build: () => {

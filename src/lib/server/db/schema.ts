@@ -271,3 +271,22 @@ export const importStagingParts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.stagingId, t.seq] })],
 );
+
+/**
+ * The data's version (migration 0015): one row whose `n` a trigger bumps in the transaction of every write to
+ * `features` or `scenarios`, so each commit leaves a new value. The situation caches compare it.
+ */
+export const dataVersion = pgTable('data_version', {
+  id: boolean('id').primaryKey().default(true),
+  n: bigint('n', { mode: 'number' }).notNull(),
+});
+
+/** When public content was first seen in a state (by its hash), shared by every instance (OGC ETags). */
+export const publicContentVersions = pgTable(
+  'public_content_versions',
+  {
+    hash: text('hash').primaryKey(),
+    since: timestamp('since', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('public_content_versions_since_idx').on(t.since)],
+);

@@ -3,7 +3,6 @@ import type { AnalysisReport } from '$lib/domain/schemas';
 import { embedSummary, type EmbedSummary } from '$lib/map/embedSummary';
 import type { EmbedOptions } from '$lib/map/embedOptions';
 import { clampDate } from '$lib/state/dates';
-import { contentVersion } from '../http/contentVersion';
 import type { SituationStore } from '../situation/situationStore';
 
 /** What the embed page renders on the server: everything public, whoever is signed in. */
@@ -55,7 +54,7 @@ export async function embedView(store: SituationStore, options: EmbedOptions): P
     // (it draws the layers' own), so that they do not weigh on the page.
     report: { ...report, segments: [], frontlines: [] },
     asOf: report.asOf,
-    dataAsOf: contentVersion(analyzer.situation, 'public').since,
+    dataAsOf: (await store.publicVersionOf(analyzer.situation)).since,
     disclaimer: scenario.disclaimer,
     timeRange: scenario.timeRange,
     extent: scenario.extent,

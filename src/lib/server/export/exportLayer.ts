@@ -1,7 +1,7 @@
 import { layerGeometryTypes, layerNames } from '$lib/domain/schemas';
 import type { Viewer } from '../auth/roles';
 import { cachedResponse, sortedQuery, strongEtag } from '../http/cache';
-import { contentVersion } from '../http/contentVersion';
+import { contentHash } from '../http/contentVersion';
 import { publicSituation } from '../http/publicSituation';
 import type { SituationStore } from '../situation/situationStore';
 import { attachment, isFormatOf, layerFormats, type LayerFormat } from './formats';
@@ -40,9 +40,8 @@ export async function exportLayer(
         `GPX holds points and lines only, and the ${layer} layer has areas: use geojson, kml or csv`,
       );
     const situation = viewer ? await store.situationFor(viewer) : await publicSituation(store);
-    const version = contentVersion(situation, viewer ? 'staff' : 'public');
     return cachedResponse(request, {
-      etag: strongEtag('export', version.hash, url.origin, layer, fmt, sortedQuery(url)),
+      etag: strongEtag('export', contentHash(situation), url.origin, layer, fmt, sortedQuery(url)),
       policy: viewer ? 'private' : 'public',
       // The same URL gives more to a signed-in caller: a shared cache must not serve one for the other.
       vary: ['Cookie'],

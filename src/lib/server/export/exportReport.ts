@@ -2,7 +2,7 @@ import { AnalysisInputError } from '$lib/domain/analysis';
 import { analysisParamsSchema, type AnalysisParamsInput } from '$lib/domain/schemas';
 import type { Viewer } from '../auth/roles';
 import { cachedResponse, sortedQuery, strongEtag } from '../http/cache';
-import { contentVersion } from '../http/contentVersion';
+import { contentHash } from '../http/contentVersion';
 import type { SituationStore } from '../situation/situationStore';
 import { attachment, reportFormatOr404, reportFormats } from './formats';
 import { answerParameterErrors, checkKnownParameters, ParameterError } from './parameterError';
@@ -52,9 +52,8 @@ export async function exportReport(
     const params = parseParams(url);
     const analyzer = await store.analyzerFor(viewer);
     const asOf = asOfGiven ?? analyzer.situation.scenario.defaultAsOf;
-    const version = contentVersion(analyzer.situation, viewer ? 'staff' : 'public');
     return cachedResponse(request, {
-      etag: strongEtag('report', version.hash, fmt, asOf, sortedQuery(url)),
+      etag: strongEtag('report', contentHash(analyzer.situation), fmt, asOf, sortedQuery(url)),
       policy: viewer ? 'private' : 'public',
       vary: ['Cookie'],
       build: () => {

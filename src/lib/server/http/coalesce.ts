@@ -29,3 +29,22 @@ export function coalesce<T>(read: () => Promise<T>): () => Promise<T> {
     return queued;
   };
 }
+
+/**
+ * Concurrent calls with the same key share one run of `work` (the analysis of one date for one version of
+ * the data: computed once however many requests ask for it at the same moment). Unlike `coalesce`, a call
+ * joins the run in flight: the key must name everything the result depends on (the data's version
+ * included), so a run started before the call answers it as well as a new one would. A failed run is not
+ * kept: the next call starts another.
+ */
+export function sharedRuns<K, T>(): (key: K, work: () => Promise<T>) => Promise<T> {
+  const inFlight = new Map<K, Promise<T>>();
+  return (key, work) => {
+    let run = inFlight.get(key);
+    if (!run) {
+      run = work().finally(() => inFlight.delete(key));
+      inFlight.set(key, run);
+    }
+    return run;
+  };
+}

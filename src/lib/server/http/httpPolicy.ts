@@ -1,13 +1,14 @@
 import type { Viewer } from '../auth/roles';
-import { bodyEtag, cacheControl, matchingTag } from './cache';
+import { cacheControl, matchingTag, strongEtag, sortedQuery } from './cache';
 import { appendVary, compressResponse } from './compress';
+import { contentHash } from './contentVersion';
 import { withSecurityHeaders } from './securityHeaders';
 
 /** tRPC procedures whose GET answers are public reads for an anonymous caller. */
 const PUBLIC_TRPC_READS = new Set(['situation.get', 'analysis.run']);
 
 /** True when the request is a GET of public tRPC reads only (`/api/trpc/a,b?batch=1` included). */
-function isPublicTrpcRead(request: Request, url: URL): boolean {
+export function isPublicTrpcRead(request: Request, url: URL): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   if (!url.pathname.startsWith('/api/trpc/')) return false;
   const procedures = decodeURIComponent(url.pathname.slice('/api/trpc/'.length)).split(',');
@@ -17,8 +18,8 @@ function isPublicTrpcRead(request: Request, url: URL): boolean {
 /**
  * What every response goes through on its way out (from `hooks.server.ts`):
  * - a route that chose its own `Cache-Control` (OGC, exports, the basemap) keeps it;
- * - an anonymous tRPC read of the situation or the analysis gets a strong ETag (hash of its body), the
- *   public policy and `Vary: Cookie` (a signed-in caller gets other records), and a 304 when it matches;
+ * - an anonymous tRPC read of the situation or the analysis has its ETag and public policy already
+ *   (`publicTrpcRead`, before any work is done);
  * - anything else answered to a signed-in viewer is `private, no-store`;
  * - then textual bodies are compressed when the client accepts it;
  * - and every response gets the security headers (`securityHeaders.ts`).
@@ -29,41 +30,49 @@ export async function finishResponse(
   viewer: Viewer,
   response: Response,
 ): Promise<Response> {
-  return withSecurityHeaders(url, await cacheAndCompress(request, url, viewer, response));
+  return withSecurityHeaders(url, await cacheAndCompress(request, viewer, response));
 }
 
-async function cacheAndCompress(
-  request: Request,
-  url: URL,
-  viewer: Viewer,
-  response: Response,
-): Promise<Response> {
+async function cacheAndCompress(request: Request, viewer: Viewer, response: Response): Promise<Response> {
   let out = response;
-  if (!response.headers.has('cache-control')) {
-    if (!viewer && response.status === 200 && isPublicTrpcRead(request, url) && response.body) {
-      const body = new Uint8Array(await response.arrayBuffer());
-      const headers = new Headers(response.headers);
-      const etag = bodyEtag(body);
-      headers.set('etag', etag);
-      headers.set('cache-control', cacheControl('public'));
-      appendVary(headers, 'Cookie');
-      const hit = matchingTag(request.headers.get('if-none-match'), etag);
-      if (hit) {
-        headers.set('etag', hit);
-        headers.delete('content-type');
-        headers.delete('content-length');
-        return new Response(null, { status: 304, headers });
-      }
-      out = new Response(body, { status: 200, headers });
-    } else if (viewer) {
-      const headers = new Headers(response.headers);
-      headers.set('cache-control', cacheControl('private'));
-      out = new Response(response.body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers,
-      });
-    }
+  if (viewer && !response.headers.has('cache-control')) {
+    const headers = new Headers(response.headers);
+    headers.set('cache-control', cacheControl('private'));
+    out = new Response(response.body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
   }
   return compressResponse(request, out);
+}
+
+/**
+ * An anonymous GET of `situation.get` and `analysis.run` (alone or batched): both answers are pure
+ * functions of the public situation and the request, so its strong ETag is a hash of the public content's
+ * hash (computed once per snapshot; the snapshot is checked against the data version at most once a second)
+ * and the URL. A matching `If-None-Match` gets its 304 here, before anything is analysed or serialised;
+ * otherwise `answer` builds the body from that same situation, and a 200 gets the tag, the public policy
+ * and `Vary: Cookie` (a signed-in caller gets other records). Errors are not tagged.
+ */
+export async function publicTrpcRead(
+  request: Request,
+  url: URL,
+  situation: object,
+  answer: () => Promise<Response>,
+): Promise<Response> {
+  const etag = strongEtag('trpc', url.pathname, sortedQuery(url), contentHash(situation));
+  const headers = new Headers({ etag, 'cache-control': cacheControl('public'), vary: 'Cookie' });
+  const hit = matchingTag(request.headers.get('if-none-match'), etag);
+  if (hit) {
+    headers.set('etag', hit);
+    return new Response(null, { status: 304, headers });
+  }
+  const response = await answer();
+  if (response.status !== 200) return response;
+  const out = new Headers(response.headers);
+  out.set('etag', etag);
+  out.set('cache-control', cacheControl('public'));
+  appendVary(out, 'Cookie');
+  return new Response(response.body, { status: 200, headers: out });
 }

@@ -4,7 +4,6 @@ import { bboxIntersects } from '../export/bbox';
 import type { ExportFeature } from '../export/layerColumns';
 import { answerParameterErrors, checkKnownParameters, notFoundResponse } from '../export/parameterError';
 import { cachedResponse, sortedQuery, strongEtag } from '../http/cache';
-import { contentVersion } from '../http/contentVersion';
 import { publicSituation } from '../http/publicSituation';
 import type { SituationStore } from '../situation/situationStore';
 import { featuresOf } from '../export/selectFeatures';
@@ -97,7 +96,7 @@ async function respond<Q>(
     const situation = await publicSituation(o.store);
     const notFound = missing(situation);
     if (notFound) return notFound;
-    const version = contentVersion(situation, 'public');
+    const version = await o.store.publicVersionOf(situation);
     return cachedResponse(o.request, {
       etag: strongEtag(
         'ogc',

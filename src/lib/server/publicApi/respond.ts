@@ -6,7 +6,7 @@ import { checkKnownParameters, ParameterError } from '../export/parameterError';
 import { seriesCsv } from '../export/seriesCsv';
 import { reportCsv } from '../export/reportCsv';
 import { cachedResponse, strongEtag, type CachedBody } from '../http/cache';
-import { contentVersion } from '../http/contentVersion';
+import { contentHash } from '../http/contentVersion';
 import { publicSituation } from '../http/publicSituation';
 import type { SituationStore } from '../situation/situationStore';
 import { reportOn, seriesBetween } from './computed';
@@ -125,11 +125,10 @@ export async function publicApiResponse(
   try {
     const situation = await publicSituation(store);
     const q = parseQuery(url, resource, situation);
-    const version = contentVersion(situation, 'public');
     const when = q.resource === 'series' ? [q.from, q.to, String(q.stepDays)] : [q.date];
     const scenarioId = situation.scenario.id;
     response = await cachedResponse(request, {
-      etag: strongEtag('api/v1', resource, version.hash, q.format, ...when),
+      etag: strongEtag('api/v1', resource, contentHash(situation), q.format, ...when),
       policy: 'public',
       build: async () => {
         const analyzer = await store.analyzerFor(null);

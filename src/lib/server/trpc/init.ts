@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import type { Situation } from '$lib/domain/schemas';
 import type { Viewer } from '../auth/roles';
 import { readEnv } from '../env';
 import type { Services } from '../services';
@@ -9,6 +10,11 @@ export interface Context {
   viewer: Viewer;
   /** The caller's session token, so that changing one's own account can keep this session alive. */
   sessionToken?: string;
+  /**
+   * For an anonymous public read, the public situation its ETag was made from (`api/trpc` route): the body
+   * is built from the same one, so one tag always names one body.
+   */
+  publicSituation?: Situation;
 }
 
 const t = initTRPC.context<Context>().create({

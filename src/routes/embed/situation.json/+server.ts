@@ -1,5 +1,5 @@
 import { cachedResponse, strongEtag } from '$lib/server/http/cache';
-import { contentVersion } from '$lib/server/http/contentVersion';
+import { contentHash } from '$lib/server/http/contentVersion';
 import { publicSituation } from '$lib/server/http/publicSituation';
 import { services } from '$lib/server/services';
 import type { RequestHandler } from './$types';
@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ request }) => {
   const situation = await publicSituation((await services()).store);
   return cachedResponse(request, {
-    etag: strongEtag('embed-situation', contentVersion(situation, 'public').hash),
+    etag: strongEtag('embed-situation', contentHash(situation)),
     policy: 'public',
     build: () => ({
       headers: { 'content-type': 'application/json' },
