@@ -95,13 +95,13 @@ describe('vector tiles', () => {
   it('decode to the sites of the tile, public ones only for anonymous visitors, all for an administrator', async () => {
     const anonymous = await decoded(await tile('sites', AT, 6), 'sites', AT, 6);
     const staff = await decoded(await tile('sites', AT, 6, admin), 'sites', AT, 6);
-    const ids = (fs: typeof anonymous) => fs.map((f) => f.properties.id);
+    const ids = (fs: typeof anonymous) => fs.map((f) => f.properties?.id);
     expect(ids(anonymous)).toContain('sd_el_fasher');
     expect(ids(anonymous)).not.toContain(SECRET);
     expect(ids(staff)).toContain(SECRET);
     expect(staff.length).toBe(anonymous.length + 1);
     // Small properties, and the position back within a tile unit (at zoom 6, ~0.0015°).
-    const secret = staff.find((f) => f.properties.id === SECRET)!;
+    const secret = staff.find((f) => f.properties?.id === SECRET)!;
     expect(secret.properties).toMatchObject({
       name: 'Secret tiles camp',
       kind: 'idp_camp',
@@ -117,9 +117,9 @@ describe('vector tiles', () => {
   it('carry roads with their impassable months and areas with their validity, for the style to compare', async () => {
     const roads = await decoded(await tile('roads', AT, 5), 'roads', AT, 5);
     expect(roads.length).toBeGreaterThan(0);
-    expect(roads.some((f) => /^,(\d+,)+$/.test(String(f.properties.imp)))).toBe(true);
+    expect(roads.some((f) => /^,(\d+,)+$/.test(String(f.properties?.imp)))).toBe(true);
     const areas = await decoded(await tile('areas', AT, 5), 'areas', AT, 5);
-    expect(areas.some((f) => /^\d{4}-\d{2}-\d{2}$/.test(String(f.properties.from)))).toBe(true);
+    expect(areas.some((f) => /^\d{4}-\d{2}-\d{2}$/.test(String(f.properties?.from)))).toBe(true);
   });
 
   it('are public with an ETag for anonymous visitors, 304 when it matches; private for staff', async () => {

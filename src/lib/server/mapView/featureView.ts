@@ -1,19 +1,12 @@
 import { layerNames, type AnalysisReport, type Situation } from '$lib/domain/schemas';
+import type { FeatureView } from '$lib/map/tiledList';
 
 /**
- * What the tiled map's details panel needs about one feature on a date: the feature itself, the features its
- * verdict names (reasons, hubs, crossings, the corridor's ends, where a camp's people went) so the panel can
- * name them, and the feature's own entries of the report. `hotspotRank` is its place among the date's
- * hotspots (1 = first), since the report sent keeps only the feature's own hotspot entry.
+ * The feature `id` of `situation` with what the tiled map's details panel needs about it on the report's date:
+ * the features its verdict names (reasons, hubs, crossings, the corridor's ends, where a camp's people went),
+ * so the panel can name them, and its own entries of the report; `hotspotRank` is its place among the date's
+ * hotspots (the report sent keeps only its own entry). Undefined when there is no such feature.
  */
-export interface FeatureView {
-  id: string;
-  situation: Situation;
-  report: AnalysisReport;
-  hotspotRank: number | null;
-}
-
-/** The feature `id` of `situation` with its verdict in `report`, or undefined when there is no such feature. */
 export function featureView(
   situation: Situation,
   report: AnalysisReport,
@@ -42,13 +35,12 @@ export function featureView(
       for (const c of s.bestPath.viaCrossingIds) named.add(c);
     }
   }
-  const only = <T extends { properties: { id: string } }>(list: T[]) =>
-    list.filter((f) => named.has(f.properties.id));
-  const picked = { scenario: situation.scenario } as Situation;
-  for (const l of layerNames) (picked as unknown as Record<string, unknown>)[l] = only(situation[l]);
+  const picked: Record<string, unknown> = { scenario: situation.scenario };
+  for (const l of layerNames)
+    picked[l] = (situation[l] as { properties: { id: string } }[]).filter((f) => named.has(f.properties.id));
   return {
     id,
-    situation: picked,
+    situation: picked as unknown as Situation,
     report: {
       ...report,
       corridors,
