@@ -13,6 +13,8 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { generateSituationInput, SUDAN_SCALE, type GenerateOptions } from './generate';
+import { seedSituation } from '../src/lib/server/db/featureRepository';
+import { loadSituationFromDir } from '../src/lib/server/geodata/loadSituationFromDir';
 import { startBuiltServer } from '../tests/helpers/builtServer';
 
 const SCALE = Number(process.env.BENCH_MAP_SCALE ?? 1);
@@ -55,7 +57,12 @@ const dates = { first: scenario.defaultAsOf, next: '2024-06-01', back: scenario.
 log(`${n(count)} generated features (scale ${SCALE}); dates ${dates.first} → ${dates.next} → ${dates.back}`);
 
 let started = Date.now();
-const server = await startBuiltServer(undefined, { GEODATA_DIR: geodata });
+// Seeded before the server starts (as `corridor import` would), so its start only validates the scenario.
+const server = await startBuiltServer(
+  (db) => seedSituation(db, loadSituationFromDir(geodata)),
+  { GEODATA_DIR: geodata },
+  900,
+);
 log(`server started and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 const browser = await chromium.launch({

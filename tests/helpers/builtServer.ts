@@ -34,6 +34,8 @@ export async function startBuiltServer(
   prepare?: (db: Database) => Promise<void>,
   /** More environment for the server, e.g. ADDRESS_HEADER. */
   env: Record<string, string> = {},
+  /** How long the server may take to answer (a large scenario is validated at start). */
+  startSeconds = 90,
 ): Promise<BuiltServer> {
   execFileSync(process.execPath, [join(root, 'scripts', 'build-if-needed.js')], {
     cwd: root,
@@ -74,7 +76,7 @@ export async function startBuiltServer(
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + startSeconds * 1000;
   for (;;) {
     if (child.exitCode !== null) {
       await stop();
@@ -87,7 +89,7 @@ export async function startBuiltServer(
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the built server did not answer within 90 s: ${stderr}`);
+      throw new Error(`the built server did not answer within ${startSeconds} s: ${stderr}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

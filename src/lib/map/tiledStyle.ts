@@ -67,6 +67,8 @@ function validityFilter(group: LayerGroup): ExpressionSpecification {
 }
 
 function mentions(value: Json, keys: Record<string, unknown>): boolean {
+  if (value && typeof value === 'object' && !Array.isArray(value))
+    return Object.values(value).some((v) => mentions(v, keys));
   if (!Array.isArray(value)) return false;
   if (value[0] === 'get' && typeof value[1] === 'string' && value.length === 2 && value[1] in keys)
     return true;
@@ -75,6 +77,9 @@ function mentions(value: Json, keys: Record<string, unknown>): boolean {
 
 /** `value` with `['get', k]` of the verdict keys replaced by `replace(k)`; road impassability by the month. */
 function rewrite(value: Json, keys: Record<string, unknown>, replace: (k: string) => Json): Json {
+  // A layout or paint object: each property's expression.
+  if (value && typeof value === 'object' && !Array.isArray(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v, keys, replace)]));
   if (!Array.isArray(value)) return value;
   if (value[0] === 'get' && value.length === 2 && typeof value[1] === 'string') {
     if (value[1] in keys) return replace(value[1]);
