@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import { dateParam } from '$lib/server/mapView/dateParam';
 import { featureView } from '$lib/server/mapView/featureView';
 import { reportForView } from '$lib/server/mapView/viewReport';
@@ -13,9 +13,10 @@ export const GET: RequestHandler = async ({ request, url, params, locals }) => {
   const { store } = await services();
   const situation = await situationForView(store, locals.viewer);
   const date = dateParam(url, situation.scenario.defaultAsOf);
-  return viewResponse(request, locals.viewer, situation, ['feature', params.id, date], async () => {
-    const view = featureView(situation, await reportForView(store, locals.viewer, date), params.id);
-    if (!view) error(404, `no feature "${params.id}"`);
-    return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(view) };
-  });
+  const view = featureView(situation, await reportForView(store, locals.viewer, date), params.id);
+  if (!view) return json({ message: `no feature "${params.id}"` }, { status: 404 });
+  return viewResponse(request, locals.viewer, situation, ['feature', params.id, date], () => ({
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(view),
+  }));
 };
