@@ -485,16 +485,16 @@ const served =
 
 /** A GET of the probe alone: found when `who` may see it, otherwise answered as an id never used. */
 const one =
-  (path: (id: string) => string, who: 'public'): RouteCheck =>
+  (path: (id: string) => string, who: 'caller' | 'public'): RouteCheck =>
   async ({ file, role, p }) => {
     const r = await get(file, role, path(p.id));
     const missing = await get(file, role, path('probe_missing'));
     expect(missing.status).toBe(404);
-    if (who === 'public' && p.sensitivity === 'public') {
+    if (who === 'public' ? p.sensitivity === 'public' : SEES[role].includes(p.sensitivity)) {
       expect(r.status).toBe(200);
       expect(r.body).toContain(p.id);
     } else expect(r).toEqual({ ...missing, body: missing.body.replaceAll('probe_missing', p.id) });
-    expectNoLeak('anonymous', r.body, p.id);
+    expectNoLeak(who === 'public' ? 'anonymous' : role, r.body, p.id);
   };
 
 /** A GET that serves no record at all. */
@@ -649,6 +649,12 @@ const routes: Record<string, RouteCheck> = {
     'public',
   ),
   // Signing in shows no record: the form for anonymous visitors, a redirect for accounts.
+  // The map at scale (docs/scaling.md): its mode, the verdicts of a date, one feature and the vector tiles, each
+  // of what the caller may see (the probes lie in tile 6/36/29).
+  'map/meta.json/+server.ts': noRecords('/map/meta.json'),
+  'map/verdicts.json/+server.ts': served(() => '/map/verdicts.json?date=2024-08-20', 'caller'),
+  'map/features/[id]/+server.ts': one((id) => `/map/features/${id}?date=2024-08-20`, 'caller'),
+  'tiles/[layer]/[z]/[x]/[y].mvt/+server.ts': served(() => '/tiles/sites/6/36/29.mvt', 'caller'),
   'login/+page.server.ts': async ({ file, role }) => {
     const mod = await routeModule(file);
     const r = await thrown(() =>

@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { layerGeometryTypes, layerNames, type LayerName } from '$lib/domain/schemas';
+import { layerGroups } from '$lib/map/layerGroups';
 import { eq } from 'drizzle-orm';
 import type { Scenario } from '$lib/domain/schemas';
 import { createFeature } from '$lib/server/db/featureRepository';
@@ -403,6 +404,12 @@ describe('public surfaces', () => {
         'ogc/collections/[collectionId]/+server.ts',
         'ogc/collections/[collectionId]/items/+server.ts',
         'ogc/collections/[collectionId]/items/[featureId]/+server.ts',
+        // The map at scale: its mode, verdicts, one feature and vector tiles, public records only for
+        // anonymous visitors (checked below).
+        'map/meta.json/+server.ts',
+        'map/verdicts.json/+server.ts',
+        'map/features/[id]/+server.ts',
+        'tiles/[layer]/[z]/[x]/[y].mvt/+server.ts',
         // The sign-in form and sign-out endpoint show no records.
         'login/+page.server.ts',
         'login/+page.svelte',
@@ -441,6 +448,46 @@ const noSecrets = (text: string) => {
   for (const id of SECRET_IDS) expect(text).not.toContain(id);
   expect(text).not.toMatch(/"sensitivity":"(restricted|confidential)"/);
 };
+
+describe('the map at scale serves anonymous visitors public records only', () => {
+  it('in its mode, the verdicts of two dates, the tiles of every layer over Sudan and one feature', async () => {
+    const texts = [
+      await (await getRoute('map/meta.json/+server.ts', '/map/meta.json', {})).text(),
+      ...(await Promise.all(
+        ['2024-08-20', '2025-11-04'].map(async (date) =>
+          (await getRoute('map/verdicts.json/+server.ts', `/map/verdicts.json?date=${date}`, {})).text(),
+        ),
+      )),
+    ];
+    // Tile 2/2/1 holds the whole of Sudan and Chad; zoom 0 the world.
+    for (const layer of layerGroups)
+      for (const [z, x, y] of [
+        ['0', '0', '0'],
+        ['2', '2', '1'],
+      ]) {
+        const r = await getRoute(
+          'tiles/[layer]/[z]/[x]/[y].mvt/+server.ts',
+          `/tiles/${layer}/${z}/${x}/${y}.mvt`,
+          {
+            layer,
+            z,
+            x,
+            y,
+          },
+        );
+        expect(r.status).toBe(200);
+        texts.push(new TextDecoder().decode(await r.arrayBuffer()));
+      }
+    for (const text of texts) noSecrets(text);
+    expect(texts.join('').length).toBeGreaterThan(10_000);
+    for (const id of SECRET_IDS) {
+      const r = await getRoute('map/features/[id]/+server.ts', `/map/features/${id}`, { id }).catch(
+        (e: { status?: number }) => new Response(null, { status: e.status }),
+      );
+      expect(r.status).toBe(404);
+    }
+  });
+});
 
 describe('exports and the OGC API serve public records only', () => {
   const formats = ['geojson', 'csv', 'kml', 'gpx'];

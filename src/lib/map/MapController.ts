@@ -12,6 +12,9 @@ import type { MapData } from './mapData';
 import { imageFor } from './patterns';
 import { SELECTION_SOURCE } from './selectionLayer';
 import { buildStyle } from './style';
+import { tiledGlobalState, tiledStyle, VERDICT_STATE } from './tiledStyle';
+import type { MapVerdicts } from './mapVerdicts';
+import type { InViewFeature } from './tiledList';
 import type { MapView } from './urlState';
 
 /** Layers a click or tap can select, topmost first. */
@@ -54,6 +57,11 @@ export interface MapControllerOptions {
   latinFonts?: boolean;
   /** False: sites labelled with one name (`StyleOptions.bilingualLabels`). */
   bilingualLabels?: boolean;
+  /**
+   * Draw from the server's vector tiles, opening on this date (`tiledStyle`): the page then gives dates and
+   * their verdicts with `setVerdicts`, never `setData`.
+   */
+  tiledFrom?: string;
   onSelect: (id: string | undefined) => void;
   onViewChange: (view: MapView) => void;
   /** Called when the map has drawn everything for the data given last (`date` is the data's as-of date). */
@@ -72,6 +80,7 @@ export class MapController {
     selection?: Feature | null;
     bestPath?: FeatureCollection;
     changes?: FeatureCollection;
+    verdicts?: MapVerdicts;
   } = {};
   private dataDate: string | undefined;
   private readonly handle: CorridorMapHandle;
@@ -87,10 +96,12 @@ export class MapController {
       dark = false,
       latinFonts = true,
       bilingualLabels = true,
+      tiledFrom,
     } = options;
+    const style = buildStyle({ base, dark, latinFonts, bilingualLabels });
     this.map = new maplibregl.Map({
       container,
-      style: buildStyle({ base, dark, latinFonts, bilingualLabels }),
+      style: tiledFrom ? tiledStyle(style, base, tiledFrom) : style,
       interactive,
       ...(view
         ? { center: view.center, zoom: view.zoom }
@@ -140,10 +151,51 @@ export class MapController {
       [p.x - 4, p.y - 4],
       [p.x + 4, p.y + 4],
     ];
-    const layers = INTERACTIVE_LAYERS.filter((l) => this.map.getLayoutProperty(l, 'visibility') !== 'none');
+    // The tiled style splits some layers by status (`<layer>:<status>`): each copy answers clicks too.
+    const ids = this.map.getStyle().layers.map((l) => l.id);
+    const layers = INTERACTIVE_LAYERS.flatMap((l) =>
+      ids.filter((id) => id === l || id.startsWith(`${l}:`)),
+    ).filter((l) => this.map.getLayoutProperty(l, 'visibility') !== 'none');
     const hit = this.map.queryRenderedFeatures(box, { layers });
     const id = hit[0]?.properties?.id;
     return typeof id === 'string' ? id : undefined;
+  }
+
+  /**
+   * The tiled map: draws the date with its verdicts (from `/map/verdicts.json`), together, so the map never
+   * shows a date with another date's verdicts. No geometry is fetched: the tiles hold every date.
+   */
+  setVerdicts(verdicts: MapVerdicts): void {
+    this.pending.verdicts = verdicts;
+    this.flush();
+  }
+
+  /** The tiled map: the sites, crossings and corridors drawn in view now (for the page's list). */
+  featuresInView(): InViewFeature[] {
+    if (!this.loaded) return [];
+    const layers: Record<string, InViewFeature['layer']> = {
+      'sites-circle': 'sites',
+      'crossings-icon': 'crossings',
+      'corridors-line': 'corridors',
+    };
+    const ids = this.map.getStyle().layers.map((l) => l.id);
+    const out: InViewFeature[] = [];
+    for (const [layer, group] of Object.entries(layers)) {
+      const drawn = ids.filter((id) => id === layer || id.startsWith(`${layer}:`));
+      if (drawn.length === 0 || this.map.getLayoutProperty(drawn[0], 'visibility') === 'none') continue;
+      for (const f of this.map.queryRenderedFeatures({ layers: drawn })) {
+        const p = f.properties ?? {};
+        if (typeof p.id !== 'string') continue;
+        out.push({
+          id: p.id,
+          layer: group,
+          name: String(p.name ?? p.id),
+          nameAr: typeof p.nameAr === 'string' ? p.nameAr : undefined,
+          kind: typeof p.kind === 'string' ? p.kind : undefined,
+        });
+      }
+    }
+    return out;
   }
 
   /** Draws the layers for a date. */
@@ -212,6 +264,39 @@ export class MapController {
     }
   }
 
+  private applyVerdicts(v: MapVerdicts): void {
+    const states: Record<string, Record<string, Record<string, string | number | boolean>>> = {
+      corridors: Object.fromEntries(Object.entries(v.corridors).map(([id, c]) => [id, { status: c.status }])),
+      sites: Object.fromEntries(
+        Object.entries(v.sites).map(([id, s]) => [
+          id,
+          {
+            status: s.status,
+            flags: s.flags,
+            besieged: s.besieged,
+            population: s.population,
+            ipcPhase: s.ipcPhase,
+            famine: s.famine,
+          },
+        ]),
+      ),
+      crossings: Object.fromEntries(Object.entries(v.crossings).map(([id, status]) => [id, { status }])),
+    };
+    for (const [group, byId] of Object.entries(states)) {
+      if (!(group in VERDICT_STATE)) continue;
+      const source = sourceId(group as LayerGroup);
+      // Features the date has no verdict for go back to the look before any (a crossing without a status
+      // is not drawn).
+      this.map.removeFeatureState({ source, sourceLayer: group });
+      for (const [id, state] of Object.entries(byId))
+        this.map.setFeatureState({ source, sourceLayer: group, id }, state);
+    }
+    for (const [k, value] of Object.entries(tiledGlobalState(v.asOf)))
+      this.map.setGlobalStateProperty(k, value);
+    this.dataDate = v.asOf;
+    this.options.container.dataset.mapState = 'loading';
+  }
+
   destroy(): void {
     if (window.__corridorMap === this.handle) delete window.__corridorMap;
     this.map.remove();
@@ -219,8 +304,9 @@ export class MapController {
 
   private flush(): void {
     if (!this.loaded) return;
-    const { data, date, groups, selection, bestPath, changes } = this.pending;
+    const { data, date, groups, selection, bestPath, changes, verdicts } = this.pending;
     this.pending = {};
+    if (verdicts) this.applyVerdicts(verdicts);
     if (data && date) {
       for (const g of layerGroups) {
         this.map

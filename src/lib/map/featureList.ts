@@ -19,7 +19,7 @@ export interface FeatureListItem {
 }
 
 /** Flags in the list's few words. */
-const FLAG_WORDS: Record<string, () => string> = {
+export const FLAG_WORDS: Record<string, () => string> = {
   protection: m.flagword_protection,
   cross_border: m.flagword_cross_border,
   crossline: m.flagword_crossline,
@@ -28,7 +28,7 @@ const FLAG_WORDS: Record<string, () => string> = {
   besieged: m.flagword_besieged,
 };
 
-const STATUS_WORDS: Record<string, () => string> = {
+export const STATUS_WORDS: Record<string, () => string> = {
   emptied: m.statusword_emptied,
   destroyed: m.statusword_destroyed,
   closed: m.statusword_closed,

@@ -12,6 +12,8 @@ import { featureList, type FeatureListItem } from '$lib/map/featureList';
 import { hotspotList, type HotspotList } from '$lib/map/hotspotList';
 import { defaultLayerGroups, layerGroups, type LayerGroup } from '$lib/map/layerGroups';
 import { mapDataOn, type MapAnnotations, type MapData } from '$lib/map/mapData';
+import type { MapVerdicts } from '$lib/map/mapVerdicts';
+import { tiledList, type FeatureView, type InViewFeature } from '$lib/map/tiledList';
 import { parseUrlState, writeUrlState, type MapView } from '$lib/map/urlState';
 import { clampDate } from './dates';
 
@@ -28,7 +30,19 @@ export type AnalysisStatus =
  * only `MapCanvas` talks to MapLibre.
  */
 export class MapPageState {
+  /**
+   * `whole`: the page holds the whole situation and analyses it in a worker. `tiled` (large situations, see
+   * docs/scaling.md): the map draws vector tiles, the verdicts of each date come from the server, and the
+   * situation holds the scenario only; lists and details come from what is in view and from the server.
+   */
+  mode = $state<'whole' | 'tiled'>('whole');
   situation = $state.raw<Situation | undefined>();
+  /** Tiled mode: the verdicts of the latest date the server answered for. */
+  verdicts = $state.raw<MapVerdicts | undefined>();
+  /** Tiled mode: the sites, crossings and corridors drawn in view (for the list). */
+  inView = $state.raw<readonly InViewFeature[]>([]);
+  /** Tiled mode: the selected feature and its verdict, from the server, for the date it was asked for. */
+  selectedView = $state.raw<{ asOf: string; view: FeatureView } | undefined>();
   /** `YYYY-MM-DD`; empty until the situation (and its default date) is known. */
   asOf = $state('');
   layers = $state.raw<readonly LayerGroup[]>([...defaultLayerGroups]);
@@ -128,19 +142,28 @@ export class MapPageState {
   );
 
   mapData: MapData | undefined = $derived(
-    this.situation && this.mapBasis
+    this.mode === 'whole' && this.situation && this.mapBasis
       ? mapDataOn(this.situation, this.mapBasis.date, this.annotations)
       : undefined,
   );
 
+  /** Tiled mode: the selected feature's view when it is of the date shown. */
+  private currentView: FeatureView | undefined = $derived(
+    this.selectedView && this.selectedView.asOf === this.asOf && this.selectedView.view.id === this.selectedId
+      ? this.selectedView.view
+      : undefined,
+  );
+
   list: FeatureListItem[] = $derived(
-    this.situation && this.asOf
-      ? featureList(
-          this.situation,
-          this.asOf,
-          this.currentReport ? annotationsFromReport(this.currentReport) : {},
-        )
-      : [],
+    this.mode === 'tiled'
+      ? tiledList(this.inView, this.verdicts?.asOf === this.asOf ? this.verdicts : undefined)
+      : this.situation && this.asOf
+        ? featureList(
+            this.situation,
+            this.asOf,
+            this.currentReport ? annotationsFromReport(this.currentReport) : {},
+          )
+        : [],
   );
 
   /** Sites by hotspot score, then the flagged ones without a population figure (empty until analysed). */
@@ -155,29 +178,53 @@ export class MapPageState {
 
   /** The actor of the selected area of control: the details sheet shows its backers. */
   selectedActor = $derived.by(() => {
-    if (!this.situation || !this.selectedId) return undefined;
-    const area = this.situation.areas.find((a) => a.properties.id === this.selectedId);
-    return area && this.situation.scenario.actors.find((a) => a.id === area.properties.actorId);
+    const situation = this.mode === 'tiled' ? this.currentView?.situation : this.situation;
+    if (!situation || !this.selectedId) return undefined;
+    const area = situation.areas.find((a) => a.properties.id === this.selectedId);
+    return area && situation.scenario.actors.find((a) => a.id === area.properties.actorId);
   });
 
   /** What the analysis says about the selected feature on the as-of date. */
-  selectedAnalysis: AnalysisView | undefined = $derived(
-    this.situation && this.currentReport && this.selectedId
+  selectedAnalysis: AnalysisView | undefined = $derived.by(() => {
+    if (this.mode === 'tiled') {
+      const v = this.currentView;
+      if (!v) return undefined;
+      const a = analysisView(v.situation, v.report, v.id);
+      // The report sent keeps the feature's own hotspot entry only: its rank is the server's.
+      return a?.kind === 'site' && a.hotspot && v.hotspotRank
+        ? { ...a, hotspot: { ...a.hotspot, rank: v.hotspotRank } }
+        : a;
+    }
+    return this.situation && this.currentReport && this.selectedId
       ? analysisView(this.situation, this.currentReport, this.selectedId)
-      : undefined,
-  );
+      : undefined;
+  });
 
   /** The selected site's best path from a hub, as drawn with the map's date. */
-  bestPath: FeatureCollection<LineString> = $derived(bestPathData(this.mapBasis?.report, this.selectedId));
+  bestPath: FeatureCollection<LineString> = $derived(
+    this.mode === 'tiled'
+      ? bestPathData(this.currentView?.report, this.selectedId)
+      : bestPathData(this.mapBasis?.report, this.selectedId),
+  );
 
   details: FeatureDetails | undefined = $derived(
-    this.situation && this.asOf && this.selectedId
-      ? featureDetails(this.situation, this.selectedId, this.asOf)
-      : undefined,
+    this.mode === 'tiled'
+      ? this.currentView && this.selectedId
+        ? featureDetails(this.currentView.situation, this.selectedId, this.asOf)
+        : undefined
+      : this.situation && this.asOf && this.selectedId
+        ? featureDetails(this.situation, this.selectedId, this.asOf)
+        : undefined,
   );
 
   /** The selected feature as drawn on the date (with its style properties), for the selection halo. */
   selectedMapFeature: Feature | undefined = $derived.by(() => {
+    if (this.mode === 'tiled') {
+      const v = this.currentView;
+      if (!v || !this.details) return undefined;
+      const site = this.verdicts?.sites[v.id];
+      return { type: 'Feature', geometry: this.details.geometry, properties: { id: v.id, ...site } };
+    }
     if (!this.mapData || !this.selectedId) return undefined;
     for (const g of layerGroups) {
       const f = this.mapData[g].features.find((x) => x.properties.id === this.selectedId);
@@ -226,6 +273,33 @@ export class MapPageState {
       // Set with the date, so nothing draws the new date with the old verdicts in between.
       this.analysis = { state: 'running', asOf: next };
     }
+  }
+
+  /**
+   * Tiled mode: the server holds the situation; the page starts from its scenario alone (the layers stay
+   * empty), on the linked date or the default one.
+   */
+  setTiled(scenario: Situation['scenario']): void {
+    this.mode = 'tiled';
+    this.setSituation({
+      scenario,
+      areas: [],
+      frontlines: [],
+      sites: [],
+      crossings: [],
+      roads: [],
+      corridors: [],
+      incidents: [],
+      constraints: [],
+      admin: [],
+    });
+  }
+
+  /** Tiled mode: the server's verdicts of a date; kept when of the date shown (a later date may be asked). */
+  setVerdicts(verdicts: MapVerdicts, totalMs: number): void {
+    if (verdicts.asOf !== this.asOf) return;
+    this.verdicts = verdicts;
+    this.analysis = { state: 'done', asOf: verdicts.asOf, totalMs, engineMs: totalMs, includesLoad: false };
   }
 
   /** The worker answered for the latest date asked for. */

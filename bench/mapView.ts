@@ -1,0 +1,184 @@
+/**
+ * `npm run bench:map`: the map page at Sudan scale in Chromium, drawn two ways from the same built server and
+ * the same stored data, in the same run: the whole situation loaded with `situation.get` and analysed in the
+ * browser's worker (the baseline, `?data=whole`), and the tiled map (`?data=tiles`): vector tiles of the
+ * view and the server's verdicts of each date. It prints the bytes transferred for the first view (until the
+ * map is drawn with its date's verdicts) and the time from a date change to the new verdicts drawn (the map
+ * idle on the new date), for a date the server has not analysed yet and for one it has. Targets
+ * (issue 14): first view ≤ 1 MB, date change ≤ 300 ms. BENCH_MAP_SCALE (default 1) scales the generated
+ * data (bench/generate.ts, SUDAN_SCALE). See docs/performance.md, "The map at scale".
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { generateSituationInput, SUDAN_SCALE, type GenerateOptions } from './generate';
+import { seedSituation } from '../src/lib/server/db/featureRepository';
+import { loadSituationFromDir } from '../src/lib/server/geodata/loadSituationFromDir';
+import { startBuiltServer } from '../tests/helpers/builtServer';
+
+const SCALE = Number(process.env.BENCH_MAP_SCALE ?? 1);
+const TARGET_BYTES = 1_000_000;
+const TARGET_MS = 300;
+const log = (line: string) => console.log(line);
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const kb = (b: number) => `${n(b / 1024)} KiB`;
+
+const options: GenerateOptions = {
+  ...SUDAN_SCALE,
+  roadSegments: Math.round(SUDAN_SCALE.roadSegments * SCALE),
+  sites: Math.round(SUDAN_SCALE.sites * SCALE),
+  incidents: Math.round(SUDAN_SCALE.incidents * SCALE),
+  constraints: Math.round(SUDAN_SCALE.constraints * SCALE),
+  areas: Math.max(4, Math.round(SUDAN_SCALE.areas * SCALE)),
+};
+
+log(
+  `Corridor map bench: ${cpus()[0]?.model ?? 'CPU'} (${availableParallelism()} cores), Node ${process.version}`,
+);
+log(
+  `load average at start ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+
+// The generated scenario as a scenario folder: the server validates and seeds it as it would `geodata/`.
+const generated = generateSituationInput(options);
+const geodata = mkdtempSync(join(tmpdir(), 'corridor-map-bench-'));
+writeFileSync(join(geodata, 'scenario.json'), JSON.stringify(generated.input.scenario.json));
+for (const [layer, c] of Object.entries(generated.input.layers))
+  writeFileSync(join(geodata, `${layer}.geojson`), JSON.stringify(c.json));
+const count = Object.values(generated.input.layers).reduce(
+  (s, c) => s + (c.json as { features: unknown[] }).features.length,
+  0,
+);
+const scenario = generated.input.scenario.json as { defaultAsOf: string; timeRange: { from: string } };
+const dates = { first: scenario.defaultAsOf, next: '2024-06-01', back: scenario.defaultAsOf };
+log(`${n(count)} generated features (scale ${SCALE}); dates ${dates.first} → ${dates.next} → ${dates.back}`);
+
+let started = Date.now();
+// Seeded before the server starts (as `corridor import` would), so its start only validates the scenario.
+const server = await startBuiltServer(
+  (db) => seedSituation(db, loadSituationFromDir(geodata)),
+  { GEODATA_DIR: geodata },
+  900_000,
+);
+log(`server started and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+});
+
+interface Run {
+  firstViewBytes: number;
+  dataBytes: number;
+  firstViewMs: number;
+  dateChangeMs: number;
+  dateBackMs: number;
+}
+
+/** Bytes on the wire (headers and encoded bodies) of every response the page received so far. */
+function meter(page: Page) {
+  let total = 0;
+  let data = 0;
+  const pending: Promise<void>[] = [];
+  page.on('requestfinished', (r) => {
+    pending.push(
+      r.sizes().then((s) => {
+        const b = s.responseBodySize + s.responseHeadersSize;
+        total += b;
+        if (/\/(tiles|map|api\/trpc)\//.test(new URL(r.url()).pathname)) data += b;
+      }),
+    );
+  });
+  return async () => {
+    await Promise.all(pending);
+    return { total, data };
+  };
+}
+
+async function waitDrawn(page: Page, date: string) {
+  await page
+    .locator(`#analysis-status[data-analysis-state="done"][data-analysis-date="${date}"]`)
+    .waitFor({ state: 'attached', timeout: 900_000 });
+  await page
+    .locator(`#map[data-map-state="idle"][data-map-date="${date}"]`)
+    .waitFor({ state: 'attached', timeout: 900_000 });
+}
+
+/** From setting the date field to the map idle on that date with its verdicts, measured in the page. */
+async function changeDate(page: Page, date: string): Promise<number> {
+  const t0 = await page.evaluate((date) => {
+    const input = document.querySelector<HTMLInputElement>('#as-of')!;
+    const t = performance.now();
+    input.value = date;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return t;
+  }, date);
+  await waitDrawn(page, date);
+  // The first idle after the change: read in the page, not when Playwright noticed it.
+  return (await page.evaluate(() => performance.now())) - t0;
+}
+
+async function measure(mode: 'whole' | 'tiles'): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const bytes = meter(page);
+  started = Date.now();
+  await page.goto(`${server.base}/?data=${mode}&date=${dates.first}`);
+  await waitDrawn(page, dates.first);
+  const firstViewMs = Date.now() - started;
+  const first = await bytes();
+  const dateChangeMs = await changeDate(page, dates.next);
+  const dateBackMs = await changeDate(page, dates.back);
+  await context.close();
+  return { firstViewBytes: first.total, dataBytes: first.data, firstViewMs, dateChangeMs, dateBackMs };
+}
+
+try {
+  log('\nwhole situation (baseline)…');
+  const whole = await measure('whole');
+  log('tiled map…');
+  const tiled = await measure('tiles');
+  const ok = (met: boolean) => (met ? '✓' : '✗');
+  log(`\n| measure | whole situation (baseline) | tiled map | ratio | target | met? |`);
+  log('| --- | ---: | ---: | ---: | ---: | :---: |');
+  log(
+    `| first view, bytes transferred | ${kb(whole.firstViewBytes)} | ${kb(tiled.firstViewBytes)} | ` +
+      `${(whole.firstViewBytes / tiled.firstViewBytes).toFixed(1)}× less | ≤ ${kb(TARGET_BYTES)} | ${ok(tiled.firstViewBytes <= TARGET_BYTES)} |`,
+  );
+  log(
+    `| of which map data (situation, or tiles + verdicts) | ${kb(whole.dataBytes)} | ${kb(tiled.dataBytes)} | ` +
+      `${(whole.dataBytes / tiled.dataBytes).toFixed(1)}× less | | |`,
+  );
+  log(
+    `| first view drawn, from navigation | ${n(whole.firstViewMs)} ms | ${n(tiled.firstViewMs)} ms | ${(whole.firstViewMs / tiled.firstViewMs).toFixed(1)}× | | |`,
+  );
+  log(
+    `| date change to a date not analysed yet | ${n(whole.dateChangeMs)} ms | ${n(tiled.dateChangeMs)} ms | ` +
+      `${(whole.dateChangeMs / tiled.dateChangeMs).toFixed(1)}× | ≤ ${TARGET_MS} ms | ${ok(tiled.dateChangeMs <= TARGET_MS)} |`,
+  );
+  log(
+    `| date change back to an analysed date | ${n(whole.dateBackMs)} ms | ${n(tiled.dateBackMs)} ms | ` +
+      `${(whole.dateBackMs / tiled.dateBackMs).toFixed(1)}× | ≤ ${TARGET_MS} ms | ${ok(tiled.dateBackMs <= TARGET_MS)} |`,
+  );
+  log(
+    `load average at end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(geodata, { recursive: true, force: true });
+}

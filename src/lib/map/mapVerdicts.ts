@@ -1,0 +1,82 @@
+import { crossingStatusOn, situationOn } from '$lib/domain/asOf';
+import type { AnalysisReport, Situation, Totals } from '$lib/domain/schemas';
+import { INCIDENT_WINDOW_DAYS } from './mapData';
+
+/** What the style draws a corridor with on the date (feature state of the tiled map, see `tiledStyle.ts`). */
+export interface CorridorVerdict {
+  status: 'open' | 'at_risk' | 'blocked';
+  /** The distinct reason codes of its stretches, in the order they first appear (docs/analysis.md). */
+  reasons: string[];
+}
+/** What the style draws a site with on the date: the same names and values as `mapDataOn`'s properties. */
+export interface SiteVerdict {
+  access: string;
+  /** Flags joined with commas (`''`: none), as the style's flag ring reads them. */
+  flags: string;
+  status: string;
+  besieged: boolean;
+  /** People on the date; 0 when unknown or when the site is not active (its last count left with them). */
+  population: number;
+  /** 0: no finding valid on the date. */
+  ipcPhase: number;
+  famine: boolean;
+  reasons: string[];
+}
+
+/**
+ * The verdicts of one date, per feature id, with only what the map's style and its lists need: a date change
+ * on the tiled map fetches this and no geometry. Corridors, sites and crossings absent from it are not in
+ * force on the date.
+ */
+export interface MapVerdicts {
+  asOf: string;
+  corridors: Record<string, CorridorVerdict>;
+  sites: Record<string, SiteVerdict>;
+  /** Crossing id → its status on the date (`open`, `restricted`, `closed`). */
+  crossings: Record<string, string>;
+  /** Ranked hotspots: [site id, score], highest first. */
+  hotspots: [string, number][];
+  totals: Totals;
+}
+
+const distinct = (codes: string[]) => [...new Set(codes)];
+
+/**
+ * The compact verdicts of `report` (the server's analysis of the date) for the map. Crossing statuses come
+ * from the situation's dated histories, as `mapDataOn` draws them. Inputs are not mutated.
+ *
+ * @example mapVerdicts(situation, report).corridors.cor_adre_geneina // { status: 'open', reasons: [] }
+ */
+export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVerdicts {
+  const corridors: Record<string, CorridorVerdict> = {};
+  for (const c of report.corridors)
+    corridors[c.id] = {
+      status: c.status,
+      reasons: distinct(c.stretches.flatMap((s) => s.reasons.map((r) => r.code))),
+    };
+  const sites: Record<string, SiteVerdict> = {};
+  for (const s of report.sites)
+    sites[s.id] = {
+      access: s.access,
+      flags: s.flags.join(','),
+      status: s.status,
+      besieged: s.besieged,
+      population: s.status === 'active' ? (s.population ?? 0) : 0,
+      ipcPhase: s.ipcPhase ?? 0,
+      famine: s.famine,
+      reasons: distinct(s.reasons.map((r) => r.code)),
+    };
+  const crossings: Record<string, string> = {};
+  for (const c of situationOn(situation, report.asOf, INCIDENT_WINDOW_DAYS).crossings) {
+    const status = crossingStatusOn(c, report.asOf)?.status;
+    if (status) crossings[c.properties.id] = status;
+  }
+  return {
+    asOf: report.asOf,
+    corridors,
+    sites,
+    crossings,
+    hotspots: report.hotspots.map((h) => [h.siteId, h.score]),
+    totals: report.totals,
+  };
+}

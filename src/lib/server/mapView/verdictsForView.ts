@@ -1,0 +1,31 @@
+import type { Situation } from '$lib/domain/schemas';
+import { mapVerdicts, type MapVerdicts } from '$lib/map/mapVerdicts';
+import type { Viewer } from '../auth/roles';
+import type { SituationStore } from '../situation/situationStore';
+import { reportForView } from './viewReport';
+
+/** Dates whose verdicts are kept per snapshot: a user moving the date back and forth gets them at once. */
+const KEEP_DATES = 32;
+// Per snapshot (one per visibility level and data version, see `vectorTiles.ts`), the verdicts by date,
+// oldest first; a snapshot's go when the data changes and the store drops it.
+const kept = new WeakMap<Situation, Map<string, Promise<MapVerdicts>>>();
+
+/** The map's verdicts of `asOf` over `situation` (what `viewer` may see), from the server's analysis. */
+export function verdictsForView(
+  store: SituationStore,
+  viewer: Viewer,
+  situation: Situation,
+  asOf: string,
+): Promise<MapVerdicts> {
+  let byDate = kept.get(situation);
+  if (!byDate) kept.set(situation, (byDate = new Map()));
+  let v = byDate.get(asOf);
+  if (!v) {
+    v = reportForView(store, viewer, asOf).then((report) => mapVerdicts(situation, report));
+    // A failed analysis is not kept: the next request tries again.
+    v.catch(() => byDate.delete(asOf));
+    byDate.set(asOf, v);
+    if (byDate.size > KEEP_DATES) byDate.delete(byDate.keys().next().value as string);
+  }
+  return v;
+}
