@@ -125,7 +125,10 @@ export function withPreset(
   presetName: string | undefined,
   columns: readonly TableColumn[],
   layer: LayerName,
-): { mapping: ColumnMapping | undefined; problems: { code: ProblemCode; message: string; suggestion: string }[] } {
+): {
+  mapping: ColumnMapping | undefined;
+  problems: { code: ProblemCode; message: string; suggestion: string }[];
+} {
   const name = presetName ?? given?.preset;
   if (name === undefined) return { mapping: given, problems: [] };
   const p = findPreset(name);
