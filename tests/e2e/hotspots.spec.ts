@@ -72,7 +72,7 @@ for (const [label, viewport] of [
         'Hotspots and protection needs on 20 June 2025',
       );
       await expect(brief).toContainText(
-        'Relief International clinic staff killed in Zamzam (2025-04-11, on it',
+        'Relief International clinic staff killed in Zamzam (11 April 2025, on it',
       );
       await expect(brief).toContainText('Approximate data.');
       await expect(brief.getByRole('heading', { name: 'Sources' })).toBeVisible();
@@ -109,7 +109,7 @@ test.describe('without JavaScript', () => {
     // The RSF's attack on the Zamzam clinic (2025-04-11) puts the corridors through Zamzam under guard.
     const corridors = page.getByRole('table', { name: /Corridors that need guarding/ });
     await expect(corridors.getByRole('row', { name: /Tiné → Karnoi/ })).toContainText(
-      'Relief International clinic staff killed in Zamzam (2025-04-11, on it',
+      'Relief International clinic staff killed in Zamzam (11 April 2025, on it',
     );
     expect(await page.locator('script').count()).toBe(0);
   });

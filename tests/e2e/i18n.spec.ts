@@ -43,21 +43,23 @@ const frenchPieces = piecesTranslatedIn(fr);
 
 /**
  * The text of every visible text node of the page, one string per node, and whether it is text of the
- * data (a source, a note, the scenario's disclaimer: shown as written, `data-source-text`).
+ * data (a source, a note, the scenario's disclaimer: shown as written, `data-source-text`). `leaveOut`
+ * (a selector) skips the parts a test does not check.
  */
-async function visibleTexts(page: Page): Promise<{ text: string; data: boolean }[]> {
-  return page.evaluate(() => {
+async function visibleTexts(page: Page, leaveOut?: string): Promise<{ text: string; data: boolean }[]> {
+  return page.evaluate((leaveOut) => {
     const out: { text: string; data: boolean }[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n.textContent?.trim();
       const parent = n.parentElement;
       if (!text || !parent || parent.closest('script, style')) continue;
+      if (leaveOut && parent.closest(leaveOut)) continue;
       if (!parent.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
       out.push({ text, data: parent.closest('[data-source-text]') !== null });
     }
     return out;
-  });
+  }, leaveOut);
 }
 
 /**
@@ -143,6 +145,159 @@ test.describe('languages', () => {
     await page.getByText('المفتاح والطبقات').click();
     await expect(page.getByRole('link', { name: 'فتح الخريطة الكاملة' })).toBeVisible();
     expect(englishIn(await visibleTexts(page))).toEqual([]);
+  });
+
+  test('Arabic /hotspots and its brief: right to left, tables read from the right, no English interface string', async ({
+    page,
+  }) => {
+    await page.goto('/hotspots?lang=ar&date=2024-08-20');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('النقاط الساخنة في 20 أغسطس 2024');
+    // The link preview is written in the request's language.
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+      'content',
+      /^النقاط الساخنة في 20 أغسطس 2024/,
+    );
+    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute(
+      'content',
+      /^في 20 أغسطس 2024: /,
+    );
+    await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute('content', 'ar_SD');
+    // Mirrored: the first column (rank) is the rightmost, and the table's text starts at the right.
+    const ranked = page.getByRole('table', { name: /المواقع مرتبة حسب درجة النقطة الساخنة/ });
+    const rank = (await ranked.getByRole('columnheader').first().boundingBox())!;
+    const site = (await ranked.getByRole('columnheader').nth(1).boundingBox())!;
+    expect(rank.x).toBeGreaterThan(site.x);
+    await expect(ranked.locator('caption')).toHaveCSS('text-align', 'start');
+    await expect(ranked.getByRole('row').nth(1)).toContainText('1,500,000');
+    expect(englishIn(await visibleTexts(page))).toEqual([]);
+
+    await page.getByRole('link', { name: 'موجز قابل للطباعة' }).click();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(
+      page.getByRole('article', { name: 'موجز قابل للطباعة' }).getByRole('heading', { level: 1 }),
+    ).toHaveText('النقاط الساخنة واحتياجات الحماية في 20 أغسطس 2024');
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+      'content',
+      /^موجز: النقاط الساخنة/,
+    );
+    expect(englishIn(await visibleTexts(page))).toEqual([]);
+  });
+
+  test('Arabic /compare: right to left, figures and headings in Arabic, no English interface string', async ({
+    page,
+  }) => {
+    await page.goto('/compare?lang=ar&from=2024-03-01&to=2024-08-20');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'ما الذي تغيّر من 1 مارس 2024 إلى 20 أغسطس 2024',
+    );
+    const row = page.getByRole('row', { name: /الأشخاص في مواقع معزولة/ });
+    await expect(row.getByRole('cell')).toHaveText(['1,074,010', '1,662,472', '+588,462']);
+    await expect(page.getByRole('columnheader', { name: '20 أغسطس 2024' })).toBeVisible();
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+      'content',
+      /الأشخاص في مواقع معزولة/,
+    );
+    // The change lines themselves are written by the domain's change words (docs/i18n.md); the page around
+    // them is what this checks.
+    const texts = await visibleTexts(page, '.changes');
+    expect(englishIn(texts)).toEqual([]);
+    // A date the scenario does not cover is refused in Arabic too.
+    await page.goto('/compare?lang=ar&from=2024-08-20&to=2024-03-01');
+    await expect(page.getByRole('alert')).toContainText(
+      'تعذّرت المقارنة بين هذين التاريخين: 1 مارس 2024 يسبق',
+    );
+  });
+
+  test('Arabic /trends: right to left around a chart drawn left to right, no English interface string', async ({
+    page,
+  }) => {
+    await page.goto('/trends?lang=ar&from=2024-07-27&to=2024-08-31');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('الاتجاهات');
+    const table = page.getByRole('table', { name: 'الأشخاص في مواقع معزولة، كل 7 أيام' });
+    await expect(table.getByRole('row', { name: /^17 أغسطس 2024/ })).toContainText('−411,538');
+    await expect(
+      page.getByRole('group', { name: /^الأشخاص في مواقع معزولة، من 27 يوليو 2024 إلى 31 أغسطس 2024/ }),
+    ).toBeVisible();
+    // Time runs left to right as on the map: the first point is left of the last.
+    const first = (await page.locator('svg a[data-date="2024-07-27"]').boundingBox())!;
+    const last = (await page.locator('svg a[data-date="2024-08-31"]').boundingBox())!;
+    expect(first.x).toBeLessThan(last.x);
+    await expect(page.locator('svg .axes text').first()).toHaveText('0');
+    await expect(page.locator('svg .axes text', { hasText: 'مليون' }).first()).toBeAttached();
+    expect(englishIn(await visibleTexts(page))).toEqual([]);
+  });
+
+  test('Arabic convoy planner: right to left, routes and their details in Arabic, no English interface string', async ({
+    page,
+  }) => {
+    const plan = '/plan?from=td_adre_transit&to=sd_zamzam&date=2024-08-20';
+    await page.goto(`/login?lang=ar&next=${encodeURIComponent(plan)}`);
+    await page.getByLabel('البريد الإلكتروني').fill(EMAIL);
+    await page.getByLabel('كلمة المرور').fill(PASSWORD);
+    await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    const routes = page.getByRole('region', { name: 'المسارات' });
+    await expect(routes.getByText('المسار 1 (الأفضل)')).toBeVisible({ timeout: 60_000 });
+    await expect(routes.getByRole('heading', { name: 'المسارات في 20 أغسطس 2024' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'المعابر المطلوب التفاوض عليها في المسار 1' }),
+    ).toContainText('سلطات الجانب الذي تدخله القوافل');
+    // Mirrored: the form and the routes are right of the map.
+    const side = (await page.locator('aside.side').boundingBox())!;
+    const map = (await page.locator('#plan-map').boundingBox())!;
+    expect(side.x).toBeGreaterThan(map.x);
+    expect(englishIn(await visibleTexts(page))).toEqual([]);
+  });
+
+  test('French: /hotspots, its brief, /compare, /trends and the planner in French', async ({ page }) => {
+    await page.goto('/hotspots?lang=fr&date=2024-08-20');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Points critiques au 20 août 2024');
+    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute(
+      'content',
+      /^Au 20 août 2024 : 1\s662\s472 personnes dans des sites coupés/,
+    );
+    await expect(
+      page
+        .getByRole('table', { name: /Sites classés par score/ })
+        .getByRole('row')
+        .nth(1),
+    ).toContainText(/1\s500\s000/);
+    await page.goto('/hotspots/brief?lang=fr&date=2024-08-20');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Points critiques et besoins de protection au 20 août 2024',
+    );
+
+    await page.goto('/compare?lang=fr&from=2024-03-01&to=2024-08-20');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Ce qui a changé du 1 mars 2024 au 20 août 2024',
+    );
+    await expect(
+      page
+        .getByRole('row', { name: /Personnes dans des sites coupés/ })
+        .getByRole('cell')
+        .last(),
+    ).toHaveText(/^\+588\s462$/);
+
+    await page.goto('/trends?lang=fr&from=2024-07-27&to=2024-08-31');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tendances');
+    const table = page.getByRole('table', {
+      name: 'Personnes dans des sites coupés de l’aide, tous les 7 jours',
+    });
+    await expect(table.getByRole('row', { name: /^17 août 2024/ })).toContainText(/−411\s538/);
+
+    await page.goto(
+      `/login?lang=fr&next=${encodeURIComponent('/plan?from=td_adre_transit&to=sd_zamzam&date=2024-08-20')}`,
+    );
+    await page.getByLabel('Adresse e-mail').fill(EMAIL);
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Connexion' }).click();
+    const routes = page.getByRole('region', { name: 'Itinéraires' });
+    await expect(routes.getByText('Itinéraire 1 (le meilleur)')).toBeVisible({ timeout: 60_000 });
+    await expect(routes.getByRole('heading', { name: 'Itinéraires au 20 août 2024' })).toBeVisible();
   });
 
   test('French: dates and the interface in French', async ({ page }) => {

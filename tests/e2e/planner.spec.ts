@@ -91,7 +91,7 @@ for (const [label, viewport] of [
       await expect(brief).toBeVisible();
       await expect(brief.getByText('RESTRICTED: not for public release').first()).toBeVisible();
       await expect(brief.getByRole('heading', { name })).toBeVisible();
-      await expect(brief).toContainText('situation as of 2024-08-20');
+      await expect(brief).toContainText('situation as of 20 August 2024');
       await expect(page.getByRole('button', { name: 'Plan routes' })).toBeHidden();
       const a4 = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       expect(a4.subarray(0, 5).toString()).toBe('%PDF-');

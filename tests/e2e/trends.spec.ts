@@ -18,15 +18,17 @@ for (const [name, viewport] of [
       await expect(page).toHaveURL(/\/trends$/);
       await expect(page.getByRole('heading', { level: 1, name: 'Trends' })).toBeVisible();
 
-      const chart = page.getByRole('group', { name: /People in cut-off sites, 2023-04-15 to 2025-12-31/ });
+      const chart = page.getByRole('group', {
+        name: /People in cut-off sites, 15 April 2023 to 31 December 2025/,
+      });
       await expect(chart).toBeVisible();
       const table = page.getByRole('table', { name: 'People in cut-off sites, every 7 days' });
       await expect(table.getByRole('row')).toHaveCount(144);
-      const adre = table.getByRole('row', { name: /^2024-08-17/ });
-      await expect(adre).toContainText('Adré – El Geneina crossing reopened (2024-08-15)');
+      const adre = table.getByRole('row', { name: /^17 August 2024/ });
+      await expect(adre).toContainText('Adré – El Geneina crossing reopened (15 August 2024)');
       await expect(adre).toContainText('−411,538');
       await expect(page.getByRole('list', { name: 'Events behind the jumps' })).toContainText(
-        'Adré – El Geneina crossing reopened (2024-08-15)',
+        'Adré – El Geneina crossing reopened (15 August 2024)',
       );
 
       // Nothing is wider than the screen: the page does not scroll sideways.
@@ -54,7 +56,7 @@ for (const [name, viewport] of [
       await expect(focused).toHaveAttribute('data-date', '2024-08-17');
       await expect(focused).toHaveAttribute(
         'aria-label',
-        /^2024-08-17: 1,662,472, −411,538 since 2024-08-10\. Adré/,
+        /^17 August 2024: 1,662,472, −411,538 since 10 August 2024\. Adré/,
       );
       await expect(page.getByTestId('chart-readout')).toContainText('Adré – El Geneina crossing reopened');
       await page.keyboard.press('End');
@@ -71,8 +73,8 @@ for (const [name, viewport] of [
       await page.getByRole('button', { name: 'Show' }).click();
       await expect(page).toHaveURL(/figure=peopleBesieged/);
       const table = page.getByRole('table', { name: 'People in besieged sites, every 7 days' });
-      await expect(table.getByRole('row', { name: /^2024-05-11/ })).toContainText(
-        'Siege of El Fasher by the RSF began (2024-05-10)',
+      await expect(table.getByRole('row', { name: /^11 May 2024/ })).toContainText(
+        'Siege of El Fasher by the RSF began (10 May 2024)',
       );
     });
   });

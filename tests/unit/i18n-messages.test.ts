@@ -43,7 +43,7 @@ describe('messages', () => {
       const copies = Object.keys(source).filter((k) => own[k] === source[k]);
       const allowed =
         locale === 'ar'
-          ? ['ipc_chip', 'ed_list_label', 'changes_group']
+          ? ['ipc_chip', 'ed_list_label', 'changes_group', 'tr_point']
           : [
               ...[
                 'ipc_chip',
@@ -73,6 +73,7 @@ describe('messages', () => {
                 'builder_date',
                 'builder_options',
               ],
+              ...['hours_minutes', 'hs_nav', 'col_score', 'sources_title'],
             ];
       expect(
         copies.filter((k) => !allowed.includes(k)),

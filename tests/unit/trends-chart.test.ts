@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chartGeometry, DEFAULT_BOX, yAxis } from '$lib/ui/trends/chartGeometry';
+import { formatCompact, formatMonthYear } from '$lib/i18n/format';
 import { formatChange } from '$lib/ui/trends/figures';
 
 describe('the trends chart', () => {
@@ -37,6 +38,19 @@ describe('the trends chart', () => {
       ['Oct 2023', false],
       ['Jan 2024', true],
     ]);
+  });
+
+  it('writes its axes in the language it is given', () => {
+    const g = chartGeometry(
+      [
+        { date: '2023-04-15', value: 0 },
+        { date: '2024-02-01', value: 2_074_010 },
+      ],
+      DEFAULT_BOX,
+      { value: (n) => formatCompact(n, 'fr'), month: (d) => formatMonthYear(d, 'fr') },
+    );
+    expect(g.yTicks.map((t) => t.label.replace(/\s/g, ' '))).toEqual(['0', '1 M', '2 M', '3 M']);
+    expect(g.xTicks.map((t) => t.label)).toEqual(['juil. 2023', 'oct. 2023', 'janv. 2024']);
   });
 
   it('writes changes with a sign', () => {

@@ -67,3 +67,36 @@ export function formatMonth(month: number, locale: Locale = getLocale()): string
   }
   return f.format(Date.UTC(2000, month - 1, 1));
 }
+
+/** A change with its sign: "+12,000", "−411,538" (a real minus sign, as in print), "0". */
+export function formatSigned(n: number, locale: Locale = getLocale()): string {
+  const abs = formatNumber(Math.abs(n), 0, locale);
+  return n > 0 ? `+${abs}` : n < 0 ? `−${abs}` : abs;
+}
+
+/** A short figure for a chart's axis: "250k", "2.5m" in English, "2,5 M" in French, "2.5 مليون" in Arabic. */
+export function formatCompact(n: number, locale: Locale = getLocale()): string {
+  const key = `c:${locale}`;
+  let f = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!f) {
+    f = new Intl.NumberFormat(INTL_LOCALE[locale], { notation: 'compact', maximumFractionDigits: 2 });
+    cache.set(key, f);
+  }
+  return f.format(n);
+}
+
+/** The month of a `YYYY-MM-DD` date with its year, e.g. `Jul 2024`, `juil. 2024`, `يوليو 2024`. */
+export function formatMonthYear(date: string, locale: Locale = getLocale()): string {
+  const key = `my:${locale}`;
+  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    cache.set(key, f);
+  }
+  return f.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Words joined as the language joins a list: "public and restricted", "public et restricted"… */
+export function formatList(items: string[], locale: Locale = getLocale()): string {
+  return new Intl.ListFormat(INTL_LOCALE[locale], { type: 'conjunction' }).format(items);
+}

@@ -21,3 +21,8 @@ export function textDirection(locale: Locale): 'rtl' | 'ltr' {
 export function asLocale(value: string | null | undefined): Locale | undefined {
   return (locales as readonly string[]).includes(value ?? '') ? (value as Locale) : undefined;
 }
+
+/** The page's language as Open Graph writes it (`og:locale`), for the link previews of the briefs. */
+export function ogLocale(locale: Locale): string {
+  return { en: 'en_GB', fr: 'fr_FR', ar: 'ar_SD' }[locale];
+}

@@ -1,10 +1,11 @@
 // Words and numbers of /hotspots, its brief and the map's protection and actor panels, shared so that a
 // figure reads the same everywhere (and in a newsroom's link preview).
 import type { GuardReason, ProtectionNeeds } from '$lib/domain/analysis';
-import type { ClaimConfidence, SupportKind, Totals } from '$lib/domain/schemas';
+import type { ClaimConfidence, ReasonCode, SupportKind, Totals } from '$lib/domain/schemas';
 import { m } from '$lib/paraglide/messages';
-import { formatNumber } from '$lib/i18n/format';
-import { formatDate } from '$lib/state/dates';
+import { formatDate, formatList, formatNumber } from '$lib/i18n/format';
+import { REASON_LABELS } from '$lib/map/analysisDetails';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /** 1500000 → "1,500,000" (in the interface's language: "1 500 000" in French). */
 export function formatCount(n: number): string {
@@ -27,11 +28,6 @@ export function countOf(n: number, what: 'sites' | 'corridors' | 'crossings'): s
     case 'crossings':
       return n === 1 ? m.count_crossings_one() : m.count_crossings({ count });
   }
-}
-
-/** "3 sites", "1 site". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 // Label tables are getters so that the server, rendering many languages with the same module, reads the
@@ -139,14 +135,18 @@ export function keyFigures(
 
 /** One sentence of the date's figures: the page's description and its link preview. */
 export function previewText(asOf: string, totals: Totals, needs: ProtectionNeeds): string {
-  return (
-    `On ${formatDate(asOf)}: ${formatCount(totals.peopleCutOff)} people in cut-off sites, ` +
-    `${formatCount(totals.peopleBesieged)} in besieged sites, ${formatCount(totals.peopleFamine)} in sites with a famine finding; ` +
-    `${formatCount(needs.totals.people)} people in ${plural(needs.totals.sites, 'site')} needing protection and ` +
-    `${formatKm(needs.totals.corridorKm)} of corridors to guard; ` +
-    `${plural(totals.corridorsBlocked, 'corridor')} blocked, ${formatCount(totals.corridorsAtRisk)} at risk; ` +
-    `${plural(totals.crossingsClosed, 'crossing')} closed.`
-  );
+  return m.hs_preview({
+    date: formatDate(asOf),
+    cutOff: formatCount(totals.peopleCutOff),
+    besieged: formatCount(totals.peopleBesieged),
+    famine: formatCount(totals.peopleFamine),
+    protection: formatCount(needs.totals.people),
+    sites: countOf(needs.totals.sites, 'sites'),
+    km: formatKm(needs.totals.corridorKm),
+    corridors: countOf(totals.corridorsBlocked, 'corridors'),
+    atRisk: formatCount(totals.corridorsAtRisk),
+    crossings: countOf(totals.crossingsClosed, 'crossings'),
+  });
 }
 
 /** What a mandate would have to cover, in a sentence. */
@@ -173,5 +173,27 @@ export function mandateText(needs: ProtectionNeeds): string {
 
 /** How far an incident is from a corridor: "on it" when it is on the line (to the metres of the data). */
 export function offLine(km: number): string {
-  return km < 0.05 ? 'on it' : `${formatKm(km)} off`;
+  return km < 0.05 ? m.hs_on_line() : m.hs_off_line({ km: formatKm(km) });
+}
+
+/**
+ * A reason of the analysis as the interface shows it: its English detail (which incident, how far) in
+ * English; in another language its translated short label, since the analysis, a pure domain module shared
+ * with the CLI and the feeds, writes its details in English (docs/i18n.md).
+ */
+export function reasonText(r: { code: string; detail: string }): string {
+  return getLocale() === 'en' ? r.detail : (REASON_LABELS[r.code as ReasonCode] ?? r.code);
+}
+
+/** The sensitivities a staff view includes, as words: "public, restricted and confidential". */
+export function recordsText(sees: string[]): string {
+  const word = (s: string) =>
+    s === 'public'
+      ? m.sensitivity_public()
+      : s === 'restricted'
+        ? m.sensitivity_restricted()
+        : s === 'confidential'
+          ? m.sensitivity_confidential()
+          : s;
+  return formatList(sees.map(word));
 }

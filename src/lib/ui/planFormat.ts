@@ -1,19 +1,30 @@
 import type { SegmentStatus } from '$lib/domain/schemas';
+import { formatNumber } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 
-/** `49 h 36` */
+/** `49 h 36` (`49 س 36 د` in Arabic). */
 export function formatHours(h: number): string {
   const whole = Math.floor(h);
   const min = Math.round((h - whole) * 60);
-  return min === 60 ? `${whole + 1} h 00` : `${whole} h ${String(min).padStart(2, '0')}`;
+  return min === 60
+    ? m.hours_minutes({ h: formatNumber(whole + 1), min: '00' })
+    : m.hours_minutes({ h: formatNumber(whole), min: String(min).padStart(2, '0') });
 }
 
-/** Km for tables: whole km from 10 km on, one decimal below. */
+/** Km for tables: whole km from 10 km on, one decimal below, with the language's separators. */
 export function formatKm(km: number): string {
-  return km >= 10 ? `${Math.round(km).toLocaleString('en')} km` : `${km.toFixed(1)} km`;
+  return m.km({ value: km >= 10 ? formatNumber(Math.round(km)) : formatNumber(km, 1) });
 }
 
+// Getters: the server renders many languages with this module (docs/i18n.md).
 export const statusLabel: Record<SegmentStatus, string> = {
-  open: 'Open',
-  at_risk: 'At risk',
-  blocked: 'Blocked',
+  get open() {
+    return m.corridor_status_open();
+  },
+  get at_risk() {
+    return m.corridor_status_at_risk();
+  },
+  get blocked() {
+    return m.corridor_status_blocked();
+  },
 };

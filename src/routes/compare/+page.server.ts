@@ -2,6 +2,7 @@ import { comparisonSources } from '$lib/server/compare/comparisonSources';
 import { comparisonRequest } from '$lib/server/compare/comparisonRequest';
 import { ParameterError } from '$lib/server/export/parameterError';
 import { services } from '$lib/server/services';
+import { LANG_PARAM } from '$lib/i18n/languages';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -17,8 +18,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     signedIn: locals.viewer !== null,
     query: url.search,
   };
+  // `?lang=` picks the page's language (hooks.server.ts): it is not a parameter of the comparison.
+  const query = new URL(url);
+  query.searchParams.delete(LANG_PARAM);
   try {
-    const asked = await comparisonRequest(store, locals.viewer, url);
+    const asked = await comparisonRequest(store, locals.viewer, query);
     const comparison = asked.compare();
     return {
       ...base,

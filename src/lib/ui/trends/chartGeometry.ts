@@ -33,12 +33,32 @@ export function compact(n: number): string {
   return String(n);
 }
 
+/** How the axes write a value and a month (`YYYY-MM-DD` of its first day): the interface passes its language's. */
+export interface AxisLabels {
+  value: (n: number) => string;
+  month: (date: string) => string;
+}
+
+const ENGLISH_LABELS: AxisLabels = {
+  value: compact,
+  month: (date) =>
+    new Date(`${date}T00:00:00Z`).toLocaleString('en-GB', {
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+};
+
 /**
  * The positions of `points` (dates in order, values ≥ 0) in `box`: x by date, y from 0 at the bottom to a
  * round maximum at the top (`yAxis`); an x tick on the first day of every quarter (every year when the range
  * is longer than four years).
  */
-export function chartGeometry(points: { date: string; value: number }[], box: ChartBox = DEFAULT_BOX) {
+export function chartGeometry(
+  points: { date: string; value: number }[],
+  box: ChartBox = DEFAULT_BOX,
+  labels: AxisLabels = ENGLISH_LABELS,
+) {
   const x0 = day(points[0].date);
   const span = Math.max(1, day(points[points.length - 1].date) - x0);
   const axis = yAxis(Math.max(0, ...points.map((p) => p.value)));
@@ -50,7 +70,7 @@ export function chartGeometry(points: { date: string; value: number }[], box: Ch
   const xy = points.map((p) => ({ x: x(p.date), y: y(p.value) }));
   const yTicks = Array.from({ length: Math.round(yMax / axis.step) + 1 }, (_, i) => {
     const v = axis.step * i;
-    return { value: v, y: y(v), label: compact(v) };
+    return { value: v, y: y(v), label: labels.value(v) };
   });
   const months = span > 4 * 366 ? 12 : 3;
   const xTicks: { x: number; label: string; major: boolean }[] = [];
@@ -63,7 +83,7 @@ export function chartGeometry(points: { date: string; value: number }[], box: Ch
       x: x(iso),
       // January: kept on narrow screens, where the other labels would overlap.
       major: d.getUTCMonth() === 0,
-      label: d.toLocaleString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+      label: labels.month(iso),
     });
   }
   const path = xy.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join('');

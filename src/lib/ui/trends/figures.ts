@@ -1,23 +1,10 @@
-import type { TotalsKey } from '$lib/domain/schemas';
+import { formatNumber, formatSigned } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 
-/** The key figures as the trends page names them, in the order of its selector. */
-export const FIGURE_LABELS: Record<TotalsKey, string> = {
-  peopleCutOff: 'People in cut-off sites',
-  peopleBesieged: 'People in besieged sites',
-  peopleFamine: 'People in sites with a famine finding',
-  sitesCutOff: 'Sites cut off',
-  sitesBesieged: 'Sites besieged',
-  sitesFamine: 'Sites with a famine finding',
-  sitesInactive: 'Inactive sites (emptied, destroyed…)',
-  corridorsBlocked: 'Corridors blocked',
-  corridorsAtRisk: 'Corridors at risk',
-  crossingsClosed: 'Crossings closed',
-  crossingsRestricted: 'Crossings restricted',
-};
+// The figures are named by keyFigureLabel (src/lib/ui/keyFigureLabels.ts), as on the map and /compare.
 
-/** 1234567 → "1,234,567". */
-export const formatCount = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** 1234567 → "1,234,567" ("1 234 567" in French). */
+export const formatCount = (n: number) => formatNumber(n);
 
-/** A signed change: "+12,000", "−411,538" (a real minus sign), "no change". */
-export const formatChange = (d: number) =>
-  d === 0 ? 'no change' : `${d > 0 ? '+' : '−'}${formatCount(Math.abs(d))}`;
+/** A signed change: "+12,000", "−411,538" (a real minus sign), "no change", in the interface's language. */
+export const formatChange = (d: number) => (d === 0 ? m.tr_no_change() : formatSigned(d));
