@@ -1,7 +1,7 @@
 import type { Situation } from '$lib/domain/schemas';
 import type { Viewer } from '../auth/roles';
 import { cachedResponse, strongEtag, type CachedBody } from '../http/cache';
-import { contentVersion } from '../http/contentVersion';
+import { contentHash } from '../http/contentVersion';
 import { publicSituation } from '../http/publicSituation';
 import type { SituationStore } from '../situation/situationStore';
 
@@ -24,6 +24,6 @@ export function viewResponse(
   parts: string[],
   build: () => CachedBody | Promise<CachedBody>,
 ): Promise<Response> {
-  const etag = viewer ? '' : strongEtag('map-view', contentVersion(situation, 'public').hash, ...parts);
+  const etag = viewer ? '' : strongEtag('map-view', contentHash(situation), ...parts);
   return cachedResponse(request, { etag, policy: viewer ? 'private' : 'public', build });
 }

@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from '$lib/i18n/format';
 import type { Locale } from '$lib/paraglide/runtime';
 import { countriesBasemap } from '../../basemap/countriesBasemap';
 import { cachedResponse, strongEtag } from '../../http/cache';
-import { contentVersion } from '../../http/contentVersion';
+
 import type { SituationStore } from '../../situation/situationStore';
 import { embedView } from '../embedView';
 import { embedImageSvg } from './embedImageSvg';
@@ -67,7 +67,7 @@ export async function embedImageResponse(
 ): Promise<Response> {
   const size = imageSize(url.searchParams);
   const { situation } = await o.store.analyzerFor(null);
-  const version = contentVersion(situation, 'public');
+  const version = await o.store.publicVersionOf(situation);
   const query = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).join('&');
   return cachedResponse(request, {
     etag: strongEtag('embed-image', o.format, version.hash, version.since, o.locale, query),
