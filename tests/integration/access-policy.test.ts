@@ -13,7 +13,7 @@
 // an allowed caller with an error for the input given (not a role refusal) uses `allowed: 'answers'`.
 // ADDING A ROUTE is one line in `routes`, with one of the checks below (`page('viewer', '/plan')` for a
 // signed-in page, `served(...)`, `noRecords(...)`, ...).
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Sensitivity } from '$lib/domain/schemas';
@@ -600,6 +600,12 @@ const routes: Record<string, RouteCheck> = {
   '+page.ts': async ({ file }) => expect((await routeModule(file)).ssr).toBe(false),
   '+page.svelte': rendersDataOf('+page.ts'),
   '+layout.svelte': rendersDataOf('+page.ts'),
+  // The error page loads nothing: it shows the status and the error's message, never a record.
+  '+error.svelte': async ({ file }) => {
+    const source = readFileSync(join('src/routes', file), 'utf8');
+    expect(source).toMatch(/page\.status/);
+    expect(source).not.toMatch(/page\.data|\$props\(\)/);
+  },
   'api/trpc/[...trpc]/+server.ts': trpcEndpoint,
   // The public access API: public records only, whoever asks; only the sites list names sites.
   'api/v1/openapi.json/+server.ts': noRecords('/api/v1/openapi.json'),

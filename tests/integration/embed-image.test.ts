@@ -1,5 +1,6 @@
 // The embed's still image (/embed/image.svg and /embed/image.png, docs/embed.md) on a real embedded database:
 // a public surface for other sites' pages and for print, so it draws public records only, WHOEVER asks.
+import type { Situation } from '$lib/domain/schemas';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { embedImageDocument } from '$lib/server/embed/image/embedImage';
@@ -77,6 +78,7 @@ describe('/embed/image.svg', () => {
   it('would draw the restricted camp from the staff analysis: the probe is one a leak would show', async () => {
     const staffStore = {
       analyzerFor: () => services.store.analyzerFor(admin),
+      publicVersionOf: (situation: Situation) => services.store.publicVersionOf(situation),
     } as unknown as SituationStore;
     const svg = await embedImageDocument(
       staffStore,

@@ -642,7 +642,12 @@ describe('what fuzzing found: each once threw, and is now a problem in the repor
     const n = 20_000;
     const text = `<kml><Placemark>${'<MultiGeometry>'.repeat(n)}<Point><coordinates>25,13</coordinates></Point>${'</MultiGeometry>'.repeat(n)}</Placemark></kml>`;
     expect(problemsOf(text, 'deep.kml')).toEqual([
-      { level: 'error', file: 'deep.kml', message: 'could not be read as KML: it is nested too deeply' },
+      {
+        level: 'error',
+        code: 'invalid_xml',
+        file: 'deep.kml',
+        message: 'could not be read as KML: it is nested too deeply',
+      },
     ]);
   });
 

@@ -178,18 +178,27 @@ export async function seedSituation(
   actor = 'seed',
 ): Promise<{ inserted: number; scenarioUpdated: boolean }> {
   return db.transaction(async (tx) => {
-    const [stored] = await tx
-      .select({ document: scenarios.document })
-      .from(scenarios)
-      .where(eq(scenarios.id, s.scenario.id));
+    // Several instances may start at once on one PostgreSQL: the insert that loses the race does nothing,
+    // and the document is then compared under a row lock, so only a real change is written, once.
+    const created = await tx
+      .insert(scenarios)
+      .values({ id: s.scenario.id, document: s.scenario })
+      .onConflictDoNothing()
+      .returning({ id: scenarios.id });
     let scenarioUpdated = false;
-    if (!stored) await tx.insert(scenarios).values({ id: s.scenario.id, document: s.scenario });
-    else if (canonicalJson(stored.document) !== canonicalJson(s.scenario)) {
-      await tx
-        .update(scenarios)
-        .set({ document: s.scenario, updatedAt: new Date() })
-        .where(eq(scenarios.id, s.scenario.id));
-      scenarioUpdated = true;
+    if (created.length === 0) {
+      const [stored] = await tx
+        .select({ document: scenarios.document })
+        .from(scenarios)
+        .where(eq(scenarios.id, s.scenario.id))
+        .for('update');
+      if (stored && canonicalJson(stored.document) !== canonicalJson(s.scenario)) {
+        await tx
+          .update(scenarios)
+          .set({ document: s.scenario, updatedAt: new Date() })
+          .where(eq(scenarios.id, s.scenario.id));
+        scenarioUpdated = true;
+      }
     }
     let inserted = 0;
     for (const layer of layerNames) {
