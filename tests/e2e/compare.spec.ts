@@ -36,7 +36,7 @@ for (const [label, viewport] of [
       await expect(row.getByRole('cell')).toHaveText(['1,074,010', '1,662,472', '+588,462']);
       const crossings = page.getByRole('region', { name: /Crossings/ });
       await expect(crossings.getByText(ADRE)).toBeVisible();
-      await expect(crossings).toContainText('open since 2024-08-15 (source: Xinhua');
+      await expect(crossings).toContainText('open since 15 August 2024 (source: Xinhua');
       await expect(page.getByRole('region', { name: /Sites/ })).toContainText(
         'Site Zamzam IDP camp: cut off → reachable across a border only',
       );
@@ -96,7 +96,7 @@ for (const [label, viewport] of [
       await expect(details).toContainText(
         'Changed since 1 March 2024: Adré – El Geneina crossing: closed → open',
       );
-      await expect(details).toContainText('open since 2024-08-15');
+      await expect(details).toContainText('open since 15 August 2024');
       await expect(adre).toHaveAttribute('aria-pressed', 'true');
       await noSidewaysScroll(page, viewport.width);
     });

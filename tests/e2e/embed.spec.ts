@@ -146,8 +146,11 @@ test('the Arabic embed loads in at most 600 KB, the Arabic WOFF2 its names need 
   baseURL,
 }) => {
   const { wire, chromium, paths } = await firstVisit(page, baseURL!, '/embed?lang=ar');
-  // One download of the one font its labels need (the page's own text uses the reader's fonts).
-  expect(paths.filter((p) => /\.(woff2?|ttf|otf)$/.test(p))).toEqual(['/fonts/NotoSansArabic-Regular.woff2']);
+  // Only the one font its labels need (the page's own text uses the reader's fonts). MapLibre and the page
+  // may each fetch it once (docs/embed.md); the budget below counts both downloads.
+  expect([...new Set(paths.filter((p) => /\.(woff2?|ttf|otf)$/.test(p)))]).toEqual([
+    '/fonts/NotoSansArabic-Regular.woff2',
+  ]);
   console.log(
     `embed in Arabic, first visit: ${(wire / KB).toFixed(1)} KB on the wire (Chromium's count ${(chromium / KB).toFixed(1)} KB)`,
   );

@@ -11,13 +11,23 @@ export function isLocal(url: string): boolean {
   return LOCAL_HOSTS.has(u.hostname);
 }
 
+/** Console errors a test expects (e.g. the 404 of an error page it opens on purpose), by page. */
+const expected = new WeakMap<Page, RegExp[]>();
+
+/** Lets `page` log a console error matching `pattern` (message and address) without failing the test. */
+export function allowConsoleError(page: Page, pattern: RegExp): void {
+  expected.set(page, [...(expected.get(page) ?? []), pattern]);
+}
+
 export const test = base.extend<{ page: Page }>({
   page: async ({ page }, use) => {
     const problems: string[] = [];
     const foreign: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()} (${m.location().url})`);
+      if (m.type() !== 'error') return;
+      const line = `console error: ${m.text()} (${m.location().url})`;
+      if (!(expected.get(page) ?? []).some((p) => p.test(line))) problems.push(line);
     });
     page.on('request', (r) => {
       if (!isLocal(r.url())) foreign.push(r.url());

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test, waitForMap } from './fixtures';
+import { allowConsoleError, expect, test, waitForMap } from './fixtures';
 
 const EMAIL = process.env.E2E_EDITOR_EMAIL ?? 'editor@example.org';
 const PASSWORD = process.env.E2E_EDITOR_PASSWORD ?? 'e2e editor password';
@@ -35,7 +35,8 @@ const piecesTranslatedIn = (other: Messages) => [
           .replace(/^[(:·,–—=×]+|[)…:·,.]+$/g, '')
           .trim(),
       )
-      .filter((piece) => /[A-Za-z]{3}/.test(piece) && piece.length >= 4),
+      // The product's name is the same in every language, even where a message's English is that word.
+      .filter((piece) => /[A-Za-z]{3}/.test(piece) && piece.length >= 4 && piece !== 'Corridor'),
   ),
 ];
 const englishPieces = piecesTranslatedIn(ar);
@@ -445,6 +446,8 @@ test.describe('languages', () => {
     ['fr', 'ltr', 'Erreur 404', 'Cette page n’existe pas.', frenchPieces],
   ] as const)
     test(`the error page in ${lang}`, async ({ page }) => {
+      // The browser logs the page's own 404, which is what this test asks for.
+      allowConsoleError(page, /status of 404 \(Not Found\) \(http:\/\/[^)]*\/no-such-page\?/);
       const answer = await page.goto(`/no-such-page?lang=${lang}`);
       expect(answer?.status()).toBe(404);
       await expect(page.locator('html')).toHaveAttribute('dir', dir);
