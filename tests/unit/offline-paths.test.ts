@@ -7,6 +7,7 @@ describe('what the service worker keeps', () => {
       '/',
       '/embed',
       '/api/trpc/situation.get',
+      '/map/meta.json',
       '/basemap/countries.geojson',
       '/fonts/NotoSans-Regular.woff2',
     ])

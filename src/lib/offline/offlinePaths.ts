@@ -6,7 +6,8 @@ export const SITUATION_PATH = '/api/trpc/situation.get';
 
 /**
  * What the map page and the embed need to open without a network: the pages, the app's scripts, styles and
- * fonts, the basemap, and the situation (the map analyses it in the browser). Nothing else is kept.
+ * fonts, the basemap, the map's mode (`/map/meta.json`, which the map page asks first) and the situation (the
+ * map analyses it in the browser). Nothing else is kept.
  */
 export function isOfflinePath(pathname: string): boolean {
   return (
@@ -15,6 +16,7 @@ export function isOfflinePath(pathname: string): boolean {
     pathname === '/embed/situation.json' ||
     pathname === '/favicon.svg' ||
     pathname === SITUATION_PATH ||
+    pathname === '/map/meta.json' ||
     pathname.startsWith('/_app/') ||
     pathname.startsWith('/fonts/') ||
     pathname.startsWith('/basemap/')
