@@ -59,6 +59,36 @@ function feature(geometry: Geometry, properties: MapFeature['properties']): MapF
   return { type: 'Feature', geometry, properties };
 }
 
+type Actors = ReadonlyMap<string, Situation['scenario']['actors'][number]>;
+
+/**
+ * What the map draws of an area of control whatever the date: its actor's name and colour (grey for an actor
+ * the scenario does not name). Shared with the server's vector tiles (`tileFeatures.ts`).
+ */
+export function areaProperties(f: Situation['areas'][number], actors: Actors) {
+  const actor = actors.get(f.properties.actorId);
+  return {
+    id: f.properties.id,
+    name: f.properties.name,
+    actorId: f.properties.actorId,
+    actorName: actor?.name ?? f.properties.actorId,
+    color: actor?.color ?? '#777777',
+    confidence: f.properties.confidence,
+  };
+}
+
+/** What the map draws of a siege ring whatever the date (drawn with the areas, as its actor's cordon). */
+export function siegeProperties(c: Situation['constraints'][number], actors: Actors) {
+  const actorId = c.properties.actorId ?? '';
+  return {
+    id: c.properties.id,
+    name: c.properties.name,
+    part: 'siege',
+    actorId,
+    actorName: actors.get(actorId)?.name ?? actorId,
+  };
+}
+
 /** `YYYY-MM-DD` → month 1–12. */
 function monthOf(date: string): number {
   return Number(date.slice(5, 7));
@@ -76,30 +106,12 @@ export function mapDataOn(situation: Situation, asOf: string, annotations: MapAn
   const actors = new Map(situation.scenario.actors.map((a) => [a.id, a]));
   const month = monthOf(asOf);
 
-  const areas = on.areas.map((f) => {
-    const actor = actors.get(f.properties.actorId);
-    return feature(f.geometry, {
-      id: f.properties.id,
-      name: f.properties.name,
-      actorId: f.properties.actorId,
-      actorName: actor?.name ?? f.properties.actorId,
-      color: actor?.color ?? '#777777',
-      confidence: f.properties.confidence,
-    });
-  });
+  const areas = on.areas.map((f) => feature(f.geometry, areaProperties(f, actors)));
 
   // Siege rings in force are drawn with the areas of control (a besieging actor's cordon), as outlines.
   const sieges = on.constraints
     .filter((c) => c.properties.kind === 'siege')
-    .map((c) =>
-      feature(c.geometry, {
-        id: c.properties.id,
-        name: c.properties.name,
-        part: 'siege',
-        actorId: c.properties.actorId ?? '',
-        actorName: actors.get(c.properties.actorId ?? '')?.name ?? c.properties.actorId ?? '',
-      }),
-    );
+    .map((c) => feature(c.geometry, siegeProperties(c, actors)));
 
   const frontlines = on.frontlines.map((f) =>
     feature(f.geometry, { id: f.properties.id, name: f.properties.name }),

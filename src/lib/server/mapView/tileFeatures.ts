@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Situation } from '$lib/domain/schemas';
 import type { LayerGroup } from '$lib/map/layerGroups';
+import { areaProperties, siegeProperties } from '$lib/map/mapData';
 
 /** Tile properties: flat and small (MVT keeps numbers, strings and booleans). */
 export type TileProperties = Record<string, string | number | boolean>;
@@ -34,32 +35,13 @@ export function tileFeatures(
     type: 'FeatureCollection' as const,
     features,
   });
-  const areas = situation.areas.map((f) => {
-    const actor = actors.get(f.properties.actorId);
-    return feature(f.geometry, {
-      id: f.properties.id,
-      name: f.properties.name,
-      actorId: f.properties.actorId,
-      actorName: actor?.name ?? f.properties.actorId,
-      color: actor?.color ?? '#777777',
-      confidence: f.properties.confidence,
-      part: 'area',
-      ...validity(f.properties),
-    });
-  });
+  const areas = situation.areas.map((f) =>
+    feature(f.geometry, { ...areaProperties(f, actors), part: 'area', ...validity(f.properties) }),
+  );
   // Siege rings are drawn with the areas of control, as in `mapDataOn`.
   const sieges = situation.constraints
     .filter((c) => c.properties.kind === 'siege')
-    .map((c) =>
-      feature(c.geometry, {
-        id: c.properties.id,
-        name: c.properties.name,
-        part: 'siege',
-        actorId: c.properties.actorId ?? '',
-        actorName: actors.get(c.properties.actorId ?? '')?.name ?? c.properties.actorId ?? '',
-        ...validity(c.properties),
-      }),
-    );
+    .map((c) => feature(c.geometry, { ...siegeProperties(c, actors), ...validity(c.properties) }));
   return {
     admin: collection(
       situation.admin.map((f) =>

@@ -2,7 +2,6 @@ import type { Situation } from '$lib/domain/schemas';
 import { mapVerdicts, type MapVerdicts } from '$lib/map/mapVerdicts';
 import type { Viewer } from '../auth/roles';
 import type { SituationStore } from '../situation/situationStore';
-import { reportForView } from './viewReport';
 
 /** Dates whose verdicts are kept per snapshot: a user moving the date back and forth gets them at once. */
 const KEEP_DATES = 32;
@@ -10,7 +9,10 @@ const KEEP_DATES = 32;
 // oldest first; a snapshot's go when the data changes and the store drops it.
 const kept = new WeakMap<Situation, Map<string, Promise<MapVerdicts>>>();
 
-/** The map's verdicts of `asOf` over `situation` (what `viewer` may see), from the server's analysis. */
+/**
+ * The map's verdicts of `asOf` over `situation` (what `viewer` may see), from the store's analysis cache (one
+ * computation per date, visibility level and data version); kept here in their compact form.
+ */
 export function verdictsForView(
   store: SituationStore,
   viewer: Viewer,
@@ -21,7 +23,7 @@ export function verdictsForView(
   if (!byDate) kept.set(situation, (byDate = new Map()));
   let v = byDate.get(asOf);
   if (!v) {
-    v = reportForView(store, viewer, asOf).then((report) => mapVerdicts(situation, report));
+    v = store.analysisFor(viewer, asOf).then(({ report }) => mapVerdicts(situation, report));
     // A failed analysis is not kept: the next request tries again.
     v.catch(() => byDate.delete(asOf));
     byDate.set(asOf, v);

@@ -1,7 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { dateParam } from '$lib/server/mapView/dateParam';
 import { featureView } from '$lib/server/mapView/featureView';
-import { reportForView } from '$lib/server/mapView/viewReport';
 import { situationForView, viewResponse } from '$lib/server/mapView/viewSituation';
 import { services } from '$lib/server/services';
 import type { RequestHandler } from './$types';
@@ -13,7 +12,7 @@ export const GET: RequestHandler = async ({ request, url, params, locals }) => {
   const { store } = await services();
   const situation = await situationForView(store, locals.viewer);
   const date = dateParam(url, situation.scenario.defaultAsOf);
-  const view = featureView(situation, await reportForView(store, locals.viewer, date), params.id);
+  const view = featureView(situation, (await store.analysisFor(locals.viewer, date)).report, params.id);
   if (!view) return json({ message: `no feature "${params.id}"` }, { status: 404 });
   return viewResponse(request, locals.viewer, situation, ['feature', params.id, date], () => ({
     headers: { 'content-type': 'application/json' },
