@@ -30,11 +30,6 @@ export const httpLink = z.url({
   error: 'must be an http(s) link, such as https://example.org/report',
 });
 
-/** Whether `v` is a link {@link httpLink} accepts (for records read from storage, checked again). */
-export function isHttpLink(v: unknown): v is string {
-  return httpLink.safeParse(v).success;
-}
-
 /** Properties every feature of every layer carries. */
 export const baseProperties = z.object({
   id: featureId,
