@@ -16,6 +16,7 @@ import {
 import { ALL_SENSITIVITIES, sensitivityRefusal } from '../auth/recordAccess';
 import type { Database } from './client';
 import { auditLog, features, scenarios } from './schema';
+import { canonicalJson } from '../canonicalJson';
 
 export interface StoredFeature {
   layer: LayerName;
@@ -522,18 +523,6 @@ export async function insertFeatures(
 
 /** Rows per statement of a batch write: one JSON parameter each (a few MB at most). */
 const CHUNK = 2000;
-
-/** JSON with object keys sorted: jsonb does not keep key order, so stored and new values compare this way. */
-function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v && typeof v === 'object')
-    return `{${Object.keys(v)
-      .sort()
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(v);
-}
 
 export interface UpsertResult {
   created: number;

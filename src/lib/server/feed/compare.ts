@@ -1,4 +1,5 @@
 import { compareStrings } from '$lib/domain/analysis/sortById';
+import { canonicalJson } from '../canonicalJson';
 import type { Sensitivity } from '$lib/domain/schemas';
 import { visibilityLevels, type FeedReason, type SubjectStatus, type Visibility } from './types';
 
@@ -34,20 +35,9 @@ export function toStored(statuses: Map<string, SubjectStatus>): StoredStatuses {
   return out;
 }
 
-/** JSON with every object's keys sorted: the database's `jsonb` does not keep the order they were written in. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort(compareStrings)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
-}
-
 /** Whether two stored snapshots of a level hold the same verdicts (names and contexts included). */
 export function sameStatuses(a: StoredStatuses, b: StoredStatuses): boolean {
-  return canonical(a) === canonical(b);
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type Sensitivity,
   type Situation,
 } from '$lib/domain/schemas';
+import { canonicalJson } from '../canonicalJson';
 import type { Database } from '../db/client';
 import { readSituation } from '../db/featureRepository';
 import { dataVersion } from '../db/schema';
@@ -45,18 +46,6 @@ export interface SituationStoreOptions {
  * or a few dozen at Sudan scale (docs/scaling.md, "The analysis cache").
  */
 export const ANALYSIS_CACHE_BYTES = 128 * 1024 * 1024;
-
-/** The same parameters in any key order give the same key. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
-}
 
 /**
  * The situation as each kind of viewer may see it, read from the database, and its analyses. Reads are
@@ -169,7 +158,7 @@ export class SituationStore {
     // Parameters as the analysis reads them (defaults filled in): `{}` and the defaults spelled out are one
     // entry. Parameters it refuses are keyed as given; the analysis throws on them and nothing is kept.
     const parsed = analysisParamsSchema.safeParse(params ?? {});
-    const asked = canonical(parsed.success ? parsed.data : params);
+    const asked = canonicalJson(parsed.success ? parsed.data : params);
     const key = `${snap.level}|${snap.version}|${asOf}|${asked}`;
     const hit = this.analyses.get(key);
     if (hit) return hit;
