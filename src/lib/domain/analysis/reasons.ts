@@ -37,7 +37,7 @@ export function sortReasons(reasons: readonly Reason[]): Reason[] {
 }
 
 /** Order of reasons: code, then feature, then detail. A module function, not a closure made on each call. */
-function compareReasons(a: Reason, b: Reason): number {
+export function compareReasons(a: Reason, b: Reason): number {
   return (
     compareStrings(a.code, b.code) ||
     compareStrings(a.featureId, b.featureId) ||

@@ -9,7 +9,7 @@ import { projectOnSegment } from '../../geo/projectOnSegment';
 import type { CorridorFeature, CorridorReport, Reason, Stretch } from '../../schemas';
 import type { AnalysisContext } from '../context';
 import { ABSENT } from '../hazards/evaluateEdgeHazards';
-import { monthNames, sortReasons, statusOfReasons } from '../reasons';
+import { compareReasons, monthNames, statusOfReasons } from '../reasons';
 import { round3, roundPosition } from '../round';
 import { corridorIntervalParts, NO_INTERVALS, type KmInterval } from './corridorIntervals';
 
@@ -152,35 +152,62 @@ export interface Piece {
 /**
  * Cuts a line of length `total` at every bound of `spread` and gives each piece the reasons of the stretches
  * covering it (sorted), merging neighbours with the same status and reasons. Pieces cover [0, total].
+ *
+ * Called for every corridor whose stretches changed, and a seasonal corridor has a bound at every junction
+ * near it: the bounds are sorted in a typed array, the covering stretches are kept in one list compacted in
+ * place, and each piece's reasons are sorted in one scratch list; a new array is made only for a piece that
+ * starts (a neighbour with the same reasons only moves the current piece's end).
  */
 export function sweepPieces(total: number, spread: readonly KmInterval[]): Piece[] {
   // Nothing along the line: one open piece (most corridors of a large network).
   if (spread.length === 0) return total >= 1e-9 ? [{ from: 0, to: total, reasons: [] }] : [];
-  const bounds = [...new Set([0, total, ...spread.flatMap((iv) => [iv.fromKm, iv.toKm])])]
-    .filter((k) => k >= 0 && k <= total)
-    .sort((a, b) => a - b);
+  const all = new Float64Array(2 * spread.length + 2);
+  all[0] = 0;
+  all[1] = total;
+  for (let i = 0; i < spread.length; i++) {
+    all[2 + 2 * i] = spread[i].fromKm;
+    all[3 + 2 * i] = spread[i].toKm;
+  }
+  all.sort();
+  // Distinct bounds within [0, total], ascending (a typed array sorts NaN last and -0 before 0; `+ 0` makes
+  // -0 the 0 a set of numbers would keep).
+  const bounds: number[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const k = all[i] + 0;
+    if (k >= 0 && k <= total && (bounds.length === 0 || bounds[bounds.length - 1] !== k)) bounds.push(k);
+  }
   const pieces: Piece[] = [];
   let current: Piece | undefined;
-  let currentStatus = '';
   // Sweep: intervals sorted by start; an interval covers a piece when it starts before and ends after it.
   const byStart = [...spread].sort((a, b) => a.fromKm - b.fromKm);
   let next = 0;
-  let active: KmInterval[] = [];
+  const active: KmInterval[] = [];
+  const reasons: Reason[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const from = bounds[i];
     const to = bounds[i + 1];
     if (to - from < 1e-9) continue;
     const mid = (from + to) / 2;
     while (next < byStart.length && byStart[next].fromKm <= mid) active.push(byStart[next++]);
-    active = active.filter((iv) => iv.toKm >= mid);
-    const reasons = sortReasons(active.map((iv) => iv.reason));
-    const status = statusOfReasons(reasons);
-    // Neighbours with the same status and reasons (compared field by field) make one piece.
-    if (current && currentStatus === status && sameReasons(current.reasons, reasons)) current.to = to;
+    // Those that ended before the middle leave, in order.
+    let kept = 0;
+    for (let j = 0; j < active.length; j++) if (active[j].toKm >= mid) active[kept++] = active[j];
+    active.length = kept;
+    // The covering reasons sorted and without duplicates (as sortReasons gives them), in the scratch list.
+    reasons.length = kept;
+    for (let j = 0; j < kept; j++) reasons[j] = active[j].reason;
+    if (kept > 1) {
+      reasons.sort(compareReasons);
+      let distinct = 1;
+      for (let j = 1; j < kept; j++)
+        if (compareReasons(reasons[distinct - 1], reasons[j]) !== 0) reasons[distinct++] = reasons[j];
+      reasons.length = distinct;
+    }
+    // Neighbours with the same reasons (compared field by field, so with the same status) make one piece.
+    if (current && sameReasons(current.reasons, reasons)) current.to = to;
     else {
       if (current) pieces.push(current);
-      current = { from, to, reasons };
-      currentStatus = status;
+      current = { from, to, reasons: reasons.slice() };
     }
   }
   if (current) pieces.push(current);
