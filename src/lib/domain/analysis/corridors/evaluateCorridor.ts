@@ -310,37 +310,91 @@ function roadsUnder(
   cum: readonly number[],
 ): { fromKm: number; toKm: number; edge: number }[] {
   const { net } = ctx;
-  const { seasonal, index: seasonalIndex } = seasonalEdges(net);
+  const { seasonal, index: seasonalIndex, boxes: seasonalBoxes } = seasonalEdges(net);
   const segments = coords.length - 1;
-  // Road segments near each corridor segment, searched once for all the pieces on it (a superset of what a
-  // search around each piece's middle would find; the distance test picks the same edge).
-  const near: number[][] = [];
-  const hasSeasonal = new Uint8Array(Math.max(0, segments));
+  if (segments < 1) return [];
+  // Each corridor segment's search box. The indexes are searched once per run of RUN segments, around the
+  // union of their boxes, and what they find is then tested against each segment's own box with the test the
+  // indexes make (boxes touching count): each segment gets the same set as a search of its own would give,
+  // for an eighth of the searches (a corridor has a segment every 1–2 km; most runs find nothing).
+  const boxes = new Float64Array(4 * segments);
+  for (let i = 0; i < segments; i++)
+    boxes.set(expandBboxKm(bboxOf([coords[i], coords[i + 1]]), CORRIDOR_MATCH_KM + 1e-6), 4 * i);
+  // The small index of seasonal segments first (the same boxes as the network's): only where it finds one
+  // are all the road segments there needed.
+  const hasSeasonal = new Uint8Array(segments);
   let any = false;
-  for (let i = 0; i < segments; i++) {
-    const box = expandBboxKm(bboxOf([coords[i], coords[i + 1]]), CORRIDOR_MATCH_KM + 1e-6);
-    // The small index of seasonal segments first (the same boxes as the network's): only where it finds one
-    // are all the road segments there needed.
-    if (seasonalIndex.search(box[0], box[1], box[2], box[3]).length === 0) {
-      near.push([]);
-      continue;
-    }
-    near.push(net.segIndex.search(box[0], box[1], box[2], box[3]));
-    hasSeasonal[i] = 1;
-    any = true;
+  for (let r0 = 0; r0 < segments; r0 += RUN) {
+    const r1 = Math.min(segments, r0 + RUN);
+    const u = unionOfBoxes(boxes, r0, r1, hasSeasonal, 0);
+    const found = seasonalIndex.search(u[0], u[1], u[2], u[3]);
+    if (found.length === 0) continue;
+    for (let i = r0; i < r1; i++)
+      for (const k of found)
+        if (boxesMeet(seasonalBoxes, k, boxes, i)) {
+          hasSeasonal[i] = 1;
+          any = true;
+          break;
+        }
   }
   if (!any) return [];
+  // Road segments near each corridor segment with a seasonal road near it, searched once for all the pieces
+  // on it (a superset of what a search around each piece's middle would find; the distance test picks the
+  // same edge).
+  const near: number[][] = [];
+  const c = net.segCoords;
+  for (let r0 = 0; r0 < segments; r0 += RUN) {
+    const r1 = Math.min(segments, r0 + RUN);
+    const u = unionOfBoxes(boxes, r0, r1, hasSeasonal, 1);
+    if (u[0] > u[2]) continue;
+    const found = net.segIndex.search(u[0], u[1], u[2], u[3]);
+    for (let i = r0; i < r1; i++) {
+      if (hasSeasonal[i] === 0) continue;
+      const list: number[] = [];
+      for (const s of found) {
+        const ax = c[4 * s];
+        const ay = c[4 * s + 1];
+        const bx = c[4 * s + 2];
+        const by = c[4 * s + 3];
+        // The network's segment box (buildRoadNetwork) against this segment's search box.
+        if (
+          (ax < bx ? ax : bx) <= boxes[4 * i + 2] &&
+          (ax > bx ? ax : bx) >= boxes[4 * i] &&
+          (ay < by ? ay : by) <= boxes[4 * i + 3] &&
+          (ay > by ? ay : by) >= boxes[4 * i + 1]
+        )
+          list.push(s);
+      }
+      near[i] = list;
+    }
+  }
+  // The junctions lying on the corridor near a segment that needs its cuts, searched the same way.
   const total = cum[cum.length - 1];
   const legBounds = new Set<number>([0, total]);
+  const needs = new Uint8Array(segments);
   for (let i = 0; i < segments; i++) {
     let next = i + 1;
     while (next < segments && cum[next + 1] === cum[next]) next++;
-    if (hasSeasonal[i] === 0 && (next >= segments || hasSeasonal[next] === 0)) continue;
-    const box = expandBboxKm(bboxOf([coords[i], coords[i + 1]]), CORRIDOR_MATCH_KM);
-    for (const n of net.nodeIndex.search(box[0], box[1], box[2], box[3])) {
-      const p: Position = [net.nodeLon[n], net.nodeLat[n]];
-      const pr = projectOnSegment(p, coords[i], coords[i + 1]);
-      if (pr.distanceKm <= CORRIDOR_MATCH_KM) legBounds.add(cum[i] + pr.t * (cum[i + 1] - cum[i]));
+    if (hasSeasonal[i] === 1 || (next < segments && hasSeasonal[next] === 1)) {
+      needs[i] = 1;
+      boxes.set(expandBboxKm(bboxOf([coords[i], coords[i + 1]]), CORRIDOR_MATCH_KM), 4 * i);
+    }
+  }
+  for (let r0 = 0; r0 < segments; r0 += RUN) {
+    const r1 = Math.min(segments, r0 + RUN);
+    const u = unionOfBoxes(boxes, r0, r1, needs, 1);
+    if (u[0] > u[2]) continue;
+    const found = net.nodeIndex.search(u[0], u[1], u[2], u[3]);
+    for (let i = r0; i < r1; i++) {
+      if (needs[i] === 0) continue;
+      for (const n of found) {
+        const x = net.nodeLon[n];
+        const y = net.nodeLat[n];
+        if (x < boxes[4 * i] || x > boxes[4 * i + 2] || y < boxes[4 * i + 1] || y > boxes[4 * i + 3])
+          continue;
+        const pr = projectOnSegment([x, y], coords[i], coords[i + 1]);
+        if (pr.distanceKm <= CORRIDOR_MATCH_KM) legBounds.add(cum[i] + pr.t * (cum[i + 1] - cum[i]));
+      }
     }
   }
   const cuts = [...new Set([...cum, ...legBounds])].sort((a, b) => a - b);
@@ -356,13 +410,48 @@ function roadsUnder(
   return out;
 }
 
+/** Corridor segments searched together in `roadsUnder`. */
+const RUN = 8;
+
+/**
+ * The union of the boxes `[from, to)` (4 numbers each in `boxes`) whose flag is `flag` (all of them when
+ * `flag` is 0); west > east when there are none.
+ */
+function unionOfBoxes(
+  boxes: Float64Array,
+  from: number,
+  to: number,
+  flags: Uint8Array,
+  flag: 0 | 1,
+): [number, number, number, number] {
+  const u: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = from; i < to; i++) {
+    if (flag === 1 && flags[i] === 0) continue;
+    if (boxes[4 * i] < u[0]) u[0] = boxes[4 * i];
+    if (boxes[4 * i + 1] < u[1]) u[1] = boxes[4 * i + 1];
+    if (boxes[4 * i + 2] > u[2]) u[2] = boxes[4 * i + 2];
+    if (boxes[4 * i + 3] > u[3]) u[3] = boxes[4 * i + 3];
+  }
+  return u;
+}
+
+/** Whether box `k` of `a` and box `i` of `b` meet, touching included (the test of the box indexes). */
+function boxesMeet(a: Float64Array, k: number, b: Float64Array, i: number): boolean {
+  return (
+    a[4 * k] <= b[4 * i + 2] &&
+    a[4 * k + 2] >= b[4 * i] &&
+    a[4 * k + 1] <= b[4 * i + 3] &&
+    a[4 * k + 3] >= b[4 * i + 1]
+  );
+}
+
 /**
  * 1 for each edge whose road is impassable in some month, and an index of those edges' segments (with the
  * boxes the network's segment index has), made once per network.
  */
 const seasonalByNetwork = new WeakMap<
   AnalysisContext['net'],
-  { seasonal: Uint8Array; index: ReturnType<typeof createBoxIndex> }
+  { seasonal: Uint8Array; index: ReturnType<typeof createBoxIndex>; boxes: Float64Array }
 >();
 function seasonalEdges(net: AnalysisContext['net']) {
   let found = seasonalByNetwork.get(net);
@@ -372,12 +461,22 @@ function seasonalEdges(net: AnalysisContext['net']) {
     const segs: number[] = [];
     for (let s = 0; s < net.segEdge.length; s++) if (seasonal[net.segEdge[s]] === 1) segs.push(s);
     const c = net.segCoords;
-    const index = createBoxIndex(segs.length, (k) => {
-      const s = segs[k];
+    // The boxes are kept (in index order) so that a search's results can be tested against smaller boxes.
+    const boxes = new Float64Array(4 * segs.length);
+    segs.forEach((s, k) => {
       const [ax, ay, bx, by] = [c[4 * s], c[4 * s + 1], c[4 * s + 2], c[4 * s + 3]];
-      return [ax < bx ? ax : bx, ay < by ? ay : by, ax > bx ? ax : bx, ay > by ? ay : by];
+      boxes[4 * k] = ax < bx ? ax : bx;
+      boxes[4 * k + 1] = ay < by ? ay : by;
+      boxes[4 * k + 2] = ax > bx ? ax : bx;
+      boxes[4 * k + 3] = ay > by ? ay : by;
     });
-    seasonalByNetwork.set(net, (found = { seasonal, index }));
+    const index = createBoxIndex(segs.length, (k) => [
+      boxes[4 * k],
+      boxes[4 * k + 1],
+      boxes[4 * k + 2],
+      boxes[4 * k + 3],
+    ]);
+    seasonalByNetwork.set(net, (found = { seasonal, index, boxes }));
   }
   return found;
 }
