@@ -11,8 +11,28 @@ export function expandBboxKm(
   bbox: readonly [number, number, number, number],
   km: number,
 ): [number, number, number, number] {
+  const out: [number, number, number, number] = [0, 0, 0, 0];
+  expandBoxKmInto(out, bbox[0], bbox[1], bbox[2], bbox[3], km);
+  return out;
+}
+
+/**
+ * `expandBboxKm([west, south, east, north], km)` written into `out`: for loops over many segments, which
+ * then make no array per segment.
+ */
+export function expandBoxKmInto(
+  out: number[] | Float64Array,
+  west: number,
+  south: number,
+  east: number,
+  north: number,
+  km: number,
+): void {
   const dLat = km / KM_PER_DEGREE;
-  const lat = Math.min(89, Math.max(Math.abs(bbox[1]), Math.abs(bbox[3])) + dLat);
+  const lat = Math.min(89, Math.max(Math.abs(south), Math.abs(north)) + dLat);
   const dLon = km / (KM_PER_DEGREE * Math.cos((lat * Math.PI) / 180));
-  return [bbox[0] - dLon, bbox[1] - dLat, bbox[2] + dLon, bbox[3] + dLat];
+  out[0] = west - dLon;
+  out[1] = south - dLat;
+  out[2] = east + dLon;
+  out[3] = north + dLat;
 }

@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import { bboxOf } from '../../geo/bboxOf';
-import { expandBboxKm } from '../../geo/expandBboxKm';
+import { expandBboxKm, expandBoxKmInto } from '../../geo/expandBboxKm';
 import { haversineKm } from '../../geo/haversineKm';
 import { polygonsOf } from '../../geo/polygonsOf';
 import { projectOnSegment } from '../../geo/projectOnSegment';
@@ -306,12 +306,14 @@ function frontlineIntervals(
     else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
   };
   const { bufferReasons, crossingReasons } = sharedOf(ctx);
+  // Each segment's box grown by the buffer, written in place (as expandBboxKm(bboxOf([a, b]), d)).
+  const fbox = [0, 0, 0, 0];
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
     k0 = cumKm[i];
     span = cumKm[i + 1] - k0;
-    const fbox = expandBboxKm(bboxOf([a, b]), d);
+    segmentBoxKm(fbox, a, b, d);
     if (fbox[0] > box[2] || fbox[2] < box[0] || fbox[1] > box[3] || fbox[3] < box[1]) continue;
     for (const s of fs.index.search(fbox[0], fbox[1], fbox[2], fbox[3])) {
       const li = fs.line[s];
@@ -404,8 +406,11 @@ function staticIntervals(
   const areasNear = near(ctx.allHazardAreaIndex, 0);
   const incidentsNear = near(ctx.incidentIndex, params.incidentRadiusKm);
   const constraintsNear = near(ctx.allHazardConstraintIndex, params.constraintRadiusKm);
-  // The current segment's box, and a test against it made once rather than once per segment.
-  let segBox = lineBox;
+  // The current segment's box (and grown by each radius), written in place for each segment, and a test
+  // against it made once rather than once per segment.
+  const segBox = [0, 0, 0, 0];
+  const ibox = [0, 0, 0, 0];
+  const cbox = [0, 0, 0, 0];
   const overlaps = (box: readonly number[]) =>
     box[0] <= segBox[2] && box[2] >= segBox[0] && box[1] <= segBox[3] && box[3] >= segBox[1];
   for (let i = 0; i + 1 < coords.length; i++) {
@@ -413,7 +418,7 @@ function staticIntervals(
     const b = coords[i + 1];
     k0 = cumKm[i];
     span = cumKm[i + 1] - k0;
-    segBox = bboxOf([a, b]);
+    segmentBoxKm(segBox, a, b, 0);
 
     // Areas that deny access or are contested.
     const areas = areasNear ? ctx.allHazardAreaIndex.search(segBox[0], segBox[1], segBox[2], segBox[3]) : [];
@@ -427,7 +432,7 @@ function staticIntervals(
 
     // Incidents in the window.
     const r = params.incidentRadiusKm;
-    const ibox = expandBboxKm(segBox, r);
+    expandBoxKmInto(ibox, segBox[0], segBox[1], segBox[2], segBox[3], r);
     const incidents = incidentsNear ? ctx.incidentIndex.search(ibox[0], ibox[1], ibox[2], ibox[3]) : [];
     for (const n of incidents) {
       const inc = ctx.incidents[n];
@@ -439,7 +444,7 @@ function staticIntervals(
 
     // Constraints.
     const cr = params.constraintRadiusKm;
-    const cbox = expandBboxKm(segBox, cr);
+    expandBoxKmInto(cbox, segBox[0], segBox[1], segBox[2], segBox[3], cr);
     const constraints = constraintsNear
       ? ctx.allHazardConstraintIndex.search(cbox[0], cbox[1], cbox[2], cbox[3])
       : [];
@@ -523,4 +528,22 @@ function constraintReason(c: ConstraintFeature, cr: number): Reason {
   return cp.severity === 3
     ? { code: 'constraint_severe', featureId: cp.id, detail: `hit by ${what} (within ${formatKm(cr)})` }
     : { code: 'constraint_nearby', featureId: cp.id, detail: `within ${formatKm(cr)} of ${what}` };
+}
+
+/**
+ * `bboxOf([a, b])`, grown by `km` as expandBboxKm does when `km` > 0, written into `out`: the corridors' loops
+ * over every segment then make no array per segment.
+ */
+function segmentBoxKm(out: number[], a: Position, b: Position, km: number): void {
+  const w = b[0] < a[0] ? b[0] : a[0];
+  const e = b[0] > a[0] ? b[0] : a[0];
+  const s = b[1] < a[1] ? b[1] : a[1];
+  const n = b[1] > a[1] ? b[1] : a[1];
+  if (km > 0) expandBoxKmInto(out, w, s, e, n, km);
+  else {
+    out[0] = w;
+    out[1] = s;
+    out[2] = e;
+    out[3] = n;
+  }
 }

@@ -90,19 +90,30 @@ interface CorridorMemo {
   report: CorridorReport | undefined;
 }
 
-/** The seasonal closure reason of an edge's road in a month, made once per road and month. */
-const seasonalReasons = new WeakMap<object, Map<string, Reason>>();
+/**
+ * The seasonal closure reason of an edge's road in a month, made once per road and month. Asked for every
+ * seasonal piece of every corridor on each analysis, so it is also kept by edge index and month (no key to
+ * build on each call).
+ */
+const seasonalReasons = new WeakMap<
+  object,
+  { byRoad: Map<string, Reason>; byMonth: Map<number, (Reason | undefined)[]> }
+>();
 function seasonalReason(
   ctx: AnalysisContext,
   e: AnalysisContext['net']['edges'][number],
   month: number,
 ): Reason {
-  let byRoad = seasonalReasons.get(ctx.cache);
-  if (!byRoad) seasonalReasons.set(ctx.cache, (byRoad = new Map()));
+  let memo = seasonalReasons.get(ctx.cache);
+  if (!memo) seasonalReasons.set(ctx.cache, (memo = { byRoad: new Map(), byMonth: new Map() }));
+  let byEdge = memo.byMonth.get(month);
+  if (!byEdge) memo.byMonth.set(month, (byEdge = []));
+  const known = byEdge[e.index];
+  if (known) return known;
   const key = `${e.roadId}\u0000${month}`;
-  let reason = byRoad.get(key);
+  let reason = memo.byRoad.get(key);
   if (!reason)
-    byRoad.set(
+    memo.byRoad.set(
       key,
       (reason = {
         code: 'seasonal_closure',
@@ -110,6 +121,7 @@ function seasonalReason(
         detail: `${e.road.class} road "${e.road.name}" is impassable in ${monthNames[month - 1]}`,
       }),
     );
+  byEdge[e.index] = reason;
   return reason;
 }
 
