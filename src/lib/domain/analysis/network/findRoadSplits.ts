@@ -19,26 +19,22 @@ export function findRoadSplits(
   for (const r of roads) count += Math.max(0, r.length - 1);
   const segRoad = new Int32Array(count);
   const segK = new Int32Array(count);
-  let s = 0;
-  roads.forEach((r, ri) => {
-    for (let k = 0; k + 1 < r.length; k++, s++) {
-      segRoad[s] = ri;
-      segK[s] = k;
-    }
-  });
   // Candidate pairs from a uniform grid (cells about one segment long): each segment, grown by the
   // tolerance, goes into the cells it overlaps; a pair is examined in the one cell that holds the lower-left
   // corner of the overlap of their boxes, so it is examined once. A grid beats a million tree queries here.
   const n = segRoad.length;
   const box = new Float64Array(4 * n);
   let span = 0;
-  // Each segment's extent, read once from the position arrays (scattered on the heap) and the highest
-  // latitude found in the same pass; the tolerance is added in a second pass over the packed boxes.
+  // Each segment's road, number and extent, read once from the position arrays (scattered on the heap),
+  // and the highest latitude found in the same pass; the tolerance is added in a second pass over the boxes.
   let maxLat = 0;
   let i4 = 0;
-  for (const r of roads) {
+  for (let ri = 0, s = 0; ri < roads.length; ri++) {
+    const r = roads[ri];
     if (r.length === 1) maxLat = Math.max(maxLat, Math.abs(r[0][1]));
-    for (let k = 0; k + 1 < r.length; k++, i4 += 4) {
+    for (let k = 0; k + 1 < r.length; k++, s++, i4 += 4) {
+      segRoad[s] = ri;
+      segK[s] = k;
       const a = r[k];
       const b = r[k + 1];
       box[i4] = a[0] < b[0] ? a[0] : b[0];
