@@ -33,7 +33,10 @@ export interface ActiveCrossing {
   since: string | null;
 }
 
-/** The layers as they stand on the as-of date, overrides applied, each in id order. Nothing is copied deeply. */
+/**
+ * The layers as they stand on the as-of date, overrides applied, each in id order. Nothing is copied deeply;
+ * the lists of valid features are shared by the analyses of one date, so no one may mutate them.
+ */
 export interface ActiveLayers {
   asOf: string;
   month: number;
@@ -85,25 +88,56 @@ export function activeLayersOn(
   };
   const incidents = [...situation.incidents].sort(byId);
   const incidentDays = Float64Array.from(incidents, (i) => dayNumber(i.properties.date));
-  return (asOf, params, overrides) =>
-    selectLayers(situation, sorted, incidents, incidentDays, asOf, params, overrides);
+  // What is valid on a date depends on the date alone: kept for the last date, so that re-analyses on it
+  // (a front line moved, a crossing forced) do not filter the 50,000 roads and build their id set again.
+  let last: { asOf: string; valid: ValidOn } | undefined;
+  return (asOf, params, overrides) => {
+    if (last?.asOf !== asOf) last = { asOf, valid: validOn(sorted, asOf) };
+    return selectLayers(situation, last.valid, incidents, incidentDays, asOf, params, overrides);
+  };
 }
 
-function selectLayers(
-  situation: Situation,
+/** The features of each layer valid on a date, in id order (shared by the calls on that date: never mutated). */
+interface ValidOn {
+  crossings: CrossingFeature[];
+  frontlines: Situation['frontlines'];
+  areas: AreaFeature[];
+  sites: SiteFeature[];
+  roadIds: Set<string>;
+  corridors: CorridorFeature[];
+  constraints: ConstraintFeature[];
+}
+
+function validOn(
   sorted: Pick<
     Situation,
     'crossings' | 'frontlines' | 'areas' | 'sites' | 'roads' | 'corridors' | 'constraints'
   >,
+  asOf: string,
+): ValidOn {
+  // Filtering a list sorted by id keeps it in id order (as sorting the filtered list would: the sort is stable).
+  const valid = <T extends { properties: { id: string; validFrom?: string; validTo?: string } }>(list: T[]) =>
+    list.filter((f) => isValidOn(f.properties, asOf));
+  return {
+    crossings: valid(sorted.crossings),
+    frontlines: valid(sorted.frontlines),
+    areas: valid(sorted.areas),
+    sites: valid(sorted.sites),
+    roadIds: new Set(valid(sorted.roads).map((r) => r.properties.id)),
+    corridors: valid(sorted.corridors),
+    constraints: valid(sorted.constraints),
+  };
+}
+
+function selectLayers(
+  situation: Situation,
+  valid: ValidOn,
   sortedIncidents: IncidentFeature[],
   incidentDays: Float64Array,
   asOf: string,
   params: AnalysisParams,
   overrides: AnalysisOverrides,
 ): ActiveLayers {
-  // Filtering a list sorted by id keeps it in id order (as sorting the filtered list would: the sort is stable).
-  const valid = <T extends { properties: { id: string; validFrom?: string; validTo?: string } }>(list: T[]) =>
-    list.filter((f) => isValidOn(f.properties, asOf));
   // Same as isInWindow(date, asOf, window): whole days between two midnights UTC.
   const asOfDay = dayNumber(asOf);
   const incidents: IncidentFeature[] = [];
@@ -118,7 +152,7 @@ function selectLayers(
     if (!allCrossingIds.has(id))
       throw new AnalysisInputError(`override names crossing "${id}", which does not exist`);
   const crossings: ActiveCrossing[] = [];
-  for (const c of valid(sorted.crossings)) {
+  for (const c of valid.crossings) {
     const f = forced.get(c.properties.id);
     if (f) {
       crossings.push({ feature: c, status: f, since: null });
@@ -129,7 +163,7 @@ function selectLayers(
   }
 
   const frontlines = new Map<string, ActiveFrontline>();
-  for (const f of valid(sorted.frontlines))
+  for (const f of valid.frontlines)
     frontlines.set(f.properties.id, {
       id: f.properties.id,
       name: f.properties.name,
@@ -167,13 +201,13 @@ function selectLayers(
     asOf,
     month: overrides.month ?? Number(asOf.slice(5, 7)),
     params,
-    areas: valid(sorted.areas),
+    areas: valid.areas,
     frontlines: [...frontlines.values()].sort((a, b) => compareStrings(a.id, b.id)),
-    sites: valid(sorted.sites),
+    sites: valid.sites,
     crossings,
-    roadIds: new Set(valid(sorted.roads).map((r) => r.properties.id)),
-    corridors: valid(sorted.corridors),
+    roadIds: valid.roadIds,
+    corridors: valid.corridors,
     incidents,
-    constraints: valid(sorted.constraints),
+    constraints: valid.constraints,
   };
 }

@@ -28,7 +28,7 @@ import { defaultNetworkOptions, type NetworkOptions } from './network/networkOpt
 import type { RoadNetwork } from './network/roadNetwork';
 import { statusByRank } from './reasons';
 import { roadRanges } from './roads/roadRanges';
-import { round3, roundPosition } from './round';
+import { round3, roundLine, roundPosition } from './round';
 import { byId, compareStrings } from './sortById';
 import { totals } from './totals';
 
@@ -89,9 +89,10 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   const allHazardConstraintIndex = createBoxIndex(allHazardConstraints.length, (i) =>
     bboxOfGeometry(allHazardConstraints[i].geometry),
   );
-  // Rounded edge geometry for the report, made once per edge (edges never change).
+  // Rounded edge geometry for the report, made once per edge (edges never change). Mostly the edge's own
+  // positions (roundLine): reports share them with the network, and nothing mutates either.
   const roundedCoords: Position[][] = [];
-  const edgeCoords = (e: number) => (roundedCoords[e] ??= net.edges[e].coords.map(roundPosition));
+  const edgeCoords = (e: number) => (roundedCoords[e] ??= roundLine(net.edges[e].coords) as Position[]);
   const layersOn = activeLayersOn(situation);
   // What the last analysis found per site: the next one recomputes a site only where its report can change.
   const siteMemo = new SiteAccessMemo();

@@ -102,7 +102,16 @@ export function buildRoadNetwork(
   const nodeOfPoint = (i: number) => nodeOfRoot[root[i]];
   const nodeAt = (road: number, pos: number) => nodeOfPoint(pointOf[road][positions[road].indexOf(pos)]);
 
-  // Edges: the pieces of each road between consecutive cuts.
+  // Edges: the pieces of each road between consecutive cuts. Their segments are packed into typed arrays in
+  // the same pass, while the positions just read are still in the cache: a second pass over a million
+  // position arrays scattered on the heap cost more than the packing itself. A cut adds at most one segment.
+  let segBound = 0;
+  for (let r = 0; r < roads.length; r++) segBound += coords[r].length - 1 + positions[r].length;
+  const segEdgeAll = new Int32Array(segBound);
+  const segVertexAll = new Int32Array(segBound);
+  const segCoordsAll = new Float64Array(4 * segBound);
+  let segCount = 0;
+  let span = 0;
   const edges: NetworkEdge[] = [];
   roads.forEach((road, r) => {
     const list = positions[r];
@@ -115,8 +124,23 @@ export function buildRoadNetwork(
       line.push([nodeLon[to], nodeLat[to]]);
       const lengthKm = lineLengthKm(line);
       if (from === to && lengthKm < 3 * options.snapToleranceKm) continue;
+      const index = edges.length;
+      for (let v = 0; v + 1 < line.length; v++, segCount++) {
+        const a = line[v];
+        const b = line[v + 1];
+        segEdgeAll[segCount] = index;
+        segVertexAll[segCount] = v;
+        const k = 4 * segCount;
+        segCoordsAll[k] = a[0];
+        segCoordsAll[k + 1] = a[1];
+        segCoordsAll[k + 2] = b[0];
+        segCoordsAll[k + 3] = b[1];
+        const w = a[0] < b[0] ? b[0] - a[0] : a[0] - b[0];
+        const h = a[1] < b[1] ? b[1] - a[1] : a[1] - b[1];
+        span += w > h ? w : h;
+      }
       edges.push({
-        index: edges.length,
+        index,
         id: `${road.properties.id}#${n++}`,
         roadId: road.properties.id,
         road: road.properties,
@@ -127,6 +151,10 @@ export function buildRoadNetwork(
       });
     }
   });
+  // Views on the first segCount entries (the bound is a few percent above the count).
+  const segEdge = segEdgeAll.subarray(0, segCount);
+  const segVertex = segVertexAll.subarray(0, segCount);
+  const segCoords = segCoordsAll.subarray(0, 4 * segCount);
 
   const crossingNode = new Map<string, number>();
   const nodeCrossings = new Map<number, string[]>();
@@ -162,32 +190,9 @@ export function buildRoadNetwork(
     if (e.to !== e.from) adjEdge[fill[e.to]++] = e.index;
   }
 
-  // The segments of the edges, on a grid (cheaper to build than a tree for a million segments).
-  let segCount = 0;
-  for (const e of edges) segCount += e.coords.length - 1;
-  const segEdge = new Int32Array(segCount);
-  const segVertex = new Int32Array(segCount);
-  const boxes = new Float64Array(4 * segCount);
-  const segCoords = new Float64Array(4 * segCount);
-  let span = 0;
-  let i = 0;
-  for (const e of edges)
-    for (let v = 0; v + 1 < e.coords.length; v++, i++) {
-      segEdge[i] = e.index;
-      segVertex[i] = v;
-      const a = e.coords[v];
-      const b = e.coords[v + 1];
-      segCoords[4 * i] = a[0];
-      segCoords[4 * i + 1] = a[1];
-      segCoords[4 * i + 2] = b[0];
-      segCoords[4 * i + 3] = b[1];
-      boxes[4 * i] = a[0] < b[0] ? a[0] : b[0];
-      boxes[4 * i + 1] = a[1] < b[1] ? a[1] : b[1];
-      boxes[4 * i + 2] = a[0] > b[0] ? a[0] : b[0];
-      boxes[4 * i + 3] = a[1] > b[1] ? a[1] : b[1];
-      span += Math.max(boxes[4 * i + 2] - boxes[4 * i], boxes[4 * i + 3] - boxes[4 * i + 1]);
-    }
-  const segGrid = new SegmentGrid(boxes, segCount > 0 ? (3 * span) / segCount + 1e-6 : 1);
+  // The segments of the edges, on a grid (cheaper to build than a tree for a million segments), which reads
+  // each segment's box from its two ends in segCoords rather than from a copy of them as boxes.
+  const segGrid = new SegmentGrid(segCoords, segCount > 0 ? (3 * span) / segCount + 1e-6 : 1);
   const nodeIndex = createBoxIndex(nodeCount, (n) => [nodeLon[n], nodeLat[n], nodeLon[n], nodeLat[n]]);
 
   return {

@@ -19,35 +19,39 @@ export function findRoadSplits(
   for (const r of roads) count += Math.max(0, r.length - 1);
   const segRoad = new Int32Array(count);
   const segK = new Int32Array(count);
-  let s = 0;
-  roads.forEach((r, ri) => {
-    for (let k = 0; k + 1 < r.length; k++, s++) {
-      segRoad[s] = ri;
-      segK[s] = k;
-    }
-  });
   // Candidate pairs from a uniform grid (cells about one segment long): each segment, grown by the
   // tolerance, goes into the cells it overlaps; a pair is examined in the one cell that holds the lower-left
   // corner of the overlap of their boxes, so it is examined once. A grid beats a million tree queries here.
   const n = segRoad.length;
   const box = new Float64Array(4 * n);
   let span = 0;
-  // Grow boxes by the tolerance; longitude scaled at the highest latitude, so no near-miss is lost.
+  // Each segment's road, number and extent, read once from the position arrays (scattered on the heap),
+  // and the highest latitude found in the same pass; the tolerance is added in a second pass over the boxes.
   let maxLat = 0;
-  for (const r of roads) for (const p of r) maxLat = Math.max(maxLat, Math.abs(p[1]));
+  let i4 = 0;
+  for (let ri = 0, s = 0; ri < roads.length; ri++) {
+    const r = roads[ri];
+    if (r.length === 1) maxLat = Math.max(maxLat, Math.abs(r[0][1]));
+    for (let k = 0; k + 1 < r.length; k++, s++, i4 += 4) {
+      segRoad[s] = ri;
+      segK[s] = k;
+      const a = r[k];
+      const b = r[k + 1];
+      box[i4] = a[0] < b[0] ? a[0] : b[0];
+      box[i4 + 1] = a[1] < b[1] ? a[1] : b[1];
+      box[i4 + 2] = a[0] > b[0] ? a[0] : b[0];
+      box[i4 + 3] = a[1] > b[1] ? a[1] : b[1];
+      maxLat = Math.max(maxLat, Math.abs(a[1]), Math.abs(b[1]));
+    }
+  }
+  // Grow boxes by the tolerance; longitude scaled at the highest latitude, so no near-miss is lost.
   const dLat = toleranceKm / KM_PER_DEGREE;
   const dLon = dLat / Math.cos((Math.min(89, maxLat + dLat) * Math.PI) / 180);
-  for (let i = 0; i < n; i++) {
-    const a = roads[segRoad[i]][segK[i]];
-    const b = roads[segRoad[i]][segK[i] + 1];
-    const x0 = (a[0] < b[0] ? a[0] : b[0]) - dLon;
-    const y0 = (a[1] < b[1] ? a[1] : b[1]) - dLat;
-    const x1 = (a[0] > b[0] ? a[0] : b[0]) + dLon;
-    const y1 = (a[1] > b[1] ? a[1] : b[1]) + dLat;
-    box[4 * i] = x0;
-    box[4 * i + 1] = y0;
-    box[4 * i + 2] = x1;
-    box[4 * i + 3] = y1;
+  for (let i = 0; i < 4 * n; i += 4) {
+    const x0 = (box[i] -= dLon);
+    const y0 = (box[i + 1] -= dLat);
+    const x1 = (box[i + 2] += dLon);
+    const y1 = (box[i + 3] += dLat);
     span += Math.max(x1 - x0, y1 - y0);
   }
   const grid = new SegmentGrid(box, n > 0 ? (3 * span) / n : 1);

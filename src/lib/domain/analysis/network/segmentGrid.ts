@@ -2,6 +2,9 @@
  * A uniform grid over boxes (4 numbers per item in `boxes`), stored as compressed rows: the items of cell
  * c are `items[start[c] .. start[c + 1])`, in item order. Dense, so it suits one country's extent; the cell
  * grows when the extent would need more than MAX_CELLS cells. Built in two linear passes.
+ * An item's 4 numbers are two corners in either order: `[minX, minY, maxX, maxY]`, or a segment's two ends
+ * `[x0, y0, x1, y1]`, whose box is their extent, so that the road network's packed segments serve as boxes
+ * without a copy.
  */
 import type { BoxIndex } from '../../geo/createBoxIndex';
 
@@ -26,11 +29,11 @@ export class SegmentGrid implements BoxIndex {
     let y0 = Infinity;
     let x1 = -Infinity;
     let y1 = -Infinity;
-    for (let i = 0; i < n; i++) {
-      x0 = Math.min(x0, boxes[4 * i]);
-      y0 = Math.min(y0, boxes[4 * i + 1]);
-      x1 = Math.max(x1, boxes[4 * i + 2]);
-      y1 = Math.max(y1, boxes[4 * i + 3]);
+    for (let i = 0; i < 4 * n; i += 2) {
+      x0 = Math.min(x0, boxes[i]);
+      y0 = Math.min(y0, boxes[i + 1]);
+      x1 = Math.max(x1, boxes[i]);
+      y1 = Math.max(y1, boxes[i + 1]);
     }
     if (n === 0) x0 = y0 = x1 = y1 = 0;
     let cell = Math.max(cellSize, 1e-9);
@@ -45,7 +48,7 @@ export class SegmentGrid implements BoxIndex {
     const count = new Int32Array(nx * this.ny + 1);
     const range = new Int32Array(4);
     for (let i = 0; i < n; i++) {
-      this.cellRangeInto(boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3], range);
+      this.boxCellRange(i, range);
       for (let cy = range[1]; cy <= range[3]; cy++)
         for (let cx = range[0]; cx <= range[2]; cx++) count[cy * nx + cx + 1]++;
     }
@@ -53,11 +56,21 @@ export class SegmentGrid implements BoxIndex {
     this.start = count.slice();
     this.items = new Int32Array(this.start[nx * this.ny]);
     for (let i = 0; i < n; i++) {
-      this.cellRangeInto(boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3], range);
+      this.boxCellRange(i, range);
       for (let cy = range[1]; cy <= range[3]; cy++)
         for (let cx = range[0]; cx <= range[2]; cx++) this.items[count[cy * nx + cx]++] = i;
     }
     this.stamp = new Int32Array(n);
+  }
+
+  /** The cell range of item i's box (its corners in either order). */
+  private boxCellRange(i: number, out: Int32Array): void {
+    const b = this.boxes;
+    const ax = b[4 * i];
+    const ay = b[4 * i + 1];
+    const bx = b[4 * i + 2];
+    const by = b[4 * i + 3];
+    this.cellRangeInto(ax < bx ? ax : bx, ay < by ? ay : by, ax < bx ? bx : ax, ay < by ? by : ay, out);
   }
 
   /** Writes the cell column and row range `[cx0, cy0, cx1, cy1]` a box covers, clamped to the grid. */
@@ -111,7 +124,12 @@ export class SegmentGrid implements BoxIndex {
           const i = this.items[k];
           if (this.stamp[i] === mark) continue;
           this.stamp[i] = mark;
-          if (b[4 * i] <= maxX && b[4 * i + 2] >= minX && b[4 * i + 1] <= maxY && b[4 * i + 3] >= minY) f(i);
+          const ax = b[4 * i];
+          const bx = b[4 * i + 2];
+          if ((ax < bx ? ax : bx) > maxX || (ax < bx ? bx : ax) < minX) continue;
+          const ay = b[4 * i + 1];
+          const by = b[4 * i + 3];
+          if ((ay < by ? ay : by) <= maxY && (ay < by ? by : ay) >= minY) f(i);
         }
       }
   }
