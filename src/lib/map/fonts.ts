@@ -5,8 +5,12 @@ import type { FontFacesSpecification } from 'maplibre-gl';
 export const FONT_REGULAR = 'Noto Sans Regular';
 export const FONT_BOLD = 'Noto Sans Bold';
 
-/** Arabic and its supplements, plus the presentation forms MapLibre shapes Arabic words into. */
-export const ARABIC_RANGES = ['U+0600-06FF', 'U+0750-077F', 'U+0870-08FF', 'U+FB50-FDFF', 'U+FE70-FEFF'];
+/**
+ * The Arabic block, and the Presentation Forms-B MapLibre shapes Arabic words into: the Arabic file holds the
+ * Arabic alphabet within them (`scripts/make-fonts.js`); what it lacks (Persian and Urdu letters, the
+ * supplements) is drawn by the reader's own fonts.
+ */
+export const ARABIC_RANGES = ['U+0600-06FF', 'U+FE70-FEFF'];
 /** Everything else the Latin files cover (the browser's own fonts draw what neither covers). */
 export const LATIN_RANGES = ['U+0000-05FF', 'U+1E00-1EFF', 'U+2000-25FF'];
 
