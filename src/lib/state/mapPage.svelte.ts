@@ -154,9 +154,14 @@ export class MapPageState {
       : undefined,
   );
 
+  /** Tiled mode: the server's verdicts when they are of the date shown (the panels never show another's). */
+  private currentVerdicts: MapVerdicts | undefined = $derived(
+    this.verdicts?.asOf === this.asOf ? this.verdicts : undefined,
+  );
+
   list: FeatureListItem[] = $derived(
     this.mode === 'tiled'
-      ? tiledList(this.inView, this.verdicts?.asOf === this.asOf ? this.verdicts : undefined)
+      ? tiledList(this.inView, this.currentVerdicts)
       : this.situation && this.asOf
         ? featureList(
             this.situation,
@@ -168,12 +173,20 @@ export class MapPageState {
 
   /** Sites by hotspot score, then the flagged ones without a population figure (empty until analysed). */
   hotspots: HotspotList = $derived(
-    this.currentReport ? hotspotList(this.currentReport) : { ranked: [], unranked: [] },
+    this.mode === 'tiled'
+      ? (this.currentVerdicts?.hotspotList ?? { ranked: [], unranked: [] })
+      : this.currentReport
+        ? hotspotList(this.currentReport)
+        : { ranked: [], unranked: [] },
   );
 
   /** Where a protection force is needed on the as-of date (undefined until analysed). */
   protection: ProtectionNeeds | undefined = $derived(
-    this.situation && this.currentReport ? neededProtection(this.currentReport, this.situation) : undefined,
+    this.mode === 'tiled'
+      ? this.currentVerdicts?.protection
+      : this.situation && this.currentReport
+        ? neededProtection(this.currentReport, this.situation)
+        : undefined,
   );
 
   /** The actor of the selected area of control: the details sheet shows its backers. */
