@@ -12,6 +12,7 @@ import { featureList, type FeatureListItem } from '$lib/map/featureList';
 import { hotspotList, type HotspotList } from '$lib/map/hotspotList';
 import { defaultLayerGroups, layerGroups, type LayerGroup } from '$lib/map/layerGroups';
 import { mapDataOn, type MapAnnotations, type MapData } from '$lib/map/mapData';
+import type { ChangedIds } from '$lib/map/tiledStyle';
 import type { MapVerdicts } from '$lib/map/mapVerdicts';
 import { tiledList, type FeatureView, type InViewFeature } from '$lib/map/tiledList';
 import { parseUrlState, writeUrlState, type MapView } from '$lib/map/urlState';
@@ -108,6 +109,14 @@ export class MapPageState {
 
   /** Outlines of the changed features on the map. */
   changesOnMap = $derived(changesData(this.situation, this.currentComparison));
+
+  /** Tiled mode: the ids of the changed features, which the map outlines from its tiles. */
+  changedIds: ChangedIds = $derived.by(() => {
+    const c = this.currentComparison;
+    if (this.mode !== 'tiled' || !c) return {};
+    const ids = (changes: readonly { id: string }[]) => changes.map((x) => x.id);
+    return { corridors: ids(c.corridors), sites: ids(c.sites), crossings: ids(c.crossings) };
+  });
 
   /** What changed for the selected feature between the two dates, if anything. */
   selectedChange: ChangeLine | undefined = $derived.by(() => {
