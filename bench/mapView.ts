@@ -126,8 +126,10 @@ async function changeDate(page: Page, date: string): Promise<number> {
     return t;
   }, date);
   await waitDrawn(page, date);
-  // The first idle after the change: read in the page, not when Playwright noticed it.
-  return (await page.evaluate(() => performance.now())) - t0;
+  // The first idle on the new date, as the page recorded it, not when Playwright noticed it.
+  const drawn = await page.evaluate(() => window.__corridorMap?.drawn);
+  if (drawn?.date !== date) throw new Error(`the map reports ${drawn?.date} drawn, not ${date}`);
+  return drawn.ms - t0;
 }
 
 async function measure(mode: 'whole' | 'tiles'): Promise<Run> {

@@ -24,13 +24,28 @@ function drawnStatus(page: Page, id: string): Promise<unknown> {
   );
 }
 
+/** Whether compare mode outlines a corridor: the feature state its outline layer is shown by. */
+function outlined(page: Page, id: string): Promise<boolean> {
+  return page.evaluate(
+    ({ source, id }) =>
+      window.__corridorMap!.map.getFeatureState({ source, sourceLayer: 'corridors', id })?.changed === true,
+    { source: CORRIDORS, id },
+  );
+}
+
 test.describe('the tiled map', () => {
-  // FIXME: red on 2026-12-02 against the built app: tiles and the verdicts of the date arrive (the status line
-  // says the date was analysed) but the map never reports itself idle on that date, so the wait below times
-  // out. The cause is not found yet (see the branch's report); until it is, this test is marked to fix.
+  // FIXME: still red on 2026-12-02 at a load average of 30 to 37: the map does report itself idle on the
+  // date, but more than 60 s after its verdicts (the wait in waitForMap); without Playwright's trace a script
+  // saw it idle 36 s after them. One cause is fixed (every source was reloaded after the first load, see
+  // docs/scaling.md); the tiles still seem to be reloaded once more before the map is idle. Not yet seen
+  // green on an idle machine.
   test.fixme('draws tiles, changes date by fetching the verdicts only, and selects a feature', async ({
     page,
   }) => {
+    // Two dates, each allowed 60 s for its verdicts and 60 s for the map to be drawn (waitForVerdicts), do
+    // not fit the suite's 90 s per test: on a loaded machine with software WebGL the first date alone took
+    // most of it.
+    test.setTimeout(240_000);
     const requests: string[] = [];
     page.on('request', (r: Request) => requests.push(new URL(r.url()).pathname + new URL(r.url()).search));
 
@@ -43,6 +58,9 @@ test.describe('the tiled map', () => {
     expect(await renderedIds(page, ['corridors-line'])).toContain(ADRE_CORRIDOR);
     await expect.poll(() => drawnStatus(page, ADRE_CORRIDOR)).toBe('blocked');
     await expect(page.locator(`#feature-${ADRE_CORRIDOR}`)).toContainText('Aid corridor · blocked');
+    // The panels the whole map builds from its report come with the verdicts: protection and hotspots.
+    await expect(page.locator('#protection-title')).toBeVisible();
+    await expect(page.locator('#hotspots-title')).toBeVisible();
 
     // A date change: the verdicts of the new date, and no geometry.
     const before = requests.length;
@@ -77,5 +95,11 @@ test.describe('the tiled map', () => {
     const selected = new URL(page.url()).searchParams.get('sel')!;
     expect(requests.slice(before)).toContain(`/map/features/${selected}?date=2024-08-20`);
     await expect(page.locator('.details').first()).toBeVisible();
+
+    // Compare mode: the corridor whose status changed between the two dates is outlined from its tiles.
+    await page.locator('#compare-with').fill('2024-05-01');
+    await expect.poll(() => outlined(page, ADRE_CORRIDOR), { timeout: 60_000 }).toBe(true);
+    await page.getByRole('button', { name: 'Stop comparing' }).click();
+    await expect.poll(() => outlined(page, ADRE_CORRIDOR)).toBe(false);
   });
 });

@@ -11,6 +11,9 @@ import { PUBLIC_FRESHNESS_MS } from '$lib/server/http/publicSituation';
 import { mapMeta } from '$lib/server/mapView/mapMode';
 import { startServices, type Services } from '$lib/server/services';
 import type { MapVerdicts } from '$lib/map/mapVerdicts';
+import { hotspotList } from '$lib/map/hotspotList';
+import { neededProtection } from '$lib/domain/analysis/neededProtection';
+import { situationForView } from '$lib/server/mapView/viewSituation';
 
 const SECRET = 'secret_tiles_camp';
 const AT: [number, number] = [25.35, 13.63];
@@ -184,6 +187,27 @@ describe('verdicts of a date', () => {
     );
     const crossings = Object.keys(late.crossings).filter((id) => early.crossings[id] !== late.crossings[id]);
     expect(changed.length + crossings.length).toBeGreaterThan(0);
+  });
+
+  it('carry the hotspot and protection panels of the date, as the whole map builds them from its report', async () => {
+    const situation = await situationForView(services.store, null);
+    const report = (await services.store.analyzerFor(null)).analyze('2024-08-20');
+    const v = await verdicts('2024-08-20');
+    // The panels are not empty on this date (the comparison below would hold for empty ones too).
+    expect(v.hotspotList.ranked.length).toBeGreaterThan(0);
+    expect(v.protection.sites.length).toBeGreaterThan(0);
+    expect(v.hotspotList).toEqual(JSON.parse(JSON.stringify(hotspotList(report))));
+    expect(v.protection).toEqual(JSON.parse(JSON.stringify(neededProtection(report, situation))));
+    // Of another date, another list.
+    expect((await verdicts('2023-05-01')).hotspotList).not.toEqual(v.hotspotList);
+    // An administrator's panels count the restricted camp; the public's never name it.
+    const staff = await verdicts('2024-08-20', admin);
+    const named = (x: MapVerdicts) =>
+      [...x.hotspotList.ranked, ...x.hotspotList.unranked, ...x.protection.sites].some(
+        (e) => e.siteId === SECRET,
+      );
+    expect(named(staff)).toBe(true);
+    expect(named(v)).toBe(false);
   });
 
   it('leave out the restricted camp for anonymous visitors, and hold it for an administrator', async () => {

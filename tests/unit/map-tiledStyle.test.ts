@@ -42,3 +42,20 @@ describe('tiledStyle', () => {
     expect(JSON.stringify(flag.paint)).toContain('["feature-state","flags"]');
   });
 });
+
+describe('tiledStyle, compare mode', () => {
+  it('outlines changed corridors, sites and crossings from their tiles, shown only where the comparison marks them', () => {
+    const ids = style.layers.map((l) => l.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['changes-line:corridors', 'changes-point:sites', 'changes-point:crossings']),
+    );
+    // The page holds no geometry on the tiled map: nothing is left reading the empty GeoJSON source.
+    expect(style.layers.filter((l) => 'source' in l && l.source === 'corridor-changes')).toEqual([]);
+    const line = style.layers.find((l) => l.id === 'changes-line:corridors')!;
+    expect(line).toMatchObject({ source: 'corridor-corridors', 'source-layer': 'corridors' });
+    const gate = ['case', ['boolean', ['feature-state', 'changed'], false], 1, 0];
+    expect((line.paint as Record<string, unknown>)['line-opacity']).toEqual(gate);
+    const ring = style.layers.find((l) => l.id === 'changes-point:sites')!;
+    expect((ring.paint as Record<string, unknown>)['circle-stroke-opacity']).toEqual(gate);
+  });
+});

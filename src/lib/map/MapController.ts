@@ -12,7 +12,7 @@ import type { MapData } from './mapData';
 import { imageFor } from './patterns';
 import { SELECTION_SOURCE } from './selectionLayer';
 import { buildStyle } from './style';
-import { tiledGlobalState, tiledStyle, VERDICT_STATE } from './tiledStyle';
+import { CHANGED_STATE, type ChangedIds, tiledGlobalState, tiledStyle, VERDICT_STATE } from './tiledStyle';
 import type { MapVerdicts } from './mapVerdicts';
 import type { InViewFeature } from './tiledList';
 import type { MapView } from './urlState';
@@ -35,6 +35,11 @@ export interface CorridorMapHandle {
   map: maplibregl.Map;
   /** `performance.now()` at the first `idle` with data drawn (ms since navigation start). */
   firstIdleMs?: number;
+  /**
+   * The date drawn now and `performance.now()` at the first `idle` on it: when a date change was drawn, as
+   * the page saw it (the map benchmark reads it; polling from outside would add its own delay).
+   */
+  drawn?: { date: string; ms: number };
 }
 declare global {
   interface Window {
@@ -81,7 +86,10 @@ export class MapController {
     bestPath?: FeatureCollection;
     changes?: FeatureCollection;
     verdicts?: MapVerdicts;
+    changedIds?: ChangedIds;
   } = {};
+  /** Tiled map: the features compare mode outlines now (kept: a date's verdicts reset feature state). */
+  private changedIds: ChangedIds = {};
   private dataDate: string | undefined;
   private readonly handle: CorridorMapHandle;
 
@@ -123,7 +131,9 @@ export class MapController {
     });
     this.map.on('idle', () => {
       if (this.dataDate === undefined) return;
-      this.handle.firstIdleMs ??= performance.now();
+      const now = performance.now();
+      this.handle.firstIdleMs ??= now;
+      if (this.handle.drawn?.date !== this.dataDate) this.handle.drawn = { date: this.dataDate, ms: now };
       container.dataset.mapState = 'idle';
       container.dataset.mapDate = this.dataDate;
       options.onIdle(this.dataDate);
@@ -228,6 +238,12 @@ export class MapController {
     this.flush();
   }
 
+  /** Tiled map, compare mode: outlines these features (the tiles hold their geometry); `{}` clears them. */
+  setChangedIds(ids: ChangedIds): void {
+    this.pending.changedIds = ids;
+    this.flush();
+  }
+
   /**
    * Hook for the access analysis: colours corridors by status (`open`, `at_risk`, `blocked`) through
    * feature state, without rebuilding their data. Ids absent from `statuses` go back to their property.
@@ -291,10 +307,26 @@ export class MapController {
       for (const [id, state] of Object.entries(byId))
         this.map.setFeatureState({ source, sourceLayer: group, id }, state);
     }
+    // Removing the verdicts' state above removed the outlines of compare mode too.
+    this.applyChangedIds(this.changedIds);
     for (const [k, value] of Object.entries(tiledGlobalState(v.asOf)))
       this.map.setGlobalStateProperty(k, value);
     this.dataDate = v.asOf;
     this.options.container.dataset.mapState = 'loading';
+  }
+
+  private applyChangedIds(ids: ChangedIds): void {
+    for (const [group, list] of Object.entries(this.changedIds)) {
+      const source = sourceId(group as LayerGroup);
+      for (const id of list ?? [])
+        this.map.setFeatureState({ source, sourceLayer: group, id }, { [CHANGED_STATE]: false });
+    }
+    this.changedIds = ids;
+    for (const [group, list] of Object.entries(ids)) {
+      const source = sourceId(group as LayerGroup);
+      for (const id of list ?? [])
+        this.map.setFeatureState({ source, sourceLayer: group, id }, { [CHANGED_STATE]: true });
+    }
   }
 
   destroy(): void {
@@ -304,9 +336,10 @@ export class MapController {
 
   private flush(): void {
     if (!this.loaded) return;
-    const { data, date, groups, selection, bestPath, changes, verdicts } = this.pending;
+    const { data, date, groups, selection, bestPath, changes, verdicts, changedIds } = this.pending;
     this.pending = {};
     if (verdicts) this.applyVerdicts(verdicts);
+    if (changedIds && this.options.tiledFrom) this.applyChangedIds(changedIds);
     if (data && date) {
       for (const g of layerGroups) {
         this.map
@@ -321,8 +354,13 @@ export class MapController {
       for (const layer of this.map.getStyle().layers) {
         const group = (layer.metadata as Record<string, unknown> | undefined)?.['corridor:group'];
         if (typeof group !== 'string') continue;
-        const visible = groups.includes(group as LayerGroup);
-        this.map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
+        const visibility = groups.includes(group as LayerGroup) ? 'visible' : 'none';
+        // Only a real change: setting a layer's visibility, even to the value it already has (a layer
+        // without one is visible), makes MapLibre reload its whole source. On the tiled map that re-parsed every
+        // tile of every layer just after the first load, and the map was not idle again for tens of
+        // seconds on a loaded machine.
+        if ((layer.layout?.visibility ?? 'visible') === visibility) continue;
+        this.map.setLayoutProperty(layer.id, 'visibility', visibility);
       }
     }
     if (selection !== undefined) {

@@ -1,5 +1,7 @@
+import { neededProtection, type ProtectionNeeds } from '$lib/domain/analysis/neededProtection';
 import { crossingStatusOn, situationOn } from '$lib/domain/asOf';
 import type { AnalysisReport, Situation, Totals } from '$lib/domain/schemas';
+import { hotspotList, type HotspotList } from './hotspotList';
 import { INCIDENT_WINDOW_DAYS } from './mapData';
 
 /** What the style draws a corridor with on the date (feature state of the tiled map, see `tiledStyle.ts`). */
@@ -36,14 +38,22 @@ export interface MapVerdicts {
   crossings: Record<string, string>;
   /** Ranked hotspots: [site id, score], highest first. */
   hotspots: [string, number][];
+  /**
+   * The hotspot panel of the date (`hotspotList`): the tiled page has no report to build it from, and the
+   * sites it names may be anywhere, not only in view.
+   */
+  hotspotList: HotspotList;
+  /** Where a protection force is needed on the date (`neededProtection`), for the protection panel. */
+  protection: ProtectionNeeds;
   totals: Totals;
 }
 
 const distinct = (codes: string[]) => [...new Set(codes)];
 
 /**
- * The compact verdicts of `report` (the server's analysis of the date) for the map. Crossing statuses come
- * from the situation's dated histories, as `mapDataOn` draws them. Inputs are not mutated.
+ * The compact verdicts of `report` (the server's analysis of the date) for the map, with the hotspot and
+ * protection panels of the date. Crossing statuses come from the situation's dated histories, as `mapDataOn`
+ * draws them. `situation` must be what the reader may see (the report's own). Inputs are not mutated.
  *
  * @example mapVerdicts(situation, report).corridors.cor_adre_geneina // { status: 'open', reasons: [] }
  */
@@ -77,6 +87,8 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
     sites,
     crossings,
     hotspots: report.hotspots.map((h) => [h.siteId, h.score]),
+    hotspotList: hotspotList(report),
+    protection: neededProtection(report, situation),
     totals: report.totals,
   };
 }

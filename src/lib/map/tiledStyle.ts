@@ -8,6 +8,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import { addDays } from '$lib/domain/analysis/series/seriesDates';
+import { CHANGES_SOURCE } from './changesLayer';
 import { layerGroups, sourceId, type LayerGroup } from './layerGroups';
 import { INCIDENT_WINDOW_DAYS } from './mapData';
 
@@ -148,6 +149,36 @@ function tiledLayer(layer: LayerSpecification, group: LayerGroup): LayerSpecific
   return [{ ...base, layout: rewrite(layout, keys, drawnBefore) as never }];
 }
 
+/** Compare mode's outline layers (`changesLayers`) by the groups whose changes they outline. */
+const CHANGE_GROUPS: Record<string, LayerGroup[]> = {
+  'changes-line': ['corridors'],
+  'changes-point': ['sites', 'crossings'],
+};
+/** Tiled map, compare mode: the ids of the features that changed between the two dates, by layer group. */
+export type ChangedIds = Partial<Record<'corridors' | 'sites' | 'crossings', readonly string[]>>;
+/** The feature state that marks a feature as changed between the two dates of compare mode. */
+export const CHANGED_STATE = 'changed';
+
+/**
+ * Compare mode on the tiled map: the page holds no geometry to outline, so each outline layer reads the tiles
+ * of the groups it outlines and shows a feature only where the comparison marked it (`CHANGED_STATE`), one
+ * layer per group, ids `<layer>:<group>`.
+ */
+function tiledChangesLayer(layer: LayerSpecification): LayerSpecification[] {
+  const changed: Json = ['boolean', ['feature-state', CHANGED_STATE], false];
+  return (CHANGE_GROUPS[layer.id] ?? []).map((group) => {
+    const paint: Record<string, Json> = { ...(layer.paint as Record<string, Json> | undefined) };
+    for (const p of OPACITY[layer.type] ?? []) paint[p] = gated(paint[p], changed);
+    return {
+      ...layer,
+      id: `${layer.id}:${group}`,
+      source: sourceId(group),
+      'source-layer': group,
+      paint,
+    } as LayerSpecification;
+  });
+}
+
 /** The group a style layer draws (by its source), if it is one of the data layers. */
 function groupOf(layer: LayerSpecification): LayerGroup | undefined {
   const source = 'source' in layer ? layer.source : undefined;
@@ -179,6 +210,7 @@ export function tiledStyle(style: StyleSpecification, base: string, date: string
     state,
     sources,
     layers: style.layers.flatMap((l) => {
+      if ('source' in l && l.source === CHANGES_SOURCE) return tiledChangesLayer(l);
       const g = groupOf(l);
       return g ? tiledLayer(l, g) : [l];
     }),

@@ -12,6 +12,7 @@ import { featureList, type FeatureListItem } from '$lib/map/featureList';
 import { hotspotList, type HotspotList } from '$lib/map/hotspotList';
 import { defaultLayerGroups, layerGroups, type LayerGroup } from '$lib/map/layerGroups';
 import { mapDataOn, type MapAnnotations, type MapData } from '$lib/map/mapData';
+import type { ChangedIds } from '$lib/map/tiledStyle';
 import type { MapVerdicts } from '$lib/map/mapVerdicts';
 import { tiledList, type FeatureView, type InViewFeature } from '$lib/map/tiledList';
 import { parseUrlState, writeUrlState, type MapView } from '$lib/map/urlState';
@@ -109,6 +110,14 @@ export class MapPageState {
   /** Outlines of the changed features on the map. */
   changesOnMap = $derived(changesData(this.situation, this.currentComparison));
 
+  /** Tiled mode: the ids of the changed features, which the map outlines from its tiles. */
+  changedIds: ChangedIds = $derived.by(() => {
+    const c = this.currentComparison;
+    if (this.mode !== 'tiled' || !c) return {};
+    const ids = (changes: readonly { id: string }[]) => changes.map((x) => x.id);
+    return { corridors: ids(c.corridors), sites: ids(c.sites), crossings: ids(c.crossings) };
+  });
+
   /** What changed for the selected feature between the two dates, if anything. */
   selectedChange: ChangeLine | undefined = $derived.by(() => {
     const c = this.changes;
@@ -154,9 +163,14 @@ export class MapPageState {
       : undefined,
   );
 
+  /** Tiled mode: the server's verdicts when they are of the date shown (the panels never show another's). */
+  private currentVerdicts: MapVerdicts | undefined = $derived(
+    this.verdicts?.asOf === this.asOf ? this.verdicts : undefined,
+  );
+
   list: FeatureListItem[] = $derived(
     this.mode === 'tiled'
-      ? tiledList(this.inView, this.verdicts?.asOf === this.asOf ? this.verdicts : undefined)
+      ? tiledList(this.inView, this.currentVerdicts)
       : this.situation && this.asOf
         ? featureList(
             this.situation,
@@ -168,12 +182,20 @@ export class MapPageState {
 
   /** Sites by hotspot score, then the flagged ones without a population figure (empty until analysed). */
   hotspots: HotspotList = $derived(
-    this.currentReport ? hotspotList(this.currentReport) : { ranked: [], unranked: [] },
+    this.mode === 'tiled'
+      ? (this.currentVerdicts?.hotspotList ?? { ranked: [], unranked: [] })
+      : this.currentReport
+        ? hotspotList(this.currentReport)
+        : { ranked: [], unranked: [] },
   );
 
   /** Where a protection force is needed on the as-of date (undefined until analysed). */
   protection: ProtectionNeeds | undefined = $derived(
-    this.situation && this.currentReport ? neededProtection(this.currentReport, this.situation) : undefined,
+    this.mode === 'tiled'
+      ? this.currentVerdicts?.protection
+      : this.situation && this.currentReport
+        ? neededProtection(this.currentReport, this.situation)
+        : undefined,
   );
 
   /** The actor of the selected area of control: the details sheet shows its backers. */
