@@ -5,7 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Actor, Sensitivity } from '$lib/domain/schemas';
 import type { LayerGroup } from '$lib/map/layerGroups';
 import type { Database } from '../db/client';
-import { TILE_BUFFER, TILE_EXTENT } from './vectorTiles';
+import { TILE_BUFFER, TILE_EXTENT, TILE_MAX_ZOOM } from './vectorTiles';
 
 /** Is `tile_geom` there, that is did migration 0021 find PostGIS? */
 export async function hasTileGeometry(db: Database): Promise<boolean> {
@@ -69,6 +69,25 @@ function layersOf(group: LayerGroup): SQL {
   return sql`f.layer = ${group}`;
 }
 
+/** The width of the Web Mercator world in metres (EPSG:3857's units): 2π × 6,378,137. */
+const WORLD_M = 2 * Math.PI * 6_378_137;
+
+/**
+ * What geojson-vt leaves out of a tile below its last zoom, left out here too so that both tiles hold the same
+ * features: a line shorter than its tolerance (3 tile units) and a polygon smaller than its square (9 square
+ * units), measured on the whole feature before clipping, as geojson-vt does. geojson-vt tests each ring and
+ * each line of a multi-line; this tests the whole feature, so it keeps the rare multipolygon made only of
+ * specks that geojson-vt would drop. Points are always kept.
+ */
+function bigEnough(z: number): SQL {
+  if (z >= TILE_MAX_ZOOM) return sql`true`;
+  const tolerance = (3 * WORLD_M) / (2 ** z * TILE_EXTENT);
+  return sql`case ST_Dimension(f.tile_geom)
+      when 1 then ST_Length(f.tile_geom) >= ${tolerance}::float8
+      when 2 then ST_Area(f.tile_geom) >= ${tolerance * tolerance}::float8
+      else true end`;
+}
+
 export interface PostgisTileRequest {
   group: LayerGroup;
   z: number;
@@ -103,6 +122,7 @@ export async function postgisTile(db: Database, r: PostgisTileRequest): Promise<
         and f.sensitivity in (select jsonb_array_elements_text(${JSON.stringify(r.sensitivities)}::jsonb))
         and ${layersOf(r.group)}
         and f.tile_geom && tile.search
+        and ${bigEnough(z)}
       order by f.id
     )
     select ST_AsMVT(drawn.*, ${r.group}::text, ${TILE_EXTENT}::int, 'geom') as mvt from drawn where geom is not null`);
