@@ -79,13 +79,28 @@ const WORLD_M = 2 * Math.PI * 6_378_137;
  * each line of a multi-line; this tests the whole feature, so it keeps the rare multipolygon made only of
  * specks that geojson-vt would drop. Points are always kept.
  */
+/** geojson-vt's tolerance at zoom z (3 tile units) in metres; 0 at the last zoom, as geojson-vt has it. */
+const toleranceAt = (z: number) => (z >= TILE_MAX_ZOOM ? 0 : (3 * WORLD_M) / (2 ** z * TILE_EXTENT));
+
 function bigEnough(z: number): SQL {
   if (z >= TILE_MAX_ZOOM) return sql`true`;
-  const tolerance = (3 * WORLD_M) / (2 ** z * TILE_EXTENT);
+  const tolerance = toleranceAt(z);
   return sql`case ST_Dimension(f.tile_geom)
       when 1 then ST_Length(f.tile_geom) >= ${tolerance}::float8
       when 2 then ST_Area(f.tile_geom) >= ${tolerance * tolerance}::float8
       else true end`;
+}
+
+/**
+ * The geometry with fewer vertices below the last zoom, within geojson-vt's tolerance (Douglas–Peucker, as
+ * geojson-vt simplifies), so that both tiles weigh about the same. Collapsed features are kept, as the size
+ * test above decides what is left out; a closed line (a perimeter drawn as a frontline) is not simplified, as
+ * it would collapse to a line that ends where it starts, which `ST_AsMVTGeom` leaves out and geojson-vt keeps.
+ */
+function simplified(z: number): SQL {
+  if (z >= TILE_MAX_ZOOM) return sql`f.tile_geom`;
+  return sql`case when ST_Dimension(f.tile_geom) = 1 and ST_IsClosed(f.tile_geom) then f.tile_geom
+    else ST_Simplify(f.tile_geom, ${toleranceAt(z)}::float8, true) end`;
 }
 
 export interface PostgisTileRequest {
@@ -115,7 +130,7 @@ export async function postgisTile(db: Database, r: PostgisTileRequest): Promise<
       select ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int) as envelope,
         ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int, margin => ${TILE_BUFFER / TILE_EXTENT}::float8) as search
     ), drawn as (
-      select ST_AsMVTGeom(f.tile_geom, tile.envelope, ${TILE_EXTENT}::int, ${TILE_BUFFER}::int, true) as geom,
+      select ST_AsMVTGeom(${simplified(z)}, tile.envelope, ${TILE_EXTENT}::int, ${TILE_BUFFER}::int, true) as geom,
         ${propertiesOf(r.group, actorsParam)} as properties
       from features f, tile
       where f.deleted_at is null
