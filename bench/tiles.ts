@@ -141,6 +141,11 @@ try {
       }
   });
 
+  // The same tiles again, the indexes kept: what each further tile costs until the data changes.
+  const again = await measure(undefined, async () => {
+    for (const group of layerGroups) for (const t of tiles) vectorTile(read.value, group, t.z, t.x, t.y);
+  });
+
   // PostGIS: one warm-up pass over the zoom-4 tiles (the server's caches), then every tile.
   const request = (group: (typeof layerGroups)[number], t: { z: number; x: number; y: number }) =>
     postgisTile(single, { group, ...t, sensitivities: ALL, actors: read.value.scenario.actors });
@@ -166,6 +171,9 @@ try {
   log(`| geojson-vt | read the situation | ${n(read.cpuMs)} ms | ${n(read.wallMs)} ms | | | |`);
   log(
     `| geojson-vt | ${count} tiles (8 indexes built) | ${n(js.cpuMs)} ms | ${n(js.wallMs)} ms | ${count} | ${n(jsBytes.n)} | ${jsBytes.empty} |`,
+  );
+  log(
+    `| geojson-vt | the same tiles again (indexes kept) | ${n(again.cpuMs)} ms | ${n(again.wallMs)} ms | ${count} | | |`,
   );
   log(
     `| PostGIS | ${count} tiles | ${n(cpu(postgis))} ms (server ${postgis.dbCpuMs === undefined ? '?' : n(postgis.dbCpuMs)}) | ${n(postgis.wallMs)} ms | ${count} | ${n(pgBytes.n)} | ${pgBytes.empty} |`,
