@@ -12,7 +12,10 @@ import { visibleSensitivities } from '$lib/server/auth/roles';
 import { createFeature, deleteFeature, getFeature } from '$lib/server/db/featureRepository';
 import { postgisTile } from '$lib/server/mapView/postgisTiles';
 import { vectorTile } from '$lib/server/mapView/vectorTiles';
-import type { Services } from '$lib/server/services';
+import { readEnv } from '$lib/server/env';
+import { makeTile } from '$lib/server/mapView/tiler';
+import { startServices, type Services } from '$lib/server/services';
+import { freshDatabase } from './helpers/freshDatabase';
 import { startTestServices, type TestServices } from './helpers/testServices';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -189,6 +192,36 @@ describe.skipIf(skipped)('vector tiles from PostGIS', () => {
     expect((await routeTile('sites', { z: 15, x: 0, y: 0 }, null)).status).toBe(404);
     expect((await routeTile('sites', { z: 2, x: 4, y: 0 }, null)).status).toBe(404);
   });
+});
+
+// A server whose migrating role may not create the extension: migration 0021 must pass, and tiles fall back.
+describe.skipIf(!url)('vector tiles without PostGIS', () => {
+  it('are cut in JavaScript when the role that migrates may not create PostGIS, and the migration passes', async () => {
+    const fresh = await freshDatabase(url!, 'tiles_no_postgis');
+    const role = `tiles_no_postgis_${process.pid}`;
+    const su = new pg.Client({ connectionString: url });
+    await su.connect();
+    let running: Services | undefined;
+    try {
+      // Not a superuser: PostGIS is not a trusted extension, so CREATE EXTENSION is refused to it.
+      await su.query(`create role ${role} login`);
+      await su.query(`alter database ${new URL(fresh.url).pathname.slice(1)} owner to ${role}`);
+      const asRole = new URL(fresh.url);
+      asRole.username = role;
+      running = await startServices(readEnv({ DATA_DIR: 'memory://', DATABASE_URL: asRole.href }));
+      expect(running.tileMaker).toBe('geojson-vt');
+      const situation = await running.store.situationFor(null);
+      const t = tileAt(AT, 6);
+      const tile = { maker: running.tileMaker, database: running.database, viewer: null, situation, ...t };
+      const sites = decode(await makeTile({ ...tile, group: 'sites' })).sites.map((f) => f.properties.id);
+      expect(sites).toContain('sd_el_fasher');
+    } finally {
+      await running?.database.close();
+      await fresh.drop();
+      await su.query(`drop role if exists ${role}`);
+      await su.end();
+    }
+  }, 300_000);
 });
 
 async function routeTile(layer: string, t: { z: number; x: number; y: number }, viewer: unknown) {
