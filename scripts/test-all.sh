@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+# PostGIS for the PostgreSQL server (Debian 12's is 15): the vector tiles made by ST_AsMVT
+# (tests/integration/postgis-tiles.test.ts, skipped without it).
+ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 || need+=(postgresql-15-postgis-3)
 # Fonts so that headless Chromium renders the UI text (map labels use the app's own fonts).
 [ -d /usr/share/fonts/truetype/noto ] || need+=(fonts-noto-core)
 # Clients nobody here wrote that read the exports and the OGC API: GDAL's ogrinfo, libxml2's xmllint.

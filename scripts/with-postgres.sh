@@ -10,6 +10,13 @@ if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
   exit 1
 fi
 
+# The throw-away server runs as the superuser `postgres`, so a database may CREATE EXTENSION postgis (migration
+# 0021 does) when the extension is installed for this server's version: say so when it is not.
+major=$(basename "$(dirname "$bindir")")
+if [ ! -f "/usr/share/postgresql/$major/extension/postgis.control" ]; then
+  echo "with-postgres: PostGIS is not installed for PostgreSQL $major (Debian: apt-get install postgresql-$major-postgis-3): tiles will be cut in JavaScript and the PostGIS tile tests skipped" >&2
+fi
+
 dir=$(mktemp -d -t corridor-pg-XXXXXX)
 port=${TEST_PG_PORT:-54329}
 as_db_user=()

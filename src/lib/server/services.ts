@@ -8,6 +8,7 @@ import { recordStatusChanges } from './feed';
 import { loadSituationFromDir } from './geodata/loadSituationFromDir';
 import { commitImport } from './import/commitImport';
 import { chunkBytesFor, ImportStaging } from './import/importStaging';
+import { chooseTileMaker, type TileMaker } from './mapView/tiler';
 import { SituationStore } from './situation/situationStore';
 
 /**
@@ -22,6 +23,8 @@ export interface Services {
   signInThrottle: SignInThrottle;
   hashGate: HashGate;
   importStaging: ImportStaging;
+  /** What makes the vector tiles: PostGIS when the database has it, JavaScript otherwise (`tiler.ts`). */
+  tileMaker: TileMaker;
 }
 
 /**
@@ -43,6 +46,8 @@ export async function startServices(env: Env = readEnv()): Promise<Services> {
     { db: database.db, scenarioId: situation.scenario.id },
     { cause: 'seed', actor: 'seed' },
   ).catch((e: unknown) => console.error(`corridor: change feed: ${(e as Error).message}`));
+  const tiles = await chooseTileMaker(database);
+  if (tiles.log) console.log(tiles.log);
   return {
     database,
     store: new SituationStore(database.db, situation.scenario.id),
@@ -54,6 +59,7 @@ export async function startServices(env: Env = readEnv()): Promise<Services> {
         commitImport(database.db, features, layer, actor, { ...options, scenarioId: situation.scenario.id }),
       { maxChunkBytes: chunkBytesFor(env.BODY_SIZE_LIMIT) },
     ),
+    tileMaker: tiles.maker,
   };
 }
 

@@ -25,7 +25,11 @@ export const scenarios = pgTable('scenarios', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Every feature of every layer. `version` drives optimistic concurrency; `deleted_at` is a soft delete. */
+/**
+ * Every feature of every layer. `version` drives optimistic concurrency; `deleted_at` is a soft delete. Where
+ * PostgreSQL has PostGIS, migration 0021 adds `tile_geom`, generated from `geometry` by the server: it is not
+ * declared here, as it exists on one engine only, and only the SQL of `mapView/postgisTiles.ts` reads it.
+ */
 export const features = pgTable(
   'features',
   {

@@ -9,7 +9,8 @@ import { tileFeatures } from './tileFeatures';
 /** Zooms served: beyond 14 the map over-zooms the last tiles (the `maxzoom` of the style's sources). */
 export const TILE_MAX_ZOOM = 14;
 /** Tile coordinates: 4096 units a side, with 64 of buffer so lines and markers join across edges. */
-const EXTENT = 4096;
+export const TILE_EXTENT = 4096;
+export const TILE_BUFFER = 64;
 
 /** A tile request that names no tile of the pyramid. */
 export class TileRangeError extends Error {}
@@ -28,14 +29,23 @@ function indexOf(situation: Situation, group: LayerGroup): GeoJSONVT {
     index = new GeoJSONVT(tileFeatures(situation)[group], {
       maxZoom: TILE_MAX_ZOOM,
       indexMaxZoom: 5,
-      extent: EXTENT,
-      buffer: 64,
+      extent: TILE_EXTENT,
+      buffer: TILE_BUFFER,
       // Fewer vertices at low zooms; 3 is geojson-vt's default, 1 px of a 256 px tile at 4096 units.
       tolerance: 3,
     });
     byGroup.set(group, index);
   }
   return index;
+}
+
+/** Throws `TileRangeError` for coordinates that name no tile of the pyramid (zooms 0 to `TILE_MAX_ZOOM`). */
+export function checkTileRange(z: number, x: number, y: number): void {
+  if (!Number.isInteger(z) || z < 0 || z > TILE_MAX_ZOOM)
+    throw new TileRangeError(`zoom ${z}: tiles go from 0 to ${TILE_MAX_ZOOM}`);
+  const n = 2 ** z;
+  if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= n || y >= n)
+    throw new TileRangeError(`tile ${z}/${x}/${y}: x and y go from 0 to ${n - 1} at zoom ${z}`);
 }
 
 /**
@@ -49,12 +59,8 @@ export function vectorTile(
   x: number,
   y: number,
 ): Uint8Array {
-  if (!Number.isInteger(z) || z < 0 || z > TILE_MAX_ZOOM)
-    throw new TileRangeError(`zoom ${z}: tiles go from 0 to ${TILE_MAX_ZOOM}`);
-  const n = 2 ** z;
-  if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= n || y >= n)
-    throw new TileRangeError(`tile ${z}/${x}/${y}: x and y go from 0 to ${n - 1} at zoom ${z}`);
+  checkTileRange(z, x, y);
   const tile = indexOf(situation, group).getTile(z, x, y);
   if (!tile) return new Uint8Array(0);
-  return fromGeojsonVt({ [group]: tile }, { version: 2, extent: EXTENT });
+  return fromGeojsonVt({ [group]: tile }, { version: 2, extent: TILE_EXTENT });
 }
