@@ -39,6 +39,18 @@ function indexOf(situation: Situation, group: LayerGroup): GeoJSONVT {
 }
 
 /**
+ * Throws `TileRangeError` naming the problem when `z/x/y` is not a tile of the pyramid. Cheap: the tile route
+ * checks it before answering a revalidation, so a tile that does not exist is a 404, never a 304.
+ */
+export function checkTile(z: number, x: number, y: number): void {
+  if (!Number.isInteger(z) || z < 0 || z > TILE_MAX_ZOOM)
+    throw new TileRangeError(`zoom ${z}: tiles go from 0 to ${TILE_MAX_ZOOM}`);
+  const n = 2 ** z;
+  if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= n || y >= n)
+    throw new TileRangeError(`tile ${z}/${x}/${y}: x and y go from 0 to ${n - 1} at zoom ${z}`);
+}
+
+/**
  * The tile `z/x/y` of one layer group (one MVT layer named after the group), or an empty tile where the
  * group has nothing. Coordinates outside the pyramid throw `TileRangeError`.
  */
@@ -49,11 +61,7 @@ export function vectorTile(
   x: number,
   y: number,
 ): Uint8Array {
-  if (!Number.isInteger(z) || z < 0 || z > TILE_MAX_ZOOM)
-    throw new TileRangeError(`zoom ${z}: tiles go from 0 to ${TILE_MAX_ZOOM}`);
-  const n = 2 ** z;
-  if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= n || y >= n)
-    throw new TileRangeError(`tile ${z}/${x}/${y}: x and y go from 0 to ${n - 1} at zoom ${z}`);
+  checkTile(z, x, y);
   const tile = indexOf(situation, group).getTile(z, x, y);
   if (!tile) return new Uint8Array(0);
   return fromGeojsonVt({ [group]: tile }, { version: 2, extent: EXTENT });
