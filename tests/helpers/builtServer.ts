@@ -12,6 +12,8 @@ const root = join(import.meta.dirname, '..', '..');
 export interface BuiltServer {
   base: string;
   dataDir: string;
+  /** The server's process id, e.g. to read its CPU time (bench/mapData.ts). */
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -83,7 +85,7 @@ export async function startBuiltServer(
       throw new Error(`the built server exited with code ${child.exitCode}: ${stderr}`);
     }
     try {
-      if ((await fetch(`${base}/ogc`)).ok) return { base, dataDir, stop };
+      if ((await fetch(`${base}/ogc`)).ok) return { base, dataDir, pid: child.pid!, stop };
     } catch {
       // not listening yet
     }
