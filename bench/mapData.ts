@@ -203,7 +203,7 @@ try {
     for (const [k, { r304, r200 }] of Object.entries(results))
       log(
         `| ${k} (${n(first[k as keyof typeof first].bytes / 1024)} KiB) | ${n(r304.rate)} | ${r304.p50} / ${r304.p99} ms | ${ms(r304.cpuPer1000)} | ` +
-          `${r200.rate.toFixed(1)} | ${ms(r200.cpuPer1000)} | ${n(r304.rate / r200.rate)}× | ` +
+          `${r200.rate < 1 ? r200.rate.toPrecision(2) : r200.rate.toFixed(1)} | ${ms(r200.cpuPer1000)} | ${n(r304.rate / r200.rate)}× | ` +
           `${r304.cpuPer1000 && r200.cpuPer1000 ? `${n(r200.cpuPer1000 / r304.cpuPer1000)}×` : '?'} | ${r304.rate >= TARGET_RPS ? '✓' : '✗'} |`,
       );
     log(`load average at end ${load()}`);
