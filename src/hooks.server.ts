@@ -4,7 +4,7 @@ import { services } from '$lib/server/services';
 import { validateSession } from '$lib/server/auth/sessionStore';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/sessionCookie';
 import { withHeadLinks } from '$lib/server/http/headLinks';
-import { finishResponse } from '$lib/server/http/httpPolicy';
+import { finishResponse, isLanguageFree } from '$lib/server/http/httpPolicy';
 import { appendVary } from '$lib/server/http/compress';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import type { Locale } from '$lib/paraglide/runtime';
@@ -36,21 +36,26 @@ export const init: ServerInit = async () => {
 /**
  * Picks the request's language (docs/i18n.md), renders the page in it with `<html lang dir>` set, then
  * resolves the viewer from the session cookie (anonymous when there is none or it is no longer valid), then
- * sets the response's caching headers and compresses it.
+ * sets the response's caching headers and compresses it. The map's data endpoints (`isLanguageFree`) have no
+ * words in them: they skip the language (Paraglide clones every request it handles), which is most of what
+ * a revalidation of a tile or of a date's verdicts costs besides SvelteKit itself.
  */
 export const handle: Handle = ({ event, resolve }) =>
-  paraglideMiddleware(event.request, ({ request, locale }) => {
-    event.request = request;
-    return handleInLocale(event, resolve, locale);
-  });
+  isLanguageFree(event.url.pathname)
+    ? handleInLocale(event, resolve, null)
+    : paraglideMiddleware(event.request, ({ request, locale }) => {
+        event.request = request;
+        return handleInLocale(event, resolve, locale);
+      });
 
 const handleInLocale = async (
   event: Parameters<Handle>[0]['event'],
   resolve: Parameters<Handle>[0]['resolve'],
-  locale: Locale,
+  /** Null for a language-free path. */
+  locale: Locale | null,
 ): Promise<Response> => {
   // A language picked with `?lang=` is remembered, so the site's links (which do not carry it) keep it.
-  const picked = asLocale(event.url.searchParams.get(LANG_PARAM));
+  const picked = locale && asLocale(event.url.searchParams.get(LANG_PARAM));
   if (picked && event.cookies.get(LANG_COOKIE) !== picked)
     event.cookies.set(LANG_COOKIE, picked, {
       path: '/',
@@ -73,10 +78,12 @@ const handleInLocale = async (
     }
   }
   // The page in the request's language, with the feed and oEmbed links in its served head (`headLinks.ts`).
-  const response = await resolve(event, {
-    transformPageChunk: ({ html }) =>
-      withHeadLinks(html.replace('%lang%', locale).replace('%dir%', textDirection(locale)), event.url),
-  });
+  const response = locale
+    ? await resolve(event, {
+        transformPageChunk: ({ html }) =>
+          withHeadLinks(html.replace('%lang%', locale).replace('%dir%', textDirection(locale)), event.url),
+      })
+    : await resolve(event);
   // A page is written in the language the request asked for.
   if (response.headers.get('content-type')?.startsWith('text/html')) {
     appendVary(response.headers, 'Accept-Language');

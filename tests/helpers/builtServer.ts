@@ -12,6 +12,8 @@ const root = join(import.meta.dirname, '..', '..');
 export interface BuiltServer {
   base: string;
   dataDir: string;
+  /** The server's process id, e.g. to read its CPU time (bench/mapData.ts). */
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -27,8 +29,8 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Builds when needed, lets `prepare` write into the fresh database (the server seeds the default scenario
- * on start, keeping what is there), then starts the server and waits until it answers.
+ * Lets `prepare` write into a fresh database (the server seeds the default scenario on start, keeping what
+ * is there), builds when needed, then starts the server and waits until it answers.
  */
 export async function startBuiltServer(
   prepare?: (db: Database) => Promise<void>,
@@ -37,10 +39,6 @@ export async function startBuiltServer(
   /** How long the server may take to start (a large GEODATA_DIR is validated and stored first). */
   startTimeoutMs = 90_000,
 ): Promise<BuiltServer> {
-  execFileSync(process.execPath, [join(root, 'scripts', 'build-if-needed.js')], {
-    cwd: root,
-    stdio: 'inherit',
-  });
   const dataDir = mkdtempSync(join(tmpdir(), 'corridor-server-'));
   if (prepare) {
     const db = await openDatabase({ dataDir, migrationsFolder: join(root, 'drizzle') });
@@ -50,6 +48,11 @@ export async function startBuiltServer(
       await db.close();
     }
   }
+  // Built after `prepare`: seeding needs no build, so a long one (bench/mapData.ts) may run while a build does.
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-if-needed.js')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [join(root, 'build', 'index.js')], {
@@ -83,7 +86,7 @@ export async function startBuiltServer(
       throw new Error(`the built server exited with code ${child.exitCode}: ${stderr}`);
     }
     try {
-      if ((await fetch(`${base}/ogc`)).ok) return { base, dataDir, stop };
+      if ((await fetch(`${base}/ogc`)).ok) return { base, dataDir, pid: child.pid!, stop };
     } catch {
       // not listening yet
     }

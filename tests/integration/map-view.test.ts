@@ -7,7 +7,9 @@ import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
-import { PUBLIC_FRESHNESS_MS } from '$lib/server/http/publicSituation';
+import { strongEtag } from '$lib/server/http/cache';
+import { contentHash } from '$lib/server/http/contentVersion';
+import { PUBLIC_FRESHNESS_MS, publicSituation } from '$lib/server/http/publicSituation';
 import { mapMeta } from '$lib/server/mapView/mapMode';
 import { startServices, type Services } from '$lib/server/services';
 import type { MapVerdicts } from '$lib/map/mapVerdicts';
@@ -25,6 +27,19 @@ vi.mock('$lib/server/services', async (importOriginal) => ({
   ...(await importOriginal<typeof import('$lib/server/services')>()),
   services: () => Promise.resolve(routeServices.current),
 }));
+
+// Counts the tiles cut and encoded, to show that a revalidation cuts none.
+const cut = vi.hoisted(() => ({ tiles: 0 }));
+vi.mock('$lib/server/mapView/vectorTiles', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('$lib/server/mapView/vectorTiles')>();
+  return {
+    ...actual,
+    vectorTile: (...a: Parameters<typeof actual.vectorTile>) => {
+      cut.tiles++;
+      return actual.vectorTile(...a);
+    },
+  };
+});
 
 beforeAll(async () => {
   services = await startServices(readEnv({ DATA_DIR: 'memory://' }));
@@ -282,5 +297,130 @@ describe('the map mode', () => {
     const situation = await services.store.situationFor(null);
     expect(mapMeta(situation, meta.features - 1).mode).toBe('tiled');
     expect(mapMeta(situation, meta.features).mode).toBe('whole');
+  });
+});
+
+// A revalidation is what the map sends most (every tile and date it holds, each minute): it must cost a tag's
+// check, not a tile's cut, an analysis or a read of the features from the database. The clock is held still
+// so that the public situation is not due for its once-a-second check during the revalidation itself.
+describe('a revalidation (304)', () => {
+  const FEATURE = 'map/features/[id]/+server.ts';
+  const VERDICTS = 'map/verdicts.json/+server.ts';
+
+  async function counted(ask: () => Promise<Response>) {
+    const reads = vi.spyOn(services.store, 'situationFor');
+    const analyses = vi.spyOn(services.store, 'analysisFor');
+    const tiles = cut.tiles;
+    try {
+      const res = await ask();
+      return {
+        status: res.status,
+        reads: reads.mock.calls.length,
+        analyses: analyses.mock.calls.length,
+        tiles: cut.tiles - tiles,
+      };
+    } finally {
+      reads.mockRestore();
+      analyses.mockRestore();
+    }
+  }
+
+  it('of a tile cuts no tile and reads nothing from the database', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const first = await counted(() => tile('roads', AT, 6));
+      expect(first).toMatchObject({ status: 200, tiles: 1 });
+      const etag = (await tile('roads', AT, 6)).headers.get('etag')!;
+      const again = await counted(() => tile('roads', AT, 6, null, { 'if-none-match': etag }));
+      expect(again).toEqual({ status: 304, reads: 0, analyses: 0, tiles: 0 });
+      // A tile outside the pyramid is still a 404, whatever tag the client sends.
+      const far = await get(TILE, '/tiles/roads/3/9/0.mvt', {
+        params: { layer: 'roads', z: '3', x: '9', y: '0' },
+        headers: { 'if-none-match': '*' },
+      });
+      expect(far.status).toBe(404);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("of a date's verdicts analyses nothing, even for a date the server has not analysed yet", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // The tag the server gives a date's verdicts is known from the public content alone.
+      const situation = await publicSituation(services.store);
+      const etag = strongEtag('map-view', contentHash(situation), 'verdicts', '2024-03-03');
+      const path = '/map/verdicts.json?date=2024-03-03';
+      const again = await counted(() => get(VERDICTS, path, { headers: { 'if-none-match': etag } }));
+      expect(again).toEqual({ status: 304, reads: 0, analyses: 0, tiles: 0 });
+      const full = await get(VERDICTS, path);
+      expect(full.status).toBe(200);
+      expect(full.headers.get('etag')).toBe(etag);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("of a feature's details analyses nothing; a feature the caller may not see is still a 404", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const path = '/map/features/sd_el_fasher?date=2024-05-05';
+      const first = await get(FEATURE, path, { params: { id: 'sd_el_fasher' } });
+      const etag = first.headers.get('etag')!;
+      const again = await counted(() =>
+        get(FEATURE, path, { params: { id: 'sd_el_fasher' }, headers: { 'if-none-match': etag } }),
+      );
+      expect(again).toEqual({ status: 304, reads: 0, analyses: 0, tiles: 0 });
+      const secret = await get(FEATURE, `/map/features/${SECRET}?date=2024-05-05`, {
+        params: { id: SECRET },
+        headers: { 'if-none-match': '*' },
+      });
+      expect(secret.status).toBe(404);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+// Last in this file: it adds records. A public tag is a function of public content only, so an edit of a
+// restricted record leaves it as it was (and so reveals nothing of the edit), while a public one changes it.
+describe('public tags', () => {
+  const etags = async () =>
+    Promise.all([
+      get('map/meta.json/+server.ts', '/map/meta.json'),
+      get('map/verdicts.json/+server.ts', '/map/verdicts.json?date=2024-08-20'),
+      tile('sites', AT, 6),
+    ]).then((rs) => rs.map((r) => r.headers.get('etag')));
+  const camp = (id: string, sensitivity: string) =>
+    createFeature(
+      services.database.db,
+      'sites',
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [AT[0] + 0.05, AT[1]] },
+        properties: {
+          id,
+          name: `Camp ${id}`,
+          source: 'staff',
+          sensitivity,
+          kind: 'idp_camp',
+          country: 'SDN',
+          figures: [{ date: '2024-06-01', population: 1_000, source: 'staff' }],
+        },
+      },
+      'test',
+    );
+  const fresh = () => new Promise((r) => setTimeout(r, PUBLIC_FRESHNESS_MS + 50));
+
+  it('stay when a restricted record is added, and change when a public one is', async () => {
+    const before = await etags();
+    expect(before.every((t) => t?.startsWith('"'))).toBe(true);
+    await camp('secret_camp_2', 'restricted');
+    await fresh();
+    expect(await etags()).toEqual(before);
+    await camp('public_camp_2', 'public');
+    await fresh();
+    const after = await etags();
+    for (const [i, t] of after.entries()) expect(t).not.toBe(before[i]);
   });
 });

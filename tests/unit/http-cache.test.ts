@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cachedResponse, matchingTag } from '$lib/server/http/cache';
 import { coalesce, sharedRuns } from '$lib/server/http/coalesce';
 import { compressResponse, negotiateEncoding } from '$lib/server/http/compress';
-import { finishResponse, publicTrpcRead } from '$lib/server/http/httpPolicy';
+import { finishResponse, isLanguageFree, publicTrpcRead } from '$lib/server/http/httpPolicy';
 
 const body = JSON.stringify({
   features: Array.from({ length: 200 }, (_, i) => ({ id: `f${i}`, name: 'Zamzam' })),
@@ -192,6 +192,32 @@ describe('the response policy of every request (hooks.server.ts)', () => {
     expect(write.headers.get('etag')).toBeNull();
     const staffOnly = await finish(get({}, '/api/trpc/features.get'), null, json());
     expect(staffOnly.headers.get('etag')).toBeNull();
+  });
+});
+
+describe('paths answered without a language (hooks.server.ts)', () => {
+  it("are the tiled map's four data endpoints, and no page", () => {
+    for (const p of [
+      '/tiles/roads/6/41/29.mvt',
+      '/map/meta.json',
+      '/map/verdicts.json',
+      '/map/features/sd_el_fasher',
+    ])
+      expect(isLanguageFree(p), p).toBe(true);
+    // Pages (an error page too) are written in the request's language.
+    for (const p of [
+      '/',
+      '/map',
+      '/map/',
+      '/map/other',
+      '/map/features/a/b',
+      '/tiles/roads/6/41.mvt',
+      '/tiles/roads/6/41/29.png',
+      '/embed',
+      '/api/trpc/situation.get',
+      '/ogc/collections',
+    ])
+      expect(isLanguageFree(p), p).toBe(false);
   });
 });
 

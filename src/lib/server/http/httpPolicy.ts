@@ -4,6 +4,20 @@ import { appendVary, compressResponse } from './compress';
 import { contentHash } from './contentVersion';
 import { withSecurityHeaders } from './securityHeaders';
 
+/** The tiled map's data endpoints (src/routes/tiles, src/routes/map): a path of this shape reaches one of them. */
+const LANGUAGE_FREE =
+  /^\/(tiles\/[^/]+\/[^/]+\/[^/]+\/[^/]+\.mvt|map\/(meta\.json|verdicts\.json|features\/[^/]+))$/;
+
+/**
+ * Paths answered without a language (`hooks.server.ts`): the tiled map's data endpoints, whose bodies and
+ * error messages hold no interface string (an endpoint's error is JSON or SvelteKit's static error page). Only
+ * the exact shapes of those routes: any other path under `/map/` or `/tiles/` is a page (an error page in the
+ * request's language).
+ */
+export function isLanguageFree(pathname: string): boolean {
+  return LANGUAGE_FREE.test(pathname);
+}
+
 /** tRPC procedures whose GET answers are public reads for an anonymous caller. */
 const PUBLIC_TRPC_READS = new Set(['situation.get', 'analysis.run']);
 

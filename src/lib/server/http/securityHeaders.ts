@@ -38,6 +38,12 @@ function withFrameAncestors(policy: string, value: string): string {
   return [...kept, `frame-ancestors ${value}`].join('; ');
 }
 
+// The non-page policy's two forms, built once: every API answer and every revalidation carries one.
+const NON_PAGE_POLICIES = {
+  frameable: withFrameAncestors(NON_PAGE_POLICY, '*'),
+  self: withFrameAncestors(NON_PAGE_POLICY, "'self'"),
+};
+
 /**
  * Sets the security headers of a response, whatever answered it: a Content-Security-Policy (the page's own
  * when SvelteKit set one, else the non-page policy) whose `frame-ancestors` is `'self'` except under
@@ -59,8 +65,14 @@ export function withSecurityHeaders(url: URL, response: Response): Response {
   h.set('x-content-type-options', 'nosniff');
   // Links out of the app (a source's web page) carry the origin only, never a feature's or a plan's URL.
   h.set('referrer-policy', 'strict-origin-when-cross-origin');
-  const policy = h.get('content-security-policy') ?? NON_PAGE_POLICY;
-  h.set('content-security-policy', withFrameAncestors(policy, isFrameable(url.pathname) ? '*' : "'self'"));
+  const policy = h.get('content-security-policy');
+  const frameable = isFrameable(url.pathname);
+  h.set(
+    'content-security-policy',
+    policy === null
+      ? NON_PAGE_POLICIES[frameable ? 'frameable' : 'self']
+      : withFrameAncestors(policy, frameable ? '*' : "'self'"),
+  );
   if (url.protocol === 'https:') h.set('strict-transport-security', HSTS);
   return out;
 }

@@ -1,6 +1,21 @@
 import { layerNames, type AnalysisReport, type Situation } from '$lib/domain/schemas';
 import type { FeatureView } from '$lib/map/tiledList';
 
+// The ids of a snapshot's features, built once per snapshot (the store hands out one per visibility level and
+// data version): the details route asks for every request, a revalidation included, and a scan of 60,000
+// features would be most of a 304's cost.
+const ids = new WeakMap<Situation, Set<string>>();
+
+/** Whether `situation` holds a feature `id` (in any layer). */
+export function hasFeature(situation: Situation, id: string): boolean {
+  let set = ids.get(situation);
+  if (!set) {
+    set = new Set(layerNames.flatMap((l) => situation[l].map((f) => f.properties.id)));
+    ids.set(situation, set);
+  }
+  return set.has(id);
+}
+
 /**
  * The feature `id` of `situation` with what the tiled map's details panel needs about it on the report's date:
  * the features its verdict names (reasons, hubs, crossings, the corridor's ends, where a camp's people went),
@@ -12,7 +27,7 @@ export function featureView(
   report: AnalysisReport,
   id: string,
 ): FeatureView | undefined {
-  if (!layerNames.some((l) => situation[l].some((f) => f.properties.id === id))) return undefined;
+  if (!hasFeature(situation, id)) return undefined;
   const corridors = report.corridors.filter((c) => c.id === id);
   const sites = report.sites.filter((s) => s.id === id);
   const rank = report.hotspots.findIndex((h) => h.siteId === id);
