@@ -109,6 +109,14 @@ test.describe('languages', () => {
     await page.locator('#feature-sd_zamzam').click();
     await expect(page.locator('.site-analysis')).toBeVisible();
     await expect(page.locator('#details-title')).toHaveText('معسكر زمزم للنازحين');
+    // The reasons' details, written in English by the analysis, are in Arabic: the famine finding with its
+    // dates, and none left in English.
+    await expect(
+      page.locator('.site-analysis .detail', {
+        hasText: /^ثبوت المجاعة بتاريخ 1 أغسطس 2024 \(.*\)، ساري حتى 1 نوفمبر 2024$/,
+      }),
+    ).toBeVisible();
+    await expect(page.locator('.site-analysis .detail[lang="en"]')).toHaveCount(0);
     expect(englishIn(await visibleTexts(page))).toEqual([]);
   });
 
@@ -219,6 +227,10 @@ test.describe('languages', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('الاتجاهات');
     const table = page.getByRole('table', { name: 'الأشخاص في مواقع معزولة، كل 7 أيام' });
     await expect(table.getByRole('row', { name: /^17 أغسطس 2024/ })).toContainText('−411,538');
+    // The event that explains the drop, in Arabic (the series API writes it in English).
+    await expect(table.getByRole('row', { name: /^17 أغسطس 2024/ })).toContainText(
+      'Adré – El Geneina crossing: أُعيد فتحه (15 أغسطس 2024)',
+    );
     await expect(
       page.getByRole('group', { name: /^الأشخاص في مواقع معزولة، من 27 يوليو 2024 إلى 31 أغسطس 2024/ }),
     ).toBeVisible();
@@ -289,6 +301,9 @@ test.describe('languages', () => {
       name: 'Personnes dans des sites coupés de l’aide, tous les 7 jours',
     });
     await expect(table.getByRole('row', { name: /^17 août 2024/ })).toContainText(/−411\s538/);
+    await expect(table.getByRole('row', { name: /^17 août 2024/ })).toContainText(
+      'Adré – El Geneina crossing : réouverture (15 août 2024)',
+    );
 
     await page.goto(
       `/login?lang=fr&next=${encodeURIComponent('/plan?from=td_adre_transit&to=sd_zamzam&date=2024-08-20')}`,
@@ -310,6 +325,14 @@ test.describe('languages', () => {
     await expect(page.locator('#analysis-status')).toContainText('Accès analysé au 20 août 2024');
     await expect(page.getByRole('link', { name: 'Planifier un convoi' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Couches et légende' })).toBeVisible();
+    // A reason's detail in French: Zamzam's famine finding, with its dates in French.
+    await page.locator('#feature-sd_zamzam').click();
+    await expect(
+      page.locator('.site-analysis .detail', {
+        hasText: /^constat de famine du 1 août 2024 \(.*\), valable jusqu'au 1 novembre 2024$/,
+      }),
+    ).toBeVisible();
+    await expect(page.locator('.site-analysis .detail[lang="en"]')).toHaveCount(0);
   });
 
   test('the switcher, by keyboard, changes the language and it is kept on the next page', async ({

@@ -5,13 +5,15 @@
 import type { ChangePhrases } from '$lib/domain/analysis/compare/changePhrases';
 import type { Reason } from '$lib/domain/schemas';
 import { REASON_LABELS } from '$lib/map/analysisDetails';
+import { reasonDetail } from '$lib/map/reasonDetail';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { formatDate, formatNumber } from './format';
 
 /**
- * The phrases of `locale`. `featureName` names the feature a reason is about; a reason is then written as
- * its translated label and that name (the analysis's own detail is English, and stays the English line).
+ * The phrases of `locale`. A reason is written as its detail in `locale` (src/lib/map/reasonDetail.ts);
+ * `featureName` names the feature a reason is about, for a detail that cannot be translated: it is then
+ * written as its translated label and that name.
  */
 export function changePhrases(
   locale: Locale = getLocale(),
@@ -64,12 +66,16 @@ export function changePhrases(
     flagsLost: (flags) => m.change_flags_lost({ flags }, o),
     people: (n) => m.change_people({ count: formatNumber(n, 0, locale) }, o),
     date: (iso) => formatDate(iso, locale),
-    reason: (r: Reason) =>
-      locale === 'en'
-        ? r.detail
+    reason: (r: Reason) => {
+      // The analysis's detail in this language; one whose English sentence is not recognised is said by
+      // the reason's label and the feature it names.
+      const d = reasonDetail(r, locale);
+      return d.lang === undefined
+        ? d.text
         : m.change_reason(
             { label: REASON_LABELS[r.code] ?? r.code, feature: featureName(r.featureId) ?? r.featureId },
             o,
-          ),
+          );
+    },
   };
 }

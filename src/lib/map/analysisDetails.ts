@@ -12,6 +12,12 @@ import type {
   Situation,
 } from '$lib/domain/schemas';
 import { findFeature } from './featureDetails';
+import { reasonDetail } from './reasonDetail';
+
+const detailOf = (r: Reason): { detail: string; detailLang?: 'en' } => {
+  const d = reasonDetail(r);
+  return d.lang ? { detail: d.text, detailLang: d.lang } : { detail: d.text };
+};
 
 /** Each reason code of the analysis (docs/analysis.md) in plain words; typed so a new code needs words. */
 export const REASON_LABELS: Record<ReasonCode, string> = {
@@ -232,7 +238,10 @@ function siegeView(situation: Situation, reasons: readonly Reason[]): SiteAnalys
 export interface ReasonView {
   code: ReasonCode;
   label: string;
+  /** The analysis's detail in the interface's language (src/lib/map/reasonDetail.ts). */
   detail: string;
+  /** 'en' when `detail` is the analysis's English sentence, not recognised for translation. */
+  detailLang?: 'en';
   featureId: string;
   /** The feature's name when the situation has it (a derived front line has none). */
   featureName?: string;
@@ -324,7 +333,7 @@ export function reasonViews(situation: Situation, reasons: readonly Reason[]): R
     out.push({
       code: r.code,
       label: REASON_LABELS[r.code] ?? r.code,
-      detail: r.detail,
+      ...detailOf(r),
       featureId: r.featureId,
       featureName: featureName(situation, r.featureId),
       selectable: findFeature(situation, r.featureId) !== undefined,

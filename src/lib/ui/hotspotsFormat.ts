@@ -5,7 +5,7 @@ import type { ClaimConfidence, ReasonCode, SupportKind, Totals } from '$lib/doma
 import { m } from '$lib/paraglide/messages';
 import { formatDate, formatList, formatNumber } from '$lib/i18n/format';
 import { REASON_LABELS } from '$lib/map/analysisDetails';
-import { getLocale } from '$lib/paraglide/runtime';
+import { reasonDetail } from '$lib/map/reasonDetail';
 
 /** 1500000 → "1,500,000" (in the interface's language: "1 500 000" in French). */
 export function formatCount(n: number): string {
@@ -177,12 +177,13 @@ export function offLine(km: number): string {
 }
 
 /**
- * A reason of the analysis as the interface shows it: its English detail (which incident, how far) in
- * English; in another language its translated short label, since the analysis, a pure domain module shared
- * with the CLI and the feeds, writes its details in English (docs/i18n.md).
+ * A reason of the analysis as the interface shows it: its detail (which incident, how far) in the
+ * interface's language (src/lib/map/reasonDetail.ts). A detail whose English sentence is not recognised is
+ * said by its translated short label, since this text has no room to mark a sentence as English.
  */
 export function reasonText(r: { code: string; detail: string }): string {
-  return getLocale() === 'en' ? r.detail : (REASON_LABELS[r.code as ReasonCode] ?? r.code);
+  const d = reasonDetail(r);
+  return d.lang === undefined ? d.text : (REASON_LABELS[r.code as ReasonCode] ?? r.code);
 }
 
 /** The sensitivities a staff view includes, as words: "public, restricted and confidential". */

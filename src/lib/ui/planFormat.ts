@@ -16,6 +16,16 @@ export function formatKm(km: number): string {
   return m.km({ value: km >= 10 ? formatNumber(Math.round(km)) : formatNumber(km, 1) });
 }
 
+/**
+ * A note of the planner in the interface's language. The routing (a domain module shared with the API and
+ * the exports) writes it in English; its one note says that the avoid list leaves no route, and names the
+ * features avoided (their ids, as the plan's address has them). Another note is shown as written.
+ */
+export function noteText(note: string): string {
+  const avoid = /^the avoid list \((.*)\) leaves no route: without it there is one$/.exec(note)?.[1];
+  return avoid === undefined ? note : m.pl_note_avoid_no_route({ avoid });
+}
+
 // Getters: the server renders many languages with this module (docs/i18n.md).
 export const statusLabel: Record<SegmentStatus, string> = {
   get open() {

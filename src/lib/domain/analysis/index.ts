@@ -45,6 +45,7 @@ export type {
 } from '../schemas';
 export { planRoutes, type PlanOptions } from './routing/planRoutes';
 export { mergeTravelParams } from './routing/travelTime';
-export { seriesOf, seriesWith, type SeriesOptions } from './series/seriesOf';
+export { seriesOf, seriesWith, withEventPhrases, type SeriesOptions } from './series/seriesOf';
+export { ENGLISH_EVENT_PHRASES, type EventPhrases } from './series/eventPhrases';
 export { seriesDates, MAX_SERIES_POINTS } from './series/seriesDates';
 export { parseStep } from './series/parseStep';

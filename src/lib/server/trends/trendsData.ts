@@ -1,6 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { AnalysisInputError, parseStep } from '$lib/domain/analysis';
-import { isoDate, totalsKeys, type TotalsKey } from '$lib/domain/schemas';
+import { AnalysisInputError, parseStep, withEventPhrases } from '$lib/domain/analysis';
+import { analysisParamsSchema, isoDate, totalsKeys, type TotalsKey } from '$lib/domain/schemas';
+import { eventPhrases } from '$lib/i18n/eventPhrases';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Viewer } from '../auth/roles';
 import { seriesBetween } from '../publicApi/computed';
 import { API_MAX_SERIES_POINTS } from '../publicApi/respond';
@@ -32,6 +34,10 @@ export async function trendsData(store: SituationStore, viewer: Viewer, url: URL
     if (e instanceof AnalysisInputError) error(400, e.message);
     throw e;
   }
+  // The series is computed once, in English, and shared with the API; the page's events are written again
+  // in the request's language (with the default parameters the series was computed with).
+  if (getLocale() !== 'en')
+    series = withEventPhrases(analyzer.situation, series, analysisParamsSchema.parse({}), eventPhrases());
   return {
     scenario: { name: scenario.name, disclaimer: scenario.disclaimer, timeRange: scenario.timeRange },
     figure: figureRaw as TotalsKey,

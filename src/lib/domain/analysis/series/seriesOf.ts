@@ -1,7 +1,15 @@
-import type { AnalysisParamsInput, Series, SeriesPoint, Situation, Totals } from '../../schemas';
+import type {
+  AnalysisParams,
+  AnalysisParamsInput,
+  Series,
+  SeriesPoint,
+  Situation,
+  Totals,
+} from '../../schemas';
 import { totalsKeys } from '../../schemas';
 import { createAnalyzer, type Analyzer } from '../analyzer';
 import { seriesDates, MAX_SERIES_POINTS } from './seriesDates';
+import type { EventPhrases } from './eventPhrases';
 import { stepEvents } from './stepEvents';
 
 export interface SeriesOptions {
@@ -69,4 +77,33 @@ export function seriesWith(
     last = t;
   }
   return { from, to, stepDays, points };
+}
+
+/**
+ * `series` with its events written from `phrases` (another language's table): the events of each step are
+ * found again in the data (cheap: no analysis), and each annotation takes the text of the event of the same
+ * date, kind and feature. The series itself is computed once, in English, and shared with the API.
+ */
+export function withEventPhrases(
+  situation: Situation,
+  series: Series,
+  params: AnalysisParams,
+  phrases: EventPhrases,
+): Series {
+  const points = series.points.map((point, i) => {
+    if (i === 0 || point.annotations.length === 0) return point;
+    const key = (e: { date: string; kind: string; featureId: string }) =>
+      `${e.date}\u0000${e.kind}\u0000${e.featureId}`;
+    const texts = new Map(
+      stepEvents(situation, series.points[i - 1].date, point.date, params, phrases).map((e) => [
+        key(e),
+        e.text,
+      ]),
+    );
+    return {
+      ...point,
+      annotations: point.annotations.map((a) => ({ ...a, text: texts.get(key(a)) ?? a.text })),
+    };
+  });
+  return { ...series, points };
 }

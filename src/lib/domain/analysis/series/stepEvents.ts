@@ -2,6 +2,7 @@ import { crossingStatusOn, isValidOn } from '../../asOf';
 import type { AnalysisParams, SeriesEventKind, Situation, TotalsKey } from '../../schemas';
 import { siteFindingsOn } from '../../siteFindingsOn';
 import { siteStatusOn } from '../../siteStatusOn';
+import { ENGLISH_EVENT_PHRASES, type EventPhrases } from './eventPhrases';
 
 /** A dated event of the data between two dates of a series, with the figures it bears on. */
 export interface StepEvent {
@@ -39,30 +40,20 @@ const BEARS_ON: Record<SeriesEventKind, readonly TotalsKey[]> = {
   incident: ACCESS,
 };
 
-/** 1234567 → "1,234,567" (the same on every platform, unlike toLocaleString). */
-const people = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
-const SITE_STATUS_WORDS: Record<string, string> = {
-  active: 'active again',
-  emptied: 'emptied',
-  destroyed: 'destroyed',
-  closed: 'closed',
-  relocated: 'relocated',
-};
-
 /**
  * The events of the data that happened after `prev` and on or before `cur` (the step in which their effect
  * first shows), found by comparing what the data says on both dates: a crossing whose status differs, a
  * constraint (siege, flood…), area of control or drawn front line that came into force or ended, a site whose
  * status, famine finding or population figure differs, and incidents of severity 2 or more dated in the step.
  * Entries that repeat the status in force (an extension of an opening) are no events. Sorted by date, then
- * by feature id.
+ * by feature id. Their text is written from `phrases` (English by default: the API and the CLI).
  */
 export function stepEvents(
   situation: Situation,
   prev: string,
   cur: string,
   params: AnalysisParams,
+  phrases: EventPhrases = ENGLISH_EVENT_PHRASES,
 ): StepEvent[] {
   const out: StepEvent[] = [];
   const add = (date: string, kind: SeriesEventKind, featureId: string, text: string) =>
@@ -73,15 +64,15 @@ export function stepEvents(
     const before = crossingStatusOn(c, prev);
     const now = crossingStatusOn(c, cur);
     if (!now || before?.status === now.status) continue;
-    const words =
+    const write =
       now.status === 'open'
         ? before
-          ? 'reopened'
-          : 'opened'
+          ? phrases.crossingReopened
+          : phrases.crossingOpened
         : now.status === 'closed'
-          ? 'closed'
-          : 'restricted';
-    add(now.since, 'crossing_status', c.properties.id, `${c.properties.name} ${words}`);
+          ? phrases.crossingClosed
+          : phrases.crossingRestricted;
+    add(now.since, 'crossing_status', c.properties.id, write(c.properties.name));
   }
 
   for (const c of situation.constraints) {
@@ -90,20 +81,22 @@ export function stepEvents(
     const is = isValidOn(p, cur);
     if (was === is) continue;
     const siege = p.kind === 'siege';
-    if (is) add(p.validFrom, siege ? 'siege_start' : 'constraint_start', p.id, `${p.name} began`);
-    else add(p.validTo ?? cur, siege ? 'siege_end' : 'constraint_end', p.id, `${p.name} ended`);
+    if (is)
+      add(p.validFrom, siege ? 'siege_start' : 'constraint_start', p.id, phrases.constraintBegan(p.name));
+    else add(p.validTo ?? cur, siege ? 'siege_end' : 'constraint_end', p.id, phrases.constraintEnded(p.name));
   }
 
   for (const a of situation.areas)
     if (isValidOn(a.properties, cur) && !isValidOn(a.properties, prev))
-      add(a.properties.validFrom, 'control', a.properties.id, `Control: ${a.properties.name}`);
+      add(a.properties.validFrom, 'control', a.properties.id, phrases.control(a.properties.name));
   for (const f of situation.frontlines)
     if (isValidOn(f.properties, cur) && !isValidOn(f.properties, prev))
-      add(f.properties.validFrom, 'frontline', f.properties.id, `Front line: ${f.properties.name}`);
+      add(f.properties.validFrom, 'frontline', f.properties.id, phrases.frontline(f.properties.name));
 
   for (const i of situation.incidents) {
     const p = i.properties;
-    if (p.date > prev && p.date <= cur && p.severity >= 2) add(p.date, 'incident', p.id, p.name);
+    if (p.date > prev && p.date <= cur && p.severity >= 2)
+      add(p.date, 'incident', p.id, phrases.incident(p.name));
   }
 
   const rules = {
@@ -116,15 +109,14 @@ export function stepEvents(
     const statusBefore = siteStatusOn(s, prev);
     const statusNow = siteStatusOn(s, cur);
     if (statusBefore.status !== statusNow.status)
-      add(statusNow.since ?? cur, 'site_status', p.id, `${p.name} ${SITE_STATUS_WORDS[statusNow.status]}`);
+      add(statusNow.since ?? cur, 'site_status', p.id, phrases.siteStatus(p.name, statusNow.status));
 
     const before = siteFindingsOn(s, prev, rules);
     const now = siteFindingsOn(s, cur, rules);
     const famineBefore = before.finding?.famine === true;
     const famineNow = now.finding?.famine === true;
     if (!famineBefore && famineNow) {
-      const phase = now.finding!.ipcPhase === null ? '' : ` (IPC phase ${now.finding!.ipcPhase})`;
-      add(now.finding!.date, 'famine_finding', p.id, `Famine finding for ${p.name}${phase}`);
+      add(now.finding!.date, 'famine_finding', p.id, phrases.famineFinding(p.name, now.finding!.ipcPhase));
     } else if (famineBefore && !famineNow) {
       // Either it expired (its validTo passed) or a later finding without famine superseded it.
       const expired = before.finding!.validTo <= cur;
@@ -132,21 +124,13 @@ export function stepEvents(
         expired ? before.finding!.validTo : now.finding!.date,
         'famine_finding_end',
         p.id,
-        expired
-          ? `Famine finding for ${p.name} expired`
-          : `Famine finding for ${p.name} superseded (IPC phase ${now.finding!.ipcPhase ?? 'unknown'})`,
+        expired ? phrases.famineExpired(p.name) : phrases.famineSuperseded(p.name, now.finding!.ipcPhase),
       );
     }
     const popBefore = before.population?.value;
     const popNow = now.population?.value;
     if (now.population && popNow !== popBefore)
-      add(
-        now.population.date,
-        'population',
-        p.id,
-        `${p.name}: ${people(popNow!)} people` +
-          (popBefore === undefined ? '' : ` (was ${people(popBefore)})`),
-      );
+      add(now.population.date, 'population', p.id, phrases.population(p.name, popNow!, popBefore));
   }
   return out.sort((a, b) =>
     a.date !== b.date
