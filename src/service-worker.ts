@@ -8,7 +8,12 @@
 // `no-store`, which is every answer to a signed-in account), so a shared machine never serves one person's
 // restricted records to another session, and signing out leaves nothing of the session behind.
 import { version } from '$service-worker';
-import { isOfflineCacheable, isOfflinePath, OFFLINE_CACHE_PREFIX } from './lib/offline/offlinePaths';
+import {
+  asKeptCopy,
+  isOfflineCacheable,
+  isOfflinePath,
+  OFFLINE_CACHE_PREFIX,
+} from './lib/offline/offlinePaths';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `${OFFLINE_CACHE_PREFIX}${version}`;
@@ -39,7 +44,8 @@ async function networkFirst(request: Request): Promise<Response> {
     return response;
   } catch (e) {
     const kept = await cache.match(request, { ignoreVary: true });
-    if (kept) return kept;
+    // Marked, so that the page knows its data is a copy and how old, whatever `navigator.onLine` says.
+    if (kept) return asKeptCopy(kept);
     throw e;
   }
 }

@@ -1,29 +1,111 @@
 // Offline use: after one visit under the service worker, the map opens again with the network cut, from the
-// copies the worker kept, and says it is offline and how old its data is.
-import { expect, test, waitForMap } from './fixtures';
+// copies the worker kept, and says it is offline and how old its data is; without a kept copy it says so.
+import type { Page } from '@playwright/test';
+import { allowConsoleError, expect, test, waitForMap } from './fixtures';
 
-// Known to fail since the map's data by view and the server's cache were merged: offline, the map is drawn
-// again but the banner no longer finds the kept situation's date (issue 12 stays open until it does).
-test.fixme('the map reopens with the network cut, with the offline banner', async ({ page, context }) => {
-  await page.goto('/');
-  await waitForMap(page);
+const DATE = '2024-08-20';
+
+/** Opens the map on DATE, lets the service worker install, and reloads so that the worker keeps the page. */
+async function visitUnderWorker(page: Page): Promise<void> {
+  await page.goto(`/?date=${DATE}`);
+  await waitForMap(page, DATE);
   // The worker is installed on the first visit and controls the page from the next load, which it keeps.
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await page.reload();
-  await waitForMap(page);
+  await waitForMap(page, DATE);
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await expect(page.getByText(/^offline —/)).toHaveCount(0);
+}
 
+/** Each drawn corridor's status, as the analysis of the date shown gave it. */
+async function corridorStatuses(page: Page): Promise<Record<string, string>> {
+  await expect(page.getByText('Access analysed for 20 August 2024')).toBeVisible();
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (const f of window.__corridorMap!.map.queryRenderedFeatures({ layers: ['corridors-line'] }))
+      out[String(f.properties.id)] = String(f.properties.status);
+    return out;
+  });
+}
+
+/** The `Date` the server gave the situation the worker kept (ISO), read from the worker's cache. */
+function keptSituationDate(page: Page): Promise<string | undefined> {
+  return page.evaluate(async () => {
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const r of await cache.keys()) {
+        if (new URL(r.url).pathname !== '/api/trpc/situation.get') continue;
+        const date = (await cache.match(r, { ignoreVary: true }))?.headers.get('date');
+        if (date) return new Date(date).toISOString();
+      }
+    }
+    return undefined;
+  });
+}
+
+// Still failing (issue 12 open): offline, the map is drawn and analysed again, but the banner does not show. The
+// worker now marks the copies it serves when the network fails, yet within a public answer's max-age (60 s) the
+// browser's HTTP cache answers the worker's fetch of /map/meta.json and the situation without the network, so no
+// marked copy reaches the page, and navigator.onLine stays true after the offline reload. Next step: the worker
+// revalidates those two with the server (`cache: 'no-cache'`, a 304 online) so that offline it falls back to them.
+test.fixme('the map reopens with the network cut, with the analysis of its date and the offline banner', async ({
+  page,
+  context,
+}) => {
+  await visitUnderWorker(page);
+  await expect(page.getByText(/^offline —/)).toHaveCount(0);
+  const online = await corridorStatuses(page);
+  expect(Object.values(online).some((s) => s === 'blocked' || s === 'at_risk')).toBe(true);
+  const kept = await keptSituationDate(page);
+  expect(kept).toBeDefined();
+  const day = new Date(kept!).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const banner = `offline — data as of ${day}, ${kept!.slice(11, 16)} UTC`;
+
+  // The page's clock is set years ahead: a banner that gave the time of the reload would show 2031.
+  await page.clock.setFixedTime(new Date('2031-06-15T10:20:00Z'));
   await context.setOffline(true);
   await page.reload();
   // Drawn again from the kept situation and basemap: the sites are on the canvas.
-  await waitForMap(page);
+  await waitForMap(page, DATE);
   const drawn = await page.evaluate(
     () => window.__corridorMap!.map.queryRenderedFeatures({ layers: ['sites-circle'] }).length,
   );
   expect(drawn).toBeGreaterThan(0);
-  await expect(
-    page.getByRole('status').filter({ hasText: /^offline — data as of \d{1,2} \w+ \d{4}, \d{2}:\d{2} UTC$/ }),
-  ).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^offline —/ })).toHaveText(banner);
+  // Analysed in the browser from the kept situation: the same verdicts as online, for the same date.
+  expect(await corridorStatuses(page)).toEqual(online);
+  await context.setOffline(false);
+});
+
+// Still failing for the same reason: the browser's HTTP cache answers within max-age, so the map is drawn
+// from it although the worker's copies are gone. Passes only once the worker revalidates the map's data.
+test.fixme('a map opened offline with no kept data says so instead of waiting', async ({ page, context }) => {
+  allowConsoleError(page, /Failed to load resource|corridor: could not load the situation/);
+  await visitUnderWorker(page);
+  // The page and scripts are kept, the map's data is not (as after the browser cleared it to free space).
+  const removed = await page.evaluate(async () => {
+    let n = 0;
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const r of await cache.keys()) {
+        const path = new URL(r.url).pathname;
+        if (path === '/map/meta.json' || path === '/api/trpc/situation.get')
+          n += Number(await cache.delete(r));
+      }
+    }
+    return n;
+  });
+  expect(removed).toBe(2);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText(
+    'the server did not answer, and this device keeps no copy of it for use offline',
+  );
+  await expect(page.getByText('Loading the situation…')).toHaveCount(0);
   await context.setOffline(false);
 });

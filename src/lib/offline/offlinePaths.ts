@@ -31,3 +31,28 @@ export function isOfflineCacheable(response: Response): boolean {
   if (response.status !== 200 || response.type === 'opaque') return false;
   return !/\b(private|no-store)\b/i.test(response.headers.get('cache-control') ?? '');
 }
+
+/**
+ * Header the service worker adds to an answer it serves from its copy because the network failed. The page
+ * cannot trust `navigator.onLine` to know it is offline: it stays true while the computer is on a local network
+ * whose link out is down (a field office's router without its uplink), so the page learns it from its data.
+ */
+export const KEPT_COPY_HEADER = 'x-corridor-kept-copy';
+
+/** A kept answer as the worker serves it offline: the same status, headers and body, marked as a copy. */
+export function asKeptCopy(kept: Response): Response {
+  const headers = new Headers(kept.headers);
+  headers.set(KEPT_COPY_HEADER, '1');
+  return new Response(kept.body, { status: kept.status, statusText: kept.statusText, headers });
+}
+
+/**
+ * Whether `response` is the worker's kept copy and, if so, when the server gave it (ISO 8601, from its `Date`
+ * header, which a revalidation with a 304 refreshes: the last time the server said this data was current).
+ * Undefined for an answer from the network.
+ */
+export function keptCopyOf(response: Response): { at: string | undefined } | undefined {
+  if (response.headers.get(KEPT_COPY_HEADER) !== '1') return undefined;
+  const date = Date.parse(response.headers.get('date') ?? '');
+  return { at: Number.isNaN(date) ? undefined : new Date(date).toISOString() };
+}

@@ -2,6 +2,7 @@ import { resolve } from '$app/paths';
 import type { FeatureView } from '$lib/map/tiledList';
 import type { Scenario } from '$lib/domain/schemas';
 import type { MapVerdicts } from '$lib/map/mapVerdicts';
+import { noteKeptCopy } from '$lib/offline/keptData.svelte';
 
 /** What `/map/meta.json` says: the scenario, and whether the map should draw from tiles (docs/scaling.md). */
 export interface MapMeta {
@@ -21,7 +22,8 @@ async function read<T>(r: Response, what: string): Promise<T> {
 
 /** The map's mode and the scenario, of what the signed-in account may see, or public records. */
 export async function fetchMapMeta(): Promise<MapMeta> {
-  return read(await fetch(resolve('/map/meta.json')), 'the map');
+  // Kept by the service worker: offline, the answer may be its copy (noted for the offline banner).
+  return read(noteKeptCopy(await fetch(resolve('/map/meta.json'))), 'the map');
 }
 
 /** The verdicts of a date from the server's analysis (the tiled map's date change fetches only these). */

@@ -34,6 +34,14 @@ export function serverSentence(error: TRPCClientError<never>): string {
   return CODE_MESSAGES[code]();
 }
 
+/** True when the request got no answer at all (no network, server down), as opposed to an error answer. */
+export function isNoAnswer(error: unknown): boolean {
+  if (error instanceof TRPCClientError)
+    return (error.data as { httpStatus?: number } | undefined)?.httpStatus === undefined;
+  // What `fetch` rejects with when nothing answered (and the service worker had no copy to give).
+  return error instanceof TypeError;
+}
+
 /** A short explanation of what failed and what to try. */
 export function userMessage(error: unknown, what: string): string {
   if (error instanceof TRPCClientError) {
