@@ -12,7 +12,9 @@ import {
   asKeptCopy,
   isOfflineCacheable,
   isOfflinePath,
+  isRevalidatedPath,
   OFFLINE_CACHE_PREFIX,
+  pageKey,
 } from './lib/offline/offlinePaths';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -38,12 +40,26 @@ sw.addEventListener('activate', (event) => {
 
 async function networkFirst(request: Request): Promise<Response> {
   const cache = await caches.open(CACHE);
+  const url = new URL(request.url);
   try {
-    const response = await fetch(request);
-    if (isOfflineCacheable(response)) await cache.put(request, response.clone());
+    // The map's data is asked of the server every time (a `304` when it has not changed): within a public
+    // answer's max-age the browser's own HTTP cache would otherwise answer offline too, unmarked, and the page
+    // would never learn that it shows a copy.
+    const response = await fetch(
+      request,
+      isRevalidatedPath(url.pathname) ? { cache: 'no-cache' } : undefined,
+    );
+    if (isOfflineCacheable(response)) {
+      await cache.put(request, response.clone());
+      // A page is also kept under its address without the view's parameters, so that the map reopens
+      // offline after its date or view changed in the address bar (only the language is kept in that key).
+      if (request.mode === 'navigate') await cache.put(pageKey(url), response.clone());
+    }
     return response;
   } catch (e) {
-    const kept = await cache.match(request, { ignoreVary: true });
+    const kept =
+      (await cache.match(request, { ignoreVary: true })) ??
+      (request.mode === 'navigate' ? await cache.match(pageKey(url), { ignoreVary: true }) : undefined);
     // Marked, so that the page knows its data is a copy and how old, whatever `navigator.onLine` says.
     if (kept) return asKeptCopy(kept);
     throw e;

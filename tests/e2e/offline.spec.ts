@@ -42,12 +42,7 @@ function keptSituationDate(page: Page): Promise<string | undefined> {
   });
 }
 
-// Still failing (issue 12 open): offline, the map is drawn and analysed again, but the banner does not show. The
-// worker now marks the copies it serves when the network fails, yet within a public answer's max-age (60 s) the
-// browser's HTTP cache answers the worker's fetch of /map/meta.json and the situation without the network, so no
-// marked copy reaches the page, and navigator.onLine stays true after the offline reload. Next step: the worker
-// revalidates those two with the server (`cache: 'no-cache'`, a 304 online) so that offline it falls back to them.
-test.fixme('the map reopens with the network cut, with the analysis of its date and the offline banner', async ({
+test('the map reopens with the network cut, with the analysis of its date and the offline banner', async ({
   page,
   context,
 }) => {
@@ -81,9 +76,7 @@ test.fixme('the map reopens with the network cut, with the analysis of its date 
   await context.setOffline(false);
 });
 
-// Still failing for the same reason: the browser's HTTP cache answers within max-age, so the map is drawn
-// from it although the worker's copies are gone. Passes only once the worker revalidates the map's data.
-test.fixme('a map opened offline with no kept data says so instead of waiting', async ({ page, context }) => {
+test('a map opened offline with no kept data says so instead of waiting', async ({ page, context }) => {
   allowConsoleError(page, /Failed to load resource|corridor: could not load the situation/);
   await visitUnderWorker(page);
   // The page and scripts are kept, the map's data is not (as after the browser cleared it to free space).

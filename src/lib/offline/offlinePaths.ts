@@ -24,6 +24,20 @@ export function isOfflinePath(pathname: string): boolean {
 }
 
 /**
+ * The map's data, which the worker asks the server again on every load (a revalidation) instead of letting
+ * the browser's HTTP cache answer within its max-age: offline, only the worker's marked copy must answer.
+ */
+export function isRevalidatedPath(pathname: string): boolean {
+  return pathname === SITUATION_PATH || pathname === '/map/meta.json' || pathname === '/embed/situation.json';
+}
+
+/** The key a page is also kept under: its path and language, without the view's parameters (date, map…). */
+export function pageKey(url: URL): string {
+  const lang = url.searchParams.get('lang');
+  return `${url.origin}${url.pathname}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`;
+}
+
+/**
  * Whether a response may be kept for offline use: a complete success that any visitor could have been given,
  * i.e. not marked `private` or `no-store` (the server marks so every answer to a signed-in account).
  */
