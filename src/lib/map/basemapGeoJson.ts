@@ -1,6 +1,6 @@
 import { area, booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { feature, mesh } from 'topojson-client';
+import { feature, merge, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { BasemapKind } from './basemapLayers';
 import { bboxOf } from './bbox';
@@ -77,7 +77,7 @@ function largestPolygon(geometry: Polygon | MultiPolygon): Feature<Polygon> {
 
 /**
  * The offline basemap as one GeoJSON FeatureCollection, from a Natural Earth TopoJSON such as
- * `world-atlas/countries-50m.json`: `country` polygons (land), `border` lines (shared boundaries only,
+ * `world-atlas/countries-50m.json`: `land` (the countries merged), `border` lines (shared boundaries only,
  * so coasts are not drawn twice) and one `label` point per country, with its name and a size `rank`.
  *
  * @example basemapGeoJson(topology).features.filter((f) => f.properties.kind === 'label').length // 241
@@ -89,31 +89,45 @@ export function basemapGeoJson(
   const coarseById = new Map(
     detail ? feature(detail.coarse, detail.coarse.objects.countries).features.map((c) => [c.id, c]) : [],
   );
-  const decimalsOf = new Map<unknown, number>();
-  const countries = feature(topology, topology.objects.countries).features.flatMap((c) => {
-    if (!detail || !c.geometry || meets(bboxOf(c.geometry), detail.region)) return [c];
-    const coarse = coarseById.get(c.id);
-    if (!coarse?.geometry) return [];
-    const replaced = { ...c, geometry: coarse.geometry };
-    decimalsOf.set(replaced, COARSE_DECIMALS);
-    return [replaced];
-  });
+  // Countries meeting the region come from the detailed topology; the others from the coarse one, where it
+  // has them (small islands it lacks are left out).
+  const detailed = feature(topology, topology.objects.countries).features.filter(
+    (c) => !detail || !c.geometry || meets(bboxOf(c.geometry), detail.region),
+  );
+  const detailedIds = new Set(detailed.map((c) => c.id));
+  const countries = [
+    ...detailed,
+    ...(detail
+      ? feature(topology, topology.objects.countries).features.flatMap((c) => {
+          const coarse = detailedIds.has(c.id) ? undefined : coarseById.get(c.id);
+          return coarse?.geometry ? [{ ...c, geometry: coarse.geometry }] : [];
+        })
+      : []),
+  ];
   const out: FeatureCollection<
     Polygon | MultiPolygon | GeoJSON.MultiLineString | GeoJSON.Point,
     BasemapProperties
   > = { type: 'FeatureCollection', features: [] };
 
-  for (const c of countries) {
-    const g = c.geometry as Polygon | MultiPolygon | null;
-    if (!g) continue;
-    const name = c.properties?.name ?? '';
-    const decimals = decimalsOf.get(c) ?? DECIMALS;
+  // The land as one shape per topology, merged along the countries' shared arcs: a country's polygon would
+  // repeat each border it shares (every border twice in all), a third of the basemap's bytes, for a fill of
+  // one colour; the borders are their own layer.
+  const landOf = (t: CountriesTopology, keep: (id: unknown) => boolean, decimals: number) => {
+    const merged = merge(
+      t,
+      t.objects.countries.geometries.filter((g) => keep(g.id)),
+    );
     const ring = (r: Position[]) => roundRing(r, decimals);
-    const geometry: Polygon | MultiPolygon =
-      g.type === 'Polygon'
-        ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
-        : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) };
-    out.features.push({ type: 'Feature', properties: { kind: 'country', name }, geometry });
+    const geometry: MultiPolygon = {
+      type: 'MultiPolygon',
+      coordinates: merged.coordinates.map((p) => p.map(ring)),
+    };
+    out.features.push({ type: 'Feature', properties: { kind: 'land' }, geometry });
+  };
+  landOf(topology, (id) => detailedIds.has(id), DECIMALS);
+  if (detail) {
+    const coarseIds = new Set(countries.filter((c) => !detailedIds.has(c.id)).map((c) => c.id));
+    landOf(detail.coarse, (id) => coarseIds.has(id), COARSE_DECIMALS);
   }
 
   let borders = mesh(topology, topology.objects.countries, (a, b) => a !== b).coordinates;

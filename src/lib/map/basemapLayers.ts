@@ -31,7 +31,7 @@ export const darkBasemapColors: typeof basemapColors = {
 };
 
 /** The basemap GeoJSON holds features of these kinds (see `basemapGeoJson.ts`). */
-export type BasemapKind = 'country' | 'border' | 'label';
+export type BasemapKind = 'land' | 'border' | 'label';
 
 /** Country names: larger countries in larger type (`rank` 0–3 grows with the country's area). */
 export function countryLabelSize(): ExpressionSpecification {
@@ -46,7 +46,7 @@ export function basemapLayers(colors = basemapColors): LayerSpecification[] {
       id: 'basemap-land',
       type: 'fill',
       source: BASEMAP_SOURCE,
-      filter: ['==', ['get', 'kind'], 'country'],
+      filter: ['==', ['get', 'kind'], 'land'],
       paint: { 'fill-color': colors.land, 'fill-outline-color': colors.coast },
     },
     {

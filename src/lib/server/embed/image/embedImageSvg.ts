@@ -66,7 +66,7 @@ function basemapSvg(
   colors: typeof basemapColors,
 ): string {
   const land = basemap.features
-    .filter((f) => f.properties.kind === 'country')
+    .filter((f) => f.properties.kind === 'land')
     .map((f) => geometryPath(f.geometry, view))
     .filter(Boolean)
     .join('');
