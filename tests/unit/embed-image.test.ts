@@ -83,7 +83,7 @@ const basemap = (): FeatureCollection<Geometry, BasemapProperties> => ({
   features: [
     {
       type: 'Feature',
-      properties: { kind: 'country', name: 'Sudan' },
+      properties: { kind: 'land' },
       geometry: {
         type: 'Polygon',
         coordinates: [

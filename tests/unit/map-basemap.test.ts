@@ -88,7 +88,10 @@ describe('basemapGeoJson with a coarse topology beyond a region', () => {
     expect(booleanPointInPolygon([-50.0, -10.0], far), 'Brazil, coarse').toBe(true);
     expect(booleanPointInPolygon([-50.0, -10.0], detailed), 'Brazil, not detailed').toBe(false);
     // The coarse land is rounded to 2 decimals.
-    for (const [x, y] of points(far.geometry)) expect(Math.round(x * 100) / 100).toBe(x);
+    for (const [x, y] of points(far.geometry)) {
+      expect(Math.round(x * 100) / 100).toBe(x);
+      expect(Math.round(y * 100) / 100).toBe(y);
+    }
   });
 
   it('is a fraction of the size of the detailed world, and still has a border layer and labels', () => {

@@ -1,7 +1,12 @@
 import { area, booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature, merge, mesh } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type {
+  GeometryCollection,
+  MultiPolygon as TopoMultiPolygon,
+  Polygon as TopoPolygon,
+  Topology,
+} from 'topojson-specification';
 import type { BasemapKind } from './basemapLayers';
 import { bboxOf } from './bbox';
 
@@ -112,10 +117,18 @@ export function basemapGeoJson(
   // The land as one shape per topology, merged along the countries' shared arcs: a country's polygon would
   // repeat each border it shares (every border twice in all), a third of the basemap's bytes, for a fill of
   // one colour; the borders are their own layer.
-  const landOf = (t: CountriesTopology, keep: (id: unknown) => boolean, decimals: number) => {
+  const landOf = (
+    t: CountriesTopology,
+    keep: (id: string | number | undefined) => boolean,
+    decimals: number,
+  ) => {
     const merged = merge(
       t,
-      t.objects.countries.geometries.filter((g) => keep(g.id)),
+      // Only polygons merge; a country without geometry has nothing to add to the land.
+      t.objects.countries.geometries.filter(
+        (g): g is TopoPolygon<{ name: string }> | TopoMultiPolygon<{ name: string }> =>
+          (g.type === 'Polygon' || g.type === 'MultiPolygon') && keep(g.id),
+      ),
     );
     const ring = (r: Position[]) => roundRing(r, decimals);
     const geometry: MultiPolygon = {
