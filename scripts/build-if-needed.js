@@ -4,6 +4,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPgliteTemplate } from './build-cli.js';
+import { buildEnvironment } from './build-environment.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const watched = [
@@ -43,7 +44,7 @@ export async function buildIfNeeded() {
   );
   if (built >= sources) return false;
   console.log('corridor: building the app (sources changed since the last build)…');
-  execSync('npx vite build', { cwd: root, stdio: 'inherit' });
+  execSync('npx vite build', { cwd: root, stdio: 'inherit', env: buildEnvironment() });
   return true;
 }
 
