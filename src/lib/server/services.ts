@@ -46,7 +46,7 @@ export async function startServices(env: Env = readEnv()): Promise<Services> {
     { db: database.db, scenarioId: situation.scenario.id },
     { cause: 'seed', actor: 'seed' },
   ).catch((e: unknown) => console.error(`corridor: change feed: ${(e as Error).message}`));
-  const tiles = await chooseTileMaker(database);
+  const tiles = await chooseTileMaker(database, resolve(env.MIGRATIONS_DIR));
   if (tiles.log) console.log(tiles.log);
   return {
     database,

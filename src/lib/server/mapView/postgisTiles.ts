@@ -15,6 +15,12 @@ export async function hasTileGeometry(db: Database): Promise<boolean> {
   return (found as unknown as { rows: unknown[] }).rows.length > 0;
 }
 
+/** Could PostGIS be used: is it created in this database, or installed on the server for creating it? */
+export async function postgisAvailable(db: Database): Promise<boolean> {
+  const found = await db.execute(sql`select 1 from pg_available_extensions where name = 'postgis'`);
+  return (found as unknown as { rows: unknown[] }).rows.length > 0;
+}
+
 // A property of the stored feature as it is in the JSON (a number stays a number, a boolean a boolean).
 const prop = (name: string) => sql.raw(`f.properties -> '${name}'`);
 const orEmpty = (name: string) => sql.raw(`coalesce(f.properties -> '${name}', '""'::jsonb)`);
