@@ -22,7 +22,7 @@ export {
   type GuardReason,
 } from './protectionNeeds';
 export { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
-export { CORRIDOR_MATCH_KM } from './corridors/evaluateCorridor';
+export { CORRIDOR_MATCH_KM } from './corridors/roadsUnder';
 export { SHARED_BOUNDARY_TOLERANCE_KM } from './frontlines/deriveFrontlines';
 export type { RoadNetwork, NetworkEdge } from './network/roadNetwork';
 export type {

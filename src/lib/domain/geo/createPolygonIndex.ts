@@ -27,9 +27,15 @@ export function createPolygonIndex(polygons: readonly (readonly Position[][])[])
   const bx: number[] = [];
   const by: number[] = [];
   const poly: number[] = [];
+  // Each ring edge's two ends as the rings' own positions, so that a segment test passes them as they are
+  // rather than making two arrays per edge it meets.
+  const starts: Position[] = [];
+  const ends: Position[] = [];
   polygons.forEach((rings, pi) => {
     for (const ring of rings)
       for (let i = 1; i < ring.length; i++) {
+        starts.push(ring[i - 1]);
+        ends.push(ring[i]);
         ax.push(ring[i - 1][0]);
         ay.push(ring[i - 1][1]);
         bx.push(ring[i][0]);
@@ -45,19 +51,27 @@ export function createPolygonIndex(polygons: readonly (readonly Position[][])[])
     fb.finish();
   }
   const maxX = fb ? fb.maxX : 0;
-  const contains = (p: Position): boolean => {
+  // Parity of the ray's crossings per polygon, and the polygons whose parity was touched: reused by every
+  // point test (called for each piece of every segment tested), so that none allocates a set.
+  const parity = new Uint8Array(polygons.length);
+  const touched: number[] = [];
+  const containsXY = (x: number, y: number): boolean => {
     if (!fb) return false;
-    const [x, y] = p;
     // Ray to the east: count, per polygon, the ring edges it crosses (even-odd).
-    const odd = new Set<number>();
+    let oddCount = 0;
     for (const i of fb.search(x, y, maxX, y)) {
       if (ay[i] > y !== by[i] > y && x < ((bx[i] - ax[i]) * (y - ay[i])) / (by[i] - ay[i]) + ax[i]) {
-        if (odd.has(poly[i])) odd.delete(poly[i]);
-        else odd.add(poly[i]);
+        const pi = poly[i];
+        if (parity[pi] === 0) touched.push(pi);
+        parity[pi] ^= 1;
+        oddCount += parity[pi] === 1 ? 1 : -1;
       }
     }
-    return odd.size > 0;
+    for (const pi of touched) parity[pi] = 0;
+    touched.length = 0;
+    return oddCount > 0;
   };
+  const contains = (p: Position): boolean => containsXY(p[0], p[1]);
   const insideIntervals = (a: Position, b: Position): [number, number][] => {
     const cuts = [0, 1];
     if (fb)
@@ -67,17 +81,27 @@ export function createPolygonIndex(polygons: readonly (readonly Position[][])[])
         Math.max(a[0], b[0]),
         Math.max(a[1], b[1]),
       )) {
-        const hit = segmentIntersection(a, b, [ax[i], ay[i]], [bx[i], by[i]]);
+        const hit = segmentIntersection(a, b, starts[i], ends[i]);
         if (hit) cuts.push(hit.t);
       }
-    cuts.sort((x, y) => x - y);
+    // Ascending, equal values kept in order (as the stable library sort gives them): by insertion, since a
+    // segment meets few ring edges and most meet none (a sort with a comparator allocates on every call).
+    for (let i = 2; i < cuts.length; i++) {
+      const v = cuts[i];
+      let j = i - 1;
+      while (j >= 0 && cuts[j] - v > 0) {
+        cuts[j + 1] = cuts[j];
+        j--;
+      }
+      cuts[j + 1] = v;
+    }
     const out: [number, number][] = [];
     for (let i = 1; i < cuts.length; i++) {
       const t0 = cuts[i - 1];
       const t1 = cuts[i];
       if (t1 - t0 < 1e-12) continue;
       const tm = (t0 + t1) / 2;
-      if (!contains([a[0] + tm * (b[0] - a[0]), a[1] + tm * (b[1] - a[1])])) continue;
+      if (!containsXY(a[0] + tm * (b[0] - a[0]), a[1] + tm * (b[1] - a[1]))) continue;
       const last = out[out.length - 1];
       if (last && t0 - last[1] < 1e-12) last[1] = t1;
       else out.push([t0, t1]);

@@ -1,20 +1,13 @@
 import type { Position } from 'geojson';
-import { bboxOf } from '../../geo/bboxOf';
-import { createBoxIndex } from '../../geo/createBoxIndex';
 import { cumulativeKm } from '../../geo/cumulativeKm';
-import { expandBboxKm } from '../../geo/expandBboxKm';
-import { pointAtKm, segmentAtKm } from '../../geo/pointAtKm';
-import { KM_PER_DEGREE } from '../../geo/constants';
-import { projectOnSegment } from '../../geo/projectOnSegment';
+import { pointAtKm } from '../../geo/pointAtKm';
 import type { CorridorFeature, CorridorReport, Reason, Stretch } from '../../schemas';
 import type { AnalysisContext } from '../context';
 import { ABSENT } from '../hazards/evaluateEdgeHazards';
 import { compareReasons, monthNames, statusOfReasons } from '../reasons';
 import { round3, roundPosition } from '../round';
 import { corridorIntervalParts, NO_INTERVALS, type KmInterval } from './corridorIntervals';
-
-/** A corridor is matched to the road network where junctions and roads lie within this distance of it. */
-export const CORRIDOR_MATCH_KM = 1;
+import { roadsUnder, type RoadUnder } from './roadsUnder';
 
 /**
  * Status and stretches of a corridor (DESIGN.md §3): hazards are evaluated along its own geometry
@@ -82,7 +75,7 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
 interface CorridorMemo {
   /** Cumulative km at each vertex, and the seasonal road under each piece (static). */
   cum: number[];
-  roads: { fromKm: number; toKm: number; edge: number }[];
+  roads: RoadUnder[];
   /** The corridor's positions rounded for the report, made on first use. */
   rounded: Position[] | undefined;
   parts: (readonly KmInterval[])[];
@@ -303,225 +296,4 @@ function sliceRounded(
   for (let i = lo; i < coords.length && cum[i] < toKm; i++) out.push(rounded[i]);
   out.push(roundPosition(pointAtKm(coords, cum, toKm)));
   return out;
-}
-
-/**
- * The road edge under each piece of a corridor, kept only where that edge's road closes in some month (only
- * those give stretches): the corridor is cut at its vertices and at the road junctions lying on it (between
- * two junctions it follows one edge); each piece gets the edge nearest its middle within CORRIDOR_MATCH_KM.
- * Static (network and corridor only), so cached per corridor.
- *
- * Most roads never close, so a corridor segment with no seasonal road near it is skipped: its pieces could
- * only match edges that give nothing. Its junction search is skipped too unless the next segment needs it: a
- * cut found from segment j lies on segment j, or at most a rounding step past its end, so it can only move
- * the bounds of pieces on segment j and on the next segment of non-zero length.
- */
-function roadsUnder(
-  ctx: AnalysisContext,
-  coords: readonly Position[],
-  cum: readonly number[],
-): { fromKm: number; toKm: number; edge: number }[] {
-  const { net } = ctx;
-  const { seasonal, index: seasonalIndex, boxes: seasonalBoxes } = seasonalEdges(net);
-  const segments = coords.length - 1;
-  if (segments < 1) return [];
-  // Each corridor segment's search box. The indexes are searched once per run of RUN segments, around the
-  // union of their boxes, and what they find is then tested against each segment's own box with the test the
-  // indexes make (boxes touching count): each segment gets the same set as a search of its own would give,
-  // for an eighth of the searches (a corridor has a segment every 1–2 km; most runs find nothing).
-  const boxes = new Float64Array(4 * segments);
-  for (let i = 0; i < segments; i++)
-    boxes.set(expandBboxKm(bboxOf([coords[i], coords[i + 1]]), CORRIDOR_MATCH_KM + 1e-6), 4 * i);
-  // The small index of seasonal segments first (the same boxes as the network's): only where it finds one
-  // are all the road segments there needed.
-  const hasSeasonal = new Uint8Array(segments);
-  let any = false;
-  for (let r0 = 0; r0 < segments; r0 += RUN) {
-    const r1 = Math.min(segments, r0 + RUN);
-    const u = unionOfBoxes(boxes, r0, r1, hasSeasonal, 0);
-    const found = seasonalIndex.search(u[0], u[1], u[2], u[3]);
-    if (found.length === 0) continue;
-    for (let i = r0; i < r1; i++)
-      for (const k of found)
-        if (boxesMeet(seasonalBoxes, k, boxes, i)) {
-          hasSeasonal[i] = 1;
-          any = true;
-          break;
-        }
-  }
-  if (!any) return [];
-  // Road segments near each corridor segment with a seasonal road near it, searched once for all the pieces
-  // on it (a superset of what a search around each piece's middle would find; the distance test picks the
-  // same edge).
-  const near: number[][] = [];
-  const c = net.segCoords;
-  for (let r0 = 0; r0 < segments; r0 += RUN) {
-    const r1 = Math.min(segments, r0 + RUN);
-    const u = unionOfBoxes(boxes, r0, r1, hasSeasonal, 1);
-    if (u[0] > u[2]) continue;
-    const found = net.segIndex.search(u[0], u[1], u[2], u[3]);
-    for (let i = r0; i < r1; i++) {
-      if (hasSeasonal[i] === 0) continue;
-      const list: number[] = [];
-      for (const s of found) {
-        const ax = c[4 * s];
-        const ay = c[4 * s + 1];
-        const bx = c[4 * s + 2];
-        const by = c[4 * s + 3];
-        // The network's segment box (buildRoadNetwork) against this segment's search box.
-        if (
-          (ax < bx ? ax : bx) <= boxes[4 * i + 2] &&
-          (ax > bx ? ax : bx) >= boxes[4 * i] &&
-          (ay < by ? ay : by) <= boxes[4 * i + 3] &&
-          (ay > by ? ay : by) >= boxes[4 * i + 1]
-        )
-          list.push(s);
-      }
-      near[i] = list;
-    }
-  }
-  // The junctions lying on the corridor near a segment that needs its cuts, searched the same way.
-  const total = cum[cum.length - 1];
-  const legBounds = new Set<number>([0, total]);
-  const needs = new Uint8Array(segments);
-  for (let i = 0; i < segments; i++) {
-    let next = i + 1;
-    while (next < segments && cum[next + 1] === cum[next]) next++;
-    if (hasSeasonal[i] === 1 || (next < segments && hasSeasonal[next] === 1)) {
-      needs[i] = 1;
-      boxes.set(expandBboxKm(bboxOf([coords[i], coords[i + 1]]), CORRIDOR_MATCH_KM), 4 * i);
-    }
-  }
-  for (let r0 = 0; r0 < segments; r0 += RUN) {
-    const r1 = Math.min(segments, r0 + RUN);
-    const u = unionOfBoxes(boxes, r0, r1, needs, 1);
-    if (u[0] > u[2]) continue;
-    const found = net.nodeIndex.search(u[0], u[1], u[2], u[3]);
-    for (let i = r0; i < r1; i++) {
-      if (needs[i] === 0) continue;
-      for (const n of found) {
-        const x = net.nodeLon[n];
-        const y = net.nodeLat[n];
-        if (x < boxes[4 * i] || x > boxes[4 * i + 2] || y < boxes[4 * i + 1] || y > boxes[4 * i + 3])
-          continue;
-        const pr = projectOnSegment([x, y], coords[i], coords[i + 1]);
-        if (pr.distanceKm <= CORRIDOR_MATCH_KM) legBounds.add(cum[i] + pr.t * (cum[i + 1] - cum[i]));
-      }
-    }
-  }
-  const cuts = [...new Set([...cum, ...legBounds])].sort((a, b) => a - b);
-  const out: { fromKm: number; toKm: number; edge: number }[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    if (cuts[i + 1] - cuts[i] < 1e-9) continue;
-    const mid = (cuts[i] + cuts[i + 1]) / 2;
-    const seg = segmentAtKm(cum, mid);
-    if (hasSeasonal[seg] === 0) continue;
-    const edge = roadEdgeUnder(ctx, pointAtKm(coords, cum, mid), near[seg]);
-    if (edge !== undefined && seasonal[edge] === 1) out.push({ fromKm: cuts[i], toKm: cuts[i + 1], edge });
-  }
-  return out;
-}
-
-/** Corridor segments searched together in `roadsUnder`. */
-const RUN = 8;
-
-/**
- * The union of the boxes `[from, to)` (4 numbers each in `boxes`) whose flag is `flag` (all of them when
- * `flag` is 0); west > east when there are none.
- */
-function unionOfBoxes(
-  boxes: Float64Array,
-  from: number,
-  to: number,
-  flags: Uint8Array,
-  flag: 0 | 1,
-): [number, number, number, number] {
-  const u: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = from; i < to; i++) {
-    if (flag === 1 && flags[i] === 0) continue;
-    if (boxes[4 * i] < u[0]) u[0] = boxes[4 * i];
-    if (boxes[4 * i + 1] < u[1]) u[1] = boxes[4 * i + 1];
-    if (boxes[4 * i + 2] > u[2]) u[2] = boxes[4 * i + 2];
-    if (boxes[4 * i + 3] > u[3]) u[3] = boxes[4 * i + 3];
-  }
-  return u;
-}
-
-/** Whether box `k` of `a` and box `i` of `b` meet, touching included (the test of the box indexes). */
-function boxesMeet(a: Float64Array, k: number, b: Float64Array, i: number): boolean {
-  return (
-    a[4 * k] <= b[4 * i + 2] &&
-    a[4 * k + 2] >= b[4 * i] &&
-    a[4 * k + 1] <= b[4 * i + 3] &&
-    a[4 * k + 3] >= b[4 * i + 1]
-  );
-}
-
-/**
- * 1 for each edge whose road is impassable in some month, and an index of those edges' segments (with the
- * boxes the network's segment index has), made once per network.
- */
-const seasonalByNetwork = new WeakMap<
-  AnalysisContext['net'],
-  { seasonal: Uint8Array; index: ReturnType<typeof createBoxIndex>; boxes: Float64Array }
->();
-function seasonalEdges(net: AnalysisContext['net']) {
-  let found = seasonalByNetwork.get(net);
-  if (!found) {
-    const seasonal = new Uint8Array(net.edges.length);
-    for (const e of net.edges) if (e.road.impassableMonths.length > 0) seasonal[e.index] = 1;
-    const segs: number[] = [];
-    for (let s = 0; s < net.segEdge.length; s++) if (seasonal[net.segEdge[s]] === 1) segs.push(s);
-    const c = net.segCoords;
-    // The boxes are kept (in index order) so that a search's results can be tested against smaller boxes.
-    const boxes = new Float64Array(4 * segs.length);
-    segs.forEach((s, k) => {
-      const [ax, ay, bx, by] = [c[4 * s], c[4 * s + 1], c[4 * s + 2], c[4 * s + 3]];
-      boxes[4 * k] = ax < bx ? ax : bx;
-      boxes[4 * k + 1] = ay < by ? ay : by;
-      boxes[4 * k + 2] = ax > bx ? ax : bx;
-      boxes[4 * k + 3] = ay > by ? ay : by;
-    });
-    const index = createBoxIndex(segs.length, (k) => [
-      boxes[4 * k],
-      boxes[4 * k + 1],
-      boxes[4 * k + 2],
-      boxes[4 * k + 3],
-    ]);
-    seasonalByNetwork.set(net, (found = { seasonal, index, boxes }));
-  }
-  return found;
-}
-
-/**
- * The road edge nearest `p` within CORRIDOR_MATCH_KM among the road segments `candidates`, if any. Called for
- * every piece of every corridor, so it measures as `pointSegmentDistanceKm` does (the same arithmetic) with the
- * cosine of `p`'s latitude computed once. Ties go to the lower edge index, whatever the order of candidates.
- */
-function roadEdgeUnder(ctx: AnalysisContext, p: Position, candidates: readonly number[]): number | undefined {
-  const { net } = ctx;
-  const k = Math.cos((p[1] * Math.PI) / 180);
-  const [px, py] = p;
-  let best: number | undefined;
-  let bestKm = Infinity;
-  for (const s of candidates) {
-    const c = net.segCoords;
-    const ax = (c[4 * s] - px) * k;
-    const ay = c[4 * s + 1] - py;
-    const dx = (c[4 * s + 2] - c[4 * s]) * k;
-    const dy = c[4 * s + 3] - c[4 * s + 1];
-    const len2 = dx * dx + dy * dy;
-    let t = len2 === 0 ? 0 : -(ax * dx + ay * dy) / len2;
-    t = t < 0 ? 0 : t > 1 ? 1 : t;
-    const x = ax + t * dx;
-    const y = ay + t * dy;
-    const d = Math.sqrt(x * x + y * y) * KM_PER_DEGREE;
-    if (d > CORRIDOR_MATCH_KM) continue;
-    const e = net.segEdge[s];
-    if (d < bestKm || (d === bestKm && e < best!)) {
-      bestKm = d;
-      best = e;
-    }
-  }
-  return best;
 }
