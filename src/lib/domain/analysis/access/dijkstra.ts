@@ -133,6 +133,7 @@ function settle(
   passCost: Float64Array | undefined,
 ): SearchResult {
   const { dist, prevEdge, origin, done, isSource, order } = state;
+  const { adjStart, adjEdge, edgeFrom, edgeTo } = g;
   let settled = state.settled;
   while (heap.size > 0) {
     const n = heap.pop();
@@ -142,11 +143,12 @@ function settle(
     if (n === target) break;
     if (stopAt && !isSource[n] && stopAt[n] !== 0) continue;
     const leave = passCost && !isSource[n] ? dist[n] + passCost[n] : dist[n];
-    for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
-      const e = g.adjEdge[k];
+    const end = adjStart[n + 1];
+    for (let k = adjStart[n]; k < end; k++) {
+      const e = adjEdge[k];
       const c = edgeCost[e];
       if (c === Infinity) continue;
-      const m = g.edgeFrom[e] === n ? g.edgeTo[e] : g.edgeFrom[e];
+      const m = edgeFrom[e] === n ? edgeTo[e] : edgeFrom[e];
       const d = leave + c;
       if (d < dist[m]) {
         dist[m] = d;
@@ -178,14 +180,18 @@ export function resumeDijkstra(
   last: SearchResult,
   lastCost: Float64Array,
 ): SearchResult {
+  const { adjStart, adjEdge, edgeFrom, edgeTo } = g;
   const isSource = new Uint8Array(g.nodeCount);
   for (const s of sources) isSource[s.node] = 1;
+  // Junctions the search may not leave count as settled but relax nothing (as in `settle`).
+  const stays = new Uint8Array(g.nodeCount);
+  if (stopAt) for (let n = 0; n < g.nodeCount; n++) stays[n] = stopAt[n] !== 0 && isSource[n] === 0 ? 1 : 0;
   const touched = new Uint8Array(g.nodeCount);
   for (let e = 0; e < edgeCost.length; e++)
-    if (edgeCost[e] !== lastCost[e]) touched[g.edgeFrom[e]] = touched[g.edgeTo[e]] = 1;
-  const leaves = (n: number) => !stopAt || isSource[n] === 1 || stopAt[n] === 0;
+    if (edgeCost[e] !== lastCost[e]) touched[edgeFrom[e]] = touched[edgeTo[e]] = 1;
+  const lastOrder = last.order;
   let from = 0;
-  while (from < last.settled && !(touched[last.order[from]] === 1 && leaves(last.order[from]))) from++;
+  while (from < last.settled && (touched[lastOrder[from]] === 0 || stays[lastOrder[from]] === 1)) from++;
   if (from === last.settled) return last;
 
   const dist = new Float64Array(g.nodeCount).fill(Infinity);
@@ -200,16 +206,17 @@ export function resumeDijkstra(
   });
   const order = new Int32Array(g.nodeCount);
   for (let i = 0; i < from; i++) {
-    const n = last.order[i];
+    const n = lastOrder[i];
     done[n] = 1;
     order[i] = n;
-    if (!leaves(n)) continue;
+    if (stays[n] === 1) continue;
     const leave = passCost && !isSource[n] ? dist[n] + passCost[n] : dist[n];
-    for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
-      const e = g.adjEdge[k];
+    const end = adjStart[n + 1];
+    for (let k = adjStart[n]; k < end; k++) {
+      const e = adjEdge[k];
       const c = edgeCost[e];
       if (c === Infinity) continue;
-      const m = g.edgeFrom[e] === n ? g.edgeTo[e] : g.edgeFrom[e];
+      const m = edgeFrom[e] === n ? edgeTo[e] : edgeFrom[e];
       const d = leave + c;
       if (d < dist[m]) {
         dist[m] = d;
