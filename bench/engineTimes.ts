@@ -3,7 +3,7 @@
  * (`process.cpuUsage`) and wall time of building the analyzer, its first analysis and re-analyses after one
  * front line moves (as bench/run.ts does), heap in use after each phase and the peak RSS (sampled every 5 ms).
  * `BENCH_SCALE` as in bench/run.ts; `BENCH_ROUNDS` full analyses (default 2), `BENCH_REANALYSIS_RUNS` moves
- * each (default 5). `node --import tsx bench/engineTimes.ts`
+ * each (default 7, as the bench). `node --import tsx bench/engineTimes.ts`
  */
 import { createAnalyzer, type Analyzer } from '../src/lib/domain/analysis';
 import { parseSituation, type Situation } from '../src/lib/domain/schemas';
@@ -16,7 +16,7 @@ import os from 'node:os';
 const AS_OF = '2024-08-15';
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const MOVES = Number(process.env.BENCH_REANALYSIS_RUNS ?? 5);
+const MOVES = Number(process.env.BENCH_REANALYSIS_RUNS ?? 7);
 
 const cpuMs = (from: NodeJS.CpuUsage) => {
   const u = process.cpuUsage(from);
@@ -43,7 +43,12 @@ const situation: Situation = parseSituation(
   }).input,
 );
 collectGarbage();
-console.log(`scale ${SCALE}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, heap with the data ${mb(process.memoryUsage().heapUsed)}`);
+console.log(
+  `scale ${SCALE}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, heap with the data ${mb(process.memoryUsage().heapUsed)}`,
+);
 memory.phase('engine');
 const moved = situation.frontlines[Math.floor(situation.frontlines.length / 2)];
 for (let round = 0; round < ROUNDS; round++) {
@@ -74,6 +79,12 @@ for (let round = 0; round < ROUNDS; round++) {
   analyzer = null;
   collectGarbage();
 }
-const peak = Math.max(memory.peaks().engine, process.resourceUsage().maxRSS * 1024);
-console.log(`peak RSS ${mb(peak)}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+const peaks = memory.peaks();
+console.log(
+  `peak RSS: generating and validating the data ${mb(peaks.data)}, the engine ${mb(peaks.engine)}; ` +
+    `load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+);
 await memory.stop();
