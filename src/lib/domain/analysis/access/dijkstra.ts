@@ -70,9 +70,6 @@ export interface SearchResult {
   prevEdge: Int32Array;
   /** Index in `sources` of the source each node was reached from (-1 when unreached). */
   origin: Int32Array;
-  /** The nodes in the order they were settled (`settled` of them), so a later search can resume from it. */
-  order: Int32Array;
-  settled: number;
 }
 
 /**
@@ -104,51 +101,18 @@ export function dijkstra(
       heap.push(s.cost + (heuristic ? heuristic(s.node) : 0), s.node);
     }
   });
-  const state: SearchState = {
-    dist,
-    prevEdge,
-    origin,
-    done,
-    isSource,
-    order: new Int32Array(g.nodeCount),
-    settled: 0,
-  };
-  return settle(g, state, heap, edgeCost, stopAt, target, heuristic, passCost);
-}
-
-interface SearchState extends SearchResult {
-  done: Uint8Array;
-  isSource: Uint8Array;
-}
-
-/** The main loop of `dijkstra`: pops and relaxes until the heap is empty (or `target` is settled). */
-function settle(
-  g: Graph,
-  state: SearchState,
-  heap: Heap,
-  edgeCost: Float64Array,
-  stopAt: Uint8Array | undefined,
-  target: number,
-  heuristic: ((node: number) => number) | undefined,
-  passCost: Float64Array | undefined,
-): SearchResult {
-  const { dist, prevEdge, origin, done, isSource, order } = state;
-  const { adjStart, adjEdge, edgeFrom, edgeTo } = g;
-  let settled = state.settled;
   while (heap.size > 0) {
     const n = heap.pop();
     if (done[n]) continue;
     done[n] = 1;
-    order[settled++] = n;
     if (n === target) break;
     if (stopAt && !isSource[n] && stopAt[n] !== 0) continue;
     const leave = passCost && !isSource[n] ? dist[n] + passCost[n] : dist[n];
-    const end = adjStart[n + 1];
-    for (let k = adjStart[n]; k < end; k++) {
-      const e = adjEdge[k];
+    for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
+      const e = g.adjEdge[k];
       const c = edgeCost[e];
       if (c === Infinity) continue;
-      const m = edgeFrom[e] === n ? edgeTo[e] : edgeFrom[e];
+      const m = g.edgeFrom[e] === n ? g.edgeTo[e] : g.edgeFrom[e];
       const d = leave + c;
       if (d < dist[m]) {
         dist[m] = d;
@@ -158,77 +122,7 @@ function settle(
       }
     }
   }
-  return { dist, prevEdge, origin, order, settled };
-}
-
-/**
- * The result `dijkstra(g, sources, edgeCost, stopAt, -1, undefined, passCost)` would give, from `last`, its
- * result for the same sources, stops and pass costs with edge costs `lastCost`. The search is the same as the
- * last one up to the first settled node that leaves along an edge whose cost changed: that prefix is replayed
- * in the recorded order without a heap (the same relaxations, so the same distances, edges and sources, ties
- * included), the heap is then refilled with the reached nodes not yet settled and the search goes on as usual.
- * The heap orders by (cost, node) and an entry left behind by a later improvement is never popped first, so
- * the pops that follow are those a search from scratch would make. `last` itself when nothing it settled
- * leaves along a changed edge.
- */
-export function resumeDijkstra(
-  g: Graph,
-  sources: readonly { node: number; cost: number }[],
-  edgeCost: Float64Array,
-  stopAt: Uint8Array | undefined,
-  passCost: Float64Array | undefined,
-  last: SearchResult,
-  lastCost: Float64Array,
-): SearchResult {
-  const { adjStart, adjEdge, edgeFrom, edgeTo } = g;
-  const isSource = new Uint8Array(g.nodeCount);
-  for (const s of sources) isSource[s.node] = 1;
-  // Junctions the search may not leave count as settled but relax nothing (as in `settle`).
-  const stays = new Uint8Array(g.nodeCount);
-  if (stopAt) for (let n = 0; n < g.nodeCount; n++) stays[n] = stopAt[n] !== 0 && isSource[n] === 0 ? 1 : 0;
-  const touched = new Uint8Array(g.nodeCount);
-  for (let e = 0; e < edgeCost.length; e++)
-    if (edgeCost[e] !== lastCost[e]) touched[edgeFrom[e]] = touched[edgeTo[e]] = 1;
-  const lastOrder = last.order;
-  let from = 0;
-  while (from < last.settled && (touched[lastOrder[from]] === 0 || stays[lastOrder[from]] === 1)) from++;
-  if (from === last.settled) return last;
-
-  const dist = new Float64Array(g.nodeCount).fill(Infinity);
-  const prevEdge = new Int32Array(g.nodeCount).fill(-1);
-  const origin = new Int32Array(g.nodeCount).fill(-1);
-  const done = new Uint8Array(g.nodeCount);
-  sources.forEach((s, i) => {
-    if (s.cost < dist[s.node]) {
-      dist[s.node] = s.cost;
-      origin[s.node] = i;
-    }
-  });
-  const order = new Int32Array(g.nodeCount);
-  for (let i = 0; i < from; i++) {
-    const n = lastOrder[i];
-    done[n] = 1;
-    order[i] = n;
-    if (stays[n] === 1) continue;
-    const leave = passCost && !isSource[n] ? dist[n] + passCost[n] : dist[n];
-    const end = adjStart[n + 1];
-    for (let k = adjStart[n]; k < end; k++) {
-      const e = adjEdge[k];
-      const c = edgeCost[e];
-      if (c === Infinity) continue;
-      const m = edgeFrom[e] === n ? edgeTo[e] : edgeFrom[e];
-      const d = leave + c;
-      if (d < dist[m]) {
-        dist[m] = d;
-        prevEdge[m] = e;
-        origin[m] = origin[n];
-      }
-    }
-  }
-  const heap = new Heap();
-  for (let n = 0; n < g.nodeCount; n++) if (dist[n] !== Infinity && done[n] === 0) heap.push(dist[n], n);
-  const state: SearchState = { dist, prevEdge, origin, done, isSource, order, settled: from };
-  return settle(g, state, heap, edgeCost, stopAt, -1, undefined, passCost);
+  return { dist, prevEdge, origin };
 }
 
 /** Edges from a source to `node`, in travel order, with the node sequence. */

@@ -18,7 +18,7 @@ import { bboxOf } from '../../geo/bboxOf';
 import { expandBboxKm } from '../../geo/expandBboxKm';
 import { activeLayersKey, type ActiveFrontline } from '../activeLayers';
 import { frontlineLabel, type EdgeHazards } from '../hazards/evaluateEdgeHazards';
-import { dijkstra, pathTo, resumeDijkstra, type Graph, type SearchResult } from './dijkstra';
+import { dijkstra, pathTo, type Graph, type SearchResult } from './dijkstra';
 import { polygonIndexOf } from '../polygonIndexOf';
 import { BlockageTree, bindingFirst } from './blockagesAlong';
 import { BLOCKED_PENALTY_KM, edgeCosts } from './edgeCosts';
@@ -146,12 +146,12 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
         stopAt,
         passCost: spec.explain ? closedPass : undefined,
       };
-      // A moved front line changes edge costs in a few places only: the search of the last analysis is
-      // resumed from the first junction it left along a changed edge (its result as it was when there is none).
+      // A moved front line changes edge costs in a few places only: where no search of the last analysis
+      // reached them, its result stands as it was, and the search is not run again.
       const last = memo?.inputs.get(key);
       const result =
-        last && sameStarts(last, input)
-          ? resumeDijkstra(graph, input.sources, input.cost, stopAt, input.passCost, last.result, last.cost)
+        last && sameSearch(graph, last, input)
+          ? last.result
           : dijkstra(graph, input.sources, input.cost, stopAt, -1, undefined, input.passCost);
       s = { key, hubs: from, result };
       searches.set(key, s);
@@ -681,13 +681,28 @@ interface SearchInput {
   passCost?: Float64Array;
 }
 
-/** Whether two searches start from the same sources and have the same stops and pass costs. */
-function sameStarts(last: SearchInput, now: SearchInput): boolean {
+/**
+ * Whether `dijkstra` on `now` gives the same result as it gave on `last`: same sources, stops and pass costs,
+ * and every edge whose cost differs touches only junctions the last search never left (not reached, or a
+ * stop that is not a source). Dijkstra looks at an edge only when it leaves one of its ends, so the new run
+ * makes the same pushes and pops, ties included, as the last one.
+ */
+function sameSearch(g: Graph, last: SearchInput & { result: SearchResult }, now: SearchInput): boolean {
   if (last.sources.length !== now.sources.length) return false;
   for (let i = 0; i < now.sources.length; i++)
     if (last.sources[i].node !== now.sources[i].node || last.sources[i].cost !== now.sources[i].cost)
       return false;
-  return sameNumbers(last.stopAt, now.stopAt) && sameNumbers(last.passCost, now.passCost);
+  if (!sameNumbers(last.stopAt, now.stopAt) || !sameNumbers(last.passCost, now.passCost)) return false;
+  const isSource = new Uint8Array(g.nodeCount);
+  for (const s of now.sources) isSource[s.node] = 1;
+  const { dist } = last.result;
+  const stopAt = now.stopAt;
+  const left = (n: number) => dist[n] !== Infinity && (!stopAt || stopAt[n] === 0 || isSource[n] === 1);
+  const a = last.cost;
+  const b = now.cost;
+  for (let e = 0; e < b.length; e++)
+    if (a[e] !== b[e] && (left(g.edgeFrom[e]) || left(g.edgeTo[e]))) return false;
+  return true;
 }
 
 function sameNumbers(a: ArrayLike<number> | undefined, b: ArrayLike<number> | undefined): boolean {
