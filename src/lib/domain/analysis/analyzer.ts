@@ -22,7 +22,7 @@ import { deriveFrontlines } from './frontlines/deriveFrontlines';
 import { indexFrontlineSegments } from './frontlines/frontlineSegments';
 import { HazardCache } from './hazards/hazardCache';
 import { ABSENT, evaluateEdgeHazards, type EdgeHazardsMemo } from './hazards/evaluateEdgeHazards';
-import { hotspots } from './hotspots';
+import { hotspots, type HotspotsMemo } from './hotspots';
 import { buildRoadNetwork } from './network/buildRoadNetwork';
 import { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
 import type { RoadNetwork } from './network/roadNetwork';
@@ -98,6 +98,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   const siteMemo = new SiteAccessMemo();
   const hazardsMemo: EdgeHazardsMemo = {};
   const lastSegment: (SegmentReport | undefined)[] = [];
+  const hotspotsMemo: HotspotsMemo = {};
   // Edges are in road id order, then by piece; when that is also segment id order, no sort is needed.
   let segmentsInIdOrder = true;
   for (let e = 1; e < net.edges.length && segmentsInIdOrder; e++)
@@ -230,7 +231,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       overrides: overrides === undefined ? null : analysisOverridesSchema.parse(overrides),
       corridors,
       sites,
-      hotspots: hotspots(sites),
+      hotspots: hotspots(sites, hotspotsMemo),
       segments,
       frontlines: ctx.frontlines.map((f) => ({
         id: f.id,

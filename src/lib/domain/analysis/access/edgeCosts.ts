@@ -1,5 +1,6 @@
 import type { AnalysisContext } from '../context';
 import { ABSENT } from '../hazards/evaluateEdgeHazards';
+import type { RoadNetwork } from '../network/roadNetwork';
 
 /**
  * Routing cost of every edge: its length in km, times `atRiskCostFactor` when at risk; Infinity when
@@ -23,19 +24,33 @@ export function edgeCosts(
     closedAtNodes?: boolean;
   },
 ): Float64Array {
-  const { edges } = ctx.net;
+  const lengths = edgeLengths(ctx.net);
   const status = opts.explainBlocked && !opts.closedAtNodes ? ctx.hazards.status : ctx.hazards.routeStatus;
   const penalisePassage = opts.explainBlocked === true && opts.closedAtNodes === true;
   const factor = ctx.layers.params.atRiskCostFactor;
-  const out = new Float64Array(edges.length);
-  for (let e = 0; e < edges.length; e++) {
+  // The few crossline passages as flags: a lookup per edge in the map cost more than the rest of the loop.
+  const passage = new Uint8Array(lengths.length);
+  for (const e of ctx.hazards.crossline.keys()) passage[e] = 1;
+  const out = new Float64Array(lengths.length);
+  for (let e = 0; e < lengths.length; e++) {
     const s = status[e];
-    const len = edges[e].lengthKm;
+    const len = lengths[e];
     if (s === ABSENT) out[e] = Infinity;
     else if (s === 2) out[e] = opts.explainBlocked ? len + BLOCKED_PENALTY_KM : Infinity;
-    else if (!opts.crossline && ctx.hazards.crossline.has(e))
+    else if (!opts.crossline && passage[e] === 1)
       out[e] = penalisePassage ? len + BLOCKED_PENALTY_KM : Infinity;
     else out[e] = s === 1 ? len * factor : len;
   }
   return out;
+}
+
+/** Each network's edge lengths packed once (edges never change), read by every cost array made on it. */
+const lengthsByNetwork = new WeakMap<RoadNetwork, Float64Array>();
+function edgeLengths(net: RoadNetwork): Float64Array {
+  let lengths = lengthsByNetwork.get(net);
+  if (!lengths) {
+    lengths = Float64Array.from(net.edges, (e) => e.lengthKm);
+    lengthsByNetwork.set(net, lengths);
+  }
+  return lengths;
 }

@@ -23,14 +23,15 @@ export function deriveFrontlines(
   for (const actor of scenario.actors) for (const o of actor.opposes) opposed.add(pairKey(actor.id, o));
   const drawn = new Set(explicit.map((f) => pairKey(f.actorIds[0], f.actorIds[1])));
   const held = areas.filter((a) => a.properties.confidence !== 'contested');
-  const boxes = new Map(held.map((a) => [a, boxOf(a)]));
+  const boxes = held.map(boxOf);
   const out: ActiveFrontline[] = [];
   for (let i = 0; i < held.length; i++)
     for (let j = i + 1; j < held.length; j++) {
+      // The cheap test first: most pairs of areas are far apart.
+      if (!boxesTouch(boxes[i], boxes[j])) continue;
       const [a, b] = [held[i], held[j]].sort((x, y) => compareStrings(x.properties.id, y.properties.id));
       const key = pairKey(a.properties.actorId, b.properties.actorId);
       if (!opposed.has(key) || drawn.has(key)) continue;
-      if (!boxesTouch(boxes.get(a)!, boxes.get(b)!)) continue;
       const id = `${a.properties.id}|${b.properties.id}`;
       let hit = cache.get(id);
       if (!hit || hit.a !== a.geometry || hit.b !== b.geometry) {
@@ -58,7 +59,12 @@ export function deriveFrontlines(
   return out.sort((x, y) => compareStrings(x.id, y.id));
 }
 
+/** Boxes of area geometries, made once per geometry (features are never mutated). */
+const boxCache = new WeakMap<AreaFeature['geometry'], number[]>();
+
 function boxOf(f: AreaFeature): number[] {
+  const known = boxCache.get(f.geometry);
+  if (known) return known;
   let w = Infinity;
   let s = Infinity;
   let e = -Infinity;
@@ -70,7 +76,9 @@ function boxOf(f: AreaFeature): number[] {
       s = Math.min(s, p[1]);
       n = Math.max(n, p[1]);
     }
-  return [w, s, e, n];
+  const box = [w, s, e, n];
+  boxCache.set(f.geometry, box);
+  return box;
 }
 
 function boxesTouch([aw, as, ae, an]: number[], [bw, bs, be, bn]: number[]): boolean {

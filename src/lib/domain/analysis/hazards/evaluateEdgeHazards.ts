@@ -55,6 +55,8 @@ export interface EdgeHazardsMemo {
     sorted: Map<number, Reason[]>;
     closedNodes: Set<number>;
   };
+  /** The reasons per edge of the last call: an edge whose reasons read the same keeps that list. */
+  reasons?: Map<number, Reason[]>;
 }
 
 /**
@@ -100,13 +102,19 @@ export function evaluateEdgeHazards(
     );
 
   const reasons = new Map(base.sorted);
+  // Front-line reasons are new objects on every call; keeping the last list where it reads the same lets the
+  // report keep that edge's entry and the site searches see at once that the edge did not change.
+  const last = memo.reasons;
   for (const [edge, list] of out.byEdge) {
-    const sorted = sortReasons([...(base.raw.get(edge) ?? []), ...list]);
+    let sorted = sortReasons([...(base.raw.get(edge) ?? []), ...list]);
+    const before = last?.get(edge);
+    if (before && sameReasons(before, sorted)) sorted = before;
     reasons.set(edge, sorted);
     status[edge] = statusRank[statusOfReasons(sorted)];
     routeStatus[edge] = statusRank[statusOfReasons(sorted.filter((r) => r.code !== 'crossing_closed'))];
   }
   for (const edge of [...crossline.keys()]) if (status[edge] === ABSENT) crossline.delete(edge);
+  memo.reasons = reasons;
   return { status, routeStatus, closedNodes: base.closedNodes, reasons, crossline };
 }
 
@@ -143,4 +151,15 @@ function baseHazards(
     if (c.status === 'closed' && node !== undefined) closedNodes.add(node);
   }
   return { status, routeStatus, raw: out.byEdge, sorted, closedNodes };
+}
+
+function sameReasons(a: readonly Reason[], b: readonly Reason[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++)
+    if (
+      a[i] !== b[i] &&
+      (a[i].code !== b[i].code || a[i].featureId !== b[i].featureId || a[i].detail !== b[i].detail)
+    )
+      return false;
+  return true;
 }
