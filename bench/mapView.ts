@@ -80,6 +80,8 @@ const browser = await chromium.launch({
 });
 
 interface Run {
+  /** Bytes of the first view by kind of response (`kindOf`), largest first. */
+  byKind: [string, number][];
   firstViewBytes: number;
   dataBytes: number;
   firstViewMs: number;
@@ -87,23 +89,38 @@ interface Run {
   dateBackMs: number;
 }
 
+/** What a response is, to list what the first view downloads: the tiles by layer, the verdicts, the app… */
+function kindOf(path: string): string {
+  const tile = /^\/tiles\/([a-z]+)\//.exec(path);
+  if (tile) return `tiles of ${tile[1]}`;
+  if (path.startsWith('/map/')) return path.split('?')[0];
+  if (path.startsWith('/api/trpc/')) return 'tRPC';
+  if (/\.(woff2?|pbf)$/.test(path)) return 'fonts';
+  if (path.startsWith('/_app/')) return `app ${path.split('.').pop()}`;
+  return 'other (page, basemap…)';
+}
+
 /** Bytes on the wire (headers and encoded bodies) of every response the page received so far. */
 function meter(page: Page) {
   let total = 0;
   let data = 0;
+  const byKind = new Map<string, number>();
   const pending: Promise<void>[] = [];
   page.on('requestfinished', (r) => {
     pending.push(
       r.sizes().then((s) => {
         const b = s.responseBodySize + s.responseHeadersSize;
+        const path = new URL(r.url()).pathname;
         total += b;
-        if (/\/(tiles|map|api\/trpc)\//.test(new URL(r.url()).pathname)) data += b;
+        if (/\/(tiles|map|api\/trpc)\//.test(path)) data += b;
+        const kind = kindOf(path);
+        byKind.set(kind, (byKind.get(kind) ?? 0) + b);
       }),
     );
   });
   return async () => {
     await Promise.all(pending);
-    return { total, data };
+    return { total, data, byKind: [...byKind].sort((a, b) => b[1] - a[1]) };
   };
 }
 
@@ -144,7 +161,14 @@ async function measure(mode: 'whole' | 'tiles'): Promise<Run> {
   const dateChangeMs = await changeDate(page, dates.next);
   const dateBackMs = await changeDate(page, dates.back);
   await context.close();
-  return { firstViewBytes: first.total, dataBytes: first.data, firstViewMs, dateChangeMs, dateBackMs };
+  return {
+    byKind: first.byKind,
+    firstViewBytes: first.total,
+    dataBytes: first.data,
+    firstViewMs,
+    dateChangeMs,
+    dateBackMs,
+  };
 }
 
 try {
@@ -174,6 +198,7 @@ try {
     `| date change back to an analysed date | ${n(whole.dateBackMs)} ms | ${n(tiled.dateBackMs)} ms | ` +
       `${(whole.dateBackMs / tiled.dateBackMs).toFixed(1)}× | ≤ ${TARGET_MS} ms | ${ok(tiled.dateBackMs <= TARGET_MS)} |`,
   );
+  log(`\ntiled first view by kind: ${tiled.byKind.map(([k, b]) => `${k} ${kb(b)}`).join(', ')}`);
   log(
     `load average at end ${loadavg()
       .map((l) => l.toFixed(2))
