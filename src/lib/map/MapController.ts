@@ -12,14 +12,7 @@ import type { MapData } from './mapData';
 import { imageFor } from './patterns';
 import { SELECTION_SOURCE } from './selectionLayer';
 import { buildStyle } from './style';
-import {
-  CHANGED_STATE,
-  type ChangedIds,
-  isDrawn,
-  SHOWN_STATE,
-  tiledStyle,
-  VERDICT_STATE,
-} from './tiledStyle';
+import { CHANGED_STATE, type ChangedIds, isDrawn, SHOWN_STATE, tiledStyle } from './tiledStyle';
 import type { MapVerdicts } from './mapVerdicts';
 import type { InViewFeature } from './tiledList';
 import type { MapView } from './urlState';
@@ -97,8 +90,8 @@ export class MapController {
   } = {};
   /** Tiled map: the features compare mode outlines now (kept: a date's verdicts reset feature state). */
   private changedIds: ChangedIds = {};
-  /** Tiled map: the layer groups given feature state by the last date (their state is removed on the next). */
-  private stated: Record<string, true> = {};
+  /** Tiled map: the feature state the last date set, by group and id (the next date changes only what differs). */
+  private stated: Record<string, Record<string, Record<string, string | number | boolean>>> = {};
   private dataDate: string | undefined;
   private readonly handle: CorridorMapHandle;
 
@@ -325,17 +318,27 @@ export class MapController {
       for (const id of ids ?? []) set(group, id, { [SHOWN_STATE]: false });
     for (const id of v.visibility.incidents) set('incidents', id, { [SHOWN_STATE]: true });
     for (const id of v.visibility.impassable) set('roads', id, { impassable: true });
+    // Only what differs from the date drawn before: a feature-state change re-evaluates the paint of each
+    // feature it names, in every loaded tile (tens of thousands of features at Sudan scale).
     for (const group of layerGroups) {
       const source = sourceId(group);
+      const before = this.stated[group] ?? {};
+      const now = states[group] ?? {};
       // Features the date has no verdict for go back to the look before any (a crossing without a status
       // is not drawn), and those the date does not name to their group's default (`shownByDefault`).
-      if (group in VERDICT_STATE || group in this.stated || group in states)
-        this.map.removeFeatureState({ source, sourceLayer: group });
-      for (const [id, state] of Object.entries(states[group] ?? {}))
+      for (const id of Object.keys(before))
+        if (!(id in now)) this.map.removeFeatureState({ source, sourceLayer: group, id });
+      for (const [id, state] of Object.entries(now)) {
+        const was = before[id];
+        // A key the feature had and no longer has goes back to its default.
+        const dropped = was !== undefined && Object.keys(was).some((k) => !(k in state));
+        if (was && !dropped && Object.keys(state).every((k) => was[k] === state[k])) continue;
+        if (dropped) this.map.removeFeatureState({ source, sourceLayer: group, id });
         this.map.setFeatureState({ source, sourceLayer: group, id }, state);
+      }
     }
-    this.stated = Object.fromEntries(Object.keys(states).map((g) => [g, true]));
-    // Removing the verdicts' state above removed the outlines of compare mode too.
+    this.stated = states;
+    // Removing a feature's state above removed its outline of compare mode too.
     this.applyChangedIds(this.changedIds);
     this.dataDate = v.asOf;
     this.options.container.dataset.mapState = 'loading';
