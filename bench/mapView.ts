@@ -80,30 +80,50 @@ const browser = await chromium.launch({
 });
 
 interface Run {
+  /** Bytes of the first view by kind of response (`kindOf`), largest first. */
+  byKind: [string, number][];
   firstViewBytes: number;
   dataBytes: number;
   firstViewMs: number;
   dateChangeMs: number;
   dateBackMs: number;
+  /** Of the date changes, until the verdicts had arrived (tiled map only). */
+  dateChangeAnswerMs?: number;
+  dateBackAnswerMs?: number;
+}
+
+/** What a response is, to list what the first view downloads: the tiles by layer, the verdicts, the app… */
+function kindOf(path: string): string {
+  const tile = /^\/tiles\/([a-z]+)\//.exec(path);
+  if (tile) return `tiles of ${tile[1]}`;
+  if (path.startsWith('/map/')) return path.split('?')[0];
+  if (path.startsWith('/api/trpc/')) return 'tRPC';
+  if (/\.(woff2?|pbf)$/.test(path)) return 'fonts';
+  if (path.startsWith('/_app/')) return `app ${path.split('.').pop()}`;
+  return 'other (page, basemap…)';
 }
 
 /** Bytes on the wire (headers and encoded bodies) of every response the page received so far. */
 function meter(page: Page) {
   let total = 0;
   let data = 0;
+  const byKind = new Map<string, number>();
   const pending: Promise<void>[] = [];
   page.on('requestfinished', (r) => {
     pending.push(
       r.sizes().then((s) => {
         const b = s.responseBodySize + s.responseHeadersSize;
+        const path = new URL(r.url()).pathname;
         total += b;
-        if (/\/(tiles|map|api\/trpc)\//.test(new URL(r.url()).pathname)) data += b;
+        if (/\/(tiles|map|api\/trpc)\//.test(path)) data += b;
+        const kind = kindOf(path);
+        byKind.set(kind, (byKind.get(kind) ?? 0) + b);
       }),
     );
   });
   return async () => {
     await Promise.all(pending);
-    return { total, data };
+    return { total, data, byKind: [...byKind].sort((a, b) => b[1] - a[1]) };
   };
 }
 
@@ -117,7 +137,7 @@ async function waitDrawn(page: Page, date: string) {
 }
 
 /** From setting the date field to the map idle on that date with its verdicts, measured in the page. */
-async function changeDate(page: Page, date: string): Promise<number> {
+async function changeDate(page: Page, date: string): Promise<{ ms: number; answerMs?: number }> {
   const t0 = await page.evaluate((date) => {
     const input = document.querySelector<HTMLInputElement>('#as-of')!;
     const t = performance.now();
@@ -129,7 +149,18 @@ async function changeDate(page: Page, date: string): Promise<number> {
   // The first idle on the new date, as the page recorded it, not when Playwright noticed it.
   const drawn = await page.evaluate(() => window.__corridorMap?.drawn);
   if (drawn?.date !== date) throw new Error(`the map reports ${drawn?.date} drawn, not ${date}`);
-  return drawn.ms - t0;
+  // Where the time went: until the date's answer had arrived (the tiled map's verdicts; none on the whole
+  // map, which analyses in the page), and from there to the map drawn.
+  const answered = await page.evaluate(
+    (date) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes(`/map/verdicts.json?date=${date}`))
+        .map((e) => (e as PerformanceResourceTiming).responseEnd)
+        .pop(),
+    date,
+  );
+  return { ms: drawn.ms - t0, answerMs: answered === undefined ? undefined : answered - t0 };
 }
 
 async function measure(mode: 'whole' | 'tiles'): Promise<Run> {
@@ -141,10 +172,19 @@ async function measure(mode: 'whole' | 'tiles'): Promise<Run> {
   await waitDrawn(page, dates.first);
   const firstViewMs = Date.now() - started;
   const first = await bytes();
-  const dateChangeMs = await changeDate(page, dates.next);
-  const dateBackMs = await changeDate(page, dates.back);
+  const change = await changeDate(page, dates.next);
+  const back = await changeDate(page, dates.back);
   await context.close();
-  return { firstViewBytes: first.total, dataBytes: first.data, firstViewMs, dateChangeMs, dateBackMs };
+  return {
+    byKind: first.byKind,
+    firstViewBytes: first.total,
+    dataBytes: first.data,
+    firstViewMs,
+    dateChangeMs: change.ms,
+    dateBackMs: back.ms,
+    dateChangeAnswerMs: change.answerMs,
+    dateBackAnswerMs: back.answerMs,
+  };
 }
 
 try {
@@ -174,6 +214,12 @@ try {
     `| date change back to an analysed date | ${n(whole.dateBackMs)} ms | ${n(tiled.dateBackMs)} ms | ` +
       `${(whole.dateBackMs / tiled.dateBackMs).toFixed(1)}× | ≤ ${TARGET_MS} ms | ${ok(tiled.dateBackMs <= TARGET_MS)} |`,
   );
+  const ms = (x?: number) => (x === undefined ? '–' : `${n(x)} ms`);
+  log(
+    `\ntiled map, of the date changes: verdicts arrived after ${ms(tiled.dateChangeAnswerMs)} ` +
+      `(date not analysed yet) and ${ms(tiled.dateBackAnswerMs)} (back); the rest is applying and drawing them`,
+  );
+  log(`tiled first view by kind: ${tiled.byKind.map(([k, b]) => `${k} ${kb(b)}`).join(', ')}`);
   log(
     `load average at end ${loadavg()
       .map((l) => l.toFixed(2))

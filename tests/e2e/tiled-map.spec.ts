@@ -33,6 +33,32 @@ function outlined(page: Page, id: string): Promise<boolean> {
   );
 }
 
+/**
+ * Areas drawn now, by id: rendered and counting on the date. The tiles hold every date; one not counting is
+ * rendered fully transparent (feature state `shown: false`), and neither clicks nor lists take it.
+ */
+function drawnAreas(page: Page): Promise<{ drawn: string[]; rendered: string[] }> {
+  return page.evaluate(() => {
+    const features = window.__corridorMap!.map.queryRenderedFeatures({ layers: ['areas-fill'] });
+    const ids = (list: typeof features) => [...new Set(list.map((f) => String(f.properties.id)))];
+    return { drawn: ids(features.filter((f) => f.state.shown !== false)), rendered: ids(features) };
+  });
+}
+/** Areas of control of the default scenario: one ends on 10 May 2024, the other starts that day. */
+const AREA_UNTIL_MAY = 'area_saf_assessed_darfur_20230415';
+const AREA_FROM_MAY = 'area_saf_contested_darfur_20240510';
+
+/** Counts the tiles MapLibre (re)loads from now on: a source reload re-parses tiles without fetching them. */
+function countTileLoads(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __tileLoads: number };
+    w.__tileLoads = 0;
+    window.__corridorMap!.map.on('sourcedata', (e) => {
+      if (e.tile) w.__tileLoads++;
+    });
+  });
+}
+
 test.describe('the tiled map', () => {
   // Slow under load: at a load average of 30 on 2 cores the map reported itself idle more than 60 s after its
   // verdicts (software WebGL re-parsing tiles); on an idle machine the whole test takes about 20 s.
@@ -57,13 +83,25 @@ test.describe('the tiled map', () => {
     await expect(page.locator('#protection-title')).toBeVisible();
     await expect(page.locator('#hotspots-title')).toBeVisible();
 
-    // A date change: the verdicts of the new date, and no geometry.
+    // What counts on the date is drawn, what does not is in the tiles but not drawn.
+    let areas = await drawnAreas(page);
+    expect(areas.drawn).toContain(AREA_UNTIL_MAY);
+    expect(areas.rendered).toContain(AREA_FROM_MAY);
+    expect(areas.drawn).not.toContain(AREA_FROM_MAY);
+
+    // A date change: the verdicts of the new date, and no geometry, nor any tile parsed again (a style
+    // reading the date in a filter made MapLibre reload every tile of the sources on each change).
+    await countTileLoads(page);
     const before = requests.length;
     await page.locator('#as-of').fill('2024-08-20');
     await waitForVerdicts(page, '2024-08-20');
     const after = requests.slice(before);
     expect(after).toContain('/map/verdicts.json?date=2024-08-20');
     expect(after.filter((r) => r.startsWith('/tiles/'))).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __tileLoads: number }).__tileLoads)).toBe(0);
+    areas = await drawnAreas(page);
+    expect(areas.drawn).toContain(AREA_FROM_MAY);
+    expect(areas.drawn).not.toContain(AREA_UNTIL_MAY);
     await expect.poll(() => drawnStatus(page, ADRE_CORRIDOR)).toBe('at_risk');
     await expect(page.locator(`#feature-${ADRE_CORRIDOR}`)).toContainText('Aid corridor · at risk');
 

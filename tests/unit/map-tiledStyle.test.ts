@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildStyle } from '$lib/map/style';
 import { tiledStyle } from '$lib/map/tiledStyle';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { expression, latest, validateStyleMin, type StyleExpression } from '@maplibre/maplibre-gl-style-spec';
 
 // The tiled map's style (docs/scaling.md): valid for MapLibre, drawn from vector tiles, with the date's
 // verdicts read from feature state and no layout or filter left reading a property the tiles do not carry.
-const style = tiledStyle(buildStyle({ base: 'http://localhost' }), 'http://localhost', '2024-08-20');
+const style = tiledStyle(buildStyle({ base: 'http://localhost' }), 'http://localhost');
 
 describe('tiledStyle', () => {
   it('is a valid style whose data sources are vector tiles of the server', () => {
@@ -15,7 +15,42 @@ describe('tiledStyle', () => {
       tiles: ['http://localhost/tiles/roads/{z}/{x}/{y}.mvt'],
       promoteId: 'id',
     });
-    expect(style.state).toMatchObject({ asOf: { default: '2024-08-20' }, month: { default: 8 } });
+  });
+
+  it('reads nothing from global state, so a date change reloads no tile', () => {
+    // A global-state value in a filter, layout or data-driven paint makes MapLibre re-parse every tile of the
+    // source when it changes: the date comes as feature state instead.
+    expect(style.state).toBeUndefined();
+    expect(JSON.stringify(style.layers)).not.toContain('global-state');
+  });
+
+  it('draws a feature only where the date counts it: incidents of the window, others unless out of force', () => {
+    const opacity = (id: string, p: string) =>
+      JSON.stringify((style.layers.find((l) => l.id === id)!.paint as Record<string, unknown>)[p]);
+    expect(opacity('incidents-circle', 'circle-opacity')).toContain('["feature-state","shown"],false]');
+    expect(opacity('frontlines-line', 'line-opacity')).toContain('["feature-state","shown"],true]');
+    expect(opacity('sites-circle', 'circle-opacity')).toContain('["feature-state","shown"],true]');
+    // No filter left on the validity interval: a feature hidden on one date is drawn again on another.
+    expect(JSON.stringify(style.layers.map((l) => (l as { filter?: unknown }).filter))).not.toMatch(
+      /"from"|"to"|"date"/,
+    );
+  });
+
+  it('dots a road impassable in the month in its own layer, shown where the feature state says so', () => {
+    const paint = (id: string) => style.layers.find((l) => l.id === id)!.paint as Record<string, unknown>;
+    // The dash pattern cannot read feature state: each layer has its own, for a track here.
+    const dash = (id: string) =>
+      (
+        expression.createExpression(
+          paint(id)['line-dasharray'],
+          latest.paint_line['line-dasharray'] as never,
+        ) as { value: StyleExpression }
+      ).value.evaluate({ zoom: 6 }, { type: 'LineString', properties: { class: 'track' } } as never);
+    expect(dash('roads-line:impassable')).toEqual([0.6, 1.6]);
+    expect(dash('roads-line:passable')).toEqual([3, 1.5]);
+    expect(JSON.stringify(paint('roads-line:impassable')['line-opacity'])).toContain(
+      '["==",["coalesce",["feature-state","impassable"],false],true]',
+    );
   });
 
   it('draws a crossing marker per status, each shown where the verdict gives that status', () => {
@@ -26,7 +61,9 @@ describe('tiledStyle', () => {
     expect(ids).not.toContain('crossings-icon');
     const closed = style.layers.find((l) => l.id === 'crossings-icon:closed')!;
     expect(JSON.stringify(closed.layout)).toContain('"-","closed"');
-    expect(JSON.stringify(closed.paint)).toContain('["==",["feature-state","status"],"closed"]');
+    expect(JSON.stringify(closed.paint)).toContain(
+      '["==",["coalesce",["feature-state","status"],""],"closed"]',
+    );
   });
 
   it('reads the verdict keys from feature state in paint, and never from tile properties in layouts or filters', () => {

@@ -12,7 +12,7 @@ import type { MapData } from './mapData';
 import { imageFor } from './patterns';
 import { SELECTION_SOURCE } from './selectionLayer';
 import { buildStyle } from './style';
-import { CHANGED_STATE, type ChangedIds, tiledGlobalState, tiledStyle, VERDICT_STATE } from './tiledStyle';
+import { CHANGED_STATE, type ChangedIds, isDrawn, SHOWN_STATE, tiledStyle } from './tiledStyle';
 import type { MapVerdicts } from './mapVerdicts';
 import type { InViewFeature } from './tiledList';
 import type { MapView } from './urlState';
@@ -90,6 +90,8 @@ export class MapController {
   } = {};
   /** Tiled map: the features compare mode outlines now (kept: a date's verdicts reset feature state). */
   private changedIds: ChangedIds = {};
+  /** Tiled map: the feature state the last date set, by group and id (the next date changes only what differs). */
+  private stated: Record<string, Record<string, Record<string, string | number | boolean>>> = {};
   private dataDate: string | undefined;
   private readonly handle: CorridorMapHandle;
 
@@ -109,7 +111,7 @@ export class MapController {
     const style = buildStyle({ base, dark, latinFonts, bilingualLabels });
     this.map = new maplibregl.Map({
       container,
-      style: tiledFrom ? tiledStyle(style, base, tiledFrom) : style,
+      style: tiledFrom ? tiledStyle(style, base) : style,
       interactive,
       ...(view
         ? { center: view.center, zoom: view.zoom }
@@ -166,7 +168,7 @@ export class MapController {
     const layers = INTERACTIVE_LAYERS.flatMap((l) =>
       ids.filter((id) => id === l || id.startsWith(`${l}:`)),
     ).filter((l) => this.map.getLayoutProperty(l, 'visibility') !== 'none');
-    const hit = this.map.queryRenderedFeatures(box, { layers });
+    const hit = this.map.queryRenderedFeatures(box, { layers }).filter((f) => this.isDrawn(f));
     const id = hit[0]?.properties?.id;
     return typeof id === 'string' ? id : undefined;
   }
@@ -194,6 +196,7 @@ export class MapController {
       const drawn = ids.filter((id) => id === layer || id.startsWith(`${layer}:`));
       if (drawn.length === 0 || this.map.getLayoutProperty(drawn[0], 'visibility') === 'none') continue;
       for (const f of this.map.queryRenderedFeatures({ layers: drawn })) {
+        if (!this.isDrawn(f)) continue;
         const p = f.properties ?? {};
         if (typeof p.id !== 'string') continue;
         out.push({
@@ -206,6 +209,16 @@ export class MapController {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a rendered feature is drawn, not only there: on the tiled map a feature not counting on the date,
+   * or a crossing in the layer of another status, is in the tiles, fully transparent.
+   */
+  private isDrawn(f: maplibregl.MapGeoJSONFeature): boolean {
+    if (!this.options.tiledFrom) return true;
+    const group = layerGroups.find((g) => sourceId(g) === f.source);
+    return group === undefined || isDrawn(f.layer.id, group, f.state);
   }
 
   /** Draws the layers for a date. */
@@ -298,19 +311,35 @@ export class MapController {
       ),
       crossings: Object.fromEntries(Object.entries(v.crossings).map(([id, status]) => [id, { status }])),
     };
-    for (const [group, byId] of Object.entries(states)) {
-      if (!(group in VERDICT_STATE)) continue;
-      const source = sourceId(group as LayerGroup);
+    // What counts on the date (`DateVisibility`): short lists, set as feature state so no tile reloads.
+    const set = (group: string, id: string, state: Record<string, string | number | boolean>) =>
+      ((states[group] ??= {})[id] = { ...states[group][id], ...state });
+    for (const [group, ids] of Object.entries(v.visibility.hidden))
+      for (const id of ids ?? []) set(group, id, { [SHOWN_STATE]: false });
+    for (const id of v.visibility.incidents) set('incidents', id, { [SHOWN_STATE]: true });
+    for (const id of v.visibility.impassable) set('roads', id, { impassable: true });
+    // Only what differs from the date drawn before: a feature-state change re-evaluates the paint of each
+    // feature it names, in every loaded tile (tens of thousands of features at Sudan scale).
+    for (const group of layerGroups) {
+      const source = sourceId(group);
+      const before = this.stated[group] ?? {};
+      const now = states[group] ?? {};
       // Features the date has no verdict for go back to the look before any (a crossing without a status
-      // is not drawn).
-      this.map.removeFeatureState({ source, sourceLayer: group });
-      for (const [id, state] of Object.entries(byId))
+      // is not drawn), and those the date does not name to their group's default (`shownByDefault`).
+      for (const id of Object.keys(before))
+        if (!(id in now)) this.map.removeFeatureState({ source, sourceLayer: group, id });
+      for (const [id, state] of Object.entries(now)) {
+        const was = before[id];
+        // A key the feature had and no longer has goes back to its default.
+        const dropped = was !== undefined && Object.keys(was).some((k) => !(k in state));
+        if (was && !dropped && Object.keys(state).every((k) => was[k] === state[k])) continue;
+        if (dropped) this.map.removeFeatureState({ source, sourceLayer: group, id });
         this.map.setFeatureState({ source, sourceLayer: group, id }, state);
+      }
     }
-    // Removing the verdicts' state above removed the outlines of compare mode too.
+    this.stated = states;
+    // Removing a feature's state above removed its outline of compare mode too.
     this.applyChangedIds(this.changedIds);
-    for (const [k, value] of Object.entries(tiledGlobalState(v.asOf)))
-      this.map.setGlobalStateProperty(k, value);
     this.dataDate = v.asOf;
     this.options.container.dataset.mapState = 'loading';
   }

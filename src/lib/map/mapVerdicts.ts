@@ -1,6 +1,7 @@
 import { neededProtection, type ProtectionNeeds } from '$lib/domain/analysis/neededProtection';
 import { crossingStatusOn, situationOn } from '$lib/domain/asOf';
 import type { AnalysisReport, Situation, Totals } from '$lib/domain/schemas';
+import { dateVisibility, type DateVisibility } from './dateVisibility';
 import { hotspotList, type HotspotList } from './hotspotList';
 import { INCIDENT_WINDOW_DAYS } from './mapData';
 
@@ -46,6 +47,8 @@ export interface MapVerdicts {
   /** Where a protection force is needed on the date (`neededProtection`), for the protection panel. */
   protection: ProtectionNeeds;
   totals: Totals;
+  /** What of the tiles counts on the date (the style draws it through feature state, `tiledStyle.ts`). */
+  visibility: DateVisibility;
 }
 
 const distinct = (codes: string[]) => [...new Set(codes)];
@@ -90,5 +93,6 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
     hotspotList: hotspotList(report),
     protection: neededProtection(report, situation),
     totals: report.totals,
+    visibility: dateVisibility(situation, report.asOf),
   };
 }

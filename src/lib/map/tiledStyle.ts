@@ -1,16 +1,14 @@
-// The map style drawn from vector tiles (https://maplibre.org/maplibre-style-spec/sources/#vector) with the
-// date as global state (https://maplibre.org/maplibre-style-spec/expressions/#global-state) and the verdicts
-// of the date as feature state (https://maplibre.org/maplibre-style-spec/expressions/#feature-state).
-import type {
-  ExpressionSpecification,
-  FilterSpecification,
-  LayerSpecification,
-  StyleSpecification,
-} from 'maplibre-gl';
-import { addDays } from '$lib/domain/analysis/series/seriesDates';
+// The map style drawn from vector tiles (https://maplibre.org/maplibre-style-spec/sources/#vector), with all
+// that depends on the date read from feature state
+// (https://maplibre.org/maplibre-style-spec/expressions/#feature-state): whether a feature counts on the
+// date, a road's impassability in its month, and the verdicts of the date. Nothing reads global state: a
+// global-state value in a filter, a layout or a data-driven paint property makes MapLibre reload and
+// re-parse every tile of the layer's source on each change (`Style._applyGlobalStateChanges`), which took
+// tens of seconds per date change at a tenth of Sudan scale; a feature-state change only updates the paint
+// of the features it names.
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { CHANGES_SOURCE } from './changesLayer';
 import { layerGroups, sourceId, type LayerGroup } from './layerGroups';
-import { INCIDENT_WINDOW_DAYS } from './mapData';
 
 /** The tile server's path: `/tiles/{layer}/{z}/{x}/{y}.mvt`. */
 export const TILES_PATH = '/tiles';
@@ -25,9 +23,33 @@ export const VERDICT_STATE: Partial<Record<LayerGroup, Record<string, string | n
   corridors: { status: 'unknown' },
   sites: { status: 'active', flags: '', besieged: false, population: 0, ipcPhase: 0, famine: false },
   crossings: { status: '' },
+  // A road impassable in the date's month (`DateVisibility.impassable`).
+  roads: { impassable: false },
 };
-/** The statuses a crossing's marker and label are drawn for, one layer each (layouts cannot read state). */
-const CROSSING_STATUSES = ['open', 'restricted', 'closed'];
+/** The feature state saying whether a feature counts on the date (`DateVisibility`). */
+export const SHOWN_STATE = 'shown';
+/**
+ * Whether a feature counts on the date when its `SHOWN_STATE` is not set: an incident only when the date's
+ * window holds it, any other feature unless the date is outside its validity interval.
+ */
+export function shownByDefault(group: LayerGroup): boolean {
+  return group !== 'incidents';
+}
+
+/**
+ * Layers whose look names a verdict in a property that cannot read feature state (a layout, a dash pattern):
+ * one layer per value, ids `<layer>:<value>`, each shown where the feature state has that value.
+ */
+const SPLIT: Partial<Record<LayerGroup, { key: string; values: (string | boolean)[]; names: string[] }>> = {
+  // A crossing's marker and label name its status.
+  crossings: {
+    key: 'status',
+    values: ['open', 'restricted', 'closed'],
+    names: ['open', 'restricted', 'closed'],
+  },
+  // An impassable road is dotted (`roadDash`).
+  roads: { key: 'impassable', values: [false, true], names: ['passable', 'impassable'] },
+};
 
 /** Paint properties that read no feature state (style spec): they get the value drawn before the verdicts. */
 const NO_FEATURE_STATE = new Set(['line-dasharray', 'line-pattern', 'fill-pattern']);
@@ -40,32 +62,6 @@ const OPACITY: Record<string, string[]> = {
 };
 
 type Json = unknown;
-const asDate: ExpressionSpecification = ['to-string', ['global-state', 'asOf']];
-
-/** The global state of the style for a date: the style compares each feature's validity with it. */
-export function tiledGlobalState(date: string): Record<string, string | number> {
-  return {
-    asOf: date,
-    month: Number(date.slice(5, 7)),
-    incidentsFrom: addDays(date, -INCIDENT_WINDOW_DAYS),
-  };
-}
-
-/** What counts on the date, as `situationOn` decides it: validity intervals, incidents of the window. */
-function validityFilter(group: LayerGroup): ExpressionSpecification {
-  if (group === 'incidents')
-    return [
-      'all',
-      ['<=', ['to-string', ['get', 'date']], asDate],
-      ['>=', ['to-string', ['get', 'date']], ['to-string', ['global-state', 'incidentsFrom']]],
-    ];
-  const valid: ExpressionSpecification = [
-    'all',
-    ['<=', ['to-string', ['get', 'from']], asDate],
-    ['any', ['==', ['to-string', ['get', 'to']], ''], ['<', asDate, ['to-string', ['get', 'to']]]],
-  ];
-  return valid;
-}
 
 function mentions(value: Json, keys: Record<string, unknown>): boolean {
   if (value && typeof value === 'object' && !Array.isArray(value))
@@ -76,7 +72,7 @@ function mentions(value: Json, keys: Record<string, unknown>): boolean {
   return value.some((v) => mentions(v, keys));
 }
 
-/** `value` with `['get', k]` of the verdict keys replaced by `replace(k)`; road impassability by the month. */
+/** `value` with `['get', k]` of the verdict keys replaced by `replace(k)`. */
 function rewrite(value: Json, keys: Record<string, unknown>, replace: (k: string) => Json): Json {
   // A layout or paint object: each property's expression.
   if (value && typeof value === 'object' && !Array.isArray(value))
@@ -84,12 +80,6 @@ function rewrite(value: Json, keys: Record<string, unknown>, replace: (k: string
   if (!Array.isArray(value)) return value;
   if (value[0] === 'get' && value.length === 2 && typeof value[1] === 'string') {
     if (value[1] in keys) return replace(value[1]);
-    if (value[1] === 'impassable')
-      return [
-        'in',
-        ['concat', ',', ['to-string', ['global-state', 'month']], ','],
-        ['to-string', ['get', 'imp']],
-      ];
     return value;
   }
   if (value[0] === 'literal') return value;
@@ -119,34 +109,42 @@ function tiledLayer(layer: LayerSpecification, group: LayerGroup): LayerSpecific
   const paint: Record<string, Json> = {};
   for (const [k, v] of Object.entries(l.paint ?? {}))
     paint[k] = rewrite(v, keys, NO_FEATURE_STATE.has(k) ? drawnBefore : fromState);
-  // A filter on what the verdicts say (a site's flags, siege, lifecycle) cannot read feature state: it
-  // becomes a condition on the layer's opacity.
+  // Whether the feature counts on the date, and a filter on what the verdicts say (a site's flags, siege,
+  // lifecycle), become a condition on the layer's opacity: filters cannot read feature state, and one
+  // reading the date would reload the tiles. A filter on what the tiles carry stays.
+  const conditions: Json[] = [['boolean', ['feature-state', SHOWN_STATE], shownByDefault(group)]];
   let filter: Json = l.filter;
   if (filter !== undefined && mentions(filter, keys)) {
-    const condition = rewrite(filter, keys, fromState);
-    for (const p of OPACITY[l.type] ?? []) paint[p] = gated(paint[p], condition);
+    conditions.push(rewrite(filter, keys, fromState));
     filter = undefined;
   }
-  filter =
-    filter === undefined
-      ? validityFilter(group)
-      : ['all', validityFilter(group), rewrite(filter, {}, drawnBefore)];
   const layout = l.layout ?? {};
-  const base = { ...l, filter: filter as FilterSpecification, paint: paint as never };
-  // A crossing's marker and label name its status: one layer per status, shown where the verdict says so.
-  if (group === 'crossings' && mentions(layout, keys)) {
-    return CROSSING_STATUSES.map((status) => {
-      const p: Record<string, Json> = { ...paint };
-      for (const o of OPACITY[l.type] ?? []) p[o] = gated(p[o], ['==', ['feature-state', 'status'], status]);
-      return {
-        ...base,
-        id: `${l.id}:${status}`,
-        layout: rewrite(layout, keys, () => status) as never,
-        paint: p as never,
-      };
-    });
-  }
-  return [{ ...base, layout: rewrite(layout, keys, drawnBefore) as never }];
+  const split = SPLIT[group];
+  const fixedPaint = Object.entries(l.paint ?? {}).filter(([k]) => NO_FEATURE_STATE.has(k));
+  const variants =
+    split && mentions([layout, Object.fromEntries(fixedPaint)], { [split.key]: true })
+      ? split.values.map((value, i) => ({ id: `${l.id}:${split.names[i]}`, key: split.key, value }))
+      : [undefined];
+  return variants.map((v) => {
+    const p: Record<string, Json> = { ...paint };
+    const when = v
+      ? [...conditions, ['==', ['coalesce', ['feature-state', v.key], keys[v.key]], v.value]]
+      : conditions;
+    const condition = when.length === 1 ? when[0] : ['all', ...when];
+    for (const o of OPACITY[l.type] ?? []) p[o] = gated(p[o], condition);
+    // What cannot read feature state gets the variant's value (or the value drawn before the verdicts).
+    const fixed = (k: string) => (v && k === v.key ? v.value : drawnBefore(k));
+    for (const k of NO_FEATURE_STATE) if (k in p) p[k] = rewrite((l.paint ?? {})[k], keys, fixed);
+    const out = {
+      ...l,
+      id: v ? v.id : l.id,
+      layout: rewrite(layout, keys, fixed) as never,
+      paint: p as never,
+    };
+    if (filter === undefined) delete out.filter;
+    else out.filter = rewrite(filter, {}, drawnBefore) as never;
+    return out as LayerSpecification;
+  });
 }
 
 /** Compare mode's outline layers (`changesLayers`) by the groups whose changes they outline. */
@@ -188,13 +186,14 @@ function groupOf(layer: LayerSpecification): LayerGroup | undefined {
 /**
  * `style` (from `buildStyle`) drawn from the server's vector tiles: each layer group's GeoJSON source becomes a
  * vector source of `/tiles/{group}/{z}/{x}/{y}.mvt` (ids promoted from the `id` property, so the verdicts can
- * set feature state), each data layer reads its group's tile layer and draws what counts on the date held in
- * global state (`tiledGlobalState`), and what a date's verdicts decide is read from feature state. A crossing
- * layer whose look names the status is split into one layer per status, ids `<layer>:<status>`.
+ * set feature state), each data layer reads its group's tile layer, and what counts on a date and what its
+ * verdicts decide is read from feature state (`SHOWN_STATE`, `VERDICT_STATE`). A layer whose look names a
+ * verdict where feature state cannot be read is split into one layer per value (`SPLIT`): ids
+ * `crossings-icon:open`, `roads-line:impassable`…
  *
  * @example tiledStyle(buildStyle({ base }), base).sources['corridor-roads'].type // 'vector'
  */
-export function tiledStyle(style: StyleSpecification, base: string, date: string): StyleSpecification {
+export function tiledStyle(style: StyleSpecification, base: string): StyleSpecification {
   const sources = { ...style.sources };
   for (const g of layerGroups)
     sources[sourceId(g)] = {
@@ -203,11 +202,8 @@ export function tiledStyle(style: StyleSpecification, base: string, date: string
       maxzoom: TILES_MAX_ZOOM,
       promoteId: 'id',
     };
-  const state: Record<string, { default: string | number }> = {};
-  for (const [k, v] of Object.entries(tiledGlobalState(date))) state[k] = { default: v };
   return {
     ...style,
-    state,
     sources,
     layers: style.layers.flatMap((l) => {
       if ('source' in l && l.source === CHANGES_SOURCE) return tiledChangesLayer(l);
@@ -215,4 +211,19 @@ export function tiledStyle(style: StyleSpecification, base: string, date: string
       return g ? tiledLayer(l, g) : [l];
     }),
   };
+}
+
+/**
+ * Whether the tiled style draws a feature of `group` in the layer `layerId` with the feature state `state`:
+ * the feature counts on the date, and a layer split by a verdict (`SPLIT`) draws only its own value. A
+ * rendered-features query returns features drawn fully transparent too: clicks and lists ask this.
+ */
+export function isDrawn(layerId: string, group: LayerGroup, state: Record<string, unknown> = {}): boolean {
+  const shown = state[SHOWN_STATE];
+  if (!(typeof shown === 'boolean' ? shown : shownByDefault(group))) return false;
+  const split = SPLIT[group];
+  const name = layerId.slice(layerId.lastIndexOf(':') + 1);
+  const i = split && layerId.includes(':') ? split.names.indexOf(name) : -1;
+  if (!split || i < 0) return true;
+  return (state[split.key] ?? VERDICT_STATE[group]?.[split.key]) === split.values[i];
 }

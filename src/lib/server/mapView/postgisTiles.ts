@@ -24,7 +24,6 @@ export async function postgisAvailable(db: Database): Promise<boolean> {
 // A property of the stored feature as it is in the JSON (a number stays a number, a boolean a boolean).
 const prop = (name: string) => sql.raw(`f.properties -> '${name}'`);
 const orEmpty = (name: string) => sql.raw(`coalesce(f.properties -> '${name}', '""'::jsonb)`);
-const validity = sql`'from', ${orEmpty('validFrom')}, 'to', ${orEmpty('validTo')}`;
 const text = (value: string) => sql.raw(`'"${value}"'::jsonb`);
 
 /**
@@ -36,7 +35,7 @@ function propertiesOf(group: LayerGroup, actors: SQL): SQL {
   const base = sql`'id', ${prop('id')}, 'name', ${prop('name')}`;
   switch (group) {
     case 'admin':
-      return sql`jsonb_build_object(${base}, 'pcode', ${prop('pcode')}, 'level', ${prop('level')}, ${validity})`;
+      return sql`jsonb_build_object(${base}, 'pcode', ${prop('pcode')}, 'level', ${prop('level')})`;
     case 'areas': {
       const actor = sql`(${actors} -> (f.properties ->> 'actorId'))`;
       // An area names its actor and colour (`areaProperties`); a siege ring its besieging actor (`siegeProperties`).
@@ -44,27 +43,23 @@ function propertiesOf(group: LayerGroup, actors: SQL): SQL {
         then jsonb_build_object(${base}, 'actorId', ${prop('actorId')},
           'actorName', coalesce(${actor} -> 'name', ${prop('actorId')}),
           'color', coalesce(${actor} -> 'color', ${text('#777777')}),
-          'confidence', ${prop('confidence')}, 'part', ${text('area')}, ${validity})
+          'confidence', ${prop('confidence')}, 'part', ${text('area')})
         else jsonb_build_object(${base}, 'part', ${text('siege')}, 'actorId', ${orEmpty('actorId')},
-          'actorName', coalesce(${actor} -> 'name', ${orEmpty('actorId')}), ${validity})
+          'actorName', coalesce(${actor} -> 'name', ${orEmpty('actorId')}))
         end`;
     }
     case 'frontlines':
-      return sql`jsonb_build_object(${base}, ${validity})`;
-    case 'roads': {
-      // The months the road is impassable, comma-framed (`,6,7,8,`) as the style looks for `,6,`; '' for none.
-      const months = sql`(select string_agg(m, ',' order by i) from jsonb_array_elements_text(f.properties -> 'impassableMonths') with ordinality as t(m, i))`;
-      return sql`jsonb_build_object(${base}, 'class', ${prop('class')},
-        'imp', to_jsonb(coalesce(',' || ${months} || ',', '')), ${validity})`;
-    }
+      return sql`jsonb_build_object(${base})`;
+    case 'roads':
+      return sql`jsonb_build_object('id', ${prop('id')}, 'class', ${prop('class')})`;
     case 'corridors':
-      return sql`jsonb_build_object(${base}, 'part', ${text('corridor')}, ${validity})`;
+      return sql`jsonb_build_object(${base}, 'part', ${text('corridor')})`;
     case 'sites':
-      return sql`jsonb_build_object(${base}, 'nameAr', ${orEmpty('nameAr')}, 'kind', ${prop('kind')}, 'hub', ${prop('hub')}, ${validity})`;
+      return sql`jsonb_build_object(${base}, 'nameAr', ${orEmpty('nameAr')}, 'kind', ${prop('kind')}, 'hub', ${prop('hub')})`;
     case 'crossings':
-      return sql`jsonb_build_object(${base}, 'nameAr', ${orEmpty('nameAr')}, 'kind', ${prop('kind')}, ${validity})`;
+      return sql`jsonb_build_object(${base}, 'nameAr', ${orEmpty('nameAr')}, 'kind', ${prop('kind')})`;
     case 'incidents':
-      return sql`jsonb_build_object(${base}, 'category', ${prop('category')}, 'severity', ${prop('severity')}, 'date', ${prop('date')})`;
+      return sql`jsonb_build_object('id', ${prop('id')}, 'category', ${prop('category')}, 'severity', ${prop('severity')})`;
   }
 }
 

@@ -12,20 +12,15 @@ const feature = (geometry: Geometry, properties: TileProperties): Feature<Geomet
   properties,
 });
 
-/** The validity interval as the style compares it with the date (`''`: open-ended). */
-const validity = (p: { validFrom?: string; validTo?: string }) => ({
-  from: p.validFrom ?? '',
-  to: p.validTo ?? '',
-});
-
 /**
  * Every feature of the situation, of every date, per layer group, with the few properties the map's style
- * reads and that do not depend on the date: id, name, kind, actor, class, and the validity interval (`from`,
- * `to`) that the style compares with the map's date (`tiledStyle.ts`). What changes with the date (a
- * corridor's status, a site's flags or population, a crossing's status) is not here: it comes from the
- * verdicts of the date, applied as feature state, so a date change fetches no geometry. Input is not mutated.
+ * and its lists read and that do not depend on the date: id, name, kind, actor, class. What changes with the
+ * date (whether the feature counts, a road's impassability in the month, a corridor's status, a site's flags
+ * or population, a crossing's status) is not here: it comes with the verdicts of the date, applied as feature
+ * state (`tiledStyle.ts`), so a date change fetches no geometry. Roads and incidents, the most numerous, carry
+ * no name: nothing on the map shows it, and their details come from the server. Input is not mutated.
  *
- * @example tileFeatures(situation).roads.features[0].properties // { id, name, class, imp: ',6,7,8,', from, to }
+ * @example tileFeatures(situation).roads.features[0].properties // { id, class }
  */
 export function tileFeatures(
   situation: Situation,
@@ -36,12 +31,12 @@ export function tileFeatures(
     features,
   });
   const areas = situation.areas.map((f) =>
-    feature(f.geometry, { ...areaProperties(f, actors), part: 'area', ...validity(f.properties) }),
+    feature(f.geometry, { ...areaProperties(f, actors), part: 'area' }),
   );
   // Siege rings are drawn with the areas of control, as in `mapDataOn`.
   const sieges = situation.constraints
     .filter((c) => c.properties.kind === 'siege')
-    .map((c) => feature(c.geometry, { ...siegeProperties(c, actors), ...validity(c.properties) }));
+    .map((c) => feature(c.geometry, { ...siegeProperties(c, actors) }));
   return {
     admin: collection(
       situation.admin.map((f) =>
@@ -50,25 +45,18 @@ export function tileFeatures(
           name: f.properties.name,
           pcode: f.properties.pcode,
           level: f.properties.level,
-          ...validity(f.properties),
         }),
       ),
     ),
     areas: collection([...areas, ...sieges]),
     frontlines: collection(
-      situation.frontlines.map((f) =>
-        feature(f.geometry, { id: f.properties.id, name: f.properties.name, ...validity(f.properties) }),
-      ),
+      situation.frontlines.map((f) => feature(f.geometry, { id: f.properties.id, name: f.properties.name })),
     ),
     roads: collection(
       situation.roads.map((f) =>
         feature(f.geometry, {
           id: f.properties.id,
-          name: f.properties.name,
           class: f.properties.class,
-          // The months the road is impassable, comma-framed so the style can look for `,6,` (June).
-          imp: f.properties.impassableMonths.length ? `,${f.properties.impassableMonths.join(',')},` : '',
-          ...validity(f.properties),
         }),
       ),
     ),
@@ -78,7 +66,6 @@ export function tileFeatures(
           id: f.properties.id,
           name: f.properties.name,
           part: 'corridor',
-          ...validity(f.properties),
         }),
       ),
     ),
@@ -90,7 +77,6 @@ export function tileFeatures(
           nameAr: f.properties.nameAr ?? '',
           kind: f.properties.kind,
           hub: f.properties.hub,
-          ...validity(f.properties),
         }),
       ),
     ),
@@ -101,7 +87,6 @@ export function tileFeatures(
           name: f.properties.name,
           nameAr: f.properties.nameAr ?? '',
           kind: f.properties.kind,
-          ...validity(f.properties),
         }),
       ),
     ),
@@ -109,10 +94,8 @@ export function tileFeatures(
       situation.incidents.map((f) =>
         feature(f.geometry, {
           id: f.properties.id,
-          name: f.properties.name,
           category: f.properties.category,
           severity: f.properties.severity,
-          date: f.properties.date,
         }),
       ),
     ),
