@@ -6,6 +6,7 @@ import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/sessionCo
 import { withHeadLinks } from '$lib/server/http/headLinks';
 import { finishResponse, isLanguageFree } from '$lib/server/http/httpPolicy';
 import { appendVary } from '$lib/server/http/compress';
+import { revalidateMapData } from '$lib/server/mapView/mapDataTags';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import type { Locale } from '$lib/paraglide/runtime';
 import { LANG_COOKIE, LANG_PARAM, asLocale, textDirection } from '$lib/i18n/languages';
@@ -40,13 +41,23 @@ export const init: ServerInit = async () => {
  * words in them: they skip the language (Paraglide clones every request it handles), which is most of what
  * a revalidation of a tile or of a date's verdicts costs besides SvelteKit itself.
  */
-export const handle: Handle = ({ event, resolve }) =>
-  isLanguageFree(event.url.pathname)
-    ? handleInLocale(event, resolve, null)
-    : paraglideMiddleware(event.request, ({ request, locale }) => {
-        event.request = request;
-        return handleInLocale(event, resolve, locale);
-      });
+export const handle: Handle = async ({ event, resolve }) => {
+  if (!isLanguageFree(event.url.pathname)) {
+    return paraglideMiddleware(event.request, ({ request, locale }) => {
+      event.request = request;
+      return handleInLocale(event, resolve, locale);
+    });
+  }
+  // An anonymous revalidation of the map's data: answered here, before the session, the route and the
+  // response's finishing (a map revalidates every visible tile and the date's verdicts on each move).
+  const early = await revalidateMapData(
+    event.request,
+    event.url,
+    event.cookies.get(SESSION_COOKIE) !== undefined,
+    async () => (await services()).store,
+  );
+  return early ?? handleInLocale(event, resolve, null);
+};
 
 const handleInLocale = async (
   event: Parameters<Handle>[0]['event'],
