@@ -2,8 +2,9 @@
 // custom-server entry) on a plain HTTP server, with the one thing the adapter has no option for: a
 // Cache-Control on the static files that are not content-hashed (static/: the fonts, the favicon). The adapter
 // sends them with a weak ETag and Last-Modified but no Cache-Control, so browsers guessed a lifetime from the
-// file's age (RFC 9111 §4.2.2) or revalidated each one on every page. `npm start`, the e2e server and the
-// tests that serve the built app run this file; `node build/index.js` still works, without that header.
+// file's age (RFC 9111 §4.2.2) or revalidated each one on every page. It also answers the map data's anonymous
+// revalidations before SvelteKit (below). `npm start`, the e2e server and the tests that serve the built app
+// run this file; `node build/index.js` still works, without either.
 // Environment as the adapter's own server reads it: PORT, HOST, SHUTDOWN_TIMEOUT (ORIGIN and the other
 // request settings are read by the handler itself).
 import http from 'node:http';
@@ -48,12 +49,39 @@ const host = process.env.HOST ?? '0.0.0.0';
 const port = Number(process.env.PORT ?? 3000);
 const shutdownSeconds = Number(process.env.SHUTDOWN_TIMEOUT ?? 30);
 
-const server = http.createServer((req, res) => {
+function serve(req, res) {
   withStaticCaching(req, res);
   handler(req, res, () => {
     res.statusCode = 404;
     res.end();
   });
+}
+
+// The map's data is revalidated by every map on every move (each visible tile, the date's verdicts): an
+// anonymous revalidation is answered here with the app's own check (src/lib/server/mapView/mapDataTags.ts,
+// published by the app's `init`), without SvelteKit's Request, routing and Response, which were most of a 304's
+// cost. Only with ORIGIN set: the URL the app sees (and so its security headers: HSTS over https) is ORIGIN's.
+const early = globalThis[Symbol.for('corridor.revalidateMapData')];
+const origin = process.env.ORIGIN;
+
+const server = http.createServer((req, res) => {
+  const tag = req.headers['if-none-match'];
+  if (!early || !origin || !tag || (req.method !== 'GET' && req.method !== 'HEAD')) return serve(req, res);
+  let url;
+  try {
+    url = new URL(req.url, origin);
+  } catch {
+    return serve(req, res);
+  }
+  early(req.method, url, tag, req.headers.cookie).then(
+    (headers) => {
+      if (!headers) return serve(req, res);
+      res.writeHead(304, headers);
+      res.end();
+    },
+    // The route answers it, and reports the error as it reports any.
+    () => serve(req, res),
+  );
 });
 server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
 

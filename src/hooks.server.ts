@@ -6,13 +6,15 @@ import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/sessionCo
 import { withHeadLinks } from '$lib/server/http/headLinks';
 import { finishResponse, isLanguageFree } from '$lib/server/http/httpPolicy';
 import { appendVary } from '$lib/server/http/compress';
-import { revalidateMapData } from '$lib/server/mapView/mapDataTags';
+import { publishEarlyRevalidation, revalidateMapData } from '$lib/server/mapView/mapDataTags';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import type { Locale } from '$lib/paraglide/runtime';
 import { LANG_COOKIE, LANG_PARAM, asLocale, textDirection } from '$lib/i18n/languages';
 import { defineServerLocaleStrategies } from '$lib/server/i18n/localeStrategies';
 
 defineServerLocaleStrategies();
+
+const mapStore = async () => (await services()).store;
 
 // Invalid geodata stops the app at start with the list of problems (file, feature, field, reason),
 // never with a stack trace. The database is migrated and seeded here too.
@@ -24,6 +26,8 @@ export const init: ServerInit = async () => {
   });
   try {
     await services();
+    // scripts/server.js answers the map data's anonymous revalidations with it, before SvelteKit.
+    publishEarlyRevalidation(mapStore, SESSION_COOKIE);
   } catch (e) {
     if (e instanceof DataValidationError) {
       console.error(`corridor: cannot start: ${e.message}`);
@@ -51,10 +55,13 @@ export const handle: Handle = async ({ event, resolve }) => {
   // An anonymous revalidation of the map's data: answered here, before the session, the route and the
   // response's finishing (a map revalidates every visible tile and the date's verdicts on each move).
   const early = await revalidateMapData(
-    event.request,
+    {
+      method: event.request.method,
+      ifNoneMatch: event.request.headers.get('if-none-match'),
+      hasSession: event.cookies.get(SESSION_COOKIE) !== undefined,
+    },
     event.url,
-    event.cookies.get(SESSION_COOKIE) !== undefined,
-    async () => (await services()).store,
+    mapStore,
   );
   return early ?? handleInLocale(event, resolve, null);
 };

@@ -8,6 +8,11 @@ import { readEnv } from '$lib/server/env';
 import { PUBLIC_FRESHNESS_MS } from '$lib/server/http/publicSituation';
 import { SESSION_COOKIE } from '$lib/server/auth/sessionCookie';
 import { startServices, type Services } from '$lib/server/services';
+import {
+  EARLY_REVALIDATION,
+  publishEarlyRevalidation,
+  type EarlyRevalidation,
+} from '$lib/server/mapView/mapDataTags';
 import { handle } from '../../src/hooks.server';
 
 const SECRET = 'secret_revalidation_camp';
@@ -156,6 +161,22 @@ describe('an anonymous revalidation of the map data', () => {
     const again = await ask(PATHS.verdicts, { 'if-none-match': tag, 'accept-encoding': 'br' });
     expect(again.status).toBe(304);
     expect(again.headers.get('etag')).toBe(tag);
+  });
+
+  it("is answered alike by the production server's pre-handler, which leaves signed-in and stale requests to the app", async () => {
+    publishEarlyRevalidation(async () => services.store, SESSION_COOKIE);
+    const early = (globalThis as Record<symbol, unknown>)[EARLY_REVALIDATION] as EarlyRevalidation;
+    for (const path of Object.values(PATHS)) {
+      const url = new URL(path, 'http://localhost');
+      const tag = (await ask(path)).headers.get('etag')!;
+      const viaHandle = await ask(path, { 'if-none-match': tag });
+      const headers = await early('GET', url, tag, 'lang=fr');
+      expect(headers, path).toEqual(Object.fromEntries(viaHandle.headers));
+      expect(await early('GET', url, tag, `lang=fr; ${SESSION_COOKIE}=abc`), path).toBeNull();
+      expect(await early('GET', url, '"stale"', undefined), path).toBeNull();
+      expect(await early('POST', url, tag, undefined), path).toBeNull();
+    }
+    expect(await early('GET', new URL('http://localhost/tiles/sites/3/9/0.mvt'), '*', undefined)).toBeNull();
   });
 
   it('leaves to the routes what they refuse, and a signed-in viewer (private, never a 304)', async () => {

@@ -55,30 +55,62 @@ export function mapDataPartsOf(url: URL): string[] | null {
   return mapDataParts.tile(t[1], z, x, y);
 }
 
+/** What of a request decides whether it is an anonymous revalidation (`revalidateMapData`). */
+export interface RevalidationAsked {
+  method: string;
+  ifNoneMatch: string | null;
+  /** True when the request carries a session cookie: its viewer may be signed in (private answers). */
+  hasSession: boolean;
+}
+
 /**
  * The 304 of an anonymous revalidation of the map's data, answered before SvelteKit resolves the request
- * (`hooks.server.ts`): its tag is known from the URL and the public content's hash alone (the public situation
- * is checked against the database's data version at most once a second, as for every public read, so a tag is
- * never current for longer than that after any instance changed the data). The 304 has the headers the route's
- * 304 and 200 have: ETag, Cache-Control, Vary and the security headers. Null when the request is not such a
- * revalidation (no `If-None-Match`, a session cookie, another path, a tag that does not match): the route answers.
+ * (`hooks.server.ts`, and before that `scripts/server.js` through `publishEarlyRevalidation`): its tag is known
+ * from the URL and the public content's hash alone (the public situation is checked against the database's
+ * data version at most once a second, as for every public read, so a tag is never current for longer than
+ * that after any instance changed the data). The 304 has the headers the route's 304 and 200 have: ETag,
+ * Cache-Control, Vary and the security headers. Null when the request is not such a revalidation (no
+ * `If-None-Match`, a session cookie, another path, a tag that does not match): the route answers.
  */
 export async function revalidateMapData(
-  request: Request,
+  asked: RevalidationAsked,
   url: URL,
-  hasSession: boolean,
   store: () => Promise<SituationStore>,
 ): Promise<Response | null> {
-  if (hasSession || (request.method !== 'GET' && request.method !== 'HEAD')) return null;
-  const ifNoneMatch = request.headers.get('if-none-match');
-  if (!ifNoneMatch) return null;
+  if (asked.hasSession || (asked.method !== 'GET' && asked.method !== 'HEAD') || !asked.ifNoneMatch)
+    return null;
   const parts = mapDataPartsOf(url);
   if (!parts) return null;
   const etag = mapDataEtag(await publicSituation(await store()), parts);
-  const hit = matchingTag(ifNoneMatch, etag);
+  const hit = matchingTag(asked.ifNoneMatch, etag);
   if (!hit) return null;
   const headers = new Headers({ 'cache-control': cacheControl('public'), etag: hit });
   const vary = mapDataVary(parts);
   if (vary.length) headers.set('vary', vary.join(', '));
   return withSecurityHeaders(url, new Response(null, { status: 304, headers }));
+}
+
+/** Where `scripts/server.js` finds the early revalidation (a registered symbol: the server is outside the bundle). */
+export const EARLY_REVALIDATION = Symbol.for('corridor.revalidateMapData');
+
+/**
+ * The headers of the 304 of a revalidation as Node's HTTP server received it, or null: what `scripts/server.js`
+ * asks before handing the request to SvelteKit, so a 304 costs no Request, routing or Response of SvelteKit's.
+ */
+export type EarlyRevalidation = (
+  method: string,
+  url: URL,
+  ifNoneMatch: string | undefined,
+  cookie: string | undefined,
+) => Promise<Record<string, string> | null>;
+
+/** Publishes the early revalidation for `scripts/server.js` (from the server's `init`). */
+export function publishEarlyRevalidation(store: () => Promise<SituationStore>, sessionCookie: string): void {
+  const named = new RegExp(`(?:^|;)\\s*${sessionCookie}=`);
+  const early: EarlyRevalidation = async (method, url, ifNoneMatch, cookie) => {
+    const asked = { method, ifNoneMatch: ifNoneMatch ?? null, hasSession: !!cookie && named.test(cookie) };
+    const res = await revalidateMapData(asked, url, store);
+    return res && Object.fromEntries(res.headers);
+  };
+  (globalThis as Record<symbol, unknown>)[EARLY_REVALIDATION] = early;
 }
