@@ -34,7 +34,7 @@ for (const a of accounts) {
   }
 }
 
-const server = spawn(process.execPath, ['build/index.js'], { env, stdio: 'inherit' });
+const server = spawn(process.execPath, ['scripts/server.js'], { env, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => {
   cleanup();

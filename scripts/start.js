@@ -15,6 +15,6 @@ const wildcard = ['0.0.0.0', '::', ''].includes(env.HOST);
 const host = wildcard ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
 env.ORIGIN ??= `http://${host}:${env.PORT}`;
 console.log(`corridor: serving on ${env.ORIGIN}`);
-const child = spawn(process.execPath, ['build/index.js'], { stdio: 'inherit', env });
+const child = spawn(process.execPath, ['scripts/server.js'], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

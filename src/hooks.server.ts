@@ -6,12 +6,15 @@ import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/sessionCo
 import { withHeadLinks } from '$lib/server/http/headLinks';
 import { finishResponse, isLanguageFree } from '$lib/server/http/httpPolicy';
 import { appendVary } from '$lib/server/http/compress';
+import { publishEarlyRevalidation, revalidateMapData } from '$lib/server/mapView/mapDataTags';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import type { Locale } from '$lib/paraglide/runtime';
 import { LANG_COOKIE, LANG_PARAM, asLocale, textDirection } from '$lib/i18n/languages';
 import { defineServerLocaleStrategies } from '$lib/server/i18n/localeStrategies';
 
 defineServerLocaleStrategies();
+
+const mapStore = async () => (await services()).store;
 
 // Invalid geodata stops the app at start with the list of problems (file, feature, field, reason),
 // never with a stack trace. The database is migrated and seeded here too.
@@ -23,6 +26,8 @@ export const init: ServerInit = async () => {
   });
   try {
     await services();
+    // scripts/server.js answers the map data's anonymous revalidations with it, before SvelteKit.
+    publishEarlyRevalidation(mapStore, SESSION_COOKIE);
   } catch (e) {
     if (e instanceof DataValidationError) {
       console.error(`corridor: cannot start: ${e.message}`);
@@ -40,13 +45,26 @@ export const init: ServerInit = async () => {
  * words in them: they skip the language (Paraglide clones every request it handles), which is most of what
  * a revalidation of a tile or of a date's verdicts costs besides SvelteKit itself.
  */
-export const handle: Handle = ({ event, resolve }) =>
-  isLanguageFree(event.url.pathname)
-    ? handleInLocale(event, resolve, null)
-    : paraglideMiddleware(event.request, ({ request, locale }) => {
-        event.request = request;
-        return handleInLocale(event, resolve, locale);
-      });
+export const handle: Handle = async ({ event, resolve }) => {
+  if (!isLanguageFree(event.url.pathname)) {
+    return paraglideMiddleware(event.request, ({ request, locale }) => {
+      event.request = request;
+      return handleInLocale(event, resolve, locale);
+    });
+  }
+  // An anonymous revalidation of the map's data: answered here, before the session, the route and the
+  // response's finishing (a map revalidates every visible tile and the date's verdicts on each move).
+  const early = await revalidateMapData(
+    {
+      method: event.request.method,
+      ifNoneMatch: event.request.headers.get('if-none-match'),
+      hasSession: event.cookies.get(SESSION_COOKIE) !== undefined,
+    },
+    event.url,
+    mapStore,
+  );
+  return early ?? handleInLocale(event, resolve, null);
+};
 
 const handleInLocale = async (
   event: Parameters<Handle>[0]['event'],

@@ -1,5 +1,6 @@
-// The built app (`build/index.js`, built first when the sources are newer) served on a free port of
-// 127.0.0.1 with a temporary embedded database, for tests and benchmarks that need a real HTTP server.
+// The built app (`build/`, built first when the sources are newer) served by `scripts/server.js`, as `npm start`
+// serves it, on a free port of 127.0.0.1 with a temporary embedded database, for tests and benchmarks that
+// need a real HTTP server.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -55,7 +56,7 @@ export async function startBuiltServer(
   });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'build', 'index.js')], {
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'scripts', 'server.js')], {
     cwd: root,
     // SHUTDOWN_TIMEOUT: do not wait for idle keep-alive connections when stopping.
     env: {

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { isLayerGroup } from '$lib/map/layerGroups';
+import { mapDataParts } from '$lib/server/mapView/mapDataTags';
 import { situationForView, viewResponse } from '$lib/server/mapView/viewSituation';
 import { makeTile } from '$lib/server/mapView/tiler';
 import { checkTileRange, TileRangeError } from '$lib/server/mapView/vectorTiles';
@@ -22,7 +23,7 @@ export const GET: RequestHandler = async ({ request, params, locals }) => {
   const layer = params.layer;
   const tile = { maker: tileMaker, database, viewer: locals.viewer, situation, group: layer, z, x, y };
   // Made only when no cached copy is current (a `304` makes nothing: on PostGIS that is a query saved).
-  return viewResponse(request, locals.viewer, situation, ['tile', layer, `${z}/${x}/${y}`], async () => ({
+  return viewResponse(request, locals.viewer, situation, mapDataParts.tile(layer, z, x, y), async () => ({
     headers: { 'content-type': 'application/vnd.mapbox-vector-tile', 'x-tiles-made-by': tileMaker },
     body: (await makeTile(tile)) as Uint8Array<ArrayBuffer>,
   }));
