@@ -60,7 +60,7 @@ test('without JavaScript, the embed shows the PNG of its view', async ({ browser
 
 test('the builder downloads the PNG and SVG of the chosen view and size', async ({ page, request }) => {
   await page.goto('/embed/builder');
-  await page.getByLabel('Date').fill('2024-08-21');
+  await page.getByLabel('Date', { exact: true }).fill('2024-08-21');
   await page.getByLabel('Plain (no legend)').check();
   await page.getByLabel('Full width of the page').uncheck();
   await page.getByLabel('Width (px)').fill('640');

@@ -75,7 +75,7 @@ test('the builder makes a snippet of the chosen date, options and view, copied w
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   await page.goto('/embed/builder');
-  await page.getByLabel('Date').fill('2024-08-20');
+  await page.getByLabel('Date', { exact: true }).fill('2024-08-20');
   await page.getByLabel('Plain (no legend)').check();
   await page.getByLabel('Dark').check();
   // The live preview shows those options, and the view the user moved it to is kept.
