@@ -85,6 +85,8 @@ interface Run {
   firstViewBytes: number;
   dataBytes: number;
   firstViewMs: number;
+  /** The map's zoom on its first view (the tiles' zoom is its integer part: 512-pixel tiles). */
+  firstViewZoom: number;
   dateChangeMs: number;
   dateBackMs: number;
   /** Of the date changes, until the verdicts had arrived (tiled map only). */
@@ -94,8 +96,8 @@ interface Run {
 
 /** What a response is, to list what the first view downloads: the tiles by layer, the verdicts, the app… */
 function kindOf(path: string): string {
-  const tile = /^\/tiles\/([a-z]+)\//.exec(path);
-  if (tile) return `tiles of ${tile[1]}`;
+  const tile = /^\/tiles\/([a-z]+)\/(\d+)\//.exec(path);
+  if (tile) return `tiles of ${tile[1]} (z${tile[2]})`;
   if (path.startsWith('/map/')) return path.split('?')[0];
   if (path.startsWith('/api/trpc/')) return 'tRPC';
   if (/\.(woff2?|pbf)$/.test(path)) return 'fonts';
@@ -172,6 +174,7 @@ async function measure(mode: 'whole' | 'tiles'): Promise<Run> {
   await waitDrawn(page, dates.first);
   const firstViewMs = Date.now() - started;
   const first = await bytes();
+  const firstViewZoom = await page.evaluate(() => window.__corridorMap?.map.getZoom() ?? NaN);
   const change = await changeDate(page, dates.next);
   const back = await changeDate(page, dates.back);
   await context.close();
@@ -180,6 +183,7 @@ async function measure(mode: 'whole' | 'tiles'): Promise<Run> {
     firstViewBytes: first.total,
     dataBytes: first.data,
     firstViewMs,
+    firstViewZoom,
     dateChangeMs: change.ms,
     dateBackMs: back.ms,
     dateChangeAnswerMs: change.answerMs,
@@ -219,6 +223,7 @@ try {
     `\ntiled map, of the date changes: verdicts arrived after ${ms(tiled.dateChangeAnswerMs)} ` +
       `(date not analysed yet) and ${ms(tiled.dateBackAnswerMs)} (back); the rest is applying and drawing them`,
   );
+  log(`tiled first view at zoom ${tiled.firstViewZoom.toFixed(2)} (1280 × 800 window)`);
   log(`tiled first view by kind: ${tiled.byKind.map(([k, b]) => `${k} ${kb(b)}`).join(', ')}`);
   log(
     `load average at end ${loadavg()

@@ -139,6 +139,25 @@ describe('vector tiles', () => {
     for (const f of areas) expect(Object.keys(f.properties ?? {})).not.toContain('from');
   });
 
+  it('leave tracks and minor incidents out of the country-wide view, and have them zoomed in', async () => {
+    // A track of North Darfur (rd_rokero_tawila) and a severity-2 incident of North Kordofan (Um Sumeima).
+    const TRACK: [number, number] = [24.6, 13.4];
+    const ARMEL: [number, number] = [29.7, 13.15];
+    const classes = async (z: number) =>
+      new Set(
+        (await decoded(await tile('roads', TRACK, z), 'roads', TRACK, z)).map((f) => f.properties?.class),
+      );
+    expect([...(await classes(5))]).toEqual(['primary']);
+    expect(await classes(6)).toEqual(new Set(['primary', 'secondary']));
+    expect(await classes(8)).toContain('track');
+    const incidents = async (z: number) =>
+      (await decoded(await tile('incidents', ARMEL, z), 'incidents', ARMEL, z)).map((f) => f.properties!);
+    const country = await incidents(5);
+    expect(country.length).toBeGreaterThan(0);
+    for (const p of country) expect(p.severity).toBe(3);
+    expect((await incidents(6)).map((p) => p.id)).toContain('inc_20241127_armel');
+  });
+
   it('are public with an ETag for anonymous visitors, 304 when it matches; private for staff', async () => {
     const first = await tile('sites', AT, 6);
     expect(first.status).toBe(200);

@@ -168,6 +168,21 @@ describe.skipIf(skipped)('vector tiles from PostGIS', () => {
     120_000,
   );
 
+  it('leave tracks and minor incidents out of the low zooms, both writers alike', async () => {
+    // A track of North Darfur (rd_rokero_tawila) and a severity-2 incident of North Kordofan (Um Sumeima).
+    const track = (z: number) => both(null, 'roads', tileAt([24.6, 13.4], z));
+    const armel = (z: number) => both(null, 'incidents', tileAt([29.7, 13.15], z));
+    const classes = (l: Drawn[] = []) => [...new Set(l.map((f) => f.properties.class))].sort();
+    const ids = (l: Drawn[] = []) => l.map((f) => f.properties.id);
+    for (const writer of ['js', 'postgis'] as const) {
+      expect(classes((await track(5))[writer].roads), writer).toEqual(['primary']);
+      expect(classes((await track(6))[writer].roads), writer).toEqual(['primary', 'secondary']);
+      expect(classes((await track(8))[writer].roads), writer).toContain('track');
+      expect(ids((await armel(5))[writer].incidents), writer).not.toContain('inc_20241127_armel');
+      expect(ids((await armel(6))[writer].incidents), writer).toContain('inc_20241127_armel');
+    }
+  });
+
   it('leave out what the reader may not see: restricted records for anonymous readers, deleted ones for all', async () => {
     const t = tileAt(AT, 9);
     const request = (viewer: typeof admin | null) =>

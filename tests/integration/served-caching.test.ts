@@ -1,6 +1,7 @@
 // Caching headers as the production server (`scripts/server.js` in front of the built app) sends them on a
 // real port: the static files that are not content-hashed get a day's Cache-Control, the hashed ones stay
-// immutable, the app's version file is not cached; a map data revalidation is a 304 with the 200's headers.
+// immutable, the app's version file is not cached; a map data revalidation is a 304 with the 200's headers;
+// vector tiles are compressed as the JSON answers are.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBuiltServer, type BuiltServer } from '../helpers/builtServer';
 
@@ -60,5 +61,18 @@ describe('a map data revalidation on the real server', () => {
           .sort();
       expect(headers(again), path).toEqual(headers(full));
     }
+  });
+
+  it('sends a vector tile compressed when asked, the same tile once decoded, and revalidates that form', async () => {
+    const path = '/tiles/roads/6/37/29.mvt';
+    const plain = await get(path, { 'accept-encoding': 'identity' });
+    const br = await get(path, { 'accept-encoding': 'br' });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    // fetch decodes the body: the same protobuf bytes as the plain answer.
+    expect(Buffer.from(await br.arrayBuffer())).toEqual(Buffer.from(await plain.arrayBuffer()));
+    const again = await get(path, { 'accept-encoding': 'br', 'if-none-match': br.headers.get('etag')! });
+    expect(again.status).toBe(304);
   });
 });

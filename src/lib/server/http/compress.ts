@@ -3,12 +3,13 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 
 // The Node adapter compresses only prerendered static files, so dynamic responses (the API, exports, OGC,
 // pages) are compressed here, after the route answered. JSON, GeoJSON, CSV, XML and HTML shrink 5–10×,
-// which is what matters on a field office's link.
+// which is what matters on a field office's link. Vector tiles too: their features' ids and values are
+// strings that repeat their prefixes, and brotli takes a country-wide tile to a third.
 
 export type Encoding = 'br' | 'gzip';
 
 const COMPRESSIBLE =
-  /^(text\/|application\/(json|geo\+json|xml|javascript|[\w.+-]+\+xml|[\w.+-]+\+json)\b|application\/vnd\.oai\.openapi\+json)/i;
+  /^(text\/|application\/(json|geo\+json|xml|javascript|[\w.+-]+\+xml|[\w.+-]+\+json)\b|application\/vnd\.oai\.openapi\+json|application\/vnd\.mapbox-vector-tile)/i;
 /** Below this, compression saves less than the header costs. */
 const MIN_BYTES = 1024;
 
@@ -53,9 +54,11 @@ function encode(body: Uint8Array, encoding: Encoding): Promise<Buffer> {
 }
 
 // Compressed bodies by (strong ETag, coding): a strong tag names exact bytes, so the same body is never
-// compressed twice while it is asked for. Bounded by entries and bytes; oldest first out.
+// compressed twice while it is asked for. Bounded by entries and bytes; oldest first out. Entries are many
+// for the vector tiles (a view asks some fifty, of a few KB each), which would otherwise push out the large
+// bodies (a date's verdicts) that cost the most to compress again.
 const compressed = new Map<string, Buffer>();
-const CACHE_ENTRIES = 64;
+const CACHE_ENTRIES = 1024;
 const CACHE_BYTES = 32 * 1024 * 1024;
 let cachedBytes = 0;
 

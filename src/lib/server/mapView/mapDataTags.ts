@@ -20,10 +20,10 @@ export const mapDataParts = {
 };
 
 /**
- * `Vary` of a public answer: the JSON ones are compressed per `Accept-Encoding` (`compress.ts`); a tile is
- * not (protobuf). A 304 carries it too (RFC 9110 §15.4.5), so a shared cache keys it as it keyed the 200.
+ * `Vary` of a public answer: every one, the tiles too, is compressed per `Accept-Encoding` (`compress.ts`). A
+ * 304 carries it too (RFC 9110 §15.4.5), so a shared cache keys it as it keyed the 200.
  */
-export const mapDataVary = (parts: string[]): string[] => (parts[0] === 'tile' ? [] : ['Accept-Encoding']);
+export const mapDataVary = (): string[] => ['Accept-Encoding'];
 
 /** The strong ETag of a public answer of the map's data over `situation`. */
 export const mapDataEtag = (situation: Situation, parts: string[]): string =>
@@ -85,7 +85,7 @@ export async function revalidateMapData(
   const hit = matchingTag(asked.ifNoneMatch, etag);
   if (!hit) return null;
   const headers = new Headers({ 'cache-control': cacheControl('public'), etag: hit });
-  const vary = mapDataVary(parts);
+  const vary = mapDataVary();
   if (vary.length) headers.set('vary', vary.join(', '));
   return withSecurityHeaders(url, new Response(null, { status: 304, headers }));
 }

@@ -5,6 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Actor, Sensitivity } from '$lib/domain/schemas';
 import type { LayerGroup } from '$lib/map/layerGroups';
 import type { Database } from '../db/client';
+import { valuesHiddenAt } from './tileZooms';
 import { TILE_BUFFER, TILE_EXTENT, TILE_MAX_ZOOM } from './vectorTiles';
 
 /** Is `tile_geom` there, that is did migration 0021 find PostGIS? */
@@ -104,6 +105,20 @@ function simplified(z: number): SQL {
     else ST_Simplify(f.tile_geom, ${toleranceAt(z)}::float8, true) end`;
 }
 
+/**
+ * Whether a feature is in the tiles of zoom z (`tileZooms.ts`, as `vectorTiles.ts` filters its indexes): its
+ * value of the group's key is not one of those that enter the tiles at a higher zoom. The values are compared
+ * as text, as `tileMinZoom` compares them (a severity 2 is '2').
+ */
+function shownAt(group: LayerGroup, z: number): SQL {
+  const hidden = valuesHiddenAt(group, z);
+  if (!hidden) return sql`true`;
+  return sql`coalesce(f.properties ->> ${hidden.key}, '') not in (${sql.join(
+    hidden.values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
+}
+
 export interface PostgisTileRequest {
   group: LayerGroup;
   z: number;
@@ -139,6 +154,7 @@ export async function postgisTile(db: Database, r: PostgisTileRequest): Promise<
         and ${layersOf(r.group)}
         and f.tile_geom && tile.search
         and ${bigEnough(z)}
+        and ${shownAt(r.group, z)}
       order by f.id
     )
     select ST_AsMVT(drawn.*, ${r.group}::text, ${TILE_EXTENT}::int, 'geom') as mvt from drawn where geom is not null`);

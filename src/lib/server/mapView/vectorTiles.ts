@@ -5,6 +5,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Situation } from '$lib/domain/schemas';
 import type { LayerGroup } from '$lib/map/layerGroups';
 import { tileFeatures } from './tileFeatures';
+import { tileMinZoom, tileZoomSteps } from './tileZooms';
 
 /** Zooms served: beyond 14 the map over-zooms the last tiles (the `maxzoom` of the style's sources). */
 export const TILE_MAX_ZOOM = 14;
@@ -15,26 +16,34 @@ export const TILE_BUFFER = 64;
 /** A tile request that names no tile of the pyramid. */
 export class TileRangeError extends Error {}
 
-// One index per layer group, built on the first request for it, per situation snapshot: the store hands out
-// one snapshot object per visibility level until the data changes, so this caches per level and data version
-// and lets go of old versions with their snapshot.
-const indexes = new WeakMap<Situation, Map<LayerGroup, GeoJSONVT>>();
+// One index per layer group and zoom step (`tileZoomSteps`: a group whose features enter the tiles from
+// different zooms has one index per such zoom, holding what its tiles show from there), built on the first
+// request for it, per situation snapshot: the store hands out one snapshot object per visibility level until
+// the data changes, so this caches per level and data version and lets go of old versions with their snapshot.
+const indexes = new WeakMap<Situation, Map<string, GeoJSONVT>>();
 
-function indexOf(situation: Situation, group: LayerGroup): GeoJSONVT {
+function indexOf(situation: Situation, group: LayerGroup, z: number): GeoJSONVT {
   let byGroup = indexes.get(situation);
   if (!byGroup) indexes.set(situation, (byGroup = new Map()));
-  let index = byGroup.get(group);
+  const step = tileZoomSteps(group).findLast((from) => from <= z) ?? 0;
+  const key = `${group}/${step}`;
+  let index = byGroup.get(key);
   if (!index) {
     // Only this group's features are converted; `tileFeatures` is cheap next to the index itself.
-    index = new GeoJSONVT(tileFeatures(situation)[group], {
-      maxZoom: TILE_MAX_ZOOM,
-      indexMaxZoom: 5,
-      extent: TILE_EXTENT,
-      buffer: TILE_BUFFER,
-      // Fewer vertices at low zooms; 3 is geojson-vt's default, 1 px of a 256 px tile at 4096 units.
-      tolerance: 3,
-    });
-    byGroup.set(group, index);
+    const all = tileFeatures(situation)[group];
+    const features = all.features.filter((f) => tileMinZoom(group, f.properties) <= step);
+    index = new GeoJSONVT(
+      { ...all, features },
+      {
+        maxZoom: TILE_MAX_ZOOM,
+        indexMaxZoom: 5,
+        extent: TILE_EXTENT,
+        buffer: TILE_BUFFER,
+        // Fewer vertices at low zooms; 3 is geojson-vt's default, 1 px of a 256 px tile at 4096 units.
+        tolerance: 3,
+      },
+    );
+    byGroup.set(key, index);
   }
   return index;
 }
@@ -60,7 +69,7 @@ export function vectorTile(
   y: number,
 ): Uint8Array {
   checkTileRange(z, x, y);
-  const tile = indexOf(situation, group).getTile(z, x, y);
+  const tile = indexOf(situation, group, z).getTile(z, x, y);
   if (!tile) return new Uint8Array(0);
   return fromGeojsonVt({ [group]: tile }, { version: 2, extent: TILE_EXTENT });
 }

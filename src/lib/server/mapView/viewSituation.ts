@@ -29,7 +29,7 @@ export function viewResponse(
   return cachedResponse(request, {
     etag,
     policy: viewer ? 'private' : 'public',
-    vary: mapDataVary(parts),
+    vary: mapDataVary(),
     build,
   });
 }
