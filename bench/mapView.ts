@@ -157,6 +157,8 @@ interface Change {
   appliedMs?: { start: number; end: number };
   /** Until the verdicts had arrived (tiled map only). */
   answerMs?: number;
+  /** Tiled map: when the panels and the list showed the date's verdicts. */
+  panelsMs?: number;
   /** The server's CPU from setting the date to the map drawn. */
   serverCpuMs: number;
 }
@@ -206,7 +208,7 @@ async function waitDrawn(page: Page, date: string) {
 }
 
 /** From setting the date field to the map idle on that date with its verdicts, measured in the page. */
-async function changeDate(page: Page, date: string): Promise<Change> {
+async function changeDate(page: Page, date: string, tiled: boolean): Promise<Change> {
   const c0 = serverCpuMs();
   const t0 = await page.evaluate((date) => {
     const input = document.querySelector<HTMLInputElement>('#as-of')!;
@@ -217,6 +219,13 @@ async function changeDate(page: Page, date: string): Promise<Change> {
   }, date);
   await waitDrawn(page, date);
   // The first idle on the new date, as the page recorded it, not when Playwright noticed it.
+  // The tiled map fills its panels after the map's frame (src/lib/state/mapPage.svelte.ts).
+  const panels = !tiled
+    ? undefined
+    : await page
+        .waitForFunction((date) => window.__corridorPanels?.date === date, date, { timeout: 10_000 })
+        .then(() => page.evaluate(() => window.__corridorPanels?.ms))
+        .catch(() => undefined);
   const { drawn, applied } = await page.evaluate(() => ({
     drawn: window.__corridorMap?.drawn,
     applied: window.__corridorMap?.applied,
@@ -237,6 +246,7 @@ async function changeDate(page: Page, date: string): Promise<Change> {
     ms: drawn.ms - t0,
     answerMs: answered === undefined ? undefined : answered - t0,
     appliedMs: applied?.date === date ? { start: applied.startMs - t0, end: applied.endMs - t0 } : undefined,
+    panelsMs: panels === undefined ? undefined : panels - t0,
     serverCpuMs: serverCpuMs() - c0,
   };
 }
@@ -251,11 +261,11 @@ async function measure(mode: 'whole' | 'tiles'): Promise<Run> {
   const firstViewMs = Date.now() - started;
   const first = await bytes();
   const quiet = [await serverQuiet()];
-  const near = await changeDate(page, dates.near);
+  const near = await changeDate(page, dates.near, mode === 'tiles');
   quiet.push(await serverQuiet());
-  const far = await changeDate(page, dates.far);
+  const far = await changeDate(page, dates.far, mode === 'tiles');
   quiet.push(await serverQuiet());
-  const back = await changeDate(page, dates.back);
+  const back = await changeDate(page, dates.back, mode === 'tiles');
   await context.close();
   return {
     byKind: first.byKind,
@@ -303,7 +313,8 @@ try {
     log(
       `tiled map, ${what}: verdicts arrived after ${ms(tiled.changes[k].answerMs)}, applied as feature ` +
         `state from ${ms(tiled.changes[k].appliedMs?.start)} to ${ms(tiled.changes[k].appliedMs?.end)}, map ` +
-        `idle at ${ms(tiled.changes[k].ms)}; server CPU ${ms(tiled.changes[k].serverCpuMs)}`,
+        `idle at ${ms(tiled.changes[k].ms)}, panels filled at ${ms(tiled.changes[k].panelsMs)}; server CPU ` +
+        `${ms(tiled.changes[k].serverCpuMs)}`,
     );
   const pct = (xs: number[], p: number) =>
     [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)] ?? 0;
