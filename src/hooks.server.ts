@@ -7,6 +7,7 @@ import { withHeadLinks } from '$lib/server/http/headLinks';
 import { finishResponse, isLanguageFree } from '$lib/server/http/httpPolicy';
 import { appendVary } from '$lib/server/http/compress';
 import { publishEarlyRevalidation, revalidateMapData } from '$lib/server/mapView/mapDataTags';
+import { readerArrived, readerLeft } from '$lib/server/http/readerActivity';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import type { Locale } from '$lib/paraglide/runtime';
 import { LANG_COOKIE, LANG_PARAM, asLocale, textDirection } from '$lib/i18n/languages';
@@ -45,7 +46,17 @@ export const init: ServerInit = async () => {
  * words in them: they skip the language (Paraglide clones every request it handles), which is most of what
  * a revalidation of a tile or of a date's verdicts costs besides SvelteKit itself.
  */
-export const handle: Handle = async ({ event, resolve }) => {
+export const handle: Handle = async (input) => {
+  // Background work waits while readers are answered (`readerActivity.ts`).
+  readerArrived();
+  try {
+    return await handleRequest(input);
+  } finally {
+    readerLeft();
+  }
+};
+
+const handleRequest: Handle = async ({ event, resolve }) => {
   if (!isLanguageFree(event.url.pathname)) {
     return paraglideMiddleware(event.request, ({ request, locale }) => {
       event.request = request;

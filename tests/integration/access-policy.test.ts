@@ -16,6 +16,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { warmUpSettled } from '$lib/server/mapView/verdictsWarmUp';
 import type { Sensitivity } from '$lib/domain/schemas';
 import type { Viewer } from '$lib/server/auth/roles';
 import { createFeature, featureHistory, getFeature, upsertFeatures } from '$lib/server/db/featureRepository';
@@ -108,7 +109,11 @@ beforeAll(async () => {
   // The probes appear in the change feed (a site that appears is a change), each at its sensitivity.
   await recordStatusChanges(services, { cause: 'edit', actor: ADMIN });
 });
-afterAll(() => services.database.close());
+afterAll(async () => {
+  // The warm-up of the next dates (`verdictsWarmUp.ts`) may still be analysing in the background.
+  await warmUpSettled();
+  await services.database.close();
+});
 
 type Settled = { out?: unknown; error?: { code?: string; status?: number; message: string } };
 async function settle(work: () => Promise<unknown>): Promise<Settled> {

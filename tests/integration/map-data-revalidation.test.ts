@@ -3,6 +3,7 @@
 // the routes would refuse still reach them; a public write changes the tag; a date's verdicts are serialised
 // once per visibility level and data version, and the public body never holds a restricted record.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { warmUpSettled } from '$lib/server/mapView/verdictsWarmUp';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
 import { PUBLIC_FRESHNESS_MS } from '$lib/server/http/publicSituation';
@@ -64,7 +65,11 @@ beforeAll(async () => {
   await createFeature(services.database.db, 'sites', site(SECRET, 'restricted'), 'test');
   await fresh();
 });
-afterAll(() => services.database.close());
+afterAll(async () => {
+  // The warm-up of the next dates (`verdictsWarmUp.ts`) may still be analysing in the background.
+  await warmUpSettled();
+  await services.database.close();
+});
 
 const ROUTES: [RegExp, string, string[]][] = [
   [/^\/map\/meta\.json$/, 'map/meta.json/+server.ts', []],
@@ -133,6 +138,8 @@ describe('an anonymous revalidation of the map data', () => {
     for (const [name, path] of Object.entries(PATHS)) {
       const full = await ask(path);
       expect(full.status, name).toBe(200);
+      // The warm-up of the next dates after a date's verdicts analyses in the background: done first.
+      await warmUpSettled();
       vi.useFakeTimers({ toFake: ['Date'] }); // the public situation is not due for its check meanwhile
       const reads = vi.spyOn(services.store, 'situationFor');
       const analyses = vi.spyOn(services.store, 'analysisFor');
@@ -198,6 +205,7 @@ describe("a date's verdicts", () => {
   it('are serialised once per visibility level and data version; the kept body equals a fresh one', async () => {
     const date = '2023-11-11';
     const path = `/map/verdicts.json?date=${date}`;
+    await warmUpSettled();
     const before = made.verdicts;
     const first = await ask(path);
     const second = await ask(path);

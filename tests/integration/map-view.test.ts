@@ -16,6 +16,7 @@ import type { MapVerdicts } from '$lib/map/mapVerdicts';
 import { hotspotList } from '$lib/map/hotspotList';
 import { neededProtection } from '$lib/domain/analysis/neededProtection';
 import { situationForView } from '$lib/server/mapView/viewSituation';
+import { warmUpSettled } from '$lib/server/mapView/verdictsWarmUp';
 
 const SECRET = 'secret_tiles_camp';
 const AT: [number, number] = [25.35, 13.63];
@@ -64,7 +65,10 @@ beforeAll(async () => {
   );
   await new Promise((r) => setTimeout(r, PUBLIC_FRESHNESS_MS + 50));
 });
-afterAll(() => services.database.close());
+afterAll(async () => {
+  await warmUpSettled();
+  await services.database.close();
+});
 
 async function get(
   file: string,
@@ -337,6 +341,8 @@ describe('a revalidation (304)', () => {
   const VERDICTS = 'map/verdicts.json/+server.ts';
 
   async function counted(ask: () => Promise<Response>) {
+    // The warm-up of the dates answered before (`verdictsWarmUp.ts`) analyses in the background: done first.
+    await warmUpSettled();
     const reads = vi.spyOn(services.store, 'situationFor');
     const analyses = vi.spyOn(services.store, 'analysisFor');
     const tiles = cut.tiles;

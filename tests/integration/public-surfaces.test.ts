@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { warmUpSettled } from '$lib/server/mapView/verdictsWarmUp';
 import { layerGeometryTypes, layerNames, type LayerName } from '$lib/domain/schemas';
 import { layerGroups } from '$lib/map/layerGroups';
 import { eq } from 'drizzle-orm';
@@ -101,7 +102,11 @@ beforeAll(async () => {
     'test',
   );
 });
-afterAll(() => services.database.close());
+afterAll(async () => {
+  // The warm-up of the next dates (`verdictsWarmUp.ts`) may still be analysing in the background.
+  await warmUpSettled();
+  await services.database.close();
+});
 
 const SECRET_CLAIM = {
   id: 'secret_backer_claim',

@@ -40,6 +40,11 @@ export interface CorridorMapHandle {
    * the page saw it (the map benchmark reads it; polling from outside would add its own delay).
    */
   drawn?: { date: string; ms: number };
+  /**
+   * Tiled map: the date whose verdicts were applied last, and `performance.now()` when applying them started
+   * and ended (feature state set): the map benchmark splits a date change's time with it.
+   */
+  applied?: { date: string; startMs: number; endMs: number };
 }
 declare global {
   interface Window {
@@ -294,6 +299,7 @@ export class MapController {
   }
 
   private applyVerdicts(v: MapVerdicts): void {
+    const startMs = performance.now();
     const states: Record<string, Record<string, Record<string, string | number | boolean>>> = {
       corridors: Object.fromEntries(Object.entries(v.corridors).map(([id, c]) => [id, { status: c.status }])),
       sites: Object.fromEntries(
@@ -342,6 +348,7 @@ export class MapController {
     this.applyChangedIds(this.changedIds);
     this.dataDate = v.asOf;
     this.options.container.dataset.mapState = 'loading';
+    this.handle.applied = { date: v.asOf, startMs, endMs: performance.now() };
   }
 
   private applyChangedIds(ids: ChangedIds): void {

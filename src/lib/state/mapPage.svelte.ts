@@ -1,3 +1,4 @@
+import { flushSync } from 'svelte';
 import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
 import { changeLines, type ChangeLine } from '$lib/domain/analysis/compare/changeWords';
 import type { ChangePhrases } from '$lib/domain/analysis/compare/changePhrases';
@@ -17,6 +18,7 @@ import type { MapVerdicts } from '$lib/map/mapVerdicts';
 import { tiledList, type FeatureView, type InViewFeature } from '$lib/map/tiledList';
 import { parseUrlState, writeUrlState, type MapView } from '$lib/map/urlState';
 import { clampDate } from './dates';
+import { afterNextFrame } from './afterNextFrame';
 
 /** Where the access analysis of the as-of date is. */
 export type AnalysisStatus =
@@ -38,8 +40,10 @@ export class MapPageState {
    */
   mode = $state<'whole' | 'tiled'>('whole');
   situation = $state.raw<Situation | undefined>();
-  /** Tiled mode: the verdicts of the latest date the server answered for. */
+  /** Tiled mode: the verdicts of the latest date the server answered for (the map draws them at once). */
   verdicts = $state.raw<MapVerdicts | undefined>();
+  /** Tiled mode: the verdicts the panels and the list show: the same, a frame later (`setVerdicts`). */
+  private panelVerdicts = $state.raw<MapVerdicts | undefined>();
   /** Tiled mode: the sites, crossings and corridors drawn in view (for the list). */
   inView = $state.raw<readonly InViewFeature[]>([]);
   /** Tiled mode: the selected feature and its verdict, from the server, for the date it was asked for. */
@@ -165,7 +169,7 @@ export class MapPageState {
 
   /** Tiled mode: the server's verdicts when they are of the date shown (the panels never show another's). */
   private currentVerdicts: MapVerdicts | undefined = $derived(
-    this.verdicts?.asOf === this.asOf ? this.verdicts : undefined,
+    this.panelVerdicts?.asOf === this.asOf ? this.panelVerdicts : undefined,
   );
 
   list: FeatureListItem[] = $derived(
@@ -322,6 +326,15 @@ export class MapPageState {
     if (verdicts.asOf !== this.asOf) return;
     this.verdicts = verdicts;
     this.analysis = { state: 'done', asOf: verdicts.asOf, totalMs, engineMs: totalMs, includesLoad: false };
+    // The map first, the panels after its frame: filled in the same update, the protection panel, the hotspot
+    // list and the list ran before the map's effect, which applied the verdicts 135–230 ms after they arrived
+    // at a tenth of Sudan scale (docs/performance.md, "The map at scale"). A later date's replace these.
+    afterNextFrame(() => {
+      if (this.verdicts !== verdicts) return;
+      this.panelVerdicts = verdicts;
+      flushSync();
+      window.__corridorPanels = { date: verdicts.asOf, ms: performance.now() };
+    });
   }
 
   /** The worker answered for the latest date asked for. */

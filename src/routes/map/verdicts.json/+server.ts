@@ -1,22 +1,29 @@
 import { dateParam } from '$lib/server/mapView/dateParam';
 import { mapDataParts } from '$lib/server/mapView/mapDataTags';
-import { serialisedBody } from '$lib/server/mapView/serialisedBodies';
-import { verdictsForView } from '$lib/server/mapView/verdictsForView';
+import { verdictsBody } from '$lib/server/mapView/verdictsBody';
+import { warmNeighbours } from '$lib/server/mapView/verdictsWarmUp';
 import { situationForView, viewResponse } from '$lib/server/mapView/viewSituation';
 import { services } from '$lib/server/services';
 import type { RequestHandler } from './$types';
 
 // The verdicts of a date for the tiled map: per corridor, site and crossing what the style draws, from the
 // server's analysis of what the caller may see (docs/scaling.md). The situation is one object per visibility
-// level and data version, so its serialised verdicts are kept by it and the date.
+// level and data version, so its serialised verdicts are kept by it and the date. Once a date is answered, the
+// dates the date control steps to are analysed in the background, when no reader waits (`verdictsWarmUp.ts`).
 export const GET: RequestHandler = async ({ request, url, locals }) => {
   const date = dateParam(url);
   const { store } = await services();
   const situation = await situationForView(store, locals.viewer);
-  return viewResponse(request, locals.viewer, situation, mapDataParts.verdicts(date), async () => ({
-    headers: { 'content-type': 'application/json' },
-    body: await serialisedBody(situation, `verdicts ${date}`, async () =>
-      JSON.stringify(await verdictsForView(store, locals.viewer, situation, date)),
-    ),
-  }));
+  const response = await viewResponse(
+    request,
+    locals.viewer,
+    situation,
+    mapDataParts.verdicts(date),
+    async () => ({
+      headers: { 'content-type': 'application/json' },
+      body: await verdictsBody(store, locals.viewer, situation, date),
+    }),
+  );
+  warmNeighbours(store, locals.viewer, situation, date);
+  return response;
 };
