@@ -99,10 +99,20 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   const hazardsMemo: EdgeHazardsMemo = {};
   const lastSegment: (SegmentReport | undefined)[] = [];
   const hotspotsMemo: HotspotsMemo = {};
-  // Edges are in road id order, then by piece; when that is also segment id order, no sort is needed.
-  let segmentsInIdOrder = true;
-  for (let e = 1; e < net.edges.length && segmentsInIdOrder; e++)
-    if (compareStrings(net.edges[e - 1].id, net.edges[e].id) >= 0) segmentsInIdOrder = false;
+  // Edges are in road id order, then by piece, which is not segment id order once a road has ten pieces
+  // ("#10" sorts before "#2"). The report lists segments by id: the edges are put in that order once, on
+  // the first analysis, and every analysis walks them in it instead of sorting its segments (a stable sort of
+  // all edges lists any subset of them as a stable sort of that subset would).
+  let edgesById: Int32Array | undefined;
+  const edgeOrder = (): Int32Array => {
+    if (edgesById) return edgesById;
+    const order = Array.from({ length: net.edges.length }, (_, e) => e);
+    let sorted = true;
+    for (let e = 1; e < order.length && sorted; e++)
+      if (compareStrings(net.edges[e - 1].id, net.edges[e].id) >= 0) sorted = false;
+    if (!sorted) order.sort((a, b) => compareStrings(net.edges[a].id, net.edges[b].id));
+    return (edgesById = Int32Array.from(order));
+  };
   const derivedCache = new Map<string, { a: object; b: object; lines: number[][][] }>();
   // The ids of the features in force, kept as the same set while their contents stay the same: the corridors
   // then see at once that what they filter by did not change (corridors/corridorIntervals.ts).
@@ -201,7 +211,8 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     const ctx = context(asOf, params, overrides);
     const sites = siteAccess(ctx, siteMemo);
     const segments: SegmentReport[] = [];
-    for (const e of net.edges) {
+    for (const index of edgeOrder()) {
+      const e = net.edges[index];
       const s = ctx.hazards.status[e.index];
       if (s === ABSENT || s === 0) continue;
       const reasons = ctx.hazards.reasons.get(e.index) ?? [];
@@ -222,7 +233,6 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       lastSegment[e.index] = entry;
       segments.push(entry);
     }
-    if (!segmentsInIdOrder) segments.sort((a, b) => compareStrings(a.id, b.id));
     const corridors = ctx.layers.corridors.map((c) => evaluateCorridor(ctx, c));
     return {
       asOf,
