@@ -33,6 +33,12 @@ export interface EdgeHazards {
   reasons: Map<number, Reason[]>;
   /** Edges that pass a front line at an open crossline crossing, with the crossing ids. */
   crossline: Map<number, string[]>;
+  /**
+   * The edges whose reasons or crossline crossings can differ from those of `before` (the same analyzer's
+   * last call, on the same date and hazards other than front lines): the only ones a re-analysis needs to
+   * compare. Absent when every edge can differ.
+   */
+  changedFrom?: { before: EdgeHazards; edges: readonly number[] };
 }
 
 /** `"Name" (Actor A / Actor B)` */
@@ -57,6 +63,8 @@ export interface EdgeHazardsMemo {
   };
   /** The reasons per edge of the last call: an edge whose reasons read the same keeps that list. */
   reasons?: Map<number, Reason[]>;
+  /** The last call's result, on which `base`, and the edges its front lines touched. */
+  last?: { hazards: EdgeHazards; base: NonNullable<EdgeHazardsMemo['base']>; edges: readonly number[] };
 }
 
 /**
@@ -115,7 +123,18 @@ export function evaluateEdgeHazards(
   }
   for (const edge of [...crossline.keys()]) if (status[edge] === ABSENT) crossline.delete(edge);
   memo.reasons = reasons;
-  return { status, routeStatus, closedNodes: base.closedNodes, reasons, crossline };
+  const hazards: EdgeHazards = { status, routeStatus, closedNodes: base.closedNodes, reasons, crossline };
+  // Every other edge has its list of `base` in both calls and no crossline crossing: only the edges the
+  // front lines touched in either call can differ.
+  const touched = [...out.byEdge.keys(), ...crossline.keys()];
+  const previous = memo.last;
+  if (previous && previous.base === base) {
+    // The last result is only compared with this one: it need not keep the one before it alive.
+    previous.hazards.changedFrom = undefined;
+    hazards.changedFrom = { before: previous.hazards, edges: [...previous.edges, ...touched] };
+  }
+  memo.last = { hazards, base, edges: touched };
+  return hazards;
 }
 
 function baseHazards(
