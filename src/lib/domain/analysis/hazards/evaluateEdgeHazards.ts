@@ -15,6 +15,7 @@ import { addFrontlineHazards } from './frontlineHazards';
 import type { HazardCache } from './hazardCache';
 import { addIncidentHazards } from './incidentHazards';
 import { addSeasonalHazards } from './seasonalHazards';
+import { OverlaidReasons, type EdgeReasonLookup } from './overlaidReasons';
 import { addSiegeHazards } from './siegeHazards';
 
 /** Status rank per edge (0 open, 1 at risk, 2 blocked) or ABSENT for roads not valid on the date. */
@@ -30,7 +31,7 @@ export interface EdgeHazards {
   /** Junctions of closed crossings: a path may end there but not pass. */
   closedNodes: Set<number>;
   /** Sorted reasons of every edge that is not open. */
-  reasons: Map<number, Reason[]>;
+  reasons: EdgeReasonLookup;
   /** Edges that pass a front line at an open crossline crossing, with the crossing ids. */
   crossline: Map<number, string[]>;
   /**
@@ -62,7 +63,7 @@ export interface EdgeHazardsMemo {
     closedNodes: Set<number>;
   };
   /** The reasons per edge of the last call: an edge whose reasons read the same keeps that list. */
-  reasons?: Map<number, Reason[]>;
+  reasons?: EdgeReasonLookup;
   /** The last call's result, on which `base`, and the edges its front lines touched. */
   last?: { hazards: EdgeHazards; base: NonNullable<EdgeHazardsMemo['base']>; edges: readonly number[] };
 }
@@ -109,7 +110,9 @@ export function evaluateEdgeHazards(
       crossline,
     );
 
-  const reasons = new Map(base.sorted);
+  // The front lines' edges get merged lists over those of the other hazards (which are not copied).
+  const merged = new Map<number, Reason[]>();
+  const reasons = new OverlaidReasons(base.sorted, merged);
   // Front-line reasons are new objects on every call; keeping the last list where it reads the same lets the
   // report keep that edge's entry and the site searches see at once that the edge did not change.
   const last = memo.reasons;
@@ -117,7 +120,7 @@ export function evaluateEdgeHazards(
     let sorted = sortReasons([...(base.raw.get(edge) ?? []), ...list]);
     const before = last?.get(edge);
     if (before && sameReasons(before, sorted)) sorted = before;
-    reasons.set(edge, sorted);
+    merged.set(edge, sorted);
     status[edge] = statusRank[statusOfReasons(sorted)];
     routeStatus[edge] = statusRank[statusOfReasons(sorted.filter((r) => r.code !== 'crossing_closed'))];
   }
