@@ -35,6 +35,12 @@ export interface EdgeHazards {
   /** Edges that pass a front line at an open crossline crossing, with the crossing ids. */
   crossline: Map<number, string[]>;
   /**
+   * The same object while the roads in force, the month and every hazard other than the front lines are the
+   * same (what is made once per date, parameters and crossing statuses): what depends only on those can be
+   * kept while it is.
+   */
+  dateKey: object;
+  /**
    * The edges whose reasons or crossline crossings can differ from those of `before` (the same analyzer's
    * last call, on the same date and hazards other than front lines): the only ones a re-analysis needs to
    * compare. Absent when every edge can differ.
@@ -126,7 +132,14 @@ export function evaluateEdgeHazards(
   }
   for (const edge of [...crossline.keys()]) if (status[edge] === ABSENT) crossline.delete(edge);
   memo.reasons = reasons;
-  const hazards: EdgeHazards = { status, routeStatus, closedNodes: base.closedNodes, reasons, crossline };
+  const hazards: EdgeHazards = {
+    status,
+    routeStatus,
+    closedNodes: base.closedNodes,
+    reasons,
+    crossline,
+    dateKey: base,
+  };
   // Every other edge has its list of `base` in both calls and no crossline crossing: only the edges the
   // front lines touched in either call can differ.
   const touched = [...out.byEdge.keys(), ...crossline.keys()];
