@@ -212,25 +212,25 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     const sites = siteAccess(ctx, siteMemo);
     const segments: SegmentReport[] = [];
     for (const index of edgeOrder()) {
-      const e = net.edges[index];
-      const s = ctx.hazards.status[e.index];
+      const s = ctx.hazards.status[index];
       if (s === ABSENT || s === 0) continue;
-      const reasons = ctx.hazards.reasons.get(e.index) ?? [];
+      const reasons = ctx.hazards.reasons.get(index) ?? [];
       // An edge whose reasons are the same list as in the last report keeps its entry.
-      const last = lastSegment[e.index];
+      const last = lastSegment[index];
       if (last && last.reasons === reasons && last.status === statusByRank[s]) {
         segments.push(last);
         continue;
       }
+      const e = net.edges[index];
       const entry: SegmentReport = {
         id: e.id,
         roadId: e.roadId,
         status: statusByRank[s],
         lengthKm: round3(e.lengthKm),
         reasons,
-        geometry: { type: 'LineString' as const, coordinates: edgeCoords(e.index) },
+        geometry: { type: 'LineString' as const, coordinates: edgeCoords(index) },
       };
-      lastSegment[e.index] = entry;
+      lastSegment[index] = entry;
       segments.push(entry);
     }
     const corridors = ctx.layers.corridors.map((c) => evaluateCorridor(ctx, c));
