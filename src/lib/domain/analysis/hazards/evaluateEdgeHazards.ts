@@ -66,6 +66,8 @@ export interface EdgeHazardsMemo {
     /** Reasons per edge as collected, and sorted. */
     raw: Map<number, Reason[]>;
     sorted: Map<number, Reason[]>;
+    /** `sorted` by edge index (undefined for an open edge). */
+    byEdge: (Reason[] | undefined)[];
     closedNodes: Set<number>;
   };
   /** The reasons per edge of the last call: an edge whose reasons read the same keeps that list. */
@@ -118,7 +120,6 @@ export function evaluateEdgeHazards(
 
   // The front lines' edges get merged lists over those of the other hazards (which are not copied).
   const merged = new Map<number, Reason[]>();
-  const reasons = new OverlaidReasons(base.sorted, merged);
   // Front-line reasons are new objects on every call; keeping the last list where it reads the same lets the
   // report keep that edge's entry and the site searches see at once that the edge did not change.
   const last = memo.reasons;
@@ -131,6 +132,7 @@ export function evaluateEdgeHazards(
     routeStatus[edge] = statusRank[statusOfReasons(sorted.filter((r) => r.code !== 'crossing_closed'))];
   }
   for (const edge of [...crossline.keys()]) if (status[edge] === ABSENT) crossline.delete(edge);
+  const reasons = new OverlaidReasons(base.byEdge, merged, net.edges.length);
   memo.reasons = reasons;
   const hazards: EdgeHazards = {
     status,
@@ -185,7 +187,9 @@ function baseHazards(
     const node = net.crossingNode.get(c.feature.properties.id);
     if (c.status === 'closed' && node !== undefined) closedNodes.add(node);
   }
-  return { status, routeStatus, raw: out.byEdge, sorted, closedNodes };
+  const byEdge: (Reason[] | undefined)[] = [];
+  for (let e = 0; e < net.edges.length; e++) byEdge.push(sorted.get(e));
+  return { status, routeStatus, raw: out.byEdge, sorted, byEdge, closedNodes };
 }
 
 function sameReasons(a: readonly Reason[], b: readonly Reason[]): boolean {
