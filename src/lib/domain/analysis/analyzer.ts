@@ -99,10 +99,20 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   const hazardsMemo: EdgeHazardsMemo = {};
   const lastSegment: (SegmentReport | undefined)[] = [];
   const hotspotsMemo: HotspotsMemo = {};
-  // Edges are in road id order, then by piece; when that is also segment id order, no sort is needed.
-  let segmentsInIdOrder = true;
-  for (let e = 1; e < net.edges.length && segmentsInIdOrder; e++)
-    if (compareStrings(net.edges[e - 1].id, net.edges[e].id) >= 0) segmentsInIdOrder = false;
+  // Edges are in road id order, then by piece, which is not segment id order once a road has ten pieces
+  // ("#10" sorts before "#2"). The report lists segments by id: the edges are put in that order once, on
+  // the first analysis, and every analysis walks them in it instead of sorting its segments (a stable sort of
+  // all edges lists any subset of them as a stable sort of that subset would).
+  let edgesById: Int32Array | undefined;
+  const edgeOrder = (): Int32Array => {
+    if (edgesById) return edgesById;
+    const order = Array.from({ length: net.edges.length }, (_, e) => e);
+    let sorted = true;
+    for (let e = 1; e < order.length && sorted; e++)
+      if (compareStrings(net.edges[e - 1].id, net.edges[e].id) >= 0) sorted = false;
+    if (!sorted) order.sort((a, b) => compareStrings(net.edges[a].id, net.edges[b].id));
+    return (edgesById = Int32Array.from(order));
+  };
   const derivedCache = new Map<string, { a: object; b: object; lines: number[][][] }>();
   // The ids of the features in force, kept as the same set while their contents stay the same: the corridors
   // then see at once that what they filter by did not change (corridors/corridorIntervals.ts).
@@ -201,28 +211,28 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     const ctx = context(asOf, params, overrides);
     const sites = siteAccess(ctx, siteMemo);
     const segments: SegmentReport[] = [];
-    for (const e of net.edges) {
-      const s = ctx.hazards.status[e.index];
+    for (const index of edgeOrder()) {
+      const s = ctx.hazards.status[index];
       if (s === ABSENT || s === 0) continue;
-      const reasons = ctx.hazards.reasons.get(e.index) ?? [];
+      const reasons = ctx.hazards.reasons.get(index) ?? [];
       // An edge whose reasons are the same list as in the last report keeps its entry.
-      const last = lastSegment[e.index];
+      const last = lastSegment[index];
       if (last && last.reasons === reasons && last.status === statusByRank[s]) {
         segments.push(last);
         continue;
       }
+      const e = net.edges[index];
       const entry: SegmentReport = {
         id: e.id,
         roadId: e.roadId,
         status: statusByRank[s],
         lengthKm: round3(e.lengthKm),
         reasons,
-        geometry: { type: 'LineString' as const, coordinates: edgeCoords(e.index) },
+        geometry: { type: 'LineString' as const, coordinates: edgeCoords(index) },
       };
-      lastSegment[e.index] = entry;
+      lastSegment[index] = entry;
       segments.push(entry);
     }
-    if (!segmentsInIdOrder) segments.sort((a, b) => compareStrings(a.id, b.id));
     const corridors = ctx.layers.corridors.map((c) => evaluateCorridor(ctx, c));
     return {
       asOf,

@@ -609,18 +609,22 @@ function reusable(
 
   // Edges whose reasons or crossline crossings changed: 0 not checked yet, 1 same, 2 changed. Only edges in
   // one of the four maps can have changed; they are all checked here, once, so that `changedEdges` lists them.
+  // When the hazards say which edges can differ from `before` (those the front lines touched), only those.
   const edgeState = new Uint8Array(net.edges.length);
   const changedEdges: number[] = [];
-  for (const map of [before.reasons, now.reasons, before.crossline, now.crossline])
-    for (const e of map.keys()) {
-      if (edgeState[e] !== 0) continue;
-      edgeState[e] =
-        sameReasons(before.reasons.get(e), now.reasons.get(e)) &&
-        sameStrings(before.crossline.get(e), now.crossline.get(e))
-          ? 1
-          : 2;
-      if (edgeState[e] === 2) changedEdges.push(e);
-    }
+  const check = (e: number) => {
+    if (edgeState[e] !== 0) return;
+    edgeState[e] =
+      sameReasons(before.reasons.get(e), now.reasons.get(e)) &&
+      sameStrings(before.crossline.get(e), now.crossline.get(e))
+        ? 1
+        : 2;
+    if (edgeState[e] === 2) changedEdges.push(e);
+  };
+  if (now.changedFrom?.before === before) for (const e of now.changedFrom.edges) check(e);
+  else
+    for (const map of [before.reasons, now.reasons, before.crossline, now.crossline])
+      for (const e of map.keys()) check(e);
   const edgeChanged = (e: number) => edgeState[e] === 2;
 
   // Whether a search's result changed at a node or anywhere on the path to it.

@@ -164,31 +164,74 @@ function dynamicIntervals(
   parts: (readonly KmInterval[])[],
 ): void {
   const fs = ctx.frontlineSegments;
-  const { crosslineOpen, keys, crossingKey, badCrossings } = sharedOf(ctx);
-  const perLine = ctx.cache.get(
-    corridor.geometry,
-    'corridor-frontlines',
-    () => new WeakMap<object, Map<string, readonly KmInterval[]>>(),
-  );
-  const found: (readonly KmInterval[] | undefined)[] = fs.lines.map((f, i) =>
-    perLine.get(f.geometryKey)?.get(keys[i]),
-  );
-  const missing = found.map((v) => v === undefined);
-  if (missing.some(Boolean)) {
-    const fresh = frontlineIntervals(ctx, coords, cumKm, missing, crosslineOpen);
-    fs.lines.forEach((f, i) => {
-      if (!missing[i]) return;
-      found[i] = fresh[i];
-      let byKey = perLine.get(f.geometryKey);
-      if (!byKey) perLine.set(f.geometryKey, (byKey = new Map()));
-      byKey.set(keys[i], fresh[i]);
-    });
+  const { crosslineOpen, keys, tokens, crossingKey, badCrossings } = sharedOf(ctx);
+  const memo = ctx.cache.get(corridor.geometry, 'corridor-frontlines', (): FrontlineMemo => ({
+    perLine: new WeakMap(),
+    tokens: [],
+    found: [],
+  }));
+  // Most analyses see the front lines of the last one: those found then are taken by position without a
+  // look-up (all of them when the list of tokens is the same array); only a changed line is looked up.
+  let found = memo.found;
+  if (memo.tokens !== tokens) {
+    found = [];
+    const missing: boolean[] = [];
+    let anyMissing = false;
+    for (let i = 0; i < tokens.length; i++) {
+      const v =
+        memo.tokens[i] === tokens[i]
+          ? memo.found[i]
+          : memo.perLine.get(fs.lines[i].geometryKey)?.get(keys[i]);
+      found.push(v ?? NO_INTERVALS);
+      missing.push(v === undefined);
+      if (v === undefined) anyMissing = true;
+    }
+    if (anyMissing) {
+      const fresh = frontlineIntervals(ctx, coords, cumKm, missing, crosslineOpen);
+      for (let i = 0; i < tokens.length; i++) {
+        if (!missing[i]) continue;
+        found[i] = fresh[i];
+        const f = fs.lines[i];
+        let byKey = memo.perLine.get(f.geometryKey);
+        if (!byKey) memo.perLine.set(f.geometryKey, (byKey = new Map()));
+        byKey.set(keys[i], fresh[i]);
+      }
+    }
+    memo.tokens = tokens;
+    memo.found = found;
   }
   const crossings = ctx.cache.get(corridor.geometry, crossingKey, () =>
     crossingIntervals(ctx, coords, cumKm, badCrossings),
   );
-  for (const v of found) parts.push(v ?? NO_INTERVALS);
+  for (const v of found) parts.push(v);
   parts.push(crossings);
+}
+
+/** A corridor's front-line stretches: per (line geometry, key), and those of the last analysis by position. */
+interface FrontlineMemo {
+  perLine: WeakMap<object, Map<string, readonly KmInterval[]>>;
+  tokens: readonly object[];
+  found: (readonly KmInterval[])[];
+}
+
+/**
+ * One object per (front line geometry, cache key), the same in every analysis that has that line with that
+ * key; and per analyzer's cache, the last list of them, kept while an analysis has the same one.
+ */
+const lineTokens = new WeakMap<object, Map<string, object>>();
+const lastTokens = new WeakMap<object, readonly object[]>();
+function tokensOf(ctx: AnalysisContext, keys: readonly string[]): readonly object[] {
+  const tokens = ctx.frontlineSegments.lines.map((f, i) => {
+    let byKey = lineTokens.get(f.geometryKey);
+    if (!byKey) lineTokens.set(f.geometryKey, (byKey = new Map()));
+    let token = byKey.get(keys[i]);
+    if (!token) byKey.set(keys[i], (token = {}));
+    return token;
+  });
+  const last = lastTokens.get(ctx.cache);
+  if (last && last.length === tokens.length && last.every((t, i) => t === tokens[i])) return last;
+  lastTokens.set(ctx.cache, tokens);
+  return tokens;
 }
 
 /** What every corridor of one analysis shares: made once per analysis, not once per corridor. */
@@ -197,6 +240,8 @@ interface Shared {
   badCrossings: ActiveCrossing[];
   /** Cache key of each front line's stretches (its id, label, the parameters and open crossline crossings). */
   keys: string[];
+  /** `tokensOf` the front lines and keys. */
+  tokens: readonly object[];
   labels: string[];
   /** Box of each front line's segments (made once per analysis, not once per corridor). */
   lineBoxes: number[][];
@@ -232,6 +277,7 @@ function sharedOf(ctx: AnalysisContext): Shared {
       box[3] = Math.max(box[3], p[1]);
     }
   }
+  const keys = ctx.frontlineSegments.lines.map((f, i) => `${f.id}|${labels[i]}|${common}`);
   shared = {
     lineBoxes,
     bufferReasons: ctx.frontlineSegments.lines.map((f, i) => ({
@@ -246,7 +292,8 @@ function sharedOf(ctx: AnalysisContext): Shared {
     })),
     crosslineOpen,
     badCrossings,
-    keys: ctx.frontlineSegments.lines.map((f, i) => `${f.id}|${labels[i]}|${common}`),
+    keys,
+    tokens: tokensOf(ctx, keys),
     labels,
     crossingKey: `corridor-crossings:${ctx.options.crossingAttachKm}|${badCrossings
       .map((c) => `${c.feature.properties.id}/${c.status}/${c.since}`)
@@ -283,7 +330,7 @@ function frontlineIntervals(
   }
   // One search around the whole line first: most lines of a large network are nowhere near a front line,
   // and then none of their segments needs a search of its own.
-  const lineBox = expandBboxKm(bboxOf(coords), d);
+  const lineBox = grownBoxOf(coords, d);
   if (
     lineBox[0] > box[2] ||
     lineBox[2] < box[0] ||
@@ -332,6 +379,18 @@ function frontlineIntervals(
     }
   }
   return byLine.map((list) => (list.length === 0 ? NO_INTERVALS : list));
+}
+
+/**
+ * A corridor's box grown by the front-line buffer, made once per corridor and buffer: every re-analysis
+ * after a front line moves tests every corridor against it.
+ */
+const grownBoxes = new WeakMap<readonly Position[], { km: number; box: [number, number, number, number] }>();
+function grownBoxOf(coords: readonly Position[], km: number): readonly [number, number, number, number] {
+  let grown = grownBoxes.get(coords);
+  if (!grown || grown.km !== km)
+    grownBoxes.set(coords, (grown = { km, box: expandBboxKm(bboxOf(coords), km) }));
+  return grown.box;
 }
 
 /** Stretches of the closed and restricted crossings a corridor passes. */

@@ -24,26 +24,28 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
 
   // Seasonal closures from the road edge under each piece (valid on the date). The last analysis' list is
   // kept while it matches (same bounds, same shared reason), so an unchanged one costs no new objects.
+  // They depend only on the roads in force and the month: while those are the same, so is the list.
   const month = ctx.layers.month;
   const prev = last.seasonal;
   let fresh: KmInterval[] | undefined;
-  let k = 0;
-  for (const m of last.roads) {
-    if (ctx.hazards.status[m.edge] === ABSENT) continue;
-    const e = ctx.net.edges[m.edge];
-    if (!e.road.impassableMonths.includes(month)) continue;
-    const reason = seasonalReason(ctx, e, month);
-    if (!fresh && k < prev.length) {
-      const p = prev[k];
-      if (p.fromKm === m.fromKm && p.toKm === m.toKm && p.reason === reason) {
-        k++;
-        continue;
+  let k = last.seasonalKey === ctx.hazards.dateKey ? prev.length : 0;
+  if (k === 0)
+    for (const m of last.roads) {
+      if (ctx.hazards.status[m.edge] === ABSENT) continue;
+      const e = ctx.net.edges[m.edge];
+      if (!e.road.impassableMonths.includes(month)) continue;
+      const reason = seasonalReason(ctx, e, month);
+      if (!fresh && k < prev.length) {
+        const p = prev[k];
+        if (p.fromKm === m.fromKm && p.toKm === m.toKm && p.reason === reason) {
+          k++;
+          continue;
+        }
       }
+      fresh ??= prev.slice(0, k);
+      fresh.push({ fromKm: m.fromKm, toKm: m.toKm, reason });
+      k++;
     }
-    fresh ??= prev.slice(0, k);
-    fresh.push({ fromKm: m.fromKm, toKm: m.toKm, reason });
-    k++;
-  }
   const seasonal: readonly KmInterval[] =
     fresh ?? (k === prev.length ? prev : k === 0 ? NO_INTERVALS : prev.slice(0, k));
 
@@ -58,6 +60,7 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
     if (!same && last.parts.length !== parts.length) same = sameIntervals(last.parts.flat(), parts.flat());
     if (same) {
       last.parts = parts;
+      last.seasonalKey = ctx.hazards.dateKey;
       return last.report;
     }
   }
@@ -67,6 +70,7 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
   const report = stretchesReport(corridor, coords, cum, spread, last);
   last.parts = parts;
   last.seasonal = seasonal;
+  last.seasonalKey = ctx.hazards.dateKey;
   last.report = report;
   return report;
 }
@@ -80,6 +84,8 @@ interface CorridorMemo {
   rounded: Position[] | undefined;
   parts: (readonly KmInterval[])[];
   seasonal: readonly KmInterval[];
+  /** `dateKey` of the hazards `seasonal` was made for. */
+  seasonalKey: object | undefined;
   report: CorridorReport | undefined;
 }
 
@@ -126,6 +132,7 @@ function lastOf(ctx: AnalysisContext, coords: readonly Position[]): CorridorMemo
     rounded: undefined,
     parts: [],
     seasonal: NO_INTERVALS,
+    seasonalKey: undefined,
     report: undefined,
   };
 }

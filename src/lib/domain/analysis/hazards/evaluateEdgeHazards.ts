@@ -15,6 +15,7 @@ import { addFrontlineHazards } from './frontlineHazards';
 import type { HazardCache } from './hazardCache';
 import { addIncidentHazards } from './incidentHazards';
 import { addSeasonalHazards } from './seasonalHazards';
+import { OverlaidReasons, type EdgeReasonLookup } from './overlaidReasons';
 import { addSiegeHazards } from './siegeHazards';
 
 /** Status rank per edge (0 open, 1 at risk, 2 blocked) or ABSENT for roads not valid on the date. */
@@ -30,9 +31,21 @@ export interface EdgeHazards {
   /** Junctions of closed crossings: a path may end there but not pass. */
   closedNodes: Set<number>;
   /** Sorted reasons of every edge that is not open. */
-  reasons: Map<number, Reason[]>;
+  reasons: EdgeReasonLookup;
   /** Edges that pass a front line at an open crossline crossing, with the crossing ids. */
   crossline: Map<number, string[]>;
+  /**
+   * The same object while the roads in force, the month and every hazard other than the front lines are the
+   * same (what is made once per date, parameters and crossing statuses): what depends only on those can be
+   * kept while it is.
+   */
+  dateKey: object;
+  /**
+   * The edges whose reasons or crossline crossings can differ from those of `before` (the same analyzer's
+   * last call, on the same date and hazards other than front lines): the only ones a re-analysis needs to
+   * compare. Absent when every edge can differ.
+   */
+  changedFrom?: { before: EdgeHazards; edges: readonly number[] };
 }
 
 /** `"Name" (Actor A / Actor B)` */
@@ -53,10 +66,14 @@ export interface EdgeHazardsMemo {
     /** Reasons per edge as collected, and sorted. */
     raw: Map<number, Reason[]>;
     sorted: Map<number, Reason[]>;
+    /** `sorted` by edge index (undefined for an open edge). */
+    byEdge: (Reason[] | undefined)[];
     closedNodes: Set<number>;
   };
   /** The reasons per edge of the last call: an edge whose reasons read the same keeps that list. */
-  reasons?: Map<number, Reason[]>;
+  reasons?: EdgeReasonLookup;
+  /** The last call's result, on which `base`, and the edges its front lines touched. */
+  last?: { hazards: EdgeHazards; base: NonNullable<EdgeHazardsMemo['base']>; edges: readonly number[] };
 }
 
 /**
@@ -101,7 +118,8 @@ export function evaluateEdgeHazards(
       crossline,
     );
 
-  const reasons = new Map(base.sorted);
+  // The front lines' edges get merged lists over those of the other hazards (which are not copied).
+  const merged = new Map<number, Reason[]>();
   // Front-line reasons are new objects on every call; keeping the last list where it reads the same lets the
   // report keep that edge's entry and the site searches see at once that the edge did not change.
   const last = memo.reasons;
@@ -109,13 +127,32 @@ export function evaluateEdgeHazards(
     let sorted = sortReasons([...(base.raw.get(edge) ?? []), ...list]);
     const before = last?.get(edge);
     if (before && sameReasons(before, sorted)) sorted = before;
-    reasons.set(edge, sorted);
+    merged.set(edge, sorted);
     status[edge] = statusRank[statusOfReasons(sorted)];
     routeStatus[edge] = statusRank[statusOfReasons(sorted.filter((r) => r.code !== 'crossing_closed'))];
   }
   for (const edge of [...crossline.keys()]) if (status[edge] === ABSENT) crossline.delete(edge);
+  const reasons = new OverlaidReasons(base.byEdge, merged, net.edges.length);
   memo.reasons = reasons;
-  return { status, routeStatus, closedNodes: base.closedNodes, reasons, crossline };
+  const hazards: EdgeHazards = {
+    status,
+    routeStatus,
+    closedNodes: base.closedNodes,
+    reasons,
+    crossline,
+    dateKey: base,
+  };
+  // Every other edge has its list of `base` in both calls and no crossline crossing: only the edges the
+  // front lines touched in either call can differ.
+  const touched = [...out.byEdge.keys(), ...crossline.keys()];
+  const previous = memo.last;
+  if (previous && previous.base === base) {
+    // The last result is only compared with this one: it need not keep the one before it alive.
+    previous.hazards.changedFrom = undefined;
+    hazards.changedFrom = { before: previous.hazards, edges: [...previous.edges, ...touched] };
+  }
+  memo.last = { hazards, base, edges: touched };
+  return hazards;
 }
 
 function baseHazards(
@@ -150,7 +187,9 @@ function baseHazards(
     const node = net.crossingNode.get(c.feature.properties.id);
     if (c.status === 'closed' && node !== undefined) closedNodes.add(node);
   }
-  return { status, routeStatus, raw: out.byEdge, sorted, closedNodes };
+  const byEdge: (Reason[] | undefined)[] = [];
+  for (let e = 0; e < net.edges.length; e++) byEdge.push(sorted.get(e));
+  return { status, routeStatus, raw: out.byEdge, sorted, byEdge, closedNodes };
 }
 
 function sameReasons(a: readonly Reason[], b: readonly Reason[]): boolean {
