@@ -210,18 +210,26 @@ export function buildRoadNetwork(
   for (const list of siteAttachment.values()) list.sort((a, b) => a.attachKm - b.attachKm || a.node - b.node);
 
   // Adjacency in compressed rows; edges at a node in index order.
+  // Index loops over the edges' ends packed once: this code runs once per build, largely before the
+  // optimising compiler takes over, where each step of a for-of loop allocates an iterator result.
+  const edgeFrom = new Int32Array(edges.length);
+  const edgeTo = new Int32Array(edges.length);
+  for (let e = 0; e < edges.length; e++) {
+    edgeFrom[e] = edges[e].from;
+    edgeTo[e] = edges[e].to;
+  }
   const degree = new Int32Array(nodeCount + 1);
-  for (const e of edges) {
-    degree[e.from]++;
-    if (e.to !== e.from) degree[e.to]++;
+  for (let e = 0; e < edges.length; e++) {
+    degree[edgeFrom[e]]++;
+    if (edgeTo[e] !== edgeFrom[e]) degree[edgeTo[e]]++;
   }
   const adjStart = new Int32Array(nodeCount + 1);
   for (let n = 0; n < nodeCount; n++) adjStart[n + 1] = adjStart[n] + degree[n];
   const fill = adjStart.slice(0, nodeCount);
   const adjEdge = new Int32Array(adjStart[nodeCount]);
-  for (const e of edges) {
-    adjEdge[fill[e.from]++] = e.index;
-    if (e.to !== e.from) adjEdge[fill[e.to]++] = e.index;
+  for (let e = 0; e < edges.length; e++) {
+    adjEdge[fill[edgeFrom[e]]++] = e;
+    if (edgeTo[e] !== edgeFrom[e]) adjEdge[fill[edgeTo[e]]++] = e;
   }
 
   // The segments of the edges, on a grid (cheaper to build than a tree for a million segments), which reads
@@ -234,8 +242,8 @@ export function buildRoadNetwork(
     nodeLon,
     nodeLat,
     edges,
-    edgeFrom: Int32Array.from(edges, (e) => e.from),
-    edgeTo: Int32Array.from(edges, (e) => e.to),
+    edgeFrom,
+    edgeTo,
     adjStart,
     adjEdge,
     segEdge,
