@@ -77,7 +77,8 @@ export function buildRoadNetwork(
     for (let i = 0; i < list.length; i++) scratch[i] = list[i];
     const sorted = scratch.subarray(0, list.length).sort();
     const unique: number[] = [];
-    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique.push(sorted[i]);
+    for (let i = 0; i < sorted.length; i++)
+      if (i === 0 || sorted[i] !== sorted[i - 1]) unique.push(sorted[i]);
     return unique;
   });
   const pointLon: number[] = [];
