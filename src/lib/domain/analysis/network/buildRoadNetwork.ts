@@ -1,8 +1,7 @@
 import type { Position } from 'geojson';
 import { createBoxIndex } from '../../geo/createBoxIndex';
 import { expandBboxKm } from '../../geo/expandBboxKm';
-import { haversineKm } from '../../geo/haversineKm';
-import { lineLengthKm } from '../../geo/lineLengthKm';
+import { haversineKm, haversineKmLonLat } from '../../geo/haversineKm';
 import { projectOnSegment } from '../../geo/projectOnSegment';
 import type { CrossingFeature, RoadFeature, SiteFeature } from '../../schemas';
 import { byId } from '../sortById';
@@ -69,9 +68,18 @@ export function buildRoadNetwork(
   for (const e of extra) splits[e.road].push(e.pos);
 
   // Every cut becomes a point; points closer than the tolerance become one junction.
+  // Sorted without duplicates: a typed array sorts numbers in place, where sorting with a comparator copied
+  // every list (45 MB of garbage at full grid size). Cut positions are never -0 or NaN, so the order and the
+  // values kept are those of the Set and comparator this replaces.
+  let scratch = new Float64Array(16);
   const positions = splits.map((list) => {
-    const sorted = [...new Set(list)].sort((a, b) => a - b);
-    return sorted;
+    if (list.length > scratch.length) scratch = new Float64Array(2 * list.length);
+    for (let i = 0; i < list.length; i++) scratch[i] = list[i];
+    const sorted = scratch.subarray(0, list.length).sort();
+    const unique: number[] = [];
+    for (let i = 0; i < sorted.length; i++)
+      if (i === 0 || sorted[i] !== sorted[i - 1]) unique.push(sorted[i]);
+    return unique;
   });
   const pointLon: number[] = [];
   const pointLat: number[] = [];
@@ -113,30 +121,57 @@ export function buildRoadNetwork(
   let segCount = 0;
   let span = 0;
   const edges: NetworkEdge[] = [];
-  roads.forEach((road, r) => {
+  // A loop, not a callback: segCount and span written from a closure would live in a context object, where
+  // each new value of span (a double) was a new heap number, one per segment.
+  for (let r = 0; r < roads.length; r++) {
+    const road = roads[r];
     const list = positions[r];
     let n = 0;
     for (let i = 0; i + 1 < list.length; i++) {
       const from = nodeOfPoint(pointOf[r][i]);
       const to = nodeOfPoint(pointOf[r][i + 1]);
-      const line: Position[] = [[nodeLon[from], nodeLat[from]]];
-      for (let v = Math.floor(list[i]) + 1; v < list[i + 1]; v++) line.push(coords[r][v]);
-      line.push([nodeLon[to], nodeLat[to]]);
-      const lengthKm = lineLengthKm(line);
-      if (from === to && lengthKm < 3 * options.snapToleranceKm) continue;
+      // One pass over the piece's positions makes its line, packs its segments and sums its length (the sum
+      // lineLengthKm makes, in the same order): each position array is read once, not three times.
       const index = edges.length;
-      for (let v = 0; v + 1 < line.length; v++, segCount++) {
-        const a = line[v];
-        const b = line[v + 1];
+      const roadCoords = coords[r];
+      const first = segCount;
+      let px = nodeLon[from];
+      let py = nodeLat[from];
+      const line: Position[] = [[px, py]];
+      let lengthKm = 0;
+      const end = list[i + 1];
+      // The road's vertices strictly inside the piece, then the junction it ends at.
+      for (let v = Math.floor(list[i]) + 1; ; v++) {
+        const last = !(v < end);
+        const p = last ? [nodeLon[to], nodeLat[to]] : roadCoords[v];
+        const x = p[0];
+        const y = p[1];
+        line.push(p);
         segEdgeAll[segCount] = index;
-        segVertexAll[segCount] = v;
-        const k = 4 * segCount;
-        segCoordsAll[k] = a[0];
-        segCoordsAll[k + 1] = a[1];
-        segCoordsAll[k + 2] = b[0];
-        segCoordsAll[k + 3] = b[1];
-        const w = a[0] < b[0] ? b[0] - a[0] : a[0] - b[0];
-        const h = a[1] < b[1] ? b[1] - a[1] : a[1] - b[1];
+        segVertexAll[segCount] = segCount - first;
+        const k = 4 * segCount++;
+        segCoordsAll[k] = px;
+        segCoordsAll[k + 1] = py;
+        segCoordsAll[k + 2] = x;
+        segCoordsAll[k + 3] = y;
+        lengthKm += haversineKmLonLat(px, py, x, y);
+        px = x;
+        py = y;
+        if (last) break;
+      }
+      if (from === to && lengthKm < 3 * options.snapToleranceKm) {
+        segCount = first;
+        continue;
+      }
+      for (let k = 4 * first; k < 4 * segCount; k += 4) {
+        const w =
+          segCoordsAll[k] < segCoordsAll[k + 2]
+            ? segCoordsAll[k + 2] - segCoordsAll[k]
+            : segCoordsAll[k] - segCoordsAll[k + 2];
+        const h =
+          segCoordsAll[k + 1] < segCoordsAll[k + 3]
+            ? segCoordsAll[k + 3] - segCoordsAll[k + 1]
+            : segCoordsAll[k + 1] - segCoordsAll[k + 3];
         span += w > h ? w : h;
       }
       edges.push({
@@ -150,7 +185,7 @@ export function buildRoadNetwork(
         lengthKm,
       });
     }
-  });
+  }
   // Views on the first segCount entries (the bound is a few percent above the count).
   const segEdge = segEdgeAll.subarray(0, segCount);
   const segVertex = segVertexAll.subarray(0, segCount);
@@ -176,18 +211,26 @@ export function buildRoadNetwork(
   for (const list of siteAttachment.values()) list.sort((a, b) => a.attachKm - b.attachKm || a.node - b.node);
 
   // Adjacency in compressed rows; edges at a node in index order.
+  // Index loops over the edges' ends packed once: this code runs once per build, largely before the
+  // optimising compiler takes over, where each step of a for-of loop allocates an iterator result.
+  const edgeFrom = new Int32Array(edges.length);
+  const edgeTo = new Int32Array(edges.length);
+  for (let e = 0; e < edges.length; e++) {
+    edgeFrom[e] = edges[e].from;
+    edgeTo[e] = edges[e].to;
+  }
   const degree = new Int32Array(nodeCount + 1);
-  for (const e of edges) {
-    degree[e.from]++;
-    if (e.to !== e.from) degree[e.to]++;
+  for (let e = 0; e < edges.length; e++) {
+    degree[edgeFrom[e]]++;
+    if (edgeTo[e] !== edgeFrom[e]) degree[edgeTo[e]]++;
   }
   const adjStart = new Int32Array(nodeCount + 1);
   for (let n = 0; n < nodeCount; n++) adjStart[n + 1] = adjStart[n] + degree[n];
   const fill = adjStart.slice(0, nodeCount);
   const adjEdge = new Int32Array(adjStart[nodeCount]);
-  for (const e of edges) {
-    adjEdge[fill[e.from]++] = e.index;
-    if (e.to !== e.from) adjEdge[fill[e.to]++] = e.index;
+  for (let e = 0; e < edges.length; e++) {
+    adjEdge[fill[edgeFrom[e]]++] = e;
+    if (edgeTo[e] !== edgeFrom[e]) adjEdge[fill[edgeTo[e]]++] = e;
   }
 
   // The segments of the edges, on a grid (cheaper to build than a tree for a million segments), which reads
@@ -200,8 +243,8 @@ export function buildRoadNetwork(
     nodeLon,
     nodeLat,
     edges,
-    edgeFrom: Int32Array.from(edges, (e) => e.from),
-    edgeTo: Int32Array.from(edges, (e) => e.to),
+    edgeFrom,
+    edgeTo,
     adjStart,
     adjEdge,
     segEdge,

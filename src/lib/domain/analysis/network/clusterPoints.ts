@@ -1,5 +1,5 @@
 import { KM_PER_DEGREE } from '../../geo/constants';
-import { haversineKm } from '../../geo/haversineKm';
+import { haversineKmLonLat } from '../../geo/haversineKm';
 
 /**
  * Groups points closer than `toleranceKm` (transitively) and returns, for each point, the index of its
@@ -45,27 +45,42 @@ export function clusterPoints(
     while (head[h] !== -1 && (slotX[h] !== cx || slotY[h] !== cy)) h = (h + 1) & mask;
     return h;
   };
+  // A point at exactly the same place as one already in its cell (roads sharing an end, a crossing cut on
+  // both roads) joins that one and is left out of the lists: it would find the same neighbours at the same
+  // distances, so the groups are the same, for a fraction of the searches.
+  const duplicate = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const cx = (cellX[i] = Math.floor(lon[i] / cell));
-    const cy = (cellY[i] = Math.floor(lat[i] / cell));
+    const x = lon[i];
+    const y = lat[i];
+    const cx = (cellX[i] = Math.floor(x / cell));
+    const cy = (cellY[i] = Math.floor(y / cell));
     const h = slotOf(cx, cy);
     if (head[h] === -1) {
       slotX[h] = cx;
       slotY[h] = cy;
     }
+    let same = -1;
+    for (let j = head[h]; j !== -1 && same === -1; j = next[j]) if (lon[j] === x && lat[j] === y) same = j;
+    if (same !== -1) {
+      duplicate[i] = 1;
+      union(i, same);
+      continue;
+    }
     next[i] = head[h];
     head[h] = i;
   }
   for (let i = 0; i < n; i++) {
+    if (duplicate[i]) continue;
     const cx = cellX[i];
     const cy = cellY[i];
-    const p = [lon[i], lat[i]];
-    const spanX = Math.ceil(1 / Math.max(0.05, Math.cos((lat[i] * Math.PI) / 180)));
+    const x = lon[i];
+    const y = lat[i];
+    const spanX = Math.ceil(1 / Math.max(0.05, Math.cos((y * Math.PI) / 180)));
     for (let dx = -spanX; dx <= spanX; dx++)
       for (let dy = -1; dy <= 1; dy++) {
         for (let j = head[slotOf(cx + dx, cy + dy)]; j !== -1; j = next[j]) {
           if (j <= i) continue;
-          if (haversineKm(p, [lon[j], lat[j]]) <= toleranceKm) union(i, j);
+          if (haversineKmLonLat(x, y, lon[j], lat[j]) <= toleranceKm) union(i, j);
         }
       }
   }

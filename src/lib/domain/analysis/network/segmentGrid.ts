@@ -36,41 +36,50 @@ export class SegmentGrid implements BoxIndex {
       y1 = Math.max(y1, boxes[i + 1]);
     }
     if (n === 0) x0 = y0 = x1 = y1 = 0;
+    // No closure reads x0..y1: a variable a closure captures lives in a context object, where every double
+    // written in the loop above became a new heap number (most of the 240 MB this constructor allocated).
     let cell = Math.max(cellSize, 1e-9);
-    const cellsFor = (c: number) => (Math.floor((x1 - x0) / c) + 1) * (Math.floor((y1 - y0) / c) + 1);
-    while (cellsFor(cell) > SegmentGrid.MAX_CELLS) cell *= 2;
+    while ((Math.floor((x1 - x0) / cell) + 1) * (Math.floor((y1 - y0) / cell) + 1) > SegmentGrid.MAX_CELLS)
+      cell *= 2;
     this.x0 = x0;
     this.y0 = y0;
     this.cell = cell;
     this.nx = Math.floor((x1 - x0) / cell) + 1;
     this.ny = Math.floor((y1 - y0) / cell) + 1;
-    const { nx } = this;
-    const count = new Int32Array(nx * this.ny + 1);
-    const range = new Int32Array(4);
-    for (let i = 0; i < n; i++) {
-      this.boxCellRange(i, range);
-      for (let cy = range[1]; cy <= range[3]; cy++)
-        for (let cx = range[0]; cx <= range[2]; cx++) count[cy * nx + cx + 1]++;
+    const { nx, ny } = this;
+    // Two passes over the boxes, the first counting the items of each cell, the second placing them, with the
+    // arithmetic of column() and row() inline rather than a method call per item and corner.
+    const count = new Int32Array(nx * ny + 1);
+    let start = count;
+    let items = count;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < n; i++) {
+        const ax = boxes[4 * i];
+        const ay = boxes[4 * i + 1];
+        const bx = boxes[4 * i + 2];
+        const by = boxes[4 * i + 3];
+        let cx0 = Math.floor(((ax < bx ? ax : bx) - x0) / cell);
+        let cy0 = Math.floor(((ay < by ? ay : by) - y0) / cell);
+        let cx1 = Math.floor(((ax < bx ? bx : ax) - x0) / cell);
+        let cy1 = Math.floor(((ay < by ? by : ay) - y0) / cell);
+        cx0 = cx0 < 0 ? 0 : cx0 >= nx ? nx - 1 : cx0;
+        cy0 = cy0 < 0 ? 0 : cy0 >= ny ? ny - 1 : cy0;
+        cx1 = cx1 < 0 ? 0 : cx1 >= nx ? nx - 1 : cx1;
+        cy1 = cy1 < 0 ? 0 : cy1 >= ny ? ny - 1 : cy1;
+        for (let cy = cy0; cy <= cy1; cy++)
+          for (let cx = cx0; cx <= cx1; cx++)
+            if (pass === 0) count[cy * nx + cx + 1]++;
+            else items[count[cy * nx + cx]++] = i;
+      }
+      if (pass === 0) {
+        for (let c = 0; c < nx * ny; c++) count[c + 1] += count[c];
+        start = count.slice();
+        items = new Int32Array(start[nx * ny]);
+      }
     }
-    for (let c = 0; c < nx * this.ny; c++) count[c + 1] += count[c];
-    this.start = count.slice();
-    this.items = new Int32Array(this.start[nx * this.ny]);
-    for (let i = 0; i < n; i++) {
-      this.boxCellRange(i, range);
-      for (let cy = range[1]; cy <= range[3]; cy++)
-        for (let cx = range[0]; cx <= range[2]; cx++) this.items[count[cy * nx + cx]++] = i;
-    }
+    this.start = start;
+    this.items = items;
     this.stamp = new Int32Array(n);
-  }
-
-  /** The cell range of item i's box (its corners in either order). */
-  private boxCellRange(i: number, out: Int32Array): void {
-    const b = this.boxes;
-    const ax = b[4 * i];
-    const ay = b[4 * i + 1];
-    const bx = b[4 * i + 2];
-    const by = b[4 * i + 3];
-    this.cellRangeInto(ax < bx ? ax : bx, ay < by ? ay : by, ax < bx ? bx : ax, ay < by ? by : ay, out);
   }
 
   /** Writes the cell column and row range `[cx0, cy0, cx1, cy1]` a box covers, clamped to the grid. */
