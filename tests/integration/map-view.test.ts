@@ -13,6 +13,7 @@ import { PUBLIC_FRESHNESS_MS, publicSituation } from '$lib/server/http/publicSit
 import { mapMeta } from '$lib/server/mapView/mapMode';
 import { startServices, type Services } from '$lib/server/services';
 import type { MapVerdicts } from '$lib/map/mapVerdicts';
+import { decodeVerdicts, type VerdictsWire } from '$lib/map/verdictsWire';
 import { hotspotList } from '$lib/map/hotspotList';
 import { neededProtection } from '$lib/domain/analysis/neededProtection';
 import { situationForView } from '$lib/server/mapView/viewSituation';
@@ -196,8 +197,11 @@ describe('vector tiles', () => {
 
 describe('verdicts of a date', () => {
   const VERDICTS = 'map/verdicts.json/+server.ts';
-  const verdicts = async (date: string, viewer?: unknown) =>
-    (await (await get(VERDICTS, `/map/verdicts.json?date=${date}`, { viewer })).json()) as MapVerdicts;
+  // As the map reads them: the body in its compact shape, decoded (`verdictsWire.ts`).
+  const verdicts = async (date: string, viewer?: unknown): Promise<MapVerdicts> =>
+    decodeVerdicts(
+      (await (await get(VERDICTS, `/map/verdicts.json?date=${date}`, { viewer })).json()) as VerdictsWire,
+    );
 
   it('are the server analysis of the date, corridor by corridor and site by site', async () => {
     const report = (await services.store.analyzerFor(null)).analyze('2024-08-20');

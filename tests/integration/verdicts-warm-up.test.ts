@@ -10,7 +10,7 @@ import { readerArrived, readerLeft } from '$lib/server/http/readerActivity';
 import { PUBLIC_FRESHNESS_MS } from '$lib/server/http/publicSituation';
 import { warmUpSettled, warmUpWaiting, WARM_QUIET_MS } from '$lib/server/mapView/verdictsWarmUp';
 import { startServices, type Services } from '$lib/server/services';
-import type { MapVerdicts } from '$lib/map/mapVerdicts';
+import { decodeVerdicts, type VerdictsWire } from '$lib/map/verdictsWire';
 
 const SECRET = 'secret_warm_camp';
 const admin = { id: 2, email: 'a@example.org', role: 'admin' };
@@ -65,7 +65,7 @@ describe("the warm-up of the map's next dates", () => {
     for (const date of ['2024-08-21', '2024-08-19', '2024-09-19', '2024-07-21']) {
       const res = await verdicts(date);
       expect(res.status).toBe(200);
-      expect(((await res.json()) as MapVerdicts).asOf).toBe(date);
+      expect(((await res.json()) as VerdictsWire).asOf).toBe(date);
     }
     // Answering them warmed their own neighbours (2024-08-22…); the four above were not analysed again.
     await warmUpSettled();
@@ -120,14 +120,14 @@ describe("the warm-up of the map's next dates", () => {
     expect(analyses()).toBe(before);
     // 2025-02-11 was warmed before the change: asked now, it is of the new data.
     const res = await verdicts('2025-02-11');
-    expect(((await res.json()) as MapVerdicts).sites.new_warm_camp).toBeDefined();
+    expect(decodeVerdicts((await res.json()) as VerdictsWire).sites.new_warm_camp).toBeDefined();
   });
 
   it("never puts a signed-in reader's warmed dates into a public answer", async () => {
     await warmUpSettled();
     await verdicts('2024-01-10', admin);
     await warmUpSettled();
-    const staff = (await (await verdicts('2024-01-11', admin)).json()) as MapVerdicts;
+    const staff = decodeVerdicts((await (await verdicts('2024-01-11', admin)).json()) as VerdictsWire);
     expect(staff.sites[SECRET]).toBeDefined();
     const before = analyses();
     const anonymous = await verdicts('2024-01-11');

@@ -2,6 +2,7 @@ import { resolve } from '$app/paths';
 import type { FeatureView } from '$lib/map/tiledList';
 import type { Scenario } from '$lib/domain/schemas';
 import type { MapVerdicts } from '$lib/map/mapVerdicts';
+import { decodeVerdicts, type VerdictsWire } from '$lib/map/verdictsWire';
 import { noteKeptCopy } from '$lib/offline/keptData.svelte';
 
 /** What `/map/meta.json` says: the scenario, and whether the map should draw from tiles (docs/scaling.md). */
@@ -28,7 +29,8 @@ export async function fetchMapMeta(): Promise<MapMeta> {
 
 /** The verdicts of a date from the server's analysis (the tiled map's date change fetches only these). */
 export async function fetchVerdicts(date: string, signal: AbortSignal): Promise<MapVerdicts> {
-  return read(await fetch(`${resolve('/map/verdicts.json')}?date=${date}`, { signal }), 'the verdicts');
+  const r = await fetch(`${resolve('/map/verdicts.json')}?date=${date}`, { signal });
+  return decodeVerdicts(await read<VerdictsWire>(r, 'the verdicts'));
 }
 
 /** One feature with its verdict on the date; undefined when there is no such feature (for this account). */

@@ -1,0 +1,68 @@
+// The compact body of `/map/verdicts.json` (`verdictsWire.ts`): what the map decodes from it must be what it
+// read from the verdicts as plain objects before, on the default scenario and on a generated situation.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '$lib/domain/analysis';
+import type { Situation } from '$lib/domain/schemas';
+import { mapVerdicts, type MapVerdicts } from '$lib/map/mapVerdicts';
+import { decodeVerdicts, encodeVerdicts, type VerdictsWire } from '$lib/map/verdictsWire';
+import { loadSituationFromDir } from '$lib/server/geodata/loadSituationFromDir';
+import { generateSituation, SUDAN_SCALE } from '../../bench/generate';
+
+/** The map's verdicts through the wire, as the browser gets them: JSON text, parsed, decoded. */
+const sent = (v: MapVerdicts) =>
+  decodeVerdicts(JSON.parse(JSON.stringify(encodeVerdicts(v))) as VerdictsWire);
+/** What the map read before: the verdicts themselves as JSON. */
+const asBefore = (v: MapVerdicts) => JSON.parse(JSON.stringify(v)) as MapVerdicts;
+
+function verdictsOn(situation: Situation, dates: string[]): MapVerdicts[] {
+  const analyzer = createAnalyzer(situation);
+  return dates.map((d) => mapVerdicts(situation, analyzer.analyze(d)));
+}
+
+describe('the verdicts body', () => {
+  const geodata = loadSituationFromDir(join(import.meta.dirname, '..', '..', 'geodata'));
+  const defaults = verdictsOn(geodata, ['2023-05-01', '2024-08-20', '2025-11-04']);
+
+  it('gives the map the same verdicts and panels on the default scenario, date by date', () => {
+    for (const v of defaults) expect(sent(v)).toStrictEqual(asBefore(v));
+    // The dates chosen hold what the encoding leaves out or shares: blocked corridors with reasons,
+    // flagged sites, ranked and unranked hotspots.
+    const aug = defaults[1];
+    expect(Object.values(aug.corridors).some((c) => c.reasons.length > 0)).toBe(true);
+    expect(Object.values(aug.sites).some((s) => s.flags !== '' && s.besieged)).toBe(true);
+    expect(aug.hotspotList.ranked.length).toBeGreaterThan(0);
+  });
+
+  it('gives the map the same verdicts on a generated situation, in under a third of the text', () => {
+    const { situation } = generateSituation({
+      ...SUDAN_SCALE,
+      seed: 11,
+      roadSegments: 800,
+      sites: 300,
+      incidents: 600,
+      constraints: 40,
+      areas: 8,
+    });
+    const [v] = verdictsOn(situation, [situation.scenario.defaultAsOf]);
+    expect(Object.keys(v.sites).length).toBeGreaterThan(100);
+    expect(v.hotspotList.ranked.length + v.hotspotList.unranked.length).toBeGreaterThan(0);
+    expect(sent(v)).toStrictEqual(asBefore(v));
+    expect(JSON.stringify(encodeVerdicts(v)).length).toBeLessThan(JSON.stringify(v).length / 3);
+  });
+
+  it('names a hotspot by its id when the verdicts hold no such site, and a panel entry without one fails', () => {
+    const v = asBefore(defaults[1]);
+    const [first] = v.hotspots;
+    // The hotspot list of a report names only its sites; the ranking alone could name another.
+    const odd: MapVerdicts = { ...v, hotspots: [['elsewhere', 1], ...v.hotspots] };
+    odd.hotspotList = {
+      ...v.hotspotList,
+      ranked: v.hotspotList.ranked.map((e) => ({ ...e, rank: e.rank! + 1 })),
+    };
+    expect(sent(odd).hotspots.slice(0, 2)).toEqual([['elsewhere', 1], first]);
+    expect(sent(odd)).toStrictEqual(odd);
+    const broken = { ...v, sites: {} };
+    expect(() => encodeVerdicts(broken)).toThrow(/has no verdict/);
+  });
+});
