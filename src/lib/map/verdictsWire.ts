@@ -7,13 +7,17 @@ import type { CorridorVerdict, MapVerdicts, SiteVerdict } from './mapVerdicts';
 // scale the objects weigh 2.8 MiB of JSON, most of it keys repeated per site and the hotspot panel's labels,
 // which the map has already: so a site is a row of its values, each word (status, access, flags, reason
 // code) an index into `words`, a site id is sent once and named by its row elsewhere, and the panel's labels
-// are looked up again on the map. `decodeVerdicts(encodeVerdicts(v))` equals `v`.
+// are looked up again on the map (in the reader's language: the endpoint picks none). After JSON,
+// `decodeVerdicts(encodeVerdicts(v))` equals `v`.
 
-/** A site: [id, status, access, population, IPC phase, reasons, flags, besieged, famine], words by index;
- * trailing values equal to their default (no reasons, no flags, 0) are left out. */
-type SiteRow = [string, number, number, number, number, number[]?, number?, 0 | 1?, 0 | 1?];
+type Bit = 0 | 1;
+/**
+ * A site: [id, status, access, population, IPC phase, reasons, flags, besieged, famine], words by index;
+ * trailing values equal to their default (no reasons, no flags, 0) are left out.
+ */
+type SiteRow = [string, number, number, number, number, number[]?, number?, Bit?, Bit?];
 /** Hotspot components in their schema's order; access by word, booleans as 0/1. */
-type ComponentsRow = [number, string, 0 | 1, number | null, 0 | 1, number, number, number];
+type ComponentsRow = [number, string, Bit, number | null, Bit, number, number, number];
 /** A site named by its row in `sites`, or by its id when the report has no such site. */
 type SiteRef = number | string;
 
@@ -34,7 +38,7 @@ export interface VerdictsWire {
   visibility: MapVerdicts['visibility'];
 }
 
-const bit = (b: boolean): 0 | 1 => (b ? 1 : 0);
+const bit = (b: boolean): Bit => (b ? 1 : 0);
 
 /** `verdicts` in the shape the endpoint sends. Input is not mutated. */
 export function encodeVerdicts(verdicts: MapVerdicts): VerdictsWire {
