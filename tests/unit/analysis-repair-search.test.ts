@@ -48,7 +48,8 @@ function randomCase(seed: number) {
   };
   const costs = () => Float64Array.from({ length: edgeCount }, () => (rand() < 0.1 ? Infinity : 1 + int(4)));
   const sources = Array.from({ length: 1 + int(4) }, () => ({ node: int(nodeCount), cost: int(3) }));
-  const stopAt = rand() < 0.5 ? Uint8Array.from({ length: nodeCount }, () => (rand() < 0.1 ? 1 : 0)) : undefined;
+  const stopAt =
+    rand() < 0.5 ? Uint8Array.from({ length: nodeCount }, () => (rand() < 0.1 ? 1 : 0)) : undefined;
   const passCost =
     rand() < 0.3 ? Float64Array.from({ length: nodeCount }, () => (rand() < 0.1 ? 2 : 0)) : undefined;
   const before = costs();

@@ -42,45 +42,41 @@ export function repairSearch(
   const other = (e: number, n: number) => (g.edgeFrom[e] === n ? g.edgeTo[e] : g.edgeFrom[e]);
 
   // The settle order is (distance, index) only when every step adds to the distance.
+  const lastDist = last.result.dist;
   let maxDist = 0;
-  for (const d of last.result.dist) if (d !== Infinity && d > maxDist) maxDist = d;
+  for (let n = 0; n < n0; n++) if (lastDist[n] !== Infinity && lastDist[n] > maxDist) maxDist = lastDist[n];
   const tiny = maxDist * 2 ** -40;
   const changed: number[] = [];
   for (let e = 0; e < cost.length; e++) {
-    if (cost[e] <= tiny || before[e] <= tiny) return undefined;
-    if (cost[e] !== before[e]) changed.push(e);
+    if (cost[e] === before[e]) {
+      if (cost[e] <= tiny) return undefined;
+    } else if (cost[e] <= tiny || before[e] <= tiny) return undefined;
+    else changed.push(e);
   }
 
-  const dist = last.result.dist.slice();
+  const dist = lastDist.slice();
   const prevEdge = last.result.prevEdge.slice();
   const origin = last.result.origin.slice();
   const oldPrev = last.result.prevEdge;
 
-  // Children in the last tree, as compressed lists: the junctions below an edge whose cost rose.
-  const childStart = new Int32Array(n0 + 1);
-  for (let m = 0; m < n0; m++) if (oldPrev[m] !== -1) childStart[other(oldPrev[m], m) + 1]++;
-  for (let n = 0; n < n0; n++) childStart[n + 1] += childStart[n];
-  const children = new Int32Array(childStart[n0]);
-  const fill = childStart.slice(0, n0);
-  for (let m = 0; m < n0; m++) if (oldPrev[m] !== -1) children[fill[other(oldPrev[m], m)]++] = m;
-
-  // 1: reset junctions whose path used an edge that now costs more.
+  // 1: reset junctions whose path used an edge that now costs more: the subtree below it in the last tree
+  // (a junction's children are the neighbours it was the last edge of, found in its list).
   const reset = new Uint8Array(n0);
   const resetList: number[] = [];
   for (const e of changed) {
     if (!(cost[e] > before[e])) continue;
     for (const root of [g.edgeFrom[e], g.edgeTo[e]]) {
       if (oldPrev[root] !== e || reset[root]) continue;
-      const stack = [root];
       reset[root] = 1;
-      while (stack.length > 0) {
-        const n = stack.pop()!;
-        resetList.push(n);
-        for (let k = childStart[n]; k < childStart[n + 1]; k++) {
-          const c = children[k];
-          if (!reset[c]) {
+      resetList.push(root);
+      for (let i = resetList.length - 1; i < resetList.length; i++) {
+        const n = resetList[i];
+        for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
+          const f = g.adjEdge[k];
+          const c = g.edgeFrom[f] === n ? g.edgeTo[f] : g.edgeFrom[f];
+          if (oldPrev[c] === f && c !== n && !reset[c]) {
             reset[c] = 1;
-            stack.push(c);
+            resetList.push(c);
           }
         }
       }
@@ -112,11 +108,11 @@ export function repairSearch(
   };
 
   // 2: seed reset junctions from their own cost as a source and from neighbours that kept their distance.
-  const sourceCost = new Float64Array(n0).fill(Infinity);
-  for (const s of sources) if (s.cost < sourceCost[s.node]) sourceCost[s.node] = s.cost;
+  const sourceCost = new Map<number, number>();
+  for (const s of sources) if (s.cost < (sourceCost.get(s.node) ?? Infinity)) sourceCost.set(s.node, s.cost);
   for (const m of resetList) {
     markRedo(m);
-    let best = sourceCost[m];
+    let best = sourceCost.get(m) ?? Infinity;
     for (let k = g.adjStart[m]; k < g.adjStart[m + 1]; k++) {
       const e = g.adjEdge[k];
       const n = other(e, m);
@@ -168,7 +164,7 @@ export function repairSearch(
     }
     let edge = -1;
     let by = -1;
-    if (!(sourceCost[m] === dist[m])) {
+    if (sourceCost.get(m) !== dist[m]) {
       for (let k = g.adjStart[m]; k < g.adjStart[m + 1]; k++) {
         const e = g.adjEdge[k];
         const n = other(e, m);
@@ -193,9 +189,10 @@ export function repairSearch(
       const stack = [m];
       while (stack.length > 0) {
         const n = stack.pop()!;
-        for (let k = childStart[n]; k < childStart[n + 1]; k++) {
-          const c = children[k];
-          if (redo[c] || prevEdge[c] !== oldPrev[c]) continue;
+        for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
+          const f = g.adjEdge[k];
+          const c = g.edgeFrom[f] === n ? g.edgeTo[f] : g.edgeFrom[f];
+          if (c === n || prevEdge[c] !== f || redo[c]) continue;
           origin[c] = origin[m];
           stack.push(c);
         }
