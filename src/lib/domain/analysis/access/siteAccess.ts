@@ -150,10 +150,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
       // A moved front line changes edge costs in a few places only: where no search of the last analysis
       // reached them, its result stands as it was; elsewhere the last result is repaired around them.
       const last = memo?.inputs.get(key);
-      const result =
-        last && sameSearch(graph, last, input)
-          ? last.result
-          : searchAgain(graph, last, input);
+      const result = last && sameSearch(graph, last, input) ? last.result : searchAgain(graph, last, input);
       s = { key, hubs: from, result };
       searches.set(key, s);
       inputs.set(key, { ...input, result });
