@@ -43,16 +43,14 @@ export function repairSearch(
 
   // The settle order is (distance, index) only when every step adds to the distance.
   const lastDist = last.result.dist;
-  let maxDist = 0;
-  for (let n = 0; n < n0; n++) if (lastDist[n] !== Infinity && lastDist[n] > maxDist) maxDist = lastDist[n];
-  const tiny = maxDist * 2 ** -40;
-  const changed: number[] = [];
-  for (let e = 0; e < cost.length; e++) {
-    if (cost[e] === before[e]) {
-      if (cost[e] <= tiny) return undefined;
-    } else if (cost[e] <= tiny || before[e] <= tiny) return undefined;
-    else changed.push(e);
+  let maxDist = last.result.maxDist;
+  if (maxDist === undefined) {
+    maxDist = 0;
+    for (let n = 0; n < n0; n++) if (lastDist[n] !== Infinity && lastDist[n] > maxDist) maxDist = lastDist[n];
   }
+  const tiny = maxDist * 2 ** -40;
+  const changed = changedEdges(before, cost, tiny);
+  if (!changed) return undefined;
 
   const dist = lastDist.slice();
   const prevEdge = last.result.prevEdge.slice();
@@ -141,6 +139,7 @@ export function repairSearch(
     const n = heap.pop();
     if (done[n] || heap.poppedCost !== dist[n]) continue;
     done[n] = 1;
+    if (dist[n] > maxDist) maxDist = dist[n];
     if (!mayLeave(n)) continue;
     const from = leave(n);
     for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
@@ -199,7 +198,7 @@ export function repairSearch(
       }
     }
   }
-  return { dist, prevEdge, origin };
+  return { dist, prevEdge, origin, maxDist };
 }
 
 /** The repair where it applies, else a new search: the result `dijkstra` gives on `now`. */
@@ -212,6 +211,20 @@ export function searchAgain(
     (last && repairSearch(g, last, now)) ??
     dijkstra(g, now.sources, now.cost, now.stopAt, -1, undefined, now.passCost)
   );
+}
+
+/** Edges whose cost differs, or undefined when an edge costs next to nothing (`tiny` or less) in either. */
+function changedEdges(before: Float64Array, now: Float64Array, tiny: number): number[] | undefined {
+  const changed: number[] = [];
+  for (let e = 0; e < now.length; e++) {
+    const a = before[e];
+    const b = now[e];
+    if (a === b) {
+      if (b <= tiny) return undefined;
+    } else if (a <= tiny || b <= tiny) return undefined;
+    else changed.push(e);
+  }
+  return changed;
 }
 
 /** Whether edge `a` comes before edge `b` in the adjacency list of `n` (b -1: none yet). */
