@@ -70,6 +70,8 @@ export interface SearchResult {
   prevEdge: Int32Array;
   /** Index in `sources` of the source each node was reached from (-1 when unreached). */
   origin: Int32Array;
+  /** At least the greatest finite distance (a repair checks with it that every step adds to a distance). */
+  maxDist?: number;
 }
 
 /**
@@ -101,10 +103,12 @@ export function dijkstra(
       heap.push(s.cost + (heuristic ? heuristic(s.node) : 0), s.node);
     }
   });
+  let maxDist = 0;
   while (heap.size > 0) {
     const n = heap.pop();
     if (done[n]) continue;
     done[n] = 1;
+    if (dist[n] > maxDist) maxDist = dist[n];
     if (n === target) break;
     if (stopAt && !isSource[n] && stopAt[n] !== 0) continue;
     const leave = passCost && !isSource[n] ? dist[n] + passCost[n] : dist[n];
@@ -122,7 +126,7 @@ export function dijkstra(
       }
     }
   }
-  return { dist, prevEdge, origin };
+  return { dist, prevEdge, origin, maxDist };
 }
 
 /** Edges from a source to `node`, in travel order, with the node sequence. */

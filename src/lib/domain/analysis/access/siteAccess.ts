@@ -18,7 +18,8 @@ import { bboxOf } from '../../geo/bboxOf';
 import { expandBboxKm } from '../../geo/expandBboxKm';
 import { activeLayersKey, type ActiveFrontline } from '../activeLayers';
 import { frontlineLabel, type EdgeHazards } from '../hazards/evaluateEdgeHazards';
-import { dijkstra, pathTo, type Graph, type SearchResult } from './dijkstra';
+import { pathTo, type Graph, type SearchResult } from './dijkstra';
+import { searchAgain, type SearchInput } from './repairSearch';
 import { polygonIndexOf } from '../polygonIndexOf';
 import { BlockageTree, bindingFirst } from './blockagesAlong';
 import { BLOCKED_PENALTY_KM, edgeCosts } from './edgeCosts';
@@ -147,12 +148,9 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
         passCost: spec.explain ? closedPass : undefined,
       };
       // A moved front line changes edge costs in a few places only: where no search of the last analysis
-      // reached them, its result stands as it was, and the search is not run again.
+      // reached them, its result stands as it was; elsewhere the last result is repaired around them.
       const last = memo?.inputs.get(key);
-      const result =
-        last && sameSearch(graph, last, input)
-          ? last.result
-          : dijkstra(graph, input.sources, input.cost, stopAt, -1, undefined, input.passCost);
+      const result = last && sameSearch(graph, last, input) ? last.result : searchAgain(graph, last, input);
       s = { key, hubs: from, result };
       searches.set(key, s);
       inputs.set(key, { ...input, result });
@@ -675,14 +673,6 @@ function reusable(
     }
     return old;
   };
-}
-
-/** What `dijkstra` is given for one search (the graph aside, which an analyzer never changes). */
-interface SearchInput {
-  sources: { node: number; cost: number }[];
-  cost: Float64Array;
-  stopAt?: Uint8Array;
-  passCost?: Float64Array;
 }
 
 /**

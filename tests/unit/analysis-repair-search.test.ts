@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { dijkstra, type Graph } from '$lib/domain/analysis/access/dijkstra';
+import { repairSearch, type SearchInput } from '$lib/domain/analysis/access/repairSearch';
+import { mulberry32 } from '../../bench/prng';
+
+/** A random road network with parallel edges, small whole costs (many equal-cost paths) and some stops. */
+function randomCase(seed: number) {
+  const rand = mulberry32(seed);
+  const int = (n: number) => Math.floor(rand() * n);
+  const nodeCount = 20 + int(60);
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let n = 1; n < nodeCount; n++) {
+    from.push(int(n));
+    to.push(n);
+  }
+  const extra = int(nodeCount * 2);
+  for (let i = 0; i < extra; i++) {
+    from.push(int(nodeCount));
+    to.push(int(nodeCount));
+  }
+  // A few parallel edges, which `dijkstra` picks between by list order.
+  for (let i = 0; i < 3; i++) {
+    const e = int(from.length);
+    from.push(from[e]);
+    to.push(to[e]);
+  }
+  const edgeCount = from.length;
+  const adj: number[][] = Array.from({ length: nodeCount }, () => []);
+  for (let e = 0; e < edgeCount; e++) {
+    adj[from[e]].push(e);
+    if (to[e] !== from[e]) adj[to[e]].push(e);
+  }
+  // Lists shuffled, so that list order and edge index disagree.
+  for (const list of adj)
+    for (let i = list.length - 1; i > 0; i--) {
+      const j = int(i + 1);
+      [list[i], list[j]] = [list[j], list[i]];
+    }
+  const adjStart = new Int32Array(nodeCount + 1);
+  for (let n = 0; n < nodeCount; n++) adjStart[n + 1] = adjStart[n] + adj[n].length;
+  const g: Graph = {
+    nodeCount,
+    adjStart,
+    adjEdge: Int32Array.from(adj.flat()),
+    edgeFrom: Int32Array.from(from),
+    edgeTo: Int32Array.from(to),
+  };
+  const costs = () => Float64Array.from({ length: edgeCount }, () => (rand() < 0.1 ? Infinity : 1 + int(4)));
+  const sources = Array.from({ length: 1 + int(4) }, () => ({ node: int(nodeCount), cost: int(3) }));
+  const stopAt =
+    rand() < 0.5 ? Uint8Array.from({ length: nodeCount }, () => (rand() < 0.1 ? 1 : 0)) : undefined;
+  const passCost =
+    rand() < 0.3 ? Float64Array.from({ length: nodeCount }, () => (rand() < 0.1 ? 2 : 0)) : undefined;
+  const before = costs();
+  // A front line moving: a few edges cost more (or become impassable), a few less (or open again).
+  const after = before.slice();
+  const changes = 1 + int(8);
+  for (let i = 0; i < changes; i++) {
+    const e = int(edgeCount);
+    const r = rand();
+    after[e] = r < 0.25 ? Infinity : r < 0.5 ? after[e] + 1 + int(3) : r < 0.75 ? 1 + int(4) : 1;
+  }
+  return { g, sources, stopAt, passCost, before, after };
+}
+
+const run = (g: Graph, input: SearchInput) =>
+  dijkstra(g, input.sources, input.cost, input.stopAt, -1, undefined, input.passCost);
+
+describe('repairing a search after edge costs changed', () => {
+  it('gives exactly the new search: distance, edge and hub of every junction', () => {
+    let repaired = 0;
+    for (let seed = 1; seed <= 600; seed++) {
+      const { g, sources, stopAt, passCost, before, after } = randomCase(seed);
+      const last = { sources, cost: before, stopAt, passCost };
+      const now = { sources, cost: after, stopAt, passCost };
+      const fresh = run(g, now);
+      const repair = repairSearch(g, { ...last, result: run(g, last) }, now);
+      expect(repair, `seed ${seed}`).toBeDefined();
+      if (!repair) continue;
+      repaired++;
+      expect(Array.from(repair.dist), `seed ${seed} dist`).toEqual(Array.from(fresh.dist));
+      expect(Array.from(repair.prevEdge), `seed ${seed} edges`).toEqual(Array.from(fresh.prevEdge));
+      expect(Array.from(repair.origin), `seed ${seed} hubs`).toEqual(Array.from(fresh.origin));
+    }
+    expect(repaired).toBe(600);
+  });
+
+  it('leaves to a new search what it cannot repair: other hubs, or an edge that costs nothing', () => {
+    const { g, sources, before, after } = randomCase(7);
+    const last = { sources, cost: before, result: run(g, { sources, cost: before }) };
+    expect(repairSearch(g, last, { sources: sources.slice(1), cost: after })).toBeUndefined();
+    const free = after.slice();
+    free[0] = 0;
+    expect(repairSearch(g, last, { sources, cost: free })).toBeUndefined();
+  });
+});
