@@ -13,6 +13,7 @@ import type { ActiveCrossing } from '../activeLayers';
 import type { AnalysisContext } from '../context';
 import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
 import { formatKm } from '../reasons';
+import { TypedStretchWriter, type TypedStretches } from './typedStretches';
 
 /** A hazard over a stretch of a line, in km from its start. */
 export interface KmInterval {
@@ -69,7 +70,7 @@ export function corridorIntervalParts(
   // Filtered again only when the features in force changed (the analyzer keeps the same sets of ids while
   // their contents stay the same).
   const memo = ctx.cache.get(corridor.geometry, 'corridor-active', () => ({
-    all: undefined as readonly KmInterval[] | undefined,
+    all: undefined as TypedStretches | undefined,
     areas: undefined as ReadonlySet<string> | undefined,
     incidents: undefined as ReadonlySet<string> | undefined,
     constraints: undefined as ReadonlySet<string> | undefined,
@@ -81,12 +82,21 @@ export function corridorIntervalParts(
     memo.incidents !== ctx.activeIncidents ||
     memo.constraints !== ctx.activeConstraintIds
   ) {
-    const active = all.filter((iv) => {
-      const { code, featureId } = iv.reason;
-      if (code === 'denied_area' || code === 'contested_area') return ctx.activeAreaIds.has(featureId);
-      if (code === 'incident_severe' || code === 'incident_nearby') return ctx.activeIncidents.has(featureId);
-      return ctx.activeConstraintIds.has(featureId);
-    });
+    // Objects only for the stretches of features in force, in the stored order.
+    const reasons = staticReasons(ctx);
+    const active: KmInterval[] = [];
+    for (let i = 0; i < all.count; i++) {
+      const ref = all.ref[i];
+      const kind = ref % 3;
+      const reason = reasonOfRef(reasons, ref);
+      const inForce =
+        kind === AREA
+          ? ctx.activeAreaIds.has(reason.featureId)
+          : kind === INCIDENT
+            ? ctx.activeIncidents.has(reason.featureId)
+            : ctx.activeConstraintIds.has(reason.featureId);
+      if (inForce) active.push({ fromKm: all.km[2 * i], toKm: all.km[2 * i + 1], reason });
+    }
     memo.all = all;
     memo.areas = ctx.activeAreaIds;
     memo.incidents = ctx.activeIncidents;
@@ -431,13 +441,17 @@ function crossingIntervals(
   return out.length === 0 ? NO_INTERVALS : out;
 }
 
+/**
+ * The stretches of every stored area, incident and constraint along a line (whatever the date), as typed
+ * ranges whose references are `3 * index + kind` in the analyzer's lists (`reasonOfRef`).
+ */
 function staticIntervals(
   ctx: AnalysisContext,
   coords: readonly Position[],
   cumKm: readonly number[],
-): KmInterval[] {
+): TypedStretches {
   const { params } = ctx.layers;
-  const out: KmInterval[] = [];
+  const out = STATIC_WRITER;
   const total = cumKm[cumKm.length - 1];
   const { actors } = sharedOf(ctx);
   const reasons = staticReasons(ctx);
@@ -446,14 +460,14 @@ function staticIntervals(
   let k0 = 0;
   let span = 0;
   const km = (t: number) => k0 + t * span;
-  const around = (at: number, half: number, reason: Reason) =>
-    out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
-  const push = (iv: [number, number] | null, reason: Reason) => {
+  const around = (at: number, half: number, ref: number) =>
+    out.push(Math.max(0, at - half), Math.min(total, at + half), ref);
+  const push = (iv: [number, number] | null, ref: number) => {
     if (!iv) return;
     // A line that only touches a buffer or area still counts: give the touch a minimal width.
     if (span * (iv[1] - iv[0]) < MIN_POINT_HAZARD_KM)
-      around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, reason);
-    else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
+      around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, ref);
+    else out.push(km(iv[0]), km(iv[1]), ref);
   };
   // One search per kind around the whole line first: a kind of hazard that is nowhere near the line needs no
   // search per segment (each segment's box lies inside the line's, grown by the same distance).
@@ -485,8 +499,8 @@ function staticIntervals(
       const area = ctx.allHazardAreas[n];
       const inside = polygonIndexOf(area.geometry).insideIntervals(a, b);
       if (inside.length === 0) continue;
-      const reason = (reasons.areas[n] ??= areaReason(area, actors));
-      for (const iv of inside) push(iv, reason);
+      reasons.areas[n] ??= areaReason(area, actors);
+      for (const iv of inside) push(iv, 3 * n + AREA);
     }
 
     // Incidents in the window.
@@ -498,7 +512,8 @@ function staticIntervals(
       if (inc.properties.severity === 0) continue;
       const iv = segmentCircleInterval(a, b, inc.geometry.coordinates, r);
       if (!iv) continue;
-      push(iv, (reasons.incidents[n] ??= incidentReason(inc, r)));
+      reasons.incidents[n] ??= incidentReason(inc, r);
+      push(iv, 3 * n + INCIDENT);
     }
 
     // Constraints.
@@ -509,7 +524,8 @@ function staticIntervals(
       : [];
     for (const n of constraints) {
       const c = ctx.allHazardConstraints[n];
-      const reason = (reasons.constraints[n] ??= constraintReason(c, cr));
+      reasons.constraints[n] ??= constraintReason(c, cr);
+      const reason = 3 * n + CONSTRAINT;
       const g = c.geometry;
       const lines: Position[][] = [];
       if (g.type === 'Point') {
@@ -530,7 +546,21 @@ function staticIntervals(
         }
     }
   }
-  return out;
+  return out.done();
+}
+
+/** One writer for every corridor's stored-feature stretches (one line at a time). */
+const STATIC_WRITER = new TypedStretchWriter();
+
+/** Kinds of stored feature, the remainder of a typed stretch's reference divided by 3. */
+const AREA = 0;
+const INCIDENT = 1;
+const CONSTRAINT = 2;
+
+function reasonOfRef(reasons: StaticReasons, ref: number): Reason {
+  const n = (ref - (ref % 3)) / 3;
+  const kind = ref % 3;
+  return kind === AREA ? reasons.areas[n] : kind === INCIDENT ? reasons.incidents[n] : reasons.constraints[n];
 }
 
 /**
