@@ -1,5 +1,6 @@
 import type { Position } from 'geojson';
 import { bboxOf } from '../../geo/bboxOf';
+import { bboxOfGeometry } from '../../geo/bboxOfGeometry';
 import { expandBboxKm, expandBoxKmInto } from '../../geo/expandBboxKm';
 import { haversineKm } from '../../geo/haversineKm';
 import { polygonsOf } from '../../geo/polygonsOf';
@@ -13,6 +14,8 @@ import type { ActiveCrossing } from '../activeLayers';
 import type { AnalysisContext } from '../context';
 import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
 import { formatKm } from '../reasons';
+import { IndexHits } from './indexHits';
+import { TypedStretchWriter, type TypedStretches } from './typedStretches';
 
 /** A hazard over a stretch of a line, in km from its start. */
 export interface KmInterval {
@@ -69,7 +72,7 @@ export function corridorIntervalParts(
   // Filtered again only when the features in force changed (the analyzer keeps the same sets of ids while
   // their contents stay the same).
   const memo = ctx.cache.get(corridor.geometry, 'corridor-active', () => ({
-    all: undefined as readonly KmInterval[] | undefined,
+    all: undefined as TypedStretches | undefined,
     areas: undefined as ReadonlySet<string> | undefined,
     incidents: undefined as ReadonlySet<string> | undefined,
     constraints: undefined as ReadonlySet<string> | undefined,
@@ -81,12 +84,21 @@ export function corridorIntervalParts(
     memo.incidents !== ctx.activeIncidents ||
     memo.constraints !== ctx.activeConstraintIds
   ) {
-    const active = all.filter((iv) => {
-      const { code, featureId } = iv.reason;
-      if (code === 'denied_area' || code === 'contested_area') return ctx.activeAreaIds.has(featureId);
-      if (code === 'incident_severe' || code === 'incident_nearby') return ctx.activeIncidents.has(featureId);
-      return ctx.activeConstraintIds.has(featureId);
-    });
+    // Objects only for the stretches of features in force, in the stored order.
+    const reasons = staticReasons(ctx);
+    const active: KmInterval[] = [];
+    for (let i = 0; i < all.count; i++) {
+      const ref = all.ref[i];
+      const kind = ref % 3;
+      const reason = reasonOfRef(reasons, ref);
+      const inForce =
+        kind === AREA
+          ? ctx.activeAreaIds.has(reason.featureId)
+          : kind === INCIDENT
+            ? ctx.activeIncidents.has(reason.featureId)
+            : ctx.activeConstraintIds.has(reason.featureId);
+      if (inForce) active.push({ fromKm: all.km[2 * i], toKm: all.km[2 * i + 1], reason });
+    }
     memo.all = all;
     memo.areas = ctx.activeAreaIds;
     memo.incidents = ctx.activeIncidents;
@@ -431,13 +443,17 @@ function crossingIntervals(
   return out.length === 0 ? NO_INTERVALS : out;
 }
 
+/**
+ * The stretches of every stored area, incident and constraint along a line (whatever the date), as typed
+ * ranges whose references are `3 * index + kind` in the analyzer's lists (`reasonOfRef`).
+ */
 function staticIntervals(
   ctx: AnalysisContext,
   coords: readonly Position[],
   cumKm: readonly number[],
-): KmInterval[] {
+): TypedStretches {
   const { params } = ctx.layers;
-  const out: KmInterval[] = [];
+  const out = STATIC_WRITER;
   const total = cumKm[cumKm.length - 1];
   const { actors } = sharedOf(ctx);
   const reasons = staticReasons(ctx);
@@ -446,30 +462,34 @@ function staticIntervals(
   let k0 = 0;
   let span = 0;
   const km = (t: number) => k0 + t * span;
-  const around = (at: number, half: number, reason: Reason) =>
-    out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
-  const push = (iv: [number, number] | null, reason: Reason) => {
+  const around = (at: number, half: number, ref: number) =>
+    out.push(Math.max(0, at - half), Math.min(total, at + half), ref);
+  const push = (iv: [number, number] | null, ref: number) => {
     if (!iv) return;
     // A line that only touches a buffer or area still counts: give the touch a minimal width.
     if (span * (iv[1] - iv[0]) < MIN_POINT_HAZARD_KM)
-      around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, reason);
-    else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
+      around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, ref);
+    else out.push(km(iv[0]), km(iv[1]), ref);
   };
-  // One search per kind around the whole line first: a kind of hazard that is nowhere near the line needs no
-  // search per segment (each segment's box lies inside the line's, grown by the same distance).
+  // One search per kind around the whole line: each segment's box lies inside the line's, grown by the same
+  // distance (the line's farthest latitude grows it the most), so what a segment's search would find is among
+  // what this one found. A segment then tests those few boxes itself instead of searching the index (a search
+  // makes lists; there are three per segment of every corridor); with many near, it searches as before.
   const lineBox = bboxOf(coords);
-  const near = (index: AnalysisContext['incidentIndex'], km: number) => {
+  const near = (hits: IndexHits, index: AnalysisContext['incidentIndex'], km: number) => {
     const box = km > 0 ? expandBboxKm(lineBox, km) : lineBox;
-    return index.search(box[0], box[1], box[2], box[3]).length > 0;
+    return hits.search(index, box[0], box[1], box[2], box[3]);
   };
-  const areasNear = near(ctx.allHazardAreaIndex, 0);
-  const incidentsNear = near(ctx.incidentIndex, params.incidentRadiusKm);
-  const constraintsNear = near(ctx.allHazardConstraintIndex, params.constraintRadiusKm);
+  const areasNear = near(AREAS_NEAR, ctx.allHazardAreaIndex, 0);
+  const incidentsNear = near(INCIDENTS_NEAR, ctx.incidentIndex, params.incidentRadiusKm);
+  const constraintsNear = near(CONSTRAINTS_NEAR, ctx.allHazardConstraintIndex, params.constraintRadiusKm);
+  const { areaBoxes, incidentBoxes, constraintBoxes } = featureBoxesOf(ctx);
   // The current segment's box (and grown by each radius), written in place for each segment, and a test
   // against it made once rather than once per segment.
   const segBox = [0, 0, 0, 0];
   const ibox = [0, 0, 0, 0];
   const cbox = [0, 0, 0, 0];
+  const lbox = [0, 0, 0, 0];
   const overlaps = (box: readonly number[]) =>
     box[0] <= segBox[2] && box[2] >= segBox[0] && box[1] <= segBox[3] && box[3] >= segBox[1];
   for (let i = 0; i + 1 < coords.length; i++) {
@@ -480,36 +500,48 @@ function staticIntervals(
     segmentBoxKm(segBox, a, b, 0);
 
     // Areas that deny access or are contested.
-    const areas = areasNear ? ctx.allHazardAreaIndex.search(segBox[0], segBox[1], segBox[2], segBox[3]) : [];
-    for (const n of areas) {
+    const areas = hitsOfSegment(AREAS_NEAR, areasNear, areaBoxes, ctx.allHazardAreaIndex, segBox);
+    for (let h = 0; h < areas.count; h++) {
+      const n = areas.items[h];
+      if (n < 0) continue;
       const area = ctx.allHazardAreas[n];
       const inside = polygonIndexOf(area.geometry).insideIntervals(a, b);
       if (inside.length === 0) continue;
-      const reason = (reasons.areas[n] ??= areaReason(area, actors));
-      for (const iv of inside) push(iv, reason);
+      reasons.areas[n] ??= areaReason(area, actors);
+      for (const iv of inside) push(iv, 3 * n + AREA);
     }
 
     // Incidents in the window.
     const r = params.incidentRadiusKm;
     expandBoxKmInto(ibox, segBox[0], segBox[1], segBox[2], segBox[3], r);
-    const incidents = incidentsNear ? ctx.incidentIndex.search(ibox[0], ibox[1], ibox[2], ibox[3]) : [];
-    for (const n of incidents) {
+    const incidents = hitsOfSegment(INCIDENTS_NEAR, incidentsNear, incidentBoxes, ctx.incidentIndex, ibox);
+    for (let h = 0; h < incidents.count; h++) {
+      const n = incidents.items[h];
+      if (n < 0) continue;
       const inc = ctx.incidents[n];
       if (inc.properties.severity === 0) continue;
       const iv = segmentCircleInterval(a, b, inc.geometry.coordinates, r);
       if (!iv) continue;
-      push(iv, (reasons.incidents[n] ??= incidentReason(inc, r)));
+      reasons.incidents[n] ??= incidentReason(inc, r);
+      push(iv, 3 * n + INCIDENT);
     }
 
     // Constraints.
     const cr = params.constraintRadiusKm;
     expandBoxKmInto(cbox, segBox[0], segBox[1], segBox[2], segBox[3], cr);
-    const constraints = constraintsNear
-      ? ctx.allHazardConstraintIndex.search(cbox[0], cbox[1], cbox[2], cbox[3])
-      : [];
-    for (const n of constraints) {
+    const constraints = hitsOfSegment(
+      CONSTRAINTS_NEAR,
+      constraintsNear,
+      constraintBoxes,
+      ctx.allHazardConstraintIndex,
+      cbox,
+    );
+    for (let h = 0; h < constraints.count; h++) {
+      const n = constraints.items[h];
+      if (n < 0) continue;
       const c = ctx.allHazardConstraints[n];
-      const reason = (reasons.constraints[n] ??= constraintReason(c, cr));
+      reasons.constraints[n] ??= constraintReason(c, cr);
+      const reason = 3 * n + CONSTRAINT;
       const g = c.geometry;
       const lines: Position[][] = [];
       if (g.type === 'Point') {
@@ -525,12 +557,92 @@ function staticIntervals(
       }
       for (const line of lines)
         for (let k = 0; k + 1 < line.length; k++) {
-          if (!overlaps(expandBboxKm(bboxOf([line[k], line[k + 1]]), cr))) continue;
+          segmentBoxKm(lbox, line[k], line[k + 1], cr);
+          if (!overlaps(lbox)) continue;
           push(segmentBufferInterval(a, b, line[k], line[k + 1], cr), reason);
         }
     }
   }
-  return out;
+  return out.done();
+}
+
+/** Each kind's features near the line being done, and a segment's own search when there are many. */
+const AREAS_NEAR = new IndexHits();
+const INCIDENTS_NEAR = new IndexHits();
+const CONSTRAINTS_NEAR = new IndexHits();
+const SEGMENT_HITS = new IndexHits();
+
+/** Above this many features of a kind near a line, its segments search the index rather than test them all. */
+const MAX_TESTED = 64;
+
+/** The features near the line (`near`, `count` of them) that the segment's query box meets. */
+const SEGMENT_NEAR = { items: new Int32Array(MAX_TESTED), count: 0 };
+
+/**
+ * The features a search of `index` around `q` would find (touching counts), as `items[0 .. count)`: those of
+ * the line's hits whose box meets `q` (-1 in place of the others), or with many hits a search of its own.
+ */
+function hitsOfSegment(
+  near: IndexHits,
+  count: number,
+  boxes: Float64Array,
+  index: AnalysisContext['incidentIndex'],
+  q: readonly number[],
+): { items: Int32Array; count: number } {
+  if (count > MAX_TESTED) {
+    SEGMENT_HITS.search(index, q[0], q[1], q[2], q[3]);
+    return SEGMENT_HITS;
+  }
+  for (let h = 0; h < count; h++) {
+    const n = near.items[h];
+    const meets =
+      boxes[4 * n] <= q[2] &&
+      boxes[4 * n + 1] <= q[3] &&
+      boxes[4 * n + 2] >= q[0] &&
+      boxes[4 * n + 3] >= q[1];
+    SEGMENT_NEAR.items[h] = meets ? n : -1;
+  }
+  SEGMENT_NEAR.count = count;
+  return SEGMENT_NEAR;
+}
+
+/**
+ * The boxes the analyzer's indexes of incidents, hazard areas and hazard constraints hold (computed as it
+ * computes them), 4 numbers per feature, made once per list of features.
+ */
+function featureBoxesOf(ctx: AnalysisContext) {
+  return {
+    areaBoxes: boxesOf(ctx.allHazardAreas, (f) => bboxOfGeometry(f.geometry)),
+    incidentBoxes: boxesOf(ctx.incidents, (f) => {
+      const [x, y] = f.geometry.coordinates;
+      return [x, y, x, y];
+    }),
+    constraintBoxes: boxesOf(ctx.allHazardConstraints, (f) => bboxOfGeometry(f.geometry)),
+  };
+}
+const boxesByList = new WeakMap<readonly object[], Float64Array>();
+function boxesOf<F extends object>(features: readonly F[], boxOf: (f: F) => readonly number[]): Float64Array {
+  let boxes = boxesByList.get(features);
+  if (!boxes) {
+    boxes = new Float64Array(4 * features.length);
+    for (let i = 0; i < features.length; i++) boxes.set(boxOf(features[i]), 4 * i);
+    boxesByList.set(features, boxes);
+  }
+  return boxes;
+}
+
+/** One writer for every corridor's stored-feature stretches (one line at a time). */
+const STATIC_WRITER = new TypedStretchWriter();
+
+/** Kinds of stored feature, the remainder of a typed stretch's reference divided by 3. */
+const AREA = 0;
+const INCIDENT = 1;
+const CONSTRAINT = 2;
+
+function reasonOfRef(reasons: StaticReasons, ref: number): Reason {
+  const n = (ref - (ref % 3)) / 3;
+  const kind = ref % 3;
+  return kind === AREA ? reasons.areas[n] : kind === INCIDENT ? reasons.incidents[n] : reasons.constraints[n];
 }
 
 /**

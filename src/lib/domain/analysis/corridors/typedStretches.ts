@@ -1,0 +1,49 @@
+/**
+ * Stretches of a line kept as typed ranges rather than one object each: stretch i runs from `km[2i]` to
+ * `km[2i + 1]` (km from the line's start) and `ref[i]` says which reason it has, in a table its maker keeps.
+ * A corridor's stored-feature stretches are kept this way for the analyzer's life (every road is a corridor on
+ * a large network, and most of those stretches are of features not in force on a given date).
+ */
+export interface TypedStretches {
+  readonly count: number;
+  readonly km: Float64Array;
+  readonly ref: Int32Array;
+}
+
+/** Shared by every line with no stretch. */
+export const NO_TYPED_STRETCHES: TypedStretches = Object.freeze({
+  count: 0,
+  km: new Float64Array(0),
+  ref: new Int32Array(0),
+});
+
+/**
+ * Collects stretches in growing typed arrays; `done` gives them trimmed to their count and starts again, so
+ * one writer serves line after line.
+ */
+export class TypedStretchWriter {
+  private km = new Float64Array(32);
+  private ref = new Int32Array(16);
+  private count = 0;
+
+  push(fromKm: number, toKm: number, ref: number): void {
+    if (this.count === this.ref.length) {
+      const km = new Float64Array(4 * this.ref.length);
+      km.set(this.km);
+      this.km = km;
+      const ref = new Int32Array(2 * this.ref.length);
+      ref.set(this.ref);
+      this.ref = ref;
+    }
+    this.km[2 * this.count] = fromKm;
+    this.km[2 * this.count + 1] = toKm;
+    this.ref[this.count++] = ref;
+  }
+
+  done(): TypedStretches {
+    const count = this.count;
+    this.count = 0;
+    if (count === 0) return NO_TYPED_STRETCHES;
+    return { count, km: this.km.slice(0, 2 * count), ref: this.ref.slice(0, count) };
+  }
+}
