@@ -1,6 +1,6 @@
 // The part of autocannon's API (https://github.com/mcollina/autocannon#api) the HTTP bench uses.
 declare module 'autocannon' {
-  interface Options {
+  export interface Options {
     url: string;
     connections?: number;
     duration?: number;
@@ -15,7 +15,7 @@ declare module 'autocannon' {
     p50: number;
     p99: number;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram;
     latency: Histogram;
     throughput: Histogram;

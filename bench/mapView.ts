@@ -68,7 +68,9 @@ log(
 let started = Date.now();
 // Seeded before the server starts (as `corridor import` would), so its start only validates the scenario.
 const server = await startBuiltServer(
-  (db) => seedSituation(db, loadSituationFromDir(geodata)),
+  async (db) => {
+    await seedSituation(db, loadSituationFromDir(geodata));
+  },
   { GEODATA_DIR: geodata },
   900_000,
 );
