@@ -135,4 +135,26 @@ test.describe('the tiled map', () => {
     await page.getByRole('button', { name: 'Stop comparing' }).click();
     await expect.poll(() => outlined(page, ADRE_CORRIDOR)).toBe(false);
   });
+
+  test('the legend lists what the tiles can draw and names what waits for a closer zoom', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.goto('/?data=tiles&date=2024-08-20');
+    await waitForVerdicts(page, '2024-08-20');
+    const legend = page.locator('section.layers');
+    // The panel cannot read the tiles: it once said there was no incident and showed no corridor status.
+    await expect(legend).not.toContainText('No incident in the 30 days');
+    await expect(legend).toContainText('Blocked corridor');
+    await expect(legend).toContainText('At risk corridor');
+    // The country view draws no track (tracks are in the tiles from zoom 8).
+    expect(await page.evaluate(() => window.__corridorMap!.map.getZoom())).toBeLessThan(8);
+    await expect(legend).toContainText('Track (zoom in to see)');
+    await expect(legend).toContainText('Zoom in to see the less severe incidents.');
+    // Closer in, everything is drawn and the legend says so.
+    await page.evaluate(() => window.__corridorMap!.map.jumpTo({ zoom: 9, center: [22.45, 13.47] }));
+    await expect(legend).not.toContainText('(zoom in to see)', { timeout: 60_000 });
+    await expect(legend).toContainText('Track');
+    await expect(legend).not.toContainText('Zoom in to see the less severe incidents.');
+  });
 });

@@ -187,6 +187,11 @@ export class MapController {
     this.flush();
   }
 
+  /** The map's zoom now. */
+  zoom(): number {
+    return this.map.getZoom();
+  }
+
   /** The tiled map: the sites, crossings and corridors drawn in view now (for the page's list). */
   featuresInView(): InViewFeature[] {
     if (!this.loaded) return [];

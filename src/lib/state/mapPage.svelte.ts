@@ -54,6 +54,8 @@ export class MapPageState {
   selectedId = $state<string | undefined>();
   /** The camera, as the map last reported it (or as the link asked for). */
   view = $state.raw<MapView | undefined>();
+  /** Tiled map: the zoom the map was at when it last settled (the legend names what the tiles leave out). */
+  zoom = $state<number | undefined>();
   /** What the page tells the user went wrong, if anything (set through `ui/errors.ts`). */
   error = $state<string | undefined>();
   /** `idle` once the map has drawn the data of the current date. */

@@ -5,7 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Actor, Sensitivity } from '$lib/domain/schemas';
 import type { LayerGroup } from '$lib/map/layerGroups';
 import type { Database } from '../db/client';
-import { valuesHiddenAt } from './tileZooms';
+import { valuesHiddenAt } from '$lib/map/tileZooms';
 import { TILE_BUFFER, TILE_EXTENT, TILE_MAX_ZOOM } from './vectorTiles';
 
 /** Is `tile_geom` there, that is did migration 0021 find PostGIS? */

@@ -5,7 +5,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Situation } from '$lib/domain/schemas';
 import type { LayerGroup } from '$lib/map/layerGroups';
 import { tileFeatures } from './tileFeatures';
-import { tileMinZoom, tileZoomSteps } from './tileZooms';
+import { tileMinZoom, tileZoomSteps } from '$lib/map/tileZooms';
 
 /** Zooms served: beyond 14 the map over-zooms the last tiles (the `maxzoom` of the style's sources). */
 export const TILE_MAX_ZOOM = 14;
