@@ -10,6 +10,8 @@
 import { version } from '$service-worker';
 import {
   asKeptCopy,
+  boundedKind,
+  copiesOverLimits,
   isOfflineCacheable,
   isOfflinePath,
   isRevalidatedPath,
@@ -38,6 +40,19 @@ sw.addEventListener('activate', (event) => {
   );
 });
 
+// Copies of tiles and verdicts are bounded (`KEPT_COPIES_LIMITS`). Listing the cache's keys on every tile
+// would cost more than the tile: the oldest go once every TRIM_EVERY bounded copies put (a worker stopped in
+// between starts counting again, so the bound is overshot by less than that).
+const TRIM_EVERY = 50;
+let putSinceTrim = 0;
+function trimSoon(cache: Cache): void {
+  if (++putSinceTrim < TRIM_EVERY) return;
+  putSinceTrim = 0;
+  void cache
+    .keys()
+    .then((keys) => Promise.all(copiesOverLimits(keys.map((k) => k.url)).map((u) => cache.delete(u))));
+}
+
 async function networkFirst(request: Request): Promise<Response> {
   const cache = await caches.open(CACHE);
   const url = new URL(request.url);
@@ -54,6 +69,7 @@ async function networkFirst(request: Request): Promise<Response> {
       // A page is also kept under its address without the view's parameters, so that the map reopens
       // offline after its date or view changed in the address bar (only the language is kept in that key).
       if (request.mode === 'navigate') await cache.put(pageKey(url), response.clone());
+      if (boundedKind(url.pathname)) trimSoon(cache);
     }
     return response;
   } catch (e) {

@@ -102,3 +102,48 @@ test('a map opened offline with no kept data says so instead of waiting', async 
   await expect(page.getByText('Loading the situation…')).toHaveCount(0);
   await context.setOffline(false);
 });
+
+test('a tiled map reopens with the network cut, from the tiles and verdicts it loaded', async ({
+  page,
+  context,
+}) => {
+  const url = `/?data=tiles&date=${DATE}`;
+  const analysed = page.locator(`#analysis-status[data-analysis-state="done"][data-analysis-date="${DATE}"]`);
+  // Each drawn corridor's status: the feature state the verdicts set on its tile feature.
+  const statuses = () =>
+    page.evaluate(() => {
+      const out: Record<string, unknown> = {};
+      const map = window.__corridorMap!.map;
+      for (const f of map.queryRenderedFeatures({ layers: ['corridors-line'] })) {
+        const id = String(f.properties.id);
+        out[id] = map.getFeatureState({ source: 'corridor-corridors', sourceLayer: 'corridors', id }).status;
+      }
+      return out;
+    });
+  await page.goto(url);
+  await analysed.waitFor({ state: 'attached', timeout: 60_000 });
+  await waitForMap(page, DATE);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  // Under the worker from this load on: the page, its tiles and the date's verdicts are kept. (Opened by its
+  // address again: the page's address drops `data=tiles` once the view moves.)
+  await page.goto(url);
+  await analysed.waitFor({ state: 'attached', timeout: 60_000 });
+  await waitForMap(page, DATE);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  // The verdicts reach the map's features as state a moment after the map reports itself drawn.
+  await expect.poll(async () => (await statuses())['cor_adre_nyala']).toBe('at_risk');
+  const online = await statuses();
+
+  // The browser's own HTTP cache would answer for the tiles for a minute (`max-age=60`); a reader who reopens
+  // the map later has only the worker's copies. Cleared here rather than waited for.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await context.setOffline(true);
+  await page.goto(url);
+  await analysed.waitFor({ state: 'attached', timeout: 60_000 });
+  await waitForMap(page, DATE);
+  // The corridors are drawn from the kept tiles, with the kept verdicts' statuses, and the page says so.
+  await expect.poll(statuses).toEqual(online);
+  await expect(page.getByRole('status').filter({ hasText: /^offline —/ })).toBeVisible();
+  await context.setOffline(false);
+});

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isOfflineCacheable, isOfflinePath, isRevalidatedPath, pageKey } from '$lib/offline/offlinePaths';
+import {
+  copiesOverLimits,
+  isOfflineCacheable,
+  isOfflinePath,
+  isRevalidatedPath,
+  pageKey,
+} from '$lib/offline/offlinePaths';
 
 describe('what the service worker keeps', () => {
   it('keeps the map shell and data, nothing of the staff pages or the rest of the API', () => {
@@ -8,6 +14,8 @@ describe('what the service worker keeps', () => {
       '/embed',
       '/api/trpc/situation.get',
       '/map/meta.json',
+      '/map/verdicts.json',
+      '/tiles/roads/5/19/14.mvt',
       '/basemap/countries.geojson',
       '/fonts/NotoSans-Regular.woff2',
     ])
@@ -18,6 +26,7 @@ describe('what the service worker keeps', () => {
       '/admin',
       '/api/trpc/features.get',
       '/api/trpc/plans.list',
+      '/map/features/cor_adre_nyala',
       '/export/sites.csv',
       '/login',
     ])
@@ -35,15 +44,46 @@ describe('what the service worker keeps', () => {
   });
 
   it("asks the server again for the map's data, not for the app's files", () => {
-    for (const p of ['/api/trpc/situation.get', '/map/meta.json', '/embed/situation.json'])
+    for (const p of [
+      '/api/trpc/situation.get',
+      '/map/meta.json',
+      '/embed/situation.json',
+      '/map/verdicts.json',
+    ])
       expect(isRevalidatedPath(p), p).toBe(true);
     for (const p of [
       '/',
       '/_app/immutable/entry/start.js',
       '/fonts/NotoSans-Regular.woff2',
       '/basemap/countries.geojson',
+      '/tiles/roads/5/19/14.mvt',
     ])
       expect(isRevalidatedPath(p), p).toBe(false);
+  });
+
+  it('keeps a bounded number of tiles and dates, dropping the oldest put first', () => {
+    const o = 'https://corridor.example';
+    const tiles = Array.from({ length: 5 }, (_, i) => `${o}/tiles/roads/8/${i}/3.mvt`);
+    const dates = ['2024-05-01', '2024-05-02', '2024-05-03'].map((d) => `${o}/map/verdicts.json?date=${d}`);
+    const others = [`${o}/`, `${o}/map/meta.json`, `${o}/_app/immutable/entry/start.js`];
+    // As the cache lists them: in the order they were last put, kinds interleaved.
+    const keys = [
+      others[0],
+      tiles[0],
+      dates[0],
+      tiles[1],
+      others[1],
+      tiles[2],
+      dates[1],
+      tiles[3],
+      dates[2],
+      tiles[4],
+      others[2],
+    ];
+    expect(copiesOverLimits(keys, { tiles: 3, verdicts: 2 })).toEqual([tiles[0], tiles[1], dates[0]]);
+    expect(copiesOverLimits(keys, { tiles: 5, verdicts: 3 })).toEqual([]);
+    // The app's shell and the map's mode are never trimmed, however many.
+    expect(copiesOverLimits(others, { tiles: 0, verdicts: 0 })).toEqual([]);
   });
 
   it('keeps a page under its path and language too, so a changed date or view reopens offline', () => {

@@ -4,10 +4,14 @@ export const OFFLINE_CACHE_PREFIX = 'corridor-offline-';
 /** The tRPC read whose last public answer the map opens with when offline. */
 export const SITUATION_PATH = '/api/trpc/situation.get';
 
+/** The tiled map's verdicts of a date (one kept copy per date asked). */
+export const VERDICTS_PATH = '/map/verdicts.json';
+
 /**
  * What the map page and the embed need to open without a network: the pages, the app's scripts, styles and
  * fonts, the basemap, the map's mode (`/map/meta.json`, which the map page asks first) and the situation (the
- * map analyses it in the browser). Nothing else is kept.
+ * map analyses it in the browser); on a tiled map (a large situation), the tiles it loaded and the verdicts of
+ * the dates it showed. Nothing else is kept.
  */
 export function isOfflinePath(pathname: string): boolean {
   return (
@@ -17,6 +21,8 @@ export function isOfflinePath(pathname: string): boolean {
     pathname === '/favicon.svg' ||
     pathname === SITUATION_PATH ||
     pathname === '/map/meta.json' ||
+    pathname === VERDICTS_PATH ||
+    pathname.startsWith('/tiles/') ||
     pathname.startsWith('/_app/') ||
     pathname.startsWith('/fonts/') ||
     pathname.startsWith('/basemap/')
@@ -28,7 +34,51 @@ export function isOfflinePath(pathname: string): boolean {
  * the browser's HTTP cache answer within its max-age: offline, only the worker's marked copy must answer.
  */
 export function isRevalidatedPath(pathname: string): boolean {
-  return pathname === SITUATION_PATH || pathname === '/map/meta.json' || pathname === '/embed/situation.json';
+  return (
+    pathname === SITUATION_PATH ||
+    pathname === '/map/meta.json' ||
+    pathname === '/embed/situation.json' ||
+    pathname === VERDICTS_PATH
+  );
+}
+
+/**
+ * How many copies the worker keeps of what a reader can ask without end: tiles (one per place and zoom the
+ * map was moved to) and verdicts (one per date). The oldest kept go first. A tile of Sudan's situation is
+ * 1–60 KB as kept (uncompressed), a date's verdicts under 1 MB: some tens of MB at most, on a laptop as on a
+ * phone, for the places and dates a reader last worked on.
+ */
+export const KEPT_COPIES_LIMITS: Readonly<Record<'tiles' | 'verdicts', number>> = {
+  tiles: 2000,
+  verdicts: 12,
+};
+
+/** Which bounded kind of copy a path is, if any (`KEPT_COPIES_LIMITS`). */
+export function boundedKind(pathname: string): keyof typeof KEPT_COPIES_LIMITS | undefined {
+  if (pathname.startsWith('/tiles/')) return 'tiles';
+  if (pathname === VERDICTS_PATH) return 'verdicts';
+  return undefined;
+}
+
+/**
+ * The kept copies to delete so that no bounded kind holds more than its limit: the oldest of each, given the
+ * keys in the order the cache lists them (the order they were last put in).
+ */
+export function copiesOverLimits(
+  urls: readonly string[],
+  limits: Readonly<Record<string, number>> = KEPT_COPIES_LIMITS,
+): string[] {
+  const byKind = new Map<string, string[]>();
+  for (const u of urls) {
+    const kind = boundedKind(new URL(u).pathname);
+    if (!kind) continue;
+    let list = byKind.get(kind);
+    if (!list) byKind.set(kind, (list = []));
+    list.push(u);
+  }
+  const out: string[] = [];
+  for (const [kind, list] of byKind) out.push(...list.slice(0, Math.max(0, list.length - limits[kind])));
+  return out;
 }
 
 /** The key a page is also kept under: its path and language, without the view's parameters (date, map…). */

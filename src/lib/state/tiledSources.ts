@@ -29,7 +29,8 @@ export async function fetchMapMeta(): Promise<MapMeta> {
 
 /** The verdicts of a date from the server's analysis (the tiled map's date change fetches only these). */
 export async function fetchVerdicts(date: string, signal: AbortSignal): Promise<MapVerdicts> {
-  const r = await fetch(`${resolve('/map/verdicts.json')}?date=${date}`, { signal });
+  // Kept by the service worker too: offline, the verdicts of a date shown before (noted for the banner).
+  const r = noteKeptCopy(await fetch(`${resolve('/map/verdicts.json')}?date=${date}`, { signal }));
   return decodeVerdicts(await read<VerdictsWire>(r, 'the verdicts'));
 }
 
