@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page, Request } from '@playwright/test';
 import { expect, renderedIds, test, waitForMap } from './fixtures';
 
@@ -156,5 +157,29 @@ test.describe('the tiled map', () => {
     await expect(legend).not.toContainText('(zoom in to see)', { timeout: 60_000 });
     await expect(legend).toContainText('Track');
     await expect(legend).not.toContainText('Zoom in to see the less severe incidents.');
+  });
+
+  test("the hotspots from the server's verdicts read in the reader's language", async ({ page }) => {
+    test.setTimeout(180_000);
+    // The verdicts carry codes; their labels are looked up on the page (the endpoint picks no language).
+    await page.goto('/?data=tiles&date=2024-08-20&lang=fr');
+    await waitForVerdicts(page, '2024-08-20');
+    const panel = page.locator('section.hotspots');
+    await expect(panel).toContainText('Points critiques');
+    const flags = await panel.locator('.flag').allTextContents();
+    expect(flags.length).toBeGreaterThan(0);
+    // Every flag in French, not in English (the server's base language, which the panel showed before).
+    const messages = (lang: string) =>
+      JSON.parse(readFileSync(`messages/${lang}.json`, 'utf8')) as Record<string, string>;
+    const labels = (lang: string) =>
+      new Set(
+        Object.entries(messages(lang))
+          .filter(([k]) => k.startsWith('flag_') || k.startsWith('access_'))
+          .map(([, v]) => v),
+      );
+    const fr = labels('fr');
+    for (const f of flags) expect(fr.has(f.trim()), f).toBe(true);
+    expect(flags).toContain('Besoin de protection');
+    await expect(panel).not.toContainText('Needs protection');
   });
 });
