@@ -1,5 +1,5 @@
 import type { Position } from 'geojson';
-import { createBoxIndex } from '../../geo/createBoxIndex';
+import { createBoxIndex, createBoxIndexOfBoxes } from '../../geo/createBoxIndex';
 import { expandBoxKmInto } from '../../geo/expandBboxKm';
 import { KM_PER_DEGREE } from '../../geo/constants';
 import type { AnalysisContext } from '../context';
@@ -259,24 +259,26 @@ function seasonalEdges(net: AnalysisContext['net']) {
   if (!found) {
     const seasonal = new Uint8Array(net.edges.length);
     for (const e of net.edges) if (e.road.impassableMonths.length > 0) seasonal[e.index] = 1;
-    const segs: number[] = [];
-    for (let s = 0; s < net.segEdge.length; s++) if (seasonal[net.segEdge[s]] === 1) segs.push(s);
+    const segEdge = net.segEdge;
+    let count = 0;
+    for (let s = 0; s < segEdge.length; s++) count += seasonal[segEdge[s]];
     const c = net.segCoords;
     // The boxes are kept (in index order) so that a search's results can be tested against smaller boxes.
-    const boxes = new Float64Array(4 * segs.length);
-    segs.forEach((s, k) => {
-      const [ax, ay, bx, by] = [c[4 * s], c[4 * s + 1], c[4 * s + 2], c[4 * s + 3]];
-      boxes[4 * k] = ax < bx ? ax : bx;
-      boxes[4 * k + 1] = ay < by ? ay : by;
-      boxes[4 * k + 2] = ax > bx ? ax : bx;
-      boxes[4 * k + 3] = ay > by ? ay : by;
-    });
-    const index = createBoxIndex(segs.length, (k) => [
-      boxes[4 * k],
-      boxes[4 * k + 1],
-      boxes[4 * k + 2],
-      boxes[4 * k + 3],
-    ]);
+    // Index loops with no array per segment: this runs once, largely before the optimising compiler takes
+    // over, where a destructuring or a callback's box array allocated (33 MB at full grid size).
+    const boxes = new Float64Array(4 * count);
+    for (let s = 0, k = 0; s < segEdge.length; s++) {
+      if (seasonal[segEdge[s]] === 0) continue;
+      const ax = c[4 * s];
+      const ay = c[4 * s + 1];
+      const bx = c[4 * s + 2];
+      const by = c[4 * s + 3];
+      boxes[k++] = ax < bx ? ax : bx;
+      boxes[k++] = ay < by ? ay : by;
+      boxes[k++] = ax > bx ? ax : bx;
+      boxes[k++] = ay > by ? ay : by;
+    }
+    const index = createBoxIndexOfBoxes(boxes);
     seasonalByNetwork.set(net, (found = { seasonal, index, boxes }));
   }
   return found;
