@@ -34,21 +34,3 @@ export function createBoxIndex(
     neighbors: (x, y, maxResults, filter) => fb.neighbors(x, y, maxResults, Infinity, filter),
   };
 }
-
-/**
- * `createBoxIndex` over boxes packed as `[minX, minY, maxX, maxY]` per item: the same index (the same boxes
- * added in the same order), without an array per box from a callback.
- */
-export function createBoxIndexOfBoxes(boxes: Float64Array): BoxIndex {
-  const count = boxes.length / 4;
-  if (count === 0) return { size: 0, search: () => [], neighbors: () => [] };
-  const fb = new Flatbush(count);
-  for (let i = 0; i < 4 * count; i += 4) fb.add(boxes[i], boxes[i + 1], boxes[i + 2], boxes[i + 3]);
-  fb.finish();
-  return {
-    size: count,
-    search: (minX, minY, maxX, maxY, filter) =>
-      fb.search(minX, minY, maxX, maxY, filter && ((i: number) => filter(i))),
-    neighbors: (x, y, maxResults, filter) => fb.neighbors(x, y, maxResults, Infinity, filter),
-  };
-}
