@@ -5,6 +5,11 @@ import type { RoadNetwork } from '../network/roadNetwork';
  * The course of a path: its edges' positions in travel order (an edge walked from its `to` end is read
  * backwards), with `start` and `end` (e.g. the hub and the site, off the road) added when given. `edgeCoords`
  * gives the (rounded) positions of an edge. Consecutive repeated positions are dropped.
+ *
+ * `edgeHasRepeats`, when given, says whether an edge's positions hold two equal ones in a row: where they do
+ * not, only an edge's first position (in travel order) can repeat the one before it, and the rest are copied
+ * without reading them. Reading every position of every best path (1.6 million, scattered on the heap at
+ * full grid size) was most of the time this took.
  */
 export function pathGeometry(
   net: RoadNetwork,
@@ -13,6 +18,7 @@ export function pathGeometry(
   nodes: readonly number[],
   start?: Position,
   end?: Position,
+  edgeHasRepeats?: (edge: number) => boolean,
 ): Position[] {
   // Sized once for every position the path can have and cut to what it kept: grown by push instead, the
   // arrays of 5,000 sites' long paths were allocated about three times over (47 MB at full grid size).
@@ -29,7 +35,18 @@ export function pathGeometry(
   if (start) push(start);
   for (let i = 0; i < edges.length; i++) {
     const line = edgeCoords(edges[i]);
-    if (net.edges[edges[i]].from === nodes[i]) for (let k = 0; k < line.length; k++) push(line[k]);
+    const forward = net.edges[edges[i]].from === nodes[i];
+    if (line.length > 0 && edgeHasRepeats && !edgeHasRepeats(edges[i])) {
+      // Each position differs from the one before it in the line, which is (or equals) the last kept.
+      if (forward) {
+        push(line[0]);
+        for (let k = 1; k < line.length; k++) out[count++] = line[k];
+      } else {
+        push(line[line.length - 1]);
+        for (let k = line.length - 2; k >= 0; k--) out[count++] = line[k];
+      }
+      if (line.length > 1) last = out[count - 1];
+    } else if (forward) for (let k = 0; k < line.length; k++) push(line[k]);
     else for (let k = line.length - 1; k >= 0; k--) push(line[k]);
   }
   if (end) push(end);
