@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/prng';
 import { createBoxIndex } from '$lib/domain/geo/createBoxIndex';
 import { SegmentGrid } from '$lib/domain/analysis/network/segmentGrid';
+import { foldTreeAt } from '$lib/domain/analysis/access/foldTree';
 import { pathGeometry } from '$lib/domain/analysis/access/pathGeometry';
 import type { RoadNetwork } from '$lib/domain/analysis/network/roadNetwork';
 
@@ -112,6 +113,39 @@ describe('pathGeometry', () => {
       const told = pathGeometry(net, (e) => lines[e], edges, nodes, start, end, hasRepeats);
       expect(told, `seed ${seed}, repeats told`).toEqual(expected);
       expect(Object.keys(told).length).toBe(told.length);
+    }
+  });
+});
+
+describe('foldTreeAt', () => {
+  it('gives every node the fold of its path from the root, walking each node once', () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const rand = mulberry32(seed);
+      // A random tree: node n > 0 hangs from an earlier node by edge n - 1, stored either way round.
+      const n = 2 + Math.floor(rand() * 300);
+      const edgeFrom = new Int32Array(n - 1);
+      const edgeTo = new Int32Array(n - 1);
+      const prevEdge = new Int32Array(n).fill(-1);
+      const parent = new Int32Array(n).fill(-1);
+      for (let c = 1; c < n; c++) {
+        parent[c] = Math.floor(rand() * c);
+        [edgeFrom[c - 1], edgeTo[c - 1]] = rand() < 0.5 ? [parent[c], c] : [c, parent[c]];
+        prevEdge[c] = c - 1;
+      }
+      const memo = new Array<string | undefined>(n);
+      let steps = 0;
+      const step = (base: string, c: number, e: number, p: number) => {
+        steps++;
+        return `${base}>${p}-${e}-${c}`;
+      };
+      for (let q = 0; q < n; q++) {
+        const node = Math.floor(rand() * n);
+        let direct = '';
+        for (let c = node; c !== 0; c = parent[c]) direct = `>${parent[c]}-${c - 1}-${c}${direct}`;
+        const got = foldTreeAt({ edgeFrom, edgeTo }, prevEdge, memo, node, (r) => `root${r}`, step);
+        expect(got, `seed ${seed}`).toBe(`root0${direct}`);
+      }
+      expect(steps).toBeLessThan(n);
     }
   });
 });
