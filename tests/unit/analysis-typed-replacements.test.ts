@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/prng';
 import { createBoxIndex } from '$lib/domain/geo/createBoxIndex';
 import { SegmentGrid } from '$lib/domain/analysis/network/segmentGrid';
+import { createPolygonIndex } from '$lib/domain/geo/createPolygonIndex';
 import { foldTreeAt } from '$lib/domain/analysis/access/foldTree';
 import { pathGeometry } from '$lib/domain/analysis/access/pathGeometry';
 import type { RoadNetwork } from '$lib/domain/analysis/network/roadNetwork';
@@ -146,6 +147,45 @@ describe('foldTreeAt', () => {
         expect(got, `seed ${seed}`).toBe(`root0${direct}`);
       }
       expect(steps).toBeLessThan(n);
+    }
+  });
+});
+
+describe('createPolygonIndex', () => {
+  it('finds a point inside exactly where an even-odd count over every ring edge does', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const rand = mulberry32(seed);
+      // A few star-shaped polygons, some with a hole, on a small area so that they overlap.
+      const polygons: Position[][][] = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => {
+        const cx = rand() * 4;
+        const cy = rand() * 4;
+        const ring = (r: number): Position[] => {
+          const k = 3 + Math.floor(rand() * 12);
+          const pts = Array.from({ length: k }, (_, j): Position => {
+            const a = (2 * Math.PI * j) / k;
+            const d = r * (0.5 + rand() / 2);
+            return [cx + d * Math.cos(a), cy + d * Math.sin(a)];
+          });
+          return [...pts, pts[0]];
+        };
+        return rand() < 0.4 ? [ring(2), ring(0.3)] : [ring(2)];
+      });
+      const index = createPolygonIndex(polygons);
+      const byCount = ([x, y]: Position) =>
+        polygons.some((rings) => {
+          let odd = false;
+          for (const ring of rings)
+            for (let i = 1; i < ring.length; i++) {
+              const [ax, ay] = ring[i - 1];
+              const [bx, by] = ring[i];
+              if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) odd = !odd;
+            }
+          return odd;
+        });
+      for (let q = 0; q < 200; q++) {
+        const p: Position = [rand() * 8 - 2, rand() * 8 - 2];
+        expect(index.contains(p), `seed ${seed} at ${p.join(',')}`).toBe(byCount(p));
+      }
     }
   });
 });
