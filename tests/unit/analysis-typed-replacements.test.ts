@@ -4,6 +4,8 @@ import { mulberry32 } from '../../bench/prng';
 import { createBoxIndex } from '$lib/domain/geo/createBoxIndex';
 import { SegmentGrid } from '$lib/domain/analysis/network/segmentGrid';
 import { createPolygonIndex } from '$lib/domain/geo/createPolygonIndex';
+import { KM_PER_DEGREE } from '$lib/domain/geo/constants';
+import { projectOnSegment } from '$lib/domain/geo/projectOnSegment';
 import { foldTreeAt } from '$lib/domain/analysis/access/foldTree';
 import { pathGeometry } from '$lib/domain/analysis/access/pathGeometry';
 import type { RoadNetwork } from '$lib/domain/analysis/network/roadNetwork';
@@ -186,6 +188,22 @@ describe('createPolygonIndex', () => {
         const p: Position = [rand() * 8 - 2, rand() * 8 - 2];
         expect(index.contains(p), `seed ${seed} at ${p.join(',')}`).toBe(byCount(p));
       }
+    }
+  });
+});
+
+describe('projectOnSegment and the latitude test that skips it', () => {
+  it('measures at least the latitude gap between a point and a segment', () => {
+    const rand = mulberry32(7);
+    for (let q = 0; q < 20000; q++) {
+      const a: Position = [20 + rand() * 10, 5 + rand() * 15];
+      const b: Position = [a[0] + (rand() - 0.5) * 0.1, a[1] + (rand() - 0.5) * 0.1];
+      const p: Position = [a[0] + (rand() - 0.5) * 0.3, a[1] + (rand() - 0.5) * 0.3];
+      const attach = 0.5 + rand() * 2;
+      // The skip of corridorIntervals' crossing stretches: further in latitude than the attach distance.
+      const latGap = (attach * (1 + 1e-6) + 1e-9) / KM_PER_DEGREE;
+      const skipped = p[1] < Math.min(a[1], b[1]) - latGap || p[1] > Math.max(a[1], b[1]) + latGap;
+      if (skipped) expect(projectOnSegment(p, a, b).distanceKm).toBeGreaterThan(attach);
     }
   });
 });
