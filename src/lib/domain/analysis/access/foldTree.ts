@@ -3,9 +3,9 @@ import type { Graph } from './dijkstra';
 /**
  * The value at `node` of a fold along one search's tree of paths (`prevEdge`: the edge each node was reached
  * by, -1 at a source): a source's value comes from `root`, every other node's from its parent's through
- * `step`. Values are kept in `memo`, indexed by node (an array: every node walked is looked up and
- * stored, which a `Map` did at several times the cost), so the values of thousands of nodes cost about one walk of the tree
- * rather than one walk per node; the walk up is a loop, not recursion, because paths run to thousands of edges.
+ * `step`. Values are kept in `memo`, indexed by node (an array rather than a `Map`: every node walked is
+ * looked up and stored), so the values of thousands of nodes cost about one walk of the tree rather than one
+ * walk per node; the walk up is a loop, not recursion, because paths run to thousands of edges.
  *
  * @example foldTreeAt(graph, prevEdge, new Array(nodeCount), site, () => 0, (km, _n, e) => km + lengthOf(e))
  */
