@@ -93,6 +93,21 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   // positions (roundLine): reports share them with the network, and nothing mutates either.
   const roundedCoords: Position[][] = [];
   const edgeCoords = (e: number) => (roundedCoords[e] ??= roundLine(net.edges[e].coords) as Position[]);
+  // Whether an edge's rounded positions hold two equal ones in a row (0 not known yet, 1 no, 2 yes), found
+  // once per edge: best-path geometry then copies the others without reading each position (pathGeometry).
+  const repeats = new Uint8Array(net.edges.length);
+  const edgeHasRepeats = (e: number): boolean => {
+    if (repeats[e] === 0) {
+      const line = edgeCoords(e);
+      repeats[e] = 1;
+      for (let k = 1; k < line.length; k++)
+        if (line[k][0] === line[k - 1][0] && line[k][1] === line[k - 1][1]) {
+          repeats[e] = 2;
+          break;
+        }
+    }
+    return repeats[e] === 2;
+  };
   const layersOn = activeLayersOn(situation);
   // What the last analysis found per site: the next one recomputes a site only where its report can change.
   const siteMemo = new SiteAccessMemo();
@@ -174,6 +189,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     return {
       net,
       edgeCoords,
+      edgeHasRepeats,
       allHazardAreas,
       allHazardAreaIndex,
       allAreas,

@@ -14,6 +14,8 @@ export interface AnalysisContext {
   net: RoadNetwork;
   /** An edge's positions rounded for the report (made once per edge). */
   edgeCoords: (edge: number) => Position[];
+  /** Whether an edge's rounded positions hold two equal ones in a row (found once per edge). */
+  edgeHasRepeats: (edge: number) => boolean;
   graph: Graph;
   options: NetworkOptions;
   scenario: Scenario;

@@ -55,18 +55,30 @@ export function createPolygonIndex(polygons: readonly (readonly Position[][])[])
   // point test (called for each piece of every segment tested), so that none allocates a set.
   const parity = new Uint8Array(polygons.length);
   const touched: number[] = [];
+  // The ray's crossings are counted in the index search's filter, which then rejects every item, so that
+  // no list of results is made (a ray meets many ring edges, and a point is tested for each piece of every
+  // road segment near an area). The point is kept in a typed array: doubles written to variables a closure
+  // reads would each be a new heap number.
+  const point = new Float64Array(2);
+  let oddCount = 0;
+  const crossesRay = (i: number): boolean => {
+    const x = point[0];
+    const y = point[1];
+    // Ray to the east: count, per polygon, the ring edges it crosses (even-odd).
+    if (ay[i] > y !== by[i] > y && x < ((bx[i] - ax[i]) * (y - ay[i])) / (by[i] - ay[i]) + ax[i]) {
+      const pi = poly[i];
+      if (parity[pi] === 0) touched.push(pi);
+      parity[pi] ^= 1;
+      oddCount += parity[pi] === 1 ? 1 : -1;
+    }
+    return false;
+  };
   const containsXY = (x: number, y: number): boolean => {
     if (!fb) return false;
-    // Ray to the east: count, per polygon, the ring edges it crosses (even-odd).
-    let oddCount = 0;
-    for (const i of fb.search(x, y, maxX, y)) {
-      if (ay[i] > y !== by[i] > y && x < ((bx[i] - ax[i]) * (y - ay[i])) / (by[i] - ay[i]) + ax[i]) {
-        const pi = poly[i];
-        if (parity[pi] === 0) touched.push(pi);
-        parity[pi] ^= 1;
-        oddCount += parity[pi] === 1 ? 1 : -1;
-      }
-    }
+    point[0] = x;
+    point[1] = y;
+    oddCount = 0;
+    fb.search(x, y, maxX, y, crossesRay);
     for (const pi of touched) parity[pi] = 0;
     touched.length = 0;
     return oddCount > 0;

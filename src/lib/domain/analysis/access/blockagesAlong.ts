@@ -64,13 +64,15 @@ export function bindingFirst(reasons: readonly Reason[]): Reason[] {
  * them for the report.
  */
 export class BlockageTree {
-  private readonly memo = new Map<number, Reason[]>();
+  private readonly memo: (Reason[] | undefined)[];
 
   constructor(
     private readonly ctx: AnalysisContext,
     private readonly result: SearchResult,
     private readonly crosslineNeeded?: (crossingId: string) => Reason,
-  ) {}
+  ) {
+    this.memo = new Array<Reason[] | undefined>(ctx.graph.nodeCount);
+  }
 
   at(node: number): Reason[] {
     const { graph, hazards, crossingsAt } = this.ctx;

@@ -23,14 +23,16 @@ export interface PathSummary {
  * tree rather than one walk per site and option.
  */
 export class PathTree {
-  private readonly memo = new Map<number, PathSummary>();
+  private readonly memo: (PathSummary | undefined)[];
 
   constructor(
     private readonly ctx: AnalysisContext,
     private readonly result: SearchResult,
     /** Gap between each source (hub) and its junction, by index of the search's sources. */
     private readonly sourceKm: (origin: number) => number,
-  ) {}
+  ) {
+    this.memo = new Array<PathSummary | undefined>(ctx.graph.nodeCount);
+  }
 
   at(node: number): PathSummary {
     const { graph, hazards, crossingsAt, net } = this.ctx;
@@ -47,6 +49,20 @@ export class PathTree {
         atRisk: [],
       }),
       (base, c, e) => {
+        // Most edges are no passage, end at no crossing and put nothing at risk: the path adds only length
+        // (the same summary as below, without its lists).
+        const reasons = hazards.reasons.get(e);
+        if (
+          !hazards.crossline.has(e) &&
+          !crossingsAt.has(c) &&
+          (reasons === undefined || !reasons.some((r) => statusOfCode(r.code) === 'at_risk'))
+        )
+          return {
+            via: base.via,
+            crosslineIds: base.crosslineIds,
+            roadKm: base.roadKm + net.edges[e].lengthKm,
+            atRisk: base.atRisk,
+          };
         const passages = hazards.crossline.get(e) ?? [];
         const newVia = [...passages, ...crossingIds(c)].filter(
           (id, k, all) => !base.via.includes(id) && all.indexOf(id) === k,

@@ -233,6 +233,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
               nodes,
               roundPosition(hub.site.geometry.coordinates),
               roundPosition(site.geometry.coordinates),
+              ctx.edgeHasRepeats,
             ),
           },
         };

@@ -1,6 +1,7 @@
 import type { Position } from 'geojson';
 import { bboxOf } from '../../geo/bboxOf';
 import { bboxOfGeometry } from '../../geo/bboxOfGeometry';
+import { KM_PER_DEGREE } from '../../geo/constants';
 import { expandBboxKm, expandBoxKmInto } from '../../geo/expandBboxKm';
 import { haversineKm } from '../../geo/haversineKm';
 import { polygonsOf } from '../../geo/polygonsOf';
@@ -414,12 +415,23 @@ function crossingIntervals(
 ): readonly KmInterval[] {
   const out: KmInterval[] = [];
   const total = cumKm[cumKm.length - 1];
+  // A crossing further in latitude from a segment than the attach distance (with a margin far above rounding)
+  // is further from it in any direction: `projectOnSegment` measures at least the latitude difference to
+  // the nearest point, which lies within the segment's latitudes. Such pairs, nearly all of them, are skipped
+  // without projecting (each projection made two objects, for every corridor segment and bad crossing).
+  const attach = ctx.options.crossingAttachKm;
+  const latGap = (attach * (1 + 1e-6) + 1e-9) / KM_PER_DEGREE;
+  const crossingLat = badCrossings.map((c) => c.feature.geometry.coordinates[1]);
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
     const k0 = cumKm[i];
     const span = cumKm[i + 1] - k0;
-    for (const c of badCrossings) {
+    const south = (a[1] < b[1] ? a[1] : b[1]) - latGap;
+    const north = (a[1] < b[1] ? b[1] : a[1]) + latGap;
+    for (let j = 0; j < badCrossings.length; j++) {
+      if (crossingLat[j] < south || crossingLat[j] > north) continue;
+      const c = badCrossings[j];
       const pr = projectOnSegment(c.feature.geometry.coordinates, a, b);
       if (pr.distanceKm > ctx.options.crossingAttachKm) continue;
       const cp = c.feature.properties;

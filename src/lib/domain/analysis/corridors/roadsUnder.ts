@@ -1,5 +1,5 @@
 import type { Position } from 'geojson';
-import { createBoxIndex } from '../../geo/createBoxIndex';
+import { SegmentGrid } from '../network/segmentGrid';
 import { expandBoxKmInto } from '../../geo/expandBboxKm';
 import { KM_PER_DEGREE } from '../../geo/constants';
 import type { AnalysisContext } from '../context';
@@ -248,35 +248,43 @@ function boxesMeet(a: Float64Array, k: number, b: Float64Array, i: number): bool
 
 /**
  * 1 for each edge whose road is impassable in some month, and an index of those edges' segments (with the
- * boxes the network's segment index has), made once per network.
+ * boxes the network's segment index has), made once per network. The index is a grid, not a tree: its searches
+ * only ask whether some seasonal segment is near (their order does not matter), and for the grid's quarter of
+ * a million seasonal segments a tree took five times as long to build as the searches then took.
  */
 const seasonalByNetwork = new WeakMap<
   AnalysisContext['net'],
-  { seasonal: Uint8Array; index: ReturnType<typeof createBoxIndex>; boxes: Float64Array }
+  { seasonal: Uint8Array; index: SegmentGrid; boxes: Float64Array }
 >();
 function seasonalEdges(net: AnalysisContext['net']) {
   let found = seasonalByNetwork.get(net);
   if (!found) {
     const seasonal = new Uint8Array(net.edges.length);
     for (const e of net.edges) if (e.road.impassableMonths.length > 0) seasonal[e.index] = 1;
-    const segs: number[] = [];
-    for (let s = 0; s < net.segEdge.length; s++) if (seasonal[net.segEdge[s]] === 1) segs.push(s);
+    const segEdge = net.segEdge;
+    let count = 0;
+    for (let s = 0; s < segEdge.length; s++) count += seasonal[segEdge[s]];
     const c = net.segCoords;
     // The boxes are kept (in index order) so that a search's results can be tested against smaller boxes.
-    const boxes = new Float64Array(4 * segs.length);
-    segs.forEach((s, k) => {
-      const [ax, ay, bx, by] = [c[4 * s], c[4 * s + 1], c[4 * s + 2], c[4 * s + 3]];
-      boxes[4 * k] = ax < bx ? ax : bx;
-      boxes[4 * k + 1] = ay < by ? ay : by;
-      boxes[4 * k + 2] = ax > bx ? ax : bx;
-      boxes[4 * k + 3] = ay > by ? ay : by;
-    });
-    const index = createBoxIndex(segs.length, (k) => [
-      boxes[4 * k],
-      boxes[4 * k + 1],
-      boxes[4 * k + 2],
-      boxes[4 * k + 3],
-    ]);
+    // Index loops with no array per segment: this runs once, largely before the optimising compiler takes
+    // over, where a destructuring or a callback's box array allocated (33 MB at full grid size).
+    const boxes = new Float64Array(4 * count);
+    let span = 0;
+    for (let s = 0, k = 0; s < segEdge.length; s++) {
+      if (seasonal[segEdge[s]] === 0) continue;
+      const ax = c[4 * s];
+      const ay = c[4 * s + 1];
+      const bx = c[4 * s + 2];
+      const by = c[4 * s + 3];
+      boxes[k++] = ax < bx ? ax : bx;
+      boxes[k++] = ay < by ? ay : by;
+      boxes[k++] = ax > bx ? ax : bx;
+      boxes[k++] = ay > by ? ay : by;
+      span += Math.max(boxes[k - 2] - boxes[k - 4], boxes[k - 1] - boxes[k - 3]);
+    }
+    // Cells about as wide as the searches' boxes (a run of corridor segments grown by CORRIDOR_MATCH_KM),
+    // which keeps the grid small.
+    const index = new SegmentGrid(boxes, count > 0 ? (12 * span) / count + 1e-6 : 1);
     seasonalByNetwork.set(net, (found = { seasonal, index, boxes }));
   }
   return found;

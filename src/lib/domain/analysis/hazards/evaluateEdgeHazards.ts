@@ -162,7 +162,10 @@ function baseHazards(
   cache: HazardCache,
 ): NonNullable<EdgeHazardsMemo['base']> {
   const status = new Uint8Array(net.edges.length).fill(ABSENT);
-  for (const e of net.edges) if (layers.roadIds.has(e.roadId)) status[e.index] = 0;
+  // Index loops and Map.forEach rather than for-of with destructuring: this runs once per date, largely before
+  // the optimising compiler takes over, where each step of those allocated an iterator result and a pair.
+  const edges = net.edges;
+  for (let e = 0; e < edges.length; e++) if (layers.roadIds.has(edges[e].roadId)) status[edges[e].index] = 0;
   const out = new EdgeReasons((e) => status[e] !== ABSENT);
   const actors = new Map(scenario.actors.map((a) => [a.id, a]));
   for (const a of layers.areas) addAreaHazards(net, a, actors.get(a.properties.actorId), cache, out);
@@ -176,12 +179,12 @@ function baseHazards(
 
   const sorted = new Map<number, Reason[]>();
   const routeStatus = status.slice();
-  for (const [edge, list] of out.byEdge) {
+  out.byEdge.forEach((list, edge) => {
     const s = sortReasons(list);
     sorted.set(edge, s);
     status[edge] = statusRank[statusOfReasons(s)];
     routeStatus[edge] = statusRank[statusOfReasons(s.filter((r) => r.code !== 'crossing_closed'))];
-  }
+  });
   const closedNodes = new Set<number>();
   for (const c of layers.crossings) {
     const node = net.crossingNode.get(c.feature.properties.id);

@@ -10,9 +10,10 @@ import type { RoadNetwork } from './roadNetwork';
 // Every query goes through the segment index first (bbox pre-check), then runs the exact test only on the
 // candidates, and stops testing an edge as soon as one of its segments matches.
 
-function segmentEnds(net: RoadNetwork, s: number): [Position, Position] {
-  const line = net.edges[net.segEdge[s]].coords;
-  return [line[net.segVertex[s]], line[net.segVertex[s] + 1]];
+// A segment's ends are read from its edge's line where they are used, not returned as a pair: these loops
+// test hundreds of thousands of candidate segments per analysis, and each pair was an array.
+function segmentLine(net: RoadNetwork, s: number): Position[] {
+  return net.edges[net.segEdge[s]].coords;
 }
 
 function sorted(set: Set<number>): number[] {
@@ -26,7 +27,9 @@ export function edgesNearPoint(net: RoadNetwork, p: Position, km: number): numbe
   for (const s of net.segIndex.search(box[0], box[1], box[2], box[3])) {
     const e = net.segEdge[s];
     if (found.has(e)) continue;
-    const [a, b] = segmentEnds(net, s);
+    const road = segmentLine(net, s);
+    const a = road[net.segVertex[s]];
+    const b = road[net.segVertex[s] + 1];
     if (pointSegmentDistanceKm(p, a, b) <= km) found.add(e);
   }
   return sorted(found);
@@ -43,7 +46,9 @@ export function edgesNearLines(net: RoadNetwork, lines: readonly Position[][], k
       for (const s of net.segIndex.search(box[0], box[1], box[2], box[3])) {
         const e = net.segEdge[s];
         if (found.has(e)) continue;
-        const [a, b] = segmentEnds(net, s);
+        const road = segmentLine(net, s);
+        const a = road[net.segVertex[s]];
+        const b = road[net.segVertex[s] + 1];
         if (segmentDistanceKm(a, b, c, d) <= km) found.add(e);
       }
     }
@@ -62,7 +67,9 @@ export function edgeLineCrossings(
       const d = line[i + 1];
       const box = bboxOf([c, d]);
       for (const s of net.segIndex.search(box[0], box[1], box[2], box[3])) {
-        const [a, b] = segmentEnds(net, s);
+        const road = segmentLine(net, s);
+        const a = road[net.segVertex[s]];
+        const b = road[net.segVertex[s] + 1];
         const hit = segmentIntersection(a, b, c, d);
         if (hit)
           out.push({
@@ -86,7 +93,9 @@ export function edgesInsidePolygons(net: RoadNetwork, polygons: readonly Positio
     for (const s of net.segIndex.search(box[0], box[1], box[2], box[3])) {
       const e = net.segEdge[s];
       if (found.has(e)) continue;
-      const [a, b] = segmentEnds(net, s);
+      const road = segmentLine(net, s);
+      const a = road[net.segVertex[s]];
+      const b = road[net.segVertex[s] + 1];
       if (index.insideIntervals(a, b).length > 0) found.add(e);
     }
   }

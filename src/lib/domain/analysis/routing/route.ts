@@ -190,7 +190,15 @@ function describe(
     segments,
     geometry: {
       type: 'LineString',
-      coordinates: pathGeometry(net, ctx.edgeCoords, edges, nodes, roundPosition(start), roundPosition(end)),
+      coordinates: pathGeometry(
+        net,
+        ctx.edgeCoords,
+        edges,
+        nodes,
+        roundPosition(start),
+        roundPosition(end),
+        ctx.edgeHasRepeats,
+      ),
     },
   };
 }
