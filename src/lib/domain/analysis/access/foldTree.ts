@@ -1,5 +1,11 @@
 import type { Graph } from './dijkstra';
 
+/** Where a fold keeps its values by node: a `Map`, or one that also reads the last analysis' (carriedTrees.ts). */
+export interface TreeMemo<T> {
+  get(node: number): T | undefined;
+  set(node: number, value: T): unknown;
+}
+
 /**
  * The value at `node` of a fold along one search's tree of paths (`prevEdge`: the edge each node was reached
  * by, -1 at a source): a source's value comes from `root`, every other node's from its parent's through
@@ -11,7 +17,7 @@ import type { Graph } from './dijkstra';
 export function foldTreeAt<T>(
   graph: Pick<Graph, 'edgeFrom' | 'edgeTo'>,
   prevEdge: ArrayLike<number>,
-  memo: Map<number, T>,
+  memo: TreeMemo<T>,
   node: number,
   root: (source: number) => T,
   step: (parent: T, child: number, edge: number, parentNode: number) => T,
