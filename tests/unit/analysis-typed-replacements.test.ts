@@ -135,7 +135,7 @@ describe('foldTreeAt', () => {
         [edgeFrom[c - 1], edgeTo[c - 1]] = rand() < 0.5 ? [parent[c], c] : [c, parent[c]];
         prevEdge[c] = c - 1;
       }
-      const memo = new Array<string | undefined>(n);
+      const memo = new Map<number, string>();
       let steps = 0;
       const step = (base: string, c: number, e: number, p: number) => {
         steps++;

@@ -67,6 +67,14 @@ describe('protectionNeeds on the fixture', () => {
     expect(() => needsOn('2024-08-15', { guardBufferKm: -1 })).toThrow(/guardBufferKm/);
   });
 
+  it('counts an attack at the edge of the buffer (incidents are first picked by the grown box of the line)', () => {
+    // The North convoy attack is 5.56 km off (rounded to metres): in at 5.56, out at 5.559.
+    const at = (km: number) =>
+      needsOn('2024-08-15', { guardBufferKm: km }).corridors.map((c) => c.corridorId);
+    expect(at(5.56)).toEqual(['c_east', 'c_north']);
+    expect(at(5.559)).toEqual(['c_east']);
+  });
+
   it('needs nothing before the front line and the attacks', () => {
     const n = needsOn('2023-12-01');
     expect(n.sites).toEqual([]);

@@ -1,9 +1,8 @@
 import { neededProtection, type ProtectionNeeds } from '$lib/domain/analysis/neededProtection';
-import { crossingStatusOn, situationOn } from '$lib/domain/asOf';
+import { crossingStatusOn, isValidOn } from '$lib/domain/asOf';
 import type { AnalysisReport, Situation, Totals } from '$lib/domain/schemas';
 import { dateVisibility, type DateVisibility } from './dateVisibility';
 import { hotspotList, type HotspotList } from './hotspotList';
-import { INCIDENT_WINDOW_DAYS } from './mapData';
 
 /** What the style draws a corridor with on the date (feature state of the tiled map, see `tiledStyle.ts`). */
 export interface CorridorVerdict {
@@ -80,7 +79,10 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
       reasons: distinct(s.reasons.map((r) => r.code)),
     };
   const crossings: Record<string, string> = {};
-  for (const c of situationOn(situation, report.asOf, INCIDENT_WINDOW_DAYS).crossings) {
+  // The crossings `situationOn` keeps, selected alone: the whole situation on the date (50,000 roads at Sudan
+  // scale) is not needed for them.
+  for (const c of situation.crossings) {
+    if (!isValidOn(c.properties, report.asOf)) continue;
     const status = crossingStatusOn(c, report.asOf)?.status;
     if (status) crossings[c.properties.id] = status;
   }

@@ -65,6 +65,14 @@ export function activeLayersKey(layers: ActiveLayers): string {
   ]);
 }
 
+/**
+ * The part of `activeLayersKey` that the site searches' trees of paths read besides the edge hazards and the
+ * crossings at each junction (compared junction by junction, access/searchChanges.ts): the parameters.
+ */
+export function routeLayersKey(layers: ActiveLayers): string {
+  return JSON.stringify(layers.params);
+}
+
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date (NaN when it is not one). */
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 

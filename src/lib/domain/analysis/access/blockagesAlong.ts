@@ -2,7 +2,7 @@ import type { Reason } from '../../schemas';
 import type { AnalysisContext } from '../context';
 import type { ActiveCrossing } from '../activeLayers';
 import type { SearchResult } from './dijkstra';
-import { foldTreeAt } from './foldTree';
+import { foldTreeAt, type TreeMemo } from './foldTree';
 import { statusOfCode } from '../reasons';
 
 /**
@@ -64,15 +64,12 @@ export function bindingFirst(reasons: readonly Reason[]): Reason[] {
  * them for the report.
  */
 export class BlockageTree {
-  private readonly memo: (Reason[] | undefined)[];
-
   constructor(
     private readonly ctx: AnalysisContext,
     private readonly result: SearchResult,
     private readonly crosslineNeeded?: (crossingId: string) => Reason,
-  ) {
-    this.memo = new Array<Reason[] | undefined>(ctx.graph.nodeCount);
-  }
+    private readonly memo: TreeMemo<Reason[]> = new Map(),
+  ) {}
 
   at(node: number): Reason[] {
     const { graph, hazards, crossingsAt } = this.ctx;

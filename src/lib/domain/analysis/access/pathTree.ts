@@ -2,7 +2,7 @@ import type { Reason } from '../../schemas';
 import type { AnalysisContext } from '../context';
 import { statusOfCode } from '../reasons';
 import type { SearchResult } from './dijkstra';
-import { foldTreeAt } from './foldTree';
+import { foldTreeAt, type TreeMemo } from './foldTree';
 import { sameReason } from './blockagesAlong';
 
 /** What a site's option needs of the path a search found to it, besides its cost. */
@@ -23,16 +23,13 @@ export interface PathSummary {
  * tree rather than one walk per site and option.
  */
 export class PathTree {
-  private readonly memo: (PathSummary | undefined)[];
-
   constructor(
     private readonly ctx: AnalysisContext,
     private readonly result: SearchResult,
     /** Gap between each source (hub) and its junction, by index of the search's sources. */
     private readonly sourceKm: (origin: number) => number,
-  ) {
-    this.memo = new Array<PathSummary | undefined>(ctx.graph.nodeCount);
-  }
+    private readonly memo: TreeMemo<PathSummary> = new Map(),
+  ) {}
 
   at(node: number): PathSummary {
     const { graph, hazards, crossingsAt, net } = this.ctx;

@@ -16,16 +16,18 @@ import { round3, roundPosition } from '../round';
 import type { Position } from 'geojson';
 import { bboxOf } from '../../geo/bboxOf';
 import { expandBboxKm } from '../../geo/expandBboxKm';
-import { activeLayersKey, type ActiveFrontline } from '../activeLayers';
+import { activeLayersKey, routeLayersKey, type ActiveCrossing, type ActiveFrontline } from '../activeLayers';
 import { frontlineLabel, type EdgeHazards } from '../hazards/evaluateEdgeHazards';
 import { pathTo, type Graph, type SearchResult } from './dijkstra';
 import { searchAgain, type SearchInput } from './repairSearch';
 import { polygonIndexOf } from '../polygonIndexOf';
 import { BlockageTree, bindingFirst } from './blockagesAlong';
+import { SearchTrees } from './carriedTrees';
 import { BLOCKED_PENALTY_KM, edgeCosts } from './edgeCosts';
 import { pathGeometry } from './pathGeometry';
 import { PathTree } from './pathTree';
 import { protectionReasons } from './protectionReasons';
+import { searchChanges } from './searchChanges';
 import { massViolenceReasons, takenAreas } from './takenAreas';
 import { usableAttachment } from './usableAttachment';
 
@@ -122,6 +124,17 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   const inputs = new Map<string, SearchInput & { result: SearchResult }>();
   // What the options need of each search's paths, built along its tree as sites ask for them.
   const pathTrees = new Map<string, PathTree>();
+  // What the trees above were built from, by search key, carried to the next analysis (carriedTrees.ts).
+  const searchTrees = new Map<string, SearchTrees>();
+  const searchTreesOf = (s: { hubs: Hub[]; key: string }) => {
+    let t = searchTrees.get(s.key);
+    if (!t) {
+      const sources = JSON.stringify(s.hubs.map((h) => [h.site.properties.id, h.node, h.attachKm]));
+      t = new SearchTrees(sources, memo?.trees.get(s.key), pathChanged?.(s.key));
+      searchTrees.set(s.key, t);
+    }
+    return t;
+  };
   // The explanations of each explaining search, built along its tree of paths as sites ask for them.
   const trees = new Map<string, BlockageTree>();
   // Search keys the site being evaluated used (recorded for the memo).
@@ -167,8 +180,20 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   );
 
   const key = memo ? activeLayersKey(ctx.layers) : '';
-  const unchanged =
-    memo?.key === key ? reusable(ctx, memo, (k) => runSearch(specOf(k), false).result) : undefined;
+  const routeKey = memo ? routeLayersKey(ctx.layers) : '';
+  // With the same parameters (another date, say), what changed in each search since the last analysis: where
+  // nothing did, a site's paths and explanations are those of the last analysis.
+  const pathChanged =
+    memo?.hazards && memo.routeKey === routeKey
+      ? searchChanges(
+          ctx,
+          memo.hazards,
+          memo.crossingsAt,
+          memo.searches,
+          (k) => runSearch(specOf(k), false).result,
+        )
+      : undefined;
+  const unchanged = memo?.key === key && pathChanged ? reusable(ctx, memo, pathChanged) : undefined;
   const records = new Map<string, SiteRecord>();
   const reports = layers.sites.map((site): SiteReport => {
     const old = unchanged?.(site);
@@ -189,6 +214,9 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     memo.inputs = inputs;
     memo.hazards = ctx.hazards;
     memo.frontlines = ctx.frontlines;
+    memo.routeKey = routeKey;
+    memo.crossingsAt = ctx.crossingsAt;
+    memo.trees = searchTrees;
     memo.sites = records;
   }
   return reports;
@@ -201,7 +229,11 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     attachKm: number,
   ) {
     let tree = pathTrees.get(s.key);
-    if (!tree) pathTrees.set(s.key, (tree = new PathTree(ctx, s.result, (o) => s.hubs[o].attachKm)));
+    if (!tree)
+      pathTrees.set(
+        s.key,
+        (tree = new PathTree(ctx, s.result, (o) => s.hubs[o].attachKm, searchTreesOf(s).paths)),
+      );
     const sum = tree.at(node);
     const hub = s.hubs[s.result.origin[node]];
     const lengthKm = round3(sum.roadKm + attachKm);
@@ -216,9 +248,13 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
       usesCrossline: sum.crosslineIds.length > 0,
       crosslineIds: sum.crosslineIds,
       // Segments and geometry only for the path that becomes the best path (most options never do).
+      // A site whose path to the same junction is unchanged since the last analysis keeps its best path.
       best: (): BestPath => {
+        const kept = searchTreesOf(s).best;
+        const last = kept.get(node);
+        if (last && last.site === site && last.attachKm === attachKm) return last.path;
         const { edges, nodes } = pathTo(graph, s.result, node);
-        return {
+        const path: BestPath = {
           fromHubId: hub.site.properties.id,
           viaCrossingIds: sum.via,
           lengthKm,
@@ -237,6 +273,8 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
             ),
           },
         };
+        kept.set(node, { site, attachKm, path });
+        return path;
       },
     };
   }
@@ -257,7 +295,10 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     let tree = trees.get(treeKey);
     if (!tree) {
       const needed = cls === 'internal' ? (id: string) => crosslineNeeded(id, country) : undefined;
-      trees.set(treeKey, (tree = new BlockageTree(ctx, s.result, needed)));
+      trees.set(
+        treeKey,
+        (tree = new BlockageTree(ctx, s.result, needed, searchTreesOf(s).blockagesOf(treeKey))),
+      );
     }
     return { reasons: bindingFirst(tree.at(node)), cost };
   }
@@ -593,60 +634,21 @@ export class SiteAccessMemo {
   hazards?: EdgeHazards;
   frontlines: readonly ActiveFrontline[] = [];
   sites = new Map<string, SiteRecord>();
+  /** `routeLayersKey` of the last analysis: its trees carry over only to an analysis with the same. */
+  routeKey = '';
+  crossingsAt: ReadonlyMap<number, readonly ActiveCrossing[]> = new Map();
+  trees = new Map<string, SearchTrees>();
 }
 
-/** A test of whether a site's last report still holds (the record when it does), or undefined when none can. */
+/**
+ * A test of whether a site's last report still holds (the record when it does), or undefined when none can.
+ * `pathChanged(key)(node)`: whether search `key` changed at the node or on the path to it (searchChanges.ts).
+ */
 function reusable(
   ctx: AnalysisContext,
   memo: SiteAccessMemo,
-  search: (key: string) => SearchResult,
-): ((site: SiteFeature) => SiteRecord | undefined) | undefined {
-  const before = memo.hazards;
-  if (!before) return undefined;
-  const { graph, net } = ctx;
-  const now = ctx.hazards;
-
-  // Edges whose reasons or crossline crossings changed: 0 not checked yet, 1 same, 2 changed. Only edges in
-  // one of the four maps can have changed; they are all checked here, once, so that `changedEdges` lists them.
-  // When the hazards say which edges can differ from `before` (those the front lines touched), only those.
-  const edgeState = new Uint8Array(net.edges.length);
-  const changedEdges: number[] = [];
-  const check = (e: number) => {
-    if (edgeState[e] !== 0) return;
-    edgeState[e] =
-      sameReasons(before.reasons.get(e), now.reasons.get(e)) &&
-      sameStrings(before.crossline.get(e), now.crossline.get(e))
-        ? 1
-        : 2;
-    if (edgeState[e] === 2) changedEdges.push(e);
-  };
-  if (now.changedFrom?.before === before) for (const e of now.changedFrom.edges) check(e);
-  else
-    for (const map of [before.reasons, now.reasons, before.crossline, now.crossline])
-      for (const e of map.keys()) check(e);
-  const edgeChanged = (e: number) => edgeState[e] === 2;
-
-  // Whether a search's result changed at a node or anywhere on the path to it.
-  const pathChecks = new Map<string, (node: number) => boolean>();
-  const unknown = () => true;
-  const unchanged = () => false;
-  const pathChanged = (key: string) => {
-    let check = pathChecks.get(key);
-    if (!check) {
-      const previous = memo.searches.get(key);
-      const result = previous && search(key);
-      // A search kept as it was (`sameSearch`) whose tree uses none of the changed edges changed for no site.
-      check =
-        !previous || !result
-          ? unknown
-          : previous === result && !changedEdges.some((e) => usesEdge(graph, result, e))
-            ? unchanged
-            : pathChangedIn(graph, previous, result, edgeChanged);
-      pathChecks.set(key, check);
-    }
-    return check;
-  };
-
+  pathChanged: (key: string) => (node: number) => boolean,
+): (site: SiteFeature) => SiteRecord | undefined {
   // Front lines added, removed, moved or renamed: sites within the protection radius of them are recomputed.
   const label = (f: ActiveFrontline) => frontlineLabel(ctx.scenario, f);
   const was = new Map(memo.frontlines.map((f) => [f.id, f]));
@@ -705,64 +707,4 @@ function sameNumbers(a: ArrayLike<number> | undefined, b: ArrayLike<number> | un
   if (!a || !b || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** Whether a search's tree of paths goes along edge `e` (the edge by which one of its ends was reached). */
-function usesEdge(g: Graph, r: SearchResult, e: number): boolean {
-  return r.prevEdge[g.edgeFrom[e]] === e || r.prevEdge[g.edgeTo[e]] === e;
-}
-
-/**
- * For each node: whether its distance, edge or source differ between two results of a search, or those of a
- * node before it on its path, or the reasons of an edge of that path (`edgeChanged`). Memoised along paths.
- */
-function pathChangedIn(
-  g: Graph,
-  before: SearchResult,
-  now: SearchResult,
-  edgeChanged: (e: number) => boolean,
-): (node: number) => boolean {
-  const state = new Uint8Array(g.nodeCount); // 0 not known, 1 unchanged, 2 changed
-  const walked: number[] = [];
-  return (node) => {
-    let n = node;
-    let result = 1;
-    walked.length = 0;
-    for (;;) {
-      if (state[n] !== 0) {
-        result = state[n];
-        break;
-      }
-      const e = now.prevEdge[n];
-      if (now.dist[n] !== before.dist[n] || e !== before.prevEdge[n] || now.origin[n] !== before.origin[n]) {
-        result = 2;
-        break;
-      }
-      if (e === -1) break;
-      if (edgeChanged(e)) {
-        result = 2;
-        break;
-      }
-      walked.push(n);
-      n = g.edgeFrom[e] === n ? g.edgeTo[e] : g.edgeFrom[e];
-    }
-    state[n] = result;
-    for (const m of walked) state[m] = result;
-    return result === 2;
-  };
-}
-
-function sameReasons(a: readonly Reason[] | undefined, b: readonly Reason[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++)
-    if (a[i].code !== b[i].code || a[i].featureId !== b[i].featureId || a[i].detail !== b[i].detail)
-      return false;
-  return true;
-}
-
-function sameStrings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  return a.every((x, i) => x === b[i]);
 }

@@ -1,0 +1,76 @@
+/**
+ * A date change on the map's server, in one process: the Sudan-scale situation of `npm run bench:map`
+ * (bench/generate.ts, `SUDAN_SCALE`, scaled by BENCH_MAP_SCALE as that bench does, default 1), one analyzer
+ * reused from date to date as the server's store does. For each step of DATES (a day, thirty days, two hundred
+ * days, back and forth), the CPU time (`process.cpuUsage`) of the analysis, of the map's verdicts made from
+ * it and of their body serialised, and a hash of the report. BENCH_CHECK=1 also analyses each date with a
+ * fresh analyzer and says whether the reports are the same. BENCH_ROUNDS (default 1) repeats the walk.
+ * `npm run -s bench:prepare && node --import tsx bench/dateChange.ts`
+ */
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import { createAnalyzer } from '../src/lib/domain/analysis';
+import { parseSituation } from '../src/lib/domain/schemas';
+import { mapVerdicts } from '../src/lib/map/mapVerdicts';
+import { encodeVerdicts } from '../src/lib/map/verdictsWire';
+import { generateSituationInput, SUDAN_SCALE, type GenerateOptions } from './generate';
+
+const SCALE = Number(process.env.BENCH_MAP_SCALE ?? 1);
+const CHECK = process.env.BENCH_CHECK === '1';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+// From the bench's first date: the next day, thirty days on, two hundred days back, thirty days on from
+// there, back to the first, then the far date bench:map uses.
+const DATES = (
+  process.env.BENCH_DATES ?? '2024-08-15,2024-08-16,2024-09-15,2024-02-27,2024-03-28,2024-08-15,2024-06-01'
+).split(',');
+
+const options: GenerateOptions = {
+  ...SUDAN_SCALE,
+  roadSegments: Math.round(SUDAN_SCALE.roadSegments * SCALE),
+  sites: Math.round(SUDAN_SCALE.sites * SCALE),
+  incidents: Math.round(SUDAN_SCALE.incidents * SCALE),
+  constraints: Math.round(SUDAN_SCALE.constraints * SCALE),
+  areas: Math.max(4, Math.round(SUDAN_SCALE.areas * SCALE)),
+};
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+};
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+const hash = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16);
+
+const situation = parseSituation(generateSituationInput(options).input);
+console.log(`Sudan scale ×${SCALE}, load ${load()}`);
+let c = process.cpuUsage();
+const analyzer = createAnalyzer(situation);
+console.log(`build ${Math.round(cpuMs(c))} ms`);
+const total = { analysis: 0, verdicts: 0 };
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [i, asOf] of DATES.entries()) {
+    c = process.cpuUsage();
+    const report = analyzer.analyze(asOf);
+    const analysis = cpuMs(c);
+    c = process.cpuUsage();
+    const body = JSON.stringify(encodeVerdicts(mapVerdicts(situation, report)));
+    const verdicts = cpuMs(c);
+    if (round > 0 || i > 0) {
+      total.analysis += analysis;
+      total.verdicts += verdicts;
+    }
+    let check = '';
+    if (CHECK)
+      check = hash(createAnalyzer(situation).analyze(asOf)) === hash(report) ? ' = fresh' : ' ≠ FRESH';
+    console.log(
+      `${asOf}: analysis ${Math.round(analysis)} ms, verdicts + body ${Math.round(verdicts)} ms ` +
+        `(${Math.round(body.length / 1024)} KiB), report ${hash(report)}${check}`,
+    );
+  }
+}
+console.log(
+  `date changes (all but the first analysis): analysis ${Math.round(total.analysis)} ms, verdicts ` +
+    `${Math.round(total.verdicts)} ms; load ${load()}`,
+);

@@ -1,0 +1,72 @@
+import type { BestPath, Reason, SiteFeature } from '../../schemas';
+import type { TreeMemo } from './foldTree';
+import type { PathSummary } from './pathTree';
+
+/**
+ * A fold's values by node (foldTree.ts) that also takes the last analysis' value of a node whose path did not
+ * change (`changed` false: the same distance, edge and hub at every node of it, the same reasons and crossline
+ * crossings on its edges): a value made from these alone is the same. Only the last analysis' values are read,
+ * so no older ones are kept alive.
+ */
+export class CarriedMemo<T> implements TreeMemo<T> {
+  readonly now = new Map<number, T>();
+
+  constructor(
+    private readonly before: ReadonlyMap<number, T> | undefined,
+    private readonly changed: ((node: number) => boolean) | undefined,
+  ) {}
+
+  get(node: number): T | undefined {
+    const v = this.now.get(node);
+    if (v !== undefined || !this.before || !this.changed) return v;
+    const last = this.before.get(node);
+    if (last === undefined || this.changed(node)) return undefined;
+    this.now.set(node, last);
+    return last;
+  }
+
+  set(node: number, value: T): void {
+    this.now.set(node, value);
+  }
+}
+
+/** A site's best path as it was made from a search's path to `node` (best paths are kept by node). */
+export interface BestPathAt {
+  site: SiteFeature;
+  attachKm: number;
+  path: BestPath;
+}
+
+/**
+ * What the sites' options were built from along one search's tree in one analysis, for the next: the path
+ * summaries, the explanations (by tree key) and the best paths. A date change re-evaluates every site (its
+ * lifecycle, findings and protection depend on the date), but most of the paths the searches find are the
+ * same as on the date before; these are then taken as they were instead of being walked and built again.
+ * `hubs` identifies the search's sources (hub, junction, gap): origins are indices into them, so the values
+ * carry over only between searches from the same hubs.
+ */
+export class SearchTrees {
+  readonly paths: CarriedMemo<PathSummary>;
+  readonly best: CarriedMemo<BestPathAt>;
+  private readonly blockages = new Map<string, CarriedMemo<Reason[]>>();
+  private readonly blockagesBefore?: ReadonlyMap<string, ReadonlyMap<number, Reason[]>>;
+
+  constructor(
+    readonly hubs: string,
+    last: SearchTrees | undefined,
+    private readonly changed: ((node: number) => boolean) | undefined,
+  ) {
+    const from = last?.hubs === hubs && changed ? last : undefined;
+    this.paths = new CarriedMemo(from?.paths.now, changed);
+    this.best = new CarriedMemo(from?.best.now, changed);
+    if (from) this.blockagesBefore = new Map([...from.blockages].map(([k, m]) => [k, m.now]));
+  }
+
+  /** The explanations of tree `treeKey` over this search. */
+  blockagesOf(treeKey: string): CarriedMemo<Reason[]> {
+    let m = this.blockages.get(treeKey);
+    if (!m)
+      this.blockages.set(treeKey, (m = new CarriedMemo(this.blockagesBefore?.get(treeKey), this.changed)));
+    return m;
+  }
+}

@@ -1,0 +1,142 @@
+import type { Reason } from '../../schemas';
+import type { ActiveCrossing } from '../activeLayers';
+import type { AnalysisContext } from '../context';
+import type { EdgeHazards } from '../hazards/evaluateEdgeHazards';
+import type { Graph, SearchResult } from './dijkstra';
+
+/**
+ * What changed in the site searches since the last analysis, whose edge hazards were `before`, crossings by
+ * junction `crossingsBefore` and results `searchesBefore` (by search key): `(key) => (node) => changed`, true
+ * where search `key` now differs at the node or anywhere on the path to it (distance, edge or source of a node
+ * of the path, the crossings at a node of it, reasons or crossline crossings of an edge of it). `search(key)`
+ * gives the search's result in this analysis.
+ */
+export function searchChanges(
+  ctx: AnalysisContext,
+  before: EdgeHazards,
+  crossingsBefore: ReadonlyMap<number, readonly ActiveCrossing[]>,
+  searchesBefore: ReadonlyMap<string, SearchResult>,
+  search: (key: string) => SearchResult,
+): (key: string) => (node: number) => boolean {
+  const { graph, net } = ctx;
+  const now = ctx.hazards;
+
+  // Junctions whose crossings (or their status) differ: another date can open or close a crossing, which
+  // changes what a path through it passes (its crossings, a closed crossing's blockage).
+  const nodeState = new Uint8Array(graph.nodeCount);
+  for (const [n, list] of ctx.crossingsAt) if (!sameCrossings(crossingsBefore.get(n), list)) nodeState[n] = 1;
+  for (const n of crossingsBefore.keys()) if (!ctx.crossingsAt.has(n)) nodeState[n] = 1;
+  const nodeChanged = (n: number) => nodeState[n] === 1;
+
+  // Edges whose reasons or crossline crossings changed: 0 not checked yet, 1 same, 2 changed. Only edges in
+  // one of the four maps can have changed; they are all checked here, once, so that `changedEdges` lists them.
+  // When the hazards say which edges can differ from `before` (those the front lines touched), only those.
+  const edgeState = new Uint8Array(net.edges.length);
+  const changedEdges: number[] = [];
+  const check = (e: number) => {
+    if (edgeState[e] !== 0) return;
+    edgeState[e] =
+      sameReasons(before.reasons.get(e), now.reasons.get(e)) &&
+      sameStrings(before.crossline.get(e), now.crossline.get(e))
+        ? 1
+        : 2;
+    if (edgeState[e] === 2) changedEdges.push(e);
+  };
+  if (now.changedFrom?.before === before) for (const e of now.changedFrom.edges) check(e);
+  else
+    for (const map of [before.reasons, now.reasons, before.crossline, now.crossline])
+      for (const e of map.keys()) check(e);
+  const edgeChanged = (e: number) => edgeState[e] === 2;
+
+  const pathChecks = new Map<string, (node: number) => boolean>();
+  const unknown = () => true;
+  const unchanged = () => false;
+  return (key: string) => {
+    let check = pathChecks.get(key);
+    if (!check) {
+      const previous = searchesBefore.get(key);
+      const result = previous && search(key);
+      // A search kept as it was (`sameSearch`) whose tree uses none of the changed edges changed for no site.
+      check =
+        !previous || !result
+          ? unknown
+          : previous === result && !changedEdges.some((e) => usesEdge(graph, result, e))
+            ? unchanged
+            : pathChangedIn(graph, previous, result, edgeChanged, nodeChanged);
+      pathChecks.set(key, check);
+    }
+    return check;
+  };
+}
+
+/** Whether a search's tree of paths goes along edge `e` (the edge by which one of its ends was reached). */
+function usesEdge(g: Graph, r: SearchResult, e: number): boolean {
+  return r.prevEdge[g.edgeFrom[e]] === e || r.prevEdge[g.edgeTo[e]] === e;
+}
+
+/**
+ * For each node: whether its distance, edge or source differ between two results of a search, or those of a
+ * node before it on its path, or the reasons of an edge of that path (`edgeChanged`), or the crossings at a
+ * node of it (`nodeChanged`). Memoised along paths.
+ */
+function pathChangedIn(
+  g: Graph,
+  before: SearchResult,
+  now: SearchResult,
+  edgeChanged: (e: number) => boolean,
+  nodeChanged: (n: number) => boolean,
+): (node: number) => boolean {
+  const state = new Uint8Array(g.nodeCount); // 0 not known, 1 unchanged, 2 changed
+  const walked: number[] = [];
+  return (node) => {
+    let n = node;
+    let result = 1;
+    walked.length = 0;
+    for (;;) {
+      if (state[n] !== 0) {
+        result = state[n];
+        break;
+      }
+      const e = now.prevEdge[n];
+      if (
+        now.dist[n] !== before.dist[n] ||
+        e !== before.prevEdge[n] ||
+        now.origin[n] !== before.origin[n] ||
+        nodeChanged(n)
+      ) {
+        result = 2;
+        break;
+      }
+      if (e === -1) break;
+      if (edgeChanged(e)) {
+        result = 2;
+        break;
+      }
+      walked.push(n);
+      n = g.edgeFrom[e] === n ? g.edgeTo[e] : g.edgeFrom[e];
+    }
+    state[n] = result;
+    for (const m of walked) state[m] = result;
+    return result === 2;
+  };
+}
+
+function sameReasons(a: readonly Reason[] | undefined, b: readonly Reason[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++)
+    if (a[i].code !== b[i].code || a[i].featureId !== b[i].featureId || a[i].detail !== b[i].detail)
+      return false;
+  return true;
+}
+
+function sameStrings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((x, i) => x === b[i]);
+}
+
+function sameCrossings(a: readonly ActiveCrossing[] | undefined, b: readonly ActiveCrossing[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  return a.every((x, i) => x.feature === b[i].feature && x.status === b[i].status && x.since === b[i].since);
+}

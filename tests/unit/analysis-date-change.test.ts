@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '$lib/domain/analysis';
+import { parseSituation } from '$lib/domain/schemas';
+import { generateSituationInput, SUDAN_SCALE } from '../../bench/generate';
+
+// The map's server keeps one analyzer per situation and moves it from date to date; the analyzer carries
+// the site searches' paths, explanations and best paths from one date to the next where they did not change
+// (access/carriedTrees.ts). Between the dates below, constraints start and end, crossings change status and
+// incidents come and go: every report must still be the one a fresh analyzer gives for its date.
+describe('re-analysis on another date', () => {
+  const scale = 0.02;
+  const situation = parseSituation(
+    generateSituationInput({
+      ...SUDAN_SCALE,
+      seed: 7,
+      roadSegments: Math.round(SUDAN_SCALE.roadSegments * scale),
+      sites: Math.round(SUDAN_SCALE.sites * scale),
+      incidents: Math.round(SUDAN_SCALE.incidents * scale),
+      constraints: Math.round(SUDAN_SCALE.constraints * scale),
+      areas: 4,
+    }).input,
+  );
+  // Adjacent days, a month, far back, a day back, and forth again: forwards and backwards, near and far.
+  const dates = [
+    '2024-08-15',
+    '2024-08-16',
+    '2024-09-15',
+    '2023-11-02',
+    '2023-11-01',
+    '2024-03-20',
+    '2024-08-16',
+    '2024-08-15',
+  ];
+  const between = (d: string, a: string, b: string) => (a < b ? a < d && d <= b : b < d && d <= a);
+
+  it('has windows that start and end between the dates', () => {
+    for (let i = 1; i < dates.length; i++) {
+      const [a, b] = [dates[i - 1], dates[i]];
+      if (a.slice(0, 7) === b.slice(0, 7)) continue;
+      const windows = situation.constraints.filter(
+        (c) =>
+          between(c.properties.validFrom ?? '', a, b) ||
+          (c.properties.validTo !== undefined && between(c.properties.validTo, a, b)),
+      );
+      const crossings = situation.crossings.filter((c) =>
+        c.properties.statusHistory.some((s) => between(s.date, a, b)),
+      );
+      expect(windows.length, `${a} → ${b}`).toBeGreaterThan(0);
+      expect(crossings.length, `${a} → ${b}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives on each date the report of a fresh analyzer', { timeout: 120_000 }, () => {
+    const analyzer = createAnalyzer(situation);
+    for (const asOf of dates) {
+      const reused = analyzer.analyze(asOf);
+      const fresh = createAnalyzer(situation).analyze(asOf);
+      expect(JSON.stringify(reused), asOf).toBe(JSON.stringify(fresh));
+    }
+  });
+});
