@@ -148,3 +148,24 @@ test('editors are refused /admin; the last administrator cannot demote itself, a
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test('what is typed into the sign-in form before the page has loaded its scripts is kept', async ({
+  page,
+}) => {
+  // On a slow link the form shows and takes typing before the scripts run; the page once reset the e-mail
+  // field when they did (its value came from the template), and the sign-in then failed as "required".
+  let release!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_app/immutable/**/*.js', async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto('/login?next=%2Fadmin', { waitUntil: 'commit' });
+  await page.locator('input[name="email"]').fill(ADMIN.email);
+  release();
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('input[name="email"]')).toHaveValue(ADMIN.email);
+  await page.locator('input[name="password"]').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+});
