@@ -12,8 +12,8 @@ export class CarriedMemo<T> implements TreeMemo<T> {
   readonly now = new Map<number, T>();
 
   constructor(
-    private readonly before: ReadonlyMap<number, T> | undefined,
-    private readonly changed: ((node: number) => boolean) | undefined,
+    private before: ReadonlyMap<number, T> | undefined,
+    private changed: ((node: number) => boolean) | undefined,
   ) {}
 
   get(node: number): T | undefined {
@@ -27,6 +27,15 @@ export class CarriedMemo<T> implements TreeMemo<T> {
 
   set(node: number, value: T): void {
     this.now.set(node, value);
+  }
+
+  /**
+   * Ends this analysis' reading of the last one. Kept until the next analysis, this memo would otherwise hold
+   * the last analysis' values and, through `changed`, its searches and hazards: three analyses' worth at once.
+   */
+  settle(): void {
+    this.before = undefined;
+    this.changed = undefined;
   }
 }
 
@@ -49,12 +58,12 @@ export class SearchTrees {
   readonly paths: CarriedMemo<PathSummary>;
   readonly best: CarriedMemo<BestPathAt>;
   private readonly blockages = new Map<string, CarriedMemo<Reason[]>>();
-  private readonly blockagesBefore?: ReadonlyMap<string, ReadonlyMap<number, Reason[]>>;
+  private blockagesBefore?: ReadonlyMap<string, ReadonlyMap<number, Reason[]>>;
 
   constructor(
     readonly hubs: string,
     last: SearchTrees | undefined,
-    private readonly changed: ((node: number) => boolean) | undefined,
+    private changed: ((node: number) => boolean) | undefined,
   ) {
     const from = last?.hubs === hubs && changed ? last : undefined;
     this.paths = new CarriedMemo(from?.paths.now, changed);
@@ -68,5 +77,14 @@ export class SearchTrees {
     if (!m)
       this.blockages.set(treeKey, (m = new CarriedMemo(this.blockagesBefore?.get(treeKey), this.changed)));
     return m;
+  }
+
+  /** Once the analysis is done: only this analysis' values are kept for the next (CarriedMemo.settle). */
+  settle(): void {
+    this.paths.settle();
+    this.best.settle();
+    for (const m of this.blockages.values()) m.settle();
+    this.blockagesBefore = undefined;
+    this.changed = undefined;
   }
 }

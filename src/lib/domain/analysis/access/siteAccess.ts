@@ -216,6 +216,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     memo.frontlines = ctx.frontlines;
     memo.routeKey = routeKey;
     memo.crossingsAt = ctx.crossingsAt;
+    for (const t of searchTrees.values()) t.settle();
     memo.trees = searchTrees;
     memo.sites = records;
   }

@@ -24,7 +24,13 @@ export function buildRoadNetwork(
 ): RoadNetwork {
   const roads = [...roadFeatures].sort(byId);
   const coords = roads.map((r) => r.geometry.coordinates);
-  const { splits, segments: rawIndex } = findRoadSplits(coords, options.snapToleranceKm);
+  const noded: Partial<ReturnType<typeof findRoadSplits>> = findRoadSplits(coords, options.snapToleranceKm);
+  const splits = noded.splits!;
+  // The roads' segment grid (about 50 MB of typed arrays at Sudan scale) serves the nearest-road searches
+  // below alone. No reference to it is left once they are done (see below), so that the collection that
+  // usually falls in the rest of the build frees it; held to the end, it stayed until well after the analysis.
+  let rawIndex = noded.segments;
+  noded.segments = undefined;
   const warnings: string[] = [];
 
   // Crossings and sites cut the road nearest to them.
@@ -38,9 +44,10 @@ export function buildRoadNetwork(
     // the whole radius is searched, to find the nearest road of each.
     for (let km = Math.min(maxKm, 2); ; km = Math.min(maxKm, km * 4)) {
       const box = expandBboxKm([p[0], p[1], p[0], p[1]], km);
-      rawIndex.grid.forEach(box[0], box[1], box[2], box[3], (s) => {
-        const r = rawIndex.road[s];
-        const k = rawIndex.k[s];
+      const index = rawIndex!;
+      index.grid.forEach(box[0], box[1], box[2], box[3], (s) => {
+        const r = index.road[s];
+        const k = index.k[s];
         const pr = projectOnSegment(p, coords[r][k], coords[r][k + 1]);
         if (pr.distanceKm > km) return;
         const key = byValidity ? validityKey[r] : '';
@@ -66,6 +73,8 @@ export function buildRoadNetwork(
       extra.push({ kind: 'site', id: s.properties.id, road: hit.road, pos: hit.pos });
   }
   for (const e of extra) splits[e.road].push(e.pos);
+  // The closures of this function keep its variables alive until it returns.
+  rawIndex = undefined;
 
   // Every cut becomes a point; points closer than the tolerance become one junction.
   // Sorted without duplicates: a typed array sorts numbers in place, where sorting with a comparator copied
