@@ -8,13 +8,12 @@
  * `node --import tsx bench/buildTimes.ts`
  */
 import { createHash } from 'node:crypto';
-import os from 'node:os';
 import type { RoadNetwork } from '../src/lib/domain/analysis/network/roadNetwork';
 import { defaultNetworkOptions } from '../src/lib/domain/analysis/network/networkOptions';
 import { parseSituation, type Situation } from '../src/lib/domain/schemas';
-import { generateSituationInput, SUDAN_SCALE } from './generate';
+import { generateSituationInput, sudanScaled } from './generate';
 import { generateWalkSituationInput, walkOptionsAt } from './generateWalks';
-import { collectGarbage, mb, median, MemorySampler } from './measure';
+import { collectGarbage, loadAverages, mb, median, MemorySampler } from './measure';
 
 const DATA = process.env.BENCH_DATA ?? 'grid';
 const SCALE = Number(process.env.BENCH_SCALE ?? (DATA === 'walks' ? 0.1 : 1));
@@ -26,12 +25,6 @@ const MODULES = (
 type Build = typeof import('../src/lib/domain/analysis/network/buildRoadNetwork').buildRoadNetwork;
 const builds: Build[] = [];
 for (const m of MODULES) builds.push(((await import(m)) as { buildRoadNetwork: Build }).buildRoadNetwork);
-
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
 
 /** A digest of everything the analysis reads from the network. */
 function networkHash(net: RoadNetwork): string {
@@ -54,20 +47,11 @@ memory.phase('data');
 const situation: Situation =
   DATA === 'walks'
     ? parseSituation(generateWalkSituationInput(walkOptionsAt(SCALE)).input)
-    : parseSituation(
-        generateSituationInput({
-          ...SUDAN_SCALE,
-          roadSegments: Math.round(SUDAN_SCALE.roadSegments * SCALE),
-          areas: Math.max(12, Math.round(SUDAN_SCALE.areas * SCALE)),
-          sites: Math.round(SUDAN_SCALE.sites * SCALE),
-          incidents: Math.round(SUDAN_SCALE.incidents * SCALE),
-          constraints: Math.round(SUDAN_SCALE.constraints * SCALE),
-        }).input,
-      );
+    : parseSituation(generateSituationInput(sudanScaled(SCALE, 12)).input);
 collectGarbage();
 const rssData = process.memoryUsage.rss();
 console.log(
-  `${DATA} at scale ${SCALE}, modules ${MODULES.join(', ')}, load ${load()}, RSS with the data ${mb(rssData)}`,
+  `${DATA} at scale ${SCALE}, modules ${MODULES.join(', ')}, load ${loadAverages()}, RSS with the data ${mb(rssData)}`,
 );
 memory.phase('build');
 const cpu: number[][] = MODULES.map(() => []);
@@ -90,7 +74,7 @@ for (let round = 0; round < ROUNDS; round++)
     console.log(
       `round ${round + 1}, module ${m + 1}: build cpu ${Math.round(cpu[m][round])} ms (wall ${Math.round(wall)} ms), ` +
         `${net.nodeCount} junctions, ${net.edges.length} edges, heap after ${mb(heap)}, network ${hashes[m]}, ` +
-        `load ${load()}`,
+        `load ${loadAverages()}`,
     );
     net = null;
     collectGarbage();

@@ -8,12 +8,12 @@
  * `npm run -s bench:prepare && node --import tsx bench/dateChange.ts`
  */
 import { createHash } from 'node:crypto';
-import os from 'node:os';
 import { createAnalyzer } from '../src/lib/domain/analysis';
 import { parseSituation } from '../src/lib/domain/schemas';
 import { mapVerdicts } from '../src/lib/map/mapVerdicts';
 import { encodeVerdicts } from '../src/lib/map/verdictsWire';
-import { generateSituationInput, SUDAN_SCALE, type GenerateOptions } from './generate';
+import { generateSituationInput, sudanScaled, type GenerateOptions } from './generate';
+import { cpuMsSince, loadAverages } from './measure';
 
 const SCALE = Number(process.env.BENCH_MAP_SCALE ?? 1);
 const CHECK = process.env.BENCH_CHECK === '1';
@@ -24,39 +24,23 @@ const DATES = (
   process.env.BENCH_DATES ?? '2024-08-15,2024-08-16,2024-09-15,2024-02-27,2024-03-28,2024-08-15,2024-06-01'
 ).split(',');
 
-const options: GenerateOptions = {
-  ...SUDAN_SCALE,
-  roadSegments: Math.round(SUDAN_SCALE.roadSegments * SCALE),
-  sites: Math.round(SUDAN_SCALE.sites * SCALE),
-  incidents: Math.round(SUDAN_SCALE.incidents * SCALE),
-  constraints: Math.round(SUDAN_SCALE.constraints * SCALE),
-  areas: Math.max(4, Math.round(SUDAN_SCALE.areas * SCALE)),
-};
-const cpuMs = (from: NodeJS.CpuUsage) => {
-  const u = process.cpuUsage(from);
-  return (u.user + u.system) / 1000;
-};
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
+const options: GenerateOptions = sudanScaled(SCALE, 4);
 const hash = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16);
 
 const situation = parseSituation(generateSituationInput(options).input);
-console.log(`Sudan scale ×${SCALE}, load ${load()}`);
+console.log(`Sudan scale ×${SCALE}, load ${loadAverages()}`);
 let c = process.cpuUsage();
 const analyzer = createAnalyzer(situation);
-console.log(`build ${Math.round(cpuMs(c))} ms`);
+console.log(`build ${Math.round(cpuMsSince(c))} ms`);
 const total = { analysis: 0, verdicts: 0 };
 for (let round = 0; round < ROUNDS; round++) {
   for (const [i, asOf] of DATES.entries()) {
     c = process.cpuUsage();
     const report = analyzer.analyze(asOf);
-    const analysis = cpuMs(c);
+    const analysis = cpuMsSince(c);
     c = process.cpuUsage();
     const body = JSON.stringify(encodeVerdicts(mapVerdicts(situation, report)));
-    const verdicts = cpuMs(c);
+    const verdicts = cpuMsSince(c);
     if (round > 0 || i > 0) {
       total.analysis += analysis;
       total.verdicts += verdicts;
@@ -72,5 +56,5 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 console.log(
   `date changes (all but the first analysis): analysis ${Math.round(total.analysis)} ms, verdicts ` +
-    `${Math.round(total.verdicts)} ms; load ${load()}`,
+    `${Math.round(total.verdicts)} ms; load ${loadAverages()}`,
 );

@@ -7,8 +7,8 @@
  */
 import { createAnalyzer, type Analyzer } from '../src/lib/domain/analysis';
 import { parseSituation, type Situation } from '../src/lib/domain/schemas';
-import { generateSituationInput, SUDAN_SCALE } from './generate';
-import { collectGarbage, mb, median, MemorySampler } from './measure';
+import { generateSituationInput, sudanScaled } from './generate';
+import { collectGarbage, cpuMsSince, mb, median, MemorySampler } from './measure';
 import { shiftedGeometry } from './moveFrontline';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
@@ -18,30 +18,17 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const MOVES = Number(process.env.BENCH_REANALYSIS_RUNS ?? 7);
 
-const cpuMs = (from: NodeJS.CpuUsage) => {
-  const u = process.cpuUsage(from);
-  return (u.user + u.system) / 1000;
-};
 const timed = <T>(fn: () => T): { value: T; cpu: number; wall: number } => {
   const c = process.cpuUsage();
   const t = performance.now();
   const value = fn();
-  return { value, cpu: cpuMs(c), wall: performance.now() - t };
+  return { value, cpu: cpuMsSince(c), wall: performance.now() - t };
 };
 const f = (x: number) => `${Math.round(x)} ms`;
 
 const memory = new MemorySampler(['data', 'engine']);
 memory.phase('data');
-const situation: Situation = parseSituation(
-  generateSituationInput({
-    ...SUDAN_SCALE,
-    roadSegments: Math.round(SUDAN_SCALE.roadSegments * SCALE),
-    areas: Math.max(12, Math.round(SUDAN_SCALE.areas * SCALE)),
-    sites: Math.round(SUDAN_SCALE.sites * SCALE),
-    incidents: Math.round(SUDAN_SCALE.incidents * SCALE),
-    constraints: Math.round(SUDAN_SCALE.constraints * SCALE),
-  }).input,
-);
+const situation: Situation = parseSituation(generateSituationInput(sudanScaled(SCALE, 12)).input);
 collectGarbage();
 console.log(
   `scale ${SCALE}, load ${os

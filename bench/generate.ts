@@ -38,6 +38,21 @@ export const SUDAN_SCALE: GenerateOptions = {
   crosslineCrossings: 20,
 };
 
+/**
+ * SUDAN_SCALE with the road network, areas, sites, incidents and constraints scaled by `scale` (BENCH_SCALE and
+ * the like: 0.1 for a quick try), at least `minAreas` areas.
+ */
+export function sudanScaled(scale: number, minAreas: number): GenerateOptions {
+  return {
+    ...SUDAN_SCALE,
+    roadSegments: Math.round(SUDAN_SCALE.roadSegments * scale),
+    areas: Math.max(minAreas, Math.round(SUDAN_SCALE.areas * scale)),
+    sites: Math.round(SUDAN_SCALE.sites * scale),
+    incidents: Math.round(SUDAN_SCALE.incidents * scale),
+    constraints: Math.round(SUDAN_SCALE.constraints * scale),
+  };
+}
+
 /** Sudan-sized: lon 21–38, lat 9–22. The western strip (about 9 %) is the neighbouring country. */
 export const EXTENT: [number, number, number, number] = [21, 9, 38, 22];
 export const COUNTRY = 'SDN';

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { generateSituationInput, SUDAN_SCALE, type GenerateOptions } from './generate';
+import { generateSituationInput, sudanScaled, type GenerateOptions } from './generate';
 import { seedSituation } from '../src/lib/server/db/featureRepository';
 import { loadSituationFromDir } from '../src/lib/server/geodata/loadSituationFromDir';
 import { startBuiltServer } from '../tests/helpers/builtServer';
@@ -25,14 +25,7 @@ const log = (line: string) => console.log(line);
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const kb = (b: number) => `${n(b / 1024)} KiB`;
 
-const options: GenerateOptions = {
-  ...SUDAN_SCALE,
-  roadSegments: Math.round(SUDAN_SCALE.roadSegments * SCALE),
-  sites: Math.round(SUDAN_SCALE.sites * SCALE),
-  incidents: Math.round(SUDAN_SCALE.incidents * SCALE),
-  constraints: Math.round(SUDAN_SCALE.constraints * SCALE),
-  areas: Math.max(4, Math.round(SUDAN_SCALE.areas * SCALE)),
-};
+const options: GenerateOptions = sudanScaled(SCALE, 4);
 
 log(
   `Corridor map bench: ${cpus()[0]?.model ?? 'CPU'} (${availableParallelism()} cores), Node ${process.version}`,

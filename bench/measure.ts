@@ -103,3 +103,16 @@ export function machine(): Machine {
 export const ms = (v: number): string =>
   v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(1)} ms`;
 export const mb = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`;
+
+/** CPU time (user + system, all threads) since `from`, in ms: steadier than wall time on a shared machine. */
+export function cpuMsSince(from?: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+}
+
+/** The machine's load averages (1, 5, 15 min), for a figure's context. */
+export const loadAverages = (digits = 1): string =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(digits))
+    .join(' ');

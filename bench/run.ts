@@ -19,7 +19,7 @@ import { haversineKm } from '../src/lib/domain/geo/haversineKm';
 import { parseSituation, type AnalysisReport, type Situation } from '../src/lib/domain/schemas';
 import { loadSituationFromDir } from '../src/lib/server/geodata/loadSituationFromDir';
 import { naiveBaseline, sampleRoads, type NaiveParams } from './baseline';
-import { generateSituationInput, SUDAN_SCALE, type GenerateOptions } from './generate';
+import { generateSituationInput, SUDAN_SCALE, sudanScaled, type GenerateOptions } from './generate';
 import type { MemoryFitResult } from './memoryFit';
 import {
   collectGarbage,
@@ -50,14 +50,7 @@ const FIT_HEAP_MB = Number(process.env.BENCH_FIT_HEAP_MB ?? 400);
 const ALTERNATIVES = 3;
 /** BENCH_SCALE=0.1 runs everything on a tenth of the data, for a quick try; figures are only meaningful at 1. */
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
-const OPTIONS = {
-  ...SUDAN_SCALE,
-  roadSegments: Math.round(SUDAN_SCALE.roadSegments * SCALE),
-  areas: Math.max(12, Math.round(SUDAN_SCALE.areas * SCALE)),
-  sites: Math.round(SUDAN_SCALE.sites * SCALE),
-  incidents: Math.round(SUDAN_SCALE.incidents * SCALE),
-  constraints: Math.round(SUDAN_SCALE.constraints * SCALE),
-};
+const OPTIONS = sudanScaled(SCALE, 12);
 
 /** The targets of the issue, on a 2-core machine. */
 const TARGETS = {

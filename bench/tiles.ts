@@ -18,7 +18,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { generateSituation, SUDAN_SCALE, type GenerateOptions } from './generate';
+import { generateSituation, sudanScaled, type GenerateOptions } from './generate';
 import { layerGroups } from '../src/lib/map/layerGroups';
 import type { Database } from '../src/lib/server/db/client';
 import { openDatabase } from '../src/lib/server/db/client';
@@ -35,14 +35,7 @@ if (!url) {
   process.exit(2);
 }
 const SCALE = Number(process.env.BENCH_TILES_SCALE ?? 1);
-const options: GenerateOptions = {
-  ...SUDAN_SCALE,
-  roadSegments: Math.round(SUDAN_SCALE.roadSegments * SCALE),
-  sites: Math.round(SUDAN_SCALE.sites * SCALE),
-  incidents: Math.round(SUDAN_SCALE.incidents * SCALE),
-  constraints: Math.round(SUDAN_SCALE.constraints * SCALE),
-  areas: Math.max(4, Math.round(SUDAN_SCALE.areas * SCALE)),
-};
+const options: GenerateOptions = sudanScaled(SCALE, 4);
 const ALL = ['public', 'restricted', 'confidential'] as const;
 const log = (line: string) => console.log(line);
 const n = (x: number) => Math.round(x).toLocaleString('en-US');

@@ -6,32 +6,22 @@
  * `node --expose-gc --import tsx bench/walksReanalysis.ts`
  */
 import { createHash } from 'node:crypto';
-import os from 'node:os';
 import { createAnalyzer } from '../src/lib/domain/analysis';
 import { parseSituation } from '../src/lib/domain/schemas';
 import { generateWalkSituationInput, walkOptionsAt } from './generateWalks';
-import { collectGarbage, median } from './measure';
+import { collectGarbage, cpuMsSince, loadAverages, median } from './measure';
 import { shiftedGeometry } from './moveFrontline';
 
 const AS_OF = '2024-08-15';
 const SCALE = Number(process.env.BENCH_SCALE ?? 0.1);
 const MOVES = Number(process.env.BENCH_REANALYSIS_RUNS ?? 7);
-const cpuMs = (from: NodeJS.CpuUsage) => {
-  const u = process.cpuUsage(from);
-  return (u.user + u.system) / 1000;
-};
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
 
 const situation = parseSituation(generateWalkSituationInput(walkOptionsAt(SCALE)).input);
 collectGarbage();
 const analyzer = createAnalyzer(situation);
 const c0 = process.cpuUsage();
 analyzer.analyze(AS_OF);
-const firstCpu = cpuMs(c0);
+const firstCpu = cpuMsSince(c0);
 const moved = situation.frontlines[Math.floor(situation.frontlines.length / 2)];
 const cpu: number[] = [];
 let last = '';
@@ -40,11 +30,11 @@ for (let i = 0; i < MOVES; i++) {
   const report = analyzer.analyze(AS_OF, undefined, {
     frontlines: [{ id: moved.properties.id, geometry: shiftedGeometry(moved, 2 + i) }],
   });
-  cpu.push(cpuMs(c));
+  cpu.push(cpuMsSince(c));
   last = createHash('sha256').update(JSON.stringify(report)).digest('hex').slice(0, 16);
 }
 console.log(
-  `walks ×${SCALE}, load ${load()}: first analysis cpu ${Math.round(firstCpu)} ms; re-analysis cpu median ` +
+  `walks ×${SCALE}, load ${loadAverages()}: first analysis cpu ${Math.round(firstCpu)} ms; re-analysis cpu median ` +
     `${Math.round(median(cpu))} ms, max ${Math.round(Math.max(...cpu))} ms [${cpu.map(Math.round).join(', ')}]; ` +
     `last report ${last}`,
 );
