@@ -48,6 +48,11 @@ export function siteFiguresOn(
   return out;
 }
 
+/** The crossings of `s` in force on `date` that have a status by then (what `situationOn` keeps). */
+export function crossingsOn(s: Situation, date: string): Situation['crossings'] {
+  return s.crossings.filter((c) => isValidOn(c.properties, date) && crossingStatusOn(c, date) !== undefined);
+}
+
 /**
  * The situation as it stood on `date`: only features valid that day; incidents dated within
  * `incidentWindowDays` before it; crossings that have a status by then. Input is not mutated.
@@ -60,7 +65,7 @@ export function situationOn(s: Situation, date: string, incidentWindowDays: numb
     areas: valid(s.areas),
     frontlines: valid(s.frontlines),
     sites: valid(s.sites),
-    crossings: valid(s.crossings).filter((c) => crossingStatusOn(c, date) !== undefined),
+    crossings: crossingsOn(s, date),
     roads: valid(s.roads),
     corridors: valid(s.corridors),
     incidents: s.incidents.filter((i) => isInWindow(i.properties.date, date, incidentWindowDays)),

@@ -1,5 +1,5 @@
 import { neededProtection, type ProtectionNeeds } from '$lib/domain/analysis/neededProtection';
-import { crossingStatusOn, isValidOn } from '$lib/domain/asOf';
+import { crossingsOn, crossingStatusOn } from '$lib/domain/asOf';
 import type { AnalysisReport, Situation, Totals } from '$lib/domain/schemas';
 import { dateVisibility, type DateVisibility } from './dateVisibility';
 import { hotspotList, type HotspotList } from './hotspotList';
@@ -79,10 +79,8 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
       reasons: distinct(s.reasons.map((r) => r.code)),
     };
   const crossings: Record<string, string> = {};
-  // The crossings `situationOn` keeps, selected alone: the whole situation on the date (50,000 roads at Sudan
-  // scale) is not needed for them.
-  for (const c of situation.crossings) {
-    if (!isValidOn(c.properties, report.asOf)) continue;
+  // The crossings alone: the whole situation on the date (50,000 roads at Sudan scale) is not needed for them.
+  for (const c of crossingsOn(situation, report.asOf)) {
     const status = crossingStatusOn(c, report.asOf)?.status;
     if (status) crossings[c.properties.id] = status;
   }
