@@ -103,7 +103,7 @@ test('a map opened offline with no kept data says so instead of waiting', async 
   await context.setOffline(false);
 });
 
-test('a tiled map reopens with the network cut, from the tiles and verdicts it loaded', async ({
+test('a tiled map reopens with the network cut, from the tiles, verdicts and details it loaded', async ({
   page,
   context,
 }) => {
@@ -133,6 +133,14 @@ test('a tiled map reopens with the network cut, from the tiles and verdicts it l
   // The verdicts reach the map's features as state a moment after the map reports itself drawn.
   await expect.poll(async () => (await statuses())['cor_adre_nyala']).toBe('at_risk');
   const online = await statuses();
+  // A feature's details, opened online: fetched from the server for the date shown (and kept).
+  const details = page.getByRole('region', { name: /Adré → El Geneina → Zalingei → Nyala/ });
+  const openDetails = async () => {
+    await page.locator('#feature-cor_adre_nyala').click();
+    await expect(details).toBeVisible();
+    await expect(details.locator('.chip.status')).toHaveText('At risk on 20 August 2024');
+  };
+  await openDetails();
 
   // The browser's own HTTP cache would answer for the tiles for a minute (`max-age=60`); a reader who reopens
   // the map later has only the worker's copies. Cleared here rather than waited for.
@@ -145,5 +153,14 @@ test('a tiled map reopens with the network cut, from the tiles and verdicts it l
   // The corridors are drawn from the kept tiles, with the kept verdicts' statuses, and the page says so.
   await expect.poll(statuses).toEqual(online);
   await expect(page.getByRole('status').filter({ hasText: /^offline —/ })).toBeVisible();
+  // The details of the feature opened online open again from the kept copy, with the same verdict.
+  await openDetails();
+  await expect(details.locator('.stretch[data-status="at_risk"]').first()).toContainText('Obstacle nearby');
+  // One never opened has no copy: the page says the server did not answer, not the browser's "Failed to fetch".
+  allowConsoleError(page, /Failed to load resource|corridor: could not load this feature's details/);
+  await page.locator('[id^="feature-cor_"]:not(#feature-cor_adre_nyala)').first().click();
+  await expect(page.getByRole('alert')).toHaveText(
+    /Could not load this feature's details: the server did not answer\. Check the connection and reload\./,
+  );
   await context.setOffline(false);
 });

@@ -16,6 +16,7 @@ describe('what the service worker keeps', () => {
       '/map/meta.json',
       '/map/verdicts.json',
       '/tiles/roads/5/19/14.mvt',
+      '/map/features/cor_adre_nyala',
       '/basemap/countries.geojson',
       '/fonts/NotoSans-Regular.woff2',
     ])
@@ -26,7 +27,6 @@ describe('what the service worker keeps', () => {
       '/admin',
       '/api/trpc/features.get',
       '/api/trpc/plans.list',
-      '/map/features/cor_adre_nyala',
       '/export/sites.csv',
       '/login',
     ])
@@ -49,6 +49,7 @@ describe('what the service worker keeps', () => {
       '/map/meta.json',
       '/embed/situation.json',
       '/map/verdicts.json',
+      '/map/features/cor_adre_nyala',
     ])
       expect(isRevalidatedPath(p), p).toBe(true);
     for (const p of [
@@ -61,8 +62,9 @@ describe('what the service worker keeps', () => {
       expect(isRevalidatedPath(p), p).toBe(false);
   });
 
-  it('keeps a bounded number of tiles and dates, dropping the oldest put first', () => {
+  it('keeps a bounded number of tiles, dates and feature details, dropping the oldest put first', () => {
     const o = 'https://corridor.example';
+    const details = ['cor_a', 'cor_b'].map((id) => `${o}/map/features/${id}?date=2024-05-01`);
     const tiles = Array.from({ length: 5 }, (_, i) => `${o}/tiles/roads/8/${i}/3.mvt`);
     const dates = ['2024-05-01', '2024-05-02', '2024-05-03'].map((d) => `${o}/map/verdicts.json?date=${d}`);
     const others = [`${o}/`, `${o}/map/meta.json`, `${o}/_app/immutable/entry/start.js`];
@@ -77,13 +79,20 @@ describe('what the service worker keeps', () => {
       dates[1],
       tiles[3],
       dates[2],
+      details[0],
       tiles[4],
+      details[1],
       others[2],
     ];
-    expect(copiesOverLimits(keys, { tiles: 3, verdicts: 2 })).toEqual([tiles[0], tiles[1], dates[0]]);
-    expect(copiesOverLimits(keys, { tiles: 5, verdicts: 3 })).toEqual([]);
+    expect(copiesOverLimits(keys, { tiles: 3, verdicts: 2, features: 1 })).toEqual([
+      tiles[0],
+      tiles[1],
+      dates[0],
+      details[0],
+    ]);
+    expect(copiesOverLimits(keys, { tiles: 5, verdicts: 3, features: 2 })).toEqual([]);
     // The app's shell and the map's mode are never trimmed, however many.
-    expect(copiesOverLimits(others, { tiles: 0, verdicts: 0 })).toEqual([]);
+    expect(copiesOverLimits(others, { tiles: 0, verdicts: 0, features: 0 })).toEqual([]);
   });
 
   it('keeps a page under its path and language too, so a changed date or view reopens offline', () => {

@@ -7,11 +7,14 @@ export const SITUATION_PATH = '/api/trpc/situation.get';
 /** The tiled map's verdicts of a date (one kept copy per date asked). */
 export const VERDICTS_PATH = '/map/verdicts.json';
 
+/** The tiled map's details of one feature on a date (`/map/features/{id}?date=…`). */
+export const FEATURE_PATH_PREFIX = '/map/features/';
+
 /**
  * What the map page and the embed need to open without a network: the pages, the app's scripts, styles and
  * fonts, the basemap, the map's mode (`/map/meta.json`, which the map page asks first) and the situation (the
- * map analyses it in the browser); on a tiled map (a large situation), the tiles it loaded and the verdicts of
- * the dates it showed. Nothing else is kept.
+ * map analyses it in the browser); on a tiled map (a large situation), the tiles it loaded, the verdicts of
+ * the dates it showed and the details of the features opened. Nothing else is kept.
  */
 export function isOfflinePath(pathname: string): boolean {
   return (
@@ -22,6 +25,7 @@ export function isOfflinePath(pathname: string): boolean {
     pathname === SITUATION_PATH ||
     pathname === '/map/meta.json' ||
     pathname === VERDICTS_PATH ||
+    pathname.startsWith(FEATURE_PATH_PREFIX) ||
     pathname.startsWith('/tiles/') ||
     pathname.startsWith('/_app/') ||
     pathname.startsWith('/fonts/') ||
@@ -38,25 +42,29 @@ export function isRevalidatedPath(pathname: string): boolean {
     pathname === SITUATION_PATH ||
     pathname === '/map/meta.json' ||
     pathname === '/embed/situation.json' ||
-    pathname === VERDICTS_PATH
+    pathname === VERDICTS_PATH ||
+    pathname.startsWith(FEATURE_PATH_PREFIX)
   );
 }
 
 /**
  * How many copies the worker keeps of what a reader can ask without end: tiles (one per place and zoom the
- * map was moved to) and verdicts (one per date). The oldest kept go first. A tile of Sudan's situation is
- * 1–60 KB as kept (uncompressed), a date's verdicts under 1 MB: some tens of MB at most, on a laptop as on a
- * phone, for the places and dates a reader last worked on.
+ * map was moved to), verdicts (one per date) and a feature's details (one per feature and date). The oldest
+ * kept go first. A tile of Sudan's situation is 1–60 KB as kept (uncompressed), a date's verdicts under 1 MB, a
+ * feature's details a few KB (a long corridor's stretches some tens): some tens of MB at most, on a laptop as on
+ * a phone, for the places, dates and features a reader last worked on.
  */
-export const KEPT_COPIES_LIMITS: Readonly<Record<'tiles' | 'verdicts', number>> = {
+export const KEPT_COPIES_LIMITS: Readonly<Record<'tiles' | 'verdicts' | 'features', number>> = {
   tiles: 2000,
   verdicts: 12,
+  features: 500,
 };
 
 /** Which bounded kind of copy a path is, if any (`KEPT_COPIES_LIMITS`). */
 export function boundedKind(pathname: string): keyof typeof KEPT_COPIES_LIMITS | undefined {
   if (pathname.startsWith('/tiles/')) return 'tiles';
   if (pathname === VERDICTS_PATH) return 'verdicts';
+  if (pathname.startsWith(FEATURE_PATH_PREFIX)) return 'features';
   return undefined;
 }
 

@@ -40,7 +40,8 @@ export async function fetchFeatureView(
   date: string,
   signal: AbortSignal,
 ): Promise<FeatureView | undefined> {
-  const r = await fetch(`${resolve('/map/features/[id]', { id })}?date=${date}`, { signal });
+  // Kept by the service worker too: offline, the details of a feature opened before on that date.
+  const r = noteKeptCopy(await fetch(`${resolve('/map/features/[id]', { id })}?date=${date}`, { signal }));
   if (r.status === 404) return undefined;
   return read(r, 'the feature');
 }
