@@ -1,6 +1,7 @@
 // Whether readers are being answered: background work (the map's warm-up of the next dates,
 // `verdictsWarmUp.ts`) runs only when none is, so it never takes a core from a reader's request.
-// Counted in `handle` (src/hooks.server.ts) for every request SvelteKit answers.
+// Counted in `handle` (src/hooks.server.ts) for every request SvelteKit answers, and for the map data's
+// revalidations answered before SvelteKit (`publishEarlyRevalidation`).
 
 let inFlight = 0;
 let lastEnded = 0;

@@ -4,6 +4,7 @@ import { isLayerGroup } from '$lib/map/layerGroups';
 import { cacheControl, matchingTag, strongEtag } from '../http/cache';
 import { contentHash } from '../http/contentVersion';
 import { publicSituation } from '../http/publicSituation';
+import { readerArrived, readerLeft } from '../http/readerActivity';
 import { withSecurityHeaders } from '../http/securityHeaders';
 import type { SituationStore } from '../situation/situationStore';
 import { checkTileRange, TileRangeError } from './vectorTiles';
@@ -108,9 +109,16 @@ export type EarlyRevalidation = (
 export function publishEarlyRevalidation(store: () => Promise<SituationStore>, sessionCookie: string): void {
   const named = new RegExp(`(?:^|;)\\s*${sessionCookie}=`);
   const early: EarlyRevalidation = async (method, url, ifNoneMatch, cookie) => {
-    const asked = { method, ifNoneMatch: ifNoneMatch ?? null, hasSession: !!cookie && named.test(cookie) };
-    const res = await revalidateMapData(asked, url, store);
-    return res && Object.fromEntries(res.headers);
+    // A reader's request like any other: the warm-up must not start in the middle of a map's revalidations
+    // (one per tile in view on every move), which it would hold up for as long as its analysis takes.
+    readerArrived();
+    try {
+      const asked = { method, ifNoneMatch: ifNoneMatch ?? null, hasSession: !!cookie && named.test(cookie) };
+      const res = await revalidateMapData(asked, url, store);
+      return res && Object.fromEntries(res.headers);
+    } finally {
+      readerLeft();
+    }
   };
   (globalThis as Record<symbol, unknown>)[EARLY_REVALIDATION] = early;
 }
