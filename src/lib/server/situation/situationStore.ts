@@ -16,7 +16,6 @@ import { strongEtag } from '../http/cache';
 import { sharedRuns } from '../http/coalesce';
 import { contentHash, publicContentVersion, type ContentVersion } from '../http/contentVersion';
 import { publicSituation } from '../http/publicSituation';
-import { reportJsonBytes } from './reportBytes';
 
 interface Snapshot {
   /** The data version (`data_version.n`) read before the situation. */
@@ -70,9 +69,8 @@ export class SituationStore {
   ) {
     this.analyses = new LRUCache<string, CachedAnalysis>({
       maxSize: options.analysisCacheBytes ?? ANALYSIS_CACHE_BYTES,
-      // A report bigger than the whole bound is not kept (`set` refuses it), only answered. Measured without
-      // writing the JSON out, which cost as much as the analysis (reportBytes.ts).
-      sizeCalculation: (a) => Math.max(1, reportJsonBytes(a.report)),
+      // A report bigger than the whole bound is not kept (`set` refuses it), only answered.
+      sizeCalculation: (a) => Math.max(1, Buffer.byteLength(JSON.stringify(a.report))),
     });
   }
 
