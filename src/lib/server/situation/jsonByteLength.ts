@@ -1,7 +1,11 @@
+// Values of fewer bytes are walked again rather than remembered: a WeakMap entry for each of a report's many
+// small objects (reasons, options, positions' lines of short segments) cost more than walking them again.
+const MEMO_BYTES = 2048;
+
 /**
  * A function giving `Buffer.byteLength(JSON.stringify(value))` without writing the JSON, for the analysis
  * cache's bound in bytes. Serialising a Sudan-scale report (53 MiB) only to measure it cost about 0.7 s of
- * CPU per new date, more than analysing a far date. Here positions and plain strings are measured without
+ * CPU per new date, about as much as analysing a far date. Here positions and plain strings are measured without
  * making their text, and objects and arrays already measured are not walked again: the reports of one
  * analyzer share much from date to date (segments, best paths, reasons lists), so another date measures
  * mostly what is new in it.
@@ -52,7 +56,7 @@ export function createJsonByteLength(): (value: unknown) => number {
       }
       if (fields > 1) n += fields - 1;
     }
-    known.set(v, n);
+    if (n >= MEMO_BYTES) known.set(v, n);
     return n;
   };
   return bytes;
