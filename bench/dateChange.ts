@@ -2,7 +2,8 @@
  * A date change on the map's server, in one process: the Sudan-scale situation of `npm run bench:map`
  * (bench/generate.ts, `SUDAN_SCALE`, scaled by BENCH_MAP_SCALE as that bench does, default 1), one analyzer
  * reused from date to date as the server's store does. For each step of DATES (a day, thirty days, two hundred
- * days, back and forth), the CPU time (`process.cpuUsage`) of the analysis, of the map's verdicts made from
+ * days, back and forth), the CPU time (`process.cpuUsage`) of the analysis, of counting its bytes for the
+ * store's analysis cache (as `SituationStore` does when it keeps the report), of the map's verdicts made from
  * it and of their body serialised, and a hash of the report. BENCH_CHECK=1 also analyses each date with a
  * fresh analyzer and says whether the reports are the same. BENCH_ROUNDS (default 1) repeats the walk.
  * `npm run -s bench:prepare && node --import tsx bench/dateChange.ts`
@@ -12,6 +13,7 @@ import { createAnalyzer } from '../src/lib/domain/analysis';
 import { parseSituation } from '../src/lib/domain/schemas';
 import { mapVerdicts } from '../src/lib/map/mapVerdicts';
 import { encodeVerdicts } from '../src/lib/map/verdictsWire';
+import { createJsonByteLength } from '../src/lib/server/situation/jsonByteLength';
 import { generateSituationInput, sudanScaled, type GenerateOptions } from './generate';
 import { cpuMsSince, loadAverages } from './measure';
 
@@ -32,29 +34,35 @@ console.log(`Sudan scale ×${SCALE}, load ${loadAverages()}`);
 let c = process.cpuUsage();
 const analyzer = createAnalyzer(situation);
 console.log(`build ${Math.round(cpuMsSince(c))} ms`);
-const total = { analysis: 0, verdicts: 0 };
+const reportBytes = createJsonByteLength();
+const total = { analysis: 0, cache: 0, verdicts: 0 };
 for (let round = 0; round < ROUNDS; round++) {
   for (const [i, asOf] of DATES.entries()) {
     c = process.cpuUsage();
     const report = analyzer.analyze(asOf);
     const analysis = cpuMsSince(c);
     c = process.cpuUsage();
+    reportBytes(report);
+    const cache = cpuMsSince(c);
+    c = process.cpuUsage();
     const body = JSON.stringify(encodeVerdicts(mapVerdicts(situation, report)));
     const verdicts = cpuMsSince(c);
     if (round > 0 || i > 0) {
       total.analysis += analysis;
+      total.cache += cache;
       total.verdicts += verdicts;
     }
     let check = '';
     if (CHECK)
       check = hash(createAnalyzer(situation).analyze(asOf)) === hash(report) ? ' = fresh' : ' ≠ FRESH';
     console.log(
-      `${asOf}: analysis ${Math.round(analysis)} ms, verdicts + body ${Math.round(verdicts)} ms ` +
+      `${asOf}: analysis ${Math.round(analysis)} ms, cache size ${Math.round(cache)} ms, ` +
+        `verdicts + body ${Math.round(verdicts)} ms ` +
         `(${Math.round(body.length / 1024)} KiB), report ${hash(report)}${check}`,
     );
   }
 }
 console.log(
-  `date changes (all but the first analysis): analysis ${Math.round(total.analysis)} ms, verdicts ` +
-    `${Math.round(total.verdicts)} ms; load ${loadAverages()}`,
+  `date changes (all but the first analysis): analysis ${Math.round(total.analysis)} ms, cache size ` +
+    `${Math.round(total.cache)} ms, verdicts ${Math.round(total.verdicts)} ms; load ${loadAverages()}`,
 );

@@ -16,6 +16,7 @@ import { strongEtag } from '../http/cache';
 import { sharedRuns } from '../http/coalesce';
 import { contentHash, publicContentVersion, type ContentVersion } from '../http/contentVersion';
 import { publicSituation } from '../http/publicSituation';
+import { createJsonByteLength } from './jsonByteLength';
 
 interface Snapshot {
   /** The data version (`data_version.n`) read before the situation. */
@@ -61,6 +62,7 @@ export class SituationStore {
   private readonly reading = sharedRuns<string, Snapshot>();
   private readonly analysing = sharedRuns<string, CachedAnalysis>();
   private readonly analyses: LRUCache<string, CachedAnalysis>;
+  private readonly reportBytes = createJsonByteLength();
 
   constructor(
     private readonly db: Database,
@@ -69,8 +71,9 @@ export class SituationStore {
   ) {
     this.analyses = new LRUCache<string, CachedAnalysis>({
       maxSize: options.analysisCacheBytes ?? ANALYSIS_CACHE_BYTES,
-      // A report bigger than the whole bound is not kept (`set` refuses it), only answered.
-      sizeCalculation: (a) => Math.max(1, Buffer.byteLength(JSON.stringify(a.report))),
+      // A report bigger than the whole bound is not kept (`set` refuses it), only answered. Its JSON's bytes,
+      // counted without writing it (jsonByteLength.ts).
+      sizeCalculation: (a) => Math.max(1, this.reportBytes(a.report)),
     });
   }
 
