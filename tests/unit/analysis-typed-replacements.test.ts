@@ -52,6 +52,62 @@ describe('SegmentGrid', () => {
   });
 });
 
+/** SegmentGrid's search as it was written with a table of the items already met: each item in the first
+ * cell of the scan (row by row) that holds it. */
+function gridSearchWithSeenTable(grid: SegmentGrid, minX: number, minY: number, maxX: number, maxY: number) {
+  const seen = new Set<number>();
+  const out: number[] = [];
+  const b = grid.boxes;
+  for (let cy = grid.row(minY); cy <= grid.row(maxY); cy++)
+    for (let cx = grid.column(minX); cx <= grid.column(maxX); cx++) {
+      const c = cy * grid.nx + cx;
+      for (let k = grid.start[c]; k < grid.start[c + 1]; k++) {
+        const i = grid.items[k];
+        if (seen.has(i)) continue;
+        seen.add(i);
+        const [ax, ay, bx, by] = [b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]];
+        if (Math.min(ax, bx) > maxX || Math.max(ax, bx) < minX) continue;
+        if (Math.min(ay, by) <= maxY && Math.max(ay, by) >= minY) out.push(i);
+      }
+    }
+  return out;
+}
+
+describe('SegmentGrid without a table of items met', () => {
+  it('finds the items a table of those met finds, in the same order, once each', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const rand = mulberry32(1000 + seed);
+      const n = 1 + Math.floor(rand() * 600);
+      const boxes = new Float64Array(4 * n);
+      for (let i = 0; i < n; i++) {
+        const x = rand() * 10;
+        const y = rand() * 10;
+        // Long boxes too, spanning many cells; points (zero-size boxes) on cell borders.
+        const w = rand() < 0.1 ? rand() * 5 : rand() < 0.2 ? 0 : rand() * 0.5;
+        const h = rand() < 0.1 ? rand() * 5 : rand() < 0.2 ? 0 : rand() * 0.5;
+        const [px, py] = rand() < 0.1 ? [Math.round(x), Math.round(y)] : [x, y];
+        boxes.set(rand() < 0.5 ? [px, py, px + w, py + h] : [px + w, py + h, px, py], 4 * i);
+      }
+      // Cells of 1 put box edges on cell borders; some grids are coarsened by MAX_CELLS only in theory.
+      const grid = new SegmentGrid(boxes, seed % 3 === 0 ? 1 : 0.02 + rand());
+      for (let q = 0; q < 40; q++) {
+        const x = rand() * 12 - 1;
+        const y = rand() * 12 - 1;
+        const w = q % 5 === 0 ? rand() * 12 : rand();
+        const h = q % 7 === 0 ? 0 : rand();
+        const expected = gridSearchWithSeenTable(grid, x, y, x + w, y + h);
+        expect(grid.search(x, y, x + w, y + h), `seed ${seed}`).toEqual(expected);
+        const met: number[] = [];
+        grid.forEach(x, y, x + w, y + h, (i) => met.push(i));
+        expect(met, `seed ${seed}`).toEqual(expected);
+        expect(grid.search(x, y, x + w, y + h, (i) => i % 2 === 0)).toEqual(
+          expected.filter((i) => i % 2 === 0),
+        );
+      }
+    }
+  });
+});
+
 /** pathGeometry as it was written before it sized its array: positions pushed one by one. */
 function pathGeometryByPush(
   net: RoadNetwork,
