@@ -1,5 +1,5 @@
 import type { Position } from 'geojson';
-import { createBoxIndex } from '../../geo/createBoxIndex';
+import { createPointIndex } from '../../geo/createPointIndex';
 import { expandBboxKm } from '../../geo/expandBboxKm';
 import { haversineKm, haversineKmLonLat } from '../../geo/haversineKm';
 import { projectOnSegment } from '../../geo/projectOnSegment';
@@ -245,7 +245,7 @@ export function buildRoadNetwork(
   // The segments of the edges, on a grid (cheaper to build than a tree for a million segments), which reads
   // each segment's box from its two ends in segCoords rather than from a copy of them as boxes.
   const segGrid = new SegmentGrid(segCoords, segCount > 0 ? (3 * span) / segCount + 1e-6 : 1);
-  const nodeIndex = createBoxIndex(nodeCount, (n) => [nodeLon[n], nodeLat[n], nodeLon[n], nodeLat[n]]);
+  const nodeIndex = createPointIndex(nodeLon, nodeLat);
 
   return {
     nodeCount,
