@@ -90,16 +90,21 @@ export function buildRoadNetwork(
       if (i === 0 || sorted[i] !== sorted[i - 1]) unique.push(sorted[i]);
     return unique;
   });
-  const pointLon: number[] = [];
-  const pointLat: number[] = [];
-  const pointOf: number[][] = positions.map((list, r) =>
-    list.map((pos) => {
-      const p = at(coords[r], pos);
-      pointLon.push(p[0]);
-      pointLat.push(p[1]);
-      return pointLon.length - 1;
-    }),
-  );
+  // The cut points, road by road in position order: point `firstPoint[r] + i` is the i-th cut of road r. Two
+  // typed arrays sized once, where arrays of numbers pushed one by one grew by copies, and an offset per road
+  // where a list of point numbers per road was another 50,000 arrays.
+  const firstPoint = new Int32Array(roads.length + 1);
+  for (let r = 0; r < roads.length; r++) firstPoint[r + 1] = firstPoint[r] + positions[r].length;
+  const pointLon = new Float64Array(firstPoint[roads.length]);
+  const pointLat = new Float64Array(firstPoint[roads.length]);
+  for (let r = 0; r < roads.length; r++) {
+    const list = positions[r];
+    for (let i = 0; i < list.length; i++) {
+      const p = at(coords[r], list[i]);
+      pointLon[firstPoint[r] + i] = p[0];
+      pointLat[firstPoint[r] + i] = p[1];
+    }
+  }
   const root = clusterPoints(pointLon, pointLat, options.snapToleranceKm);
   // Junctions numbered in the order their groups first appear; a group is placed at its first point.
   const nodeOfRoot = new Int32Array(root.length).fill(-1);
@@ -117,7 +122,7 @@ export function buildRoadNetwork(
     nodeLat[n] = pointLat[rootOfNode[n]];
   }
   const nodeOfPoint = (i: number) => nodeOfRoot[root[i]];
-  const nodeAt = (road: number, pos: number) => nodeOfPoint(pointOf[road][positions[road].indexOf(pos)]);
+  const nodeAt = (road: number, pos: number) => nodeOfPoint(firstPoint[road] + positions[road].indexOf(pos));
 
   // Edges: the pieces of each road between consecutive cuts. Their segments are packed into typed arrays in
   // the same pass, while the positions just read are still in the cache: a second pass over a million
@@ -137,8 +142,8 @@ export function buildRoadNetwork(
     const list = positions[r];
     let n = 0;
     for (let i = 0; i + 1 < list.length; i++) {
-      const from = nodeOfPoint(pointOf[r][i]);
-      const to = nodeOfPoint(pointOf[r][i + 1]);
+      const from = nodeOfPoint(firstPoint[r] + i);
+      const to = nodeOfPoint(firstPoint[r] + i + 1);
       // One pass over the piece's positions makes its line, packs its segments and sums its length (the sum
       // lineLengthKm makes, in the same order): each position array is read once, not three times.
       const index = edges.length;
