@@ -2,6 +2,7 @@ import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/prng';
 import { createBoxIndex } from '$lib/domain/geo/createBoxIndex';
+import { createPointIndex } from '$lib/domain/geo/createPointIndex';
 import { SegmentGrid } from '$lib/domain/analysis/network/segmentGrid';
 import { createPolygonIndex } from '$lib/domain/geo/createPolygonIndex';
 import { KM_PER_DEGREE } from '$lib/domain/geo/constants';
@@ -47,6 +48,62 @@ describe('SegmentGrid', () => {
           grid.search(a, b, c, d).sort((i, j) => i - j),
           `seed ${seed}`,
         ).toEqual(byTree);
+      }
+    }
+  });
+});
+
+/** SegmentGrid's search as it was written with a table of the items already met: each item in the first
+ * cell of the scan (row by row) that holds it. */
+function gridSearchWithSeenTable(grid: SegmentGrid, minX: number, minY: number, maxX: number, maxY: number) {
+  const seen = new Set<number>();
+  const out: number[] = [];
+  const b = grid.boxes;
+  for (let cy = grid.row(minY); cy <= grid.row(maxY); cy++)
+    for (let cx = grid.column(minX); cx <= grid.column(maxX); cx++) {
+      const c = cy * grid.nx + cx;
+      for (let k = grid.start[c]; k < grid.start[c + 1]; k++) {
+        const i = grid.items[k];
+        if (seen.has(i)) continue;
+        seen.add(i);
+        const [ax, ay, bx, by] = [b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]];
+        if (Math.min(ax, bx) > maxX || Math.max(ax, bx) < minX) continue;
+        if (Math.min(ay, by) <= maxY && Math.max(ay, by) >= minY) out.push(i);
+      }
+    }
+  return out;
+}
+
+describe('SegmentGrid without a table of items met', () => {
+  it('finds the items a table of those met finds, in the same order, once each', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const rand = mulberry32(1000 + seed);
+      const n = 1 + Math.floor(rand() * 600);
+      const boxes = new Float64Array(4 * n);
+      for (let i = 0; i < n; i++) {
+        const x = rand() * 10;
+        const y = rand() * 10;
+        // Long boxes too, spanning many cells; points (zero-size boxes) on cell borders.
+        const w = rand() < 0.1 ? rand() * 5 : rand() < 0.2 ? 0 : rand() * 0.5;
+        const h = rand() < 0.1 ? rand() * 5 : rand() < 0.2 ? 0 : rand() * 0.5;
+        const [px, py] = rand() < 0.1 ? [Math.round(x), Math.round(y)] : [x, y];
+        boxes.set(rand() < 0.5 ? [px, py, px + w, py + h] : [px + w, py + h, px, py], 4 * i);
+      }
+      // Cells of 1 put box edges on cell borders; some grids are coarsened by MAX_CELLS only in theory.
+      const grid = new SegmentGrid(boxes, seed % 3 === 0 ? 1 : 0.02 + rand());
+      for (let q = 0; q < 40; q++) {
+        const x = rand() * 12 - 1;
+        const y = rand() * 12 - 1;
+        const w = q % 5 === 0 ? rand() * 12 : rand();
+        const h = q % 7 === 0 ? 0 : rand();
+        const expected = gridSearchWithSeenTable(grid, x, y, x + w, y + h);
+        expect(grid.search(x, y, x + w, y + h), `seed ${seed}`).toEqual(expected);
+        const met: number[] = [];
+        grid.forEach(x, y, x + w, y + h, (i) => met.push(i));
+        expect(met, `seed ${seed}`).toEqual(expected);
+        expect(grid.search(x, y, x + w, y + h, (i) => i % 2 === 0)).toEqual(
+          expected.filter((i) => i % 2 === 0),
+        );
       }
     }
   });
@@ -153,6 +210,27 @@ describe('foldTreeAt', () => {
   });
 });
 
+describe('createPointIndex', () => {
+  it('answers as createBoxIndex over the points as boxes, in the same order', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const rand = mulberry32(500 + seed);
+      const n = Math.floor(rand() * 300);
+      const x = Float64Array.from({ length: n }, () => rand() * 10);
+      const y = Float64Array.from({ length: n }, () => rand() * 10);
+      const byBoxes = createBoxIndex(n, (i) => [x[i], y[i], x[i], y[i]]);
+      const byPoints = createPointIndex(x, y);
+      expect(byPoints.size).toBe(byBoxes.size);
+      for (let q = 0; q < 20; q++) {
+        const [qx, qy, w] = [rand() * 10, rand() * 10, rand() * 3];
+        expect(byPoints.search(qx, qy, qx + w, qy + w), `seed ${seed}`).toEqual(
+          byBoxes.search(qx, qy, qx + w, qy + w),
+        );
+        expect(byPoints.neighbors(qx, qy, 16), `seed ${seed}`).toEqual(byBoxes.neighbors(qx, qy, 16));
+      }
+    }
+  });
+});
+
 describe('createPolygonIndex', () => {
   it('finds a point inside exactly where an even-odd count over every ring edge does', () => {
     for (let seed = 1; seed <= 30; seed++) {
@@ -189,6 +267,44 @@ describe('createPolygonIndex', () => {
         expect(index.contains(p), `seed ${seed} at ${p.join(',')}`).toBe(byCount(p));
       }
     }
+  });
+});
+
+describe('PolygonIndex.meetsInside', () => {
+  it('says a segment has a part inside exactly where insideIntervals finds one', () => {
+    let inside = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const rand = mulberry32(300 + seed);
+      const polygons: Position[][][] = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => {
+        const cx = rand() * 4;
+        const cy = rand() * 4;
+        const ring = (r: number): Position[] => {
+          const k = 3 + Math.floor(rand() * 10);
+          const pts = Array.from({ length: k }, (_, j): Position => {
+            const a = (2 * Math.PI * j) / k;
+            const d = r * (0.5 + rand() / 2);
+            return [cx + d * Math.cos(a), cy + d * Math.sin(a)];
+          });
+          return [...pts, pts[0]];
+        };
+        return rand() < 0.4 ? [ring(2), ring(0.4)] : [ring(2)];
+      });
+      const index = createPolygonIndex(polygons);
+      const vertices = polygons.flat(2);
+      for (let q = 0; q < 300; q++) {
+        // Free segments, and segments from or along ring vertices (touching the rings at a point or more).
+        const a: Position =
+          q % 4 === 0 ? vertices[Math.floor(rand() * vertices.length)] : [rand() * 8 - 2, rand() * 8 - 2];
+        const b: Position =
+          q % 8 === 0
+            ? vertices[Math.floor(rand() * vertices.length)]
+            : [a[0] + (rand() - 0.5) * 3, a[1] + (rand() - 0.5) * 3];
+        const expected = index.insideIntervals(a, b).length > 0;
+        if (expected) inside++;
+        expect(index.meetsInside(a, b), `seed ${seed}: ${a.join(',')} to ${b.join(',')}`).toBe(expected);
+      }
+    }
+    expect(inside).toBeGreaterThan(1000);
   });
 });
 

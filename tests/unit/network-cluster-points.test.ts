@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../bench/prng';
+import { haversineKmLonLat } from '$lib/domain/geo/haversineKm';
 import { clusterPoints } from '$lib/domain/analysis/network/clusterPoints';
 
 // Cut points closer than the snap tolerance become one junction, numbered by the group's first point. Many
@@ -28,5 +30,37 @@ describe('clusterPoints', () => {
     const lon = [30, 30, 30, 30];
     const lat = [10, 10, 10 + 4 * STEP, 10 + 4 * STEP];
     expect([...clusterPoints(lon, lat, TOL_KM)]).toEqual([0, 0, 2, 2]);
+  });
+
+  it('groups seeded points as joining every pair within tolerance does (its hash table changes nothing)', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const rand = mulberry32(seed);
+      const n = 50 + Math.floor(rand() * 250);
+      const lon: number[] = [];
+      const lat: number[] = [];
+      // Clumps of points a few tolerances wide, west and east of 0 and north and south of the equator, some
+      // repeated exactly: cells with negative columns and rows, and chains across cell borders.
+      const cx = (rand() - 0.5) * 40;
+      const cy = (rand() - 0.5) * 60;
+      for (let i = 0; i < n; i++) {
+        if (i > 0 && rand() < 0.15) {
+          const j = Math.floor(rand() * i);
+          lon.push(lon[j]);
+          lat.push(lat[j]);
+        } else {
+          lon.push(cx + (rand() - 0.5) * 0.01);
+          lat.push(cy + (rand() - 0.5) * 0.01);
+        }
+      }
+      const parent = lon.map((_, i) => i);
+      const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++)
+          if (haversineKmLonLat(lon[i], lat[i], lon[j], lat[j]) <= TOL_KM) {
+            const [a, b] = [find(i), find(j)];
+            parent[Math.max(a, b)] = Math.min(a, b);
+          }
+      expect([...clusterPoints(lon, lat, TOL_KM)], `seed ${seed}`).toEqual(lon.map((_, i) => find(i)));
+    }
   });
 });

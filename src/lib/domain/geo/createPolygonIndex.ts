@@ -8,6 +8,8 @@ export interface PolygonIndex {
   contains(p: Position): boolean;
   /** The parts of segment AB inside, as sorted parameter intervals (as `segmentInsideIntervals`). */
   insideIntervals(a: Position, b: Position): [number, number][];
+  /** Whether a part of segment AB is inside: `insideIntervals(a, b).length > 0`, without making the intervals. */
+  meetsInside(a: Position, b: Position): boolean;
 }
 
 /**
@@ -120,5 +122,49 @@ export function createPolygonIndex(polygons: readonly (readonly Position[][])[])
     }
     return out;
   };
-  return { contains, insideIntervals };
+  // The cuts of a segment for meetsInside, gathered in the index search's filter (which rejects every item,
+  // so that no list of results is made) into one array reused by every call: the edges of every area are
+  // found by testing each road segment in its box, hundreds of thousands per area.
+  const cuts: number[] = [];
+  let segA: Position = [0, 0];
+  let segB: Position = [0, 0];
+  const addCut = (i: number): boolean => {
+    const hit = segmentIntersection(segA, segB, starts[i], ends[i]);
+    if (hit) cuts.push(hit.t);
+    return false;
+  };
+  const meetsInside = (a: Position, b: Position): boolean => {
+    cuts.length = 0;
+    cuts.push(0, 1);
+    if (fb) {
+      segA = a;
+      segB = b;
+      fb.search(
+        Math.min(a[0], b[0]),
+        Math.min(a[1], b[1]),
+        Math.max(a[0], b[0]),
+        Math.max(a[1], b[1]),
+        addCut,
+      );
+    }
+    // The pieces of insideIntervals in the same order, the first inside ending the test.
+    for (let i = 2; i < cuts.length; i++) {
+      const v = cuts[i];
+      let j = i - 1;
+      while (j >= 0 && cuts[j] - v > 0) {
+        cuts[j + 1] = cuts[j];
+        j--;
+      }
+      cuts[j + 1] = v;
+    }
+    for (let i = 1; i < cuts.length; i++) {
+      const t0 = cuts[i - 1];
+      const t1 = cuts[i];
+      if (t1 - t0 < 1e-12) continue;
+      const tm = (t0 + t1) / 2;
+      if (containsXY(a[0] + tm * (b[0] - a[0]), a[1] + tm * (b[1] - a[1]))) return true;
+    }
+    return false;
+  };
+  return { contains, insideIntervals, meetsInside };
 }

@@ -63,10 +63,9 @@ export interface EdgeHazardsMemo {
   base?: {
     status: Uint8Array;
     routeStatus: Uint8Array;
-    /** Reasons per edge as collected, and sorted. */
+    /** Reasons per edge as collected. */
     raw: Map<number, Reason[]>;
-    sorted: Map<number, Reason[]>;
-    /** `sorted` by edge index (undefined for an open edge). */
+    /** Sorted reasons by edge index (undefined for an open edge). */
     byEdge: (Reason[] | undefined)[];
     closedNodes: Set<number>;
   };
@@ -177,22 +176,31 @@ function baseHazards(
   for (const c of layers.crossings) addCrossingHazards(net, c, out);
   addSeasonalHazards(net, layers.month, out);
 
-  const sorted = new Map<number, Reason[]>();
+  // The sorted lists go straight into the array by edge (a map of them beside it was read by nothing), and
+  // the status for routing is the edge's status unless a crossing is closed on it: no list is filtered for
+  // the hundreds of thousands of edges without one.
+  const byEdge: (Reason[] | undefined)[] = [];
+  for (let e = 0; e < net.edges.length; e++) byEdge.push(undefined);
   const routeStatus = status.slice();
   out.byEdge.forEach((list, edge) => {
     const s = sortReasons(list);
-    sorted.set(edge, s);
+    byEdge[edge] = s;
     status[edge] = statusRank[statusOfReasons(s)];
-    routeStatus[edge] = statusRank[statusOfReasons(s.filter((r) => r.code !== 'crossing_closed'))];
+    routeStatus[edge] = hasClosedCrossing(s)
+      ? statusRank[statusOfReasons(s.filter((r) => r.code !== 'crossing_closed'))]
+      : status[edge];
   });
   const closedNodes = new Set<number>();
   for (const c of layers.crossings) {
     const node = net.crossingNode.get(c.feature.properties.id);
     if (c.status === 'closed' && node !== undefined) closedNodes.add(node);
   }
-  const byEdge: (Reason[] | undefined)[] = [];
-  for (let e = 0; e < net.edges.length; e++) byEdge.push(sorted.get(e));
-  return { status, routeStatus, raw: out.byEdge, sorted, byEdge, closedNodes };
+  return { status, routeStatus, raw: out.byEdge, byEdge, closedNodes };
+}
+
+function hasClosedCrossing(reasons: readonly Reason[]): boolean {
+  for (let i = 0; i < reasons.length; i++) if (reasons[i].code === 'crossing_closed') return true;
+  return false;
 }
 
 function sameReasons(a: readonly Reason[], b: readonly Reason[]): boolean {

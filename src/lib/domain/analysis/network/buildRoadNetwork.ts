@@ -1,5 +1,5 @@
 import type { Position } from 'geojson';
-import { createBoxIndex } from '../../geo/createBoxIndex';
+import { createPointIndex } from '../../geo/createPointIndex';
 import { expandBboxKm } from '../../geo/expandBboxKm';
 import { haversineKm, haversineKmLonLat } from '../../geo/haversineKm';
 import { projectOnSegment } from '../../geo/projectOnSegment';
@@ -90,16 +90,23 @@ export function buildRoadNetwork(
       if (i === 0 || sorted[i] !== sorted[i - 1]) unique.push(sorted[i]);
     return unique;
   });
-  const pointLon: number[] = [];
-  const pointLat: number[] = [];
-  const pointOf: number[][] = positions.map((list, r) =>
-    list.map((pos) => {
-      const p = at(coords[r], pos);
-      pointLon.push(p[0]);
-      pointLat.push(p[1]);
-      return pointLon.length - 1;
-    }),
-  );
+  // The cut points, road by road in position order: point `firstPoint[r] + i` is the i-th cut of road r. Two
+  // typed arrays sized once, where arrays of numbers pushed one by one grew by copies, and an offset per road
+  // where a list of point numbers per road was another 50,000 arrays.
+  const firstPoint = new Int32Array(roads.length + 1);
+  for (let r = 0; r < roads.length; r++) firstPoint[r + 1] = firstPoint[r] + positions[r].length;
+  const pointLon = new Float64Array(firstPoint[roads.length]);
+  const pointLat = new Float64Array(firstPoint[roads.length]);
+  const pointPos: Position[] = [];
+  for (let r = 0; r < roads.length; r++) {
+    const list = positions[r];
+    for (let i = 0; i < list.length; i++) {
+      const p = at(coords[r], list[i]);
+      pointLon[firstPoint[r] + i] = p[0];
+      pointLat[firstPoint[r] + i] = p[1];
+      pointPos.push(p);
+    }
+  }
   const root = clusterPoints(pointLon, pointLat, options.snapToleranceKm);
   // Junctions numbered in the order their groups first appear; a group is placed at its first point.
   const nodeOfRoot = new Int32Array(root.length).fill(-1);
@@ -112,12 +119,17 @@ export function buildRoadNetwork(
   const nodeCount = rootOfNode.length;
   const nodeLon = new Float64Array(nodeCount);
   const nodeLat = new Float64Array(nodeCount);
+  // The position of each junction, which the edges ending there share as their first or last: that of its
+  // first point, mostly a vertex of a road (see at()). Two new arrays per edge were 1.3 million on the walks
+  // network, kept as long as the network. Nothing writes to positions (reports already share them).
+  const nodePos: Position[] = [];
   for (let n = 0; n < nodeCount; n++) {
     nodeLon[n] = pointLon[rootOfNode[n]];
     nodeLat[n] = pointLat[rootOfNode[n]];
+    nodePos.push(pointPos[rootOfNode[n]]);
   }
   const nodeOfPoint = (i: number) => nodeOfRoot[root[i]];
-  const nodeAt = (road: number, pos: number) => nodeOfPoint(pointOf[road][positions[road].indexOf(pos)]);
+  const nodeAt = (road: number, pos: number) => nodeOfPoint(firstPoint[road] + positions[road].indexOf(pos));
 
   // Edges: the pieces of each road between consecutive cuts. Their segments are packed into typed arrays in
   // the same pass, while the positions just read are still in the cache: a second pass over a million
@@ -137,8 +149,8 @@ export function buildRoadNetwork(
     const list = positions[r];
     let n = 0;
     for (let i = 0; i + 1 < list.length; i++) {
-      const from = nodeOfPoint(pointOf[r][i]);
-      const to = nodeOfPoint(pointOf[r][i + 1]);
+      const from = nodeOfPoint(firstPoint[r] + i);
+      const to = nodeOfPoint(firstPoint[r] + i + 1);
       // One pass over the piece's positions makes its line, packs its segments and sums its length (the sum
       // lineLengthKm makes, in the same order): each position array is read once, not three times.
       const index = edges.length;
@@ -146,13 +158,13 @@ export function buildRoadNetwork(
       const first = segCount;
       let px = nodeLon[from];
       let py = nodeLat[from];
-      const line: Position[] = [[px, py]];
+      const line: Position[] = [nodePos[from]];
       let lengthKm = 0;
       const end = list[i + 1];
       // The road's vertices strictly inside the piece, then the junction it ends at.
       for (let v = Math.floor(list[i]) + 1; ; v++) {
         const last = !(v < end);
-        const p = last ? [nodeLon[to], nodeLat[to]] : roadCoords[v];
+        const p = last ? nodePos[to] : roadCoords[v];
         const x = p[0];
         const y = p[1];
         line.push(p);
@@ -245,7 +257,7 @@ export function buildRoadNetwork(
   // The segments of the edges, on a grid (cheaper to build than a tree for a million segments), which reads
   // each segment's box from its two ends in segCoords rather than from a copy of them as boxes.
   const segGrid = new SegmentGrid(segCoords, segCount > 0 ? (3 * span) / segCount + 1e-6 : 1);
-  const nodeIndex = createBoxIndex(nodeCount, (n) => [nodeLon[n], nodeLat[n], nodeLon[n], nodeLat[n]]);
+  const nodeIndex = createPointIndex(nodeLon, nodeLat);
 
   return {
     nodeCount,

@@ -96,7 +96,7 @@ export function edgesInsidePolygons(net: RoadNetwork, polygons: readonly Positio
       const road = segmentLine(net, s);
       const a = road[net.segVertex[s]];
       const b = road[net.segVertex[s] + 1];
-      if (index.insideIntervals(a, b).length > 0) found.add(e);
+      if (index.meetsInside(a, b)) found.add(e);
     }
   }
   return sorted(found);

@@ -55,6 +55,14 @@ export function findRoadSplits(
     span += Math.max(x1 - x0, y1 - y0);
   }
   const grid = new SegmentGrid(box, n > 0 ? (3 * span) / n : 1);
+  // A cut equal to the road's last one is left out: where roads share a vertex, the two segments of each on
+  // either side meet the other's two there, and each of the four pairs cut both roads at that vertex again
+  // (most of the cuts on the walks network). The caller sorts the cuts and drops repeats, so
+  // the junctions are the same.
+  const cut = (r: number, pos: number) => {
+    const list = splits[r];
+    if (list[list.length - 1] !== pos) list.push(pos);
+  };
   const nearMiss = (
     p: Position,
     pk: number,
@@ -65,8 +73,8 @@ export function findRoadSplits(
     ks: number,
   ) => {
     if (pointSegmentDistanceKm(p, c, d) > toleranceKm) return;
-    splits[rp].push(pk);
-    splits[rs].push(ks + projectOnSegment(p, c, d).t);
+    cut(rp, pk);
+    cut(rs, ks + projectOnSegment(p, c, d).t);
   };
   const examine = (i: number, j: number) => {
     const ri = segRoad[i];
@@ -79,8 +87,8 @@ export function findRoadSplits(
     const d = roads[rj][kj + 1];
     const hit = segmentIntersection(a, b, c, d);
     if (hit) {
-      splits[ri].push(ki + hit.t);
-      splits[rj].push(kj + hit.u);
+      cut(ri, ki + hit.t);
+      cut(rj, kj + hit.u);
       return;
     }
     // Near-misses: a vertex of one within tolerance of the other joins them there.
