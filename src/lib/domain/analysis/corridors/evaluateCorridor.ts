@@ -5,7 +5,7 @@ import type { CorridorFeature, CorridorReport, Reason, Stretch } from '../../sch
 import type { AnalysisContext } from '../context';
 import { ABSENT } from '../hazards/evaluateEdgeHazards';
 import { compareReasons, monthNames, statusOfReasons } from '../reasons';
-import { round3, roundPosition } from '../round';
+import { round3, roundLine, roundPosition } from '../round';
 import { corridorIntervalParts, NO_INTERVALS, type KmInterval } from './corridorIntervals';
 import { roadsUnder, type RoadUnder } from './roadsUnder';
 
@@ -80,8 +80,11 @@ interface CorridorMemo {
   /** Cumulative km at each vertex, and the seasonal road under each piece (static). */
   cum: number[];
   roads: RoadUnder[];
-  /** The corridor's positions rounded for the report, made on first use. */
-  rounded: Position[] | undefined;
+  /**
+   * The corridor's positions rounded for the report, made on first use: mostly the corridor's own positions
+   * (`roundLine`), which reports share and nothing mutates.
+   */
+  rounded: readonly Position[] | undefined;
   parts: (readonly KmInterval[])[];
   seasonal: readonly KmInterval[];
   /** `dateKey` of the hazards `seasonal` was made for. */
@@ -244,7 +247,7 @@ function stretchesReport(
   const total = cum[cum.length - 1];
   // The vertices inside a stretch are the corridor's own, rounded once per corridor; only its two ends are
   // interpolated (as lineSliceKm does).
-  const rounded = (memo.rounded ??= coords.map(roundPosition));
+  const rounded = (memo.rounded ??= roundLine(coords));
   const stretches: Stretch[] = sweepPieces(total, spread).map((piece) => {
     const fromKm = round3(piece.from);
     const toKm = round3(piece.to);
