@@ -111,7 +111,7 @@ export function corridorIntervalParts(
     const perCorridor = ctx.cache.get(
       siege.geometry,
       `corridor-siege:${params.constraintRadiusKm}`,
-      () => new WeakMap<object, KmInterval[]>(),
+      () => new WeakMap<object, readonly KmInterval[]>(),
     );
     let list = perCorridor.get(corridor.geometry);
     if (!list) perCorridor.set(corridor.geometry, (list = siegeIntervals(ctx, siege, coords, cumKm)));
@@ -130,9 +130,9 @@ function siegeIntervals(
   siege: AnalysisContext['sieges'][number],
   coords: readonly Position[],
   cumKm: readonly number[],
-): KmInterval[] {
+): readonly KmInterval[] {
   const g = siege.geometry;
-  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return [];
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return NO_INTERVALS;
   const p = siege.properties;
   const r = ctx.layers.params.constraintRadiusKm;
   const total = cumKm[cumKm.length - 1];
@@ -159,7 +159,8 @@ function siegeIntervals(
         out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
       }
   }
-  return out;
+  // Most corridors pass no ring: they share one empty list rather than keep one each.
+  return out.length === 0 ? NO_INTERVALS : out;
 }
 
 /**
@@ -176,10 +177,8 @@ function dynamicIntervals(
   cumKm: readonly number[],
   parts: (readonly KmInterval[])[],
 ): void {
-  const fs = ctx.frontlineSegments;
-  const { crosslineOpen, keys, tokens, crossingKey, badCrossings } = sharedOf(ctx);
+  const { crosslineOpen, tokens, asides, crossingKey, badCrossings } = sharedOf(ctx);
   const memo = ctx.cache.get(corridor.geometry, 'corridor-frontlines', (): FrontlineMemo => ({
-    perLine: new WeakMap(),
     tokens: [],
     found: [],
   }));
@@ -187,29 +186,24 @@ function dynamicIntervals(
   // look-up (all of them when the list of tokens is the same array); only a changed line is looked up.
   let found = memo.found;
   if (memo.tokens !== tokens) {
-    found = [];
+    // What the last analysis found for a line it had but this one has not (at that position) is put aside
+    // under that line's token, so a line moved back (or a date that has it again) finds it.
+    for (let i = 0; i < memo.tokens.length; i++)
+      if (memo.tokens[i] !== tokens[i]) putAside(ctx, memo.tokens[i]).set(corridor.geometry, memo.found[i]);
+    const next: (readonly KmInterval[])[] = [];
     const missing: boolean[] = [];
     let anyMissing = false;
     for (let i = 0; i < tokens.length; i++) {
-      const v =
-        memo.tokens[i] === tokens[i]
-          ? memo.found[i]
-          : memo.perLine.get(fs.lines[i].geometryKey)?.get(keys[i]);
-      found.push(v ?? NO_INTERVALS);
+      const v = memo.tokens[i] === tokens[i] ? memo.found[i] : asides[i].get(corridor.geometry);
+      next.push(v ?? NO_INTERVALS);
       missing.push(v === undefined);
       if (v === undefined) anyMissing = true;
     }
     if (anyMissing) {
       const fresh = frontlineIntervals(ctx, coords, cumKm, missing, crosslineOpen);
-      for (let i = 0; i < tokens.length; i++) {
-        if (!missing[i]) continue;
-        found[i] = fresh[i];
-        const f = fs.lines[i];
-        let byKey = memo.perLine.get(f.geometryKey);
-        if (!byKey) memo.perLine.set(f.geometryKey, (byKey = new Map()));
-        byKey.set(keys[i], fresh[i]);
-      }
+      for (let i = 0; i < tokens.length; i++) if (missing[i]) next[i] = fresh[i];
     }
+    found = next.every((v) => v === NO_INTERVALS) ? noneFound(next.length) : next;
     memo.tokens = tokens;
     memo.found = found;
   }
@@ -220,11 +214,28 @@ function dynamicIntervals(
   parts.push(crossings);
 }
 
-/** A corridor's front-line stretches: per (line geometry, key), and those of the last analysis by position. */
+/**
+ * A corridor's front-line stretches of the last analysis, by position in its list of tokens. (A map per
+ * corridor and line was most of what the corridors kept on a large network, where every road is a corridor
+ * and most are near no front line.)
+ */
 interface FrontlineMemo {
-  perLine: WeakMap<object, Map<string, readonly KmInterval[]>>;
   tokens: readonly object[];
-  found: (readonly KmInterval[])[];
+  found: readonly (readonly KmInterval[])[];
+}
+
+/**
+ * The stretches corridors found for a front line (a token) that a later analysis no longer has at that
+ * position, by corridor geometry: one table per token, not one per corridor.
+ */
+function putAside(ctx: AnalysisContext, token: object): WeakMap<object, readonly KmInterval[]> {
+  return ctx.cache.get(token, 'corridor-frontline-aside', () => new WeakMap<object, readonly KmInterval[]>());
+}
+
+/** `found` with no stretch for any of `n` front lines, shared by the corridors near none of them. */
+const noneFoundByCount: (readonly (readonly KmInterval[])[])[] = [];
+function noneFound(n: number): readonly (readonly KmInterval[])[] {
+  return (noneFoundByCount[n] ??= Object.freeze(Array.from({ length: n }, () => NO_INTERVALS)));
 }
 
 /**
@@ -255,6 +266,8 @@ interface Shared {
   keys: string[];
   /** `tokensOf` the front lines and keys. */
   tokens: readonly object[];
+  /** `putAside` of each token. */
+  asides: WeakMap<object, readonly KmInterval[]>[];
   labels: string[];
   /** Box of each front line's segments (made once per analysis, not once per corridor). */
   lineBoxes: number[][];
@@ -291,6 +304,7 @@ function sharedOf(ctx: AnalysisContext): Shared {
     }
   }
   const keys = ctx.frontlineSegments.lines.map((f, i) => `${f.id}|${labels[i]}|${common}`);
+  const tokens = tokensOf(ctx, keys);
   shared = {
     lineBoxes,
     bufferReasons: ctx.frontlineSegments.lines.map((f, i) => ({
@@ -306,7 +320,8 @@ function sharedOf(ctx: AnalysisContext): Shared {
     crosslineOpen,
     badCrossings,
     keys,
-    tokens: tokensOf(ctx, keys),
+    tokens,
+    asides: tokens.map((t) => putAside(ctx, t)),
     labels,
     crossingKey: `corridor-crossings:${ctx.options.crossingAttachKm}|${badCrossings
       .map((c) => `${c.feature.properties.id}/${c.status}/${c.since}`)
