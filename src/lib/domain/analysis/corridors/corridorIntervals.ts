@@ -190,20 +190,18 @@ function dynamicIntervals(
     // under that line's token, so a line moved back (or a date that has it again) finds it.
     for (let i = 0; i < memo.tokens.length; i++)
       if (memo.tokens[i] !== tokens[i]) putAside(ctx, memo.tokens[i]).set(corridor.geometry, memo.found[i]);
-    const next: (readonly KmInterval[])[] = [];
-    const missing: boolean[] = [];
+    // Undefined where the line's stretches are not known yet (then found below).
+    const next: (readonly KmInterval[] | undefined)[] = [];
     let anyMissing = false;
     for (let i = 0; i < tokens.length; i++) {
       const v = memo.tokens[i] === tokens[i] ? memo.found[i] : asides[i].get(corridor.geometry);
-      next.push(v ?? NO_INTERVALS);
-      missing.push(v === undefined);
+      next.push(v);
       if (v === undefined) anyMissing = true;
     }
-    if (anyMissing) {
-      const fresh = frontlineIntervals(ctx, coords, cumKm, missing, crosslineOpen);
-      for (let i = 0; i < tokens.length; i++) if (missing[i]) next[i] = fresh[i];
-    }
-    found = next.every((v) => v === NO_INTERVALS) ? noneFound(next.length) : next;
+    if (anyMissing) frontlineIntervals(ctx, coords, cumKm, next, crosslineOpen);
+    found = next.every((v) => v === NO_INTERVALS)
+      ? noneFound(next.length)
+      : (next as (readonly KmInterval[])[]);
     memo.tokens = tokens;
     memo.found = found;
   }
@@ -332,16 +330,21 @@ function sharedOf(ctx: AnalysisContext): Shared {
   return shared;
 }
 
-/** Buffer and crossing stretches of the front lines `fs.lines[i]` for which `wanted[i]`, per line. */
+/**
+ * Buffer and crossing stretches of the front lines `fs.lines[i]` for which `found[i]` is undefined, written
+ * there. Lists are made only for lines the corridor comes near (on a large network, most corridors come near
+ * none).
+ */
 function frontlineIntervals(
   ctx: AnalysisContext,
   coords: readonly Position[],
   cumKm: readonly number[],
-  wanted: readonly boolean[],
+  found: (readonly KmInterval[] | undefined)[],
   crosslineOpen: readonly ActiveCrossing[],
-): (readonly KmInterval[])[] {
+): void {
   const { params } = ctx.layers;
-  const byLine: KmInterval[][] = wanted.map(() => []);
+  const wanted = found.map((v) => v === undefined);
+  const byLine: KmInterval[][] = [];
   const total = cumKm[cumKm.length - 1];
   const fs = ctx.frontlineSegments;
   const d = params.frontlineBufferKm;
@@ -365,8 +368,10 @@ function frontlineIntervals(
     lineBox[1] > box[3] ||
     lineBox[3] < box[1] ||
     !fs.index.search(lineBox[0], lineBox[1], lineBox[2], lineBox[3]).some((s) => wanted[fs.line[s]])
-  )
-    return byLine.map(() => NO_INTERVALS);
+  ) {
+    for (let li = 0; li < wanted.length; li++) if (wanted[li]) found[li] = NO_INTERVALS;
+    return;
+  }
   let out: KmInterval[] = [];
   let k0 = 0;
   let span = 0;
@@ -393,7 +398,7 @@ function frontlineIntervals(
     for (const s of fs.index.search(fbox[0], fbox[1], fbox[2], fbox[3])) {
       const li = fs.line[s];
       if (!wanted[li]) continue;
-      out = byLine[li];
+      out = byLine[li] ??= [];
       const iv = segmentBufferInterval(a, b, fs.a[s], fs.b[s], d);
       if (iv) push(iv, bufferReasons[li]);
       const hit = segmentIntersection(a, b, fs.a[s], fs.b[s]);
@@ -406,7 +411,8 @@ function frontlineIntervals(
       if (!passage) around(km(hit.t), half, crossingReasons[li]);
     }
   }
-  return byLine.map((list) => (list.length === 0 ? NO_INTERVALS : list));
+  for (let li = 0; li < wanted.length; li++)
+    if (wanted[li]) found[li] = byLine[li]?.length ? byLine[li] : NO_INTERVALS;
 }
 
 /**
