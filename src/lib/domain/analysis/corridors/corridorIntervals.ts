@@ -56,7 +56,8 @@ export const NO_INTERVALS: readonly KmInterval[] = Object.freeze([]);
  * `corridorIntervals` as the lists it is made of, in its order: the stored features in force, each siege, each
  * front line, the crossings. Each list comes from a cache, so a part that did not change since the last
  * analysis is the same array: a caller can tell an unchanged corridor by comparing the parts, without reading
- * them.
+ * them. Empty lists are left out: with every road a corridor and forty front lines, a list of mostly empty
+ * parts per corridor was made on each analysis and kept until the next.
  */
 export function corridorIntervalParts(
   ctx: AnalysisContext,
@@ -106,7 +107,7 @@ export function corridorIntervalParts(
     memo.constraints = ctx.activeConstraintIds;
     memo.active = active.length === 0 ? NO_INTERVALS : active;
   }
-  const parts: (readonly KmInterval[])[] = [memo.active];
+  const parts: (readonly KmInterval[])[] = memo.active.length > 0 ? [memo.active] : [];
   for (const siege of ctx.sieges) {
     const perCorridor = ctx.cache.get(
       siege.geometry,
@@ -115,7 +116,7 @@ export function corridorIntervalParts(
     );
     let list = perCorridor.get(corridor.geometry);
     if (!list) perCorridor.set(corridor.geometry, (list = siegeIntervals(ctx, siege, coords, cumKm)));
-    parts.push(list);
+    if (list.length > 0) parts.push(list);
   }
   dynamicIntervals(ctx, corridor, coords, cumKm, parts);
   return parts;
@@ -208,8 +209,8 @@ function dynamicIntervals(
   const crossings = ctx.cache.get(corridor.geometry, crossingKey, () =>
     crossingIntervals(ctx, coords, cumKm, badCrossings),
   );
-  for (const v of found) parts.push(v);
-  parts.push(crossings);
+  for (const v of found) if (v.length > 0) parts.push(v);
+  if (crossings.length > 0) parts.push(crossings);
 }
 
 /**
