@@ -56,7 +56,8 @@ export const NO_INTERVALS: readonly KmInterval[] = Object.freeze([]);
  * `corridorIntervals` as the lists it is made of, in its order: the stored features in force, each siege, each
  * front line, the crossings. Each list comes from a cache, so a part that did not change since the last
  * analysis is the same array: a caller can tell an unchanged corridor by comparing the parts, without reading
- * them.
+ * them. Empty lists are left out: with every road a corridor and forty front lines, a list of mostly empty
+ * parts per corridor was made on each analysis and kept until the next.
  */
 export function corridorIntervalParts(
   ctx: AnalysisContext,
@@ -106,16 +107,16 @@ export function corridorIntervalParts(
     memo.constraints = ctx.activeConstraintIds;
     memo.active = active.length === 0 ? NO_INTERVALS : active;
   }
-  const parts: (readonly KmInterval[])[] = [memo.active];
+  const parts: (readonly KmInterval[])[] = memo.active.length > 0 ? [memo.active] : [];
   for (const siege of ctx.sieges) {
     const perCorridor = ctx.cache.get(
       siege.geometry,
       `corridor-siege:${params.constraintRadiusKm}`,
-      () => new WeakMap<object, KmInterval[]>(),
+      () => new WeakMap<object, readonly KmInterval[]>(),
     );
     let list = perCorridor.get(corridor.geometry);
     if (!list) perCorridor.set(corridor.geometry, (list = siegeIntervals(ctx, siege, coords, cumKm)));
-    parts.push(list);
+    if (list.length > 0) parts.push(list);
   }
   dynamicIntervals(ctx, corridor, coords, cumKm, parts);
   return parts;
@@ -130,9 +131,9 @@ function siegeIntervals(
   siege: AnalysisContext['sieges'][number],
   coords: readonly Position[],
   cumKm: readonly number[],
-): KmInterval[] {
+): readonly KmInterval[] {
   const g = siege.geometry;
-  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return [];
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return NO_INTERVALS;
   const p = siege.properties;
   const r = ctx.layers.params.constraintRadiusKm;
   const total = cumKm[cumKm.length - 1];
@@ -159,7 +160,8 @@ function siegeIntervals(
         out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
       }
   }
-  return out;
+  // Most corridors pass no ring: they share one empty list rather than keep one each.
+  return out.length === 0 ? NO_INTERVALS : out;
 }
 
 /**
@@ -176,10 +178,8 @@ function dynamicIntervals(
   cumKm: readonly number[],
   parts: (readonly KmInterval[])[],
 ): void {
-  const fs = ctx.frontlineSegments;
-  const { crosslineOpen, keys, tokens, crossingKey, badCrossings } = sharedOf(ctx);
+  const { crosslineOpen, tokens, asides, crossingKey, badCrossings } = sharedOf(ctx);
   const memo = ctx.cache.get(corridor.geometry, 'corridor-frontlines', (): FrontlineMemo => ({
-    perLine: new WeakMap(),
     tokens: [],
     found: [],
   }));
@@ -187,44 +187,54 @@ function dynamicIntervals(
   // look-up (all of them when the list of tokens is the same array); only a changed line is looked up.
   let found = memo.found;
   if (memo.tokens !== tokens) {
-    found = [];
-    const missing: boolean[] = [];
+    // What the last analysis found for a line it had but this one has not (at that position) is put aside
+    // under that line's token, so a line moved back (or a date that has it again) finds it.
+    for (let i = 0; i < memo.tokens.length; i++)
+      if (memo.tokens[i] !== tokens[i]) putAside(ctx, memo.tokens[i]).set(corridor.geometry, memo.found[i]);
+    // Undefined where the line's stretches are not known yet (then found below).
+    const next: (readonly KmInterval[] | undefined)[] = [];
     let anyMissing = false;
     for (let i = 0; i < tokens.length; i++) {
-      const v =
-        memo.tokens[i] === tokens[i]
-          ? memo.found[i]
-          : memo.perLine.get(fs.lines[i].geometryKey)?.get(keys[i]);
-      found.push(v ?? NO_INTERVALS);
-      missing.push(v === undefined);
+      const v = memo.tokens[i] === tokens[i] ? memo.found[i] : asides[i].get(corridor.geometry);
+      next.push(v);
       if (v === undefined) anyMissing = true;
     }
-    if (anyMissing) {
-      const fresh = frontlineIntervals(ctx, coords, cumKm, missing, crosslineOpen);
-      for (let i = 0; i < tokens.length; i++) {
-        if (!missing[i]) continue;
-        found[i] = fresh[i];
-        const f = fs.lines[i];
-        let byKey = memo.perLine.get(f.geometryKey);
-        if (!byKey) memo.perLine.set(f.geometryKey, (byKey = new Map()));
-        byKey.set(keys[i], fresh[i]);
-      }
-    }
+    if (anyMissing) frontlineIntervals(ctx, coords, cumKm, next, crosslineOpen);
+    found = next.every((v) => v === NO_INTERVALS)
+      ? noneFound(next.length)
+      : (next as (readonly KmInterval[])[]);
     memo.tokens = tokens;
     memo.found = found;
   }
   const crossings = ctx.cache.get(corridor.geometry, crossingKey, () =>
     crossingIntervals(ctx, coords, cumKm, badCrossings),
   );
-  for (const v of found) parts.push(v);
-  parts.push(crossings);
+  for (const v of found) if (v.length > 0) parts.push(v);
+  if (crossings.length > 0) parts.push(crossings);
 }
 
-/** A corridor's front-line stretches: per (line geometry, key), and those of the last analysis by position. */
+/**
+ * A corridor's front-line stretches of the last analysis, by position in its list of tokens. (A map per
+ * corridor and line was most of what the corridors kept on a large network, where every road is a corridor
+ * and most are near no front line.)
+ */
 interface FrontlineMemo {
-  perLine: WeakMap<object, Map<string, readonly KmInterval[]>>;
   tokens: readonly object[];
-  found: (readonly KmInterval[])[];
+  found: readonly (readonly KmInterval[])[];
+}
+
+/**
+ * The stretches corridors found for a front line (a token) that a later analysis no longer has at that
+ * position, by corridor geometry: one table per token, not one per corridor.
+ */
+function putAside(ctx: AnalysisContext, token: object): WeakMap<object, readonly KmInterval[]> {
+  return ctx.cache.get(token, 'corridor-frontline-aside', () => new WeakMap<object, readonly KmInterval[]>());
+}
+
+/** `found` with no stretch for any of `n` front lines, shared by the corridors near none of them. */
+const noneFoundByCount: (readonly (readonly KmInterval[])[])[] = [];
+function noneFound(n: number): readonly (readonly KmInterval[])[] {
+  return (noneFoundByCount[n] ??= Object.freeze(Array.from({ length: n }, () => NO_INTERVALS)));
 }
 
 /**
@@ -255,6 +265,8 @@ interface Shared {
   keys: string[];
   /** `tokensOf` the front lines and keys. */
   tokens: readonly object[];
+  /** `putAside` of each token. */
+  asides: WeakMap<object, readonly KmInterval[]>[];
   labels: string[];
   /** Box of each front line's segments (made once per analysis, not once per corridor). */
   lineBoxes: number[][];
@@ -291,6 +303,7 @@ function sharedOf(ctx: AnalysisContext): Shared {
     }
   }
   const keys = ctx.frontlineSegments.lines.map((f, i) => `${f.id}|${labels[i]}|${common}`);
+  const tokens = tokensOf(ctx, keys);
   shared = {
     lineBoxes,
     bufferReasons: ctx.frontlineSegments.lines.map((f, i) => ({
@@ -306,7 +319,8 @@ function sharedOf(ctx: AnalysisContext): Shared {
     crosslineOpen,
     badCrossings,
     keys,
-    tokens: tokensOf(ctx, keys),
+    tokens,
+    asides: tokens.map((t) => putAside(ctx, t)),
     labels,
     crossingKey: `corridor-crossings:${ctx.options.crossingAttachKm}|${badCrossings
       .map((c) => `${c.feature.properties.id}/${c.status}/${c.since}`)
@@ -317,16 +331,21 @@ function sharedOf(ctx: AnalysisContext): Shared {
   return shared;
 }
 
-/** Buffer and crossing stretches of the front lines `fs.lines[i]` for which `wanted[i]`, per line. */
+/**
+ * Buffer and crossing stretches of the front lines `fs.lines[i]` for which `found[i]` is undefined, written
+ * there. Lists are made only for lines the corridor comes near (on a large network, most corridors come near
+ * none).
+ */
 function frontlineIntervals(
   ctx: AnalysisContext,
   coords: readonly Position[],
   cumKm: readonly number[],
-  wanted: readonly boolean[],
+  found: (readonly KmInterval[] | undefined)[],
   crosslineOpen: readonly ActiveCrossing[],
-): (readonly KmInterval[])[] {
+): void {
   const { params } = ctx.layers;
-  const byLine: KmInterval[][] = wanted.map(() => []);
+  const wanted = found.map((v) => v === undefined);
+  const byLine: KmInterval[][] = [];
   const total = cumKm[cumKm.length - 1];
   const fs = ctx.frontlineSegments;
   const d = params.frontlineBufferKm;
@@ -350,8 +369,10 @@ function frontlineIntervals(
     lineBox[1] > box[3] ||
     lineBox[3] < box[1] ||
     !fs.index.search(lineBox[0], lineBox[1], lineBox[2], lineBox[3]).some((s) => wanted[fs.line[s]])
-  )
-    return byLine.map(() => NO_INTERVALS);
+  ) {
+    for (let li = 0; li < wanted.length; li++) if (wanted[li]) found[li] = NO_INTERVALS;
+    return;
+  }
   let out: KmInterval[] = [];
   let k0 = 0;
   let span = 0;
@@ -378,7 +399,7 @@ function frontlineIntervals(
     for (const s of fs.index.search(fbox[0], fbox[1], fbox[2], fbox[3])) {
       const li = fs.line[s];
       if (!wanted[li]) continue;
-      out = byLine[li];
+      out = byLine[li] ??= [];
       const iv = segmentBufferInterval(a, b, fs.a[s], fs.b[s], d);
       if (iv) push(iv, bufferReasons[li]);
       const hit = segmentIntersection(a, b, fs.a[s], fs.b[s]);
@@ -391,7 +412,8 @@ function frontlineIntervals(
       if (!passage) around(km(hit.t), half, crossingReasons[li]);
     }
   }
-  return byLine.map((list) => (list.length === 0 ? NO_INTERVALS : list));
+  for (let li = 0; li < wanted.length; li++)
+    if (wanted[li]) found[li] = byLine[li]?.length ? byLine[li] : NO_INTERVALS;
 }
 
 /**

@@ -5,9 +5,9 @@ import type { CorridorFeature, CorridorReport, Reason, Stretch } from '../../sch
 import type { AnalysisContext } from '../context';
 import { ABSENT } from '../hazards/evaluateEdgeHazards';
 import { compareReasons, monthNames, statusOfReasons } from '../reasons';
-import { round3, roundPosition } from '../round';
+import { round3, roundLine, roundPosition } from '../round';
 import { corridorIntervalParts, NO_INTERVALS, type KmInterval } from './corridorIntervals';
-import { roadsUnder, type RoadUnder } from './roadsUnder';
+import { roadsUnder, type RoadsUnder } from './roadsUnder';
 
 /**
  * Status and stretches of a corridor (DESIGN.md §3): hazards are evaluated along its own geometry
@@ -30,20 +30,23 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
   let fresh: KmInterval[] | undefined;
   let k = last.seasonalKey === ctx.hazards.dateKey ? prev.length : 0;
   if (k === 0)
-    for (const m of last.roads) {
-      if (ctx.hazards.status[m.edge] === ABSENT) continue;
-      const e = ctx.net.edges[m.edge];
+    for (let r = 0; r < last.roads.edge.length; r++) {
+      const edge = last.roads.edge[r];
+      if (ctx.hazards.status[edge] === ABSENT) continue;
+      const e = ctx.net.edges[edge];
       if (!e.road.impassableMonths.includes(month)) continue;
       const reason = seasonalReason(ctx, e, month);
+      const fromKm = last.roads.km[2 * r];
+      const toKm = last.roads.km[2 * r + 1];
       if (!fresh && k < prev.length) {
         const p = prev[k];
-        if (p.fromKm === m.fromKm && p.toKm === m.toKm && p.reason === reason) {
+        if (p.fromKm === fromKm && p.toKm === toKm && p.reason === reason) {
           k++;
           continue;
         }
       }
       fresh ??= prev.slice(0, k);
-      fresh.push({ fromKm: m.fromKm, toKm: m.toKm, reason });
+      fresh.push({ fromKm, toKm, reason });
       k++;
     }
   const seasonal: readonly KmInterval[] =
@@ -79,9 +82,12 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
 interface CorridorMemo {
   /** Cumulative km at each vertex, and the seasonal road under each piece (static). */
   cum: number[];
-  roads: RoadUnder[];
-  /** The corridor's positions rounded for the report, made on first use. */
-  rounded: Position[] | undefined;
+  roads: RoadsUnder;
+  /**
+   * The corridor's positions rounded for the report, made on first use: mostly the corridor's own positions
+   * (`roundLine`), which reports share and nothing mutates.
+   */
+  rounded: readonly Position[] | undefined;
   parts: (readonly KmInterval[])[];
   seasonal: readonly KmInterval[];
   /** `dateKey` of the hazards `seasonal` was made for. */
@@ -244,7 +250,7 @@ function stretchesReport(
   const total = cum[cum.length - 1];
   // The vertices inside a stretch are the corridor's own, rounded once per corridor; only its two ends are
   // interpolated (as lineSliceKm does).
-  const rounded = (memo.rounded ??= coords.map(roundPosition));
+  const rounded = (memo.rounded ??= roundLine(coords));
   const stretches: Stretch[] = sweepPieces(total, spread).map((piece) => {
     const fromKm = round3(piece.from);
     const toKm = round3(piece.to);

@@ -7,12 +7,18 @@ import type { AnalysisContext } from '../context';
 /** A corridor is matched to the road network where junctions and roads lie within this distance of it. */
 export const CORRIDOR_MATCH_KM = 1;
 
-/** A piece of a corridor (km from its start) and the seasonal road edge under it. */
-export interface RoadUnder {
-  fromKm: number;
-  toKm: number;
-  edge: number;
+/**
+ * The pieces of a corridor with a seasonal road edge under them: piece i runs from `km[2i]` to `km[2i + 1]`
+ * (km from the corridor's start) over edge `edge[i]`. Kept for the analyzer's life for every corridor, so
+ * in two numeric lists rather than an object (and two boxed numbers) per piece.
+ */
+export interface RoadsUnder {
+  readonly km: readonly number[];
+  readonly edge: readonly number[];
 }
+
+/** Shared by every corridor with no seasonal road under it (most of them). */
+export const NO_ROADS_UNDER: RoadsUnder = Object.freeze({ km: Object.freeze([]), edge: Object.freeze([]) });
 
 /**
  * The road edge under each piece of a corridor, kept only where that edge's road closes in some month (only
@@ -34,11 +40,11 @@ export function roadsUnder(
   ctx: AnalysisContext,
   coords: readonly Position[],
   cum: readonly number[],
-): RoadUnder[] {
+): RoadsUnder {
   const { net } = ctx;
   const { seasonal, index: seasonalIndex, boxes: seasonalBoxes } = seasonalEdges(net);
   const segments = coords.length - 1;
-  if (segments < 1) return [];
+  if (segments < 1) return NO_ROADS_UNDER;
   // Each corridor segment's search box. The indexes are searched once per run of RUN segments, around the
   // union of their boxes, and what they find is then tested against each segment's own box with the test the
   // indexes make (boxes touching count): each segment gets the same set as a search of its own would give,
@@ -63,7 +69,7 @@ export function roadsUnder(
           break;
         }
   }
-  if (!any) return [];
+  if (!any) return NO_ROADS_UNDER;
   // Road segments near each corridor segment with a seasonal road near it, searched once for all the pieces
   // on it (a superset of what a search around each piece's middle would find; the distance test picks the
   // same edge): segment i's are `nearItems[nearStart[i] .. nearStart[i + 1])`.
@@ -157,7 +163,8 @@ export function roadsUnder(
   // Ascending and distinct (the distances are finite and never -0, so a typed sort orders them as a sort of
   // numbers does).
   const sorted = cuts.subarray(0, cutCount).sort();
-  const out: RoadUnder[] = [];
+  const km: number[] = [];
+  const edges: number[] = [];
   // The segment holding each piece's middle, as `segmentAtKm` finds it (the first whose end is not before
   // it): the middles ascend, so it only moves forward.
   let seg = 0;
@@ -185,9 +192,13 @@ export function roadsUnder(
       nearStart[seg],
       nearStart[seg + 1],
     );
-    if (edge !== undefined && seasonal[edge] === 1) out.push({ fromKm: lo, toKm: to, edge });
+    if (edge !== undefined && seasonal[edge] === 1) {
+      km.push(lo, to);
+      edges.push(edge);
+    }
   }
-  return out;
+  // Copies of their exact length: a list grown by pushes keeps room for more.
+  return edges.length === 0 ? NO_ROADS_UNDER : { km: km.slice(), edge: edges.slice() };
 }
 
 /** Corridor segments searched together in `roadsUnder`. */
