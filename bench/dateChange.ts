@@ -13,7 +13,7 @@ import { createAnalyzer } from '../src/lib/domain/analysis';
 import { parseSituation } from '../src/lib/domain/schemas';
 import { mapVerdicts } from '../src/lib/map/mapVerdicts';
 import { encodeVerdicts } from '../src/lib/map/verdictsWire';
-import { createJsonByteLength } from '../src/lib/server/situation/jsonByteLength';
+import { reportJsonBytes } from '../src/lib/server/situation/reportBytes';
 import { generateSituationInput, sudanScaled, type GenerateOptions } from './generate';
 import { cpuMsSince, loadAverages } from './measure';
 
@@ -34,7 +34,6 @@ console.log(`Sudan scale ×${SCALE}, load ${loadAverages()}`);
 let c = process.cpuUsage();
 const analyzer = createAnalyzer(situation);
 console.log(`build ${Math.round(cpuMsSince(c))} ms`);
-const reportBytes = createJsonByteLength();
 const total = { analysis: 0, cache: 0, verdicts: 0 };
 for (let round = 0; round < ROUNDS; round++) {
   for (const [i, asOf] of DATES.entries()) {
@@ -42,7 +41,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const report = analyzer.analyze(asOf);
     const analysis = cpuMsSince(c);
     c = process.cpuUsage();
-    reportBytes(report);
+    reportJsonBytes(report);
     const cache = cpuMsSince(c);
     c = process.cpuUsage();
     const body = JSON.stringify(encodeVerdicts(mapVerdicts(situation, report)));

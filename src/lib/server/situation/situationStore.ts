@@ -16,7 +16,7 @@ import { strongEtag } from '../http/cache';
 import { sharedRuns } from '../http/coalesce';
 import { contentHash, publicContentVersion, type ContentVersion } from '../http/contentVersion';
 import { publicSituation } from '../http/publicSituation';
-import { createJsonByteLength } from './jsonByteLength';
+import { reportJsonBytes } from './reportBytes';
 
 interface Snapshot {
   /** The data version (`data_version.n`) read before the situation. */
@@ -62,7 +62,6 @@ export class SituationStore {
   private readonly reading = sharedRuns<string, Snapshot>();
   private readonly analysing = sharedRuns<string, CachedAnalysis>();
   private readonly analyses: LRUCache<string, CachedAnalysis>;
-  private readonly reportBytes = createJsonByteLength();
 
   constructor(
     private readonly db: Database,
@@ -71,9 +70,9 @@ export class SituationStore {
   ) {
     this.analyses = new LRUCache<string, CachedAnalysis>({
       maxSize: options.analysisCacheBytes ?? ANALYSIS_CACHE_BYTES,
-      // A report bigger than the whole bound is not kept (`set` refuses it), only answered. Its JSON's bytes,
-      // counted without writing it (jsonByteLength.ts).
-      sizeCalculation: (a) => Math.max(1, this.reportBytes(a.report)),
+      // A report bigger than the whole bound is not kept (`set` refuses it), only answered. Its JSON's length is
+      // estimated without writing it, which cost as much as the analysis (reportBytes.ts).
+      sizeCalculation: (a) => Math.max(1, reportJsonBytes(a.report)),
     });
   }
 
