@@ -79,14 +79,6 @@ export class SegmentGrid implements BoxIndex {
     this.items = items;
   }
 
-  /** Writes the cell column and row range `[cx0, cy0, cx1, cy1]` a box covers, clamped to the grid. */
-  cellRangeInto(minX: number, minY: number, maxX: number, maxY: number, out: Int32Array): void {
-    out[0] = this.column(minX);
-    out[1] = this.row(minY);
-    out[2] = this.column(maxX);
-    out[3] = this.row(maxY);
-  }
-
   column(x: number): number {
     const c = Math.floor((x - this.x0) / this.cell);
     return c < 0 ? 0 : c >= this.nx ? this.nx - 1 : c;
@@ -101,11 +93,18 @@ export class SegmentGrid implements BoxIndex {
     return this.boxes.length / 4;
   }
 
-  /** Items whose box meets the query box (and pass `filter`), in no particular order (as flatbush). */
+  /**
+   * Items whose box meets the query box (and pass `filter`), in the order of the cells (row by row) in which
+   * each is first met (no particular order, as flatbush). An item spanning several cells of the query is taken
+   * in one alone, the first the scan meets: the later of the query's first column and the item's, and the later
+   * of the two first rows (the item's found by the arithmetic that placed it, so it is a cell holding it). That
+   * is found from the item's box, which the test reads anyway; a table of the items already met, which this
+   * replaces, cost a read and a write at a scattered place per item met, and was most of the time of a search.
+   */
   search(minX: number, minY: number, maxX: number, maxY: number, filter?: (i: number) => boolean): number[] {
     const out: number[] = [];
     if (this.items.length === 0) return out;
-    // The loop of forEach, written out: a callback per item found cost more than the test it made.
+    // No callback per item (only with a filter): one cost more than the test it made.
     const b = this.boxes;
     const { start, items, nx } = this;
     const cx0 = this.column(minX);
@@ -126,7 +125,7 @@ export class SegmentGrid implements BoxIndex {
           const by = b[4 * i + 3];
           const loY = ay < by ? ay : by;
           if (loY > maxY || (ay < by ? by : ay) < minY) continue;
-          // Taken in its first cell of the query alone (see forEach).
+          // Taken in its first cell of the query alone.
           if ((cx !== cx0 && this.column(loX) !== cx) || (cy !== cy0 && this.row(loY) !== cy)) continue;
           if (!filter || filter(i)) out.push(i);
         }
@@ -139,39 +138,8 @@ export class SegmentGrid implements BoxIndex {
     throw new Error('SegmentGrid does not search by distance');
   }
 
-  /**
-   * Calls `f` once for every item whose box meets the query box, in the order of the cells (row by row) in
-   * which each is first met. An item spanning several cells of the query is taken in one alone, the first
-   * the scan meets: the later of the query's first column and the item's, and the later of the two first
-   * rows (the item's found by the arithmetic that placed it, so it is a cell holding it). That is found
-   * from the item's box, which the test reads anyway; a table of the items already met, which this replaces,
-   * cost a read and a write at a scattered place per item met, and was most of the time of a search.
-   */
+  /** `search`'s items, in its order, given to `f` one by one. */
   forEach(minX: number, minY: number, maxX: number, maxY: number, f: (i: number) => void): void {
-    if (this.items.length === 0) return;
-    const b = this.boxes;
-    const { start, items, nx } = this;
-    const cx0 = this.column(minX);
-    const cx1 = this.column(maxX);
-    const cy0 = this.row(minY);
-    const cy1 = this.row(maxY);
-    for (let cy = cy0; cy <= cy1; cy++)
-      for (let cx = cx0; cx <= cx1; cx++) {
-        const c = cy * nx + cx;
-        const end = start[c + 1];
-        for (let k = start[c]; k < end; k++) {
-          const i = items[k];
-          const ax = b[4 * i];
-          const bx = b[4 * i + 2];
-          const loX = ax < bx ? ax : bx;
-          if (loX > maxX || (ax < bx ? bx : ax) < minX) continue;
-          const ay = b[4 * i + 1];
-          const by = b[4 * i + 3];
-          const loY = ay < by ? ay : by;
-          if (loY > maxY || (ay < by ? by : ay) < minY) continue;
-          if ((cx !== cx0 && this.column(loX) !== cx) || (cy !== cy0 && this.row(loY) !== cy)) continue;
-          f(i);
-        }
-      }
+    for (const i of this.search(minX, minY, maxX, maxY)) f(i);
   }
 }
