@@ -20,12 +20,22 @@ export function createBoxIndex(
   count: number,
   boxAt: (i: number) => readonly [number, number, number, number],
 ): BoxIndex {
+  return flatbushIndex(count, (fb) => {
+    for (let i = 0; i < count; i++) {
+      const b = boxAt(i);
+      fb.add(b[0], b[1], b[2], b[3]);
+    }
+  });
+}
+
+/**
+ * The index of a flatbush tree over `count` boxes, which `fill` adds in index order (`createBoxIndex`, and
+ * `createPointIndex`, which adds points without making a box for each).
+ */
+export function flatbushIndex(count: number, fill: (fb: Flatbush) => void): BoxIndex {
   if (count === 0) return { size: 0, search: () => [], neighbors: () => [] };
   const fb = new Flatbush(count);
-  for (let i = 0; i < count; i++) {
-    const b = boxAt(i);
-    fb.add(b[0], b[1], b[2], b[3]);
-  }
+  fill(fb);
   fb.finish();
   return {
     size: count,
