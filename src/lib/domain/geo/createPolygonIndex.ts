@@ -86,45 +86,9 @@ export function createPolygonIndex(polygons: readonly (readonly Position[][])[])
     return oddCount > 0;
   };
   const contains = (p: Position): boolean => containsXY(p[0], p[1]);
-  const insideIntervals = (a: Position, b: Position): [number, number][] => {
-    const cuts = [0, 1];
-    if (fb)
-      for (const i of fb.search(
-        Math.min(a[0], b[0]),
-        Math.min(a[1], b[1]),
-        Math.max(a[0], b[0]),
-        Math.max(a[1], b[1]),
-      )) {
-        const hit = segmentIntersection(a, b, starts[i], ends[i]);
-        if (hit) cuts.push(hit.t);
-      }
-    // Ascending, equal values kept in order (as the stable library sort gives them): by insertion, since a
-    // segment meets few ring edges and most meet none (a sort with a comparator allocates on every call).
-    for (let i = 2; i < cuts.length; i++) {
-      const v = cuts[i];
-      let j = i - 1;
-      while (j >= 0 && cuts[j] - v > 0) {
-        cuts[j + 1] = cuts[j];
-        j--;
-      }
-      cuts[j + 1] = v;
-    }
-    const out: [number, number][] = [];
-    for (let i = 1; i < cuts.length; i++) {
-      const t0 = cuts[i - 1];
-      const t1 = cuts[i];
-      if (t1 - t0 < 1e-12) continue;
-      const tm = (t0 + t1) / 2;
-      if (!containsXY(a[0] + tm * (b[0] - a[0]), a[1] + tm * (b[1] - a[1]))) continue;
-      const last = out[out.length - 1];
-      if (last && t0 - last[1] < 1e-12) last[1] = t1;
-      else out.push([t0, t1]);
-    }
-    return out;
-  };
-  // The cuts of a segment for meetsInside, gathered in the index search's filter (which rejects every item,
-  // so that no list of results is made) into one array reused by every call: the edges of every area are
-  // found by testing each road segment in its box, hundreds of thousands per area.
+  // The cuts of a segment, gathered in the index search's filter (which rejects every item, so that no list
+  // of results is made) into one array reused by every call: the edges of every area are found by testing
+  // each road segment in its box, hundreds of thousands per area.
   const cuts: number[] = [];
   let segA: Position = [0, 0];
   let segB: Position = [0, 0];
@@ -133,7 +97,8 @@ export function createPolygonIndex(polygons: readonly (readonly Position[][])[])
     if (hit) cuts.push(hit.t);
     return false;
   };
-  const meetsInside = (a: Position, b: Position): boolean => {
+  /** Fills `cuts` with 0, 1 and the parameters where AB crosses a ring edge, ascending. */
+  const cutSegment = (a: Position, b: Position): void => {
     cuts.length = 0;
     cuts.push(0, 1);
     if (fb) {
@@ -147,7 +112,8 @@ export function createPolygonIndex(polygons: readonly (readonly Position[][])[])
         addCut,
       );
     }
-    // The pieces of insideIntervals in the same order, the first inside ending the test.
+    // Ascending, equal values kept in order (as the stable library sort gives them): by insertion, since a
+    // segment meets few ring edges and most meet none (a sort with a comparator allocates on every call).
     for (let i = 2; i < cuts.length; i++) {
       const v = cuts[i];
       let j = i - 1;
@@ -157,13 +123,30 @@ export function createPolygonIndex(polygons: readonly (readonly Position[][])[])
       }
       cuts[j + 1] = v;
     }
+  };
+  /** Whether the piece [t0, t1] of AB between two consecutive cuts is a piece (not empty) and inside. */
+  const pieceInside = (a: Position, b: Position, t0: number, t1: number): boolean => {
+    if (t1 - t0 < 1e-12) return false;
+    const tm = (t0 + t1) / 2;
+    return containsXY(a[0] + tm * (b[0] - a[0]), a[1] + tm * (b[1] - a[1]));
+  };
+  const insideIntervals = (a: Position, b: Position): [number, number][] => {
+    cutSegment(a, b);
+    const out: [number, number][] = [];
     for (let i = 1; i < cuts.length; i++) {
       const t0 = cuts[i - 1];
       const t1 = cuts[i];
-      if (t1 - t0 < 1e-12) continue;
-      const tm = (t0 + t1) / 2;
-      if (containsXY(a[0] + tm * (b[0] - a[0]), a[1] + tm * (b[1] - a[1]))) return true;
+      if (!pieceInside(a, b, t0, t1)) continue;
+      const last = out[out.length - 1];
+      if (last && t0 - last[1] < 1e-12) last[1] = t1;
+      else out.push([t0, t1]);
     }
+    return out;
+  };
+  // The pieces of insideIntervals in the same order, the first inside ending the test.
+  const meetsInside = (a: Position, b: Position): boolean => {
+    cutSegment(a, b);
+    for (let i = 1; i < cuts.length; i++) if (pieceInside(a, b, cuts[i - 1], cuts[i])) return true;
     return false;
   };
   return { contains, insideIntervals, meetsInside };
