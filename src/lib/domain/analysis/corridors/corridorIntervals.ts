@@ -261,13 +261,13 @@ function tokensOf(ctx: AnalysisContext, keys: readonly string[]): readonly objec
 interface Shared {
   crosslineOpen: ActiveCrossing[];
   badCrossings: ActiveCrossing[];
-  /** Cache key of each front line's stretches (its id, label, the parameters and open crossline crossings). */
-  keys: string[];
-  /** `tokensOf` the front lines and keys. */
+  /**
+   * One token per front line's stretches (`tokensOf` its id, label, the parameters and open crossline
+   * crossings): the same object while those are the same.
+   */
   tokens: readonly object[];
   /** `putAside` of each token. */
   asides: WeakMap<object, readonly KmInterval[]>[];
-  labels: string[];
   /** Box of each front line's segments (made once per analysis, not once per corridor). */
   lineBoxes: number[][];
   /** Each front line's buffer and crossing reasons, made once per analysis (shared by every stretch). */
@@ -318,10 +318,8 @@ function sharedOf(ctx: AnalysisContext): Shared {
     })),
     crosslineOpen,
     badCrossings,
-    keys,
     tokens,
     asides: tokens.map((t) => putAside(ctx, t)),
-    labels,
     crossingKey: `corridor-crossings:${ctx.options.crossingAttachKm}|${badCrossings
       .map((c) => `${c.feature.properties.id}/${c.status}/${c.since}`)
       .join(',')}`,
