@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { userMessage } from '$lib/ui/errors';
+import { isNoAnswer, userMessage } from '$lib/ui/errors';
 
 describe('the sentence a reader sees when something fails', () => {
   it('says the server did not answer when fetch got nothing, in every browser', () => {
@@ -15,6 +15,8 @@ describe('the sentence a reader sees when something fails', () => {
   });
 
   it("does not blame the network for the app's own errors", () => {
+    expect(isNoAnswer(new TypeError('Failed to fetch'))).toBe(true);
+    expect(isNoAnswer(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(false);
     expect(
       userMessage(new TypeError("Cannot read properties of undefined (reading 'id')"), 'draw the map'),
     ).toBe("Could not draw the map: Cannot read properties of undefined (reading 'id')");

@@ -34,32 +34,24 @@ export function serverSentence(error: TRPCClientError<never>): string {
   return CODE_MESSAGES[code]();
 }
 
-/**
- * What `fetch` rejects with when nothing answered, by browser: Chromium "Failed to fetch", Firefox
- * "NetworkError when attempting to fetch resource.", Safari "Load failed".
- */
-function isFetchFailure(error: unknown): boolean {
-  return error instanceof TypeError && /failed to fetch|networkerror|load failed/i.test(error.message);
-}
-
 /** True when the request got no answer at all (no network, server down), as opposed to an error answer. */
 export function isNoAnswer(error: unknown): boolean {
   if (error instanceof TRPCClientError)
     return (error.data as { httpStatus?: number } | undefined)?.httpStatus === undefined;
-  // What `fetch` rejects with when nothing answered (and the service worker had no copy to give).
-  return error instanceof TypeError;
+  // What `fetch` rejects with when nothing answered (and the service worker had no copy to give), by browser:
+  // Chromium "Failed to fetch", Firefox "NetworkError when attempting to fetch resource.", Safari "Load
+  // failed". Other TypeErrors are the app's own faults, not the network's.
+  return error instanceof TypeError && /failed to fetch|networkerror|load failed/i.test(error.message);
 }
 
 /** A short explanation of what failed and what to try. */
 export function userMessage(error: unknown, what: string): string {
+  // Said as such rather than as the browser's "Failed to fetch".
+  if (isNoAnswer(error)) return m.err_no_answer({ what });
   if (error instanceof TRPCClientError) {
-    const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus;
-    if (status === undefined) return m.err_no_answer({ what });
+    const status = (error.data as { httpStatus: number }).httpStatus;
     return m.err_server({ what, message: serverSentence(error), status });
   }
-  // `fetch` got no answer and the service worker had no copy (offline, or the server down): said as such
-  // rather than as the browser's "Failed to fetch". Other TypeErrors are the app's own faults.
-  if (isFetchFailure(error)) return m.err_no_answer({ what });
   if (error instanceof Error && /webgl/i.test(error.message)) {
     return m.err_webgl({ what });
   }
