@@ -7,7 +7,7 @@ import type { AnalysisContext } from '../context';
 import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
 import { polygonIndexOf } from '../polygonIndexOf';
 import { formatKm } from '../reasons';
-import { compareStrings } from '../sortById';
+import { severeIncidentsOf } from './severeIncidents';
 
 /**
  * Why a site needs protection (DESIGN.md §3): within `protectionRadiusKm` of an active front line, inside a
@@ -46,16 +46,7 @@ export function protectionReasons(ctx: AnalysisContext, position: Position): Rea
       });
   }
 
-  const near = ctx.incidentIndex
-    .search(box[0], box[1], box[2], box[3])
-    .map((i) => ctx.incidents[i])
-    .filter(
-      (inc) =>
-        inc.properties.severity >= 2 &&
-        ctx.activeIncidents.has(inc.properties.id) &&
-        haversineKm(position, inc.geometry.coordinates) <= radius,
-    )
-    .sort((x, y) => compareStrings(x.properties.id, y.properties.id));
+  const near = severeIncidentsOf(ctx.incidents, ctx.activeIncidents).near(position, box, radius);
   if (near.length >= params.protectionIncidentCount)
     for (const inc of near)
       out.push({
