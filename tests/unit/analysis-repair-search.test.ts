@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dijkstra, type Graph } from '$lib/domain/analysis/access/dijkstra';
-import { repairSearch, type SearchInput } from '$lib/domain/analysis/access/repairSearch';
+import {
+  REPAIR_MAX_RESET_SHARE,
+  repairSearch,
+  searchAgain,
+  type SearchInput,
+} from '$lib/domain/analysis/access/repairSearch';
 import { mulberry32 } from '../../bench/prng';
 
 /** A random road network with parallel edges, small whole costs (many equal-cost paths) and some stops. */
@@ -93,5 +98,32 @@ describe('repairing a search after edge costs changed', () => {
     const free = after.slice();
     free[0] = 0;
     expect(repairSearch(g, last, { sources, cost: free })).toBeUndefined();
+  });
+
+  it('gives up past its limit of junctions reset, and searchAgain then searches anew: the same result', () => {
+    let gaveUp = 0;
+    let repaired = 0;
+    for (let seed = 1; seed <= 600; seed++) {
+      const { g, sources, stopAt, passCost, before, after } = randomCase(seed);
+      const last = {
+        sources,
+        cost: before,
+        stopAt,
+        passCost,
+        result: run(g, { sources, cost: before, stopAt, passCost }),
+      };
+      const now = { sources, cost: after, stopAt, passCost };
+      const limited = repairSearch(g, last, now, g.nodeCount * REPAIR_MAX_RESET_SHARE);
+      if (limited) repaired++;
+      else gaveUp++;
+      const fresh = run(g, now);
+      const again = searchAgain(g, last, now);
+      expect(Array.from(again.dist), `seed ${seed} dist`).toEqual(Array.from(fresh.dist));
+      expect(Array.from(again.prevEdge), `seed ${seed} edges`).toEqual(Array.from(fresh.prevEdge));
+      expect(Array.from(again.origin), `seed ${seed} hubs`).toEqual(Array.from(fresh.origin));
+    }
+    // Both ways are taken on these cases.
+    expect(gaveUp).toBeGreaterThan(20);
+    expect(repaired).toBeGreaterThan(20);
   });
 });

@@ -28,6 +28,8 @@ export function repairSearch(
   g: Graph,
   last: SearchInput & { result: SearchResult },
   now: SearchInput,
+  /** Gives up (undefined) when more junctions than this lose their distance: a new search is cheaper. */
+  maxReset = Infinity,
 ): SearchResult | undefined {
   if (!sameSources(last.sources, now.sources)) return undefined;
   if (!sameNumbers(last.stopAt, now.stopAt) || !sameNumbers(last.passCost, now.passCost)) return undefined;
@@ -52,9 +54,6 @@ export function repairSearch(
   const changed = changedEdges(before, cost, tiny);
   if (!changed) return undefined;
 
-  const dist = lastDist.slice();
-  const prevEdge = last.result.prevEdge.slice();
-  const origin = last.result.origin.slice();
   const oldPrev = last.result.prevEdge;
 
   // 1: reset junctions whose path used an edge that now costs more: the subtree below it in the last tree
@@ -77,9 +76,14 @@ export function repairSearch(
             resetList.push(c);
           }
         }
+        // Given up as soon as the limit is passed, before the result's arrays are copied.
+        if (resetList.length > maxReset) return undefined;
       }
     }
   }
+  const dist = lastDist.slice();
+  const prevEdge = last.result.prevEdge.slice();
+  const origin = last.result.origin.slice();
   for (const n of resetList) {
     dist[n] = Infinity;
     prevEdge[n] = -1;
@@ -201,6 +205,14 @@ export function repairSearch(
   return { dist, prevEdge, origin, maxDist };
 }
 
+/**
+ * A repair that resets more than this share of the junctions is left to a new search. A month's date change
+ * on the Sudan-sized network (seasonal roads closing) reset 9,500–21,600 of 30,191 junctions in most
+ * searches, and those repairs took 17–308 ms where a new search took 6–17 ms; a moved front line resets a
+ * few hundred to 1,400.
+ */
+export const REPAIR_MAX_RESET_SHARE = 0.25;
+
 /** The repair where it applies, else a new search: the result `dijkstra` gives on `now`. */
 export function searchAgain(
   g: Graph,
@@ -208,7 +220,7 @@ export function searchAgain(
   now: SearchInput,
 ): SearchResult {
   return (
-    (last && repairSearch(g, last, now)) ??
+    (last && repairSearch(g, last, now, g.nodeCount * REPAIR_MAX_RESET_SHARE)) ??
     dijkstra(g, now.sources, now.cost, now.stopAt, -1, undefined, now.passCost)
   );
 }
