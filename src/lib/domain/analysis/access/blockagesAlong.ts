@@ -72,30 +72,39 @@ export class BlockageTree {
   ) {}
 
   at(node: number): Reason[] {
-    const { graph, hazards, crossingsAt } = this.ctx;
-    const { prevEdge } = this.result;
     return foldTreeAt<Reason[]>(
-      graph,
-      prevEdge,
+      this.ctx.graph,
+      this.result.prevEdge,
       this.memo,
       node,
-      () => [],
-      (base, _c, e, p) => {
-        let added: Reason[] | undefined;
-        const add = (r: Reason) => {
-          if (base.some((x) => sameReason(x, r)) || added?.some((x) => sameReason(x, r))) return;
-          (added ??= []).push(r);
-        };
-        // The parent is passed through (not where the path starts): a closed crossing there is a blockage.
-        if (prevEdge[p] !== -1 && hazards.closedNodes.has(p))
-          for (const x of crossingsAt.get(p) ?? []) if (x.status === 'closed') add(closedCrossingReason(x));
-        if (this.crosslineNeeded)
-          for (const id of hazards.crossline.get(e) ?? []) add(this.crosslineNeeded(id));
-        if (hazards.routeStatus[e] === 2)
-          for (const r of hazards.reasons.get(e) ?? [])
-            if (r.code !== 'crossing_closed' && statusOfCode(r.code) === 'blocked') add(r);
-        return added ? [...base, ...added] : base;
-      },
+      noBlockages,
+      this.step,
     );
   }
+
+  // Made once per tree rather than per call (and no closure per step): thousands of sites ask.
+  private readonly step = (base: Reason[], _c: number, e: number, p: number): Reason[] => {
+    const { hazards, crossingsAt } = this.ctx;
+    let added: Reason[] | undefined;
+    // The parent is passed through (not where the path starts): a closed crossing there is a blockage.
+    if (this.result.prevEdge[p] !== -1 && hazards.closedNodes.has(p))
+      for (const x of crossingsAt.get(p) ?? [])
+        if (x.status === 'closed') added = addNew(base, added, closedCrossingReason(x));
+    if (this.crosslineNeeded)
+      for (const id of hazards.crossline.get(e) ?? []) added = addNew(base, added, this.crosslineNeeded(id));
+    if (hazards.routeStatus[e] === 2)
+      for (const r of hazards.reasons.get(e) ?? [])
+        if (r.code !== 'crossing_closed' && statusOfCode(r.code) === 'blocked')
+          added = addNew(base, added, r);
+    return added ? [...base, ...added] : base;
+  };
+}
+
+const noBlockages = (): Reason[] => [];
+
+/** `added` with `r` appended (made when first needed) unless `base` or `added` has it already. */
+function addNew(base: readonly Reason[], added: Reason[] | undefined, r: Reason): Reason[] | undefined {
+  if (base.some((x) => sameReason(x, r)) || added?.some((x) => sameReason(x, r))) return added;
+  (added ??= []).push(r);
+  return added;
 }

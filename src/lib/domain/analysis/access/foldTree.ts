@@ -22,7 +22,7 @@ export function foldTreeAt<T>(
   root: (source: number) => T,
   step: (parent: T, child: number, edge: number, parentNode: number) => T,
 ): T {
-  const other = (e: number, n: number) => (graph.edgeFrom[e] === n ? graph.edgeTo[e] : graph.edgeFrom[e]);
+  const { edgeFrom, edgeTo } = graph;
   const chain: number[] = [];
   let value: T | undefined;
   for (let n = node; ;) {
@@ -35,12 +35,12 @@ export function foldTreeAt<T>(
       break;
     }
     chain.push(n);
-    n = other(e, n);
+    n = edgeFrom[e] === n ? edgeTo[e] : edgeFrom[e];
   }
   for (let i = chain.length - 1; i >= 0; i--) {
     const c = chain[i];
     const e = prevEdge[c];
-    value = step(value, c, e, other(e, c));
+    value = step(value, c, e, edgeFrom[e] === c ? edgeTo[e] : edgeFrom[e]);
     memo.set(c, value);
   }
   return value;

@@ -32,49 +32,56 @@ export class PathTree {
   ) {}
 
   at(node: number): PathSummary {
-    const { graph, hazards, crossingsAt, net } = this.ctx;
-    const crossingIds = (n: number) => (crossingsAt.get(n) ?? []).map((c) => c.feature.properties.id);
     return foldTreeAt<PathSummary>(
-      graph,
+      this.ctx.graph,
       this.result.prevEdge,
       this.memo,
       node,
-      (n) => ({
-        via: [...new Set(crossingIds(n))],
-        crosslineIds: [],
-        roadKm: this.sourceKm(this.result.origin[n]),
-        atRisk: [],
-      }),
-      (base, c, e) => {
-        // Most edges are no passage, end at no crossing and put nothing at risk: the path adds only length
-        // (the same summary as below, without its lists).
-        const reasons = hazards.reasons.get(e);
-        if (
-          !hazards.crossline.has(e) &&
-          !crossingsAt.has(c) &&
-          (reasons === undefined || !reasons.some((r) => statusOfCode(r.code) === 'at_risk'))
-        )
-          return {
-            via: base.via,
-            crosslineIds: base.crosslineIds,
-            roadKm: base.roadKm + net.edges[e].lengthKm,
-            atRisk: base.atRisk,
-          };
-        const passages = hazards.crossline.get(e) ?? [];
-        const newVia = [...passages, ...crossingIds(c)].filter(
-          (id, k, all) => !base.via.includes(id) && all.indexOf(id) === k,
-        );
-        const newCrossline = passages.filter((id) => !base.crosslineIds.includes(id));
-        const newRisk = (hazards.reasons.get(e) ?? []).filter(
-          (r) => statusOfCode(r.code) === 'at_risk' && !base.atRisk.some((x) => sameReason(x, r)),
-        );
-        return {
-          via: newVia.length > 0 ? [...base.via, ...newVia] : base.via,
-          crosslineIds: newCrossline.length > 0 ? [...base.crosslineIds, ...newCrossline] : base.crosslineIds,
-          roadKm: base.roadKm + net.edges[e].lengthKm,
-          atRisk: newRisk.length > 0 ? [...base.atRisk, ...newRisk] : base.atRisk,
-        };
-      },
+      this.root,
+      this.step,
     );
   }
+
+  // Made once per tree rather than per call: thousands of sites ask.
+  private readonly crossingIds = (n: number) =>
+    (this.ctx.crossingsAt.get(n) ?? []).map((c) => c.feature.properties.id);
+
+  private readonly root = (n: number): PathSummary => ({
+    via: [...new Set(this.crossingIds(n))],
+    crosslineIds: [],
+    roadKm: this.sourceKm(this.result.origin[n]),
+    atRisk: [],
+  });
+
+  private readonly step = (base: PathSummary, c: number, e: number): PathSummary => {
+    const { hazards, crossingsAt, net } = this.ctx;
+    // Most edges are no passage, end at no crossing and put nothing at risk: the path adds only length
+    // (the same summary as below, without its lists).
+    const reasons = hazards.reasons.get(e);
+    if (
+      !hazards.crossline.has(e) &&
+      !crossingsAt.has(c) &&
+      (reasons === undefined || !reasons.some((r) => statusOfCode(r.code) === 'at_risk'))
+    )
+      return {
+        via: base.via,
+        crosslineIds: base.crosslineIds,
+        roadKm: base.roadKm + net.edges[e].lengthKm,
+        atRisk: base.atRisk,
+      };
+    const passages = hazards.crossline.get(e) ?? [];
+    const newVia = [...passages, ...this.crossingIds(c)].filter(
+      (id, k, all) => !base.via.includes(id) && all.indexOf(id) === k,
+    );
+    const newCrossline = passages.filter((id) => !base.crosslineIds.includes(id));
+    const newRisk = (hazards.reasons.get(e) ?? []).filter(
+      (r) => statusOfCode(r.code) === 'at_risk' && !base.atRisk.some((x) => sameReason(x, r)),
+    );
+    return {
+      via: newVia.length > 0 ? [...base.via, ...newVia] : base.via,
+      crosslineIds: newCrossline.length > 0 ? [...base.crosslineIds, ...newCrossline] : base.crosslineIds,
+      roadKm: base.roadKm + net.edges[e].lengthKm,
+      atRisk: newRisk.length > 0 ? [...base.atRisk, ...newRisk] : base.atRisk,
+    };
+  };
 }
