@@ -59,8 +59,7 @@ describe('SevereIncidents', () => {
       const severe = new SevereIncidents(incidents, active);
       let found = 0;
       for (let q = 0; q < 40; q++) {
-        const position: [number, number] =
-          q % 5 === 0 ? [30, 15] : [28 + rand() * 4, 13 + rand() * 4];
+        const position: [number, number] = q % 5 === 0 ? [30, 15] : [28 + rand() * 4, 13 + rand() * 4];
         const radius = [1, 25, 60, 150][q % 4];
         const box = expandBboxKm([position[0], position[1], position[0], position[1]], radius);
         const want = nearByEveryIncident(incidents, active, position, radius);
