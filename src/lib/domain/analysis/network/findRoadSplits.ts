@@ -2,21 +2,33 @@ import type { Position } from 'geojson';
 import { KM_PER_DEGREE } from '../../geo/constants';
 import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';
 import { projectOnSegment } from '../../geo/projectOnSegment';
-import { segmentIntersection } from '../../geo/segmentIntersection';
+import { segmentIntersectionXY } from '../../geo/segmentIntersection';
 import { SegmentGrid } from './segmentGrid';
 
 /**
  * Where each road must be cut so that roads join: its two ends, every point where it meets or crosses
  * another road, and every point of it within `toleranceKm` of another road's vertex (near-misses, which the
  * caller then snaps together). Positions are `segment index + t` along the road.
+ * Also returns every road's vertices packed (`xy`, two numbers per vertex; road r's vertex k at
+ * `2 * (vertexStart[r] + k)`), read here once: the position arrays are scattered on the heap, and each read
+ * of one through its road's array cost more than the arithmetic on it, in the pairs here and in the build.
  */
 export function findRoadSplits(
   roads: readonly Position[][],
   toleranceKm: number,
-): { splits: number[][]; segments: { grid: SegmentGrid; road: Int32Array; k: Int32Array } } {
+): {
+  splits: number[][];
+  segments: { grid: SegmentGrid; road: Int32Array; k: Int32Array };
+  vertices: { start: Int32Array; xy: Float64Array };
+} {
   const splits: number[][] = roads.map((r) => [0, r.length - 1]);
   let count = 0;
-  for (const r of roads) count += Math.max(0, r.length - 1);
+  const vertexStart = new Int32Array(roads.length + 1);
+  for (let ri = 0; ri < roads.length; ri++) {
+    count += Math.max(0, roads[ri].length - 1);
+    vertexStart[ri + 1] = vertexStart[ri] + roads[ri].length;
+  }
+  const xy = new Float64Array(2 * vertexStart[roads.length]);
   const segRoad = new Int32Array(count);
   const segK = new Int32Array(count);
   // Candidate pairs from a uniform grid (cells about one segment long): each segment, grown by the
@@ -31,17 +43,26 @@ export function findRoadSplits(
   let i4 = 0;
   for (let ri = 0, s = 0; ri < roads.length; ri++) {
     const r = roads[ri];
+    // Each vertex read once (a segment's end is the next one's start).
+    let v2 = 2 * vertexStart[ri];
+    if (r.length > 0) {
+      xy[v2] = r[0][0];
+      xy[v2 + 1] = r[0][1];
+    }
     if (r.length === 1) maxLat = Math.max(maxLat, Math.abs(r[0][1]));
-    for (let k = 0; k + 1 < r.length; k++, s++, i4 += 4) {
+    for (let k = 0; k + 1 < r.length; k++, s++, i4 += 4, v2 += 2) {
       segRoad[s] = ri;
       segK[s] = k;
-      const a = r[k];
       const b = r[k + 1];
-      box[i4] = a[0] < b[0] ? a[0] : b[0];
-      box[i4 + 1] = a[1] < b[1] ? a[1] : b[1];
-      box[i4 + 2] = a[0] > b[0] ? a[0] : b[0];
-      box[i4 + 3] = a[1] > b[1] ? a[1] : b[1];
-      maxLat = Math.max(maxLat, Math.abs(a[1]), Math.abs(b[1]));
+      const ax = xy[v2];
+      const ay = xy[v2 + 1];
+      const bx = (xy[v2 + 2] = b[0]);
+      const by = (xy[v2 + 3] = b[1]);
+      box[i4] = ax < bx ? ax : bx;
+      box[i4 + 1] = ay < by ? ay : by;
+      box[i4 + 2] = ax > bx ? ax : bx;
+      box[i4 + 3] = ay > by ? ay : by;
+      maxLat = Math.max(maxLat, Math.abs(ay), Math.abs(by));
     }
   }
   // Grow boxes by the tolerance; longitude scaled at the highest latitude, so no near-miss is lost.
@@ -79,19 +100,30 @@ export function findRoadSplits(
   const examine = (i: number, j: number) => {
     const ri = segRoad[i];
     const ki = segK[i];
-    const a = roads[ri][ki];
-    const b = roads[ri][ki + 1];
     const rj = segRoad[j];
     const kj = segK[j];
-    const c = roads[rj][kj];
-    const d = roads[rj][kj + 1];
-    const hit = segmentIntersection(a, b, c, d);
+    const u = 2 * (vertexStart[ri] + ki);
+    const w = 2 * (vertexStart[rj] + kj);
+    const hit = segmentIntersectionXY(
+      xy[u],
+      xy[u + 1],
+      xy[u + 2],
+      xy[u + 3],
+      xy[w],
+      xy[w + 1],
+      xy[w + 2],
+      xy[w + 3],
+    );
     if (hit) {
       cut(ri, ki + hit.t);
       cut(rj, kj + hit.u);
       return;
     }
     // Near-misses: a vertex of one within tolerance of the other joins them there.
+    const a = roads[ri][ki];
+    const b = roads[ri][ki + 1];
+    const c = roads[rj][kj];
+    const d = roads[rj][kj + 1];
     nearMiss(a, ki, c, d, ri, rj, kj);
     nearMiss(b, ki + 1, c, d, ri, rj, kj);
     nearMiss(c, kj, a, b, rj, ri, ki);
@@ -123,5 +155,5 @@ export function findRoadSplits(
       }
     }
   }
-  return { splits, segments: { grid, road: segRoad, k: segK } };
+  return { splits, segments: { grid, road: segRoad, k: segK }, vertices: { start: vertexStart, xy } };
 }
