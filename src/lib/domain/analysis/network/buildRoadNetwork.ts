@@ -177,19 +177,14 @@ export function buildRoadNetwork(
       const first = segCount;
       let px = nodeLon[from];
       let py = nodeLat[from];
+      const line: Position[] = [nodePos[from]];
       let lengthKm = 0;
       const end = list[i + 1];
-      // The line: the junction it starts at, the road's vertices strictly inside the piece (the road's own
-      // positions), the junction it ends at. Copied from the road as one slice, then its ends replaced: an array
-      // grown by push had half again its length spare, and the lines are the largest part of the build that
-      // survives to the next collections (which copy them) and of the network's memory.
-      const s0 = Math.floor(list[i]);
-      const line = roadCoords.slice(s0, Math.ceil(end) + 1);
-      line[0] = nodePos[from];
-      line[line.length - 1] = nodePos[to];
-      // The numbers are read from the packed copy.
-      for (let v = s0 + 1; ; v++) {
+      // The road's vertices strictly inside the piece, then the junction it ends at.
+      for (let v = Math.floor(list[i]) + 1; ; v++) {
         const last = !(v < end);
+        // The line shares the road's positions, whose numbers are read from the packed copy.
+        line.push(last ? nodePos[to] : roadCoords[v]);
         const x = last ? nodeLon[to] : xy[v2 + 2 * v];
         const y = last ? nodeLat[to] : xy[v2 + 2 * v + 1];
         segEdgeAll[segCount] = index;
