@@ -4,13 +4,15 @@ import { mulberry32 } from '../../bench/prng';
 import { defaultNetworkOptions } from '$lib/domain/analysis';
 import { buildRoadNetwork } from '$lib/domain/analysis/network/buildRoadNetwork';
 import { findRoadSplits } from '$lib/domain/analysis/network/findRoadSplits';
+import { SegmentGrid } from '$lib/domain/analysis/network/segmentGrid';
 import { haversineKm } from '$lib/domain/geo/haversineKm';
 import { roadFeature, siteFeature, type RoadFeature, type SiteFeature } from '$lib/domain/schemas';
 
-// The build reads the roads' vertices from a packed copy rather than from their position arrays, and works
-// out the cut points' coordinates from it. These check, on seeded random roads, that every number it packs or
-// works out is the one the position arrays give: junctions where the edges' lines start and end, and packed
-// segments, lengths and shared vertices as the lines themselves give them.
+// The build reads the roads' segments from a packed copy of their ends rather than from their position
+// arrays, works out the cut points' coordinates from it, and its grid grows the segments' boxes itself. These
+// check, on seeded random roads, that every number it packs or works out is the one the position arrays give
+// (junctions where the edges' lines start and end, packed segments, lengths and shared vertices as the lines
+// themselves give them), and that the grid with a margin is the grid over a copy of the grown boxes.
 
 const road = (id: string, coordinates: Position[]): RoadFeature =>
   roadFeature.parse({
@@ -49,18 +51,56 @@ function randomRoads(seed: number): { roads: RoadFeature[]; sites: SiteFeature[]
 }
 
 describe('packed vertices of the build', () => {
-  it('packs each road vertex as its position array gives it', () => {
+  it('packs each road segment as its position arrays give it', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const lines = randomRoads(seed).roads.map((r) => r.geometry.coordinates);
-      const { vertices } = findRoadSplits(lines, defaultNetworkOptions.snapToleranceKm);
+      const { segments } = findRoadSplits(lines, defaultNetworkOptions.snapToleranceKm);
       const unpacked: Position[][] = [];
       for (let r = 0; r < lines.length; r++) {
         const line: Position[] = [];
-        for (let v = vertices.start[r]; v < vertices.start[r + 1]; v++)
-          line.push([vertices.xy[2 * v], vertices.xy[2 * v + 1]]);
+        for (let s = segments.start[r]; s < segments.start[r + 1]; s++) {
+          if (s === segments.start[r]) line.push([segments.ends[4 * s], segments.ends[4 * s + 1]]);
+          line.push([segments.ends[4 * s + 2], segments.ends[4 * s + 3]]);
+        }
         unpacked.push(line);
       }
       expect(unpacked, `seed ${seed}`).toEqual(lines);
+    }
+  });
+
+  it('finds with grown boxes (a margin) what a grid over the grown boxes finds', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const rand = mulberry32(seed);
+      const n = 1 + Math.floor(rand() * 300);
+      const ends = new Float64Array(4 * n);
+      for (let i = 0; i < 4 * n; i++) ends[i] = (i % 2 === 0 ? 30 : 12) + rand() * 0.3;
+      const mx = rand() * 0.01;
+      const my = rand() * 0.01;
+      // The straightforward way: the boxes grown, copied, and a grid over them.
+      const grown = new Float64Array(4 * n);
+      for (let i = 0; i < 4 * n; i += 4) {
+        grown[i] = Math.min(ends[i], ends[i + 2]) - mx;
+        grown[i + 1] = Math.min(ends[i + 1], ends[i + 3]) - my;
+        grown[i + 2] = Math.max(ends[i], ends[i + 2]) + mx;
+        grown[i + 3] = Math.max(ends[i + 1], ends[i + 3]) + my;
+      }
+      const cell = 0.005 + rand() * 0.05;
+      const copy = new SegmentGrid(grown, cell);
+      const grid = new SegmentGrid(ends, cell, mx, my);
+      expect([grid.x0, grid.y0, grid.nx, grid.ny], `seed ${seed}`).toEqual([
+        copy.x0,
+        copy.y0,
+        copy.nx,
+        copy.ny,
+      ]);
+      expect([...grid.start], `seed ${seed}`).toEqual([...copy.start]);
+      expect([...grid.items], `seed ${seed}`).toEqual([...copy.items]);
+      for (let q = 0; q < 30; q++) {
+        const x = 30 + rand() * 0.3;
+        const y = 12 + rand() * 0.3;
+        const w = rand() * 0.05;
+        expect(grid.search(x, y, x + w, y + w), `seed ${seed}`).toEqual(copy.search(x, y, x + w, y + w));
+      }
     }
   });
 

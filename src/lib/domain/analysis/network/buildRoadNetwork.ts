@@ -26,13 +26,13 @@ export function buildRoadNetwork(
   const coords = roads.map((r) => r.geometry.coordinates);
   const noded: Partial<ReturnType<typeof findRoadSplits>> = findRoadSplits(coords, options.snapToleranceKm);
   const splits = noded.splits!;
-  // The roads' vertices packed (see findRoadSplits): the cut points and the edges' segments read them here.
-  const { start: vertexStart, xy } = noded.vertices!;
   // The roads' segment grid (about 50 MB of typed arrays at Sudan scale) serves the nearest-road searches
-  // below alone. No reference to it is left once they are done (see below), so that the collection that
-  // usually falls in the rest of the build frees it; held to the end, it stayed until well after the analysis.
+  // below. No reference to it is left once they are done (see below), so that the collection that usually
+  // falls in the rest of the build frees it; held to the end, it stayed until well after the analysis. Its
+  // segments' ends alone are kept to the end of the build: the cut points and the edges read them.
   let rawIndex = noded.segments;
   noded.segments = undefined;
+  const { start: segmentStart, ends } = rawIndex!;
   const warnings: string[] = [];
 
   // Crossings and sites cut the road nearest to them.
@@ -108,14 +108,21 @@ export function buildRoadNetwork(
       const pos = list[i];
       const k = Math.min(Math.floor(pos), last);
       const t = pos - k;
-      const a = 2 * (vertexStart[r] + k);
       const q = firstPoint[r] + i;
+      if (k < 0) {
+        // A road of one position (no segment).
+        pointLon[q] = coords[r][0][0];
+        pointLat[q] = coords[r][0][1];
+        continue;
+      }
+      // Segment k of the road runs from vertex k to vertex k + 1.
+      const a = 4 * (segmentStart[r] + k);
       if (t === 0 || t === 1) {
-        pointLon[q] = xy[t === 0 ? a : a + 2];
-        pointLat[q] = xy[t === 0 ? a + 1 : a + 3];
+        pointLon[q] = ends[t === 0 ? a : a + 2];
+        pointLat[q] = ends[t === 0 ? a + 1 : a + 3];
       } else {
-        pointLon[q] = xy[a] + t * (xy[a + 2] - xy[a]);
-        pointLat[q] = xy[a + 1] + t * (xy[a + 3] - xy[a + 1]);
+        pointLon[q] = ends[a] + t * (ends[a + 2] - ends[a]);
+        pointLat[q] = ends[a + 1] + t * (ends[a + 3] - ends[a + 1]);
       }
     }
   }
@@ -173,7 +180,8 @@ export function buildRoadNetwork(
       // lineLengthKm makes, in the same order): each position array is read once, not three times.
       const index = edges.length;
       const roadCoords = coords[r];
-      const v2 = 2 * vertexStart[r];
+      // Vertex v (not the road's last) is the start of the road's segment v.
+      const v4 = 4 * segmentStart[r];
       const first = segCount;
       let px = nodeLon[from];
       let py = nodeLat[from];
@@ -185,8 +193,8 @@ export function buildRoadNetwork(
         const last = !(v < end);
         // The line shares the road's positions, whose numbers are read from the packed copy.
         line.push(last ? nodePos[to] : roadCoords[v]);
-        const x = last ? nodeLon[to] : xy[v2 + 2 * v];
-        const y = last ? nodeLat[to] : xy[v2 + 2 * v + 1];
+        const x = last ? nodeLon[to] : ends[v4 + 4 * v];
+        const y = last ? nodeLat[to] : ends[v4 + 4 * v + 1];
         segEdgeAll[segCount] = index;
         segVertexAll[segCount] = segCount - first;
         const k = 4 * segCount++;
