@@ -178,15 +178,19 @@ function dynamicIntervals(
   cumKm: readonly number[],
   parts: (readonly KmInterval[])[],
 ): void {
-  const { crosslineOpen, tokens, asides, crossingKey, badCrossings } = sharedOf(ctx);
+  const shared = sharedOf(ctx);
+  const { crosslineOpen, tokens, asides, crossingKey, badCrossings } = shared;
   const memo = ctx.cache.get(corridor.geometry, 'corridor-frontlines', (): FrontlineMemo => ({
     tokens: [],
     found: [],
+    grown: undefined,
   }));
   // Most analyses see the front lines of the last one: those found then are taken by position without a
   // look-up (all of them when the list of tokens is the same array); only a changed line is looked up.
   let found = memo.found;
-  if (memo.tokens !== tokens) {
+  const changed = memo.tokens === tokens ? undefined : changedLinesOf(shared, memo.tokens);
+  if (changed) found = foundAfterMoves(ctx, corridor, coords, cumKm, memo, changed);
+  else if (memo.tokens !== tokens) {
     // What the last analysis found for a line it had but this one has not (at that position) is put aside
     // under that line's token, so a line moved back (or a date that has it again) finds it.
     for (let i = 0; i < memo.tokens.length; i++)
@@ -209,8 +213,84 @@ function dynamicIntervals(
   const crossings = ctx.cache.get(corridor.geometry, crossingKey, () =>
     crossingIntervals(ctx, coords, cumKm, badCrossings),
   );
-  for (const v of found) if (v.length > 0) parts.push(v);
+  for (let i = 0; i < found.length; i++) if (found[i].length > 0) parts.push(found[i]);
   if (crossings.length > 0) parts.push(crossings);
+}
+
+/**
+ * The front lines at which a corridor's last tokens differ from this analysis' (the same list for every
+ * corridor that saw the last analysis, so found once), with the box of those lines; undefined when the number
+ * of lines changed (then every position is looked up again).
+ */
+interface ChangedLines {
+  lines: number[];
+  box: [number, number, number, number];
+}
+function changedLinesOf(shared: Shared, before: readonly object[]): ChangedLines | undefined {
+  if (shared.changedSince === before) return shared.changedLines;
+  const { tokens, lineBoxes } = shared;
+  let changed: ChangedLines | undefined;
+  if (before.length === tokens.length) {
+    changed = { lines: [], box: [Infinity, Infinity, -Infinity, -Infinity] };
+    for (let i = 0; i < tokens.length; i++) {
+      if (before[i] === tokens[i]) continue;
+      changed.lines.push(i);
+      const b = lineBoxes[i];
+      changed.box[0] = Math.min(changed.box[0], b[0]);
+      changed.box[1] = Math.min(changed.box[1], b[1]);
+      changed.box[2] = Math.max(changed.box[2], b[2]);
+      changed.box[3] = Math.max(changed.box[3], b[3]);
+    }
+  }
+  shared.changedSince = before;
+  shared.changedLines = changed;
+  return changed;
+}
+
+/**
+ * A corridor's front-line stretches when only the lines of `changed` differ from its last analysis (a front
+ * line moved): the others are kept by position, and the list itself is kept when the changed lines give what
+ * they gave before. A corridor whose box, grown by the buffer, misses every changed line's box finds no
+ * stretch of them (as `frontlineIntervals` would), without a list made or a table written: on a large network
+ * a move used to cost every corridor a list of every line and an entry in the moved line's table.
+ */
+function foundAfterMoves(
+  ctx: AnalysisContext,
+  corridor: { geometry: object },
+  coords: readonly Position[],
+  cumKm: readonly number[],
+  memo: FrontlineMemo,
+  changed: ChangedLines,
+): readonly (readonly KmInterval[])[] {
+  const shared = sharedOf(ctx);
+  const { tokens, asides } = shared;
+  const d = ctx.layers.params.frontlineBufferKm;
+  if (!memo.grown || memo.grown.km !== d) memo.grown = { km: d, box: expandBboxKm(bboxOf(coords), d) };
+  const g = memo.grown.box;
+  const { box, lines } = changed;
+  const far = g[0] > box[2] || g[2] < box[0] || g[1] > box[3] || g[3] < box[1];
+  let next: (readonly KmInterval[] | undefined)[] | undefined;
+  let anyMissing = false;
+  for (let l = 0; l < lines.length; l++) {
+    const i = lines[l];
+    const before = memo.found[i];
+    // Kept under the line it was found for, so a line moved back finds it (an empty one needs no entry: a
+    // miss computes it again, and a corridor far from the line does so with one box test).
+    if (before !== NO_INTERVALS) putAside(ctx, memo.tokens[i]).set(corridor.geometry, before);
+    const now = far ? NO_INTERVALS : asides[i].get(corridor.geometry);
+    if (now === before) continue;
+    next ??= memo.found.slice();
+    next[i] = now;
+    if (now === undefined) anyMissing = true;
+  }
+  memo.tokens = tokens;
+  if (!next) return memo.found;
+  if (anyMissing) frontlineIntervals(ctx, coords, cumKm, next, shared.crosslineOpen);
+  const found = next.every((v) => v === NO_INTERVALS)
+    ? noneFound(next.length)
+    : (next as (readonly KmInterval[])[]);
+  memo.found = found;
+  return found;
 }
 
 /**
@@ -221,6 +301,8 @@ function dynamicIntervals(
 interface FrontlineMemo {
   tokens: readonly object[];
   found: readonly (readonly KmInterval[])[];
+  /** The corridor's box grown by the front-line buffer (km), tested against the moved lines' box. */
+  grown: { km: number; box: [number, number, number, number] } | undefined;
 }
 
 /**
@@ -275,6 +357,9 @@ interface Shared {
   crossingReasons: Reason[];
   crossingKey: string;
   actors: Map<string, AnalysisContext['scenario']['actors'][number]>;
+  /** The last list of tokens `changedLinesOf` compared with `tokens`, and what it found. */
+  changedSince: readonly object[] | undefined;
+  changedLines: ChangedLines | undefined;
 }
 const sharedByContext = new WeakMap<AnalysisContext, Shared>();
 
@@ -324,6 +409,8 @@ function sharedOf(ctx: AnalysisContext): Shared {
       .map((c) => `${c.feature.properties.id}/${c.status}/${c.since}`)
       .join(',')}`,
     actors: new Map(ctx.scenario.actors.map((a) => [a.id, a])),
+    changedSince: undefined,
+    changedLines: undefined,
   };
   sharedByContext.set(ctx, shared);
   return shared;
