@@ -6,6 +6,7 @@ import type { AnalysisContext } from '../context';
 import { ABSENT } from '../hazards/evaluateEdgeHazards';
 import { compareReasons, monthNames, statusOfReasons } from '../reasons';
 import { round3, roundLine, roundPosition } from '../round';
+import { insertionSort } from './insertionSort';
 import { corridorIntervalParts, NO_INTERVALS, type KmInterval } from './corridorIntervals';
 import { roadsUnder, type RoadsUnder } from './roadsUnder';
 
@@ -215,7 +216,7 @@ export function sweepPieces(total: number, spread: readonly KmInterval[]): Piece
     reasons.length = kept;
     for (let j = 0; j < kept; j++) reasons[j] = active[j].reason;
     if (kept > 1) {
-      reasons.sort(compareReasons);
+      insertionSort(reasons, kept, compareReasons);
       let distinct = 1;
       for (let j = 1; j < kept; j++)
         if (compareReasons(reasons[distinct - 1], reasons[j]) !== 0) reasons[distinct++] = reasons[j];
