@@ -14,6 +14,7 @@ import type { AreaFeature, ConstraintFeature, IncidentFeature, Reason } from '..
 import type { ActiveCrossing } from '../activeLayers';
 import type { AnalysisContext } from '../context';
 import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
+import { cachedIn } from '../hazards/hazardCache';
 import { formatKm } from '../reasons';
 import { IndexHits } from './indexHits';
 import { TypedStretchWriter, type TypedStretches } from './typedStretches';
@@ -64,16 +65,13 @@ export function corridorIntervalParts(
   corridor: { geometry: object },
   coords: readonly Position[],
   cumKm: readonly number[],
+  entries: Map<string, unknown> = ctx.cache.entriesOf(corridor.geometry),
 ): (readonly KmInterval[])[] {
-  const { params } = ctx.layers;
-  const all = ctx.cache.get(
-    corridor.geometry,
-    `corridor-static:${params.incidentRadiusKm}|${params.constraintRadiusKm}`,
-    () => staticIntervals(ctx, coords, cumKm),
-  );
+  const shared = sharedOf(ctx);
+  const all = cachedIn(entries, shared.staticKey, () => staticIntervals(ctx, coords, cumKm));
   // Filtered again only when the features in force changed (the analyzer keeps the same sets of ids while
   // their contents stay the same).
-  const memo = ctx.cache.get(corridor.geometry, 'corridor-active', () => ({
+  const memo = cachedIn(entries, 'corridor-active', () => ({
     all: undefined as TypedStretches | undefined,
     areas: undefined as ReadonlySet<string> | undefined,
     incidents: undefined as ReadonlySet<string> | undefined,
@@ -111,14 +109,14 @@ export function corridorIntervalParts(
   for (const siege of ctx.sieges) {
     const perCorridor = ctx.cache.get(
       siege.geometry,
-      `corridor-siege:${params.constraintRadiusKm}`,
+      shared.siegeKey,
       () => new WeakMap<object, readonly KmInterval[]>(),
     );
     let list = perCorridor.get(corridor.geometry);
     if (!list) perCorridor.set(corridor.geometry, (list = siegeIntervals(ctx, siege, coords, cumKm)));
     if (list.length > 0) parts.push(list);
   }
-  dynamicIntervals(ctx, corridor, coords, cumKm, parts);
+  dynamicIntervals(ctx, shared, corridor, coords, cumKm, parts, entries);
   return parts;
 }
 
@@ -173,14 +171,15 @@ function siegeIntervals(
  */
 function dynamicIntervals(
   ctx: AnalysisContext,
+  shared: Shared,
   corridor: { geometry: object },
   coords: readonly Position[],
   cumKm: readonly number[],
   parts: (readonly KmInterval[])[],
+  entries: Map<string, unknown>,
 ): void {
-  const shared = sharedOf(ctx);
   const { crosslineOpen, tokens, asides, crossingKey, badCrossings } = shared;
-  const memo = ctx.cache.get(corridor.geometry, 'corridor-frontlines', (): FrontlineMemo => ({
+  const memo = cachedIn(entries, 'corridor-frontlines', (): FrontlineMemo => ({
     tokens: [],
     found: [],
     grown: undefined,
@@ -189,7 +188,7 @@ function dynamicIntervals(
   // look-up (all of them when the list of tokens is the same array); only a changed line is looked up.
   let found = memo.found;
   const changed = memo.tokens === tokens ? undefined : changedLinesOf(shared, memo.tokens);
-  if (changed) found = foundAfterMoves(ctx, corridor, coords, cumKm, memo, changed);
+  if (changed) found = foundAfterMoves(ctx, shared, corridor, coords, cumKm, memo, changed);
   else if (memo.tokens !== tokens) {
     // What the last analysis found for a line it had but this one has not (at that position) is put aside
     // under that line's token, so a line moved back (or a date that has it again) finds it.
@@ -210,9 +209,7 @@ function dynamicIntervals(
     memo.tokens = tokens;
     memo.found = found;
   }
-  const crossings = ctx.cache.get(corridor.geometry, crossingKey, () =>
-    crossingIntervals(ctx, coords, cumKm, badCrossings),
-  );
+  const crossings = cachedIn(entries, crossingKey, () => crossingIntervals(ctx, coords, cumKm, badCrossings));
   for (let i = 0; i < found.length; i++) if (found[i].length > 0) parts.push(found[i]);
   if (crossings.length > 0) parts.push(crossings);
 }
@@ -256,13 +253,13 @@ function changedLinesOf(shared: Shared, before: readonly object[]): ChangedLines
  */
 function foundAfterMoves(
   ctx: AnalysisContext,
+  shared: Shared,
   corridor: { geometry: object },
   coords: readonly Position[],
   cumKm: readonly number[],
   memo: FrontlineMemo,
   changed: ChangedLines,
 ): readonly (readonly KmInterval[])[] {
-  const shared = sharedOf(ctx);
   const { tokens, asides } = shared;
   const d = ctx.layers.params.frontlineBufferKm;
   if (!memo.grown || memo.grown.km !== d) memo.grown = { km: d, box: expandBboxKm(bboxOf(coords), d) };
@@ -356,6 +353,9 @@ interface Shared {
   bufferReasons: Reason[];
   crossingReasons: Reason[];
   crossingKey: string;
+  /** The key of the stored features' stretches (they depend on the radii). */
+  staticKey: string;
+  siegeKey: string;
   actors: Map<string, AnalysisContext['scenario']['actors'][number]>;
   /** The last list of tokens `changedLinesOf` compared with `tokens`, and what it found. */
   changedSince: readonly object[] | undefined;
@@ -408,6 +408,8 @@ function sharedOf(ctx: AnalysisContext): Shared {
     crossingKey: `corridor-crossings:${ctx.options.crossingAttachKm}|${badCrossings
       .map((c) => `${c.feature.properties.id}/${c.status}/${c.since}`)
       .join(',')}`,
+    staticKey: `corridor-static:${params.incidentRadiusKm}|${params.constraintRadiusKm}`,
+    siegeKey: `corridor-siege:${params.constraintRadiusKm}`,
     actors: new Map(ctx.scenario.actors.map((a) => [a.id, a])),
     changedSince: undefined,
     changedLines: undefined,

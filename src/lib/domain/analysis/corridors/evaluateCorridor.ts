@@ -4,6 +4,7 @@ import { pointAtKm } from '../../geo/pointAtKm';
 import type { CorridorFeature, CorridorReport, Reason, Stretch } from '../../schemas';
 import type { AnalysisContext } from '../context';
 import { ABSENT } from '../hazards/evaluateEdgeHazards';
+import { cachedIn } from '../hazards/hazardCache';
 import { compareReasons, monthNames, statusOfReasons } from '../reasons';
 import { round3, roundLine, roundPosition } from '../round';
 import { insertionSort } from './insertionSort';
@@ -19,9 +20,11 @@ import { roadsUnder, type RoadsUnder } from './roadsUnder';
 export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature): CorridorReport {
   const coords = corridor.geometry.coordinates;
   // What the last analysis of this corridor found, and what is static about it (distances, road pieces).
-  const last = ctx.cache.get(corridor.geometry, 'corridor-last', () => lastOf(ctx, coords));
+  // Every entry of the corridor is read from one look-up of its geometry.
+  const entries = ctx.cache.entriesOf(corridor.geometry);
+  const last = cachedIn(entries, 'corridor-last', () => lastOf(ctx, coords));
   const { cum } = last;
-  const parts = corridorIntervalParts(ctx, corridor, coords, cum);
+  const parts = corridorIntervalParts(ctx, corridor, coords, cum, entries);
 
   // Seasonal closures from the road edge under each piece (valid on the date). The last analysis' list is
   // kept while it matches (same bounds, same shared reason), so an unchanged one costs no new objects.
