@@ -222,13 +222,21 @@ function dynamicIntervals(
 interface ChangedLines {
   lines: number[];
   box: [number, number, number, number];
+  /**
+   * The boxes of those lines' segments (4 numbers each, as the index of front-line segments has them), when
+   * they are few enough to test each corridor against them all; undefined otherwise.
+   */
+  segmentBoxes: Float64Array | undefined;
 }
+
+/** Above this many segments in the changed lines, corridors are not tested against each of their boxes. */
+const MAX_TESTED_SEGMENTS = 1024;
 function changedLinesOf(shared: Shared, before: readonly object[]): ChangedLines | undefined {
   if (shared.changedSince === before) return shared.changedLines;
   const { tokens, lineBoxes } = shared;
   let changed: ChangedLines | undefined;
   if (before.length === tokens.length) {
-    changed = { lines: [], box: [Infinity, Infinity, -Infinity, -Infinity] };
+    changed = { lines: [], box: [Infinity, Infinity, -Infinity, -Infinity], segmentBoxes: undefined };
     for (let i = 0; i < tokens.length; i++) {
       if (before[i] === tokens[i]) continue;
       changed.lines.push(i);
@@ -238,6 +246,7 @@ function changedLinesOf(shared: Shared, before: readonly object[]): ChangedLines
       changed.box[2] = Math.max(changed.box[2], b[2]);
       changed.box[3] = Math.max(changed.box[3], b[3]);
     }
+    changed.segmentBoxes = segmentBoxesOf(shared.segments, changed.lines);
   }
   shared.changedSince = before;
   shared.changedLines = changed;
@@ -251,6 +260,37 @@ function changedLinesOf(shared: Shared, before: readonly object[]): ChangedLines
  * stretch of them (as `frontlineIntervals` would), without a list made or a table written: on a large network
  * a move used to cost every corridor a list of every line and an entry in the moved line's table.
  */
+/** The boxes of the segments of lines `lines` in `fs`, or undefined when they are more than MAX_TESTED_SEGMENTS. */
+function segmentBoxesOf(fs: AnalysisContext['frontlineSegments'], lines: readonly number[]) {
+  const changed = new Uint8Array(fs.lines.length);
+  for (const i of lines) changed[i] = 1;
+  let count = 0;
+  for (let s = 0; s < fs.line.length; s++) count += changed[fs.line[s]];
+  if (count > MAX_TESTED_SEGMENTS) return undefined;
+  const boxes = new Float64Array(4 * count);
+  for (let s = 0, k = 0; s < fs.line.length; s++) {
+    if (changed[fs.line[s]] === 0) continue;
+    const a = fs.a[s];
+    const b = fs.b[s];
+    boxes[k++] = Math.min(a[0], b[0]);
+    boxes[k++] = Math.min(a[1], b[1]);
+    boxes[k++] = Math.max(a[0], b[0]);
+    boxes[k++] = Math.max(a[1], b[1]);
+  }
+  return boxes;
+}
+
+/**
+ * Whether box `g` misses every box of `boxes` (touching counts as meeting, as in the index searches): then no
+ * segment of the corridor, whose boxes grown by the buffer lie inside `g`, comes near those segments.
+ */
+function missesAll(g: readonly number[], boxes: Float64Array): boolean {
+  for (let k = 0; k < boxes.length; k += 4)
+    if (boxes[k] <= g[2] && boxes[k + 2] >= g[0] && boxes[k + 1] <= g[3] && boxes[k + 3] >= g[1])
+      return false;
+  return true;
+}
+
 function foundAfterMoves(
   ctx: AnalysisContext,
   shared: Shared,
@@ -264,8 +304,14 @@ function foundAfterMoves(
   const d = ctx.layers.params.frontlineBufferKm;
   if (!memo.grown || memo.grown.km !== d) memo.grown = { km: d, box: expandBboxKm(bboxOf(coords), d) };
   const g = memo.grown.box;
-  const { box, lines } = changed;
-  const far = g[0] > box[2] || g[2] < box[0] || g[1] > box[3] || g[3] < box[1];
+  const { box, lines, segmentBoxes } = changed;
+  // The box of the moved lines first, then (a long line's box covers much of the map) their segments'.
+  const far =
+    g[0] > box[2] ||
+    g[2] < box[0] ||
+    g[1] > box[3] ||
+    g[3] < box[1] ||
+    (segmentBoxes !== undefined && missesAll(g, segmentBoxes));
   let next: (readonly KmInterval[] | undefined)[] | undefined;
   let anyMissing = false;
   for (let l = 0; l < lines.length; l++) {
@@ -345,6 +391,8 @@ interface Shared {
    * crossings): the same object while those are the same.
    */
   tokens: readonly object[];
+  /** The analysis' front-line segments (those `tokens` stand for). */
+  segments: AnalysisContext['frontlineSegments'];
   /** `putAside` of each token. */
   asides: WeakMap<object, readonly KmInterval[]>[];
   /** Box of each front line's segments (made once per analysis, not once per corridor). */
@@ -404,6 +452,7 @@ function sharedOf(ctx: AnalysisContext): Shared {
     crosslineOpen,
     badCrossings,
     tokens,
+    segments: ctx.frontlineSegments,
     asides: tokens.map((t) => putAside(ctx, t)),
     crossingKey: `corridor-crossings:${ctx.options.crossingAttachKm}|${badCrossings
       .map((c) => `${c.feature.properties.id}/${c.status}/${c.since}`)
