@@ -214,11 +214,7 @@ function dynamicIntervals(
   if (crossings.length > 0) parts.push(crossings);
 }
 
-/**
- * The front lines at which a corridor's last tokens differ from this analysis' (the same list for every
- * corridor that saw the last analysis, so found once), with the box of those lines; undefined when the number
- * of lines changed (then every position is looked up again).
- */
+/** The positions of the front lines that changed since a list of tokens, and where those lines lie. */
 interface ChangedLines {
   lines: number[];
   box: [number, number, number, number];
@@ -231,6 +227,12 @@ interface ChangedLines {
 
 /** Above this many segments in the changed lines, corridors are not tested against each of their boxes. */
 const MAX_TESTED_SEGMENTS = 1024;
+
+/**
+ * The front lines at which a corridor's last tokens differ from this analysis' (the same list for every
+ * corridor that saw the last analysis, so found once); undefined when the number of lines changed (then every
+ * position is looked up again).
+ */
 function changedLinesOf(shared: Shared, before: readonly object[]): ChangedLines | undefined {
   if (shared.changedSince === before) return shared.changedLines;
   const { tokens, lineBoxes } = shared;
