@@ -14,7 +14,6 @@ import type { AreaFeature, ConstraintFeature, IncidentFeature, Reason } from '..
 import type { ActiveCrossing } from '../activeLayers';
 import type { AnalysisContext } from '../context';
 import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
-import { cachedIn } from '../hazards/hazardCache';
 import { formatKm } from '../reasons';
 import { IndexHits } from './indexHits';
 import { TypedStretchWriter, type TypedStretches } from './typedStretches';
@@ -66,18 +65,27 @@ export function corridorIntervalParts(
   coords: readonly Position[],
   cumKm: readonly number[],
   entries: Map<string, unknown> = ctx.cache.entriesOf(corridor.geometry),
+  parts: (readonly KmInterval[])[] = [],
 ): (readonly KmInterval[])[] {
   const shared = sharedOf(ctx);
-  const all = cachedIn(entries, shared.staticKey, () => staticIntervals(ctx, coords, cumKm));
+  // The entries are read and set here rather than through `HazardCache.get`, whose callback would be a
+  // closure made per corridor and entry on every analysis (no entry is ever undefined).
+  let all = entries.get(shared.staticKey) as TypedStretches | undefined;
+  if (!all) entries.set(shared.staticKey, (all = staticIntervals(ctx, coords, cumKm)));
   // Filtered again only when the features in force changed (the analyzer keeps the same sets of ids while
   // their contents stay the same).
-  const memo = cachedIn(entries, 'corridor-active', () => ({
-    all: undefined as TypedStretches | undefined,
-    areas: undefined as ReadonlySet<string> | undefined,
-    incidents: undefined as ReadonlySet<string> | undefined,
-    constraints: undefined as ReadonlySet<string> | undefined,
-    active: NO_INTERVALS,
-  }));
+  let memo = entries.get('corridor-active') as ActiveMemo | undefined;
+  if (!memo)
+    entries.set(
+      'corridor-active',
+      (memo = {
+        all: undefined,
+        areas: undefined,
+        incidents: undefined,
+        constraints: undefined,
+        active: NO_INTERVALS,
+      }),
+    );
   if (
     memo.all !== all ||
     memo.areas !== ctx.activeAreaIds ||
@@ -105,7 +113,7 @@ export function corridorIntervalParts(
     memo.constraints = ctx.activeConstraintIds;
     memo.active = active.length === 0 ? NO_INTERVALS : active;
   }
-  const parts: (readonly KmInterval[])[] = memo.active.length > 0 ? [memo.active] : [];
+  if (memo.active.length > 0) parts.push(memo.active);
   for (const siege of ctx.sieges) {
     const perCorridor = ctx.cache.get(
       siege.geometry,
@@ -118,6 +126,15 @@ export function corridorIntervalParts(
   }
   dynamicIntervals(ctx, shared, corridor, coords, cumKm, parts, entries);
   return parts;
+}
+
+/** A corridor's stored-feature stretches in force, and what they were filtered by. */
+interface ActiveMemo {
+  all: TypedStretches | undefined;
+  areas: ReadonlySet<string> | undefined;
+  incidents: ReadonlySet<string> | undefined;
+  constraints: ReadonlySet<string> | undefined;
+  active: readonly KmInterval[];
 }
 
 /**
@@ -179,11 +196,8 @@ function dynamicIntervals(
   entries: Map<string, unknown>,
 ): void {
   const { crosslineOpen, tokens, asides, crossingKey, badCrossings } = shared;
-  const memo = cachedIn(entries, 'corridor-frontlines', (): FrontlineMemo => ({
-    tokens: [],
-    found: [],
-    grown: undefined,
-  }));
+  let memo = entries.get('corridor-frontlines') as FrontlineMemo | undefined;
+  if (!memo) entries.set('corridor-frontlines', (memo = { tokens: [], found: [], grown: undefined }));
   // Most analyses see the front lines of the last one: those found then are taken by position without a
   // look-up (all of them when the list of tokens is the same array); only a changed line is looked up.
   let found = memo.found;
@@ -209,7 +223,8 @@ function dynamicIntervals(
     memo.tokens = tokens;
     memo.found = found;
   }
-  const crossings = cachedIn(entries, crossingKey, () => crossingIntervals(ctx, coords, cumKm, badCrossings));
+  let crossings = entries.get(crossingKey) as readonly KmInterval[] | undefined;
+  if (!crossings) entries.set(crossingKey, (crossings = crossingIntervals(ctx, coords, cumKm, badCrossings)));
   for (let i = 0; i < found.length; i++) if (found[i].length > 0) parts.push(found[i]);
   if (crossings.length > 0) parts.push(crossings);
 }

@@ -4,7 +4,6 @@ import { pointAtKm } from '../../geo/pointAtKm';
 import type { CorridorFeature, CorridorReport, Reason, Stretch } from '../../schemas';
 import type { AnalysisContext } from '../context';
 import { ABSENT } from '../hazards/evaluateEdgeHazards';
-import { cachedIn } from '../hazards/hazardCache';
 import { compareReasons, monthNames, statusOfReasons } from '../reasons';
 import { round3, roundLine, roundPosition } from '../round';
 import { insertionSort } from './insertionSort';
@@ -20,11 +19,14 @@ import { roadsUnder, type RoadsUnder } from './roadsUnder';
 export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature): CorridorReport {
   const coords = corridor.geometry.coordinates;
   // What the last analysis of this corridor found, and what is static about it (distances, road pieces).
-  // Every entry of the corridor is read from one look-up of its geometry.
+  // Every entry of the corridor is read from one look-up of its geometry (and without a callback, which
+  // would be a closure made per corridor on every analysis).
   const entries = ctx.cache.entriesOf(corridor.geometry);
-  const last = cachedIn(entries, 'corridor-last', () => lastOf(ctx, coords));
+  let last = entries.get('corridor-last') as CorridorMemo | undefined;
+  if (!last) entries.set('corridor-last', (last = lastOf(ctx, coords)));
   const { cum } = last;
-  const parts = corridorIntervalParts(ctx, corridor, coords, cum, entries);
+  PARTS.length = 0;
+  const parts = corridorIntervalParts(ctx, corridor, coords, cum, entries, PARTS);
 
   // Seasonal closures from the road edge under each piece (valid on the date). The last analysis' list is
   // kept while it matches (same bounds, same shared reason), so an unchanged one costs no new objects.
@@ -61,26 +63,39 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
   // are new arrays are compared by content.
   if (last.report && (last.seasonal === seasonal || sameIntervals(last.seasonal, seasonal))) {
     let same = last.parts.length === parts.length;
-    for (let i = 0; same && i < parts.length; i++)
-      same = last.parts[i] === parts[i] || sameIntervals(last.parts[i], parts[i]);
+    let identical = same;
+    for (let i = 0; same && i < parts.length; i++) {
+      if (last.parts[i] === parts[i]) continue;
+      identical = false;
+      same = sameIntervals(last.parts[i], parts[i]);
+    }
     // A front line or siege more or less: compare the stretches themselves.
     if (!same && last.parts.length !== parts.length) same = sameIntervals(last.parts.flat(), parts.flat());
     if (same) {
-      last.parts = parts;
+      // The same arrays: the kept list stays (most corridors on a re-analysis, which then make no list).
+      if (!identical) last.parts = parts.slice();
       last.seasonalKey = ctx.hazards.dateKey;
       return last.report;
     }
   }
-  const spread: KmInterval[] = parts.flat();
+  const kept = parts.slice();
+  const spread: KmInterval[] = kept.flat();
   spread.push(...seasonal);
   // The parts are kept only once the report is made: a failure never leaves an old report under new stretches.
   const report = stretchesReport(corridor, coords, cum, spread, last);
-  last.parts = parts;
+  last.parts = kept;
   last.seasonal = seasonal;
   last.seasonalKey = ctx.hazards.dateKey;
   last.report = report;
   return report;
 }
+
+/**
+ * The parts of the corridor being evaluated, filled by `corridorIntervalParts` and copied only when they are
+ * kept: a new list per corridor on every analysis, each kept until the next one, outlived the young
+ * generation and became old garbage (every road a corridor on a large network).
+ */
+const PARTS: (readonly KmInterval[])[] = [];
 
 /** What is kept per corridor between analyses. */
 interface CorridorMemo {

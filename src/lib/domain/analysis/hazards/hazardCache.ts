@@ -11,8 +11,8 @@ export class HazardCache {
   }
 
   /**
-   * The entries of one geometry, for a caller that reads several of them (`cachedIn`): one look-up in the
-   * table of every geometry rather than one per entry (each corridor reads five on every analysis).
+   * The entries of one geometry, for a caller that reads several of them: one look-up in the table of every
+   * geometry rather than one per entry (each corridor reads five on every analysis).
    */
   entriesOf(geometry: object): Map<string, unknown> {
     let inner = this.byGeometry.get(geometry);
@@ -24,8 +24,8 @@ export class HazardCache {
   }
 }
 
-/** The entry `key` of a geometry's entries (`HazardCache.entriesOf`), computed and kept when absent. */
-export function cachedIn<T>(entries: Map<string, unknown>, key: string, compute: () => T): T {
+/** The entry `key` of a geometry's entries, computed and kept when absent. */
+function cachedIn<T>(entries: Map<string, unknown>, key: string, compute: () => T): T {
   const known = entries.get(key);
   if (known !== undefined || entries.has(key)) return known as T;
   const value = compute();
