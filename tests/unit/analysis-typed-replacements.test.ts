@@ -10,6 +10,9 @@ import { projectOnSegment } from '$lib/domain/geo/projectOnSegment';
 import { foldTreeAt } from '$lib/domain/analysis/access/foldTree';
 import { pathGeometry } from '$lib/domain/analysis/access/pathGeometry';
 import type { RoadNetwork } from '$lib/domain/analysis/network/roadNetwork';
+import { insertionSort } from '$lib/domain/analysis/corridors/insertionSort';
+import { compareReasons } from '$lib/domain/analysis/reasons';
+import type { Reason } from '$lib/domain/schemas';
 
 // Typed or presized replacements of straightforward code must give exactly what it gave: these compare
 // them on seeded random input.
@@ -320,6 +323,31 @@ describe('projectOnSegment and the latitude test that skips it', () => {
       const latGap = (attach * (1 + 1e-6) + 1e-9) / KM_PER_DEGREE;
       const skipped = p[1] < Math.min(a[1], b[1]) - latGap || p[1] > Math.max(a[1], b[1]) + latGap;
       if (skipped) expect(projectOnSegment(p, a, b).distanceKm).toBeGreaterThan(attach);
+    }
+  });
+});
+
+describe('insertionSort', () => {
+  it('orders reasons as a stable Array.prototype.sort does, equal ones kept in their order', () => {
+    const codes = ['frontline_buffer', 'incident_nearby', 'seasonal_closure', 'contested_area'];
+    for (let seed = 1; seed <= 200; seed++) {
+      const rand = mulberry32(seed);
+      const n = Math.floor(rand() * 12);
+      // Few distinct values, so that equal reasons (distinct objects) are common.
+      const reasons: Reason[] = Array.from({ length: n }, () => ({
+        code: codes[Math.floor(rand() * codes.length)] as Reason['code'],
+        featureId: `f${Math.floor(rand() * 3)}`,
+        detail: `d${Math.floor(rand() * 2)}`,
+      }));
+      const bySort = [...reasons].sort(compareReasons);
+      // Only the first `kept` are sorted; the rest stay as they were.
+      const kept = Math.floor(rand() * (n + 1));
+      const byInsertion = [...reasons];
+      insertionSort(byInsertion, kept, compareReasons);
+      const expected = [...reasons.slice(0, kept)].sort(compareReasons).concat(reasons.slice(kept));
+      expect(byInsertion.length, `seed ${seed}`).toBe(n);
+      for (let i = 0; i < n; i++) expect(byInsertion[i], `seed ${seed}, item ${i}`).toBe(expected[i]);
+      if (kept === n) for (let i = 0; i < n; i++) expect(byInsertion[i]).toBe(bySort[i]);
     }
   });
 });

@@ -227,7 +227,11 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     const ctx = context(asOf, params, overrides);
     const sites = siteAccess(ctx, siteMemo);
     const segments: SegmentReport[] = [];
-    for (const index of edgeOrder()) {
+    // An index loop: a for-of over the typed array made an iterator result per edge (every edge of the
+    // network, on every analysis), a large share of a re-analysis' short-lived garbage.
+    const order = edgeOrder();
+    for (let o = 0; o < order.length; o++) {
+      const index = order[o];
       const s = ctx.hazards.status[index];
       if (s === ABSENT || s === 0) continue;
       const reasons = ctx.hazards.reasons.get(index) ?? [];

@@ -64,22 +64,28 @@ export function corridorIntervalParts(
   corridor: { geometry: object },
   coords: readonly Position[],
   cumKm: readonly number[],
+  entries: Map<string, unknown> = ctx.cache.entriesOf(corridor.geometry),
+  parts: (readonly KmInterval[])[] = [],
 ): (readonly KmInterval[])[] {
-  const { params } = ctx.layers;
-  const all = ctx.cache.get(
-    corridor.geometry,
-    `corridor-static:${params.incidentRadiusKm}|${params.constraintRadiusKm}`,
-    () => staticIntervals(ctx, coords, cumKm),
-  );
+  const shared = sharedOf(ctx);
+  // The entries are read and set here rather than through `HazardCache.get`, whose callback would be a
+  // closure made per corridor and entry on every analysis (no entry is ever undefined).
+  let all = entries.get(shared.staticKey) as TypedStretches | undefined;
+  if (!all) entries.set(shared.staticKey, (all = staticIntervals(ctx, coords, cumKm)));
   // Filtered again only when the features in force changed (the analyzer keeps the same sets of ids while
   // their contents stay the same).
-  const memo = ctx.cache.get(corridor.geometry, 'corridor-active', () => ({
-    all: undefined as TypedStretches | undefined,
-    areas: undefined as ReadonlySet<string> | undefined,
-    incidents: undefined as ReadonlySet<string> | undefined,
-    constraints: undefined as ReadonlySet<string> | undefined,
-    active: NO_INTERVALS,
-  }));
+  let memo = entries.get('corridor-active') as ActiveMemo | undefined;
+  if (!memo)
+    entries.set(
+      'corridor-active',
+      (memo = {
+        all: undefined,
+        areas: undefined,
+        incidents: undefined,
+        constraints: undefined,
+        active: NO_INTERVALS,
+      }),
+    );
   if (
     memo.all !== all ||
     memo.areas !== ctx.activeAreaIds ||
@@ -107,19 +113,28 @@ export function corridorIntervalParts(
     memo.constraints = ctx.activeConstraintIds;
     memo.active = active.length === 0 ? NO_INTERVALS : active;
   }
-  const parts: (readonly KmInterval[])[] = memo.active.length > 0 ? [memo.active] : [];
+  if (memo.active.length > 0) parts.push(memo.active);
   for (const siege of ctx.sieges) {
     const perCorridor = ctx.cache.get(
       siege.geometry,
-      `corridor-siege:${params.constraintRadiusKm}`,
+      shared.siegeKey,
       () => new WeakMap<object, readonly KmInterval[]>(),
     );
     let list = perCorridor.get(corridor.geometry);
     if (!list) perCorridor.set(corridor.geometry, (list = siegeIntervals(ctx, siege, coords, cumKm)));
     if (list.length > 0) parts.push(list);
   }
-  dynamicIntervals(ctx, corridor, coords, cumKm, parts);
+  dynamicIntervals(ctx, shared, corridor, coords, cumKm, parts, entries);
   return parts;
+}
+
+/** A corridor's stored-feature stretches in force, and what they were filtered by. */
+interface ActiveMemo {
+  all: TypedStretches | undefined;
+  areas: ReadonlySet<string> | undefined;
+  incidents: ReadonlySet<string> | undefined;
+  constraints: ReadonlySet<string> | undefined;
+  active: readonly KmInterval[];
 }
 
 /**
@@ -173,20 +188,22 @@ function siegeIntervals(
  */
 function dynamicIntervals(
   ctx: AnalysisContext,
+  shared: Shared,
   corridor: { geometry: object },
   coords: readonly Position[],
   cumKm: readonly number[],
   parts: (readonly KmInterval[])[],
+  entries: Map<string, unknown>,
 ): void {
-  const { crosslineOpen, tokens, asides, crossingKey, badCrossings } = sharedOf(ctx);
-  const memo = ctx.cache.get(corridor.geometry, 'corridor-frontlines', (): FrontlineMemo => ({
-    tokens: [],
-    found: [],
-  }));
+  const { crosslineOpen, tokens, asides, crossingKey, badCrossings } = shared;
+  let memo = entries.get('corridor-frontlines') as FrontlineMemo | undefined;
+  if (!memo) entries.set('corridor-frontlines', (memo = { tokens: [], found: [], grown: undefined }));
   // Most analyses see the front lines of the last one: those found then are taken by position without a
   // look-up (all of them when the list of tokens is the same array); only a changed line is looked up.
   let found = memo.found;
-  if (memo.tokens !== tokens) {
+  const changed = memo.tokens === tokens ? undefined : changedLinesOf(shared, memo.tokens);
+  if (changed) found = foundAfterMoves(ctx, shared, corridor, coords, cumKm, memo, changed);
+  else if (memo.tokens !== tokens) {
     // What the last analysis found for a line it had but this one has not (at that position) is put aside
     // under that line's token, so a line moved back (or a date that has it again) finds it.
     for (let i = 0; i < memo.tokens.length; i++)
@@ -206,11 +223,134 @@ function dynamicIntervals(
     memo.tokens = tokens;
     memo.found = found;
   }
-  const crossings = ctx.cache.get(corridor.geometry, crossingKey, () =>
-    crossingIntervals(ctx, coords, cumKm, badCrossings),
-  );
-  for (const v of found) if (v.length > 0) parts.push(v);
+  let crossings = entries.get(crossingKey) as readonly KmInterval[] | undefined;
+  if (!crossings) entries.set(crossingKey, (crossings = crossingIntervals(ctx, coords, cumKm, badCrossings)));
+  for (let i = 0; i < found.length; i++) if (found[i].length > 0) parts.push(found[i]);
   if (crossings.length > 0) parts.push(crossings);
+}
+
+/** The positions of the front lines that changed since a list of tokens, and where those lines lie. */
+interface ChangedLines {
+  lines: number[];
+  box: [number, number, number, number];
+  /**
+   * The boxes of those lines' segments (4 numbers each, as the index of front-line segments has them), when
+   * they are few enough to test each corridor against them all; undefined otherwise.
+   */
+  segmentBoxes: Float64Array | undefined;
+}
+
+/** Above this many segments in the changed lines, corridors are not tested against each of their boxes. */
+const MAX_TESTED_SEGMENTS = 1024;
+
+/**
+ * The front lines at which a corridor's last tokens differ from this analysis' (the same list for every
+ * corridor that saw the last analysis, so found once); undefined when the number of lines changed (then every
+ * position is looked up again).
+ */
+function changedLinesOf(shared: Shared, before: readonly object[]): ChangedLines | undefined {
+  if (shared.changedSince === before) return shared.changedLines;
+  const { tokens, lineBoxes } = shared;
+  let changed: ChangedLines | undefined;
+  if (before.length === tokens.length) {
+    changed = { lines: [], box: [Infinity, Infinity, -Infinity, -Infinity], segmentBoxes: undefined };
+    for (let i = 0; i < tokens.length; i++) {
+      if (before[i] === tokens[i]) continue;
+      changed.lines.push(i);
+      const b = lineBoxes[i];
+      changed.box[0] = Math.min(changed.box[0], b[0]);
+      changed.box[1] = Math.min(changed.box[1], b[1]);
+      changed.box[2] = Math.max(changed.box[2], b[2]);
+      changed.box[3] = Math.max(changed.box[3], b[3]);
+    }
+    changed.segmentBoxes = segmentBoxesOf(shared.segments, changed.lines);
+  }
+  shared.changedSince = before;
+  shared.changedLines = changed;
+  return changed;
+}
+
+/**
+ * A corridor's front-line stretches when only the lines of `changed` differ from its last analysis (a front
+ * line moved): the others are kept by position, and the list itself is kept when the changed lines give what
+ * they gave before. A corridor whose box, grown by the buffer, misses every changed line's box finds no
+ * stretch of them (as `frontlineIntervals` would), without a list made or a table written: on a large network
+ * a move used to cost every corridor a list of every line and an entry in the moved line's table.
+ */
+/** The boxes of the segments of lines `lines` in `fs`, or undefined when they are more than MAX_TESTED_SEGMENTS. */
+function segmentBoxesOf(fs: AnalysisContext['frontlineSegments'], lines: readonly number[]) {
+  const changed = new Uint8Array(fs.lines.length);
+  for (const i of lines) changed[i] = 1;
+  let count = 0;
+  for (let s = 0; s < fs.line.length; s++) count += changed[fs.line[s]];
+  if (count > MAX_TESTED_SEGMENTS) return undefined;
+  const boxes = new Float64Array(4 * count);
+  for (let s = 0, k = 0; s < fs.line.length; s++) {
+    if (changed[fs.line[s]] === 0) continue;
+    const a = fs.a[s];
+    const b = fs.b[s];
+    boxes[k++] = Math.min(a[0], b[0]);
+    boxes[k++] = Math.min(a[1], b[1]);
+    boxes[k++] = Math.max(a[0], b[0]);
+    boxes[k++] = Math.max(a[1], b[1]);
+  }
+  return boxes;
+}
+
+/**
+ * Whether box `g` misses every box of `boxes` (touching counts as meeting, as in the index searches): then no
+ * segment of the corridor, whose boxes grown by the buffer lie inside `g`, comes near those segments.
+ */
+function missesAll(g: readonly number[], boxes: Float64Array): boolean {
+  for (let k = 0; k < boxes.length; k += 4)
+    if (boxes[k] <= g[2] && boxes[k + 2] >= g[0] && boxes[k + 1] <= g[3] && boxes[k + 3] >= g[1])
+      return false;
+  return true;
+}
+
+function foundAfterMoves(
+  ctx: AnalysisContext,
+  shared: Shared,
+  corridor: { geometry: object },
+  coords: readonly Position[],
+  cumKm: readonly number[],
+  memo: FrontlineMemo,
+  changed: ChangedLines,
+): readonly (readonly KmInterval[])[] {
+  const { tokens, asides } = shared;
+  const d = ctx.layers.params.frontlineBufferKm;
+  if (!memo.grown || memo.grown.km !== d) memo.grown = { km: d, box: expandBboxKm(bboxOf(coords), d) };
+  const g = memo.grown.box;
+  const { box, lines, segmentBoxes } = changed;
+  // The box of the moved lines first, then (a long line's box covers much of the map) their segments'.
+  const far =
+    g[0] > box[2] ||
+    g[2] < box[0] ||
+    g[1] > box[3] ||
+    g[3] < box[1] ||
+    (segmentBoxes !== undefined && missesAll(g, segmentBoxes));
+  let next: (readonly KmInterval[] | undefined)[] | undefined;
+  let anyMissing = false;
+  for (let l = 0; l < lines.length; l++) {
+    const i = lines[l];
+    const before = memo.found[i];
+    // Kept under the line it was found for, so a line moved back finds it (an empty one needs no entry: a
+    // miss computes it again, and a corridor far from the line does so with one box test).
+    if (before !== NO_INTERVALS) putAside(ctx, memo.tokens[i]).set(corridor.geometry, before);
+    const now = far ? NO_INTERVALS : asides[i].get(corridor.geometry);
+    if (now === before) continue;
+    next ??= memo.found.slice();
+    next[i] = now;
+    if (now === undefined) anyMissing = true;
+  }
+  memo.tokens = tokens;
+  if (!next) return memo.found;
+  if (anyMissing) frontlineIntervals(ctx, coords, cumKm, next, shared.crosslineOpen);
+  const found = next.every((v) => v === NO_INTERVALS)
+    ? noneFound(next.length)
+    : (next as (readonly KmInterval[])[]);
+  memo.found = found;
+  return found;
 }
 
 /**
@@ -221,6 +361,8 @@ function dynamicIntervals(
 interface FrontlineMemo {
   tokens: readonly object[];
   found: readonly (readonly KmInterval[])[];
+  /** The corridor's box grown by the front-line buffer (km), tested against the moved lines' box. */
+  grown: { km: number; box: [number, number, number, number] } | undefined;
 }
 
 /**
@@ -266,6 +408,8 @@ interface Shared {
    * crossings): the same object while those are the same.
    */
   tokens: readonly object[];
+  /** The analysis' front-line segments (those `tokens` stand for). */
+  segments: AnalysisContext['frontlineSegments'];
   /** `putAside` of each token. */
   asides: WeakMap<object, readonly KmInterval[]>[];
   /** Box of each front line's segments (made once per analysis, not once per corridor). */
@@ -274,7 +418,13 @@ interface Shared {
   bufferReasons: Reason[];
   crossingReasons: Reason[];
   crossingKey: string;
+  /** The key of the stored features' stretches (they depend on the radii). */
+  staticKey: string;
+  siegeKey: string;
   actors: Map<string, AnalysisContext['scenario']['actors'][number]>;
+  /** The last list of tokens `changedLinesOf` compared with `tokens`, and what it found. */
+  changedSince: readonly object[] | undefined;
+  changedLines: ChangedLines | undefined;
 }
 const sharedByContext = new WeakMap<AnalysisContext, Shared>();
 
@@ -319,11 +469,16 @@ function sharedOf(ctx: AnalysisContext): Shared {
     crosslineOpen,
     badCrossings,
     tokens,
+    segments: ctx.frontlineSegments,
     asides: tokens.map((t) => putAside(ctx, t)),
     crossingKey: `corridor-crossings:${ctx.options.crossingAttachKm}|${badCrossings
       .map((c) => `${c.feature.properties.id}/${c.status}/${c.since}`)
       .join(',')}`,
+    staticKey: `corridor-static:${params.incidentRadiusKm}|${params.constraintRadiusKm}`,
+    siegeKey: `corridor-siege:${params.constraintRadiusKm}`,
     actors: new Map(ctx.scenario.actors.map((a) => [a.id, a])),
+    changedSince: undefined,
+    changedLines: undefined,
   };
   sharedByContext.set(ctx, shared);
   return shared;

@@ -6,6 +6,7 @@ import type { AnalysisContext } from '../context';
 import { ABSENT } from '../hazards/evaluateEdgeHazards';
 import { compareReasons, monthNames, statusOfReasons } from '../reasons';
 import { round3, roundLine, roundPosition } from '../round';
+import { insertionSort } from './insertionSort';
 import { corridorIntervalParts, NO_INTERVALS, type KmInterval } from './corridorIntervals';
 import { roadsUnder, type RoadsUnder } from './roadsUnder';
 
@@ -18,9 +19,14 @@ import { roadsUnder, type RoadsUnder } from './roadsUnder';
 export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature): CorridorReport {
   const coords = corridor.geometry.coordinates;
   // What the last analysis of this corridor found, and what is static about it (distances, road pieces).
-  const last = ctx.cache.get(corridor.geometry, 'corridor-last', () => lastOf(ctx, coords));
+  // Every entry of the corridor is read from one look-up of its geometry (and without a callback, which
+  // would be a closure made per corridor on every analysis).
+  const entries = ctx.cache.entriesOf(corridor.geometry);
+  let last = entries.get('corridor-last') as CorridorMemo | undefined;
+  if (!last) entries.set('corridor-last', (last = lastOf(ctx, coords)));
   const { cum } = last;
-  const parts = corridorIntervalParts(ctx, corridor, coords, cum);
+  PARTS.length = 0;
+  const parts = corridorIntervalParts(ctx, corridor, coords, cum, entries, PARTS);
 
   // Seasonal closures from the road edge under each piece (valid on the date). The last analysis' list is
   // kept while it matches (same bounds, same shared reason), so an unchanged one costs no new objects.
@@ -57,26 +63,39 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
   // are new arrays are compared by content.
   if (last.report && (last.seasonal === seasonal || sameIntervals(last.seasonal, seasonal))) {
     let same = last.parts.length === parts.length;
-    for (let i = 0; same && i < parts.length; i++)
-      same = last.parts[i] === parts[i] || sameIntervals(last.parts[i], parts[i]);
+    let identical = same;
+    for (let i = 0; same && i < parts.length; i++) {
+      if (last.parts[i] === parts[i]) continue;
+      identical = false;
+      same = sameIntervals(last.parts[i], parts[i]);
+    }
     // A front line or siege more or less: compare the stretches themselves.
     if (!same && last.parts.length !== parts.length) same = sameIntervals(last.parts.flat(), parts.flat());
     if (same) {
-      last.parts = parts;
+      // The same arrays: the kept list stays (most corridors on a re-analysis, which then make no list).
+      if (!identical) last.parts = parts.slice();
       last.seasonalKey = ctx.hazards.dateKey;
       return last.report;
     }
   }
-  const spread: KmInterval[] = parts.flat();
+  const kept = parts.slice();
+  const spread: KmInterval[] = kept.flat();
   spread.push(...seasonal);
   // The parts are kept only once the report is made: a failure never leaves an old report under new stretches.
   const report = stretchesReport(corridor, coords, cum, spread, last);
-  last.parts = parts;
+  last.parts = kept;
   last.seasonal = seasonal;
   last.seasonalKey = ctx.hazards.dateKey;
   last.report = report;
   return report;
 }
+
+/**
+ * The parts of the corridor being evaluated, filled by `corridorIntervalParts` and copied only when they are
+ * kept: a new list per corridor on every analysis, each kept until the next one, outlived the young
+ * generation and became old garbage (every road a corridor on a large network).
+ */
+const PARTS: (readonly KmInterval[])[] = [];
 
 /** What is kept per corridor between analyses. */
 interface CorridorMemo {
@@ -215,7 +234,7 @@ export function sweepPieces(total: number, spread: readonly KmInterval[]): Piece
     reasons.length = kept;
     for (let j = 0; j < kept; j++) reasons[j] = active[j].reason;
     if (kept > 1) {
-      reasons.sort(compareReasons);
+      insertionSort(reasons, kept, compareReasons);
       let distinct = 1;
       for (let j = 1; j < kept; j++)
         if (compareReasons(reasons[distinct - 1], reasons[j]) !== 0) reasons[distinct++] = reasons[j];

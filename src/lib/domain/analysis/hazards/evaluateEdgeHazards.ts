@@ -72,7 +72,14 @@ export interface EdgeHazardsMemo {
   /** The reasons per edge of the last call: an edge whose reasons read the same keeps that list. */
   reasons?: EdgeReasonLookup;
   /** The last call's result, on which `base`, and the edges its front lines touched. */
-  last?: { hazards: EdgeHazards; base: NonNullable<EdgeHazardsMemo['base']>; edges: readonly number[] };
+  last?: {
+    hazards: EdgeHazards;
+    base: NonNullable<EdgeHazardsMemo['base']>;
+    edges: readonly number[];
+    /** The front lines' reasons per edge, as collected, and the merged lists made of them. */
+    frontlineReasons: ReadonlyMap<number, readonly Reason[]>;
+    merged: ReadonlyMap<number, Reason[]>;
+  };
 }
 
 /**
@@ -122,14 +129,25 @@ export function evaluateEdgeHazards(
   // Front-line reasons are new objects on every call; keeping the last list where it reads the same lets the
   // report keep that edge's entry and the site searches see at once that the edge did not change.
   const last = memo.reasons;
-  for (const [edge, list] of out.byEdge) {
+  // On the same date and hazards, an edge whose front-line reasons read as in the last call has its merged
+  // list and statuses of then: only the edges of a moved line are merged and sorted again (a re-analysis
+  // merged the edges of every front line, tens of thousands on a large network).
+  const previous = memo.last?.base === base ? memo.last : undefined;
+  out.byEdge.forEach((list, edge) => {
+    const lastList = previous?.frontlineReasons.get(edge);
+    if (previous && lastList && sameReasons(lastList, list)) {
+      merged.set(edge, previous.merged.get(edge)!);
+      status[edge] = previous.hazards.status[edge];
+      routeStatus[edge] = previous.hazards.routeStatus[edge];
+      return;
+    }
     let sorted = sortReasons([...(base.raw.get(edge) ?? []), ...list]);
     const before = last?.get(edge);
     if (before && sameReasons(before, sorted)) sorted = before;
     merged.set(edge, sorted);
     status[edge] = statusRank[statusOfReasons(sorted)];
     routeStatus[edge] = statusRank[statusOfReasons(sorted.filter((r) => r.code !== 'crossing_closed'))];
-  }
+  });
   for (const edge of [...crossline.keys()]) if (status[edge] === ABSENT) crossline.delete(edge);
   const reasons = new OverlaidReasons(base.byEdge, merged, net.edges.length);
   memo.reasons = reasons;
@@ -144,13 +162,12 @@ export function evaluateEdgeHazards(
   // Every other edge has its list of `base` in both calls and no crossline crossing: only the edges the
   // front lines touched in either call can differ.
   const touched = [...out.byEdge.keys(), ...crossline.keys()];
-  const previous = memo.last;
-  if (previous && previous.base === base) {
+  if (previous) {
     // The last result is only compared with this one: it need not keep the one before it alive.
     previous.hazards.changedFrom = undefined;
     hazards.changedFrom = { before: previous.hazards, edges: [...previous.edges, ...touched] };
   }
-  memo.last = { hazards, base, edges: touched };
+  memo.last = { hazards, base, edges: touched, frontlineReasons: out.byEdge, merged };
   return hazards;
 }
 
