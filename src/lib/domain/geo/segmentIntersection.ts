@@ -14,29 +14,14 @@ export function segmentIntersection(
   c: Position,
   d: Position,
 ): { t: number; u: number } | null {
-  return segmentIntersectionXY(a[0], a[1], b[0], b[1], c[0], c[1], d[0], d[1]);
-}
-
-/** `segmentIntersection` on plain numbers (the same arithmetic, so the same result), for loops over packed
- * positions. */
-export function segmentIntersectionXY(
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-  cx: number,
-  cy: number,
-  dx: number,
-  dy: number,
-): { t: number; u: number } | null {
-  const rx = bx - ax;
-  const ry = by - ay;
-  const sx = dx - cx;
-  const sy = dy - cy;
+  const rx = b[0] - a[0];
+  const ry = b[1] - a[1];
+  const sx = d[0] - c[0];
+  const sy = d[1] - c[1];
   const den = rx * sy - ry * sx;
   if (den === 0) return null;
-  const qx = cx - ax;
-  const qy = cy - ay;
+  const qx = c[0] - a[0];
+  const qy = c[1] - a[1];
   const t = (qx * sy - qy * sx) / den;
   const u = (qx * ry - qy * rx) / den;
   const eps = 1e-12;

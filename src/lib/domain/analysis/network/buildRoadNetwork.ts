@@ -27,12 +27,10 @@ export function buildRoadNetwork(
   const noded: Partial<ReturnType<typeof findRoadSplits>> = findRoadSplits(coords, options.snapToleranceKm);
   const splits = noded.splits!;
   // The roads' segment grid (about 50 MB of typed arrays at Sudan scale) serves the nearest-road searches
-  // below. No reference to it is left once they are done (see below), so that the collection that usually
-  // falls in the rest of the build frees it; held to the end, it stayed until well after the analysis. Its
-  // segments' ends alone are kept to the end of the build: the cut points and the edges read them.
+  // below alone. No reference to it is left once they are done (see below), so that the collection that
+  // usually falls in the rest of the build frees it; held to the end, it stayed until well after the analysis.
   let rawIndex = noded.segments;
   noded.segments = undefined;
-  const { start: segmentStart, ends } = rawIndex!;
   const warnings: string[] = [];
 
   // Crossings and sites cut the road nearest to them.
@@ -97,33 +95,16 @@ export function buildRoadNetwork(
   // where a list of point numbers per road was another 50,000 arrays.
   const firstPoint = new Int32Array(roads.length + 1);
   for (let r = 0; r < roads.length; r++) firstPoint[r + 1] = firstPoint[r] + positions[r].length;
-  // Their coordinates are worked out from the packed vertices, with at()'s arithmetic; only the junctions'
-  // positions are made as arrays, below: one array read or made per cut point was 400,000 at full grid size.
   const pointLon = new Float64Array(firstPoint[roads.length]);
   const pointLat = new Float64Array(firstPoint[roads.length]);
+  const pointPos: Position[] = [];
   for (let r = 0; r < roads.length; r++) {
     const list = positions[r];
-    const last = coords[r].length - 2;
     for (let i = 0; i < list.length; i++) {
-      const pos = list[i];
-      const k = Math.min(Math.floor(pos), last);
-      const t = pos - k;
-      const q = firstPoint[r] + i;
-      if (k < 0) {
-        // A road of one position (no segment).
-        pointLon[q] = coords[r][0][0];
-        pointLat[q] = coords[r][0][1];
-        continue;
-      }
-      // Segment k of the road runs from vertex k to vertex k + 1.
-      const a = 4 * (segmentStart[r] + k);
-      if (t === 0 || t === 1) {
-        pointLon[q] = ends[t === 0 ? a : a + 2];
-        pointLat[q] = ends[t === 0 ? a + 1 : a + 3];
-      } else {
-        pointLon[q] = ends[a] + t * (ends[a + 2] - ends[a]);
-        pointLat[q] = ends[a + 1] + t * (ends[a + 3] - ends[a + 1]);
-      }
+      const p = at(coords[r], list[i]);
+      pointLon[firstPoint[r] + i] = p[0];
+      pointLat[firstPoint[r] + i] = p[1];
+      pointPos.push(p);
     }
   }
   const root = clusterPoints(pointLon, pointLat, options.snapToleranceKm);
@@ -141,17 +122,11 @@ export function buildRoadNetwork(
   // The position of each junction, which the edges ending there share as their first or last: that of its
   // first point, mostly a vertex of a road (see at()). Two new arrays per edge were 1.3 million on the walks
   // network, kept as long as the network. Nothing writes to positions (reports already share them).
+  const nodePos: Position[] = [];
   for (let n = 0; n < nodeCount; n++) {
     nodeLon[n] = pointLon[rootOfNode[n]];
     nodeLat[n] = pointLat[rootOfNode[n]];
-  }
-  // A group's first point is its lowest, and junctions are numbered in the order of those points, so the
-  // points that place junctions, taken in order, give the junctions in order.
-  const nodePos: Position[] = [];
-  for (let r = 0; r < roads.length; r++) {
-    const list = positions[r];
-    for (let i = 0; i < list.length; i++)
-      if (nodeOfRoot[firstPoint[r] + i] !== -1) nodePos.push(at(coords[r], list[i]));
+    nodePos.push(pointPos[rootOfNode[n]]);
   }
   const nodeOfPoint = (i: number) => nodeOfRoot[root[i]];
   const nodeAt = (road: number, pos: number) => nodeOfPoint(firstPoint[road] + positions[road].indexOf(pos));
@@ -180,8 +155,6 @@ export function buildRoadNetwork(
       // lineLengthKm makes, in the same order): each position array is read once, not three times.
       const index = edges.length;
       const roadCoords = coords[r];
-      // Vertex v (not the road's last) is the start of the road's segment v.
-      const v4 = 4 * segmentStart[r];
       const first = segCount;
       let px = nodeLon[from];
       let py = nodeLat[from];
@@ -191,10 +164,10 @@ export function buildRoadNetwork(
       // The road's vertices strictly inside the piece, then the junction it ends at.
       for (let v = Math.floor(list[i]) + 1; ; v++) {
         const last = !(v < end);
-        // The line shares the road's positions, whose numbers are read from the packed copy.
-        line.push(last ? nodePos[to] : roadCoords[v]);
-        const x = last ? nodeLon[to] : ends[v4 + 4 * v];
-        const y = last ? nodeLat[to] : ends[v4 + 4 * v + 1];
+        const p = last ? nodePos[to] : roadCoords[v];
+        const x = p[0];
+        const y = p[1];
+        line.push(p);
         segEdgeAll[segCount] = index;
         segVertexAll[segCount] = segCount - first;
         const k = 4 * segCount++;

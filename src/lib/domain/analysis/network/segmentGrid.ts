@@ -4,8 +4,7 @@
  * grows when the extent would need more than MAX_CELLS cells. Built in two linear passes.
  * An item's 4 numbers are two corners in either order: `[minX, minY, maxX, maxY]`, or a segment's two ends
  * `[x0, y0, x1, y1]`, whose box is their extent, so that the road network's packed segments serve as boxes
- * without a copy. `marginX` and `marginY` grow every item's box on each side (the noding's tolerance), so that
- * segments serve as their grown boxes without a copy either.
+ * without a copy.
  */
 import type { BoxIndex } from '../../geo/createBoxIndex';
 
@@ -22,8 +21,6 @@ export class SegmentGrid implements BoxIndex {
   constructor(
     readonly boxes: Float64Array,
     cellSize: number,
-    readonly marginX = 0,
-    readonly marginY = 0,
   ) {
     const n = boxes.length / 4;
     let x0 = Infinity;
@@ -36,11 +33,6 @@ export class SegmentGrid implements BoxIndex {
       x1 = Math.max(x1, boxes[i]);
       y1 = Math.max(y1, boxes[i + 1]);
     }
-    // The extent of the grown boxes: rounding is monotonic, so this is the least (greatest) grown corner.
-    x0 -= marginX;
-    y0 -= marginY;
-    x1 += marginX;
-    y1 += marginY;
     if (n === 0) x0 = y0 = x1 = y1 = 0;
     // No closure reads x0..y1: a variable a closure captures lives in a context object, where every double
     // written in the loop above became a new heap number (most of the 240 MB this constructor allocated).
@@ -64,10 +56,10 @@ export class SegmentGrid implements BoxIndex {
         const ay = boxes[4 * i + 1];
         const bx = boxes[4 * i + 2];
         const by = boxes[4 * i + 3];
-        let cx0 = Math.floor(((ax < bx ? ax : bx) - marginX - x0) / cell);
-        let cy0 = Math.floor(((ay < by ? ay : by) - marginY - y0) / cell);
-        let cx1 = Math.floor(((ax < bx ? bx : ax) + marginX - x0) / cell);
-        let cy1 = Math.floor(((ay < by ? by : ay) + marginY - y0) / cell);
+        let cx0 = Math.floor(((ax < bx ? ax : bx) - x0) / cell);
+        let cy0 = Math.floor(((ay < by ? ay : by) - y0) / cell);
+        let cx1 = Math.floor(((ax < bx ? bx : ax) - x0) / cell);
+        let cy1 = Math.floor(((ay < by ? by : ay) - y0) / cell);
         cx0 = cx0 < 0 ? 0 : cx0 >= nx ? nx - 1 : cx0;
         cy0 = cy0 < 0 ? 0 : cy0 >= ny ? ny - 1 : cy0;
         cx1 = cx1 < 0 ? 0 : cx1 >= nx ? nx - 1 : cx1;
@@ -114,7 +106,7 @@ export class SegmentGrid implements BoxIndex {
     if (this.items.length === 0) return out;
     // No callback per item (only with a filter): one cost more than the test it made.
     const b = this.boxes;
-    const { start, items, nx, marginX, marginY } = this;
+    const { start, items, nx } = this;
     const cx0 = this.column(minX);
     const cx1 = this.column(maxX);
     const cy0 = this.row(minY);
@@ -127,12 +119,12 @@ export class SegmentGrid implements BoxIndex {
           const i = items[k];
           const ax = b[4 * i];
           const bx = b[4 * i + 2];
-          const loX = (ax < bx ? ax : bx) - marginX;
-          if (loX > maxX || (ax < bx ? bx : ax) + marginX < minX) continue;
+          const loX = ax < bx ? ax : bx;
+          if (loX > maxX || (ax < bx ? bx : ax) < minX) continue;
           const ay = b[4 * i + 1];
           const by = b[4 * i + 3];
-          const loY = (ay < by ? ay : by) - marginY;
-          if (loY > maxY || (ay < by ? by : ay) + marginY < minY) continue;
+          const loY = ay < by ? ay : by;
+          if (loY > maxY || (ay < by ? by : ay) < minY) continue;
           // Taken in its first cell of the query alone.
           if ((cx !== cx0 && this.column(loX) !== cx) || (cy !== cy0 && this.row(loY) !== cy)) continue;
           if (!filter || filter(i)) out.push(i);
