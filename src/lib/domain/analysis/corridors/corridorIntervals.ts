@@ -14,6 +14,7 @@ import type { AreaFeature, ConstraintFeature, IncidentFeature, Reason } from '..
 import type { ActiveCrossing } from '../activeLayers';
 import type { AnalysisContext } from '../context';
 import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
+import { segmentBox } from '../frontlines/frontlineSegments';
 import { formatKm } from '../reasons';
 import { IndexHits } from './indexHits';
 import { TypedStretchWriter, type TypedStretches } from './typedStretches';
@@ -197,7 +198,7 @@ function dynamicIntervals(
 ): void {
   const { crosslineOpen, tokens, asides, crossingKey, badCrossings } = shared;
   let memo = entries.get('corridor-frontlines') as FrontlineMemo | undefined;
-  if (!memo) entries.set('corridor-frontlines', (memo = { tokens: [], found: [], grown: undefined }));
+  if (!memo) entries.set('corridor-frontlines', (memo = { tokens: [], found: [] }));
   // Most analyses see the front lines of the last one: those found then are taken by position without a
   // look-up (all of them when the list of tokens is the same array); only a changed line is looked up.
   let found = memo.found;
@@ -270,13 +271,6 @@ function changedLinesOf(shared: Shared, before: readonly object[]): ChangedLines
   return changed;
 }
 
-/**
- * A corridor's front-line stretches when only the lines of `changed` differ from its last analysis (a front
- * line moved): the others are kept by position, and the list itself is kept when the changed lines give what
- * they gave before. A corridor whose box, grown by the buffer, misses every changed line's box finds no
- * stretch of them (as `frontlineIntervals` would), without a list made or a table written: on a large network
- * a move used to cost every corridor a list of every line and an entry in the moved line's table.
- */
 /** The boxes of the segments of lines `lines` in `fs`, or undefined when they are more than MAX_TESTED_SEGMENTS. */
 function segmentBoxesOf(fs: AnalysisContext['frontlineSegments'], lines: readonly number[]) {
   const changed = new Uint8Array(fs.lines.length);
@@ -285,15 +279,11 @@ function segmentBoxesOf(fs: AnalysisContext['frontlineSegments'], lines: readonl
   for (let s = 0; s < fs.line.length; s++) count += changed[fs.line[s]];
   if (count > MAX_TESTED_SEGMENTS) return undefined;
   const boxes = new Float64Array(4 * count);
-  for (let s = 0, k = 0; s < fs.line.length; s++) {
-    if (changed[fs.line[s]] === 0) continue;
-    const a = fs.a[s];
-    const b = fs.b[s];
-    boxes[k++] = Math.min(a[0], b[0]);
-    boxes[k++] = Math.min(a[1], b[1]);
-    boxes[k++] = Math.max(a[0], b[0]);
-    boxes[k++] = Math.max(a[1], b[1]);
-  }
+  for (let s = 0, k = 0; s < fs.line.length; s++)
+    if (changed[fs.line[s]] === 1) {
+      boxes.set(segmentBox(fs.a[s], fs.b[s]), k);
+      k += 4;
+    }
   return boxes;
 }
 
@@ -308,6 +298,13 @@ function missesAll(g: readonly number[], boxes: Float64Array): boolean {
   return true;
 }
 
+/**
+ * A corridor's front-line stretches when only the lines of `changed` differ from its last analysis (a front
+ * line moved): the others are kept by position, and the list itself is kept when the changed lines give what
+ * they gave before. A corridor whose box, grown by the buffer, misses every changed line's box finds no
+ * stretch of them (as `frontlineIntervals` would), without a list made or a table written: on a large network
+ * a move used to cost every corridor a list of every line and an entry in the moved line's table.
+ */
 function foundAfterMoves(
   ctx: AnalysisContext,
   shared: Shared,
@@ -318,9 +315,7 @@ function foundAfterMoves(
   changed: ChangedLines,
 ): readonly (readonly KmInterval[])[] {
   const { tokens, asides } = shared;
-  const d = ctx.layers.params.frontlineBufferKm;
-  if (!memo.grown || memo.grown.km !== d) memo.grown = { km: d, box: expandBboxKm(bboxOf(coords), d) };
-  const g = memo.grown.box;
+  const g = grownBoxOf(coords, ctx.layers.params.frontlineBufferKm);
   const { box, lines, segmentBoxes } = changed;
   // The box of the moved lines first, then (a long line's box covers much of the map) their segments'.
   const far =
@@ -361,8 +356,6 @@ function foundAfterMoves(
 interface FrontlineMemo {
   tokens: readonly object[];
   found: readonly (readonly KmInterval[])[];
-  /** The corridor's box grown by the front-line buffer (km), tested against the moved lines' box. */
-  grown: { km: number; box: [number, number, number, number] } | undefined;
 }
 
 /**

@@ -24,11 +24,11 @@ export function indexFrontlineSegments(lines: readonly ActiveFrontline[]): Front
         b.push(part[k + 1]);
       }
   });
-  const index = createBoxIndex(line.length, (i) => [
-    Math.min(a[i][0], b[i][0]),
-    Math.min(a[i][1], b[i][1]),
-    Math.max(a[i][0], b[i][0]),
-    Math.max(a[i][1], b[i][1]),
-  ]);
+  const index = createBoxIndex(line.length, (i) => segmentBox(a[i], b[i]));
   return { lines, line, a, b, index };
+}
+
+/** The box of the segment from `a` to `b`, as the index holds it. */
+export function segmentBox(a: Position, b: Position): [number, number, number, number] {
+  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])];
 }
