@@ -51,7 +51,11 @@ export interface MapVerdicts {
   visibility: DateVisibility;
 }
 
-const distinct = (codes: string[]) => [...new Set(codes)];
+/** The codes of `reasons`, each once, in the order they first appear (a site has a few: no `Set` for them). */
+function distinctCodes(reasons: readonly { code: string }[], into: string[] = []): string[] {
+  for (const r of reasons) if (!into.includes(r.code)) into.push(r.code);
+  return into;
+}
 
 /**
  * The compact verdicts of `report` (the server's analysis of the date) for the map, with the hotspot and
@@ -65,7 +69,7 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
   for (const c of report.corridors)
     corridors[c.id] = {
       status: c.status,
-      reasons: distinct(c.stretches.flatMap((s) => s.reasons.map((r) => r.code))),
+      reasons: c.stretches.reduce((codes: string[], s) => distinctCodes(s.reasons, codes), []),
     };
   const sites: Record<string, SiteVerdict> = {};
   for (const s of report.sites)
@@ -77,7 +81,7 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
       population: s.status === 'active' ? (s.population ?? 0) : 0,
       ipcPhase: s.ipcPhase ?? 0,
       famine: s.famine,
-      reasons: distinct(s.reasons.map((r) => r.code)),
+      reasons: distinctCodes(s.reasons),
     };
   const crossings: Record<string, string> = {};
   // The crossings alone: the whole situation on the date (50,000 roads at Sudan scale) is not needed for them.
