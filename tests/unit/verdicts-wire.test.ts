@@ -34,6 +34,27 @@ describe('the verdicts body', () => {
     expect(aug.hotspotList.ranked.length).toBeGreaterThan(0);
   });
 
+  it("lists each corridor's and site's reason codes once, in the order the report first gives them", () => {
+    const analyzer = createAnalyzer(geodata);
+    let repeated = 0;
+    for (const date of ['2023-05-01', '2024-08-20', '2025-11-04']) {
+      const report = analyzer.analyze(date);
+      const v = mapVerdicts(geodata, report);
+      for (const c of report.corridors) {
+        const codes = c.stretches.flatMap((s) => s.reasons.map((r) => r.code));
+        expect(v.corridors[c.id].reasons, c.id).toEqual([...new Set(codes)]);
+        if (new Set(codes).size < codes.length) repeated++;
+      }
+      for (const s of report.sites) {
+        const codes = s.reasons.map((r) => r.code);
+        expect(v.sites[s.id].reasons, s.id).toEqual([...new Set(codes)]);
+        if (new Set(codes).size < codes.length) repeated++;
+      }
+    }
+    // Reports that repeat a code (a stretch after another with the same reason, several incidents).
+    expect(repeated).toBeGreaterThan(0);
+  });
+
   it('gives the map the same verdicts on a generated situation, in under a third of the text', () => {
     const { situation } = generateSituation({
       ...SUDAN_SCALE,

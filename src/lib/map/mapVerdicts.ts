@@ -1,7 +1,8 @@
 import { neededProtection, type ProtectionNeeds } from '$lib/domain/analysis/neededProtection';
 import { crossingsOn, crossingStatusOn } from '$lib/domain/asOf';
 import type { AnalysisReport, Situation, Totals } from '$lib/domain/schemas';
-import { dateVisibility, type DateVisibility } from './dateVisibility';
+import type { DateVisibility } from './dateVisibility';
+import { dateVisibilityOn } from './dateVisibilityIndex';
 import { hotspotList, type HotspotList } from './hotspotList';
 
 /** What the style draws a corridor with on the date (feature state of the tiled map, see `tiledStyle.ts`). */
@@ -50,7 +51,11 @@ export interface MapVerdicts {
   visibility: DateVisibility;
 }
 
-const distinct = (codes: string[]) => [...new Set(codes)];
+/** The codes of `reasons`, each once, in the order they first appear (a site has a few: no `Set` for them). */
+function distinctCodes(reasons: readonly { code: string }[], into: string[] = []): string[] {
+  for (const r of reasons) if (!into.includes(r.code)) into.push(r.code);
+  return into;
+}
 
 /**
  * The compact verdicts of `report` (the server's analysis of the date) for the map, with the hotspot and
@@ -64,7 +69,7 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
   for (const c of report.corridors)
     corridors[c.id] = {
       status: c.status,
-      reasons: distinct(c.stretches.flatMap((s) => s.reasons.map((r) => r.code))),
+      reasons: c.stretches.reduce((codes: string[], s) => distinctCodes(s.reasons, codes), []),
     };
   const sites: Record<string, SiteVerdict> = {};
   for (const s of report.sites)
@@ -76,7 +81,7 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
       population: s.status === 'active' ? (s.population ?? 0) : 0,
       ipcPhase: s.ipcPhase ?? 0,
       famine: s.famine,
-      reasons: distinct(s.reasons.map((r) => r.code)),
+      reasons: distinctCodes(s.reasons),
     };
   const crossings: Record<string, string> = {};
   // The crossings alone: the whole situation on the date (50,000 roads at Sudan scale) is not needed for them.
@@ -93,6 +98,7 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
     hotspotList: hotspotList(report),
     protection: neededProtection(report, situation),
     totals: report.totals,
-    visibility: dateVisibility(situation, report.asOf),
+    // From an index of the situation made once (dateVisibilityIndex.ts): the same lists as `dateVisibility`.
+    visibility: dateVisibilityOn(situation, report.asOf),
   };
 }

@@ -39,6 +39,8 @@ export interface VerdictsWire {
 }
 
 const bit = (b: boolean): Bit => (b ? 1 : 0);
+/** A trailing value a site row leaves out: no reasons, no flags, 0. */
+const isDefault = (v: unknown) => v === 0 || (Array.isArray(v) && v.length === 0);
 
 /** `verdicts` in the shape the endpoint sends. Input is not mutated. */
 export function encodeVerdicts(verdicts: MapVerdicts): VerdictsWire {
@@ -66,7 +68,6 @@ export function encodeVerdicts(verdicts: MapVerdicts): VerdictsWire {
       bit(s.besieged),
       bit(s.famine),
     ];
-    const isDefault = (v: unknown) => v === 0 || (Array.isArray(v) && v.length === 0);
     while (r.length > 5 && isDefault(r[r.length - 1])) r.pop();
     return r;
   });
