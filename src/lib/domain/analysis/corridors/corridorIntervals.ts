@@ -8,7 +8,6 @@ import { polygonsOf } from '../../geo/polygonsOf';
 import { projectOnSegment } from '../../geo/projectOnSegment';
 import { segmentBufferInterval } from '../../geo/segmentBufferInterval';
 import { segmentCircleInterval } from '../../geo/segmentCircleInterval';
-import { polygonIndexOf } from '../polygonIndexOf';
 import { segmentIntersection } from '../../geo/segmentIntersection';
 import type { AreaFeature, ConstraintFeature, IncidentFeature, Reason } from '../../schemas';
 import type { ActiveCrossing } from '../activeLayers';
@@ -16,6 +15,7 @@ import type { AnalysisContext } from '../context';
 import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
 import { segmentBox } from '../frontlines/frontlineSegments';
 import { formatKm } from '../reasons';
+import { bandedPolygonOf } from './bandedPolygon';
 import { IndexHits } from './indexHits';
 import { TypedStretchWriter, type TypedStretches } from './typedStretches';
 
@@ -644,12 +644,13 @@ function staticIntervals(
   const km = (t: number) => k0 + t * span;
   const around = (at: number, half: number, ref: number) =>
     out.push(Math.max(0, at - half), Math.min(total, at + half), ref);
-  const push = (iv: [number, number] | null, ref: number) => {
-    if (!iv) return;
+  const pushRange = (t0: number, t1: number, ref: number) => {
     // A line that only touches a buffer or area still counts: give the touch a minimal width.
-    if (span * (iv[1] - iv[0]) < MIN_POINT_HAZARD_KM)
-      around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, ref);
-    else out.push(km(iv[0]), km(iv[1]), ref);
+    if (span * (t1 - t0) < MIN_POINT_HAZARD_KM) around(km((t0 + t1) / 2), MIN_POINT_HAZARD_KM / 2, ref);
+    else out.push(km(t0), km(t1), ref);
+  };
+  const push = (iv: [number, number] | null, ref: number) => {
+    if (iv) pushRange(iv[0], iv[1], ref);
   };
   // One search per kind around the whole line: each segment's box lies inside the line's, grown by the same
   // distance (the line's farthest latitude grows it the most), so what a segment's search would find is among
@@ -685,10 +686,10 @@ function staticIntervals(
       const n = areas.items[h];
       if (n < 0) continue;
       const area = ctx.allHazardAreas[n];
-      const inside = polygonIndexOf(area.geometry).insideIntervals(a, b);
-      if (inside.length === 0) continue;
+      const inside = bandedPolygonOf(area.geometry).insideIntervalsInto(a, b, INSIDE);
+      if (inside === 0) continue;
       reasons.areas[n] ??= areaReason(area, actors);
-      for (const iv of inside) push(iv, 3 * n + AREA);
+      for (let k = 0; k < inside; k++) pushRange(INSIDE[2 * k], INSIDE[2 * k + 1], 3 * n + AREA);
     }
 
     // Incidents in the window.
@@ -732,7 +733,8 @@ function staticIntervals(
       else if (g.type === 'MultiLineString') lines.push(...g.coordinates);
       else {
         const polys = polygonsOf(g);
-        for (const iv of polygonIndexOf(g).insideIntervals(a, b)) push(iv, reason);
+        const inside = bandedPolygonOf(g).insideIntervalsInto(a, b, INSIDE);
+        for (let k = 0; k < inside; k++) pushRange(INSIDE[2 * k], INSIDE[2 * k + 1], reason);
         lines.push(...polys.flat());
       }
       for (const line of lines)
@@ -810,6 +812,9 @@ function boxesOf<F extends object>(features: readonly F[], boxOf: (f: F) => read
   }
   return boxes;
 }
+
+/** The inside intervals of one segment and area (two numbers each), reused by every test. */
+const INSIDE: number[] = [];
 
 /** One writer for every corridor's stored-feature stretches (one line at a time). */
 const STATIC_WRITER = new TypedStretchWriter();
