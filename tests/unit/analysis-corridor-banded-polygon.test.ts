@@ -37,7 +37,7 @@ describe('BandedPolygon', () => {
       const index = createPolygonIndex(polygons);
       const banded = new BandedPolygon(polygons);
       const vertices = polygons.flat(2);
-      const out: number[] = [];
+      const out = { t: new Float64Array(2) };
       const free = () => (grid ? Math.round((rand() * 8 - 2) * 8) / 8 : rand() * 8 - 2);
       for (let q = 0; q < 300; q++) {
         // Free segments, and segments from or to ring vertices (touching the rings at a point or more).
@@ -49,7 +49,7 @@ describe('BandedPolygon', () => {
               ? [a[0] + (rand() - 0.5) * 3, a[1]]
               : [a[0] + (rand() - 0.5) * 3, a[1] + (rand() - 0.5) * 3];
         const count = banded.insideIntervalsInto(a, b, out);
-        const pairs = Array.from({ length: count }, (_, k) => [out[2 * k], out[2 * k + 1]]);
+        const pairs = Array.from({ length: count }, (_, k) => [out.t[2 * k], out.t[2 * k + 1]]);
         expect(pairs, `seed ${seed}: ${a.join(',')} to ${b.join(',')}`).toEqual(index.insideIntervals(a, b));
         parts += count;
         expect(banded.containsXY(a[0], a[1])).toBe(index.contains(a));
@@ -61,7 +61,7 @@ describe('BandedPolygon', () => {
 
   it('finds nothing inside an empty geometry', () => {
     const banded = new BandedPolygon([]);
-    expect(banded.insideIntervalsInto([0, 0], [1, 1], [])).toBe(0);
+    expect(banded.insideIntervalsInto([0, 0], [1, 1], { t: new Float64Array(0) })).toBe(0);
     expect(banded.containsXY(0, 0)).toBe(false);
   });
 });

@@ -27,11 +27,13 @@ export class BandedPolygon {
   /** The edges whose latitudes meet band k are `items[start[k] .. start[k + 1])`, in edge order. */
   private readonly start: Int32Array;
   private readonly items: Int32Array;
-  /** Parity of a ray's crossings per polygon, and the polygons touched (reused by every test). */
+  /**
+   * Parity of a ray's crossings per polygon, and the polygons touched (reused by every test). Typed arrays
+   * with a count rather than lists emptied by `length = 0`, which let go of their storage: each test then
+   * allocated it again.
+   */
   private readonly parity: Uint8Array;
-  private readonly touched: number[] = [];
-  /** The cuts of the segment being tested, reused by every test. */
-  private readonly cuts: number[] = [];
+  private readonly touched: Int32Array;
 
   constructor(polygons: readonly (readonly Position[][])[]) {
     const poly: number[] = [];
@@ -47,6 +49,8 @@ export class BandedPolygon {
     this.poly = Int32Array.from(poly);
     this.parity = new Uint8Array(polygons.length);
     this.box = new Float64Array(4 * n);
+    // A polygon is listed again each time its parity comes back to 1: at most once per edge.
+    this.touched = new Int32Array(n);
     let y0 = Infinity;
     let y1 = -Infinity;
     let spans = 0;
@@ -95,6 +99,7 @@ export class BandedPolygon {
     const k = this.band(y);
     const { box, starts, ends, parity, touched, poly } = this;
     let odd = 0;
+    let count = 0;
     for (let j = this.start[k], end = this.start[k + 1]; j < end; j++) {
       const i = this.items[j];
       // The tree's search box is [x, y, maxX, y]: every edge reaches west of maxX.
@@ -107,44 +112,51 @@ export class BandedPolygon {
       const by = b[1];
       if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) {
         const pi = poly[i];
-        if (parity[pi] === 0) touched.push(pi);
+        if (parity[pi] === 0) touched[count++] = pi;
         parity[pi] ^= 1;
         odd += parity[pi] === 1 ? 1 : -1;
       }
     }
-    for (const pi of touched) parity[pi] = 0;
-    touched.length = 0;
+    for (let t = 0; t < count; t++) parity[touched[t]] = 0;
     return odd > 0;
   }
 
   /**
-   * The parts of segment AB inside, as parameter intervals written into `out` (two numbers each, sorted);
-   * returns their count. `PolygonIndex.insideIntervals` without a list per call.
+   * The parts of segment AB inside, as parameter intervals written into `out.t` from its start (two numbers
+   * each, sorted; a larger array is put there when needed); returns their count.
+   * `PolygonIndex.insideIntervals` without a list per call.
    */
-  insideIntervalsInto(a: Position, b: Position, out: number[]): number {
-    const cuts = this.cuts;
-    cuts.length = 0;
-    cuts.push(0, 1);
+  insideIntervalsInto(a: Position, b: Position, out: { t: Float64Array }): number {
+    let cuts = CUTS;
+    cuts[0] = 0;
+    cuts[1] = 1;
+    let n = 2;
     if (this.items.length > 0) {
       const w = Math.min(a[0], b[0]);
       const s = Math.min(a[1], b[1]);
       const e = Math.max(a[0], b[0]);
-      const n = Math.max(a[1], b[1]);
+      const north = Math.max(a[1], b[1]);
       const { box, starts, ends } = this;
       const k0 = this.band(s);
-      const k1 = this.band(n);
+      const k1 = this.band(north);
       for (let k = k0; k <= k1; k++)
         for (let j = this.start[k], end = this.start[k + 1]; j < end; j++) {
           const i = this.items[j];
-          if (box[4 * i] > e || box[4 * i + 2] < w || box[4 * i + 1] > n || box[4 * i + 3] < s) continue;
+          if (box[4 * i] > e || box[4 * i + 2] < w || box[4 * i + 1] > north || box[4 * i + 3] < s) continue;
           // An edge in several of these bands is taken in the first.
           if (k !== k0 && this.band(box[4 * i + 1]) !== k) continue;
           const hit = segmentIntersection(a, b, starts[i], ends[i]);
-          if (hit) cuts.push(hit.t);
+          if (!hit) continue;
+          if (n === cuts.length) {
+            const grown = new Float64Array(2 * n);
+            grown.set(cuts);
+            CUTS = cuts = grown;
+          }
+          cuts[n++] = hit.t;
         }
     }
     // Ascending, by insertion as the tree's version sorts them (equal values are the same number).
-    for (let i = 2; i < cuts.length; i++) {
+    for (let i = 2; i < n; i++) {
       const v = cuts[i];
       let j = i - 1;
       while (j >= 0 && cuts[j] - v > 0) {
@@ -153,24 +165,30 @@ export class BandedPolygon {
       }
       cuts[j + 1] = v;
     }
+    // At most one interval per piece.
+    if (out.t.length < 2 * n) out.t = new Float64Array(4 * n);
+    const t = out.t;
     let count = 0;
-    out.length = 0;
-    for (let i = 1; i < cuts.length; i++) {
+    for (let i = 1; i < n; i++) {
       const t0 = cuts[i - 1];
       const t1 = cuts[i];
       // Whether the piece is one (not empty) and inside, tested at its middle.
       if (t1 - t0 < 1e-12) continue;
       const tm = (t0 + t1) / 2;
       if (!this.containsXY(a[0] + tm * (b[0] - a[0]), a[1] + tm * (b[1] - a[1]))) continue;
-      if (count > 0 && t0 - out[2 * count - 1] < 1e-12) out[2 * count - 1] = t1;
+      if (count > 0 && t0 - t[2 * count - 1] < 1e-12) t[2 * count - 1] = t1;
       else {
-        out.push(t0, t1);
+        t[2 * count] = t0;
+        t[2 * count + 1] = t1;
         count++;
       }
     }
     return count;
   }
 }
+
+/** The cuts of the segment being tested, shared by every test (one at a time), grown as needed. */
+let CUTS = new Float64Array(64);
 
 const banded = new WeakMap<object, BandedPolygon>();
 

@@ -638,46 +638,32 @@ function staticIntervals(
   const { actors } = sharedOf(ctx);
   const reasons = staticReasons(ctx);
 
-  // Helpers made once (not per segment): they read the current segment's start and length.
-  let k0 = 0;
-  let span = 0;
-  const km = (t: number) => k0 + t * span;
-  const around = (at: number, half: number, ref: number) =>
-    out.push(Math.max(0, at - half), Math.min(total, at + half), ref);
-  const pushRange = (t0: number, t1: number, ref: number) => {
-    // A line that only touches a buffer or area still counts: give the touch a minimal width.
-    if (span * (t1 - t0) < MIN_POINT_HAZARD_KM) around(km((t0 + t1) / 2), MIN_POINT_HAZARD_KM / 2, ref);
-    else out.push(km(t0), km(t1), ref);
-  };
-  const push = (iv: [number, number] | null, ref: number) => {
-    if (iv) pushRange(iv[0], iv[1], ref);
-  };
   // One search per kind around the whole line: each segment's box lies inside the line's, grown by the same
   // distance (the line's farthest latitude grows it the most), so what a segment's search would find is among
   // what this one found. A segment then tests those few boxes itself instead of searching the index (a search
   // makes lists; there are three per segment of every corridor); with many near, it searches as before.
   const lineBox = bboxOf(coords);
-  const near = (hits: IndexHits, index: AnalysisContext['incidentIndex'], km: number) => {
-    const box = km > 0 ? expandBboxKm(lineBox, km) : lineBox;
-    return hits.search(index, box[0], box[1], box[2], box[3]);
-  };
-  const areasNear = near(AREAS_NEAR, ctx.allHazardAreaIndex, 0);
-  const incidentsNear = near(INCIDENTS_NEAR, ctx.incidentIndex, params.incidentRadiusKm);
-  const constraintsNear = near(CONSTRAINTS_NEAR, ctx.allHazardConstraintIndex, params.constraintRadiusKm);
+  const areasNear = searchNear(AREAS_NEAR, ctx.allHazardAreaIndex, lineBox, 0);
+  const incidentsNear = searchNear(INCIDENTS_NEAR, ctx.incidentIndex, lineBox, params.incidentRadiusKm);
+  const constraintsNear = searchNear(
+    CONSTRAINTS_NEAR,
+    ctx.allHazardConstraintIndex,
+    lineBox,
+    params.constraintRadiusKm,
+  );
   const { areaBoxes, incidentBoxes, constraintBoxes } = featureBoxesOf(ctx);
-  // The current segment's box (and grown by each radius), written in place for each segment, and a test
-  // against it made once rather than once per segment.
-  const segBox = [0, 0, 0, 0];
-  const ibox = [0, 0, 0, 0];
-  const cbox = [0, 0, 0, 0];
-  const lbox = [0, 0, 0, 0];
-  const overlaps = (box: readonly number[]) =>
-    box[0] <= segBox[2] && box[2] >= segBox[0] && box[1] <= segBox[3] && box[3] >= segBox[1];
+  // The current segment's box (and grown by each radius), written in place for each segment.
+  const segBox = SEG_BOX;
+  const ibox = INCIDENT_BOX;
+  const cbox = CONSTRAINT_BOX;
+  const lbox = LINE_BOX;
+  // No helper closures here: a closure reading the segment's start and length made those variables live in
+  // a context object, where every double written (twice per segment of every corridor) was a new heap number.
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
-    k0 = cumKm[i];
-    span = cumKm[i + 1] - k0;
+    const k0 = cumKm[i];
+    const span = cumKm[i + 1] - k0;
     segmentBoxKm(segBox, a, b, 0);
 
     // Areas that deny access or are contested.
@@ -689,7 +675,8 @@ function staticIntervals(
       const inside = bandedPolygonOf(area.geometry).insideIntervalsInto(a, b, INSIDE);
       if (inside === 0) continue;
       reasons.areas[n] ??= areaReason(area, actors);
-      for (let k = 0; k < inside; k++) pushRange(INSIDE[2 * k], INSIDE[2 * k + 1], 3 * n + AREA);
+      for (let k = 0; k < inside; k++)
+        pushRange(out, k0, span, total, INSIDE.t[2 * k], INSIDE.t[2 * k + 1], 3 * n + AREA);
     }
 
     // Incidents in the window.
@@ -704,7 +691,7 @@ function staticIntervals(
       const iv = segmentCircleInterval(a, b, inc.geometry.coordinates, r);
       if (!iv) continue;
       reasons.incidents[n] ??= incidentReason(inc, r);
-      push(iv, 3 * n + INCIDENT);
+      pushRange(out, k0, span, total, iv[0], iv[1], 3 * n + INCIDENT);
     }
 
     // Constraints.
@@ -726,7 +713,8 @@ function staticIntervals(
       const g = c.geometry;
       const lines: Position[][] = [];
       if (g.type === 'Point') {
-        push(segmentCircleInterval(a, b, g.coordinates, cr), reason);
+        const iv = segmentCircleInterval(a, b, g.coordinates, cr);
+        if (iv) pushRange(out, k0, span, total, iv[0], iv[1], reason);
         continue;
       }
       if (g.type === 'LineString') lines.push(g.coordinates);
@@ -734,19 +722,61 @@ function staticIntervals(
       else {
         const polys = polygonsOf(g);
         const inside = bandedPolygonOf(g).insideIntervalsInto(a, b, INSIDE);
-        for (let k = 0; k < inside; k++) pushRange(INSIDE[2 * k], INSIDE[2 * k + 1], reason);
+        for (let k = 0; k < inside; k++)
+          pushRange(out, k0, span, total, INSIDE.t[2 * k], INSIDE.t[2 * k + 1], reason);
         lines.push(...polys.flat());
       }
       for (const line of lines)
         for (let k = 0; k + 1 < line.length; k++) {
           segmentBoxKm(lbox, line[k], line[k + 1], cr);
-          if (!overlaps(lbox)) continue;
-          push(segmentBufferInterval(a, b, line[k], line[k + 1], cr), reason);
+          const overlaps =
+            lbox[0] <= segBox[2] && lbox[2] >= segBox[0] && lbox[1] <= segBox[3] && lbox[3] >= segBox[1];
+          if (!overlaps) continue;
+          const iv = segmentBufferInterval(a, b, line[k], line[k + 1], cr);
+          if (iv) pushRange(out, k0, span, total, iv[0], iv[1], reason);
         }
     }
   }
   return out.done();
 }
+
+/**
+ * The stretch of parameters [t0, t1] of a segment starting `k0` km along a line of length `total`, `span` km
+ * long, written to `out`. A line that only touches a buffer or area still counts: the touch is given a
+ * minimal width.
+ */
+function pushRange(
+  out: TypedStretchWriter,
+  k0: number,
+  span: number,
+  total: number,
+  t0: number,
+  t1: number,
+  ref: number,
+): void {
+  if (span * (t1 - t0) < MIN_POINT_HAZARD_KM) {
+    const at = k0 + ((t0 + t1) / 2) * span;
+    const half = MIN_POINT_HAZARD_KM / 2;
+    out.push(Math.max(0, at - half), Math.min(total, at + half), ref);
+  } else out.push(k0 + t0 * span, k0 + t1 * span, ref);
+}
+
+/** The features of `index` near a line's box grown by `km`, into `hits`; returns their count. */
+function searchNear(
+  hits: IndexHits,
+  index: AnalysisContext['incidentIndex'],
+  lineBox: readonly [number, number, number, number],
+  km: number,
+): number {
+  const box = km > 0 ? expandBboxKm(lineBox, km) : lineBox;
+  return hits.search(index, box[0], box[1], box[2], box[3]);
+}
+
+/** The boxes of the segment being tested, shared by every line (one at a time). */
+const SEG_BOX = new Float64Array(4);
+const INCIDENT_BOX = new Float64Array(4);
+const CONSTRAINT_BOX = new Float64Array(4);
+const LINE_BOX = new Float64Array(4);
 
 /** Each kind's features near the line being done, and a segment's own search when there are many. */
 const AREAS_NEAR = new IndexHits();
@@ -769,7 +799,7 @@ function hitsOfSegment(
   count: number,
   boxes: Float64Array,
   index: AnalysisContext['incidentIndex'],
-  q: readonly number[],
+  q: ArrayLike<number>,
 ): { items: Int32Array; count: number } {
   if (count > MAX_TESTED) {
     SEGMENT_HITS.search(index, q[0], q[1], q[2], q[3]);
@@ -814,7 +844,7 @@ function boxesOf<F extends object>(features: readonly F[], boxOf: (f: F) => read
 }
 
 /** The inside intervals of one segment and area (two numbers each), reused by every test. */
-const INSIDE: number[] = [];
+const INSIDE = { t: new Float64Array(16) };
 
 /** One writer for every corridor's stored-feature stretches (one line at a time). */
 const STATIC_WRITER = new TypedStretchWriter();
@@ -890,7 +920,7 @@ function constraintReason(c: ConstraintFeature, cr: number): Reason {
  * `bboxOf([a, b])`, grown by `km` as expandBboxKm does when `km` > 0, written into `out`: the corridors' loops
  * over every segment then make no array per segment.
  */
-function segmentBoxKm(out: number[], a: Position, b: Position, km: number): void {
+function segmentBoxKm(out: number[] | Float64Array, a: Position, b: Position, km: number): void {
   const w = b[0] < a[0] ? b[0] : a[0];
   const e = b[0] > a[0] ? b[0] : a[0];
   const s = b[1] < a[1] ? b[1] : a[1];

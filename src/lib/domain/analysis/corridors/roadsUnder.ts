@@ -247,7 +247,9 @@ function gridsOf(net: AnalysisContext['net']) {
       seasonal,
       seasonalGrid: new SegmentGrid(boxes, CELL_DEG),
       segmentGrid:
-        net.segIndex instanceof SegmentGrid && net.segIndex.boxes === c ? net.segIndex : new SegmentGrid(c, CELL_DEG),
+        net.segIndex instanceof SegmentGrid && net.segIndex.boxes === c
+          ? net.segIndex
+          : new SegmentGrid(c, CELL_DEG),
       nodeGrid: new SegmentGrid(points, CELL_DEG),
     };
     gridsByNetwork.set(net, found);
@@ -263,7 +265,12 @@ function gridsOf(net: AnalysisContext['net']) {
  * the cosine of the point's latitude computed once. A segment spanning several cells is measured in each
  * (the same distance and edge again). Ties go to the lower edge index, whatever the order of candidates.
  */
-function roadEdgeAt(net: AnalysisContext['net'], grid: SegmentGrid, px: number, py: number): number | undefined {
+function roadEdgeAt(
+  net: AnalysisContext['net'],
+  grid: SegmentGrid,
+  px: number,
+  py: number,
+): number | undefined {
   if (grid.items.length === 0) return undefined;
   expandBoxKmInto(SCRATCH, px, py, px, py, CORRIDOR_MATCH_KM + 1e-6);
   const w = SCRATCH[0];
