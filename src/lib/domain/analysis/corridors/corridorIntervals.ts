@@ -514,52 +514,79 @@ function frontlineIntervals(
     lineBox[2] < box[0] ||
     lineBox[1] > box[3] ||
     lineBox[3] < box[1] ||
-    !fs.index.search(lineBox[0], lineBox[1], lineBox[2], lineBox[3]).some((s) => wanted[fs.line[s]])
+    !someWanted(FRONTLINE_HITS.search(fs.index, lineBox[0], lineBox[1], lineBox[2], lineBox[3]), fs, wanted)
   ) {
     for (let li = 0; li < wanted.length; li++) if (wanted[li]) found[li] = NO_INTERVALS;
     return;
   }
-  let out: KmInterval[] = [];
-  let k0 = 0;
-  let span = 0;
-  const km = (t: number) => k0 + t * span;
-  const around = (at: number, half: number, reason: Reason) =>
-    out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
-  const push = (iv: [number, number] | null, reason: Reason) => {
-    if (!iv) return;
-    // A line that only touches a buffer or area still counts: give the touch a minimal width.
-    if (span * (iv[1] - iv[0]) < MIN_POINT_HAZARD_KM)
-      around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, reason);
-    else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
-  };
   const { bufferReasons, crossingReasons } = sharedOf(ctx);
-  // Each segment's box grown by the buffer, written in place (as expandBboxKm(bboxOf([a, b]), d)).
-  const fbox = [0, 0, 0, 0];
+  const tolerance = params.crosslineToleranceKm;
+  const half = Math.max(tolerance, MIN_POINT_HAZARD_KM);
+  // Each segment's box grown by the buffer, written in place (as expandBboxKm(bboxOf([a, b]), d)). No helper
+  // closures over the segment's start and length (see staticIntervals).
+  const fbox = SEG_BOX;
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
-    k0 = cumKm[i];
-    span = cumKm[i + 1] - k0;
+    const k0 = cumKm[i];
+    const span = cumKm[i + 1] - k0;
     segmentBoxKm(fbox, a, b, d);
     if (fbox[0] > box[2] || fbox[2] < box[0] || fbox[1] > box[3] || fbox[3] < box[1]) continue;
-    for (const s of fs.index.search(fbox[0], fbox[1], fbox[2], fbox[3])) {
+    const hits = FRONTLINE_HITS;
+    const count = hits.search(fs.index, fbox[0], fbox[1], fbox[2], fbox[3]);
+    for (let h = 0; h < count; h++) {
+      const s = hits.items[h];
       const li = fs.line[s];
       if (!wanted[li]) continue;
-      out = byLine[li] ??= [];
+      const out = (byLine[li] ??= []);
       const iv = segmentBufferInterval(a, b, fs.a[s], fs.b[s], d);
-      if (iv) push(iv, bufferReasons[li]);
+      if (iv) pushKm(out, k0, span, total, iv[0], iv[1], bufferReasons[li]);
       const hit = segmentIntersection(a, b, fs.a[s], fs.b[s]);
       if (!hit) continue;
       const p: Position = [a[0] + hit.t * (b[0] - a[0]), a[1] + hit.t * (b[1] - a[1])];
-      const passage = crosslineOpen.some(
-        (c) => haversineKm(c.feature.geometry.coordinates, p) <= params.crosslineToleranceKm,
-      );
-      const half = Math.max(params.crosslineToleranceKm, MIN_POINT_HAZARD_KM);
-      if (!passage) around(km(hit.t), half, crossingReasons[li]);
+      let passage = false;
+      for (const c of crosslineOpen)
+        if (haversineKm(c.feature.geometry.coordinates, p) <= tolerance) {
+          passage = true;
+          break;
+        }
+      if (!passage) aroundKm(out, k0 + hit.t * span, half, total, crossingReasons[li]);
     }
   }
   for (let li = 0; li < wanted.length; li++)
     if (wanted[li]) found[li] = byLine[li]?.length ? byLine[li] : NO_INTERVALS;
+}
+
+/** Whether one of the front-line segments `hits.items[0 .. count)` is of a wanted line. */
+function someWanted(count: number, fs: AnalysisContext['frontlineSegments'], wanted: readonly boolean[]) {
+  for (let h = 0; h < count; h++) if (wanted[fs.line[FRONTLINE_HITS.items[h]]]) return true;
+  return false;
+}
+
+/** The front-line segments found by a search (one at a time), as `fs.index.search` lists them. */
+const FRONTLINE_HITS = new IndexHits();
+
+/**
+ * The stretch of parameters [t0, t1] of a segment starting `k0` km along a line of length `total`, `span` km
+ * long, added to `out` with `reason`; a touch is given a minimal width (as `pushRange`).
+ */
+function pushKm(
+  out: KmInterval[],
+  k0: number,
+  span: number,
+  total: number,
+  t0: number,
+  t1: number,
+  reason: Reason,
+): void {
+  if (span * (t1 - t0) < MIN_POINT_HAZARD_KM)
+    aroundKm(out, k0 + ((t0 + t1) / 2) * span, MIN_POINT_HAZARD_KM / 2, total, reason);
+  else out.push({ fromKm: k0 + t0 * span, toKm: k0 + t1 * span, reason });
+}
+
+/** The stretch within `half` km of `at` km along a line of length `total`, added to `out` with `reason`. */
+function aroundKm(out: KmInterval[], at: number, half: number, total: number, reason: Reason): void {
+  out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
 }
 
 /**
