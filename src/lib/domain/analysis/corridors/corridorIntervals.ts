@@ -8,7 +8,6 @@ import { polygonsOf } from '../../geo/polygonsOf';
 import { projectOnSegment } from '../../geo/projectOnSegment';
 import { segmentBufferInterval } from '../../geo/segmentBufferInterval';
 import { segmentCircleInterval } from '../../geo/segmentCircleInterval';
-import { polygonIndexOf } from '../polygonIndexOf';
 import { segmentIntersection } from '../../geo/segmentIntersection';
 import type { AreaFeature, ConstraintFeature, IncidentFeature, Reason } from '../../schemas';
 import type { ActiveCrossing } from '../activeLayers';
@@ -16,6 +15,7 @@ import type { AnalysisContext } from '../context';
 import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
 import { segmentBox } from '../frontlines/frontlineSegments';
 import { formatKm } from '../reasons';
+import { bandedPolygonOf } from './bandedPolygon';
 import { IndexHits } from './indexHits';
 import { TypedStretchWriter, type TypedStretches } from './typedStretches';
 
@@ -514,52 +514,79 @@ function frontlineIntervals(
     lineBox[2] < box[0] ||
     lineBox[1] > box[3] ||
     lineBox[3] < box[1] ||
-    !fs.index.search(lineBox[0], lineBox[1], lineBox[2], lineBox[3]).some((s) => wanted[fs.line[s]])
+    !someWanted(FRONTLINE_HITS.search(fs.index, lineBox[0], lineBox[1], lineBox[2], lineBox[3]), fs, wanted)
   ) {
     for (let li = 0; li < wanted.length; li++) if (wanted[li]) found[li] = NO_INTERVALS;
     return;
   }
-  let out: KmInterval[] = [];
-  let k0 = 0;
-  let span = 0;
-  const km = (t: number) => k0 + t * span;
-  const around = (at: number, half: number, reason: Reason) =>
-    out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
-  const push = (iv: [number, number] | null, reason: Reason) => {
-    if (!iv) return;
-    // A line that only touches a buffer or area still counts: give the touch a minimal width.
-    if (span * (iv[1] - iv[0]) < MIN_POINT_HAZARD_KM)
-      around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, reason);
-    else out.push({ fromKm: km(iv[0]), toKm: km(iv[1]), reason });
-  };
   const { bufferReasons, crossingReasons } = sharedOf(ctx);
-  // Each segment's box grown by the buffer, written in place (as expandBboxKm(bboxOf([a, b]), d)).
-  const fbox = [0, 0, 0, 0];
+  const tolerance = params.crosslineToleranceKm;
+  const half = Math.max(tolerance, MIN_POINT_HAZARD_KM);
+  // Each segment's box grown by the buffer, written in place (as expandBboxKm(bboxOf([a, b]), d)). No helper
+  // closures over the segment's start and length (see staticIntervals).
+  const fbox = SEG_BOX;
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
-    k0 = cumKm[i];
-    span = cumKm[i + 1] - k0;
+    const k0 = cumKm[i];
+    const span = cumKm[i + 1] - k0;
     segmentBoxKm(fbox, a, b, d);
     if (fbox[0] > box[2] || fbox[2] < box[0] || fbox[1] > box[3] || fbox[3] < box[1]) continue;
-    for (const s of fs.index.search(fbox[0], fbox[1], fbox[2], fbox[3])) {
+    const hits = FRONTLINE_HITS;
+    const count = hits.search(fs.index, fbox[0], fbox[1], fbox[2], fbox[3]);
+    for (let h = 0; h < count; h++) {
+      const s = hits.items[h];
       const li = fs.line[s];
       if (!wanted[li]) continue;
-      out = byLine[li] ??= [];
+      const out = (byLine[li] ??= []);
       const iv = segmentBufferInterval(a, b, fs.a[s], fs.b[s], d);
-      if (iv) push(iv, bufferReasons[li]);
+      if (iv) pushKm(out, k0, span, total, iv[0], iv[1], bufferReasons[li]);
       const hit = segmentIntersection(a, b, fs.a[s], fs.b[s]);
       if (!hit) continue;
       const p: Position = [a[0] + hit.t * (b[0] - a[0]), a[1] + hit.t * (b[1] - a[1])];
-      const passage = crosslineOpen.some(
-        (c) => haversineKm(c.feature.geometry.coordinates, p) <= params.crosslineToleranceKm,
-      );
-      const half = Math.max(params.crosslineToleranceKm, MIN_POINT_HAZARD_KM);
-      if (!passage) around(km(hit.t), half, crossingReasons[li]);
+      let passage = false;
+      for (const c of crosslineOpen)
+        if (haversineKm(c.feature.geometry.coordinates, p) <= tolerance) {
+          passage = true;
+          break;
+        }
+      if (!passage) aroundKm(out, k0 + hit.t * span, half, total, crossingReasons[li]);
     }
   }
   for (let li = 0; li < wanted.length; li++)
     if (wanted[li]) found[li] = byLine[li]?.length ? byLine[li] : NO_INTERVALS;
+}
+
+/** Whether one of the front-line segments `hits.items[0 .. count)` is of a wanted line. */
+function someWanted(count: number, fs: AnalysisContext['frontlineSegments'], wanted: readonly boolean[]) {
+  for (let h = 0; h < count; h++) if (wanted[fs.line[FRONTLINE_HITS.items[h]]]) return true;
+  return false;
+}
+
+/** The front-line segments found by a search (one at a time), as `fs.index.search` lists them. */
+const FRONTLINE_HITS = new IndexHits();
+
+/**
+ * The stretch of parameters [t0, t1] of a segment starting `k0` km along a line of length `total`, `span` km
+ * long, added to `out` with `reason`; a touch is given a minimal width (as `pushRange`).
+ */
+function pushKm(
+  out: KmInterval[],
+  k0: number,
+  span: number,
+  total: number,
+  t0: number,
+  t1: number,
+  reason: Reason,
+): void {
+  if (span * (t1 - t0) < MIN_POINT_HAZARD_KM)
+    aroundKm(out, k0 + ((t0 + t1) / 2) * span, MIN_POINT_HAZARD_KM / 2, total, reason);
+  else out.push({ fromKm: k0 + t0 * span, toKm: k0 + t1 * span, reason });
+}
+
+/** The stretch within `half` km of `at` km along a line of length `total`, added to `out` with `reason`. */
+function aroundKm(out: KmInterval[], at: number, half: number, total: number, reason: Reason): void {
+  out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
 }
 
 /**
@@ -638,45 +665,32 @@ function staticIntervals(
   const { actors } = sharedOf(ctx);
   const reasons = staticReasons(ctx);
 
-  // Helpers made once (not per segment): they read the current segment's start and length.
-  let k0 = 0;
-  let span = 0;
-  const km = (t: number) => k0 + t * span;
-  const around = (at: number, half: number, ref: number) =>
-    out.push(Math.max(0, at - half), Math.min(total, at + half), ref);
-  const push = (iv: [number, number] | null, ref: number) => {
-    if (!iv) return;
-    // A line that only touches a buffer or area still counts: give the touch a minimal width.
-    if (span * (iv[1] - iv[0]) < MIN_POINT_HAZARD_KM)
-      around(km((iv[0] + iv[1]) / 2), MIN_POINT_HAZARD_KM / 2, ref);
-    else out.push(km(iv[0]), km(iv[1]), ref);
-  };
   // One search per kind around the whole line: each segment's box lies inside the line's, grown by the same
   // distance (the line's farthest latitude grows it the most), so what a segment's search would find is among
   // what this one found. A segment then tests those few boxes itself instead of searching the index (a search
   // makes lists; there are three per segment of every corridor); with many near, it searches as before.
   const lineBox = bboxOf(coords);
-  const near = (hits: IndexHits, index: AnalysisContext['incidentIndex'], km: number) => {
-    const box = km > 0 ? expandBboxKm(lineBox, km) : lineBox;
-    return hits.search(index, box[0], box[1], box[2], box[3]);
-  };
-  const areasNear = near(AREAS_NEAR, ctx.allHazardAreaIndex, 0);
-  const incidentsNear = near(INCIDENTS_NEAR, ctx.incidentIndex, params.incidentRadiusKm);
-  const constraintsNear = near(CONSTRAINTS_NEAR, ctx.allHazardConstraintIndex, params.constraintRadiusKm);
+  const areasNear = searchNear(AREAS_NEAR, ctx.allHazardAreaIndex, lineBox, 0);
+  const incidentsNear = searchNear(INCIDENTS_NEAR, ctx.incidentIndex, lineBox, params.incidentRadiusKm);
+  const constraintsNear = searchNear(
+    CONSTRAINTS_NEAR,
+    ctx.allHazardConstraintIndex,
+    lineBox,
+    params.constraintRadiusKm,
+  );
   const { areaBoxes, incidentBoxes, constraintBoxes } = featureBoxesOf(ctx);
-  // The current segment's box (and grown by each radius), written in place for each segment, and a test
-  // against it made once rather than once per segment.
-  const segBox = [0, 0, 0, 0];
-  const ibox = [0, 0, 0, 0];
-  const cbox = [0, 0, 0, 0];
-  const lbox = [0, 0, 0, 0];
-  const overlaps = (box: readonly number[]) =>
-    box[0] <= segBox[2] && box[2] >= segBox[0] && box[1] <= segBox[3] && box[3] >= segBox[1];
+  // The current segment's box (and grown by each radius), written in place for each segment.
+  const segBox = SEG_BOX;
+  const ibox = INCIDENT_BOX;
+  const cbox = CONSTRAINT_BOX;
+  const lbox = LINE_BOX;
+  // No helper closures here: a closure reading the segment's start and length made those variables live in
+  // a context object, where every double written (twice per segment of every corridor) was a new heap number.
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
-    k0 = cumKm[i];
-    span = cumKm[i + 1] - k0;
+    const k0 = cumKm[i];
+    const span = cumKm[i + 1] - k0;
     segmentBoxKm(segBox, a, b, 0);
 
     // Areas that deny access or are contested.
@@ -685,10 +699,11 @@ function staticIntervals(
       const n = areas.items[h];
       if (n < 0) continue;
       const area = ctx.allHazardAreas[n];
-      const inside = polygonIndexOf(area.geometry).insideIntervals(a, b);
-      if (inside.length === 0) continue;
+      const inside = bandedPolygonOf(area.geometry).insideIntervalsInto(a, b, INSIDE);
+      if (inside === 0) continue;
       reasons.areas[n] ??= areaReason(area, actors);
-      for (const iv of inside) push(iv, 3 * n + AREA);
+      for (let k = 0; k < inside; k++)
+        pushRange(out, k0, span, total, INSIDE.t[2 * k], INSIDE.t[2 * k + 1], 3 * n + AREA);
     }
 
     // Incidents in the window.
@@ -703,7 +718,7 @@ function staticIntervals(
       const iv = segmentCircleInterval(a, b, inc.geometry.coordinates, r);
       if (!iv) continue;
       reasons.incidents[n] ??= incidentReason(inc, r);
-      push(iv, 3 * n + INCIDENT);
+      pushRange(out, k0, span, total, iv[0], iv[1], 3 * n + INCIDENT);
     }
 
     // Constraints.
@@ -725,26 +740,70 @@ function staticIntervals(
       const g = c.geometry;
       const lines: Position[][] = [];
       if (g.type === 'Point') {
-        push(segmentCircleInterval(a, b, g.coordinates, cr), reason);
+        const iv = segmentCircleInterval(a, b, g.coordinates, cr);
+        if (iv) pushRange(out, k0, span, total, iv[0], iv[1], reason);
         continue;
       }
       if (g.type === 'LineString') lines.push(g.coordinates);
       else if (g.type === 'MultiLineString') lines.push(...g.coordinates);
       else {
         const polys = polygonsOf(g);
-        for (const iv of polygonIndexOf(g).insideIntervals(a, b)) push(iv, reason);
+        const inside = bandedPolygonOf(g).insideIntervalsInto(a, b, INSIDE);
+        for (let k = 0; k < inside; k++)
+          pushRange(out, k0, span, total, INSIDE.t[2 * k], INSIDE.t[2 * k + 1], reason);
         lines.push(...polys.flat());
       }
       for (const line of lines)
         for (let k = 0; k + 1 < line.length; k++) {
           segmentBoxKm(lbox, line[k], line[k + 1], cr);
-          if (!overlaps(lbox)) continue;
-          push(segmentBufferInterval(a, b, line[k], line[k + 1], cr), reason);
+          const overlaps =
+            lbox[0] <= segBox[2] && lbox[2] >= segBox[0] && lbox[1] <= segBox[3] && lbox[3] >= segBox[1];
+          if (!overlaps) continue;
+          const iv = segmentBufferInterval(a, b, line[k], line[k + 1], cr);
+          if (iv) pushRange(out, k0, span, total, iv[0], iv[1], reason);
         }
     }
   }
   return out.done();
 }
+
+/**
+ * The stretch of parameters [t0, t1] of a segment starting `k0` km along a line of length `total`, `span` km
+ * long, written to `out`. A line that only touches a buffer or area still counts: the touch is given a
+ * minimal width.
+ */
+function pushRange(
+  out: TypedStretchWriter,
+  k0: number,
+  span: number,
+  total: number,
+  t0: number,
+  t1: number,
+  ref: number,
+): void {
+  if (span * (t1 - t0) < MIN_POINT_HAZARD_KM) {
+    const at = k0 + ((t0 + t1) / 2) * span;
+    const half = MIN_POINT_HAZARD_KM / 2;
+    out.push(Math.max(0, at - half), Math.min(total, at + half), ref);
+  } else out.push(k0 + t0 * span, k0 + t1 * span, ref);
+}
+
+/** The features of `index` near a line's box grown by `km`, into `hits`; returns their count. */
+function searchNear(
+  hits: IndexHits,
+  index: AnalysisContext['incidentIndex'],
+  lineBox: readonly [number, number, number, number],
+  km: number,
+): number {
+  const box = km > 0 ? expandBboxKm(lineBox, km) : lineBox;
+  return hits.search(index, box[0], box[1], box[2], box[3]);
+}
+
+/** The boxes of the segment being tested, shared by every line (one at a time). */
+const SEG_BOX = new Float64Array(4);
+const INCIDENT_BOX = new Float64Array(4);
+const CONSTRAINT_BOX = new Float64Array(4);
+const LINE_BOX = new Float64Array(4);
 
 /** Each kind's features near the line being done, and a segment's own search when there are many. */
 const AREAS_NEAR = new IndexHits();
@@ -767,7 +826,7 @@ function hitsOfSegment(
   count: number,
   boxes: Float64Array,
   index: AnalysisContext['incidentIndex'],
-  q: readonly number[],
+  q: ArrayLike<number>,
 ): { items: Int32Array; count: number } {
   if (count > MAX_TESTED) {
     SEGMENT_HITS.search(index, q[0], q[1], q[2], q[3]);
@@ -810,6 +869,9 @@ function boxesOf<F extends object>(features: readonly F[], boxOf: (f: F) => read
   }
   return boxes;
 }
+
+/** The inside intervals of one segment and area (two numbers each), reused by every test. */
+const INSIDE = { t: new Float64Array(16) };
 
 /** One writer for every corridor's stored-feature stretches (one line at a time). */
 const STATIC_WRITER = new TypedStretchWriter();
@@ -885,7 +947,7 @@ function constraintReason(c: ConstraintFeature, cr: number): Reason {
  * `bboxOf([a, b])`, grown by `km` as expandBboxKm does when `km` > 0, written into `out`: the corridors' loops
  * over every segment then make no array per segment.
  */
-function segmentBoxKm(out: number[], a: Position, b: Position, km: number): void {
+function segmentBoxKm(out: number[] | Float64Array, a: Position, b: Position, km: number): void {
   const w = b[0] < a[0] ? b[0] : a[0];
   const e = b[0] > a[0] ? b[0] : a[0];
   const s = b[1] < a[1] ? b[1] : a[1];

@@ -32,9 +32,10 @@ export const NO_ROADS_UNDER: RoadsUnder = Object.freeze({ km: Object.freeze([]),
  * the bounds of pieces on segment j and on the next segment of non-zero length.
  *
  * Run once per corridor on the first analysis (every road is a corridor on a large network), so the loops
- * make no array per segment, junction or piece: boxes, candidate lists and cuts live in typed arrays, and the
- * projections and distances are written out with the arithmetic of `projectOnSegment`, `pointAtKm` and
- * `pointSegmentDistanceKm` (the same numbers).
+ * make no array per segment, junction or piece: boxes, candidate lists and cuts live in typed arrays shared
+ * by every corridor, the grids are searched segment by segment by walking their cells (no list of results),
+ * and the projections and distances are written out with the arithmetic of `projectOnSegment`, `pointAtKm`
+ * and `pointSegmentDistanceKm` (the same numbers).
  */
 export function roadsUnder(
   ctx: AnalysisContext,
@@ -42,127 +43,78 @@ export function roadsUnder(
   cum: readonly number[],
 ): RoadsUnder {
   const { net } = ctx;
-  const { seasonal, index: seasonalIndex, boxes: seasonalBoxes } = seasonalEdges(net);
+  const { seasonal, seasonalGrid, segmentGrid, nodeGrid } = gridsOf(net);
   const segments = coords.length - 1;
   if (segments < 1) return NO_ROADS_UNDER;
-  // Each corridor segment's search box. The indexes are searched once per run of RUN segments, around the
-  // union of their boxes, and what they find is then tested against each segment's own box with the test the
-  // indexes make (boxes touching count): each segment gets the same set as a search of its own would give,
-  // for an eighth of the searches (a corridor has a segment every 1–2 km; most runs find nothing).
-  const boxes = new Float64Array(4 * segments);
+  // Each corridor segment's search box, in a scratch array shared by every corridor (as are the flags, the
+  // candidate lists and the cuts below: this runs for every corridor, and they were most of its garbage).
+  const boxes = (BOXES = BOXES.length >= 4 * segments ? BOXES : new Float64Array(8 * segments));
   for (let i = 0; i < segments; i++) segmentBoxInto(boxes, i, coords, CORRIDOR_MATCH_KM + 1e-6);
-  const u = new Float64Array(4);
-  // The small index of seasonal segments first (the same boxes as the network's): only where it finds one
-  // are all the road segments there needed.
-  const hasSeasonal = new Uint8Array(segments);
+  // The small grid of seasonal segments first: only where it has one near are all the road segments there
+  // needed. The first one met answers, so this walks the cells under each segment's box itself.
+  const hasSeasonal = (FLAGS = FLAGS.length >= segments ? FLAGS : new Uint8Array(2 * segments));
   let any = false;
-  for (let r0 = 0; r0 < segments; r0 += RUN) {
-    const r1 = Math.min(segments, r0 + RUN);
-    unionOfBoxes(u, boxes, r0, r1, hasSeasonal, 0);
-    const found = seasonalIndex.search(u[0], u[1], u[2], u[3]);
-    if (found.length === 0) continue;
-    for (let i = r0; i < r1; i++)
-      for (const k of found)
-        if (boxesMeet(seasonalBoxes, k, boxes, i)) {
-          hasSeasonal[i] = 1;
-          any = true;
-          break;
-        }
+  for (let i = 0; i < segments; i++) {
+    const near = someMeets(seasonalGrid, boxes, i);
+    hasSeasonal[i] = near ? 1 : 0;
+    if (near) any = true;
   }
   if (!any) return NO_ROADS_UNDER;
-  // Road segments near each corridor segment with a seasonal road near it, searched once for all the pieces
-  // on it (a superset of what a search around each piece's middle would find; the distance test picks the
-  // same edge): segment i's are `nearItems[nearStart[i] .. nearStart[i + 1])`.
-  const nearStart = new Int32Array(segments + 1);
-  let nearItems = new Int32Array(256);
-  let nearCount = 0;
-  const c = net.segCoords;
-  for (let r0 = 0; r0 < segments; r0 += RUN) {
-    const r1 = Math.min(segments, r0 + RUN);
-    unionOfBoxes(u, boxes, r0, r1, hasSeasonal, 1);
-    const found = u[0] > u[2] ? NONE : net.segIndex.search(u[0], u[1], u[2], u[3]);
-    for (let i = r0; i < r1; i++) {
-      nearStart[i] = nearCount;
-      if (hasSeasonal[i] === 0) continue;
-      const w = boxes[4 * i];
-      const s = boxes[4 * i + 1];
-      const e = boxes[4 * i + 2];
-      const n = boxes[4 * i + 3];
-      for (const k of found) {
-        const ax = c[4 * k];
-        const ay = c[4 * k + 1];
-        const bx = c[4 * k + 2];
-        const by = c[4 * k + 3];
-        // The network's segment box (buildRoadNetwork) against this segment's search box.
-        if (
-          (ax < bx ? ax : bx) <= e &&
-          (ax > bx ? ax : bx) >= w &&
-          (ay < by ? ay : by) <= n &&
-          (ay > by ? ay : by) >= s
-        ) {
-          if (nearCount === nearItems.length) {
-            const grown = new Int32Array(2 * nearItems.length);
-            grown.set(nearItems);
-            nearItems = grown;
-          }
-          nearItems[nearCount++] = k;
-        }
-      }
-    }
-  }
-  nearStart[segments] = nearCount;
-  // The junctions lying on the corridor near a segment that needs its cuts, searched the same way. The cuts
-  // are the corridor's vertices and those junctions' projections, gathered here, then sorted and deduplicated.
-  const needs = new Uint8Array(segments);
+  // The junctions lying on the corridor near a segment that needs its cuts. The cuts are the corridor's
+  // vertices and those junctions' projections, gathered here, then sorted and deduplicated. A cut found from
+  // segment j lies on segment j, or at most a rounding step past its end, so it can only move the bounds of
+  // pieces on segment j and on the next segment of non-zero length: only those segments need the search.
+  if (CUTS.length < cum.length + 16) CUTS = new Float64Array(2 * cum.length + 16);
+  let cutCount = 0;
+  for (const km of cum) CUTS[cutCount++] = km;
+  const nodeBoxes = nodeGrid.boxes;
   for (let i = 0; i < segments; i++) {
     let next = i + 1;
     while (next < segments && cum[next + 1] === cum[next]) next++;
-    if (hasSeasonal[i] === 1 || (next < segments && hasSeasonal[next] === 1)) {
-      needs[i] = 1;
-      segmentBoxInto(boxes, i, coords, CORRIDOR_MATCH_KM);
-    }
-  }
-  let cuts = new Float64Array(cum.length + 16);
-  let cutCount = 0;
-  for (const km of cum) cuts[cutCount++] = km;
-  for (let r0 = 0; r0 < segments; r0 += RUN) {
-    const r1 = Math.min(segments, r0 + RUN);
-    unionOfBoxes(u, boxes, r0, r1, needs, 1);
-    if (u[0] > u[2]) continue;
-    const found = net.nodeIndex.search(u[0], u[1], u[2], u[3]);
-    for (let i = r0; i < r1; i++) {
-      if (needs[i] === 0) continue;
-      const a = coords[i];
-      const b = coords[i + 1];
-      for (const node of found) {
-        const x = net.nodeLon[node];
-        const y = net.nodeLat[node];
-        if (x < boxes[4 * i] || x > boxes[4 * i + 2] || y < boxes[4 * i + 1] || y > boxes[4 * i + 3])
-          continue;
-        // projectOnSegment([x, y], a, b), written out.
-        const k = Math.cos((y * Math.PI) / 180);
-        const ax = (a[0] - x) * k;
-        const ay = a[1] - y;
-        const dx = (b[0] - a[0]) * k;
-        const dy = b[1] - a[1];
-        const len2 = dx * dx + dy * dy;
-        let t = len2 === 0 ? 0 : -(ax * dx + ay * dy) / len2;
-        t = t < 0 ? 0 : t > 1 ? 1 : t;
-        const px = ax + t * dx;
-        const py = ay + t * dy;
-        if (Math.sqrt(px * px + py * py) * KM_PER_DEGREE > CORRIDOR_MATCH_KM) continue;
-        if (cutCount === cuts.length) {
-          const grown = new Float64Array(2 * cuts.length);
-          grown.set(cuts);
-          cuts = grown;
+    if (hasSeasonal[i] === 0 && (next >= segments || hasSeasonal[next] === 0)) continue;
+    segmentBoxInto(boxes, i, coords, CORRIDOR_MATCH_KM);
+    const w = boxes[4 * i];
+    const s = boxes[4 * i + 1];
+    const e = boxes[4 * i + 2];
+    const n = boxes[4 * i + 3];
+    if (nodeGrid.items.length === 0) continue;
+    const a = coords[i];
+    const b = coords[i + 1];
+    const { start, items, nx } = nodeGrid;
+    const cx0 = nodeGrid.column(w);
+    const cx1 = nodeGrid.column(e);
+    const cy1 = nodeGrid.row(n);
+    // A junction is a point: it lies in one cell alone, so none is met twice.
+    for (let cy = nodeGrid.row(s); cy <= cy1; cy++)
+      for (let c = cy * nx + cx0, end = cy * nx + cx1; c <= end; c++)
+        for (let k = start[c]; k < start[c + 1]; k++) {
+          const node = items[k];
+          const x = nodeBoxes[4 * node];
+          const y = nodeBoxes[4 * node + 1];
+          if (x < w || x > e || y < s || y > n) continue;
+          // projectOnSegment([x, y], a, b), written out.
+          const cos = Math.cos((y * Math.PI) / 180);
+          const ax = (a[0] - x) * cos;
+          const ay = a[1] - y;
+          const dx = (b[0] - a[0]) * cos;
+          const dy = b[1] - a[1];
+          const len2 = dx * dx + dy * dy;
+          let t = len2 === 0 ? 0 : -(ax * dx + ay * dy) / len2;
+          t = t < 0 ? 0 : t > 1 ? 1 : t;
+          const px = ax + t * dx;
+          const py = ay + t * dy;
+          if (Math.sqrt(px * px + py * py) * KM_PER_DEGREE > CORRIDOR_MATCH_KM) continue;
+          if (cutCount === CUTS.length) {
+            const grown = new Float64Array(2 * CUTS.length);
+            grown.set(CUTS);
+            CUTS = grown;
+          }
+          CUTS[cutCount++] = cum[i] + t * (cum[i + 1] - cum[i]);
         }
-        cuts[cutCount++] = cum[i] + t * (cum[i + 1] - cum[i]);
-      }
-    }
   }
   // Ascending and distinct (the distances are finite and never -0, so a typed sort orders them as a sort of
   // numbers does).
-  const sorted = cuts.subarray(0, cutCount).sort();
+  const sorted = CUTS.subarray(0, cutCount).sort();
   const km: number[] = [];
   const edges: number[] = [];
   // The segment holding each piece's middle, as `segmentAtKm` finds it (the first whose end is not before
@@ -184,14 +136,7 @@ export function roadsUnder(
     const f = span > 0 ? Math.min(1, Math.max(0, (mid - cum[seg]) / span)) : 0;
     const a = coords[seg];
     const b = coords[seg + 1] ?? a;
-    const edge = roadEdgeUnder(
-      net,
-      a[0] + f * (b[0] - a[0]),
-      a[1] + f * (b[1] - a[1]),
-      nearItems,
-      nearStart[seg],
-      nearStart[seg + 1],
-    );
+    const edge = roadEdgeAt(net, segmentGrid, a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]));
     if (edge !== undefined && seasonal[edge] === 1) {
       km.push(lo, to);
       edges.push(edge);
@@ -201,10 +146,10 @@ export function roadsUnder(
   return edges.length === 0 ? NO_ROADS_UNDER : { km: km.slice(), edge: edges.slice() };
 }
 
-/** Corridor segments searched together in `roadsUnder`. */
-const RUN = 8;
-
-const NONE: readonly number[] = [];
+/** Scratch arrays of `roadsUnder`, grown as needed and shared by every corridor (one at a time). */
+let BOXES = new Float64Array(256);
+let FLAGS = new Uint8Array(64);
+let CUTS = new Float64Array(256);
 
 /**
  * The box of corridor segment i (`bboxOf` of its two ends) grown by `km` as `expandBboxKm` grows it, written
@@ -223,52 +168,54 @@ function segmentBoxInto(boxes: Float64Array, i: number, coords: readonly Positio
 const SCRATCH = new Float64Array(4);
 
 /**
- * The union of the boxes `[from, to)` (4 numbers each in `boxes`) whose flag is `flag` (all of them when
- * `flag` is 0), written into `u`; west > east when there are none.
+ * Whether some item of `grid` has a box meeting box i of `boxes` (touching counts, as in the grid's search):
+ * the cells under the box are walked and the first item met answers. An item meeting the box lies in one of
+ * those cells, since the grid places it in every cell its box covers.
  */
-function unionOfBoxes(
-  u: Float64Array,
-  boxes: Float64Array,
-  from: number,
-  to: number,
-  flags: Uint8Array,
-  flag: 0 | 1,
-): void {
-  u[0] = Infinity;
-  u[1] = Infinity;
-  u[2] = -Infinity;
-  u[3] = -Infinity;
-  for (let i = from; i < to; i++) {
-    if (flag === 1 && flags[i] === 0) continue;
-    if (boxes[4 * i] < u[0]) u[0] = boxes[4 * i];
-    if (boxes[4 * i + 1] < u[1]) u[1] = boxes[4 * i + 1];
-    if (boxes[4 * i + 2] > u[2]) u[2] = boxes[4 * i + 2];
-    if (boxes[4 * i + 3] > u[3]) u[3] = boxes[4 * i + 3];
-  }
-}
-
-/** Whether box `k` of `a` and box `i` of `b` meet, touching included (the test of the box indexes). */
-function boxesMeet(a: Float64Array, k: number, b: Float64Array, i: number): boolean {
-  return (
-    a[4 * k] <= b[4 * i + 2] &&
-    a[4 * k + 2] >= b[4 * i] &&
-    a[4 * k + 1] <= b[4 * i + 3] &&
-    a[4 * k + 3] >= b[4 * i + 1]
-  );
+function someMeets(grid: SegmentGrid, boxes: Float64Array, i: number): boolean {
+  if (grid.items.length === 0) return false;
+  const w = boxes[4 * i];
+  const s = boxes[4 * i + 1];
+  const e = boxes[4 * i + 2];
+  const n = boxes[4 * i + 3];
+  const { start, items, nx } = grid;
+  const b = grid.boxes;
+  const cx0 = grid.column(w);
+  const cx1 = grid.column(e);
+  const cy1 = grid.row(n);
+  for (let cy = grid.row(s); cy <= cy1; cy++)
+    for (let c = cy * nx + cx0, end = cy * nx + cx1; c <= end; c++)
+      for (let k = start[c]; k < start[c + 1]; k++) {
+        const j = items[k];
+        const ax = b[4 * j];
+        const bx = b[4 * j + 2];
+        if ((ax < bx ? ax : bx) > e || (ax < bx ? bx : ax) < w) continue;
+        const ay = b[4 * j + 1];
+        const by = b[4 * j + 3];
+        if ((ay < by ? ay : by) <= n && (ay < by ? by : ay) >= s) return true;
+      }
+  return false;
 }
 
 /**
- * 1 for each edge whose road is impassable in some month, and an index of those edges' segments (with the
- * boxes the network's segment index has), made once per network. The index is a grid, not a tree: its searches
- * only ask whether some seasonal segment is near (their order does not matter), and for the grid's quarter of
- * a million seasonal segments a tree took five times as long to build as the searches then took.
+ * Cells about as wide as the smallest search box (a corridor segment's box grown by CORRIDOR_MATCH_KM on
+ * each side), so that a search walks a few cells of a few items each.
  */
-const seasonalByNetwork = new WeakMap<
+const CELL_DEG = (2 * CORRIDOR_MATCH_KM) / KM_PER_DEGREE;
+
+/**
+ * Per network, made once: 1 for each edge whose road is impassable in some month; a grid of those edges'
+ * segments (with the boxes the network's segment index has); the network's segments on a grid (its own
+ * index when that is one); and a grid of the junctions. Grids rather than trees: `roadsUnder` walks their
+ * cells itself, testing and collecting into typed arrays with no list per search (at full size, every
+ * corridor made a dozen lists of results).
+ */
+const gridsByNetwork = new WeakMap<
   AnalysisContext['net'],
-  { seasonal: Uint8Array; index: SegmentGrid; boxes: Float64Array }
+  { seasonal: Uint8Array; seasonalGrid: SegmentGrid; segmentGrid: SegmentGrid; nodeGrid: SegmentGrid }
 >();
-function seasonalEdges(net: AnalysisContext['net']) {
-  let found = seasonalByNetwork.get(net);
+function gridsOf(net: AnalysisContext['net']) {
+  let found = gridsByNetwork.get(net);
   if (!found) {
     const seasonal = new Uint8Array(net.edges.length);
     for (const e of net.edges) if (e.road.impassableMonths.length > 0) seasonal[e.index] = 1;
@@ -276,11 +223,9 @@ function seasonalEdges(net: AnalysisContext['net']) {
     let count = 0;
     for (let s = 0; s < segEdge.length; s++) count += seasonal[segEdge[s]];
     const c = net.segCoords;
-    // The boxes are kept (in index order) so that a search's results can be tested against smaller boxes.
     // Index loops with no array per segment: this runs once, largely before the optimising compiler takes
     // over, where a destructuring or a callback's box array allocated (33 MB at full grid size).
     const boxes = new Float64Array(4 * count);
-    let span = 0;
     for (let s = 0, k = 0; s < segEdge.length; s++) {
       if (seasonal[segEdge[s]] === 0) continue;
       const ax = c[4 * s];
@@ -291,52 +236,81 @@ function seasonalEdges(net: AnalysisContext['net']) {
       boxes[k++] = ay < by ? ay : by;
       boxes[k++] = ax > bx ? ax : bx;
       boxes[k++] = ay > by ? ay : by;
-      span += Math.max(boxes[k - 2] - boxes[k - 4], boxes[k - 1] - boxes[k - 3]);
     }
-    // Cells about as wide as the searches' boxes (a run of corridor segments grown by CORRIDOR_MATCH_KM),
-    // which keeps the grid small.
-    const index = new SegmentGrid(boxes, count > 0 ? (12 * span) / count + 1e-6 : 1);
-    seasonalByNetwork.set(net, (found = { seasonal, index, boxes }));
+    // A point's box is the point twice.
+    const points = new Float64Array(4 * net.nodeCount);
+    for (let i = 0; i < net.nodeCount; i++) {
+      points[4 * i] = points[4 * i + 2] = net.nodeLon[i];
+      points[4 * i + 1] = points[4 * i + 3] = net.nodeLat[i];
+    }
+    found = {
+      seasonal,
+      seasonalGrid: new SegmentGrid(boxes, CELL_DEG),
+      segmentGrid:
+        net.segIndex instanceof SegmentGrid && net.segIndex.boxes === c
+          ? net.segIndex
+          : new SegmentGrid(c, CELL_DEG),
+      nodeGrid: new SegmentGrid(points, CELL_DEG),
+    };
+    gridsByNetwork.set(net, found);
   }
   return found;
 }
 
 /**
- * The road edge nearest (px, py) within CORRIDOR_MATCH_KM among the road segments
- * `items[from .. to)`, if any. Called for every piece of every corridor, so it measures as
- * `pointSegmentDistanceKm` does (the same arithmetic) with the cosine of the point's latitude computed once.
- * Ties go to the lower edge index, whatever the order of candidates.
+ * The road edge nearest (px, py) within CORRIDOR_MATCH_KM, if any: the grid's cells under the point's box
+ * grown by that distance (which holds every segment within it; a hair more so that rounding loses none) are
+ * walked, and each segment whose box meets it is measured. Called for every piece of every corridor near a
+ * seasonal road, so it makes no list: it measures as `pointSegmentDistanceKm` does (the same arithmetic) with
+ * the cosine of the point's latitude computed once. A segment spanning several cells is measured in each
+ * (the same distance and edge again). Ties go to the lower edge index, whatever the order of candidates.
  */
-function roadEdgeUnder(
+function roadEdgeAt(
   net: AnalysisContext['net'],
+  grid: SegmentGrid,
   px: number,
   py: number,
-  items: Int32Array,
-  from: number,
-  to: number,
 ): number | undefined {
+  if (grid.items.length === 0) return undefined;
+  expandBoxKmInto(SCRATCH, px, py, px, py, CORRIDOR_MATCH_KM + 1e-6);
+  const w = SCRATCH[0];
+  const s = SCRATCH[1];
+  const e = SCRATCH[2];
+  const n = SCRATCH[3];
   const k = Math.cos((py * Math.PI) / 180);
-  const c = net.segCoords;
+  const c = grid.boxes;
+  const { start, items, nx } = grid;
+  const cx0 = grid.column(w);
+  const cx1 = grid.column(e);
+  const cy1 = grid.row(n);
   let best: number | undefined;
   let bestKm = Infinity;
-  for (let j = from; j < to; j++) {
-    const s = items[j];
-    const ax = (c[4 * s] - px) * k;
-    const ay = c[4 * s + 1] - py;
-    const dx = (c[4 * s + 2] - c[4 * s]) * k;
-    const dy = c[4 * s + 3] - c[4 * s + 1];
-    const len2 = dx * dx + dy * dy;
-    let t = len2 === 0 ? 0 : -(ax * dx + ay * dy) / len2;
-    t = t < 0 ? 0 : t > 1 ? 1 : t;
-    const x = ax + t * dx;
-    const y = ay + t * dy;
-    const d = Math.sqrt(x * x + y * y) * KM_PER_DEGREE;
-    if (d > CORRIDOR_MATCH_KM) continue;
-    const e = net.segEdge[s];
-    if (d < bestKm || (d === bestKm && e < best!)) {
-      bestKm = d;
-      best = e;
-    }
-  }
+  for (let cy = grid.row(s); cy <= cy1; cy++)
+    for (let cell = cy * nx + cx0, end = cy * nx + cx1; cell <= end; cell++)
+      for (let q = start[cell]; q < start[cell + 1]; q++) {
+        const j = items[q];
+        const x0 = c[4 * j];
+        const y0 = c[4 * j + 1];
+        const x1 = c[4 * j + 2];
+        const y1 = c[4 * j + 3];
+        if ((x0 < x1 ? x0 : x1) > e || (x0 < x1 ? x1 : x0) < w) continue;
+        if ((y0 < y1 ? y0 : y1) > n || (y0 < y1 ? y1 : y0) < s) continue;
+        const ax = (x0 - px) * k;
+        const ay = y0 - py;
+        const dx = (x1 - x0) * k;
+        const dy = y1 - y0;
+        const len2 = dx * dx + dy * dy;
+        let t = len2 === 0 ? 0 : -(ax * dx + ay * dy) / len2;
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        const x = ax + t * dx;
+        const y = ay + t * dy;
+        const d = Math.sqrt(x * x + y * y) * KM_PER_DEGREE;
+        if (d > CORRIDOR_MATCH_KM) continue;
+        const edge = net.segEdge[j];
+        if (d < bestKm || (d === bestKm && edge < best!)) {
+          bestKm = d;
+          best = edge;
+        }
+      }
   return best;
 }

@@ -1,0 +1,80 @@
+import type { Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../bench/prng';
+import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
+import { createAnalyzer } from '$lib/domain/analysis';
+import { CORRIDOR_MATCH_KM, roadsUnder } from '$lib/domain/analysis/corridors/roadsUnder';
+import type { AnalysisContext } from '$lib/domain/analysis/context';
+import { cumulativeKm } from '$lib/domain/geo/cumulativeKm';
+import { pointAtKm } from '$lib/domain/geo/pointAtKm';
+import { pointSegmentDistanceKm } from '$lib/domain/geo/pointSegmentDistanceKm';
+import { projectOnSegment } from '$lib/domain/geo/projectOnSegment';
+import { parseSituation } from '$lib/domain/schemas';
+
+/**
+ * `roadsUnder` the plain way: the line cut at its vertices and at every junction within CORRIDOR_MATCH_KM of
+ * it, each piece given the edge nearest its middle within that distance among all the network's segments
+ * (ties to the lower edge index), and the pieces over seasonal edges kept.
+ */
+function plainRoadsUnder(ctx: AnalysisContext, coords: readonly Position[], cum: readonly number[]) {
+  const { net } = ctx;
+  const cuts = [...cum];
+  for (let i = 0; i + 1 < coords.length; i++)
+    for (let node = 0; node < net.nodeCount; node++) {
+      const pr = projectOnSegment([net.nodeLon[node], net.nodeLat[node]], coords[i], coords[i + 1]);
+      if (pr.distanceKm <= CORRIDOR_MATCH_KM) cuts.push(cum[i] + pr.t * (cum[i + 1] - cum[i]));
+    }
+  const sorted = [...new Set(cuts)].sort((a, b) => a - b);
+  const c = net.segCoords;
+  const km: number[] = [];
+  const edge: number[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const from = sorted[i - 1];
+    const to = sorted[i];
+    if (to - from < 1e-9) continue;
+    const p = pointAtKm(coords, cum, (from + to) / 2);
+    let best: number | undefined;
+    let bestKm = Infinity;
+    for (let s = 0; s < net.segEdge.length; s++) {
+      const d = pointSegmentDistanceKm(p, [c[4 * s], c[4 * s + 1]], [c[4 * s + 2], c[4 * s + 3]]);
+      const e = net.segEdge[s];
+      if (d <= CORRIDOR_MATCH_KM && (d < bestKm || (d === bestKm && e < best!))) {
+        bestKm = d;
+        best = e;
+      }
+    }
+    if (best !== undefined && net.edges[best].road.impassableMonths.length > 0) {
+      km.push(from, to);
+      edge.push(best);
+    }
+  }
+  return { km, edge };
+}
+
+describe('roadsUnder', () => {
+  it('finds the seasonal road under each piece as a search over every junction and segment does', () => {
+    const situation = parseSituation(generateWalkSituationInput(walkOptionsAt(0.002)).input);
+    const ctx = createAnalyzer(situation).context('2024-08-15');
+    const rand = mulberry32(7);
+    let pieces = 0;
+    let checked = 0;
+    for (const corridor of situation.corridors.slice(0, 60)) {
+      const own = corridor.geometry.coordinates;
+      // The corridor as drawn (along its road), and moved off it by up to about 1 km, so that the nearest
+      // edge is now another road's, now none.
+      const shift = 0.012 * (rand() - 0.5);
+      const moved = own.map((p) => [p[0] + shift, p[1] + 0.008 * (rand() - 0.5)]);
+      for (const coords of [own, moved]) {
+        const cum = cumulativeKm(coords);
+        const found = roadsUnder(ctx, coords, cum);
+        const plain = plainRoadsUnder(ctx, coords, cum);
+        expect({ km: [...found.km], edge: [...found.edge] }).toEqual(plain);
+        pieces += plain.edge.length;
+        checked++;
+      }
+    }
+    // The seeded data has seasonal roads under many of these lines.
+    expect(checked).toBe(120);
+    expect(pieces).toBeGreaterThan(100);
+  });
+});
