@@ -1,6 +1,6 @@
 import { bboxOfGeometry } from '../geo/bboxOfGeometry';
 import type { Position } from 'geojson';
-import { createBoxIndex } from '../geo/createBoxIndex';
+import { createBoxIndex, type BoxIndex } from '../geo/createBoxIndex';
 import {
   analysisOverridesSchema,
   analysisParamsSchema,
@@ -8,6 +8,8 @@ import {
   type AnalysisOverridesInput,
   type AnalysisParamsInput,
   type AnalysisReport,
+  type AreaFeature,
+  type ConstraintFeature,
   type RoadRanges,
   type SegmentReport,
   type Situation,
@@ -152,6 +154,44 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     return (idSets[kind] = new Set(features.map((f) => f.properties.id)));
   };
 
+  // The areas and the constraints in force are the same arrays on a date (activeLayers.ts): those that are
+  // hazards, and their box indexes, are kept while they are, not made again on each re-analysis.
+  let areasMemo:
+    { areas: readonly AreaFeature[]; hazardAreas: AreaFeature[]; hazardAreaIndex: BoxIndex } | undefined;
+  const hazardAreasOf = (areas: AreaFeature[]) => {
+    if (areasMemo?.areas !== areas) {
+      const hazardAreas = areas.filter(isHazardArea);
+      areasMemo = {
+        areas,
+        hazardAreas,
+        hazardAreaIndex: createBoxIndex(hazardAreas.length, (i) => bboxOfGeometry(hazardAreas[i].geometry)),
+      };
+    }
+    return areasMemo;
+  };
+  let constraintsMemo:
+    | {
+        constraints: readonly ConstraintFeature[];
+        hazardConstraints: ConstraintFeature[];
+        hazardConstraintIndex: BoxIndex;
+        sieges: ConstraintFeature[];
+      }
+    | undefined;
+  const hazardConstraintsOf = (constraints: ConstraintFeature[]) => {
+    if (constraintsMemo?.constraints !== constraints) {
+      const hazardConstraints = constraints.filter(isObstacle);
+      constraintsMemo = {
+        constraints,
+        hazardConstraints,
+        hazardConstraintIndex: createBoxIndex(hazardConstraints.length, (i) =>
+          bboxOfGeometry(hazardConstraints[i].geometry),
+        ),
+        sieges: constraints.filter((c) => c.properties.kind === 'siege'),
+      };
+    }
+    return constraintsMemo;
+  };
+
   // The last context is kept: routes planned one after another on the same date reuse its hazards.
   let lastContext: { key: string; ctx: AnalysisContext } | undefined;
   const context = (
@@ -192,14 +232,8 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       const node = net.crossingNode.get(c.feature.properties.id);
       if (node !== undefined) crossingsAt.set(node, [...(crossingsAt.get(node) ?? []), c]);
     }
-    const actors = new Map(situation.scenario.actors.map((a) => [a.id, a]));
-    const hazardAreas = layers.areas.filter(
-      (a) =>
-        a.properties.confidence === 'contested' ||
-        (a.properties.confidence === 'assessed' && actors.get(a.properties.actorId)?.deniesAccess === true),
-    );
-    const hazardConstraints = layers.constraints.filter(isObstacle);
-    const sieges = layers.constraints.filter((c) => c.properties.kind === 'siege');
+    const { hazardAreas, hazardAreaIndex } = hazardAreasOf(layers.areas);
+    const { hazardConstraints, hazardConstraintIndex, sieges } = hazardConstraintsOf(layers.constraints);
     return {
       net,
       edgeCoords,
@@ -214,12 +248,10 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       cache,
       graph,
       hazardAreas,
-      hazardAreaIndex: createBoxIndex(hazardAreas.length, (i) => bboxOfGeometry(hazardAreas[i].geometry)),
+      hazardAreaIndex,
       hazardConstraints,
       sieges,
-      hazardConstraintIndex: createBoxIndex(hazardConstraints.length, (i) =>
-        bboxOfGeometry(hazardConstraints[i].geometry),
-      ),
+      hazardConstraintIndex,
       options: opts,
       scenario: situation.scenario,
       layers,
@@ -266,7 +298,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     if (last?.hazards === hazards) return last.list.slice();
     const places =
       sparePlaces && sparePlaces.length === order.length ? sparePlaces : new Int32Array(order.length);
-    const out: SegmentReport[] = [];
+    let out: SegmentReport[] = [];
     let n = 0;
     if (last && hazards.changedFrom?.before === last.hazards) {
       // The changed edges' places in order, each once; the last list's entries between them are kept.
@@ -276,25 +308,31 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       changed.sort();
       const prev = last.list;
       const prevPlaces = last.places;
+      // Written over a copy of the last list (one copy of the right size, where growing an array by push
+      // allocated about three times its size), grown or cut at the end.
+      out = prev.slice();
+      const put = (entry: SegmentReport, place: number) => {
+        if (n < out.length) out[n] = entry;
+        else out.push(entry);
+        places[n++] = place;
+      };
       let i = 0;
       for (let k = 0; k < changed.length; k++) {
         const place = changed[k];
         if (k > 0 && place === changed[k - 1]) continue;
         while (i < prev.length && prevPlaces[i] < place) {
-          out.push(prev[i]);
-          places[n++] = prevPlaces[i++];
+          put(prev[i], prevPlaces[i]);
+          i++;
         }
         if (i < prev.length && prevPlaces[i] === place) i++;
         const entry = segmentOf(hazards, order[place]);
-        if (entry) {
-          out.push(entry);
-          places[n++] = place;
-        }
+        if (entry) put(entry, place);
       }
       while (i < prev.length) {
-        out.push(prev[i]);
-        places[n++] = prevPlaces[i++];
+        put(prev[i], prevPlaces[i]);
+        i++;
       }
+      out.length = n;
     } else {
       // An index loop: a for-of over the typed array made an iterator result per edge (every edge of the
       // network, on every analysis), a large share of a re-analysis' short-lived garbage.
