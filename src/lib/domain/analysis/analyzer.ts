@@ -1,6 +1,6 @@
 import { bboxOfGeometry } from '../geo/bboxOfGeometry';
 import type { Position } from 'geojson';
-import { createBoxIndex } from '../geo/createBoxIndex';
+import { createBoxIndex, type BoxIndex } from '../geo/createBoxIndex';
 import {
   analysisOverridesSchema,
   analysisParamsSchema,
@@ -8,6 +8,8 @@ import {
   type AnalysisOverridesInput,
   type AnalysisParamsInput,
   type AnalysisReport,
+  type AreaFeature,
+  type ConstraintFeature,
   type RoadRanges,
   type SegmentReport,
   type Situation,
@@ -21,7 +23,12 @@ import { AnalysisInputError } from './errors';
 import { deriveFrontlines } from './frontlines/deriveFrontlines';
 import { indexFrontlineSegments } from './frontlines/frontlineSegments';
 import { HazardCache } from './hazards/hazardCache';
-import { ABSENT, evaluateEdgeHazards, type EdgeHazardsMemo } from './hazards/evaluateEdgeHazards';
+import {
+  ABSENT,
+  evaluateEdgeHazards,
+  type EdgeHazards,
+  type EdgeHazardsMemo,
+} from './hazards/evaluateEdgeHazards';
 import { hotspots, type HotspotsMemo } from './hotspots';
 import { buildRoadNetwork } from './network/buildRoadNetwork';
 import { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
@@ -128,6 +135,15 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     if (!sorted) order.sort((a, b) => compareStrings(net.edges[a].id, net.edges[b].id));
     return (edgesById = Int32Array.from(order));
   };
+  // The place of each edge in that order.
+  let placeByEdge: Int32Array | undefined;
+  const placeOf = (): Int32Array => {
+    if (placeByEdge) return placeByEdge;
+    const order = edgeOrder();
+    placeByEdge = new Int32Array(order.length);
+    for (let o = 0; o < order.length; o++) placeByEdge[order[o]] = o;
+    return placeByEdge;
+  };
   const derivedCache = new Map<string, { a: object; b: object; lines: number[][][] }>();
   // The ids of the features in force, kept as the same set while their contents stay the same: the corridors
   // then see at once that what they filter by did not change (corridors/corridorIntervals.ts).
@@ -136,6 +152,44 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     const last = idSets[kind];
     if (last.size === features.length && features.every((f) => last.has(f.properties.id))) return last;
     return (idSets[kind] = new Set(features.map((f) => f.properties.id)));
+  };
+
+  // The areas and the constraints in force are the same arrays on a date (activeLayers.ts): those that are
+  // hazards, and their box indexes, are kept while they are, not made again on each re-analysis.
+  let areasMemo:
+    { areas: readonly AreaFeature[]; hazardAreas: AreaFeature[]; hazardAreaIndex: BoxIndex } | undefined;
+  const hazardAreasOf = (areas: AreaFeature[]) => {
+    if (areasMemo?.areas !== areas) {
+      const hazardAreas = areas.filter(isHazardArea);
+      areasMemo = {
+        areas,
+        hazardAreas,
+        hazardAreaIndex: createBoxIndex(hazardAreas.length, (i) => bboxOfGeometry(hazardAreas[i].geometry)),
+      };
+    }
+    return areasMemo;
+  };
+  let constraintsMemo:
+    | {
+        constraints: readonly ConstraintFeature[];
+        hazardConstraints: ConstraintFeature[];
+        hazardConstraintIndex: BoxIndex;
+        sieges: ConstraintFeature[];
+      }
+    | undefined;
+  const hazardConstraintsOf = (constraints: ConstraintFeature[]) => {
+    if (constraintsMemo?.constraints !== constraints) {
+      const hazardConstraints = constraints.filter(isObstacle);
+      constraintsMemo = {
+        constraints,
+        hazardConstraints,
+        hazardConstraintIndex: createBoxIndex(hazardConstraints.length, (i) =>
+          bboxOfGeometry(hazardConstraints[i].geometry),
+        ),
+        sieges: constraints.filter((c) => c.properties.kind === 'siege'),
+      };
+    }
+    return constraintsMemo;
   };
 
   // The last context is kept: routes planned one after another on the same date reuse its hazards.
@@ -178,14 +232,8 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       const node = net.crossingNode.get(c.feature.properties.id);
       if (node !== undefined) crossingsAt.set(node, [...(crossingsAt.get(node) ?? []), c]);
     }
-    const actors = new Map(situation.scenario.actors.map((a) => [a.id, a]));
-    const hazardAreas = layers.areas.filter(
-      (a) =>
-        a.properties.confidence === 'contested' ||
-        (a.properties.confidence === 'assessed' && actors.get(a.properties.actorId)?.deniesAccess === true),
-    );
-    const hazardConstraints = layers.constraints.filter(isObstacle);
-    const sieges = layers.constraints.filter((c) => c.properties.kind === 'siege');
+    const { hazardAreas, hazardAreaIndex } = hazardAreasOf(layers.areas);
+    const { hazardConstraints, hazardConstraintIndex, sieges } = hazardConstraintsOf(layers.constraints);
     return {
       net,
       edgeCoords,
@@ -200,12 +248,10 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       cache,
       graph,
       hazardAreas,
-      hazardAreaIndex: createBoxIndex(hazardAreas.length, (i) => bboxOfGeometry(hazardAreas[i].geometry)),
+      hazardAreaIndex,
       hazardConstraints,
       sieges,
-      hazardConstraintIndex: createBoxIndex(hazardConstraints.length, (i) =>
-        bboxOfGeometry(hazardConstraints[i].geometry),
-      ),
+      hazardConstraintIndex,
       options: opts,
       scenario: situation.scenario,
       layers,
@@ -219,6 +265,90 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     };
   };
 
+  // The entry of an edge in the report, or none for an open or absent edge. An edge whose reasons are the same
+  // list as in the last report keeps its entry.
+  const segmentOf = (hazards: EdgeHazards, index: number): SegmentReport | undefined => {
+    const s = hazards.status[index];
+    if (s === ABSENT || s === 0) return undefined;
+    const reasons = hazards.reasons.get(index) ?? [];
+    const last = lastSegment[index];
+    if (last && last.reasons === reasons && last.status === statusByRank[s]) return last;
+    const e = net.edges[index];
+    const entry: SegmentReport = {
+      id: e.id,
+      roadId: e.roadId,
+      status: statusByRank[s],
+      lengthKm: round3(e.lengthKm),
+      reasons,
+      geometry: { type: 'LineString' as const, coordinates: edgeCoords(index) },
+    };
+    lastSegment[index] = entry;
+    return entry;
+  };
+  // The last report's segments, with the place in `edgeOrder` of each one's edge, and the hazards they were
+  // made from. When the next hazards say which edges can differ from those (a front line moved), the segments
+  // are the last ones with only those edges' entries looked at again: the walk over every edge of the network
+  // (a million at the walks' full size) is left out. The last list is copied, never changed: a report already
+  // returned keeps its segments. The arrays of places are two, used in turn.
+  let lastSegments: { list: SegmentReport[]; places: Int32Array; hazards: EdgeHazards } | undefined;
+  let sparePlaces: Int32Array | undefined;
+  const segmentsOf = (hazards: EdgeHazards): SegmentReport[] => {
+    const order = edgeOrder();
+    const last = lastSegments;
+    if (last?.hazards === hazards) return last.list.slice();
+    const places =
+      sparePlaces && sparePlaces.length === order.length ? sparePlaces : new Int32Array(order.length);
+    let out: SegmentReport[] = [];
+    let n = 0;
+    if (last && hazards.changedFrom?.before === last.hazards) {
+      // The changed edges' places in order, each once; the last list's entries between them are kept.
+      const edges = hazards.changedFrom.edges;
+      const changed = new Int32Array(edges.length);
+      for (let k = 0; k < edges.length; k++) changed[k] = placeOf()[edges[k]];
+      changed.sort();
+      const prev = last.list;
+      const prevPlaces = last.places;
+      // Written over a copy of the last list (one copy of the right size, where growing an array by push
+      // allocated about three times its size), grown or cut at the end.
+      out = prev.slice();
+      const put = (entry: SegmentReport, place: number) => {
+        if (n < out.length) out[n] = entry;
+        else out.push(entry);
+        places[n++] = place;
+      };
+      let i = 0;
+      for (let k = 0; k < changed.length; k++) {
+        const place = changed[k];
+        if (k > 0 && place === changed[k - 1]) continue;
+        while (i < prev.length && prevPlaces[i] < place) {
+          put(prev[i], prevPlaces[i]);
+          i++;
+        }
+        if (i < prev.length && prevPlaces[i] === place) i++;
+        const entry = segmentOf(hazards, order[place]);
+        if (entry) put(entry, place);
+      }
+      while (i < prev.length) {
+        put(prev[i], prevPlaces[i]);
+        i++;
+      }
+      out.length = n;
+    } else {
+      // An index loop: a for-of over the typed array made an iterator result per edge (every edge of the
+      // network, on every analysis), a large share of a re-analysis' short-lived garbage.
+      for (let o = 0; o < order.length; o++) {
+        const entry = segmentOf(hazards, order[o]);
+        if (entry) {
+          out.push(entry);
+          places[n++] = o;
+        }
+      }
+    }
+    sparePlaces = last?.places;
+    lastSegments = { list: out, places, hazards };
+    return out;
+  };
+
   const analyze = (
     asOf: string,
     params?: AnalysisParamsInput,
@@ -226,33 +356,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   ): AnalysisReport => {
     const ctx = context(asOf, params, overrides);
     const sites = siteAccess(ctx, siteMemo);
-    const segments: SegmentReport[] = [];
-    // An index loop: a for-of over the typed array made an iterator result per edge (every edge of the
-    // network, on every analysis), a large share of a re-analysis' short-lived garbage.
-    const order = edgeOrder();
-    for (let o = 0; o < order.length; o++) {
-      const index = order[o];
-      const s = ctx.hazards.status[index];
-      if (s === ABSENT || s === 0) continue;
-      const reasons = ctx.hazards.reasons.get(index) ?? [];
-      // An edge whose reasons are the same list as in the last report keeps its entry.
-      const last = lastSegment[index];
-      if (last && last.reasons === reasons && last.status === statusByRank[s]) {
-        segments.push(last);
-        continue;
-      }
-      const e = net.edges[index];
-      const entry: SegmentReport = {
-        id: e.id,
-        roadId: e.roadId,
-        status: statusByRank[s],
-        lengthKm: round3(e.lengthKm),
-        reasons,
-        geometry: { type: 'LineString' as const, coordinates: edgeCoords(index) },
-      };
-      lastSegment[index] = entry;
-      segments.push(entry);
-    }
+    const segments = segmentsOf(ctx.hazards);
     const corridors = ctx.layers.corridors.map((c) => evaluateCorridor(ctx, c));
     return {
       asOf,

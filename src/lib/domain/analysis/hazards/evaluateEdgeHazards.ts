@@ -11,7 +11,7 @@ import { addAreaHazards } from './areaHazards';
 import { addConstraintHazards } from './constraintHazards';
 import { addCrossingHazards } from './crossingHazards';
 import { EdgeReasons } from './edgeReasons';
-import { addFrontlineHazards } from './frontlineHazards';
+import { frontlineContribution, type FrontlineContribution } from './frontlineHazards';
 import type { HazardCache } from './hazardCache';
 import { addIncidentHazards } from './incidentHazards';
 import { addSeasonalHazards } from './seasonalHazards';
@@ -54,38 +54,49 @@ export function frontlineLabel(scenario: Scenario, f: ActiveFrontline): string {
   return `"${f.name}" (${name(f.actorIds[0])} / ${name(f.actorIds[1])})`;
 }
 
+/** What does not depend on the front lines, made once per date, parameters, month and crossing statuses. */
+interface BaseHazards {
+  status: Uint8Array;
+  routeStatus: Uint8Array;
+  /** Reasons per edge as collected. */
+  raw: Map<number, Reason[]>;
+  /** Sorted reasons by edge index (undefined for an open edge). */
+  byEdge: (Reason[] | undefined)[];
+  closedNodes: Set<number>;
+}
+
+/** The front lines' part of the hazards on one `base`, as the last call left it. */
+interface FrontlineState {
+  base: BaseHazards;
+  /** The merged lists of the edges the front lines touch, over the base lists. */
+  overlay: OverlaidReasons;
+  /** What each line of the last call did, by id (a repeated id gets `#n`), and the lines in their order. */
+  lines: Map<string, FrontlineContribution>;
+  /** The front lines' reasons per edge as collected, each line's own objects. */
+  raw: Map<number, Reason[]>;
+  /** 1 for an edge already listed as changed in the current call (cleared before it returns). */
+  mark: Uint8Array;
+  hazards?: EdgeHazards;
+}
+
 /**
- * What does not depend on the front lines (roads valid on the date, areas, incidents, constraints, crossings,
- * seasonal closures), kept by an analyzer for the last date, parameters, month and crossing statuses it saw.
+ * What an analyzer keeps between calls: the hazards other than front lines (roads valid on the date, areas,
+ * incidents, constraints, crossings, seasonal closures) for the last date, parameters, month and crossing
+ * statuses it saw, and on them what each front line did.
  */
 export interface EdgeHazardsMemo {
   key?: string;
-  base?: {
-    status: Uint8Array;
-    routeStatus: Uint8Array;
-    /** Reasons per edge as collected. */
-    raw: Map<number, Reason[]>;
-    /** Sorted reasons by edge index (undefined for an open edge). */
-    byEdge: (Reason[] | undefined)[];
-    closedNodes: Set<number>;
-  };
+  base?: BaseHazards;
+  front?: FrontlineState;
   /** The reasons per edge of the last call: an edge whose reasons read the same keeps that list. */
   reasons?: EdgeReasonLookup;
-  /** The last call's result, on which `base`, and the edges its front lines touched. */
-  last?: {
-    hazards: EdgeHazards;
-    base: NonNullable<EdgeHazardsMemo['base']>;
-    edges: readonly number[];
-    /** The front lines' reasons per edge, as collected, and the merged lists made of them. */
-    frontlineReasons: ReadonlyMap<number, readonly Reason[]>;
-    merged: ReadonlyMap<number, Reason[]>;
-  };
 }
 
 /**
  * Applies every hazard of the as-of date to the road edges (DESIGN.md §3, road segment status). With `memo`,
- * the hazards other than front lines are evaluated once per date, parameters, month and crossing statuses;
- * a re-analysis after a front line moves then only adds the front lines to them.
+ * the hazards other than front lines are evaluated once per date, parameters, month and crossing statuses,
+ * and each front line's effect once per geometry on them: a re-analysis after a front line moves takes out
+ * what the line did before, adds what it does now, and merges and sorts again only the edges of either.
  */
 export function evaluateEdgeHazards(
   net: RoadNetwork,
@@ -101,10 +112,16 @@ export function evaluateEdgeHazards(
     memo.base = baseHazards(net, scenario, layers, cache);
   }
   const base = memo.base;
-  const status = base.status.slice();
-  const routeStatus = base.routeStatus.slice();
-  const out = new EdgeReasons((e) => status[e] !== ABSENT);
-  const crossline = new Map<number, string[]>();
+  const edgeCount = net.edges.length;
+  const kept = memo.front?.base === base ? memo.front : undefined;
+  const front: FrontlineState = kept ?? {
+    base,
+    overlay: new OverlaidReasons(base.byEdge, edgeCount),
+    lines: new Map(),
+    raw: new Map(),
+    mark: new Uint8Array(edgeCount),
+  };
+  const previous = kept?.hazards;
 
   const crosslineAt = new Map<number, ActiveCrossing[]>();
   for (const c of layers.crossings) {
@@ -112,44 +129,103 @@ export function evaluateEdgeHazards(
     const node = net.crossingNode.get(c.feature.properties.id);
     if (node !== undefined) crosslineAt.set(node, [...(crosslineAt.get(node) ?? []), c]);
   }
-  for (const f of frontlines)
-    addFrontlineHazards(
-      net,
-      f,
-      frontlineLabel(scenario, f),
-      layers.params,
-      (n) => crosslineAt.get(n) ?? [],
-      cache,
-      out,
-      crossline,
-    );
+  const crosslineCrossingsAt = (n: number) => crosslineAt.get(n) ?? [];
+  const inForce = (e: number) => base.status[e] !== ABSENT;
 
-  // The front lines' edges get merged lists over those of the other hazards (which are not copied).
-  const merged = new Map<number, Reason[]>();
-  // Front-line reasons are new objects on every call; keeping the last list where it reads the same lets the
-  // report keep that edge's entry and the site searches see at once that the edge did not change.
-  const last = memo.reasons;
-  // On the same date and hazards, an edge whose front-line reasons read as in the last call has its merged
-  // list and statuses of then: only the edges of a moved line are merged and sorted again (a re-analysis
-  // merged the edges of every front line, tens of thousands on a large network).
-  const previous = memo.last?.base === base ? memo.last : undefined;
-  out.byEdge.forEach((list, edge) => {
-    const lastList = previous?.frontlineReasons.get(edge);
-    if (previous && lastList && sameReasons(lastList, list)) {
-      merged.set(edge, previous.merged.get(edge)!);
-      status[edge] = previous.hazards.status[edge];
-      routeStatus[edge] = previous.hazards.routeStatus[edge];
-      return;
+  // The edges whose front-line reasons or crossline passages can differ from the last call's: those of the
+  // lines that moved, appeared or went (before and after).
+  const { raw, mark } = front;
+  const changed: number[] = [];
+  const touch = (e: number) => {
+    if (mark[e] === 0) {
+      mark[e] = 1;
+      changed.push(e);
+    }
+  };
+  const addTo = (edges: readonly number[], reason: Reason) => {
+    for (let i = 0; i < edges.length; i++) {
+      const e = edges[i];
+      const list = raw.get(e);
+      if (list) list.push(reason);
+      else raw.set(e, [reason]);
+      touch(e);
+    }
+  };
+  const takeFrom = (edges: readonly number[], reason: Reason) => {
+    for (let i = 0; i < edges.length; i++) {
+      const e = edges[i];
+      const list = raw.get(e);
+      if (list) {
+        const rest = list.filter((r) => r !== reason);
+        if (rest.length > 0) raw.set(e, rest);
+        else raw.delete(e);
+      }
+      touch(e);
+    }
+  };
+  const add = (c: FrontlineContribution) => {
+    addTo(c.buffered, c.bufferReason);
+    addTo(c.crossing, c.crossingReason);
+    for (let i = 0; i < c.crosslineEdges.length; i++) touch(c.crosslineEdges[i]);
+  };
+  const remove = (c: FrontlineContribution) => {
+    takeFrom(c.buffered, c.bufferReason);
+    takeFrom(c.crossing, c.crossingReason);
+    for (let i = 0; i < c.crosslineEdges.length; i++) touch(c.crosslineEdges[i]);
+  };
+
+  const lines = new Map<string, FrontlineContribution>();
+  const inOrder: FrontlineContribution[] = [];
+  for (const f of frontlines) {
+    let id = f.id;
+    for (let n = 2; lines.has(id); n++) id = `${f.id}#${n}`;
+    const label = frontlineLabel(scenario, f);
+    const old = front.lines.get(id);
+    let c = old;
+    if (!c || c.geometryKey !== f.geometryKey || c.label !== label) {
+      c = frontlineContribution(net, f, label, layers.params, crosslineCrossingsAt, cache, inForce);
+      if (old) remove(old);
+      add(c);
+    }
+    lines.set(id, c);
+    inOrder.push(c);
+  }
+  front.lines.forEach((old, id) => {
+    if (!lines.has(id)) remove(old);
+  });
+  front.lines = lines;
+
+  // Only the changed edges are merged and sorted again; an edge whose list reads as before keeps it (the
+  // report then keeps its entry, and the site searches see at once that it did not change). On a new date the
+  // lists are compared with the last call's.
+  const status = (previous ?? base).status.slice();
+  const routeStatus = (previous ?? base).routeStatus.slice();
+  const { overlay } = front;
+  const before = previous ? undefined : memo.reasons;
+  for (let i = 0; i < changed.length; i++) {
+    const edge = changed[i];
+    mark[edge] = 0;
+    const list = raw.get(edge);
+    if (!list) {
+      overlay.set(edge, undefined);
+      status[edge] = base.status[edge];
+      routeStatus[edge] = base.routeStatus[edge];
+      continue;
     }
     let sorted = sortReasons([...(base.raw.get(edge) ?? []), ...list]);
-    const before = last?.get(edge);
-    if (before && sameReasons(before, sorted)) sorted = before;
-    merged.set(edge, sorted);
+    const prior = previous ? overlay.current(edge) : before?.get(edge);
+    if (prior && sameReasons(prior, sorted)) sorted = prior;
+    overlay.set(edge, sorted);
     status[edge] = statusRank[statusOfReasons(sorted)];
     routeStatus[edge] = statusRank[statusOfReasons(sorted.filter((r) => r.code !== 'crossing_closed'))];
-  });
-  for (const edge of [...crossline.keys()]) if (status[edge] === ABSENT) crossline.delete(edge);
-  const reasons = new OverlaidReasons(base.byEdge, merged, net.edges.length);
+  }
+  // The passages, few, are listed again in the lines' order: where two lines pass the same edge, the later one's
+  // crossings are those given.
+  const crossline = new Map<number, string[]>();
+  for (const c of inOrder)
+    for (let i = 0; i < c.crosslineEdges.length; i++) crossline.set(c.crosslineEdges[i], c.crosslineVia[i]);
+
+  const reasons = overlay.commit();
   memo.reasons = reasons;
   const hazards: EdgeHazards = {
     status,
@@ -159,15 +235,13 @@ export function evaluateEdgeHazards(
     crossline,
     dateKey: base,
   };
-  // Every other edge has its list of `base` in both calls and no crossline crossing: only the edges the
-  // front lines touched in either call can differ.
-  const touched = [...out.byEdge.keys(), ...crossline.keys()];
   if (previous) {
     // The last result is only compared with this one: it need not keep the one before it alive.
-    previous.hazards.changedFrom = undefined;
-    hazards.changedFrom = { before: previous.hazards, edges: [...previous.edges, ...touched] };
+    previous.changedFrom = undefined;
+    hazards.changedFrom = { before: previous, edges: changed };
   }
-  memo.last = { hazards, base, edges: touched, frontlineReasons: out.byEdge, merged };
+  front.hazards = hazards;
+  memo.front = front;
   return hazards;
 }
 
@@ -176,7 +250,7 @@ function baseHazards(
   scenario: Scenario,
   layers: ActiveLayers,
   cache: HazardCache,
-): NonNullable<EdgeHazardsMemo['base']> {
+): BaseHazards {
   const status = new Uint8Array(net.edges.length).fill(ABSENT);
   // Index loops and Map.forEach rather than for-of with destructuring: this runs once per date, largely before
   // the optimising compiler takes over, where each step of those allocated an iterator result and a pair.

@@ -1,43 +1,60 @@
 import { haversineKm } from '../../geo/haversineKm';
-import type { AnalysisParams } from '../../schemas';
+import type { AnalysisParams, Reason } from '../../schemas';
 import type { ActiveCrossing, ActiveFrontline } from '../activeLayers';
 import { edgeLineCrossings, edgesNearLines } from '../network/edgeQueries';
 import type { RoadNetwork } from '../network/roadNetwork';
 import { formatKm } from '../reasons';
-import type { EdgeReasons } from './edgeReasons';
 import type { HazardCache } from './hazardCache';
+
+/**
+ * What one front line does to the road edges, on the roads, parameters and crossing statuses of a date. Kept
+ * per line while its geometry and label stay the same, so that a re-analysis after a line moves looks only at
+ * the edges of that line (evaluateEdgeHazards.ts). Nothing in it is changed once made.
+ */
+export interface FrontlineContribution {
+  /** What it was made from: the line's geometry object and label. */
+  readonly geometryKey: object;
+  readonly label: string;
+  /** Edges of roads in force within the buffer, each once, and the reason they get. */
+  readonly buffered: readonly number[];
+  readonly bufferReason: Reason;
+  /** Edges of roads in force that cross the line with no open crossline crossing, and their reason. */
+  readonly crossing: readonly number[];
+  readonly crossingReason: Reason;
+  /** Edges of roads in force that pass the line at open crossline crossings, with the crossing ids. */
+  readonly crosslineEdges: readonly number[];
+  readonly crosslineVia: readonly string[][];
+}
 
 /**
  * A front line puts every road within `frontlineBufferKm` at risk (touching the buffer counts) and blocks
  * every road edge that crosses it, unless an open (or restricted) crossline crossing sits at an end of that
- * edge within `crosslineToleranceKm` of each point where it crosses. Such edges are recorded in `crossline`
- * with the crossing ids: passing them is crossline access.
+ * edge within `crosslineToleranceKm` of each point where it crosses. Such edges are listed in
+ * `crosslineEdges` with the crossing ids: passing them is crossline access. Only edges for which `inForce`
+ * holds count.
  */
-export function addFrontlineHazards(
+export function frontlineContribution(
   net: RoadNetwork,
   line: ActiveFrontline,
   label: string,
   params: AnalysisParams,
   crosslineCrossingsAt: (node: number) => readonly ActiveCrossing[],
   cache: HazardCache,
-  out: EdgeReasons,
-  crossline: Map<number, string[]>,
-): void {
+  inForce: (edge: number) => boolean,
+): FrontlineContribution {
   const d = params.frontlineBufferKm;
-  const buffered = cache.get(line.geometryKey, `frontline-buffer:${d}`, () =>
-    edgesNearLines(net, line.lines, d),
-  );
-  out.add(buffered, {
-    code: 'frontline_buffer',
-    featureId: line.id,
-    detail: `within ${formatKm(d)} of front line ${label}`,
-  });
+  const near = cache.get(line.geometryKey, `frontline-buffer:${d}`, () => edgesNearLines(net, line.lines, d));
+  const buffered = near.filter(inForce);
 
   const hits = cache.get(line.geometryKey, 'frontline-crossings', () => edgeLineCrossings(net, line.lines));
   const byEdge = new Map<number, (typeof hits)[number]['point'][]>();
   for (const h of hits) byEdge.set(h.edge, [...(byEdge.get(h.edge) ?? []), h.point]);
   const tol = params.crosslineToleranceKm;
+  const crossing: number[] = [];
+  const crosslineEdges: number[] = [];
+  const crosslineVia: string[][] = [];
   for (const [edge, points] of byEdge) {
+    if (!inForce(edge)) continue;
     const e = net.edges[edge];
     const candidates = [
       ...crosslineCrossingsAt(e.from),
@@ -54,12 +71,27 @@ export function addFrontlineHazards(
       if (c) via.add(c.feature.properties.id);
       else allCovered = false;
     }
-    if (allCovered) crossline.set(edge, [...via].sort());
-    else
-      out.add([edge], {
-        code: 'frontline_crossing',
-        featureId: line.id,
-        detail: `crosses front line ${label} with no open crossline crossing within ${formatKm(tol)}`,
-      });
+    if (allCovered) {
+      crosslineEdges.push(edge);
+      crosslineVia.push([...via].sort());
+    } else crossing.push(edge);
   }
+  return {
+    geometryKey: line.geometryKey,
+    label,
+    buffered,
+    bufferReason: {
+      code: 'frontline_buffer',
+      featureId: line.id,
+      detail: `within ${formatKm(d)} of front line ${label}`,
+    },
+    crossing,
+    crossingReason: {
+      code: 'frontline_crossing',
+      featureId: line.id,
+      detail: `crosses front line ${label} with no open crossline crossing within ${formatKm(tol)}`,
+    },
+    crosslineEdges,
+    crosslineVia,
+  };
 }
