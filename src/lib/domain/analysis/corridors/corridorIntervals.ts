@@ -522,7 +522,7 @@ function frontlineIntervals(
   const { bufferReasons, crossingReasons } = sharedOf(ctx);
   const tolerance = params.crosslineToleranceKm;
   const half = Math.max(tolerance, MIN_POINT_HAZARD_KM);
-  // Each segment's box grown by the buffer, written in place (as expandBboxKm(bboxOf([a, b]), d)). No helper
+  // Each segment's box grown by the buffer, written in place (as expandBboxKm(bboxOf([a, b]), d)). No
   // closures over the segment's start and length (see staticIntervals).
   const fbox = SEG_BOX;
   for (let i = 0; i + 1 < coords.length; i++) {
@@ -684,7 +684,7 @@ function staticIntervals(
   const ibox = INCIDENT_BOX;
   const cbox = CONSTRAINT_BOX;
   const lbox = LINE_BOX;
-  // No helper closures here: a closure reading the segment's start and length made those variables live in
+  // No closures here: a closure reading the segment's start and length made those variables live in
   // a context object, where every double written (twice per segment of every corridor) was a new heap number.
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
