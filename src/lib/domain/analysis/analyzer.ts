@@ -1,5 +1,5 @@
 import { bboxOfGeometry } from '../geo/bboxOfGeometry';
-import type { Position } from 'geojson';
+import type { Geometry, Position } from 'geojson';
 import { createBoxIndex, type BoxIndex } from '../geo/createBoxIndex';
 import {
   analysisOverridesSchema,
@@ -86,16 +86,12 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     (a.properties.confidence === 'assessed' && actorById.get(a.properties.actorId)?.deniesAccess === true);
   const allHazardAreas = situation.areas.filter(isHazardArea);
   const allAreas = [...situation.areas].sort(byId);
-  const allHazardAreaIndex = createBoxIndex(allHazardAreas.length, (i) =>
-    bboxOfGeometry(allHazardAreas[i].geometry),
-  );
+  const allHazardAreaIndex = boxIndexOf(allHazardAreas);
   // Sieges are not obstacles on the road: they block the roads that cross their ring (hazards/siegeHazards.ts).
   const isObstacle = (c: Situation['constraints'][number]) =>
     c.properties.severity > 0 && c.properties.kind !== 'siege';
   const allHazardConstraints = situation.constraints.filter(isObstacle);
-  const allHazardConstraintIndex = createBoxIndex(allHazardConstraints.length, (i) =>
-    bboxOfGeometry(allHazardConstraints[i].geometry),
-  );
+  const allHazardConstraintIndex = boxIndexOf(allHazardConstraints);
   // Rounded edge geometry for the report, made once per edge (edges never change). Mostly the edge's own
   // positions (roundLine): reports share them with the network, and nothing mutates either.
   const roundedCoords: Position[][] = [];
@@ -156,41 +152,18 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
 
   // The areas and the constraints in force are the same arrays on a date (activeLayers.ts): those that are
   // hazards, and their box indexes, are kept while they are, not made again on each re-analysis.
-  let areasMemo:
-    { areas: readonly AreaFeature[]; hazardAreas: AreaFeature[]; hazardAreaIndex: BoxIndex } | undefined;
-  const hazardAreasOf = (areas: AreaFeature[]) => {
-    if (areasMemo?.areas !== areas) {
-      const hazardAreas = areas.filter(isHazardArea);
-      areasMemo = {
-        areas,
-        hazardAreas,
-        hazardAreaIndex: createBoxIndex(hazardAreas.length, (i) => bboxOfGeometry(hazardAreas[i].geometry)),
-      };
-    }
-    return areasMemo;
-  };
-  let constraintsMemo:
-    | {
-        constraints: readonly ConstraintFeature[];
-        hazardConstraints: ConstraintFeature[];
-        hazardConstraintIndex: BoxIndex;
-        sieges: ConstraintFeature[];
-      }
-    | undefined;
-  const hazardConstraintsOf = (constraints: ConstraintFeature[]) => {
-    if (constraintsMemo?.constraints !== constraints) {
-      const hazardConstraints = constraints.filter(isObstacle);
-      constraintsMemo = {
-        constraints,
-        hazardConstraints,
-        hazardConstraintIndex: createBoxIndex(hazardConstraints.length, (i) =>
-          bboxOfGeometry(hazardConstraints[i].geometry),
-        ),
-        sieges: constraints.filter((c) => c.properties.kind === 'siege'),
-      };
-    }
-    return constraintsMemo;
-  };
+  const hazardAreasOf = keptForLast((areas: AreaFeature[]) => {
+    const hazardAreas = areas.filter(isHazardArea);
+    return { hazardAreas, hazardAreaIndex: boxIndexOf(hazardAreas) };
+  });
+  const hazardConstraintsOf = keptForLast((constraints: ConstraintFeature[]) => {
+    const hazardConstraints = constraints.filter(isObstacle);
+    return {
+      hazardConstraints,
+      hazardConstraintIndex: boxIndexOf(hazardConstraints),
+      sieges: constraints.filter((c) => c.properties.kind === 'siege'),
+    };
+  });
 
   // The last context is kept: routes planned one after another on the same date reuse its hazards.
   let lastContext: { key: string; ctx: AnalysisContext } | undefined;
@@ -395,4 +368,18 @@ export function analyze(
   overrides?: AnalysisOverridesInput,
 ): AnalysisReport {
   return createAnalyzer(situation).analyze(asOf, params, overrides);
+}
+
+/** A box index over the features' geometries, by their place in the list. */
+function boxIndexOf(features: readonly { geometry: Geometry }[]): BoxIndex {
+  return createBoxIndex(features.length, (i) => bboxOfGeometry(features[i].geometry));
+}
+
+/** `make`, answered again without calling it while its argument is the same object as in the last call. */
+function keptForLast<A extends object, R>(make: (a: A) => R): (a: A) => R {
+  let last: { a: A; r: R } | undefined;
+  return (a) => {
+    if (last?.a !== a) last = { a, r: make(a) };
+    return last.r;
+  };
 }

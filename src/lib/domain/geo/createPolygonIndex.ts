@@ -1,5 +1,6 @@
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
+import { insertionSortNumbers } from './insertionSortNumbers';
 import { segmentIntersection } from './segmentIntersection';
 
 /** Point and segment tests against (Multi)Polygon rings, with the ring edges indexed. */
@@ -112,17 +113,8 @@ export function createPolygonIndex(polygons: readonly (readonly Position[][])[])
         addCut,
       );
     }
-    // Ascending, equal values kept in order (as the stable library sort gives them): by insertion, since a
-    // segment meets few ring edges and most meet none (a sort with a comparator allocates on every call).
-    for (let i = 2; i < cuts.length; i++) {
-      const v = cuts[i];
-      let j = i - 1;
-      while (j >= 0 && cuts[j] - v > 0) {
-        cuts[j + 1] = cuts[j];
-        j--;
-      }
-      cuts[j + 1] = v;
-    }
+    // Ascending, equal values kept in order (as the stable library sort gives them).
+    insertionSortNumbers(cuts, 2, cuts.length);
   };
   /** Whether the piece [t0, t1] of AB between two consecutive cuts is a piece (not empty) and inside. */
   const pieceInside = (a: Position, b: Position, t0: number, t1: number): boolean => {

@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { polygonsOf } from '../../geo/polygonsOf';
+import { insertionSortNumbers } from '../../geo/insertionSortNumbers';
 import { segmentIntersection } from '../../geo/segmentIntersection';
 
 /**
@@ -155,16 +156,8 @@ export class BandedPolygon {
           cuts[n++] = hit.t;
         }
     }
-    // Ascending, by insertion as the tree's version sorts them (equal values are the same number).
-    for (let i = 2; i < n; i++) {
-      const v = cuts[i];
-      let j = i - 1;
-      while (j >= 0 && cuts[j] - v > 0) {
-        cuts[j + 1] = cuts[j];
-        j--;
-      }
-      cuts[j + 1] = v;
-    }
+    // Ascending, as the tree's version sorts them (equal values are the same number).
+    insertionSortNumbers(cuts, 2, n);
     // At most one interval per piece.
     if (out.t.length < 2 * n) out.t = new Float64Array(4 * n);
     const t = out.t;

@@ -2,6 +2,7 @@ import type { Position } from 'geojson';
 import { SegmentGrid } from '../network/segmentGrid';
 import { expandBoxKmInto } from '../../geo/expandBboxKm';
 import { KM_PER_DEGREE } from '../../geo/constants';
+import { projectOnSegmentXY } from '../../geo/projectOnSegment';
 import type { AnalysisContext } from '../context';
 
 /** A corridor is matched to the road network where junctions and roads lie within this distance of it. */
@@ -34,8 +35,8 @@ export const NO_ROADS_UNDER: RoadsUnder = Object.freeze({ km: Object.freeze([]),
  * Run once per corridor on the first analysis (every road is a corridor on a large network), so the loops
  * make no array per segment, junction or piece: boxes, candidate lists and cuts live in typed arrays shared
  * by every corridor, the grids are searched segment by segment by walking their cells (no list of results),
- * and the projections and distances are written out with the arithmetic of `projectOnSegment`, `pointAtKm`
- * and `pointSegmentDistanceKm` (the same numbers).
+ * the projections and distances come from `projectOnSegmentXY` (numbers in, no point or answer made), and
+ * `pointAtKm` is written out with its arithmetic (the same numbers).
  */
 export function roadsUnder(
   ctx: AnalysisContext,
@@ -92,18 +93,8 @@ export function roadsUnder(
           const x = nodeBoxes[4 * node];
           const y = nodeBoxes[4 * node + 1];
           if (x < w || x > e || y < s || y > n) continue;
-          // projectOnSegment([x, y], a, b), written out.
-          const cos = Math.cos((y * Math.PI) / 180);
-          const ax = (a[0] - x) * cos;
-          const ay = a[1] - y;
-          const dx = (b[0] - a[0]) * cos;
-          const dy = b[1] - a[1];
-          const len2 = dx * dx + dy * dy;
-          let t = len2 === 0 ? 0 : -(ax * dx + ay * dy) / len2;
-          t = t < 0 ? 0 : t > 1 ? 1 : t;
-          const px = ax + t * dx;
-          const py = ay + t * dy;
-          if (Math.sqrt(px * px + py * py) * KM_PER_DEGREE > CORRIDOR_MATCH_KM) continue;
+          const t = projectOnSegmentXY(x, y, Math.cos((y * Math.PI) / 180), a[0], a[1], b[0], b[1], DISTANCE);
+          if (DISTANCE[0] > CORRIDOR_MATCH_KM) continue;
           if (cutCount === CUTS.length) {
             const grown = new Float64Array(2 * CUTS.length);
             grown.set(CUTS);
@@ -166,6 +157,7 @@ function segmentBoxInto(boxes: Float64Array, i: number, coords: readonly Positio
   boxes.set(SCRATCH, 4 * i);
 }
 const SCRATCH = new Float64Array(4);
+const DISTANCE = new Float64Array(1);
 
 /**
  * Whether some item of `grid` has a box meeting box i of `boxes` (touching counts, as in the grid's search):
@@ -295,16 +287,8 @@ function roadEdgeAt(
         const y1 = c[4 * j + 3];
         if ((x0 < x1 ? x0 : x1) > e || (x0 < x1 ? x1 : x0) < w) continue;
         if ((y0 < y1 ? y0 : y1) > n || (y0 < y1 ? y1 : y0) < s) continue;
-        const ax = (x0 - px) * k;
-        const ay = y0 - py;
-        const dx = (x1 - x0) * k;
-        const dy = y1 - y0;
-        const len2 = dx * dx + dy * dy;
-        let t = len2 === 0 ? 0 : -(ax * dx + ay * dy) / len2;
-        t = t < 0 ? 0 : t > 1 ? 1 : t;
-        const x = ax + t * dx;
-        const y = ay + t * dy;
-        const d = Math.sqrt(x * x + y * y) * KM_PER_DEGREE;
+        projectOnSegmentXY(px, py, k, x0, y0, x1, y1, DISTANCE);
+        const d = DISTANCE[0];
         if (d > CORRIDOR_MATCH_KM) continue;
         const edge = net.segEdge[j];
         if (d < bestKm || (d === bestKm && edge < best!)) {
