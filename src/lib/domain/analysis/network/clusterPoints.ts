@@ -35,19 +35,33 @@ export function clusterPoints(
   // 15 cells around a point then lie in 3 runs of slots, and the points come along their roads, so that
   // most look-ups find their slot in memory the last ones read. Three tables hashed at random (column,
   // row, head) cost three cache misses per look-up on a table larger than the cache (walks: 4M slots).
-  const cellX = new Float64Array(n);
-  const cellY = new Float64Array(n);
-  let size = 1;
-  while (size < 2 * n) size *= 2;
-  const mask = size - 1;
+  // The table starts at about half a slot per point and doubles when half full: most cut points repeat
+  // another's place (roads sharing ends), so the cells are far fewer than the points, and a table of two
+  // slots per point (24 MB for the grid, more for the walks) was mostly empty memory for the cache to miss.
+  let size = 16;
+  while (size < n / 2) size *= 2;
+  let mask = size - 1;
+  let used = 0;
   // Slot h is slots[3h .. 3h + 2]: the cell's column and row, and the first point of its list (-1: empty).
-  const slots = new Float64Array(3 * size);
-  for (let h = 0; h < size; h++) slots[3 * h + 2] = -1;
+  let slots = new Float64Array(3 * size).fill(-1);
   const next = new Int32Array(n);
   const slotOf = (cx: number, cy: number) => {
     let h = (Math.imul(cy | 0, 0x9e3779b1) + (cx | 0)) & mask;
     while (slots[3 * h + 2] !== -1 && (slots[3 * h] !== cx || slots[3 * h + 1] !== cy)) h = (h + 1) & mask;
     return h;
+  };
+  const grow = () => {
+    const old = slots;
+    size *= 2;
+    mask = size - 1;
+    slots = new Float64Array(3 * size).fill(-1);
+    for (let k = 0; k < old.length; k += 3) {
+      if (old[k + 2] === -1) continue;
+      const h = slotOf(old[k], old[k + 1]);
+      slots[3 * h] = old[k];
+      slots[3 * h + 1] = old[k + 1];
+      slots[3 * h + 2] = old[k + 2];
+    }
   };
   // A point at exactly the same place as one already in its cell (roads sharing an end, a crossing cut on
   // both roads) joins that one and is left out of the lists: it would find the same neighbours at the same
@@ -56,10 +70,15 @@ export function clusterPoints(
   for (let i = 0; i < n; i++) {
     const x = lon[i];
     const y = lat[i];
-    const cx = (cellX[i] = Math.floor(x / cell));
-    const cy = (cellY[i] = Math.floor(y / cell));
-    const h = slotOf(cx, cy);
+    const cx = Math.floor(x / cell);
+    const cy = Math.floor(y / cell);
+    let h = slotOf(cx, cy);
     if (slots[3 * h + 2] === -1) {
+      if (2 * (used + 1) > size) {
+        grow();
+        h = slotOf(cx, cy);
+      }
+      used++;
       slots[3 * h] = cx;
       slots[3 * h + 1] = cy;
     }
@@ -76,10 +95,11 @@ export function clusterPoints(
   }
   for (let i = 0; i < n; i++) {
     if (duplicate[i]) continue;
-    const cx = cellX[i];
-    const cy = cellY[i];
     const x = lon[i];
     const y = lat[i];
+    // Its cell worked out again (the same arithmetic) rather than kept from the first loop in two arrays.
+    const cx = Math.floor(x / cell);
+    const cy = Math.floor(y / cell);
     const spanX = Math.ceil(1 / Math.max(0.05, Math.cos((y * Math.PI) / 180)));
     // Row by row, along each row: the slots of a row's cells are consecutive (see slotOf).
     for (let dy = -1; dy <= 1; dy++)
