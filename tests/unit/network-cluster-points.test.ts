@@ -63,4 +63,35 @@ describe('clusterPoints', () => {
       expect([...clusterPoints(lon, lat, TOL_KM)], `seed ${seed}`).toEqual(lon.map((_, i) => find(i)));
     }
   });
+
+  it('groups as a pairwise join when nearly every point has a cell of its own (the table grows)', () => {
+    // The cell table starts at about half a slot per point and doubles when half full: points a few cells
+    // apart, with a few repeats and close pairs, fill it several times over.
+    const rand = mulberry32(7);
+    const lon: number[] = [];
+    const lat: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      if (i > 0 && rand() < 0.1) {
+        const j = Math.floor(rand() * i);
+        lon.push(lon[j] + (rand() < 0.5 ? 0 : STEP));
+        lat.push(lat[j]);
+      } else {
+        lon.push(30 + (rand() - 0.5) * 0.2);
+        lat.push(10 + (rand() - 0.5) * 0.2);
+      }
+    }
+    const parent = lon.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    for (let i = 0; i < lon.length; i++)
+      for (let j = i + 1; j < lon.length; j++)
+        if (haversineKmLonLat(lon[i], lat[i], lon[j], lat[j]) <= TOL_KM) {
+          const [a, b] = [find(i), find(j)];
+          parent[Math.max(a, b)] = Math.min(a, b);
+        }
+    const expected = lon.map((_, i) => find(i));
+    // Some points joined and most apart, so that the test says something about both.
+    expect(new Set(expected).size).toBeGreaterThan(300);
+    expect(new Set(expected).size).toBeLessThan(400);
+    expect([...clusterPoints(lon, lat, TOL_KM)]).toEqual(expected);
+  });
 });
