@@ -1,4 +1,5 @@
 import type { Position } from 'geojson';
+import type { BoxIndex } from '../../geo/createBoxIndex';
 import { createPointIndex } from '../../geo/createPointIndex';
 import { expandBboxKm } from '../../geo/expandBboxKm';
 import { haversineKm, haversineKmLonLat } from '../../geo/haversineKm';
@@ -264,7 +265,9 @@ export function buildRoadNetwork(
   // The segments of the edges, on a grid (cheaper to build than a tree for a million segments), which reads
   // each segment's box from its two ends in segCoords rather than from a copy of them as boxes.
   const segGrid = new SegmentGrid(segCoords, segCount > 0 ? (3 * span) / segCount + 1e-6 : 1);
-  const nodeIndex = createPointIndex(nodeLon, nodeLat);
+  // The junctions' tree serves routing alone (the nearest junctions of a route's ends), not the analysis: it
+  // is made on the first route's demand, not in every build (25-60 ms of the grid's build).
+  let nodeIndex: BoxIndex | undefined;
 
   return {
     nodeCount,
@@ -279,7 +282,9 @@ export function buildRoadNetwork(
     segVertex,
     segCoords,
     segIndex: segGrid,
-    nodeIndex,
+    get nodeIndex() {
+      return (nodeIndex ??= createPointIndex(nodeLon, nodeLat));
+    },
     crossingNode,
     nodeCrossings,
     siteAttachment,

@@ -39,7 +39,7 @@ export interface RoadNetwork {
    * numbers as the edge's positions, packed so that scans over many segments read contiguous memory. */
   segCoords: Float64Array;
   segIndex: BoxIndex;
-  /** Index over the junctions (points). */
+  /** Index over the junctions (points), made when first read (routing alone reads it). */
   nodeIndex: BoxIndex;
   /** Junction of each crossing that lies on a road. */
   crossingNode: Map<string, number>;
