@@ -15,7 +15,7 @@ import type { AnalysisContext } from '../context';
 import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
 import { segmentBox } from '../frontlines/frontlineSegments';
 import { formatKm } from '../reasons';
-import { bandedPolygonOf } from './bandedPolygon';
+import { polygonIndexOf } from '../polygonIndexOf';
 import { IndexHits } from './indexHits';
 import { TypedStretchWriter, type TypedStretches } from './typedStretches';
 
@@ -699,7 +699,7 @@ function staticIntervals(
       const n = areas.items[h];
       if (n < 0) continue;
       const area = ctx.allHazardAreas[n];
-      const inside = bandedPolygonOf(area.geometry).insideIntervalsInto(a, b, INSIDE);
+      const inside = polygonIndexOf(area.geometry).insideIntervalsInto(a, b, INSIDE);
       if (inside === 0) continue;
       reasons.areas[n] ??= areaReason(area, actors);
       for (let k = 0; k < inside; k++)
@@ -748,7 +748,7 @@ function staticIntervals(
       else if (g.type === 'MultiLineString') lines.push(...g.coordinates);
       else {
         const polys = polygonsOf(g);
-        const inside = bandedPolygonOf(g).insideIntervalsInto(a, b, INSIDE);
+        const inside = polygonIndexOf(g).insideIntervalsInto(a, b, INSIDE);
         for (let k = 0; k < inside; k++)
           pushRange(out, k0, span, total, INSIDE.t[2 * k], INSIDE.t[2 * k + 1], reason);
         lines.push(...polys.flat());

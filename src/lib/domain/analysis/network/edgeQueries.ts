@@ -86,18 +86,41 @@ export function edgeLineCrossings(
 
 /** Edges with a part inside `polygons` (rings: exterior then holes; a hole is outside). */
 export function edgesInsidePolygons(net: RoadNetwork, polygons: readonly Position[][][]): number[] {
-  const found = new Set<number>();
   const index = createPolygonIndex(polygons);
+  // The edges found, marked in a table reused by every call (cleared from `out` before returning) rather than
+  // kept in a set: each area tests every road segment in its box, hundreds of thousands per area.
+  if (FOUND.length < net.edges.length) FOUND = new Uint8Array(net.edges.length);
+  const found = FOUND;
+  const out: number[] = [];
+  // A segment's ends are read from the packed copy (the same numbers) into two positions reused by every test,
+  // rather than through its edge's line.
+  const xy = net.segCoords;
+  const a = SEG_A;
+  const b = SEG_B;
+  const segEdge = net.segEdge;
+  // Each segment is tested in the search's filter, which keeps none, so that no list of the segments in the
+  // area's box (most of the network's, for a large area) is made.
+  const test = (s: number): boolean => {
+    const e = segEdge[s];
+    if (found[e] === 1) return false;
+    a[0] = xy[4 * s];
+    a[1] = xy[4 * s + 1];
+    b[0] = xy[4 * s + 2];
+    b[1] = xy[4 * s + 3];
+    if (index.meetsInside(a, b)) {
+      found[e] = 1;
+      out.push(e);
+    }
+    return false;
+  };
   for (const rings of polygons) {
     const box = bboxOf(rings[0] ?? []);
-    for (const s of net.segIndex.search(box[0], box[1], box[2], box[3])) {
-      const e = net.segEdge[s];
-      if (found.has(e)) continue;
-      const road = segmentLine(net, s);
-      const a = road[net.segVertex[s]];
-      const b = road[net.segVertex[s] + 1];
-      if (index.meetsInside(a, b)) found.add(e);
-    }
+    net.segIndex.search(box[0], box[1], box[2], box[3], test);
   }
-  return sorted(found);
+  for (const e of out) found[e] = 0;
+  return Array.from(Int32Array.from(out).sort());
 }
+
+let FOUND = new Uint8Array(0);
+const SEG_A: Position = [0, 0];
+const SEG_B: Position = [0, 0];
