@@ -274,64 +274,38 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     let out: SegmentReport[] = [];
     let n = 0;
     if (last && hazards.changedFrom?.before === last.hazards) {
-      // The changed edges' places in order, each once, with their new entries (or none); the last list's
-      // entries between them are kept.
+      // The changed edges' places in order, each once; the last list's entries between them are kept.
       const edges = hazards.changedFrom.edges;
       const changed = new Int32Array(edges.length);
       for (let k = 0; k < edges.length; k++) changed[k] = placeOf()[edges[k]];
       changed.sort();
       const prev = last.list;
       const prevPlaces = last.places;
-      const fresh: (SegmentReport | undefined)[] = [];
-      // Where each changed place falls in the last list, and whether the last list has it.
-      const at = new Int32Array(changed.length);
-      const had = new Uint8Array(changed.length);
-      let length = prev.length;
+      // Written over a copy of the last list (one copy of the right size, where growing an array by push
+      // allocated about three times its size), grown or cut at the end.
+      out = prev.slice();
+      const put = (entry: SegmentReport, place: number) => {
+        if (n < out.length) out[n] = entry;
+        else out.push(entry);
+        places[n++] = place;
+      };
       let i = 0;
-      let u = 0;
       for (let k = 0; k < changed.length; k++) {
         const place = changed[k];
         if (k > 0 && place === changed[k - 1]) continue;
-        // The first entry of the last list at or after the place, found by halving.
-        let hi = prev.length;
-        while (i < hi) {
-          const mid = (i + hi) >>> 1;
-          if (prevPlaces[mid] < place) i = mid + 1;
-          else hi = mid;
+        while (i < prev.length && prevPlaces[i] < place) {
+          put(prev[i], prevPlaces[i]);
+          i++;
         }
+        if (i < prev.length && prevPlaces[i] === place) i++;
         const entry = segmentOf(hazards, order[place]);
-        const there = i < prev.length && prevPlaces[i] === place ? 1 : 0;
-        length += (entry ? 1 : 0) - there;
-        changed[u] = place;
-        at[u] = i;
-        had[u] = there;
-        fresh[u++] = entry;
-        i += there;
+        if (entry) put(entry, place);
       }
-      // The new list is written over a copy of the last one of its final length (a copy is made by one
-      // block copy; growing an array by push allocated about three times its size). Reading goes on from the
-      // last list, never from the copy, so no entry is read after it was written over. A run of kept entries
-      // that lands where it was (none added or taken out before it) is already in place; the places are
-      // copied by blocks. An element loop that called a closure per entry, run cold once per move, cost 29 ms
-      // per move at the walks' full size (340,000 segments).
-      out = prev.length > length ? prev.slice(0, length) : prev.slice();
-      while (out.length < length) out.push(prev[0]);
-      const keep = (from: number, to: number) => {
-        if (n !== from) for (let k = from; k < to; k++) out[n + k - from] = prev[k];
-        places.set(prevPlaces.subarray(from, to), n);
-        n += to - from;
-      };
-      i = 0;
-      for (let k = 0; k < u; k++) {
-        keep(i, at[k]);
-        i = at[k] + had[k];
-        const entry = fresh[k];
-        if (entry) {
-          out[n] = entry;
-          places[n++] = changed[k];
-        }
+      while (i < prev.length) {
+        put(prev[i], prevPlaces[i]);
+        i++;
       }
-      keep(i, prev.length);
+      out.length = n;
     } else {
       // An index loop: a for-of over the typed array made an iterator result per edge (every edge of the
       // network, on every analysis), a large share of a re-analysis' short-lived garbage.
