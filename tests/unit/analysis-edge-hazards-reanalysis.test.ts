@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '$lib/domain/analysis';
-import { evaluateEdgeHazards, type EdgeHazards } from '$lib/domain/analysis/hazards/evaluateEdgeHazards';
+import {
+  ABSENT,
+  evaluateEdgeHazards,
+  type EdgeHazards,
+} from '$lib/domain/analysis/hazards/evaluateEdgeHazards';
 import { HazardCache } from '$lib/domain/analysis/hazards/hazardCache';
 import type { AnalysisContext } from '$lib/domain/analysis/context';
+import { statusByRank } from '$lib/domain/analysis/reasons';
+import { round3, roundLine } from '$lib/domain/analysis/round';
+import { compareStrings } from '$lib/domain/analysis/sortById';
 import { parseSituation, type AnalysisOverridesInput } from '$lib/domain/schemas';
 import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
 import { shiftedGeometry } from '../../bench/moveFrontline';
@@ -105,4 +112,32 @@ describe('edge hazards and segments after front lines move', () => {
         expect(JSON.stringify(fresh.analyze(asOf, undefined, steps[k]))).toBe(returned[k].json);
     },
   );
+
+  it('gives after each step the segments of a walk over every edge in id order', { timeout: 120_000 }, () => {
+    const analyzer = createAnalyzer(situation);
+    const net = analyzer.network;
+    const byId = net.edges
+      .map((e) => e.index)
+      .sort((a, b) => compareStrings(net.edges[a].id, net.edges[b].id));
+    const counts: number[] = [];
+    for (const overrides of [...steps, ...steps.slice(1, 4).reverse()]) {
+      const report = analyzer.analyze(asOf, undefined, overrides);
+      const h = analyzer.context(asOf, undefined, overrides).hazards;
+      const plain = byId
+        .filter((e) => h.status[e] !== 0 && h.status[e] !== ABSENT)
+        .map((e) => ({
+          id: net.edges[e].id,
+          roadId: net.edges[e].roadId,
+          status: statusByRank[h.status[e]],
+          lengthKm: round3(net.edges[e].lengthKm),
+          reasons: h.reasons.get(e) ?? [],
+          geometry: { type: 'LineString', coordinates: roundLine(net.edges[e].coords) },
+        }));
+      expect(JSON.stringify(report.segments)).toBe(JSON.stringify(plain));
+      counts.push(plain.length);
+    }
+    // Segments were both added and taken out between steps, so kept runs moved both ways in the list.
+    expect(counts.some((n, i) => i > 0 && n > counts[i - 1])).toBe(true);
+    expect(counts.some((n, i) => i > 0 && n < counts[i - 1])).toBe(true);
+  });
 });

@@ -21,7 +21,9 @@ export const statusByRank: SegmentStatus[] = ['open', 'at_risk', 'blocked'];
 /** Worst reason wins (DESIGN.md §3). */
 export function statusOfReasons(reasons: readonly Reason[]): SegmentStatus {
   let rank = 0;
-  for (const r of reasons) rank = Math.max(rank, statusRank[statusOfCode(r.code)]);
+  // An index loop: a for-of made an iterator result per call, in code that often runs cold (a few thousand
+  // edges after a front line moves).
+  for (let i = 0; i < reasons.length; i++) rank = Math.max(rank, statusRank[statusOfCode(reasons[i].code)]);
   return statusByRank[rank];
 }
 

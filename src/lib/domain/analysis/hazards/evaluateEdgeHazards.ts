@@ -212,12 +212,17 @@ export function evaluateEdgeHazards(
       routeStatus[edge] = base.routeStatus[edge];
       continue;
     }
-    let sorted = sortReasons([...(base.raw.get(edge) ?? []), ...list]);
+    // Most changed edges have no other hazard (their list is the front lines' alone) and no closed crossing
+    // (their status for routing is their status): no list is joined or filtered for those.
+    const other = base.raw.get(edge);
+    let sorted = sortReasons(other ? [...other, ...list] : list);
     const prior = previous ? overlay.current(edge) : before?.get(edge);
     if (prior && sameReasons(prior, sorted)) sorted = prior;
     overlay.set(edge, sorted);
     status[edge] = statusRank[statusOfReasons(sorted)];
-    routeStatus[edge] = statusRank[statusOfReasons(sorted.filter((r) => r.code !== 'crossing_closed'))];
+    routeStatus[edge] = hasClosedCrossing(sorted)
+      ? statusRank[statusOfReasons(sorted.filter((r) => r.code !== 'crossing_closed'))]
+      : status[edge];
   }
   // The passages, few, are listed again in the lines' order: where two lines pass the same edge, the later one's
   // crossings are those given.
