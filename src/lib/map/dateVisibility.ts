@@ -1,7 +1,6 @@
-import { isInWindow, isValidOn } from '$lib/domain/asOf';
 import type { Situation } from '$lib/domain/schemas';
+import { dateVisibilityOn } from './dateVisibilityIndex';
 import type { LayerGroup } from './layerGroups';
-import { INCIDENT_WINDOW_DAYS } from './mapData';
 
 /**
  * What of the tiles counts on a date, for the tiled map (`tiledStyle.ts`). The tiles hold every date; the
@@ -20,38 +19,14 @@ export interface DateVisibility {
   impassable: string[];
 }
 
-type Dated = { properties: { id: string; validFrom?: string; validTo?: string } };
-
 /**
  * The visibility lists of `asOf` over `situation` (the same features the tiles hold, `tileFeatures`), as
- * `situationOn` and `mapDataOn` decide what counts and what is impassable. Input is not mutated.
+ * `situationOn` and `mapDataOn` decide what counts and what is impassable. Read from an index of what does not
+ * depend on the date, made on the first call for a situation and kept while it lives
+ * (`dateVisibilityIndex.ts`), so `situation` must not be mutated after (the server's situations are not).
  *
  * @example dateVisibility(situation, '2024-08-20').impassable // ['road_wadi_track', …]
  */
 export function dateVisibility(situation: Situation, asOf: string): DateVisibility {
-  const notInForce = (list: readonly Dated[]) =>
-    list.filter((f) => !isValidOn(f.properties, asOf)).map((f) => f.properties.id);
-  // The areas tile layer also holds the siege rings (`tileFeatures`).
-  const sieges = situation.constraints.filter((c) => c.properties.kind === 'siege');
-  const hidden: DateVisibility['hidden'] = {
-    admin: notInForce(situation.admin),
-    areas: [...notInForce(situation.areas), ...notInForce(sieges)],
-    frontlines: notInForce(situation.frontlines),
-    roads: notInForce(situation.roads),
-    corridors: notInForce(situation.corridors),
-    sites: notInForce(situation.sites),
-    crossings: notInForce(situation.crossings),
-  };
-  for (const [group, ids] of Object.entries(hidden))
-    if (ids.length === 0) delete hidden[group as keyof typeof hidden];
-  const month = Number(asOf.slice(5, 7));
-  return {
-    hidden,
-    incidents: situation.incidents
-      .filter((i) => isInWindow(i.properties.date, asOf, INCIDENT_WINDOW_DAYS))
-      .map((i) => i.properties.id),
-    impassable: situation.roads
-      .filter((r) => isValidOn(r.properties, asOf) && r.properties.impassableMonths.includes(month))
-      .map((r) => r.properties.id),
-  };
+  return dateVisibilityOn(situation, asOf);
 }

@@ -4,11 +4,11 @@ import type { DateVisibility } from './dateVisibility';
 import type { LayerGroup } from './layerGroups';
 import { INCIDENT_WINDOW_DAYS } from './mapData';
 
-// `dateVisibility` of one situation on date after date, as the map's server makes the verdicts of each date a
-// reader opens from the same situation. `dateVisibility` reads every feature on every date: at Sudan scale
-// 50,000 roads twice and two date parses for each of 20,000 incidents, 10–18 ms of a date change. What does not
-// depend on the date is found once per situation here: which features have a validity bound at all (the
-// others are in force on every date), which roads are impassable in some month, and each incident's day.
+// The visibility lists of one situation on date after date, as the map's server makes the verdicts of each date
+// a reader opens from the same situation. Reading every feature on every date (at Sudan scale 50,000 roads
+// twice and two date parses for each of 20,000 incidents) cost 10–18 ms of a date change. What does not depend
+// on the date is found once per situation here: which features have a validity bound at all (the others are
+// in force on every date), which roads are impassable in some month, and each incident's day.
 
 type Dated = { properties: { id: string; validFrom?: string; validTo?: string } };
 type Group = Exclude<LayerGroup, 'incidents'>;
@@ -53,9 +53,9 @@ function indexOf(situation: Situation): VisibilityIndex {
 }
 
 /**
- * `dateVisibility(situation, asOf)`, the same lists in the same order, from what `situation` holds whatever the
- * date (found on the first call for a situation and kept while it lives). `situation` must not be mutated
- * after (the server's situations are not).
+ * `dateVisibility(situation, asOf)` (see there): each group's features not in force on the date, the incidents
+ * of the window and the roads impassable in the date's month, from what `situation` holds whatever the date
+ * (found on the first call for a situation and kept while it lives). `situation` must not be mutated after.
  */
 export function dateVisibilityOn(situation: Situation, asOf: string): DateVisibility {
   const { bounded, seasonal, incidentIds, incidentMs } = indexOf(situation);

@@ -1,8 +1,7 @@
 import { neededProtection, type ProtectionNeeds } from '$lib/domain/analysis/neededProtection';
 import { crossingsOn, crossingStatusOn } from '$lib/domain/asOf';
 import type { AnalysisReport, Situation, Totals } from '$lib/domain/schemas';
-import type { DateVisibility } from './dateVisibility';
-import { dateVisibilityOn } from './dateVisibilityIndex';
+import { dateVisibility, type DateVisibility } from './dateVisibility';
 import { hotspotList, type HotspotList } from './hotspotList';
 
 /** What the style draws a corridor with on the date (feature state of the tiled map, see `tiledStyle.ts`). */
@@ -98,7 +97,6 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
     hotspotList: hotspotList(report),
     protection: neededProtection(report, situation),
     totals: report.totals,
-    // From an index of the situation made once (dateVisibilityIndex.ts): the same lists as `dateVisibility`.
-    visibility: dateVisibilityOn(situation, report.asOf),
+    visibility: dateVisibility(situation, report.asOf),
   };
 }

@@ -1,5 +1,6 @@
 import type { BestPath, Reason, SiteFeature } from '../../schemas';
 import type { TreeMemo } from './foldTree';
+import { NodeValues } from './nodeValues';
 import type { PathSummary } from './pathTree';
 
 /**
@@ -9,12 +10,16 @@ import type { PathSummary } from './pathTree';
  * so no older ones are kept alive.
  */
 export class CarriedMemo<T> implements TreeMemo<T> {
-  readonly now = new Map<number, T>();
+  readonly now: NodeValues<T>;
 
   constructor(
-    private before: ReadonlyMap<number, T> | undefined,
+    private before: Pick<NodeValues<T>, 'get'> | undefined,
     private changed: ((node: number) => boolean) | undefined,
-  ) {}
+    /** The graph's junction count, when known. */
+    size = 0,
+  ) {
+    this.now = new NodeValues<T>(size);
+  }
 
   get(node: number): T | undefined {
     const v = this.now.get(node);
@@ -58,16 +63,18 @@ export class SearchTrees {
   readonly paths: CarriedMemo<PathSummary>;
   readonly best: CarriedMemo<BestPathAt>;
   private readonly blockages = new Map<string, CarriedMemo<Reason[]>>();
-  private blockagesBefore?: ReadonlyMap<string, ReadonlyMap<number, Reason[]>>;
+  private blockagesBefore?: ReadonlyMap<string, NodeValues<Reason[]>>;
 
   constructor(
     readonly hubs: string,
     last: SearchTrees | undefined,
     private changed: ((node: number) => boolean) | undefined,
+    /** The graph's junction count, when known. */
+    private readonly size = 0,
   ) {
     const from = last?.hubs === hubs && changed ? last : undefined;
-    this.paths = new CarriedMemo(from?.paths.now, changed);
-    this.best = new CarriedMemo(from?.best.now, changed);
+    this.paths = new CarriedMemo(from?.paths.now, changed, size);
+    this.best = new CarriedMemo(from?.best.now, changed, size);
     if (from) this.blockagesBefore = new Map([...from.blockages].map(([k, m]) => [k, m.now]));
   }
 
@@ -75,7 +82,10 @@ export class SearchTrees {
   blockagesOf(treeKey: string): CarriedMemo<Reason[]> {
     let m = this.blockages.get(treeKey);
     if (!m)
-      this.blockages.set(treeKey, (m = new CarriedMemo(this.blockagesBefore?.get(treeKey), this.changed)));
+      this.blockages.set(
+        treeKey,
+        (m = new CarriedMemo(this.blockagesBefore?.get(treeKey), this.changed, this.size)),
+      );
     return m;
   }
 

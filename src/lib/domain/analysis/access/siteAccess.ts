@@ -130,7 +130,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     let t = searchTrees.get(s.key);
     if (!t) {
       const sources = JSON.stringify(s.hubs.map((h) => [h.site.properties.id, h.node, h.attachKm]));
-      t = new SearchTrees(sources, memo?.trees.get(s.key), pathChanged?.(s.key));
+      t = new SearchTrees(sources, memo?.trees.get(s.key), pathChanged?.(s.key), graph.nodeCount);
       searchTrees.set(s.key, t);
     }
     return t;
