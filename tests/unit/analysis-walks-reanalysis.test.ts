@@ -29,4 +29,42 @@ describe('re-analysis on a real-shaped network', () => {
     }
     expect(JSON.stringify(analyzer.analyze(asOf))).toBe(JSON.stringify(before));
   });
+
+  // Most corridors are far from a moved line: they keep the last report as it was (the same object), and
+  // those near the line's old or new course are made again. Moves on another date (everything else changed),
+  // a move that brings a line back, and a move of the other line must each give a fresh analyzer's corridors.
+  it('keeps far corridors and remakes near ones as a fresh analyzer does', { timeout: 180_000 }, () => {
+    const analyzer = createAnalyzer(situation);
+    const steps: [string, ReturnType<typeof moveFirst> | undefined][] = [
+      [asOf, undefined],
+      [asOf, moveFirst(2)],
+      [asOf, moveFirst(6)],
+      ['2024-09-15', moveFirst(6)],
+      ['2024-09-15', moveFirst(3)],
+      ['2024-09-15', moveSecond],
+      [asOf, moveSecond],
+      [asOf, undefined],
+    ];
+    let last: ReturnType<typeof analyzer.analyze> | undefined;
+    let lastDate = '';
+    let kept = 0;
+    let remade = 0;
+    for (const [date, overrides] of steps) {
+      const reused = analyzer.analyze(date, undefined, overrides);
+      const fresh = createAnalyzer(situation).analyze(date, undefined, overrides);
+      expect(JSON.stringify(reused.corridors)).toBe(JSON.stringify(fresh.corridors));
+      if (last && date === lastDate && overrides !== undefined) {
+        const before = new Map(last.corridors.map((c) => [c.id, c]));
+        for (const c of reused.corridors) {
+          if (before.get(c.id) === c) kept++;
+          else remade++;
+        }
+      }
+      last = reused;
+      lastDate = date;
+    }
+    // The moves on one date left most corridors' reports in place and made some again.
+    expect(kept).toBeGreaterThan(remade);
+    expect(remade).toBeGreaterThan(0);
+  });
 });

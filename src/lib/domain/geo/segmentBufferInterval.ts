@@ -16,6 +16,24 @@ export function segmentBufferInterval(
   q: Position,
   distanceKm: number,
 ): [number, number] | null {
+  return segmentBufferIntervalInto(a, b, p, q, distanceKm, PAIR) ? [PAIR[0], PAIR[1]] : null;
+}
+
+const PAIR = new Float64Array(2);
+
+/**
+ * `segmentBufferInterval` written into `out[0]`, `out[1]`; returns whether there is one. The corridors' loops
+ * call it for every corridor segment near a front-line segment, and the pair made per call was a large part
+ * of what a re-analysis after a front line moves allocated.
+ */
+export function segmentBufferIntervalInto(
+  a: Position,
+  b: Position,
+  p: Position,
+  q: Position,
+  distanceKm: number,
+  out: Float64Array,
+): boolean {
   // Plane centred on p, longitudes scaled at the mean latitude of the four ends.
   const k = Math.cos((((a[1] + b[1] + p[1] + q[1]) / 4) * Math.PI) / 180) * KM_PER_DEGREE;
   const ax = (a[0] - p[0]) * k;
@@ -33,7 +51,7 @@ export function segmentBufferInterval(
     Math.min(ay, by) > Math.max(0, qy) + reach ||
     Math.max(ay, by) < Math.min(0, qy) - reach
   )
-    return null;
+    return false;
   const dx = bx - ax;
   const dy = by - ay;
   // The hot loops of the corridors call this for every nearby pair, so no closure or array is made per call
@@ -79,7 +97,10 @@ export function segmentBufferInterval(
       if (t1 > hi) hi = t1;
     }
   }
-  return lo <= hi ? [lo, hi] : null;
+  if (!(lo <= hi)) return false;
+  out[0] = lo;
+  out[1] = hi;
+  return true;
 }
 
 /** The interval found by the last `circle` that returned true. */

@@ -6,7 +6,7 @@ import { expandBboxKm, expandBoxKmInto } from '../../geo/expandBboxKm';
 import { haversineKm } from '../../geo/haversineKm';
 import { polygonsOf } from '../../geo/polygonsOf';
 import { projectOnSegment } from '../../geo/projectOnSegment';
-import { segmentBufferInterval } from '../../geo/segmentBufferInterval';
+import { segmentBufferIntervalInto } from '../../geo/segmentBufferInterval';
 import { segmentCircleInterval } from '../../geo/segmentCircleInterval';
 import { segmentIntersection } from '../../geo/segmentIntersection';
 import type { AreaFeature, ConstraintFeature, IncidentFeature, Reason } from '../../schemas';
@@ -239,6 +239,8 @@ interface ChangedLines {
    * they are few enough to test each corridor against them all; undefined otherwise.
    */
   segmentBoxes: Float64Array | undefined;
+  /** The indexes of those segments, in the same order (with `segmentBoxes`). */
+  segmentIds: Int32Array | undefined;
 }
 
 /** Above this many segments in the changed lines, corridors are not tested against each of their boxes. */
@@ -254,7 +256,12 @@ function changedLinesOf(shared: Shared, before: readonly object[]): ChangedLines
   const { tokens, lineBoxes } = shared;
   let changed: ChangedLines | undefined;
   if (before.length === tokens.length) {
-    changed = { lines: [], box: [Infinity, Infinity, -Infinity, -Infinity], segmentBoxes: undefined };
+    changed = {
+      lines: [],
+      box: [Infinity, Infinity, -Infinity, -Infinity],
+      segmentBoxes: undefined,
+      segmentIds: undefined,
+    };
     for (let i = 0; i < tokens.length; i++) {
       if (before[i] === tokens[i]) continue;
       changed.lines.push(i);
@@ -265,6 +272,7 @@ function changedLinesOf(shared: Shared, before: readonly object[]): ChangedLines
       changed.box[3] = Math.max(changed.box[3], b[3]);
     }
     changed.segmentBoxes = segmentBoxesOf(shared.segments, changed.lines);
+    if (changed.segmentBoxes) changed.segmentIds = segmentIdsOf(shared.segments, changed.lines);
   }
   shared.changedSince = before;
   shared.changedLines = changed;
@@ -285,6 +293,15 @@ function segmentBoxesOf(fs: AnalysisContext['frontlineSegments'], lines: readonl
       k += 4;
     }
   return boxes;
+}
+
+/** The indexes of the segments of lines `lines` in `fs`, in the order `segmentBoxesOf` lists their boxes. */
+function segmentIdsOf(fs: AnalysisContext['frontlineSegments'], lines: readonly number[]): Int32Array {
+  const changed = new Uint8Array(fs.lines.length);
+  for (const i of lines) changed[i] = 1;
+  const ids: number[] = [];
+  for (let s = 0; s < fs.line.length; s++) if (changed[fs.line[s]] === 1) ids.push(s);
+  return Int32Array.from(ids);
 }
 
 /**
@@ -340,7 +357,9 @@ function foundAfterMoves(
   }
   memo.tokens = tokens;
   if (!next) return memo.found;
-  if (anyMissing) frontlineIntervals(ctx, coords, cumKm, next, shared.crosslineOpen);
+  // Every line whose stretches are missing here is one of the changed lines: their few segments are tested
+  // directly rather than searched for in the index of every front line's segments.
+  if (anyMissing) frontlineIntervals(ctx, coords, cumKm, next, shared.crosslineOpen, changed);
   const found = next.every((v) => v === NO_INTERVALS)
     ? noneFound(next.length)
     : (next as (readonly KmInterval[])[]);
@@ -356,6 +375,9 @@ function foundAfterMoves(
 interface FrontlineMemo {
   tokens: readonly object[];
   found: readonly (readonly KmInterval[])[];
+  /** The corridor's box grown by `grownKm` (`grownBoxOf`), once `keepsLastStretches` has needed it. */
+  grown?: readonly [number, number, number, number];
+  grownKm?: number;
 }
 
 /**
@@ -418,8 +440,96 @@ interface Shared {
   /** The last list of tokens `changedLinesOf` compared with `tokens`, and what it found. */
   changedSince: readonly object[] | undefined;
   changedLines: ChangedLines | undefined;
+  /** An object of this analysis alone, kept by each corridor it evaluates (`analysisStamp`). */
+  stamp: object;
+  /**
+   * The stamp of the analyzer's last analysis when everything a corridor's stretches depend on, other than the
+   * front lines, is what it was then (see `keepsLastStretches`); undefined otherwise.
+   */
+  sameBesidesFrontlines: object | undefined;
+  /** What `sameBesidesFrontlines` compares. */
+  inputs: StretchInputs;
 }
 const sharedByContext = new WeakMap<AnalysisContext, Shared>();
+
+/** Everything other than the front lines that a corridor's stretches depend on, compared by identity. */
+interface StretchInputs {
+  staticKey: string;
+  siegeKey: string;
+  crossingKey: string;
+  areas: ReadonlySet<string>;
+  incidents: ReadonlySet<string>;
+  constraints: ReadonlySet<string>;
+  sieges: readonly object[];
+  dateKey: object;
+  lines: number;
+}
+
+function sameInputs(a: StretchInputs, b: StretchInputs): boolean {
+  return (
+    a.staticKey === b.staticKey &&
+    a.siegeKey === b.siegeKey &&
+    a.crossingKey === b.crossingKey &&
+    a.areas === b.areas &&
+    a.incidents === b.incidents &&
+    a.constraints === b.constraints &&
+    a.dateKey === b.dateKey &&
+    a.lines === b.lines &&
+    a.sieges.length === b.sieges.length &&
+    a.sieges.every((g, i) => g === b.sieges[i])
+  );
+}
+
+/** Per analyzer's cache, the `Shared` of its last analysis (only its stamp and inputs are read). */
+const lastSharedByCache = new WeakMap<object, Shared>();
+
+/**
+ * Whether a corridor's stretches are those the last analysis found, known without making them: that analysis
+ * evaluated the corridor (`lastStamp`, the stamp the corridor kept), nothing but front lines changed since, the corridor found no stretch of the lines
+ * that changed, and its box grown by the buffer meets no segment of them now. After a front line moves this is
+ * nearly every corridor of a large network, which then costs a few look-ups and box tests rather than every
+ * part's. Then the corridor's memo is moved on to this analysis (as `corridorIntervalParts` would) and this
+ * analysis' stamp is returned, for the corridor to keep; undefined otherwise.
+ */
+export function keepsLastStretches(
+  ctx: AnalysisContext,
+  coords: readonly Position[],
+  entries: Map<string, unknown>,
+  lastStamp: object | undefined,
+): object | undefined {
+  const shared = sharedOf(ctx);
+  if (shared.sameBesidesFrontlines === undefined || lastStamp !== shared.sameBesidesFrontlines)
+    return undefined;
+  const memo = entries.get('corridor-frontlines') as FrontlineMemo | undefined;
+  if (!memo) return undefined;
+  if (memo.tokens !== shared.tokens) {
+    const changed = changedLinesOf(shared, memo.tokens);
+    if (!changed || changed.segmentBoxes === undefined) return undefined;
+    for (const i of changed.lines) if (memo.found[i] !== NO_INTERVALS) return undefined;
+    // The grown box is kept in the memo already read (a look-up in `grownBoxes` per corridor and move cost
+    // more than the test).
+    const km = ctx.layers.params.frontlineBufferKm;
+    let g = memo.grown;
+    if (!g || memo.grownKm !== km) {
+      g = memo.grown = grownBoxOf(coords, km);
+      memo.grownKm = km;
+    }
+    const { box } = changed;
+    const far =
+      g[0] > box[2] || g[2] < box[0] || g[1] > box[3] || g[3] < box[1] || missesAll(g, changed.segmentBoxes);
+    if (!far) return undefined;
+    memo.tokens = shared.tokens;
+  }
+  return shared.stamp;
+}
+
+/**
+ * This analysis' stamp: a corridor keeps it with the report it made or kept, so that the next analysis can
+ * tell it saw this one (`keepsLastStretches`).
+ */
+export function analysisStamp(ctx: AnalysisContext): object {
+  return sharedOf(ctx).stamp;
+}
 
 function sharedOf(ctx: AnalysisContext): Shared {
   let shared = sharedByContext.get(ctx);
@@ -472,7 +582,24 @@ function sharedOf(ctx: AnalysisContext): Shared {
     actors: new Map(ctx.scenario.actors.map((a) => [a.id, a])),
     changedSince: undefined,
     changedLines: undefined,
+    stamp: {},
+    sameBesidesFrontlines: undefined,
+    inputs: {
+      staticKey: `corridor-static:${params.incidentRadiusKm}|${params.constraintRadiusKm}`,
+      siegeKey: `corridor-siege:${params.constraintRadiusKm}`,
+      crossingKey: '',
+      areas: ctx.activeAreaIds,
+      incidents: ctx.activeIncidents,
+      constraints: ctx.activeConstraintIds,
+      sieges: ctx.sieges.map((c) => c.geometry),
+      dateKey: ctx.hazards.dateKey,
+      lines: tokens.length,
+    },
   };
+  shared.inputs.crossingKey = shared.crossingKey;
+  const last = lastSharedByCache.get(ctx.cache);
+  if (last && sameInputs(last.inputs, shared.inputs)) shared.sameBesidesFrontlines = last.stamp;
+  lastSharedByCache.set(ctx.cache, shared);
   sharedByContext.set(ctx, shared);
   return shared;
 }
@@ -488,6 +615,7 @@ function frontlineIntervals(
   cumKm: readonly number[],
   found: (readonly KmInterval[] | undefined)[],
   crosslineOpen: readonly ActiveCrossing[],
+  changed?: ChangedLines,
 ): void {
   const { params } = ctx.layers;
   const wanted = found.map((v) => v === undefined);
@@ -514,7 +642,7 @@ function frontlineIntervals(
     lineBox[2] < box[0] ||
     lineBox[1] > box[3] ||
     lineBox[3] < box[1] ||
-    !someWanted(FRONTLINE_HITS.search(fs.index, lineBox[0], lineBox[1], lineBox[2], lineBox[3]), fs, wanted)
+    !someWanted(searchSegments(fs, changed, lineBox[0], lineBox[1], lineBox[2], lineBox[3]), fs, wanted)
   ) {
     for (let li = 0; li < wanted.length; li++) if (wanted[li]) found[li] = NO_INTERVALS;
     return;
@@ -533,14 +661,14 @@ function frontlineIntervals(
     segmentBoxKm(fbox, a, b, d);
     if (fbox[0] > box[2] || fbox[2] < box[0] || fbox[1] > box[3] || fbox[3] < box[1]) continue;
     const hits = FRONTLINE_HITS;
-    const count = hits.search(fs.index, fbox[0], fbox[1], fbox[2], fbox[3]);
+    const count = searchSegments(fs, changed, fbox[0], fbox[1], fbox[2], fbox[3]);
     for (let h = 0; h < count; h++) {
       const s = hits.items[h];
       const li = fs.line[s];
       if (!wanted[li]) continue;
       const out = (byLine[li] ??= []);
-      const iv = segmentBufferInterval(a, b, fs.a[s], fs.b[s], d);
-      if (iv) pushKm(out, k0, span, total, iv[0], iv[1], bufferReasons[li]);
+      if (segmentBufferIntervalInto(a, b, fs.a[s], fs.b[s], d, BUFFER_T))
+        pushKm(out, k0, span, total, BUFFER_T[0], BUFFER_T[1], bufferReasons[li]);
       const hit = segmentIntersection(a, b, fs.a[s], fs.b[s]);
       if (!hit) continue;
       const p: Position = [a[0] + hit.t * (b[0] - a[0]), a[1] + hit.t * (b[1] - a[1])];
@@ -565,6 +693,44 @@ function someWanted(count: number, fs: AnalysisContext['frontlineSegments'], wan
 
 /** The front-line segments found by a search (one at a time), as `fs.index.search` lists them. */
 const FRONTLINE_HITS = new IndexHits();
+
+/**
+ * The front-line segments whose box meets a query box (touching counts), into FRONTLINE_HITS; returns their
+ * count. With `changed` (its segments listed), only those segments are tested, in their order: a search of
+ * the index makes a queue, a list and a callback each time, for every segment of every corridor near a moved
+ * line. Otherwise the index is searched. (The order of the hits changes only the order of a line's stretches,
+ * which the sweep sorts.)
+ */
+function searchSegments(
+  fs: AnalysisContext['frontlineSegments'],
+  changed: ChangedLines | undefined,
+  minX: number,
+  minY: number,
+  maxX: number,
+  maxY: number,
+): number {
+  const boxes = changed?.segmentBoxes;
+  const ids = changed?.segmentIds;
+  if (!boxes || !ids) return FRONTLINE_HITS.search(fs.index, minX, minY, maxX, maxY);
+  const hits = FRONTLINE_HITS;
+  let count = 0;
+  for (let k = 0; k < ids.length; k++)
+    if (
+      boxes[4 * k] <= maxX &&
+      boxes[4 * k + 2] >= minX &&
+      boxes[4 * k + 1] <= maxY &&
+      boxes[4 * k + 3] >= minY
+    ) {
+      if (count === hits.items.length) {
+        const grown = new Int32Array(2 * count);
+        grown.set(hits.items);
+        hits.items = grown;
+      }
+      hits.items[count++] = ids[k];
+    }
+  hits.count = count;
+  return count;
+}
 
 /**
  * The stretch of parameters [t0, t1] of a segment starting `k0` km along a line of length `total`, `span` km
@@ -759,8 +925,8 @@ function staticIntervals(
           const overlaps =
             lbox[0] <= segBox[2] && lbox[2] >= segBox[0] && lbox[1] <= segBox[3] && lbox[3] >= segBox[1];
           if (!overlaps) continue;
-          const iv = segmentBufferInterval(a, b, line[k], line[k + 1], cr);
-          if (iv) pushRange(out, k0, span, total, iv[0], iv[1], reason);
+          if (segmentBufferIntervalInto(a, b, line[k], line[k + 1], cr, BUFFER_T))
+            pushRange(out, k0, span, total, BUFFER_T[0], BUFFER_T[1], reason);
         }
     }
   }
@@ -869,6 +1035,9 @@ function boxesOf<F extends object>(features: readonly F[], boxOf: (f: F) => read
   }
   return boxes;
 }
+
+/** The part of a segment within a buffer (`segmentBufferIntervalInto`), reused by every test. */
+const BUFFER_T = new Float64Array(2);
 
 /** The inside intervals of one segment and area (two numbers each), reused by every test. */
 const INSIDE = { t: new Float64Array(16) };

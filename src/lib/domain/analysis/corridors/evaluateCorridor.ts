@@ -7,7 +7,13 @@ import { ABSENT } from '../hazards/evaluateEdgeHazards';
 import { compareReasons, monthNames, statusOfReasons } from '../reasons';
 import { round3, roundLine, roundPosition } from '../round';
 import { insertionSort } from './insertionSort';
-import { corridorIntervalParts, NO_INTERVALS, type KmInterval } from './corridorIntervals';
+import {
+  analysisStamp,
+  corridorIntervalParts,
+  keepsLastStretches,
+  NO_INTERVALS,
+  type KmInterval,
+} from './corridorIntervals';
 import { roadsUnder, type RoadsUnder } from './roadsUnder';
 
 /**
@@ -25,6 +31,15 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
   let last = entries.get('corridor-last') as CorridorMemo | undefined;
   if (!last) entries.set('corridor-last', (last = lastOf(ctx, coords)));
   const { cum } = last;
+  // After a front line moves, nearly every corridor is far from it and otherwise as it was: its last report
+  // stands, without its parts gathered and compared (as the comparison below would find).
+  if (last.report && last.seasonalKey === ctx.hazards.dateKey) {
+    const stamp = keepsLastStretches(ctx, coords, entries, last.stamp);
+    if (stamp) {
+      last.stamp = stamp;
+      return last.report;
+    }
+  }
   PARTS.length = 0;
   const parts = corridorIntervalParts(ctx, corridor, coords, cum, entries, PARTS);
 
@@ -75,6 +90,7 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
       // The same arrays: the kept list stays (most corridors on a re-analysis, which then make no list).
       if (!identical) last.parts = parts.slice();
       last.seasonalKey = ctx.hazards.dateKey;
+      last.stamp = analysisStamp(ctx);
       return last.report;
     }
   }
@@ -87,6 +103,7 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
   last.seasonal = seasonal;
   last.seasonalKey = ctx.hazards.dateKey;
   last.report = report;
+  last.stamp = analysisStamp(ctx);
   return report;
 }
 
@@ -112,6 +129,8 @@ interface CorridorMemo {
   /** `dateKey` of the hazards `seasonal` was made for. */
   seasonalKey: object | undefined;
   report: CorridorReport | undefined;
+  /** `analysisStamp` of the analysis that last made or kept `report` (undefined before the first). */
+  stamp: object | undefined;
 }
 
 /**
@@ -159,6 +178,7 @@ function lastOf(ctx: AnalysisContext, coords: readonly Position[]): CorridorMemo
     seasonal: NO_INTERVALS,
     seasonalKey: undefined,
     report: undefined,
+    stamp: undefined,
   };
 }
 
