@@ -11,37 +11,53 @@ import type { RoadNetwork } from '../network/roadNetwork';
 /** Cost added per blocked edge when explaining a cut-off: more than any road distance on Earth. */
 export const BLOCKED_PENALTY_KM = 1e6;
 
-export function edgeCosts(
+export interface EdgeCostOptions {
+  crossline: boolean;
+  explainBlocked?: boolean;
+  /**
+   * With `explainBlocked`: leave closed crossings to the caller (a pass cost at their junction, counted
+   * once) instead of blocking the edges on both sides; and without `crossline`, a crossline passage costs
+   * as a blockage instead of being forbidden.
+   */
+  closedAtNodes?: boolean;
+}
+
+export function edgeCosts(ctx: AnalysisContext, opts: EdgeCostOptions): Float64Array {
+  const out = new Float64Array(ctx.net.edges.length);
+  writeEdgeCosts(ctx, opts, out);
+  return out;
+}
+
+/**
+ * Writes into `out` the cost `edgeCosts` gives each edge of `only`, or of every edge when absent (a re-analysis
+ * after a front line moves rewrites only the edges it touched, carriedCosts.ts).
+ */
+export function writeEdgeCosts(
   ctx: AnalysisContext,
-  opts: {
-    crossline: boolean;
-    explainBlocked?: boolean;
-    /**
-     * With `explainBlocked`: leave closed crossings to the caller (a pass cost at their junction, counted
-     * once) instead of blocking the edges on both sides; and without `crossline`, a crossline passage costs
-     * as a blockage instead of being forbidden.
-     */
-    closedAtNodes?: boolean;
-  },
-): Float64Array {
+  opts: EdgeCostOptions,
+  out: Float64Array,
+  only?: readonly number[],
+): void {
   const lengths = edgeLengths(ctx.net);
   const status = opts.explainBlocked && !opts.closedAtNodes ? ctx.hazards.status : ctx.hazards.routeStatus;
   const penalisePassage = opts.explainBlocked === true && opts.closedAtNodes === true;
   const factor = ctx.layers.params.atRiskCostFactor;
+  const costAt = (e: number, passage: boolean) => {
+    const s = status[e];
+    const len = lengths[e];
+    if (s === ABSENT) return Infinity;
+    if (s === 2) return opts.explainBlocked ? len + BLOCKED_PENALTY_KM : Infinity;
+    if (!opts.crossline && passage) return penalisePassage ? len + BLOCKED_PENALTY_KM : Infinity;
+    return s === 1 ? len * factor : len;
+  };
+  if (only) {
+    for (const e of only) out[e] = costAt(e, ctx.hazards.crossline.has(e));
+    return;
+  }
   // The few crossline passages as flags: a lookup per edge in the map cost more than the rest of the loop.
   const passage = new Uint8Array(lengths.length);
   for (const e of ctx.hazards.crossline.keys()) passage[e] = 1;
-  const out = new Float64Array(lengths.length);
-  for (let e = 0; e < lengths.length; e++) {
-    const s = status[e];
-    const len = lengths[e];
-    if (s === ABSENT) out[e] = Infinity;
-    else if (s === 2) out[e] = opts.explainBlocked ? len + BLOCKED_PENALTY_KM : Infinity;
-    else if (!opts.crossline && passage[e] === 1)
-      out[e] = penalisePassage ? len + BLOCKED_PENALTY_KM : Infinity;
-    else out[e] = s === 1 ? len * factor : len;
-  }
-  return out;
+  for (let e = 0; e < lengths.length; e++) out[e] = costAt(e, passage[e] === 1);
 }
 
 /** Each network's edge lengths packed once (edges never change), read by every cost array made on it. */
