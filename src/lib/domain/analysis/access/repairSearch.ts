@@ -1,3 +1,4 @@
+import { costChangesFrom, lowestCost } from './carriedCosts';
 import { dijkstra, type Graph, type SearchResult } from './dijkstra';
 
 /** What `dijkstra` is given for one search (the graph aside, which an analyzer never changes). */
@@ -226,7 +227,19 @@ export function searchAgain(
 }
 
 /** Edges whose cost differs, or undefined when an edge costs next to nothing (`tiny` or less) in either. */
-function changedEdges(before: Float64Array, now: Float64Array, tiny: number): number[] | undefined {
+function changedEdges(
+  before: Float64Array,
+  now: Float64Array,
+  tiny: number,
+): readonly number[] | Int32Array | undefined {
+  // Costs carried from `before` (carriedCosts.ts) list the edges that differ: the same answer, as an edge
+  // that kept its cost is next to nothing only if the lowest cost of `now` is.
+  const listed = costChangesFrom(before, now);
+  if (listed) {
+    if (lowestCost(now) <= tiny) return undefined;
+    for (const e of listed) if (before[e] <= tiny) return undefined;
+    return listed;
+  }
   const changed: number[] = [];
   for (let e = 0; e < now.length; e++) {
     const a = before[e];

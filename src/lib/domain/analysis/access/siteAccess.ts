@@ -23,7 +23,8 @@ import { searchAgain, type SearchInput } from './repairSearch';
 import { polygonIndexOf } from '../polygonIndexOf';
 import { BlockageTree, bindingFirst } from './blockagesAlong';
 import { SearchTrees } from './carriedTrees';
-import { BLOCKED_PENALTY_KM, edgeCosts } from './edgeCosts';
+import { BLOCKED_PENALTY_KM } from './edgeCosts';
+import { carriedEdgeCosts, costChangesFrom, type CostsMade } from './carriedCosts';
 import { pathGeometry } from './pathGeometry';
 import { PathTree } from './pathTree';
 import { protectionReasons } from './protectionReasons';
@@ -113,9 +114,8 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     const k = `${crossline}|${explain}`;
     let c = costs.get(k);
     if (!c) {
-      c = explain
-        ? edgeCosts(ctx, { crossline, explainBlocked: true, closedAtNodes: true })
-        : edgeCosts(ctx, { crossline });
+      const opts = explain ? { crossline, explainBlocked: true, closedAtNodes: true } : { crossline };
+      c = carriedEdgeCosts(ctx, opts, memo?.costs.get(k));
       costs.set(k, c);
     }
     return c;
@@ -216,6 +216,8 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     memo.frontlines = ctx.frontlines;
     memo.routeKey = routeKey;
     memo.crossingsAt = ctx.crossingsAt;
+    const made = { hazards: ctx.hazards, atRiskCostFactor: params.atRiskCostFactor };
+    memo.costs = new Map([...costs].map(([k, cost]) => [k, { ...made, cost }]));
     for (const t of searchTrees.values()) t.settle();
     memo.trees = searchTrees;
     memo.sites = records;
@@ -639,6 +641,8 @@ export class SiteAccessMemo {
   routeKey = '';
   crossingsAt: ReadonlyMap<number, readonly ActiveCrossing[]> = new Map();
   trees = new Map<string, SearchTrees>();
+  /** The cost arrays of the last analysis, by `crossline|explain`: the next one rewrites what changed. */
+  costs = new Map<string, CostsMade>();
 }
 
 /**
@@ -698,6 +702,12 @@ function sameSearch(g: Graph, last: SearchInput & { result: SearchResult }, now:
   const left = (n: number) => dist[n] !== Infinity && (!stopAt || stopAt[n] === 0 || isSource[n] === 1);
   const a = last.cost;
   const b = now.cost;
+  // After a moved front line, only the edges it changed (carriedCosts.ts); else every edge.
+  const changed = costChangesFrom(a, b);
+  if (changed) {
+    for (const e of changed) if (left(g.edgeFrom[e]) || left(g.edgeTo[e])) return false;
+    return true;
+  }
   for (let e = 0; e < b.length; e++)
     if (a[e] !== b[e] && (left(g.edgeFrom[e]) || left(g.edgeTo[e]))) return false;
   return true;
