@@ -485,10 +485,10 @@ const lastSharedByCache = new WeakMap<object, Shared>();
 
 /**
  * Whether a corridor's stretches are those the last analysis found, known without making them: that analysis
- * evaluated the corridor (`lastStamp`, the stamp the corridor kept), nothing but front lines changed since, the corridor found no stretch of the lines
- * that changed, and its box grown by the buffer meets no segment of them now. After a front line moves this is
- * nearly every corridor of a large network, which then costs a few look-ups and box tests rather than every
- * part's. Then the corridor's memo is moved on to this analysis (as `corridorIntervalParts` would) and this
+ * evaluated the corridor (`lastStamp`, the stamp the corridor kept), nothing but front lines changed since,
+ * the corridor found no stretch of the lines that changed, and its box grown by the buffer meets no segment of
+ * them now. After a front line moves this is nearly every corridor of a large network, which then costs a few
+ * look-ups and box tests rather than every part's. Then the corridor's memo is moved on to this analysis (as `corridorIntervalParts` would) and this
  * analysis' stamp is returned, for the corridor to keep; undefined otherwise.
  */
 export function keepsLastStretches(
