@@ -1,6 +1,7 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/prng';
+import { containsByCount } from '../helpers/containsByCount';
 import { createBoxIndex } from '$lib/domain/geo/createBoxIndex';
 import { createPointIndex } from '$lib/domain/geo/createPointIndex';
 import { SegmentGrid } from '$lib/domain/analysis/network/segmentGrid';
@@ -254,17 +255,7 @@ describe('createPolygonIndex', () => {
         return rand() < 0.4 ? [ring(2), ring(0.3)] : [ring(2)];
       });
       const index = createPolygonIndex(polygons);
-      const byCount = ([x, y]: Position) =>
-        polygons.some((rings) => {
-          let odd = false;
-          for (const ring of rings)
-            for (let i = 1; i < ring.length; i++) {
-              const [ax, ay] = ring[i - 1];
-              const [bx, by] = ring[i];
-              if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) odd = !odd;
-            }
-          return odd;
-        });
+      const byCount = (p: Position) => containsByCount(polygons, p);
       for (let q = 0; q < 200; q++) {
         const p: Position = [rand() * 8 - 2, rand() * 8 - 2];
         expect(index.contains(p), `seed ${seed} at ${p.join(',')}`).toBe(byCount(p));

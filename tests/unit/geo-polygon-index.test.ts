@@ -1,6 +1,7 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/prng';
+import { containsByCount } from '../helpers/containsByCount';
 import { createPolygonIndex } from '$lib/domain/geo/createPolygonIndex';
 import { pointInPolygons } from '$lib/domain/geo/pointInPolygons';
 import { segmentIntersection } from '$lib/domain/geo/segmentIntersection';
@@ -39,20 +40,6 @@ function polygonsOf(rand: () => number, grid: boolean): Position[][][] {
   });
 }
 
-/** Even-odd over every ring edge, each taken from its first end to its second (the index's arithmetic). */
-function containsPlain(polygons: Position[][][], [x, y]: Position): boolean {
-  return polygons.some((rings) => {
-    let odd = false;
-    for (const ring of rings)
-      for (let i = 1; i < ring.length; i++) {
-        const [ax, ay] = ring[i - 1];
-        const [bx, by] = ring[i];
-        if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) odd = !odd;
-      }
-    return odd;
-  });
-}
-
 /** AB cut at every ring edge whose box meets its own, each piece tested at its middle, adjacent pieces joined. */
 function insideIntervalsPlain(polygons: Position[][][], a: Position, b: Position): [number, number][] {
   const cuts = [0, 1];
@@ -72,7 +59,7 @@ function insideIntervalsPlain(polygons: Position[][][], a: Position, b: Position
   for (let i = 1; i < cuts.length; i++) {
     const [t0, t1] = [cuts[i - 1], cuts[i]];
     const tm = (t0 + t1) / 2;
-    if (t1 - t0 < 1e-12 || !containsPlain(polygons, [a[0] + tm * (b[0] - a[0]), a[1] + tm * (b[1] - a[1])]))
+    if (t1 - t0 < 1e-12 || !containsByCount(polygons, [a[0] + tm * (b[0] - a[0]), a[1] + tm * (b[1] - a[1])]))
       continue;
     const last = out[out.length - 1];
     if (last && t0 - last[1] < 1e-12) last[1] = t1;
@@ -114,7 +101,7 @@ describe('createPolygonIndex', () => {
         expect(index.meetsInside(a, b), where).toBe(expected.length > 0);
         parts += count;
         for (const p of [a, b, [b[0], a[1]]]) {
-          const plain = containsPlain(polygons, p);
+          const plain = containsByCount(polygons, p);
           expect(index.contains(p), `seed ${seed}: ${p.join(',')}`).toBe(plain);
           if (plain) inside++;
         }
