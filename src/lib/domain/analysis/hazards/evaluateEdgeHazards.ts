@@ -59,7 +59,7 @@ interface BaseHazards {
   status: Uint8Array;
   routeStatus: Uint8Array;
   /** Reasons per edge as collected. */
-  raw: Map<number, Reason[]>;
+  raw: EdgeReasons;
   /** Sorted reasons by edge index (undefined for an open edge). */
   byEdge: (Reason[] | undefined)[];
   closedNodes: Set<number>;
@@ -261,7 +261,7 @@ function baseHazards(
   // the optimising compiler takes over, where each step of those allocated an iterator result and a pair.
   const edges = net.edges;
   for (let e = 0; e < edges.length; e++) if (layers.roadIds.has(edges[e].roadId)) status[edges[e].index] = 0;
-  const out = new EdgeReasons((e) => status[e] !== ABSENT);
+  const out = new EdgeReasons(edges.length, (e) => status[e] !== ABSENT);
   const actors = new Map(scenario.actors.map((a) => [a.id, a]));
   for (const a of layers.areas) addAreaHazards(net, a, actors.get(a.properties.actorId), cache, out);
   for (const i of layers.incidents) addIncidentHazards(net, i, layers.params, cache, out);
@@ -274,24 +274,36 @@ function baseHazards(
 
   // The sorted lists go straight into the array by edge (a map of them beside it was read by nothing), and
   // the status for routing is the edge's status unless a crossing is closed on it: no list is filtered for
-  // the hundreds of thousands of edges without one.
-  const byEdge: (Reason[] | undefined)[] = [];
-  for (let e = 0; e < net.edges.length; e++) byEdge.push(undefined);
+  // the hundreds of thousands of edges without one. Edges with the same collected list share its sorted
+  // list and statuses, made once.
+  const byEdge: (Reason[] | undefined)[] = new Array<Reason[] | undefined>(edges.length).fill(undefined);
   const routeStatus = status.slice();
-  out.byEdge.forEach((list, edge) => {
-    const s = sortReasons(list);
+  const sortedLists: (Reason[] | undefined)[] = new Array<Reason[] | undefined>(out.listCount).fill(
+    undefined,
+  );
+  const listStatus = new Uint8Array(out.listCount);
+  const listRouteStatus = new Uint8Array(out.listCount);
+  for (let i = 0; i < out.edges.length; i++) {
+    const edge = out.edges[i];
+    const k = out.listNumber(edge);
+    let s = sortedLists[k];
+    if (!s) {
+      s = sortedLists[k] = sortReasons(out.get(edge)!);
+      listStatus[k] = statusRank[statusOfReasons(s)];
+      listRouteStatus[k] = hasClosedCrossing(s)
+        ? statusRank[statusOfReasons(s.filter((r) => r.code !== 'crossing_closed'))]
+        : listStatus[k];
+    }
     byEdge[edge] = s;
-    status[edge] = statusRank[statusOfReasons(s)];
-    routeStatus[edge] = hasClosedCrossing(s)
-      ? statusRank[statusOfReasons(s.filter((r) => r.code !== 'crossing_closed'))]
-      : status[edge];
-  });
+    status[edge] = listStatus[k];
+    routeStatus[edge] = listRouteStatus[k];
+  }
   const closedNodes = new Set<number>();
   for (const c of layers.crossings) {
     const node = net.crossingNode.get(c.feature.properties.id);
     if (c.status === 'closed' && node !== undefined) closedNodes.add(node);
   }
-  return { status, routeStatus, raw: out.byEdge, byEdge, closedNodes };
+  return { status, routeStatus, raw: out, byEdge, closedNodes };
 }
 
 function hasClosedCrossing(reasons: readonly Reason[]): boolean {

@@ -1,15 +1,28 @@
+import type { Reason } from '../../schemas';
 import type { RoadNetwork } from '../network/roadNetwork';
 import { monthNames } from '../reasons';
 import type { EdgeReasons } from './edgeReasons';
 
 /** A road impassable in the as-of month (e.g. a wadi track in the rains) blocks all its edges. */
 export function addSeasonalHazards(net: RoadNetwork, month: number, out: EdgeReasons): void {
-  for (const e of net.edges) {
+  // One reason per road, given to its edges (which follow one another): edges with the same reasons then
+  // share their list.
+  let road: RoadNetwork['edges'][number]['road'] | undefined;
+  let reason: Reason | undefined;
+  const edge = [0];
+  const edges = net.edges;
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
     if (!e.road.impassableMonths.includes(month)) continue;
-    out.add([e.index], {
-      code: 'seasonal_closure',
-      featureId: e.roadId,
-      detail: `${e.road.class} road "${e.road.name}" is impassable in ${monthNames[month - 1]}`,
-    });
+    if (e.road !== road || !reason || reason.featureId !== e.roadId) {
+      road = e.road;
+      reason = {
+        code: 'seasonal_closure',
+        featureId: e.roadId,
+        detail: `${e.road.class} road "${e.road.name}" is impassable in ${monthNames[month - 1]}`,
+      };
+    }
+    edge[0] = e.index;
+    out.add(edge, reason);
   }
 }
