@@ -1,6 +1,7 @@
 import { polygonsOf } from '../../geo/polygonsOf';
 import type { Actor, AreaFeature } from '../../schemas';
 import { edgesInsidePolygons } from '../network/edgeQueries';
+import { polygonIndexOf } from '../polygonIndexOf';
 import type { RoadNetwork } from '../network/roadNetwork';
 import type { EdgeReasons } from './edgeReasons';
 import type { HazardCache } from './hazardCache';
@@ -19,7 +20,10 @@ export function addAreaHazards(
   const p = area.properties;
   const denies = p.confidence === 'assessed' && actor?.deniesAccess === true;
   if (!denies && p.confidence !== 'contested') return;
-  const edges = cache.get(area.geometry, 'inside', () => edgesInsidePolygons(net, polygonsOf(area.geometry)));
+  // The index of the area's rings is the one the corridors and sites read, made once per geometry.
+  const edges = cache.get(area.geometry, 'inside', () =>
+    edgesInsidePolygons(net, polygonsOf(area.geometry), polygonIndexOf(area.geometry)),
+  );
   const actorName = actor?.name ?? p.actorId;
   out.add(
     edges,

@@ -2,6 +2,7 @@ import { polygonsOf } from '../../geo/polygonsOf';
 import type { AnalysisParams, ConstraintFeature } from '../../schemas';
 import { edgesInsidePolygons, edgesNearLines, edgesNearPoint } from '../network/edgeQueries';
 import type { RoadNetwork } from '../network/roadNetwork';
+import { polygonIndexOf } from '../polygonIndexOf';
 import { formatKm } from '../reasons';
 import type { EdgeReasons } from './edgeReasons';
 import type { HazardCache } from './hazardCache';
@@ -33,7 +34,10 @@ export function addConstraintHazards(
       case 'Polygon':
       case 'MultiPolygon': {
         const polys = polygonsOf(g);
-        const set = new Set([...edgesInsidePolygons(net, polys), ...edgesNearLines(net, polys.flat(), r)]);
+        const set = new Set([
+          ...edgesInsidePolygons(net, polys, polygonIndexOf(g)),
+          ...edgesNearLines(net, polys.flat(), r),
+        ]);
         return [...set].sort((a, b) => a - b);
       }
     }

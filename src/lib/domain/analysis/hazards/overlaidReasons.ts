@@ -19,7 +19,7 @@ export interface EdgeReasonLookup {
 export class OverlaidReasons {
   /** 1 where an edge has front-line reasons: its list is in `over`. */
   private readonly touched: Uint8Array;
-  private readonly over: (Reason[] | undefined)[] = [];
+  private readonly over: (Reason[] | undefined)[];
   /** The newest version; older ones read through the changes made after them. */
   private head: ReasonsVersion;
   /** Edges changed since `head` was made, with the lists `head` reads for them. */
@@ -30,7 +30,8 @@ export class OverlaidReasons {
     edgeCount: number,
   ) {
     this.touched = new Uint8Array(edgeCount);
-    for (let e = 0; e < edgeCount; e++) this.over.push(undefined);
+    // Filled at its full length at once, rather than grown edge by edge (copied each time it outgrew itself).
+    this.over = new Array<Reason[] | undefined>(edgeCount).fill(undefined);
     this.head = new ReasonsVersion(this);
   }
 

@@ -3,7 +3,7 @@ import { bboxOf } from '../../geo/bboxOf';
 import { expandBboxKm, expandBoxKmInto } from '../../geo/expandBboxKm';
 import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';
 import { segmentDistanceKm } from '../../geo/segmentDistanceKm';
-import { createPolygonIndex } from '../../geo/createPolygonIndex';
+import { createPolygonIndex, type PolygonIndex } from '../../geo/createPolygonIndex';
 import { segmentIntersection } from '../../geo/segmentIntersection';
 import type { RoadNetwork } from './roadNetwork';
 
@@ -135,9 +135,15 @@ export function edgeLineCrossings(
   return out.map(({ edge, point }) => ({ edge, point }));
 }
 
-/** Edges with a part inside `polygons` (rings: exterior then holes; a hole is outside). */
-export function edgesInsidePolygons(net: RoadNetwork, polygons: readonly Position[][][]): number[] {
-  const index = createPolygonIndex(polygons);
+/**
+ * Edges with a part inside `polygons` (rings: exterior then holes; a hole is outside). `index` is theirs,
+ * when the caller has it already (the one kept per geometry).
+ */
+export function edgesInsidePolygons(
+  net: RoadNetwork,
+  polygons: readonly Position[][][],
+  index: PolygonIndex = createPolygonIndex(polygons),
+): number[] {
   // The edges found, marked in the shared table: each area tests every road segment in its box, hundreds of
   // thousands per area.
   const found = foundTable(net);
