@@ -189,6 +189,27 @@ export class PolygonIndex {
     return n;
   }
 
+  /**
+   * Whether a ring edge's box meets the box [w, s, e, n] (touching included). When none does, no segment in
+   * that box is cut by a ring, and the box lies wholly inside or wholly outside: every point and segment in it
+   * gets the same answer.
+   */
+  edgeBoxMeets(w: number, s: number, e: number, n: number): boolean {
+    if (this.edge.length === 0) return false;
+    const { xy } = this;
+    for (let k = this.band(s), k1 = this.band(n); k <= k1; k++)
+      for (let j = this.start[k], end = this.start[k + 1]; j < end; j++) {
+        const ax = xy[4 * j];
+        const bx = xy[4 * j + 2];
+        if ((ax < bx ? ax : bx) > e || (ax < bx ? bx : ax) < w) continue;
+        const ay = xy[4 * j + 1];
+        const by = xy[4 * j + 3];
+        if ((ay < by ? ay : by) > n || (ay < by ? by : ay) < s) continue;
+        return true;
+      }
+    return false;
+  }
+
   /** Whether the piece [t0, t1] of AB between two consecutive cuts is a piece (not empty) and inside. */
   private pieceInside(a: Position, b: Position, t0: number, t1: number): boolean {
     if (t1 - t0 < 1e-12) return false;

@@ -6,6 +6,7 @@ import { segmentDistanceKm } from '../../geo/segmentDistanceKm';
 import { createPolygonIndex, type PolygonIndex } from '../../geo/createPolygonIndex';
 import { segmentIntersection } from '../../geo/segmentIntersection';
 import type { RoadNetwork } from './roadNetwork';
+import { SegmentGrid } from './segmentGrid';
 
 // Every query goes through the segment index first (bbox pre-check), then runs the exact test only on the
 // candidates, and stops testing an edge as soon as one of its segments matches.
@@ -151,13 +152,16 @@ export function edgesInsidePolygons(
   const a = SEG_A;
   const b = SEG_B;
   const segEdge = net.segEdge;
-  // Each segment is tested in the search's filter, which keeps none, so that no list of the segments in the
-  // area's box (most of the network's, for a large area) is made.
+  const inside = (s: number): boolean => {
+    readSegment(net, s, a, b);
+    return index.meetsInside(a, b);
+  };
+  const grid = net.segIndex instanceof SegmentGrid ? net.segIndex : undefined;
+  // Without the grid, each segment is tested in the search's filter, which keeps none, so that no list of the
+  // segments in the area's box (most of the network's, for a large area) is made.
   const test = (s: number): boolean => {
     const e = segEdge[s];
-    if (found[e] === 1) return false;
-    readSegment(net, s, a, b);
-    if (index.meetsInside(a, b)) {
+    if (found[e] === 0 && inside(s)) {
       found[e] = 1;
       out.push(e);
     }
@@ -165,9 +169,95 @@ export function edgesInsidePolygons(
   };
   for (const rings of polygons) {
     const box = bboxOf(rings[0] ?? []);
-    net.segIndex.search(box[0], box[1], box[2], box[3], test);
+    if (grid) findByBlocks(grid, segEdge, box, index, inside, found, out);
+    else net.segIndex.search(box[0], box[1], box[2], box[3], test);
   }
   return sortedClearing(out, found);
+}
+
+/** Cells a side of the blocks of the grid that `findByBlocks` decides at once (4: fastest of 4, 8 and 16). */
+const BLOCK = 4;
+/**
+ * Degrees a block's box is grown by before asking whether a ring edge meets it: far more than the rounding
+ * of the tests (below 1e-13 degrees), far less than any road or ring.
+ */
+const MARGIN = 1e-9;
+
+/**
+ * The edges of the segments of `grid` whose box meets `box` for which `inside` holds (those the search of
+ * the box gives), marked in `found` and added to `out` unless found already. The segments are taken a block of
+ * cells at a time: when no ring edge meets the box of a block's segments (grown by MARGIN), that box lies
+ * wholly inside or wholly outside the polygons, and so does every segment in it, which no ring cuts; the test
+ * of its first segment is then the answer for all. Most blocks of a large area are such; the segments of the
+ * others are tested one by one.
+ */
+function findByBlocks(
+  grid: SegmentGrid,
+  segEdge: Int32Array,
+  box: readonly number[],
+  index: PolygonIndex,
+  inside: (s: number) => boolean,
+  found: Uint8Array,
+  out: number[],
+): void {
+  const [minX, minY, maxX, maxY] = box;
+  const { boxes, start, items, nx } = grid;
+  const cx0 = grid.column(minX);
+  const cx1 = grid.column(maxX);
+  const cy0 = grid.row(minY);
+  const cy1 = grid.row(maxY);
+  for (let by = cy0; by <= cy1; by += BLOCK)
+    for (let bx = cx0; bx <= cx1; bx += BLOCK) {
+      // The block's segments meeting the box whose edge is not found yet (one met in several cells of the
+      // block is listed once per cell), and their box.
+      let n = 0;
+      let w = Infinity;
+      let s = Infinity;
+      let e = -Infinity;
+      let north = -Infinity;
+      for (let cy = by, yEnd = Math.min(by + BLOCK - 1, cy1); cy <= yEnd; cy++)
+        for (let cx = bx, xEnd = Math.min(bx + BLOCK - 1, cx1); cx <= xEnd; cx++)
+          for (let k = start[cy * nx + cx], end = start[cy * nx + cx + 1]; k < end; k++) {
+            const i = items[k];
+            const ax = boxes[4 * i];
+            const bxx = boxes[4 * i + 2];
+            const loX = ax < bxx ? ax : bxx;
+            const hiX = ax < bxx ? bxx : ax;
+            if (loX > maxX || hiX < minX) continue;
+            const ay = boxes[4 * i + 1];
+            const byy = boxes[4 * i + 3];
+            const loY = ay < byy ? ay : byy;
+            const hiY = ay < byy ? byy : ay;
+            if (loY > maxY || hiY < minY) continue;
+            if (found[segEdge[i]] === 1) continue;
+            if (n === BLOCK_SEGMENTS.length) BLOCK_SEGMENTS = growInt32(BLOCK_SEGMENTS);
+            BLOCK_SEGMENTS[n++] = i;
+            if (loX < w) w = loX;
+            if (hiX > e) e = hiX;
+            if (loY < s) s = loY;
+            if (hiY > north) north = hiY;
+          }
+      if (n === 0) continue;
+      const segments = BLOCK_SEGMENTS;
+      // One region: the first segment's answer is every one's.
+      const one = n > 1 && !index.edgeBoxMeets(w - MARGIN, s - MARGIN, e + MARGIN, north + MARGIN);
+      if (one && !inside(segments[0])) continue;
+      for (let j = 0; j < n; j++) {
+        const edge = segEdge[segments[j]];
+        if (found[edge] === 1 || !(one || inside(segments[j]))) continue;
+        found[edge] = 1;
+        out.push(edge);
+      }
+    }
+}
+
+/** The segments of the block being read (findByBlocks), grown as needed. */
+let BLOCK_SEGMENTS: Int32Array = new Int32Array(1024);
+
+function growInt32(a: Int32Array): Int32Array {
+  const grown = new Int32Array(2 * a.length);
+  grown.set(a);
+  return grown;
 }
 
 let FOUND = new Uint8Array(0);
