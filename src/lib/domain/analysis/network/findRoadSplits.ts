@@ -2,7 +2,7 @@ import type { Position } from 'geojson';
 import { KM_PER_DEGREE } from '../../geo/constants';
 import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';
 import { projectOnSegment } from '../../geo/projectOnSegment';
-import { segmentIntersection } from '../../geo/segmentIntersection';
+import { segmentIntersectionInto } from '../../geo/segmentIntersection';
 import { SegmentGrid } from './segmentGrid';
 
 /**
@@ -53,6 +53,8 @@ export function findRoadSplits(
     cut(rp, pk);
     cut(rs, ks + projectOnSegment(p, c, d).t);
   };
+  // Where two segments meet, written here rather than returned as an object per pair that meets.
+  const tu = new Float64Array(2);
   const examine = (i: number, j: number) => {
     const ri = segRoad[i];
     const ki = segK[i];
@@ -62,10 +64,9 @@ export function findRoadSplits(
     const kj = segK[j];
     const c = roads[rj][kj];
     const d = roads[rj][kj + 1];
-    const hit = segmentIntersection(a, b, c, d);
-    if (hit) {
-      cut(ri, ki + hit.t);
-      cut(rj, kj + hit.u);
+    if (segmentIntersectionInto(a, b, c, d, tu)) {
+      cut(ri, ki + tu[0]);
+      cut(rj, kj + tu[1]);
       return;
     }
     // Near-misses: a vertex of one within tolerance of the other joins them there.
