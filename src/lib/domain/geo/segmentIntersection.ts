@@ -14,17 +14,35 @@ export function segmentIntersection(
   c: Position,
   d: Position,
 ): { t: number; u: number } | null {
+  return segmentIntersectionInto(a, b, c, d, TU) ? { t: TU[0], u: TU[1] } : null;
+}
+const TU = new Float64Array(2);
+
+/**
+ * `segmentIntersection` without an answer object: whether AB and CD meet, with `t` and `u` written into
+ * `tu[0]` and `tu[1]` when they do. For loops over many pairs (the noding meets hundreds of thousands), where
+ * each answer was an object and two boxed numbers.
+ */
+export function segmentIntersectionInto(
+  a: Position,
+  b: Position,
+  c: Position,
+  d: Position,
+  tu: Float64Array,
+): boolean {
   const rx = b[0] - a[0];
   const ry = b[1] - a[1];
   const sx = d[0] - c[0];
   const sy = d[1] - c[1];
   const den = rx * sy - ry * sx;
-  if (den === 0) return null;
+  if (den === 0) return false;
   const qx = c[0] - a[0];
   const qy = c[1] - a[1];
   const t = (qx * sy - qy * sx) / den;
   const u = (qx * ry - qy * rx) / den;
   const eps = 1e-12;
-  if (t < -eps || t > 1 + eps || u < -eps || u > 1 + eps) return null;
-  return { t: Math.min(1, Math.max(0, t)), u: Math.min(1, Math.max(0, u)) };
+  if (t < -eps || t > 1 + eps || u < -eps || u > 1 + eps) return false;
+  tu[0] = Math.min(1, Math.max(0, t));
+  tu[1] = Math.min(1, Math.max(0, u));
+  return true;
 }

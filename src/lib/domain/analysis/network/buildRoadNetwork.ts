@@ -8,6 +8,7 @@ import type { CrossingFeature, RoadFeature, SiteFeature } from '../../schemas';
 import { byId } from '../sortById';
 import { clusterPoints } from './clusterPoints';
 import { findRoadSplits } from './findRoadSplits';
+import { latAt, lonAt, pointAt, sortCuts, type SortedCuts } from './cutPoints';
 import { SegmentGrid } from './segmentGrid';
 import type { NetworkOptions } from './networkOptions';
 import type { Attachment, NetworkEdge, RoadNetwork } from './roadNetwork';
@@ -77,148 +78,57 @@ export function buildRoadNetwork(
   // The closures of this function keep its variables alive until it returns.
   rawIndex = undefined;
 
-  // Every cut becomes a point; points closer than the tolerance become one junction.
-  // Sorted without duplicates: a typed array sorts numbers in place, where sorting with a comparator copied
-  // every list (45 MB of garbage at full grid size). Cut positions are never -0 or NaN, so the order and the
-  // values kept are those of the Set and comparator this replaces.
-  let scratch = new Float64Array(16);
-  // The number of segments of all the edges (see the edge loop below), counted here while the cuts are read.
-  let segBound = 0;
-  const positions = splits.map((list) => {
-    if (list.length > scratch.length) scratch = new Float64Array(2 * list.length);
-    for (let i = 0; i < list.length; i++) scratch[i] = list[i];
-    const sorted = scratch.subarray(0, list.length).sort();
-    const unique: number[] = [sorted[0]];
-    for (let i = 1; i < sorted.length; i++)
-      if (sorted[i] !== sorted[i - 1]) {
-        // The piece from the last cut to this one: a segment per road vertex strictly inside it, plus one.
-        segBound += Math.max(0, Math.ceil(sorted[i]) - Math.floor(sorted[i - 1]) - 1) + 1;
-        unique.push(sorted[i]);
-      }
-    return unique;
-  });
-  // The cut points, road by road in position order: point `firstPoint[r] + i` is the i-th cut of road r. Two
-  // typed arrays sized once, where arrays of numbers pushed one by one grew by copies, and an offset per road
-  // where a list of point numbers per road was another 50,000 arrays.
-  const firstPoint = new Int32Array(roads.length + 1);
-  for (let r = 0; r < roads.length; r++) firstPoint[r + 1] = firstPoint[r] + positions[r].length;
-  const pointLon = new Float64Array(firstPoint[roads.length]);
-  const pointLat = new Float64Array(firstPoint[roads.length]);
-  const pointPos: Position[] = [];
-  for (let r = 0; r < roads.length; r++) {
-    const list = positions[r];
-    for (let i = 0; i < list.length; i++) {
-      const p = at(coords[r], list[i]);
-      pointLon[firstPoint[r] + i] = p[0];
-      pointLat[firstPoint[r] + i] = p[1];
-      pointPos.push(p);
-    }
-  }
+  // Every cut becomes a point; points closer than the tolerance become one junction. The cut points, road by
+  // road in position order: point `cuts.first[r] + i` is the i-th cut of road r. Each loop over the points,
+  // the edges or their segments is a function of its own: this code runs once per build, largely before the
+  // optimising compiler takes over, and one function holding all the loops was sent back to the interpreter
+  // (which boxes every double it computes) each time a later loop met code with no type feedback yet.
+  const cuts = sortCuts(splits);
+  const pointCount = cuts.first[roads.length];
+  const pointLon = new Float64Array(pointCount);
+  const pointLat = new Float64Array(pointCount);
+  const pointRoad = new Int32Array(pointCount);
+  placeCutPoints(coords, cuts, pointLon, pointLat, pointRoad);
   const root = clusterPoints(pointLon, pointLat, options.snapToleranceKm);
-  // Junctions numbered in the order their groups first appear; a group is placed at its first point.
-  const nodeOfRoot = new Int32Array(root.length).fill(-1);
-  const rootOfNode: number[] = [];
-  for (let i = 0; i < root.length; i++)
-    if (nodeOfRoot[root[i]] === -1) {
-      nodeOfRoot[root[i]] = rootOfNode.length;
-      rootOfNode.push(root[i]);
-    }
+  const { nodeOfRoot, rootOfNode } = numberJunctions(root);
   const nodeCount = rootOfNode.length;
   const nodeLon = new Float64Array(nodeCount);
   const nodeLat = new Float64Array(nodeCount);
   // The position of each junction, which the edges ending there share as their first or last: that of its
-  // first point, mostly a vertex of a road (see at()). Two new arrays per edge were 1.3 million on the walks
-  // network, kept as long as the network. Nothing writes to positions (reports already share them).
+  // first point, mostly a vertex of a road (see pointAt). Two new arrays per edge were 1.3 million on the
+  // walks network, kept as long as the network. Nothing writes to positions (reports already share them).
   const nodePos: Position[] = [];
   for (let n = 0; n < nodeCount; n++) {
-    nodeLon[n] = pointLon[rootOfNode[n]];
-    nodeLat[n] = pointLat[rootOfNode[n]];
-    nodePos.push(pointPos[rootOfNode[n]]);
+    const p = rootOfNode[n];
+    nodeLon[n] = pointLon[p];
+    nodeLat[n] = pointLat[p];
+    nodePos.push(pointAt(coords[pointRoad[p]], cuts.pos[p]));
   }
-  const nodeOfPoint = (i: number) => nodeOfRoot[root[i]];
-  const nodeAt = (road: number, pos: number) => nodeOfPoint(firstPoint[road] + positions[road].indexOf(pos));
+  const nodeOfPoint = new Int32Array(pointCount);
+  for (let i = 0; i < pointCount; i++) nodeOfPoint[i] = nodeOfRoot[root[i]];
+  const nodeAt = (road: number, pos: number) => {
+    let i = cuts.first[road];
+    while (cuts.pos[i] !== pos) i++;
+    return nodeOfPoint[i];
+  };
 
-  // Edges: the pieces of each road between consecutive cuts. Their segments are packed into typed arrays in
-  // the same pass, while the positions just read are still in the cache: a second pass over a million
-  // position arrays scattered on the heap cost more than the packing itself. The arrays are sized to the
-  // pieces' segments, counted from the cut positions (a piece has a segment per road vertex strictly inside
-  // it, plus one), less only the short loops dropped below: a bound of a segment per road segment and per cut
-  // was 10 % too large on the grid and 45 % on the real-shaped walks, typed arrays kept as long as the network.
-  const segEdgeAll = new Int32Array(segBound);
-  const segVertexAll = new Int32Array(segBound);
-  const segCoordsAll = new Float64Array(4 * segBound);
-  let segCount = 0;
-  let span = 0;
-  const edges: NetworkEdge[] = [];
-  // A loop, not a callback: segCount and span written from a closure would live in a context object, where
-  // each new value of span (a double) was a new heap number, one per segment.
-  for (let r = 0; r < roads.length; r++) {
-    const road = roads[r];
-    const list = positions[r];
-    let n = 0;
-    for (let i = 0; i + 1 < list.length; i++) {
-      const from = nodeOfPoint(firstPoint[r] + i);
-      const to = nodeOfPoint(firstPoint[r] + i + 1);
-      // One pass over the piece's positions makes its line, packs its segments and sums its length (the sum
-      // lineLengthKm makes, in the same order): each position array is read once, not three times.
-      const index = edges.length;
-      const roadCoords = coords[r];
-      const first = segCount;
-      let px = nodeLon[from];
-      let py = nodeLat[from];
-      const line: Position[] = [nodePos[from]];
-      let lengthKm = 0;
-      const end = list[i + 1];
-      // The road's vertices strictly inside the piece, then the junction it ends at.
-      for (let v = Math.floor(list[i]) + 1; ; v++) {
-        const last = !(v < end);
-        const p = last ? nodePos[to] : roadCoords[v];
-        const x = p[0];
-        const y = p[1];
-        line.push(p);
-        segEdgeAll[segCount] = index;
-        segVertexAll[segCount] = segCount - first;
-        const k = 4 * segCount++;
-        segCoordsAll[k] = px;
-        segCoordsAll[k + 1] = py;
-        segCoordsAll[k + 2] = x;
-        segCoordsAll[k + 3] = y;
-        lengthKm += haversineKmLonLat(px, py, x, y);
-        px = x;
-        py = y;
-        if (last) break;
-      }
-      if (from === to && lengthKm < 3 * options.snapToleranceKm) {
-        segCount = first;
-        continue;
-      }
-      for (let k = 4 * first; k < 4 * segCount; k += 4) {
-        const w =
-          segCoordsAll[k] < segCoordsAll[k + 2]
-            ? segCoordsAll[k + 2] - segCoordsAll[k]
-            : segCoordsAll[k] - segCoordsAll[k + 2];
-        const h =
-          segCoordsAll[k + 1] < segCoordsAll[k + 3]
-            ? segCoordsAll[k + 3] - segCoordsAll[k + 1]
-            : segCoordsAll[k + 1] - segCoordsAll[k + 3];
-        span += w > h ? w : h;
-      }
-      edges.push({
-        index,
-        id: `${road.properties.id}#${n++}`,
-        roadId: road.properties.id,
-        road: road.properties,
-        from,
-        to,
-        coords: line,
-        lengthKm,
-      });
-    }
-  }
+  // Edges: the pieces of each road between consecutive cuts. The arrays of their segments are sized to the
+  // pieces' segments, counted from the cut positions, less only the short loops dropped (see makeEdges): a
+  // bound of a segment per road segment and per cut was 10 % too large on the grid and 45 % on the
+  // real-shaped walks, typed arrays kept as long as the network.
+  const packed: PackedSegments = {
+    edge: new Int32Array(cuts.segments),
+    vertex: new Int32Array(cuts.segments),
+    coords: new Float64Array(4 * cuts.segments),
+    count: 0,
+  };
+  const edges = makeEdges(roads, coords, cuts, nodeOfPoint, nodePos, options.snapToleranceKm, packed);
+  const segCount = packed.count;
+  const span = sumOfSpans(packed.coords, segCount);
   // Views on the first segCount entries (the bound is above the count by the dropped loops' segments).
-  const segEdge = segEdgeAll.subarray(0, segCount);
-  const segVertex = segVertexAll.subarray(0, segCount);
-  const segCoords = segCoordsAll.subarray(0, 4 * segCount);
+  const segEdge = packed.edge.subarray(0, segCount);
+  const segVertex = packed.vertex.subarray(0, segCount);
+  const segCoords = packed.coords.subarray(0, 4 * segCount);
 
   const crossingNode = new Map<string, number>();
   const nodeCrossings = new Map<number, string[]>();
@@ -292,11 +202,121 @@ export function buildRoadNetwork(
   };
 }
 
-/** Position at `pos` (segment index + t) along a line. */
-function at(line: readonly Position[], pos: number): Position {
-  const k = Math.min(Math.floor(pos), line.length - 2);
-  const t = pos - k;
-  const a = line[k];
-  const b = line[k + 1];
-  return t === 0 ? a : t === 1 ? b : [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+/** The segments of the edges, packed: segment i is `edge[i]`'s `vertex[i]`-th, from (coords[4i], coords[4i + 1])
+ * to (coords[4i + 2], coords[4i + 3]); the first `count` are filled. */
+interface PackedSegments {
+  edge: Int32Array;
+  vertex: Int32Array;
+  coords: Float64Array;
+  count: number;
+}
+
+/** The place of each cut point (see sortCuts), and the road it lies on. */
+function placeCutPoints(
+  coords: readonly Position[][],
+  cuts: SortedCuts,
+  lon: Float64Array,
+  lat: Float64Array,
+  road: Int32Array,
+): void {
+  for (let r = 0; r < coords.length; r++)
+    for (let i = cuts.first[r]; i < cuts.first[r + 1]; i++) {
+      lon[i] = lonAt(coords[r], cuts.pos[i]);
+      lat[i] = latAt(coords[r], cuts.pos[i]);
+      road[i] = r;
+    }
+}
+
+/** Junctions numbered in the order their groups first appear (`root` as clusterPoints gives it). */
+function numberJunctions(root: Int32Array): { nodeOfRoot: Int32Array; rootOfNode: number[] } {
+  const nodeOfRoot = new Int32Array(root.length).fill(-1);
+  const rootOfNode: number[] = [];
+  for (let i = 0; i < root.length; i++)
+    if (nodeOfRoot[root[i]] === -1) {
+      nodeOfRoot[root[i]] = rootOfNode.length;
+      rootOfNode.push(root[i]);
+    }
+  return { nodeOfRoot, rootOfNode };
+}
+
+/**
+ * The pieces of each road between consecutive cuts, a loop (from a junction back to itself) shorter than three
+ * snap tolerances left out. Their segments are packed into `packed` in the same pass, while the positions just
+ * read are still in the cache: a second pass over a million position arrays scattered on the heap cost more
+ * than the packing itself.
+ */
+function makeEdges(
+  roads: readonly RoadFeature[],
+  coords: readonly Position[][],
+  cuts: SortedCuts,
+  nodeOfPoint: Int32Array,
+  nodePos: readonly Position[],
+  snapToleranceKm: number,
+  packed: PackedSegments,
+): NetworkEdge[] {
+  const edges: NetworkEdge[] = [];
+  const { edge, vertex, coords: seg } = packed;
+  let count = 0;
+  for (let r = 0; r < roads.length; r++) {
+    const road = roads[r];
+    const roadCoords = coords[r];
+    let n = 0;
+    for (let p = cuts.first[r]; p + 1 < cuts.first[r + 1]; p++) {
+      const from = nodeOfPoint[p];
+      const to = nodeOfPoint[p + 1];
+      // The piece's line: its first junction, the road's vertices strictly inside it, its last junction. A
+      // copy of the road's stretch made at its size, where a line pushed one position at a time grew by
+      // copies to half again its length, kept as long as the network.
+      const start = Math.floor(cuts.pos[p]);
+      const inside = Math.max(0, Math.ceil(cuts.pos[p + 1]) - start - 1);
+      const line = roadCoords.slice(start, start + inside + 2);
+      line[0] = nodePos[from];
+      line[inside + 1] = nodePos[to];
+      // One pass over the line packs its segments and sums its length (the sum lineLengthKm makes, in the
+      // same order).
+      const index = edges.length;
+      const firstSegment = count;
+      let lengthKm = 0;
+      for (let v = 1; v < line.length; v++) {
+        const a = line[v - 1];
+        const b = line[v];
+        edge[count] = index;
+        vertex[count] = v - 1;
+        const k = 4 * count++;
+        seg[k] = a[0];
+        seg[k + 1] = a[1];
+        seg[k + 2] = b[0];
+        seg[k + 3] = b[1];
+        lengthKm += haversineKmLonLat(a[0], a[1], b[0], b[1]);
+      }
+      if (from === to && lengthKm < 3 * snapToleranceKm) {
+        count = firstSegment;
+        continue;
+      }
+      edges.push({
+        index,
+        id: `${road.properties.id}#${n++}`,
+        roadId: road.properties.id,
+        road: road.properties,
+        from,
+        to,
+        coords: line,
+        lengthKm,
+      });
+    }
+  }
+  packed.count = count;
+  return edges;
+}
+
+/**
+ * The sum over the packed segments, in order, of the larger side of each one's box. Math.abs and Math.max (the
+ * same numbers as comparisons here: no NaN, and a difference negated is exact): V8 boxed every double of this
+ * loop written with comparisons and conditional expressions, 11 MB per build of the grid.
+ */
+function sumOfSpans(seg: Float64Array, count: number): number {
+  let span = 0;
+  for (let k = 0; k < 4 * count; k += 4)
+    span += Math.max(Math.abs(seg[k + 2] - seg[k]), Math.abs(seg[k + 3] - seg[k + 1]));
+  return span;
 }

@@ -2,7 +2,7 @@ import type { Position } from 'geojson';
 import { KM_PER_DEGREE } from '../../geo/constants';
 import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';
 import { projectOnSegment } from '../../geo/projectOnSegment';
-import { segmentIntersection } from '../../geo/segmentIntersection';
+import { segmentIntersectionInto } from '../../geo/segmentIntersection';
 import { SegmentGrid } from './segmentGrid';
 
 /**
@@ -24,36 +24,13 @@ export function findRoadSplits(
   // corner of the overlap of their boxes, so it is examined once. A grid beats a million tree queries here.
   const n = segRoad.length;
   const box = new Float64Array(4 * n);
-  let span = 0;
-  // Each segment's road, number and extent, read once from the position arrays (scattered on the heap),
-  // and the highest latitude found in the same pass; the tolerance is added in a second pass over the boxes.
-  let maxLat = 0;
-  let i4 = 0;
-  for (let ri = 0, s = 0; ri < roads.length; ri++) {
-    const r = roads[ri];
-    if (r.length === 1) maxLat = Math.max(maxLat, Math.abs(r[0][1]));
-    for (let k = 0; k + 1 < r.length; k++, s++, i4 += 4) {
-      segRoad[s] = ri;
-      segK[s] = k;
-      const a = r[k];
-      const b = r[k + 1];
-      box[i4] = a[0] < b[0] ? a[0] : b[0];
-      box[i4 + 1] = a[1] < b[1] ? a[1] : b[1];
-      box[i4 + 2] = a[0] > b[0] ? a[0] : b[0];
-      box[i4 + 3] = a[1] > b[1] ? a[1] : b[1];
-      maxLat = Math.max(maxLat, Math.abs(a[1]), Math.abs(b[1]));
-    }
-  }
+  // Each loop over the segments is a function of its own (this runs once per build, largely before the
+  // optimising compiler takes over: see buildRoadNetwork).
+  const maxLat = readSegments(roads, segRoad, segK, box);
   // Grow boxes by the tolerance; longitude scaled at the highest latitude, so no near-miss is lost.
   const dLat = toleranceKm / KM_PER_DEGREE;
   const dLon = dLat / Math.cos((Math.min(89, maxLat + dLat) * Math.PI) / 180);
-  for (let i = 0; i < 4 * n; i += 4) {
-    const x0 = (box[i] -= dLon);
-    const y0 = (box[i + 1] -= dLat);
-    const x1 = (box[i + 2] += dLon);
-    const y1 = (box[i + 3] += dLat);
-    span += Math.max(x1 - x0, y1 - y0);
-  }
+  const span = growBoxes(box, dLon, dLat);
   const grid = new SegmentGrid(box, n > 0 ? (3 * span) / n : 1);
   // A cut equal to the road's last one is left out: where roads share a vertex, the two segments of each on
   // either side meet the other's two there, and each of the four pairs cut both roads at that vertex again
@@ -76,6 +53,8 @@ export function findRoadSplits(
     cut(rp, pk);
     cut(rs, ks + projectOnSegment(p, c, d).t);
   };
+  // Where two segments meet, written here rather than returned as an object per pair that meets.
+  const tu = new Float64Array(2);
   const examine = (i: number, j: number) => {
     const ri = segRoad[i];
     const ki = segK[i];
@@ -85,10 +64,9 @@ export function findRoadSplits(
     const kj = segK[j];
     const c = roads[rj][kj];
     const d = roads[rj][kj + 1];
-    const hit = segmentIntersection(a, b, c, d);
-    if (hit) {
-      cut(ri, ki + hit.t);
-      cut(rj, kj + hit.u);
+    if (segmentIntersectionInto(a, b, c, d, tu)) {
+      cut(ri, ki + tu[0]);
+      cut(rj, kj + tu[1]);
       return;
     }
     // Near-misses: a vertex of one within tolerance of the other joins them there.
@@ -124,4 +102,49 @@ export function findRoadSplits(
     }
   }
   return { splits, segments: { grid, road: segRoad, k: segK } };
+}
+
+/**
+ * Each segment's road, number and box, read once from the position arrays (scattered on the heap); returns the
+ * highest latitude of their vertices. Math.min and Math.max, not conditional expressions: V8 boxed every
+ * coordinate this loop read when written with those (32 MB per build of the grid). The boxes can differ only
+ * in the sign of a zero, which no comparison or cell number tells apart.
+ */
+function readSegments(
+  roads: readonly Position[][],
+  segRoad: Int32Array,
+  segK: Int32Array,
+  box: Float64Array,
+): number {
+  let maxLat = 0;
+  let i4 = 0;
+  for (let ri = 0, s = 0; ri < roads.length; ri++) {
+    const r = roads[ri];
+    if (r.length === 1) maxLat = Math.max(maxLat, Math.abs(r[0][1]));
+    for (let k = 0; k + 1 < r.length; k++, s++, i4 += 4) {
+      segRoad[s] = ri;
+      segK[s] = k;
+      const a = r[k];
+      const b = r[k + 1];
+      box[i4] = Math.min(a[0], b[0]);
+      box[i4 + 1] = Math.min(a[1], b[1]);
+      box[i4 + 2] = Math.max(a[0], b[0]);
+      box[i4 + 3] = Math.max(a[1], b[1]);
+      maxLat = Math.max(maxLat, Math.abs(a[1]), Math.abs(b[1]));
+    }
+  }
+  return maxLat;
+}
+
+/** Grows each box by `dLon` and `dLat` on every side; returns the sum of the larger side of each. */
+function growBoxes(box: Float64Array, dLon: number, dLat: number): number {
+  let span = 0;
+  for (let i = 0; i < box.length; i += 4) {
+    const x0 = (box[i] -= dLon);
+    const y0 = (box[i + 1] -= dLat);
+    const x1 = (box[i + 2] += dLon);
+    const y1 = (box[i + 3] += dLat);
+    span += Math.max(x1 - x0, y1 - y0);
+  }
+  return span;
 }

@@ -23,24 +23,11 @@ export class SegmentGrid implements BoxIndex {
     cellSize: number,
   ) {
     const n = boxes.length / 4;
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
-    // Comparisons, not Math.min and Math.max: this loop over a million items runs once per grid, largely
-    // before the optimising compiler takes over, where each of those is a call (the numbers are finite, so
-    // the bounds are the same).
-    for (let i = 0; i < 4 * n; i += 2) {
-      const x = boxes[i];
-      const y = boxes[i + 1];
-      if (x < x0) x0 = x;
-      if (y < y0) y0 = y;
-      if (x > x1) x1 = x;
-      if (y > y1) y1 = y;
-    }
-    if (n === 0) x0 = y0 = x1 = y1 = 0;
-    // No closure reads x0..y1: a variable a closure captures lives in a context object, where every double
-    // written in the loop above became a new heap number (most of the 240 MB this constructor allocated).
+    // Each loop over the items is a function of its own: this constructor runs a few times per build, mostly
+    // before the optimising compiler takes over. One function holding all the loops was compiled while its
+    // first loop ran, then thrown back to the interpreter as each later loop met code with no type feedback
+    // yet, and the interpreter boxes every double it computes (65 MB per million items).
+    const [x0, y0, x1, y1] = n === 0 ? [0, 0, 0, 0] : extentOf(boxes);
     let cell = Math.max(cellSize, 1e-9);
     while ((Math.floor((x1 - x0) / cell) + 1) * (Math.floor((y1 - y0) / cell) + 1) > SegmentGrid.MAX_CELLS)
       cell *= 2;
@@ -49,39 +36,13 @@ export class SegmentGrid implements BoxIndex {
     this.cell = cell;
     this.nx = Math.floor((x1 - x0) / cell) + 1;
     this.ny = Math.floor((y1 - y0) / cell) + 1;
-    const { nx, ny } = this;
-    // Two passes over the boxes, the first counting the items of each cell, the second placing them, with the
-    // arithmetic of column() and row() inline rather than a method call per item and corner.
-    const count = new Int32Array(nx * ny + 1);
-    let start = count;
-    let items = count;
-    for (let pass = 0; pass < 2; pass++) {
-      for (let i = 0; i < n; i++) {
-        const ax = boxes[4 * i];
-        const ay = boxes[4 * i + 1];
-        const bx = boxes[4 * i + 2];
-        const by = boxes[4 * i + 3];
-        let cx0 = Math.floor(((ax < bx ? ax : bx) - x0) / cell);
-        let cy0 = Math.floor(((ay < by ? ay : by) - y0) / cell);
-        let cx1 = Math.floor(((ax < bx ? bx : ax) - x0) / cell);
-        let cy1 = Math.floor(((ay < by ? by : ay) - y0) / cell);
-        cx0 = cx0 < 0 ? 0 : cx0 >= nx ? nx - 1 : cx0;
-        cy0 = cy0 < 0 ? 0 : cy0 >= ny ? ny - 1 : cy0;
-        cx1 = cx1 < 0 ? 0 : cx1 >= nx ? nx - 1 : cx1;
-        cy1 = cy1 < 0 ? 0 : cy1 >= ny ? ny - 1 : cy1;
-        for (let cy = cy0; cy <= cy1; cy++)
-          for (let cx = cx0; cx <= cx1; cx++)
-            if (pass === 0) count[cy * nx + cx + 1]++;
-            else items[count[cy * nx + cx]++] = i;
-      }
-      if (pass === 0) {
-        for (let c = 0; c < nx * ny; c++) count[c + 1] += count[c];
-        start = count.slice();
-        items = new Int32Array(start[nx * ny]);
-      }
-    }
-    this.start = start;
-    this.items = items;
+    // Two passes over the boxes, the first counting the items of each cell, the second placing them.
+    const count = new Int32Array(this.nx * this.ny + 1);
+    countPerCell(boxes, x0, y0, cell, this.nx, this.ny, count);
+    sumInPlace(count);
+    this.start = count.slice();
+    this.items = new Int32Array(this.start[this.nx * this.ny]);
+    placeItems(boxes, x0, y0, cell, this.nx, this.ny, count, this.items);
   }
 
   column(x: number): number {
@@ -146,5 +107,82 @@ export class SegmentGrid implements BoxIndex {
   /** `search`'s items, in its order, given to `f` one by one. */
   forEach(minX: number, minY: number, maxX: number, maxY: number, f: (i: number) => void): void {
     for (const i of this.search(minX, minY, maxX, maxY)) f(i);
+  }
+}
+
+/** The extent of the items' corners, `[minX, minY, maxX, maxY]`. */
+function extentOf(boxes: Float64Array): [number, number, number, number] {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  // Math.min and Math.max, not comparisons and assignments: V8 kept the loop written with `if (x < x0) x0 = x`
+  // out of its optimised code and boxed every coordinate read (64 MB per million items), where this form is
+  // compiled to plain arithmetic. The numbers are finite, so the bounds are the same.
+  for (let i = 0; i < boxes.length; i += 2) {
+    x0 = Math.min(x0, boxes[i]);
+    y0 = Math.min(y0, boxes[i + 1]);
+    x1 = Math.max(x1, boxes[i]);
+    y1 = Math.max(y1, boxes[i + 1]);
+  }
+  return [x0, y0, x1, y1];
+}
+
+/** The column or row of coordinate `v` on an axis starting at `origin`, with `n` cells of size `cell`. */
+function cellOn(v: number, origin: number, cell: number, n: number): number {
+  const c = Math.floor((v - origin) / cell);
+  return c < 0 ? 0 : c >= n ? n - 1 : c;
+}
+
+/** Adds one to `count[c + 1]` for each cell c that each item's box overlaps. */
+function countPerCell(
+  boxes: Float64Array,
+  x0: number,
+  y0: number,
+  cell: number,
+  nx: number,
+  ny: number,
+  count: Int32Array,
+): void {
+  for (let i = 0; i < boxes.length; i += 4) {
+    const ax = boxes[i];
+    const ay = boxes[i + 1];
+    const bx = boxes[i + 2];
+    const by = boxes[i + 3];
+    const cx0 = cellOn(ax < bx ? ax : bx, x0, cell, nx);
+    const cy0 = cellOn(ay < by ? ay : by, y0, cell, ny);
+    const cx1 = cellOn(ax < bx ? bx : ax, x0, cell, nx);
+    const cy1 = cellOn(ay < by ? by : ay, y0, cell, ny);
+    for (let cy = cy0; cy <= cy1; cy++) for (let cx = cx0; cx <= cx1; cx++) count[cy * nx + cx + 1]++;
+  }
+}
+
+/** Running sums in place: `count[c]` becomes the sum of `count[0 .. c]`. */
+function sumInPlace(count: Int32Array): void {
+  for (let c = 1; c < count.length; c++) count[c] += count[c - 1];
+}
+
+/** Puts each item in the cells its box overlaps, in item order, at `next[c]` (advanced) for cell c. */
+function placeItems(
+  boxes: Float64Array,
+  x0: number,
+  y0: number,
+  cell: number,
+  nx: number,
+  ny: number,
+  next: Int32Array,
+  items: Int32Array,
+): void {
+  for (let i = 0; i < boxes.length; i += 4) {
+    const ax = boxes[i];
+    const ay = boxes[i + 1];
+    const bx = boxes[i + 2];
+    const by = boxes[i + 3];
+    const cx0 = cellOn(ax < bx ? ax : bx, x0, cell, nx);
+    const cy0 = cellOn(ay < by ? ay : by, y0, cell, ny);
+    const cx1 = cellOn(ax < bx ? bx : ax, x0, cell, nx);
+    const cy1 = cellOn(ay < by ? by : ay, y0, cell, ny);
+    for (let cy = cy0; cy <= cy1; cy++)
+      for (let cx = cx0; cx <= cx1; cx++) items[next[cy * nx + cx]++] = i / 4;
   }
 }
