@@ -45,7 +45,7 @@ export function roadsUnder(
 ): RoadsUnder {
   const { net } = ctx;
   const grids = gridsOf(net);
-  const { seasonalGrid, nodeGrid } = grids;
+  const { seasonalGrid, nodeGrid, nodeXYCos } = grids;
   const segments = coords.length - 1;
   if (segments < 1) return NO_ROADS_UNDER;
   // Each corridor segment's search box, in a scratch array shared by every corridor (as are the flags, the
@@ -69,7 +69,6 @@ export function roadsUnder(
   if (CUTS.length < cum.length + 16) CUTS = new Float64Array(2 * cum.length + 16);
   let cutCount = 0;
   for (const km of cum) CUTS[cutCount++] = km;
-  const nodeBoxes = nodeGrid.boxes;
   for (let i = 0; i < segments; i++) {
     let next = i + 1;
     while (next < segments && cum[next + 1] === cum[next]) next++;
@@ -82,7 +81,7 @@ export function roadsUnder(
     if (nodeGrid.items.length === 0) continue;
     const a = coords[i];
     const b = coords[i + 1];
-    const { start, items, nx } = nodeGrid;
+    const { start, nx } = nodeGrid;
     const cx0 = nodeGrid.column(w);
     const cx1 = nodeGrid.column(e);
     const cy1 = nodeGrid.row(n);
@@ -90,11 +89,10 @@ export function roadsUnder(
     for (let cy = nodeGrid.row(s); cy <= cy1; cy++)
       for (let c = cy * nx + cx0, end = cy * nx + cx1; c <= end; c++)
         for (let k = start[c]; k < start[c + 1]; k++) {
-          const node = items[k];
-          const x = nodeBoxes[4 * node];
-          const y = nodeBoxes[4 * node + 1];
+          const x = nodeXYCos[3 * k];
+          const y = nodeXYCos[3 * k + 1];
           if (x < w || x > e || y < s || y > n) continue;
-          const t = projectOnSegmentXY(x, y, Math.cos((y * Math.PI) / 180), a[0], a[1], b[0], b[1], DISTANCE);
+          const t = projectOnSegmentXY(x, y, nodeXYCos[3 * k + 2], a[0], a[1], b[0], b[1], DISTANCE);
           if (DISTANCE[0] > CORRIDOR_MATCH_KM) continue;
           if (cutCount === CUTS.length) {
             const grown = new Float64Array(2 * CUTS.length);
@@ -200,9 +198,10 @@ const CELL_DEG = (2 * CORRIDOR_MATCH_KM) / KM_PER_DEGREE;
 /**
  * Per network, made once: 1 for each edge whose road is impassable in some month; a grid of those edges'
  * segments (their two ends, copied from the network's packed segments, with each one's index there); the
- * network's segments on a grid (its own index when that is one); and a grid of the junctions. Grids rather
- * than trees: `roadsUnder` walks their cells itself, testing and collecting into typed arrays with no list
- * per search (at full size, every corridor made a dozen lists of results).
+ * network's segments on a grid (its own index when that is one); and a grid of the junctions, with their
+ * coordinates and the cosine of each one's latitude in the grid's order. Grids rather than trees:
+ * `roadsUnder` walks their cells itself, testing and collecting into typed arrays with no list per search (at
+ * full size, every corridor made a dozen lists of results).
  */
 interface Grids {
   seasonal: Uint8Array;
@@ -210,6 +209,7 @@ interface Grids {
   seasonalSeg: Int32Array;
   segmentGrid: SegmentGrid;
   nodeGrid: SegmentGrid;
+  nodeXYCos: Float64Array;
 }
 const gridsByNetwork = new WeakMap<AnalysisContext['net'], Grids>();
 function gridsOf(net: AnalysisContext['net']): Grids {
@@ -237,6 +237,17 @@ function gridsOf(net: AnalysisContext['net']): Grids {
       points[4 * i] = points[4 * i + 2] = net.nodeLon[i];
       points[4 * i + 1] = points[4 * i + 3] = net.nodeLat[i];
     }
+    const nodeGrid = new SegmentGrid(points, CELL_DEG);
+    // Each junction's longitude, latitude and the cosine its projections use, in the order of the grid's
+    // cells: a search reads them one after another rather than scattered over the network's arrays (a
+    // junction lies in one cell alone).
+    const nodeXYCos = new Float64Array(3 * nodeGrid.items.length);
+    for (let k = 0; k < nodeGrid.items.length; k++) {
+      const node = nodeGrid.items[k];
+      nodeXYCos[3 * k] = net.nodeLon[node];
+      nodeXYCos[3 * k + 1] = net.nodeLat[node];
+      nodeXYCos[3 * k + 2] = Math.cos((net.nodeLat[node] * Math.PI) / 180);
+    }
     found = {
       seasonal,
       seasonalGrid: new SegmentGrid(ends, CELL_DEG),
@@ -245,7 +256,8 @@ function gridsOf(net: AnalysisContext['net']): Grids {
         net.segIndex instanceof SegmentGrid && net.segIndex.boxes === c
           ? net.segIndex
           : new SegmentGrid(c, CELL_DEG),
-      nodeGrid: new SegmentGrid(points, CELL_DEG),
+      nodeGrid,
+      nodeXYCos,
     };
     gridsByNetwork.set(net, found);
   }
