@@ -228,7 +228,10 @@ function gridsOf(net: AnalysisContext['net']): Grids {
     const seasonalSeg = new Int32Array(count);
     for (let s = 0, k = 0; s < segEdge.length; s++) {
       if (seasonal[segEdge[s]] === 0) continue;
-      ends.set(c.subarray(4 * s, 4 * s + 4), 4 * k);
+      ends[4 * k] = c[4 * s];
+      ends[4 * k + 1] = c[4 * s + 1];
+      ends[4 * k + 2] = c[4 * s + 2];
+      ends[4 * k + 3] = c[4 * s + 3];
       seasonalSeg[k++] = s;
     }
     // A point's box is the point twice.
