@@ -2,14 +2,15 @@ import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/prng';
 import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
-import { createAnalyzer } from '$lib/domain/analysis';
+import { createAnalyzer, defaultNetworkOptions } from '$lib/domain/analysis';
 import { CORRIDOR_MATCH_KM, roadsUnder } from '$lib/domain/analysis/corridors/roadsUnder';
 import type { AnalysisContext } from '$lib/domain/analysis/context';
+import { buildRoadNetwork } from '$lib/domain/analysis/network/buildRoadNetwork';
 import { cumulativeKm } from '$lib/domain/geo/cumulativeKm';
 import { pointAtKm } from '$lib/domain/geo/pointAtKm';
 import { pointSegmentDistanceKm } from '$lib/domain/geo/pointSegmentDistanceKm';
 import { projectOnSegment } from '$lib/domain/geo/projectOnSegment';
-import { parseSituation } from '$lib/domain/schemas';
+import { parseSituation, roadFeature, type RoadFeature } from '$lib/domain/schemas';
 
 /**
  * `roadsUnder` the plain way: the line cut at its vertices and at every junction within CORRIDOR_MATCH_KM of
@@ -76,5 +77,55 @@ describe('roadsUnder', () => {
     // The seeded data has seasonal roads under many of these lines.
     expect(checked).toBe(120);
     expect(pieces).toBeGreaterThan(100);
+  });
+
+  it('gives each piece the nearest edge, and the lower of equally near ones, on roads laid twice', () => {
+    // Roads wander over a few km, some closing in the rainy season; a third of them are laid twice (the same
+    // line under another id, closing or not), so that a corridor along one has two edges at the same
+    // distance under it, in either order of their indexes.
+    const rand = mulberry32(11);
+    const lines: Position[][] = [];
+    const roads: RoadFeature[] = [];
+    const road = (coordinates: Position[], seasonal: boolean) =>
+      roadFeature.parse({
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates },
+        properties: {
+          id: `r${String(roads.length).padStart(3, '0')}`,
+          name: 'r',
+          source: 'test',
+          class: 'track',
+          impassableMonths: seasonal ? [7, 8] : [],
+        },
+      });
+    for (let i = 0; i < 24; i++) {
+      let p: Position = [30 + 0.05 * rand(), 10 + 0.05 * rand()];
+      const line: Position[] = [p];
+      for (let v = 0; v < 5; v++)
+        line.push((p = [p[0] + 0.01 * (rand() - 0.5), p[1] + 0.01 * (rand() - 0.5)]));
+      lines.push(line);
+      roads.push(road(line, rand() < 0.5));
+      if (rand() < 0.35) roads.push(road(line, rand() < 0.5));
+    }
+    const net = buildRoadNetwork(roads, [], [], defaultNetworkOptions);
+    const ctx = { net } as AnalysisContext;
+    let pieces = 0;
+    for (const line of lines) {
+      // Along the road, beside it (up to about a km off), and across the others (its ends joined to another
+      // road's middle).
+      const dx = 0.012 * (rand() - 0.5);
+      const dy = 0.012 * (rand() - 0.5);
+      const beside = line.map((p) => [p[0] + dx, p[1] + dy]);
+      const other = lines[Math.floor(rand() * lines.length)];
+      const across = [line[0], other[2], other[3], line[5]];
+      for (const coords of [line, beside, across]) {
+        const cum = cumulativeKm(coords);
+        const found = roadsUnder(ctx, coords, cum);
+        const plain = plainRoadsUnder(ctx, coords, cum);
+        expect({ km: [...found.km], edge: [...found.edge] }).toEqual(plain);
+        pieces += plain.edge.length;
+      }
+    }
+    expect(pieces).toBeGreaterThan(600);
   });
 });

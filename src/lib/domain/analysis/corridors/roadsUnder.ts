@@ -44,7 +44,8 @@ export function roadsUnder(
   cum: readonly number[],
 ): RoadsUnder {
   const { net } = ctx;
-  const { seasonal, seasonalGrid, segmentGrid, nodeGrid } = gridsOf(net);
+  const grids = gridsOf(net);
+  const { seasonalGrid, nodeGrid, nodeXYCos } = grids;
   const segments = coords.length - 1;
   if (segments < 1) return NO_ROADS_UNDER;
   // Each corridor segment's search box, in a scratch array shared by every corridor (as are the flags, the
@@ -68,7 +69,6 @@ export function roadsUnder(
   if (CUTS.length < cum.length + 16) CUTS = new Float64Array(2 * cum.length + 16);
   let cutCount = 0;
   for (const km of cum) CUTS[cutCount++] = km;
-  const nodeBoxes = nodeGrid.boxes;
   for (let i = 0; i < segments; i++) {
     let next = i + 1;
     while (next < segments && cum[next + 1] === cum[next]) next++;
@@ -81,7 +81,7 @@ export function roadsUnder(
     if (nodeGrid.items.length === 0) continue;
     const a = coords[i];
     const b = coords[i + 1];
-    const { start, items, nx } = nodeGrid;
+    const { start, nx } = nodeGrid;
     const cx0 = nodeGrid.column(w);
     const cx1 = nodeGrid.column(e);
     const cy1 = nodeGrid.row(n);
@@ -89,11 +89,10 @@ export function roadsUnder(
     for (let cy = nodeGrid.row(s); cy <= cy1; cy++)
       for (let c = cy * nx + cx0, end = cy * nx + cx1; c <= end; c++)
         for (let k = start[c]; k < start[c + 1]; k++) {
-          const node = items[k];
-          const x = nodeBoxes[4 * node];
-          const y = nodeBoxes[4 * node + 1];
+          const x = nodeXYCos[3 * k];
+          const y = nodeXYCos[3 * k + 1];
           if (x < w || x > e || y < s || y > n) continue;
-          const t = projectOnSegmentXY(x, y, Math.cos((y * Math.PI) / 180), a[0], a[1], b[0], b[1], DISTANCE);
+          const t = projectOnSegmentXY(x, y, nodeXYCos[3 * k + 2], a[0], a[1], b[0], b[1], DISTANCE);
           if (DISTANCE[0] > CORRIDOR_MATCH_KM) continue;
           if (cutCount === CUTS.length) {
             const grown = new Float64Array(2 * CUTS.length);
@@ -111,6 +110,7 @@ export function roadsUnder(
   // The segment holding each piece's middle, as `segmentAtKm` finds it (the first whose end is not before
   // it): the middles ascend, so it only moves forward.
   let seg = 0;
+  HINT = -1;
   const lastSeg = Math.max(0, cum.length - 2);
   let from = sorted[0];
   for (let i = 1; i < cutCount; i++) {
@@ -127,8 +127,8 @@ export function roadsUnder(
     const f = span > 0 ? Math.min(1, Math.max(0, (mid - cum[seg]) / span)) : 0;
     const a = coords[seg];
     const b = coords[seg + 1] ?? a;
-    const edge = roadEdgeAt(net, segmentGrid, a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]));
-    if (edge !== undefined && seasonal[edge] === 1) {
+    const edge = seasonalEdgeAt(net, grids, a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]));
+    if (edge !== undefined) {
       km.push(lo, to);
       edges.push(edge);
     }
@@ -197,16 +197,22 @@ const CELL_DEG = (2 * CORRIDOR_MATCH_KM) / KM_PER_DEGREE;
 
 /**
  * Per network, made once: 1 for each edge whose road is impassable in some month; a grid of those edges'
- * segments (with the boxes the network's segment index has); the network's segments on a grid (its own
- * index when that is one); and a grid of the junctions. Grids rather than trees: `roadsUnder` walks their
- * cells itself, testing and collecting into typed arrays with no list per search (at full size, every
- * corridor made a dozen lists of results).
+ * segments (their two ends, copied from the network's packed segments, with each one's index there); the
+ * network's segments on a grid (its own index when that is one); and a grid of the junctions, with their
+ * coordinates and the cosine of each one's latitude in the grid's order. Grids rather than trees:
+ * `roadsUnder` walks their cells itself, testing and collecting into typed arrays with no list per search (at
+ * full size, every corridor made a dozen lists of results).
  */
-const gridsByNetwork = new WeakMap<
-  AnalysisContext['net'],
-  { seasonal: Uint8Array; seasonalGrid: SegmentGrid; segmentGrid: SegmentGrid; nodeGrid: SegmentGrid }
->();
-function gridsOf(net: AnalysisContext['net']) {
+interface Grids {
+  seasonal: Uint8Array;
+  seasonalGrid: SegmentGrid;
+  seasonalSeg: Int32Array;
+  segmentGrid: SegmentGrid;
+  nodeGrid: SegmentGrid;
+  nodeXYCos: Float64Array;
+}
+const gridsByNetwork = new WeakMap<AnalysisContext['net'], Grids>();
+function gridsOf(net: AnalysisContext['net']): Grids {
   let found = gridsByNetwork.get(net);
   if (!found) {
     const seasonal = new Uint8Array(net.edges.length);
@@ -216,18 +222,17 @@ function gridsOf(net: AnalysisContext['net']) {
     for (let s = 0; s < segEdge.length; s++) count += seasonal[segEdge[s]];
     const c = net.segCoords;
     // Index loops with no array per segment: this runs once, largely before the optimising compiler takes
-    // over, where a destructuring or a callback's box array allocated (33 MB at full grid size).
-    const boxes = new Float64Array(4 * count);
+    // over, where a destructuring or a callback's box array allocated (33 MB at full grid size). The grid
+    // takes a segment's two ends as its box, so the ends serve both the search and the measure.
+    const ends = new Float64Array(4 * count);
+    const seasonalSeg = new Int32Array(count);
     for (let s = 0, k = 0; s < segEdge.length; s++) {
       if (seasonal[segEdge[s]] === 0) continue;
-      const ax = c[4 * s];
-      const ay = c[4 * s + 1];
-      const bx = c[4 * s + 2];
-      const by = c[4 * s + 3];
-      boxes[k++] = ax < bx ? ax : bx;
-      boxes[k++] = ay < by ? ay : by;
-      boxes[k++] = ax > bx ? ax : bx;
-      boxes[k++] = ay > by ? ay : by;
+      ends[4 * k] = c[4 * s];
+      ends[4 * k + 1] = c[4 * s + 1];
+      ends[4 * k + 2] = c[4 * s + 2];
+      ends[4 * k + 3] = c[4 * s + 3];
+      seasonalSeg[k++] = s;
     }
     // A point's box is the point twice.
     const points = new Float64Array(4 * net.nodeCount);
@@ -235,14 +240,27 @@ function gridsOf(net: AnalysisContext['net']) {
       points[4 * i] = points[4 * i + 2] = net.nodeLon[i];
       points[4 * i + 1] = points[4 * i + 3] = net.nodeLat[i];
     }
+    const nodeGrid = new SegmentGrid(points, CELL_DEG);
+    // Each junction's longitude, latitude and the cosine its projections use, in the order of the grid's
+    // cells: a search reads them one after another rather than scattered over the network's arrays (a
+    // junction lies in one cell alone).
+    const nodeXYCos = new Float64Array(3 * nodeGrid.items.length);
+    for (let k = 0; k < nodeGrid.items.length; k++) {
+      const node = nodeGrid.items[k];
+      nodeXYCos[3 * k] = net.nodeLon[node];
+      nodeXYCos[3 * k + 1] = net.nodeLat[node];
+      nodeXYCos[3 * k + 2] = Math.cos((net.nodeLat[node] * Math.PI) / 180);
+    }
     found = {
       seasonal,
-      seasonalGrid: new SegmentGrid(boxes, CELL_DEG),
+      seasonalGrid: new SegmentGrid(ends, CELL_DEG),
+      seasonalSeg,
       segmentGrid:
         net.segIndex instanceof SegmentGrid && net.segIndex.boxes === c
           ? net.segIndex
           : new SegmentGrid(c, CELL_DEG),
-      nodeGrid: new SegmentGrid(points, CELL_DEG),
+      nodeGrid,
+      nodeXYCos,
     };
     gridsByNetwork.set(net, found);
   }
@@ -250,33 +268,160 @@ function gridsOf(net: AnalysisContext['net']) {
 }
 
 /**
- * The road edge nearest (px, py) within CORRIDOR_MATCH_KM, if any: the grid's cells under the point's box
- * grown by that distance (which holds every segment within it; a hair more so that rounding loses none) are
- * walked, and each segment whose box meets it is measured. Called for every piece of every corridor near a
- * seasonal road, so it makes no list: it measures as `pointSegmentDistanceKm` does (the same arithmetic) with
- * the cosine of the point's latitude computed once. A segment spanning several cells is measured in each
- * (the same distance and edge again). Ties go to the lower edge index, whatever the order of candidates.
+ * The road edge nearest (px, py) within CORRIDOR_MATCH_KM (ties to the lower edge index), if it is seasonal.
+ * Any segment's distance bounds the nearest's, and every segment that near lies in the point's box grown by
+ * it (plus a hair, so that rounding loses none): so the segment nearest the previous piece, or one beside it on
+ * its road, usually a few metres away where the corridor follows that road, leaves a tiny box to search.
+ * Without such a bound, the small grid of seasonal segments is searched first: the nearest of them, with its
+ * distance d, is the answer unless some other segment is nearer, or as near with a lower edge index, and such
+ * a segment lies within d. The boxes are kept inside the full one (rounding aside they are), so that every
+ * segment measured is one the search of the whole box would have measured.
  */
-function roadEdgeAt(
+function seasonalEdgeAt(
   net: AnalysisContext['net'],
-  grid: SegmentGrid,
+  grids: Grids,
   px: number,
   py: number,
 ): number | undefined {
-  if (grid.items.length === 0) return undefined;
-  expandBoxKmInto(SCRATCH, px, py, px, py, CORRIDOR_MATCH_KM + 1e-6);
+  const k = Math.cos((py * Math.PI) / 180);
+  expandBoxKmInto(FULL_BOX, px, py, px, py, CORRIDOR_MATCH_KM + 1e-6);
+  const { seasonalGrid, seasonalSeg, seasonal, segmentGrid } = grids;
+  const segEdge = net.segEdge;
+  const bound = hintKm(segmentGrid.boxes, px, py, k);
+  if (bound <= CORRIDOR_MATCH_KM) {
+    boxWithin(px, py, bound);
+    const best = nearestIn(segmentGrid, px, py, k, SCRATCH[0], SCRATCH[1], SCRATCH[2], SCRATCH[3], segEdge);
+    if (best < 0) return undefined;
+    HINT = best;
+    return seasonal[segEdge[best]] === 1 ? segEdge[best] : undefined;
+  }
+  const found = nearestIn(
+    seasonalGrid,
+    px,
+    py,
+    k,
+    FULL_BOX[0],
+    FULL_BOX[1],
+    FULL_BOX[2],
+    FULL_BOX[3],
+    segEdge,
+    seasonalSeg,
+  );
+  if (found < 0) return undefined;
+  const segment = seasonalSeg[found];
+  HINT = segment;
+  boxWithin(px, py, NEAREST_KM[0]);
+  const edge = segEdge[segment];
+  return beaten(segmentGrid, segEdge, seasonal, px, py, k, NEAREST_KM[0], edge) ? undefined : edge;
+}
+const FULL_BOX = new Float64Array(4);
+const NEAREST_KM = new Float64Array(1);
+
+/**
+ * The segment nearest the previous piece of the corridor, if any (-1 before its first piece). Pieces follow
+ * one another along the corridor, so it, or the one before or after it in the network's packed segments (the
+ * road's next segments), is usually the nearest again.
+ */
+let HINT = -1;
+
+/** The least distance from (px, py) to the hint segment and those beside it, or Infinity with no hint. */
+function hintKm(c: Float64Array, px: number, py: number, k: number): number {
+  let bound = Infinity;
+  if (HINT < 0) return bound;
+  const last = c.length / 4 - 1;
+  for (let j = HINT > 0 ? HINT - 1 : 0, end = HINT < last ? HINT + 1 : last; j <= end; j++) {
+    projectOnSegmentXY(px, py, k, c[4 * j], c[4 * j + 1], c[4 * j + 2], c[4 * j + 3], DISTANCE);
+    if (DISTANCE[0] < bound) bound = DISTANCE[0];
+  }
+  return bound;
+}
+
+/** The point's box grown by `km` and a hair, kept inside FULL_BOX, into SCRATCH. */
+function boxWithin(px: number, py: number, km: number): void {
+  expandBoxKmInto(SCRATCH, px, py, px, py, km + 1e-6);
+  if (SCRATCH[0] < FULL_BOX[0]) SCRATCH[0] = FULL_BOX[0];
+  if (SCRATCH[1] < FULL_BOX[1]) SCRATCH[1] = FULL_BOX[1];
+  if (SCRATCH[2] > FULL_BOX[2]) SCRATCH[2] = FULL_BOX[2];
+  if (SCRATCH[3] > FULL_BOX[3]) SCRATCH[3] = FULL_BOX[3];
+}
+
+/**
+ * The item of `grid` nearest (px, py) within CORRIDOR_MATCH_KM, ties to the lower edge index (the edge of item
+ * j is `segEdge[seg[j]]`, or `segEdge[j]` when the grid holds the network's own segments), or -1; its distance
+ * is written into NEAREST_KM[0]. `k` is the cosine of py's latitude and (w, s, e, n) the box searched. The cells
+ * under the box are walked and each segment whose box meets it is measured as `pointSegmentDistanceKm` does
+ * (the same arithmetic). A segment spanning several cells is measured in each (the same distance again).
+ */
+function nearestIn(
+  grid: SegmentGrid,
+  px: number,
+  py: number,
+  k: number,
+  w: number,
+  s: number,
+  e: number,
+  n: number,
+  segEdge: Int32Array,
+  seg?: Int32Array,
+): number {
+  let best = -1;
+  let bestEdge = -1;
+  let bestKm = Infinity;
+  if (grid.items.length > 0) {
+    const c = grid.boxes;
+    const { start, items, nx } = grid;
+    const cx0 = grid.column(w);
+    const cx1 = grid.column(e);
+    const cy1 = grid.row(n);
+    for (let cy = grid.row(s); cy <= cy1; cy++)
+      for (let cell = cy * nx + cx0, end = cy * nx + cx1; cell <= end; cell++)
+        for (let q = start[cell]; q < start[cell + 1]; q++) {
+          const j = items[q];
+          const x0 = c[4 * j];
+          const y0 = c[4 * j + 1];
+          const x1 = c[4 * j + 2];
+          const y1 = c[4 * j + 3];
+          if ((x0 < x1 ? x0 : x1) > e || (x0 < x1 ? x1 : x0) < w) continue;
+          if ((y0 < y1 ? y0 : y1) > n || (y0 < y1 ? y1 : y0) < s) continue;
+          projectOnSegmentXY(px, py, k, x0, y0, x1, y1, DISTANCE);
+          const d = DISTANCE[0];
+          if (d > CORRIDOR_MATCH_KM) continue;
+          const edge = segEdge[seg === undefined ? j : seg[j]];
+          if (d < bestKm || (d === bestKm && edge < bestEdge)) {
+            bestKm = d;
+            bestEdge = edge;
+            best = j;
+          }
+        }
+  }
+  NEAREST_KM[0] = bestKm;
+  return best;
+}
+
+/**
+ * Whether a segment of `grid` on a road that never closes is nearer (px, py) than `bestKm`, or as near with
+ * an edge index below `best`: the cells under the box in SCRATCH are walked as in `nearestIn`, and the
+ * first such segment answers. (A seasonal segment cannot be: `best` is the nearest of those.)
+ */
+function beaten(
+  grid: SegmentGrid,
+  segEdge: Int32Array,
+  seasonal: Uint8Array,
+  px: number,
+  py: number,
+  k: number,
+  bestKm: number,
+  best: number,
+): boolean {
   const w = SCRATCH[0];
   const s = SCRATCH[1];
   const e = SCRATCH[2];
   const n = SCRATCH[3];
-  const k = Math.cos((py * Math.PI) / 180);
   const c = grid.boxes;
   const { start, items, nx } = grid;
   const cx0 = grid.column(w);
   const cx1 = grid.column(e);
   const cy1 = grid.row(n);
-  let best: number | undefined;
-  let bestKm = Infinity;
   for (let cy = grid.row(s); cy <= cy1; cy++)
     for (let cell = cy * nx + cx0, end = cy * nx + cx1; cell <= end; cell++)
       for (let q = start[cell]; q < start[cell + 1]; q++) {
@@ -287,14 +432,11 @@ function roadEdgeAt(
         const y1 = c[4 * j + 3];
         if ((x0 < x1 ? x0 : x1) > e || (x0 < x1 ? x1 : x0) < w) continue;
         if ((y0 < y1 ? y0 : y1) > n || (y0 < y1 ? y1 : y0) < s) continue;
+        const edge = segEdge[j];
+        if (seasonal[edge] === 1) continue;
         projectOnSegmentXY(px, py, k, x0, y0, x1, y1, DISTANCE);
         const d = DISTANCE[0];
-        if (d > CORRIDOR_MATCH_KM) continue;
-        const edge = net.segEdge[j];
-        if (d < bestKm || (d === bestKm && edge < best!)) {
-          bestKm = d;
-          best = edge;
-        }
+        if (d < bestKm || (d === bestKm && edge < best)) return true;
       }
-  return best;
+  return false;
 }
