@@ -17,7 +17,7 @@ import { segmentBox } from '../frontlines/frontlineSegments';
 import { formatKm } from '../reasons';
 import { polygonIndexOf } from '../polygonIndexOf';
 import { IndexHits } from './indexHits';
-import { TypedStretchWriter, type TypedStretches } from './typedStretches';
+import { NO_TYPED_STRETCHES, TypedStretchWriter, type TypedStretches } from './typedStretches';
 
 /** A hazard over a stretch of a line, in km from its start. */
 export interface KmInterval {
@@ -209,18 +209,24 @@ function dynamicIntervals(
     // under that line's token, so a line moved back (or a date that has it again) finds it.
     for (let i = 0; i < memo.tokens.length; i++)
       if (memo.tokens[i] !== tokens[i]) putAside(ctx, memo.tokens[i]).set(corridor.geometry, memo.found[i]);
-    // Undefined where the line's stretches are not known yet (then found below).
-    const next: (readonly KmInterval[] | undefined)[] = [];
-    let anyMissing = false;
-    for (let i = 0; i < tokens.length; i++) {
-      const v = memo.tokens[i] === tokens[i] ? memo.found[i] : asides[i].get(corridor.geometry);
-      next.push(v);
-      if (v === undefined) anyMissing = true;
+    // On the first analysis nearly every corridor of a large network is far from every front line: it finds
+    // no stretch of any (whatever was put aside for it, found the same way, holds none either), known from
+    // one box test and one search rather than a look-up per line and a list.
+    if (farFromEveryLine(ctx, shared, coords)) found = noneFound(tokens.length);
+    else {
+      // Undefined where the line's stretches are not known yet (then found below).
+      const next: (readonly KmInterval[] | undefined)[] = [];
+      let anyMissing = false;
+      for (let i = 0; i < tokens.length; i++) {
+        const v = memo.tokens[i] === tokens[i] ? memo.found[i] : asides[i].get(corridor.geometry);
+        next.push(v);
+        if (v === undefined) anyMissing = true;
+      }
+      if (anyMissing) frontlineIntervals(ctx, coords, cumKm, next, crosslineOpen);
+      found = next.every((v) => v === NO_INTERVALS)
+        ? noneFound(next.length)
+        : (next as (readonly KmInterval[])[]);
     }
-    if (anyMissing) frontlineIntervals(ctx, coords, cumKm, next, crosslineOpen);
-    found = next.every((v) => v === NO_INTERVALS)
-      ? noneFound(next.length)
-      : (next as (readonly KmInterval[])[]);
     memo.tokens = tokens;
     memo.found = found;
   }
@@ -429,6 +435,8 @@ interface Shared {
   asides: WeakMap<object, readonly KmInterval[]>[];
   /** Box of each front line's segments (made once per analysis, not once per corridor). */
   lineBoxes: number[][];
+  /** Box of every front line's segments. */
+  allLinesBox: number[];
   /** Each front line's buffer and crossing reasons, made once per analysis (shared by every stretch). */
   bufferReasons: Reason[];
   crossingReasons: Reason[];
@@ -557,8 +565,16 @@ function sharedOf(ctx: AnalysisContext): Shared {
   }
   const keys = ctx.frontlineSegments.lines.map((f, i) => `${f.id}|${labels[i]}|${common}`);
   const tokens = tokensOf(ctx, keys);
+  const allLinesBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const b of lineBoxes) {
+    allLinesBox[0] = Math.min(allLinesBox[0], b[0]);
+    allLinesBox[1] = Math.min(allLinesBox[1], b[1]);
+    allLinesBox[2] = Math.max(allLinesBox[2], b[2]);
+    allLinesBox[3] = Math.max(allLinesBox[3], b[3]);
+  }
   shared = {
     lineBoxes,
+    allLinesBox,
     bufferReasons: ctx.frontlineSegments.lines.map((f, i) => ({
       code: 'frontline_buffer',
       featureId: f.id,
@@ -683,6 +699,17 @@ function frontlineIntervals(
   }
   for (let li = 0; li < wanted.length; li++)
     if (wanted[li]) found[li] = byLine[li]?.length ? byLine[li] : NO_INTERVALS;
+}
+
+/**
+ * Whether a corridor's box grown by the buffer meets no front-line segment's box (touching counts, as in the
+ * index searches): then no segment of it comes near any line, and `frontlineIntervals` would find nothing.
+ */
+function farFromEveryLine(ctx: AnalysisContext, shared: Shared, coords: readonly Position[]): boolean {
+  const g = grownBoxOf(coords, ctx.layers.params.frontlineBufferKm);
+  const box = shared.allLinesBox;
+  if (g[0] > box[2] || g[2] < box[0] || g[1] > box[3] || g[3] < box[1]) return true;
+  return FRONTLINE_HITS.search(shared.segments.index, g[0], g[1], g[2], g[3]) === 0;
 }
 
 /** Whether one of the front-line segments `hits.items[0 .. count)` is of a wanted line. */
@@ -844,6 +871,9 @@ function staticIntervals(
     lineBox,
     params.constraintRadiusKm,
   );
+  // Most lines of a large network have nothing stored near them: then no segment can find anything, and the
+  // loop below would only grow boxes.
+  if (areasNear === 0 && incidentsNear === 0 && constraintsNear === 0) return NO_TYPED_STRETCHES;
   const { areaBoxes, incidentBoxes, constraintBoxes } = featureBoxesOf(ctx);
   // The current segment's box (and grown by each radius), written in place for each segment.
   const segBox = SEG_BOX;
@@ -859,8 +889,12 @@ function staticIntervals(
     const span = cumKm[i + 1] - k0;
     segmentBoxKm(segBox, a, b, 0);
 
-    // Areas that deny access or are contested.
-    const areas = hitsOfSegment(AREAS_NEAR, areasNear, areaBoxes, ctx.allHazardAreaIndex, segBox);
+    // Areas that deny access or are contested. (A kind with nothing near the line is skipped: its segments'
+    // boxes, grown with a cosine each, would meet nothing.)
+    const areas =
+      areasNear === 0
+        ? NO_HITS
+        : hitsOfSegment(AREAS_NEAR, areasNear, areaBoxes, ctx.allHazardAreaIndex, segBox);
     for (let h = 0; h < areas.count; h++) {
       const n = areas.items[h];
       if (n < 0) continue;
@@ -874,8 +908,11 @@ function staticIntervals(
 
     // Incidents in the window.
     const r = params.incidentRadiusKm;
-    expandBoxKmInto(ibox, segBox[0], segBox[1], segBox[2], segBox[3], r);
-    const incidents = hitsOfSegment(INCIDENTS_NEAR, incidentsNear, incidentBoxes, ctx.incidentIndex, ibox);
+    let incidents = NO_HITS;
+    if (incidentsNear > 0) {
+      expandBoxKmInto(ibox, segBox[0], segBox[1], segBox[2], segBox[3], r);
+      incidents = hitsOfSegment(INCIDENTS_NEAR, incidentsNear, incidentBoxes, ctx.incidentIndex, ibox);
+    }
     for (let h = 0; h < incidents.count; h++) {
       const n = incidents.items[h];
       if (n < 0) continue;
@@ -889,14 +926,17 @@ function staticIntervals(
 
     // Constraints.
     const cr = params.constraintRadiusKm;
-    expandBoxKmInto(cbox, segBox[0], segBox[1], segBox[2], segBox[3], cr);
-    const constraints = hitsOfSegment(
-      CONSTRAINTS_NEAR,
-      constraintsNear,
-      constraintBoxes,
-      ctx.allHazardConstraintIndex,
-      cbox,
-    );
+    let constraints = NO_HITS;
+    if (constraintsNear > 0) {
+      expandBoxKmInto(cbox, segBox[0], segBox[1], segBox[2], segBox[3], cr);
+      constraints = hitsOfSegment(
+        CONSTRAINTS_NEAR,
+        constraintsNear,
+        constraintBoxes,
+        ctx.allHazardConstraintIndex,
+        cbox,
+      );
+    }
     for (let h = 0; h < constraints.count; h++) {
       const n = constraints.items[h];
       if (n < 0) continue;
@@ -979,6 +1019,9 @@ const SEGMENT_HITS = new IndexHits();
 
 /** Above this many features of a kind near a line, its segments search the index rather than test them all. */
 const MAX_TESTED = 64;
+
+/** What a segment finds of a kind with nothing near its line. */
+const NO_HITS: { items: Int32Array; count: number } = Object.freeze({ items: new Int32Array(0), count: 0 });
 
 /** The features near the line (`near`, `count` of them) that the segment's query box meets. */
 const SEGMENT_NEAR = { items: new Int32Array(MAX_TESTED), count: 0 };
