@@ -7,7 +7,7 @@ import { haversineKm } from '../../geo/haversineKm';
 import { polygonsOf } from '../../geo/polygonsOf';
 import { projectOnSegment } from '../../geo/projectOnSegment';
 import { segmentBufferIntervalInto } from '../../geo/segmentBufferInterval';
-import { segmentCircleInterval } from '../../geo/segmentCircleInterval';
+import { segmentCircleIntervalInto } from '../../geo/segmentCircleInterval';
 import { segmentIntersection } from '../../geo/segmentIntersection';
 import type { AreaFeature, ConstraintFeature, IncidentFeature, Reason } from '../../schemas';
 import type { ActiveCrossing } from '../activeLayers';
@@ -17,6 +17,7 @@ import { segmentBox } from '../frontlines/frontlineSegments';
 import { formatKm } from '../reasons';
 import { polygonIndexOf } from '../polygonIndexOf';
 import { IndexHits } from './indexHits';
+import { hitsOfSegment, hitsWithinKm, NO_HITS, widestDLon } from './segmentHits';
 import { NO_TYPED_STRETCHES, TypedStretchWriter, type TypedStretches } from './typedStretches';
 
 /** A hazard over a stretch of a line, in km from its start. */
@@ -880,6 +881,9 @@ function staticIntervals(
   const ibox = INCIDENT_BOX;
   const cbox = CONSTRAINT_BOX;
   const lbox = LINE_BOX;
+  // No segment's box grows in longitude more than the line's does (`widestDLon`).
+  const incidentDLon = widestDLon(lineBox, params.incidentRadiusKm);
+  const constraintDLon = widestDLon(lineBox, params.constraintRadiusKm);
   // No closures here: a closure reading the segment's start and length made those variables live in
   // a context object, where every double written (twice per segment of every corridor) was a new heap number.
   for (let i = 0; i + 1 < coords.length; i++) {
@@ -908,35 +912,38 @@ function staticIntervals(
 
     // Incidents in the window.
     const r = params.incidentRadiusKm;
-    let incidents = NO_HITS;
-    if (incidentsNear > 0) {
-      expandBoxKmInto(ibox, segBox[0], segBox[1], segBox[2], segBox[3], r);
-      incidents = hitsOfSegment(INCIDENTS_NEAR, incidentsNear, incidentBoxes, ctx.incidentIndex, ibox);
-    }
+    const incidents = hitsWithinKm(
+      INCIDENTS_NEAR,
+      incidentsNear,
+      incidentBoxes,
+      ctx.incidentIndex,
+      segBox,
+      r,
+      incidentDLon,
+      ibox,
+    );
     for (let h = 0; h < incidents.count; h++) {
       const n = incidents.items[h];
       if (n < 0) continue;
       const inc = ctx.incidents[n];
       if (inc.properties.severity === 0) continue;
-      const iv = segmentCircleInterval(a, b, inc.geometry.coordinates, r);
-      if (!iv) continue;
+      if (!segmentCircleIntervalInto(a, b, inc.geometry.coordinates, r, CIRCLE_T)) continue;
       reasons.incidents[n] ??= incidentReason(inc, r);
-      pushRange(out, k0, span, total, iv[0], iv[1], 3 * n + INCIDENT);
+      pushRange(out, k0, span, total, CIRCLE_T[0], CIRCLE_T[1], 3 * n + INCIDENT);
     }
 
     // Constraints.
     const cr = params.constraintRadiusKm;
-    let constraints = NO_HITS;
-    if (constraintsNear > 0) {
-      expandBoxKmInto(cbox, segBox[0], segBox[1], segBox[2], segBox[3], cr);
-      constraints = hitsOfSegment(
-        CONSTRAINTS_NEAR,
-        constraintsNear,
-        constraintBoxes,
-        ctx.allHazardConstraintIndex,
-        cbox,
-      );
-    }
+    const constraints = hitsWithinKm(
+      CONSTRAINTS_NEAR,
+      constraintsNear,
+      constraintBoxes,
+      ctx.allHazardConstraintIndex,
+      segBox,
+      cr,
+      constraintDLon,
+      cbox,
+    );
     for (let h = 0; h < constraints.count; h++) {
       const n = constraints.items[h];
       if (n < 0) continue;
@@ -946,8 +953,8 @@ function staticIntervals(
       const g = c.geometry;
       const lines: Position[][] = [];
       if (g.type === 'Point') {
-        const iv = segmentCircleInterval(a, b, g.coordinates, cr);
-        if (iv) pushRange(out, k0, span, total, iv[0], iv[1], reason);
+        if (segmentCircleIntervalInto(a, b, g.coordinates, cr, CIRCLE_T))
+          pushRange(out, k0, span, total, CIRCLE_T[0], CIRCLE_T[1], reason);
         continue;
       }
       if (g.type === 'LineString') lines.push(g.coordinates);
@@ -1011,48 +1018,10 @@ const INCIDENT_BOX = new Float64Array(4);
 const CONSTRAINT_BOX = new Float64Array(4);
 const LINE_BOX = new Float64Array(4);
 
-/** Each kind's features near the line being done, and a segment's own search when there are many. */
+/** Each kind's features near the line being done. */
 const AREAS_NEAR = new IndexHits();
 const INCIDENTS_NEAR = new IndexHits();
 const CONSTRAINTS_NEAR = new IndexHits();
-const SEGMENT_HITS = new IndexHits();
-
-/** Above this many features of a kind near a line, its segments search the index rather than test them all. */
-const MAX_TESTED = 64;
-
-/** What a segment finds of a kind with nothing near its line. */
-const NO_HITS: { items: Int32Array; count: number } = Object.freeze({ items: new Int32Array(0), count: 0 });
-
-/** The features near the line (`near`, `count` of them) that the segment's query box meets. */
-const SEGMENT_NEAR = { items: new Int32Array(MAX_TESTED), count: 0 };
-
-/**
- * The features a search of `index` around `q` would find (touching counts), as `items[0 .. count)`: those of
- * the line's hits whose box meets `q` (-1 in place of the others), or with many hits a search of its own.
- */
-function hitsOfSegment(
-  near: IndexHits,
-  count: number,
-  boxes: Float64Array,
-  index: AnalysisContext['incidentIndex'],
-  q: ArrayLike<number>,
-): { items: Int32Array; count: number } {
-  if (count > MAX_TESTED) {
-    SEGMENT_HITS.search(index, q[0], q[1], q[2], q[3]);
-    return SEGMENT_HITS;
-  }
-  for (let h = 0; h < count; h++) {
-    const n = near.items[h];
-    const meets =
-      boxes[4 * n] <= q[2] &&
-      boxes[4 * n + 1] <= q[3] &&
-      boxes[4 * n + 2] >= q[0] &&
-      boxes[4 * n + 3] >= q[1];
-    SEGMENT_NEAR.items[h] = meets ? n : -1;
-  }
-  SEGMENT_NEAR.count = count;
-  return SEGMENT_NEAR;
-}
 
 /**
  * The boxes the analyzer's indexes of incidents, hazard areas and hazard constraints hold (computed as it
@@ -1078,6 +1047,9 @@ function boxesOf<F extends object>(features: readonly F[], boxOf: (f: F) => read
   }
   return boxes;
 }
+
+/** The part of a segment within a circle (`segmentCircleIntervalInto`), reused by every test. */
+const CIRCLE_T = new Float64Array(2);
 
 /** The part of a segment within a buffer (`segmentBufferIntervalInto`), reused by every test. */
 const BUFFER_T = new Float64Array(2);
