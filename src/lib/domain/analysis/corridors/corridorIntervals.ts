@@ -893,8 +893,8 @@ function staticIntervals(
     const span = cumKm[i + 1] - k0;
     segmentBoxKm(segBox, a, b, 0);
 
-    // Areas that deny access or are contested. (A kind with nothing near the line is skipped: its segments'
-    // boxes, grown with a cosine each, would meet nothing.)
+    // Areas that deny access or are contested. (A kind with nothing near the line is skipped, here and below:
+    // its segments would test nothing.)
     const areas =
       areasNear === 0
         ? NO_HITS
