@@ -7,7 +7,7 @@ import { haversineKm } from '../../geo/haversineKm';
 import { polygonsOf } from '../../geo/polygonsOf';
 import { projectOnSegment } from '../../geo/projectOnSegment';
 import { segmentBufferIntervalInto } from '../../geo/segmentBufferInterval';
-import { segmentCircleInterval } from '../../geo/segmentCircleInterval';
+import { segmentCircleIntervalInto } from '../../geo/segmentCircleInterval';
 import { segmentIntersection } from '../../geo/segmentIntersection';
 import type { AreaFeature, ConstraintFeature, IncidentFeature, Reason } from '../../schemas';
 import type { ActiveCrossing } from '../activeLayers';
@@ -17,7 +17,8 @@ import { segmentBox } from '../frontlines/frontlineSegments';
 import { formatKm } from '../reasons';
 import { polygonIndexOf } from '../polygonIndexOf';
 import { IndexHits } from './indexHits';
-import { TypedStretchWriter, type TypedStretches } from './typedStretches';
+import { hitsOfSegment, hitsWithinKm, NO_HITS, widestDLon } from './segmentHits';
+import { NO_TYPED_STRETCHES, TypedStretchWriter, type TypedStretches } from './typedStretches';
 
 /** A hazard over a stretch of a line, in km from its start. */
 export interface KmInterval {
@@ -209,18 +210,24 @@ function dynamicIntervals(
     // under that line's token, so a line moved back (or a date that has it again) finds it.
     for (let i = 0; i < memo.tokens.length; i++)
       if (memo.tokens[i] !== tokens[i]) putAside(ctx, memo.tokens[i]).set(corridor.geometry, memo.found[i]);
-    // Undefined where the line's stretches are not known yet (then found below).
-    const next: (readonly KmInterval[] | undefined)[] = [];
-    let anyMissing = false;
-    for (let i = 0; i < tokens.length; i++) {
-      const v = memo.tokens[i] === tokens[i] ? memo.found[i] : asides[i].get(corridor.geometry);
-      next.push(v);
-      if (v === undefined) anyMissing = true;
+    // On the first analysis nearly every corridor of a large network is far from every front line: it finds
+    // no stretch of any (whatever was put aside for it, found the same way, holds none either), known from
+    // one box test and one search rather than a look-up per line and a list.
+    if (farFromEveryLine(ctx, shared, coords)) found = noneFound(tokens.length);
+    else {
+      // Undefined where the line's stretches are not known yet (then found below).
+      const next: (readonly KmInterval[] | undefined)[] = [];
+      let anyMissing = false;
+      for (let i = 0; i < tokens.length; i++) {
+        const v = memo.tokens[i] === tokens[i] ? memo.found[i] : asides[i].get(corridor.geometry);
+        next.push(v);
+        if (v === undefined) anyMissing = true;
+      }
+      if (anyMissing) frontlineIntervals(ctx, coords, cumKm, next, crosslineOpen);
+      found = next.every((v) => v === NO_INTERVALS)
+        ? noneFound(next.length)
+        : (next as (readonly KmInterval[])[]);
     }
-    if (anyMissing) frontlineIntervals(ctx, coords, cumKm, next, crosslineOpen);
-    found = next.every((v) => v === NO_INTERVALS)
-      ? noneFound(next.length)
-      : (next as (readonly KmInterval[])[]);
     memo.tokens = tokens;
     memo.found = found;
   }
@@ -429,6 +436,8 @@ interface Shared {
   asides: WeakMap<object, readonly KmInterval[]>[];
   /** Box of each front line's segments (made once per analysis, not once per corridor). */
   lineBoxes: number[][];
+  /** Box of every front line's segments. */
+  allLinesBox: number[];
   /** Each front line's buffer and crossing reasons, made once per analysis (shared by every stretch). */
   bufferReasons: Reason[];
   crossingReasons: Reason[];
@@ -557,8 +566,16 @@ function sharedOf(ctx: AnalysisContext): Shared {
   }
   const keys = ctx.frontlineSegments.lines.map((f, i) => `${f.id}|${labels[i]}|${common}`);
   const tokens = tokensOf(ctx, keys);
+  const allLinesBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const b of lineBoxes) {
+    allLinesBox[0] = Math.min(allLinesBox[0], b[0]);
+    allLinesBox[1] = Math.min(allLinesBox[1], b[1]);
+    allLinesBox[2] = Math.max(allLinesBox[2], b[2]);
+    allLinesBox[3] = Math.max(allLinesBox[3], b[3]);
+  }
   shared = {
     lineBoxes,
+    allLinesBox,
     bufferReasons: ctx.frontlineSegments.lines.map((f, i) => ({
       code: 'frontline_buffer',
       featureId: f.id,
@@ -683,6 +700,17 @@ function frontlineIntervals(
   }
   for (let li = 0; li < wanted.length; li++)
     if (wanted[li]) found[li] = byLine[li]?.length ? byLine[li] : NO_INTERVALS;
+}
+
+/**
+ * Whether a corridor's box grown by the buffer meets no front-line segment's box (touching counts, as in the
+ * index searches): then no segment of it comes near any line, and `frontlineIntervals` would find nothing.
+ */
+function farFromEveryLine(ctx: AnalysisContext, shared: Shared, coords: readonly Position[]): boolean {
+  const g = grownBoxOf(coords, ctx.layers.params.frontlineBufferKm);
+  const box = shared.allLinesBox;
+  if (g[0] > box[2] || g[2] < box[0] || g[1] > box[3] || g[3] < box[1]) return true;
+  return FRONTLINE_HITS.search(shared.segments.index, g[0], g[1], g[2], g[3]) === 0;
 }
 
 /** Whether one of the front-line segments `hits.items[0 .. count)` is of a wanted line. */
@@ -844,12 +872,18 @@ function staticIntervals(
     lineBox,
     params.constraintRadiusKm,
   );
+  // Most lines of a large network have nothing stored near them: then no segment can find anything, and the
+  // loop below would only grow boxes.
+  if (areasNear === 0 && incidentsNear === 0 && constraintsNear === 0) return NO_TYPED_STRETCHES;
   const { areaBoxes, incidentBoxes, constraintBoxes } = featureBoxesOf(ctx);
   // The current segment's box (and grown by each radius), written in place for each segment.
   const segBox = SEG_BOX;
   const ibox = INCIDENT_BOX;
   const cbox = CONSTRAINT_BOX;
   const lbox = LINE_BOX;
+  // No segment's box grows in longitude more than the line's does (`widestDLon`).
+  const incidentDLon = widestDLon(lineBox, params.incidentRadiusKm);
+  const constraintDLon = widestDLon(lineBox, params.constraintRadiusKm);
   // No closures here: a closure reading the segment's start and length made those variables live in
   // a context object, where every double written (twice per segment of every corridor) was a new heap number.
   for (let i = 0; i + 1 < coords.length; i++) {
@@ -859,8 +893,12 @@ function staticIntervals(
     const span = cumKm[i + 1] - k0;
     segmentBoxKm(segBox, a, b, 0);
 
-    // Areas that deny access or are contested.
-    const areas = hitsOfSegment(AREAS_NEAR, areasNear, areaBoxes, ctx.allHazardAreaIndex, segBox);
+    // Areas that deny access or are contested. (A kind with nothing near the line is skipped, here and below:
+    // its segments would test nothing.)
+    const areas =
+      areasNear === 0
+        ? NO_HITS
+        : hitsOfSegment(AREAS_NEAR, areasNear, areaBoxes, ctx.allHazardAreaIndex, segBox);
     for (let h = 0; h < areas.count; h++) {
       const n = areas.items[h];
       if (n < 0) continue;
@@ -874,27 +912,36 @@ function staticIntervals(
 
     // Incidents in the window.
     const r = params.incidentRadiusKm;
-    expandBoxKmInto(ibox, segBox[0], segBox[1], segBox[2], segBox[3], r);
-    const incidents = hitsOfSegment(INCIDENTS_NEAR, incidentsNear, incidentBoxes, ctx.incidentIndex, ibox);
+    const incidents = hitsWithinKm(
+      INCIDENTS_NEAR,
+      incidentsNear,
+      incidentBoxes,
+      ctx.incidentIndex,
+      segBox,
+      r,
+      incidentDLon,
+      ibox,
+    );
     for (let h = 0; h < incidents.count; h++) {
       const n = incidents.items[h];
       if (n < 0) continue;
       const inc = ctx.incidents[n];
       if (inc.properties.severity === 0) continue;
-      const iv = segmentCircleInterval(a, b, inc.geometry.coordinates, r);
-      if (!iv) continue;
+      if (!segmentCircleIntervalInto(a, b, inc.geometry.coordinates, r, CIRCLE_T)) continue;
       reasons.incidents[n] ??= incidentReason(inc, r);
-      pushRange(out, k0, span, total, iv[0], iv[1], 3 * n + INCIDENT);
+      pushRange(out, k0, span, total, CIRCLE_T[0], CIRCLE_T[1], 3 * n + INCIDENT);
     }
 
     // Constraints.
     const cr = params.constraintRadiusKm;
-    expandBoxKmInto(cbox, segBox[0], segBox[1], segBox[2], segBox[3], cr);
-    const constraints = hitsOfSegment(
+    const constraints = hitsWithinKm(
       CONSTRAINTS_NEAR,
       constraintsNear,
       constraintBoxes,
       ctx.allHazardConstraintIndex,
+      segBox,
+      cr,
+      constraintDLon,
       cbox,
     );
     for (let h = 0; h < constraints.count; h++) {
@@ -906,8 +953,8 @@ function staticIntervals(
       const g = c.geometry;
       const lines: Position[][] = [];
       if (g.type === 'Point') {
-        const iv = segmentCircleInterval(a, b, g.coordinates, cr);
-        if (iv) pushRange(out, k0, span, total, iv[0], iv[1], reason);
+        if (segmentCircleIntervalInto(a, b, g.coordinates, cr, CIRCLE_T))
+          pushRange(out, k0, span, total, CIRCLE_T[0], CIRCLE_T[1], reason);
         continue;
       }
       if (g.type === 'LineString') lines.push(g.coordinates);
@@ -971,45 +1018,10 @@ const INCIDENT_BOX = new Float64Array(4);
 const CONSTRAINT_BOX = new Float64Array(4);
 const LINE_BOX = new Float64Array(4);
 
-/** Each kind's features near the line being done, and a segment's own search when there are many. */
+/** Each kind's features near the line being done. */
 const AREAS_NEAR = new IndexHits();
 const INCIDENTS_NEAR = new IndexHits();
 const CONSTRAINTS_NEAR = new IndexHits();
-const SEGMENT_HITS = new IndexHits();
-
-/** Above this many features of a kind near a line, its segments search the index rather than test them all. */
-const MAX_TESTED = 64;
-
-/** The features near the line (`near`, `count` of them) that the segment's query box meets. */
-const SEGMENT_NEAR = { items: new Int32Array(MAX_TESTED), count: 0 };
-
-/**
- * The features a search of `index` around `q` would find (touching counts), as `items[0 .. count)`: those of
- * the line's hits whose box meets `q` (-1 in place of the others), or with many hits a search of its own.
- */
-function hitsOfSegment(
-  near: IndexHits,
-  count: number,
-  boxes: Float64Array,
-  index: AnalysisContext['incidentIndex'],
-  q: ArrayLike<number>,
-): { items: Int32Array; count: number } {
-  if (count > MAX_TESTED) {
-    SEGMENT_HITS.search(index, q[0], q[1], q[2], q[3]);
-    return SEGMENT_HITS;
-  }
-  for (let h = 0; h < count; h++) {
-    const n = near.items[h];
-    const meets =
-      boxes[4 * n] <= q[2] &&
-      boxes[4 * n + 1] <= q[3] &&
-      boxes[4 * n + 2] >= q[0] &&
-      boxes[4 * n + 3] >= q[1];
-    SEGMENT_NEAR.items[h] = meets ? n : -1;
-  }
-  SEGMENT_NEAR.count = count;
-  return SEGMENT_NEAR;
-}
 
 /**
  * The boxes the analyzer's indexes of incidents, hazard areas and hazard constraints hold (computed as it
@@ -1035,6 +1047,9 @@ function boxesOf<F extends object>(features: readonly F[], boxOf: (f: F) => read
   }
   return boxes;
 }
+
+/** The part of a segment within a circle (`segmentCircleIntervalInto`), reused by every test. */
+const CIRCLE_T = new Float64Array(2);
 
 /** The part of a segment within a buffer (`segmentBufferIntervalInto`), reused by every test. */
 const BUFFER_T = new Float64Array(2);
