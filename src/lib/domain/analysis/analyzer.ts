@@ -30,6 +30,7 @@ import {
   type EdgeHazardsMemo,
 } from './hazards/evaluateEdgeHazards';
 import { hotspots, type HotspotsMemo } from './hotspots';
+import { orderById } from './idOrder';
 import { buildRoadNetwork } from './network/buildRoadNetwork';
 import { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
 import type { RoadNetwork } from './network/roadNetwork';
@@ -120,17 +121,15 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   // Edges are in road id order, then by piece, which is not segment id order once a road has ten pieces
   // ("#10" sorts before "#2"). The report lists segments by id: the edges are put in that order once, on
   // the first analysis, and every analysis walks them in it instead of sorting its segments (a stable sort of
-  // all edges lists any subset of them as a stable sort of that subset would).
+  // all edges lists any subset of them as a stable sort of that subset would). Only each road's pieces need
+  // sorting among themselves (idOrder.ts).
   let edgesById: Int32Array | undefined;
-  const edgeOrder = (): Int32Array => {
-    if (edgesById) return edgesById;
-    const order = Array.from({ length: net.edges.length }, (_, e) => e);
-    let sorted = true;
-    for (let e = 1; e < order.length && sorted; e++)
-      if (compareStrings(net.edges[e - 1].id, net.edges[e].id) >= 0) sorted = false;
-    if (!sorted) order.sort((a, b) => compareStrings(net.edges[a].id, net.edges[b].id));
-    return (edgesById = Int32Array.from(order));
-  };
+  const edgeOrder = (): Int32Array =>
+    (edgesById ??= orderById(
+      net.edges.length,
+      (e) => net.edges[e].id,
+      (e) => net.edges[e].roadId,
+    ));
   // The place of each edge in that order.
   let placeByEdge: Int32Array | undefined;
   const placeOf = (): Int32Array => {
