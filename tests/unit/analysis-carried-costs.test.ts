@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '$lib/domain/analysis';
-import { carriedEdgeCosts, costChangesFrom, type CostsMade } from '$lib/domain/analysis/access/carriedCosts';
+import {
+  carriedEdgeCosts,
+  costChangesFrom,
+  lowestCost,
+  type CostsMade,
+} from '$lib/domain/analysis/access/carriedCosts';
 import { edgeCosts, type EdgeCostOptions } from '$lib/domain/analysis/access/edgeCosts';
 import { parseSituation, type AnalysisOverridesInput } from '$lib/domain/schemas';
 import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
@@ -48,6 +53,10 @@ describe('edge costs carried across front-line moves', () => {
         const cost = carriedEdgeCosts(ctx, opts, last[i]);
         const fresh = edgeCosts(ctx, opts);
         expect(Array.from(cost)).toEqual(Array.from(fresh));
+        // Found along from the last array's lowest cost when that is known (it is: asked each time here).
+        let min = Infinity;
+        for (const c of fresh) if (c < min) min = c;
+        expect(lowestCost(cost)).toBe(min);
         const before = last[i]?.cost;
         const listed = before && costChangesFrom(before, cost);
         if (before && listed) {

@@ -126,4 +126,42 @@ describe('repairing a search after edge costs changed', () => {
     expect(gaveUp).toBeGreaterThan(20);
     expect(repaired).toBeGreaterThan(20);
   });
+
+  it('repairs the same network again and again, some repairs given up midway, as new searches would', () => {
+    let gaveUp = 0;
+    let repaired = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const { g, sources, stopAt, passCost, before } = randomCase(seed);
+      const rand = mulberry32(seed * 7919);
+      let last = {
+        sources,
+        cost: before,
+        stopAt,
+        passCost,
+        result: run(g, { sources, cost: before, stopAt, passCost }),
+      };
+      for (let move = 0; move < 8; move++) {
+        const cost = last.cost.slice();
+        for (let i = 0; i < 4; i++) {
+          const e = Math.floor(rand() * cost.length);
+          cost[e] = rand() < 0.3 ? Infinity : 1 + Math.floor(rand() * 4);
+        }
+        const now = { sources, cost, stopAt, passCost };
+        const fresh = run(g, now);
+        // A low limit now and then: a repair left midway must leave nothing behind for the next one.
+        const repair = repairSearch(g, last, now, rand() < 0.3 ? 1 : Infinity);
+        if (repair) {
+          repaired++;
+          expect(Array.from(repair.dist), `seed ${seed} move ${move}`).toEqual(Array.from(fresh.dist));
+          expect(Array.from(repair.prevEdge), `seed ${seed} move ${move}`).toEqual(
+            Array.from(fresh.prevEdge),
+          );
+          expect(Array.from(repair.origin), `seed ${seed} move ${move}`).toEqual(Array.from(fresh.origin));
+        } else gaveUp++;
+        last = { ...now, result: fresh };
+      }
+    }
+    expect(gaveUp).toBeGreaterThan(20);
+    expect(repaired).toBeGreaterThan(200);
+  });
 });

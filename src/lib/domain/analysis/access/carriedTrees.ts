@@ -1,45 +1,54 @@
 import type { BestPath, Reason, SiteFeature } from '../../schemas';
 import type { TreeMemo } from './foldTree';
-import { NodeValues } from './nodeValues';
+import { StampedValues } from './nodeValues';
 import type { PathSummary } from './pathTree';
 
 /**
  * A fold's values by node (foldTree.ts) that also takes the last analysis' value of a node whose path did not
  * change (`changed` false: the same distance, edge and hub at every node of it, the same reasons and crossline
  * crossings on its edges): a value made from these alone is the same. Only the last analysis' values are read,
- * so no older ones are kept alive.
+ * so no older ones are taken.
+ *
+ * The values live in the last memo's arrays (nodeValues.ts), which this one takes over: a value is this
+ * analysis' when it holds this memo's stamp, the last analysis' when it holds the last memo's. The last memo
+ * must not be used once a memo is made from it.
  */
 export class CarriedMemo<T> implements TreeMemo<T> {
-  readonly now: NodeValues<T>;
+  private readonly values: StampedValues<T>;
+  private readonly stamp: number;
+  /** The last memo's stamp while its values may be taken, else 0. */
+  private lastStamp: number;
 
   constructor(
-    private before: Pick<NodeValues<T>, 'get'> | undefined,
+    last: CarriedMemo<T> | undefined,
     private changed: ((node: number) => boolean) | undefined,
     /** The graph's junction count, when known. */
     size = 0,
   ) {
-    this.now = new NodeValues<T>(size);
+    this.values = last?.values ?? new StampedValues<T>(size);
+    // A new stamp even when the last memo's values are not taken: those it made are then no one's.
+    this.stamp = this.values.nextStamp();
+    this.lastStamp = last && changed ? last.stamp : 0;
   }
 
   get(node: number): T | undefined {
-    const v = this.now.get(node);
-    if (v !== undefined || !this.before || !this.changed) return v;
-    const last = this.before.get(node);
-    if (last === undefined || this.changed(node)) return undefined;
-    this.now.set(node, last);
-    return last;
+    const stamp = this.values.stampAt(node);
+    if (stamp === this.stamp) return this.values.valueAt(node);
+    if (stamp === 0 || stamp !== this.lastStamp || this.changed!(node)) return undefined;
+    this.values.restamp(node, this.stamp);
+    return this.values.valueAt(node);
   }
 
   set(node: number, value: T): void {
-    this.now.set(node, value);
+    this.values.put(node, value, this.stamp);
   }
 
   /**
-   * Ends this analysis' reading of the last one. Kept until the next analysis, this memo would otherwise hold
-   * the last analysis' values and, through `changed`, its searches and hazards: three analyses' worth at once.
+   * Ends this analysis' reading of the last one. Kept until the next analysis, this memo would otherwise hold,
+   * through `changed`, the last analysis' searches and hazards: three analyses' worth at once.
    */
   settle(): void {
-    this.before = undefined;
+    this.lastStamp = 0;
     this.changed = undefined;
   }
 }
@@ -63,7 +72,9 @@ export class SearchTrees {
   readonly paths: CarriedMemo<PathSummary>;
   readonly best: CarriedMemo<BestPathAt>;
   private readonly blockages = new Map<string, CarriedMemo<Reason[]>>();
-  private blockagesBefore?: ReadonlyMap<string, NodeValues<Reason[]>>;
+  private blockagesBefore?: ReadonlyMap<string, CarriedMemo<Reason[]>>;
+  /** Whether the last analysis' values are taken (same hubs, and what changed since is known). */
+  private readonly carried: boolean;
 
   constructor(
     readonly hubs: string,
@@ -72,10 +83,12 @@ export class SearchTrees {
     /** The graph's junction count, when known. */
     private readonly size = 0,
   ) {
-    const from = last?.hubs === hubs && changed ? last : undefined;
-    this.paths = new CarriedMemo(from?.paths.now, changed, size);
-    this.best = new CarriedMemo(from?.best.now, changed, size);
-    if (from) this.blockagesBefore = new Map([...from.blockages].map(([k, m]) => [k, m.now]));
+    // The last analysis' memos are taken over (their arrays reused) even when their values are not.
+    this.carried = last?.hubs === hubs && changed !== undefined;
+    const carriedChanges = this.carried ? changed : undefined;
+    this.paths = new CarriedMemo(last?.paths, carriedChanges, size);
+    this.best = new CarriedMemo(last?.best, carriedChanges, size);
+    if (last) this.blockagesBefore = last.blockages;
   }
 
   /** The explanations of tree `treeKey` over this search. */
@@ -84,7 +97,11 @@ export class SearchTrees {
     if (!m)
       this.blockages.set(
         treeKey,
-        (m = new CarriedMemo(this.blockagesBefore?.get(treeKey), this.changed, this.size)),
+        (m = new CarriedMemo(
+          this.blockagesBefore?.get(treeKey),
+          this.carried ? this.changed : undefined,
+          this.size,
+        )),
       );
     return m;
   }

@@ -34,11 +34,62 @@ export function repairSearch(
 ): SearchResult | undefined {
   if (!sameSources(last.sources, now.sources)) return undefined;
   if (!sameNumbers(last.stopAt, now.stopAt) || !sameNumbers(last.passCost, now.passCost)) return undefined;
+  const marks = marksOf(g);
+  const resetList: number[] = [];
+  const redoList: number[] = [];
+  try {
+    return repairMarked(g, last, now, maxReset, marks, resetList, redoList);
+  } finally {
+    // Only the junctions marked are cleared: the marks are whole again for the next repair.
+    for (const s of now.sources) marks.isSource[s.node] = 0;
+    for (const n of resetList) marks.reset[n] = 0;
+    // Every junction settled was first marked to be done again (seeded or offered a way).
+    for (const n of redoList) marks.redo[n] = marks.done[n] = 0;
+  }
+}
+
+/** Flags by junction of one repair, all 0 between repairs. */
+interface Marks {
+  isSource: Uint8Array;
+  reset: Uint8Array;
+  redo: Uint8Array;
+  done: Uint8Array;
+}
+
+/**
+ * Each graph's marks, made once: a moved front line repairs dozens of searches, and four new arrays the size
+ * of the network per repair were garbage to collect for a few hundred junctions marked in each.
+ */
+const marksByGraph = new WeakMap<Graph, Marks>();
+function marksOf(g: Graph): Marks {
+  let marks = marksByGraph.get(g);
+  if (!marks || marks.done.length !== g.nodeCount) {
+    const n = g.nodeCount;
+    marks = {
+      isSource: new Uint8Array(n),
+      reset: new Uint8Array(n),
+      redo: new Uint8Array(n),
+      done: new Uint8Array(n),
+    };
+    marksByGraph.set(g, marks);
+  }
+  return marks;
+}
+
+/** `repairSearch` with its marks given, and the lists of junctions it marks reset and to do again. */
+function repairMarked(
+  g: Graph,
+  last: SearchInput & { result: SearchResult },
+  now: SearchInput,
+  maxReset: number,
+  { isSource, reset, redo, done }: Marks,
+  resetList: number[],
+  redoList: number[],
+): SearchResult | undefined {
   const n0 = g.nodeCount;
   const before = last.cost;
   const cost = now.cost;
   const { stopAt, passCost, sources } = now;
-  const isSource = new Uint8Array(n0);
   for (const s of sources) isSource[s.node] = 1;
   const mayLeave = (n: number) => isSource[n] === 1 || !stopAt || stopAt[n] === 0;
   const leave = (n: number) => (passCost && isSource[n] === 0 ? dist[n] + passCost[n] : dist[n]);
@@ -59,8 +110,6 @@ export function repairSearch(
 
   // 1: reset junctions whose path used an edge that now costs more: the subtree below it in the last tree
   // (a junction's children are the neighbours it was the last edge of, found in its list).
-  const reset = new Uint8Array(n0);
-  const resetList: number[] = [];
   for (const e of changed) {
     if (!(cost[e] > before[e])) continue;
     for (const root of [g.edgeFrom[e], g.edgeTo[e]]) {
@@ -93,8 +142,6 @@ export function repairSearch(
 
   // Junctions whose edge is chosen again: all reset ones, those reached anew, and those a changed
   // neighbour or edge now ties with.
-  const redo = new Uint8Array(n0);
-  const redoList: number[] = [];
   const markRedo = (n: number) => {
     if (!redo[n]) {
       redo[n] = 1;
@@ -139,7 +186,6 @@ export function repairSearch(
   }
 
   // 4: Dijkstra over the seeded junctions and whatever they now reach more cheaply.
-  const done = new Uint8Array(n0);
   while (heap.size > 0) {
     const n = heap.pop();
     if (done[n] || heap.poppedCost !== dist[n]) continue;

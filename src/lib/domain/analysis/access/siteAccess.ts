@@ -99,16 +99,8 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   for (const [node, list] of ctx.crossingsAt)
     if (list.some((c) => c.feature.properties.kind === 'international')) international.add(node);
 
-  // Junctions a search may reach but not pass: closed crossings, and for domestic searches international ones.
-  const stopAbroad = new Uint8Array(graph.nodeCount);
-  for (const n of ctx.hazards.closedNodes) stopAbroad[n] = 1;
-  const stopDomestic = stopAbroad.slice();
-  for (const n of international) stopDomestic[n] = 1;
-  // Explanations pass closed crossings at the cost of one blockage; domestic ones still stop at the border.
-  const stopExplainDomestic = new Uint8Array(graph.nodeCount);
-  for (const n of international) stopExplainDomestic[n] = 1;
-  const closedPass = new Float64Array(graph.nodeCount);
-  for (const n of ctx.hazards.closedNodes) closedPass[n] = BLOCKED_PENALTY_KM;
+  const stops = stopsOf(graph.nodeCount, ctx.hazards.closedNodes, international, memo?.stops);
+  const { stopAbroad, stopDomestic, stopExplainDomestic, closedPass } = stops;
   const costs = new Map<string, Float64Array>();
   const costOf = (crossline: boolean, explain: boolean) => {
     const k = `${crossline}|${explain}`;
@@ -216,6 +208,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     memo.frontlines = ctx.frontlines;
     memo.routeKey = routeKey;
     memo.crossingsAt = ctx.crossingsAt;
+    memo.stops = stops;
     const made = { hazards: ctx.hazards, atRiskCostFactor: params.atRiskCostFactor };
     memo.costs = new Map([...costs].map(([k, cost]) => [k, { ...made, cost }]));
     for (const t of searchTrees.values()) t.settle();
@@ -643,6 +636,65 @@ export class SiteAccessMemo {
   trees = new Map<string, SearchTrees>();
   /** The cost arrays of the last analysis, by `crossline|explain`: the next one rewrites what changed. */
   costs = new Map<string, CostsMade>();
+  /** The stops and pass costs of the last analysis, kept by the next while its crossings are the same. */
+  stops?: Stops;
+}
+
+/** The junctions the searches may reach but not pass, and the pass costs of explanations, by junction. */
+interface Stops {
+  closed: ReadonlySet<number>;
+  international: ReadonlySet<number>;
+  /** Closed crossings. */
+  stopAbroad: Uint8Array;
+  /** Closed crossings and international ones: a domestic search ends at the border. */
+  stopDomestic: Uint8Array;
+  /** International crossings: explanations pass closed crossings at the cost of one blockage. */
+  stopExplainDomestic: Uint8Array;
+  /** BLOCKED_PENALTY_KM at closed crossings. */
+  closedPass: Float64Array;
+}
+
+/**
+ * The stops of the searches for these closed and international crossings: `last`'s when they are the same (a
+ * moved front line), so that each search sees at once, by the arrays being the same, that its stops and pass
+ * costs did not change, instead of comparing them junction by junction (sameSearch, repairSearch).
+ */
+function stopsOf(
+  nodeCount: number,
+  closed: ReadonlySet<number>,
+  international: ReadonlySet<number>,
+  last: Stops | undefined,
+): Stops {
+  if (
+    last &&
+    last.stopAbroad.length === nodeCount &&
+    sameSet(last.closed, closed) &&
+    sameSet(last.international, international)
+  )
+    return last;
+  const stopAbroad = new Uint8Array(nodeCount);
+  for (const n of closed) stopAbroad[n] = 1;
+  const stopDomestic = stopAbroad.slice();
+  for (const n of international) stopDomestic[n] = 1;
+  const stopExplainDomestic = new Uint8Array(nodeCount);
+  for (const n of international) stopExplainDomestic[n] = 1;
+  const closedPass = new Float64Array(nodeCount);
+  for (const n of closed) closedPass[n] = BLOCKED_PENALTY_KM;
+  // A copy of the hazards' set, kept as it is now (these arrays are never written once made).
+  return {
+    closed: new Set(closed),
+    international,
+    stopAbroad,
+    stopDomestic,
+    stopExplainDomestic,
+    closedPass,
+  };
+}
+
+function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
 
 /**
@@ -695,11 +747,11 @@ function sameSearch(g: Graph, last: SearchInput & { result: SearchResult }, now:
     if (last.sources[i].node !== now.sources[i].node || last.sources[i].cost !== now.sources[i].cost)
       return false;
   if (!sameNumbers(last.stopAt, now.stopAt) || !sameNumbers(last.passCost, now.passCost)) return false;
-  const isSource = new Uint8Array(g.nodeCount);
-  for (const s of now.sources) isSource[s.node] = 1;
   const { dist } = last.result;
   const stopAt = now.stopAt;
-  const left = (n: number) => dist[n] !== Infinity && (!stopAt || stopAt[n] === 0 || isSource[n] === 1);
+  // A stop reached is left only when it is a source: rare, so the sources are looked through then.
+  const left = (n: number) =>
+    dist[n] !== Infinity && (!stopAt || stopAt[n] === 0 || now.sources.some((s) => s.node === n));
   const a = last.cost;
   const b = now.cost;
   // After a moved front line, only the edges it changed (carriedCosts.ts); else every edge.
