@@ -22,13 +22,29 @@ const FRACTION_CHARS = 8;
  */
 const LINE_POSITIONS = 16;
 
+/**
+ * The counts of the lines and lists of ids of reports already counted, by the array. A date change's report
+ * holds most of the last one's: its segments' lines are the road edges' own arrays (20,350 of 21,262 at Sudan
+ * scale on the bench's far date) and the best paths whose path did not change are kept whole (1,630 of
+ * 3,447), so counting them again read the same arrays again. Reports are not changed once made, so a count
+ * kept stays right; a `WeakMap` lets the arrays go with their reports. Shorter arrays, and arrays of anything
+ * else (a report's own lists, made anew each analysis), are counted every time.
+ */
+const countedLists = new WeakMap<readonly unknown[], number>();
+const KEPT_LIST_MIN_LENGTH = 8;
+
 /** About `Buffer.byteLength(JSON.stringify(report))`, without making the string. */
 export function reportJsonBytes(report: AnalysisReport): number {
-  return jsonBytes(report);
+  return valueBytes(report, countedLists);
 }
 
 /** About the length of `JSON.stringify(value)` (see the top of this file). */
 export function jsonBytes(value: unknown): number {
+  return valueBytes(value, undefined);
+}
+
+/** `jsonBytes`, taking and keeping the counts of long lines and id lists in `kept` when given. */
+function valueBytes(value: unknown, kept: WeakMap<readonly unknown[], number> | undefined): number {
   switch (typeof value) {
     case 'string':
       return value.length + 2;
@@ -38,15 +54,15 @@ export function jsonBytes(value: unknown): number {
       return value ? 4 : 5;
     case 'object': {
       if (value === null) return 4;
-      if (Array.isArray(value)) return arrayBytes(value);
+      if (Array.isArray(value)) return kept ? keptArrayBytes(value, kept) : arrayBytes(value, kept);
       if (typeof (value as { toJSON?: unknown }).toJSON === 'function')
-        return jsonBytes((value as { toJSON: () => unknown }).toJSON());
+        return valueBytes((value as { toJSON: () => unknown }).toJSON(), kept);
       let n = 2;
       let first = true;
       for (const key in value) {
         const v = (value as Record<string, unknown>)[key];
         if (v === undefined || typeof v === 'function') continue;
-        n += (first ? 0 : 1) + key.length + 3 + jsonBytes(v);
+        n += (first ? 0 : 1) + key.length + 3 + valueBytes(v, kept);
         first = false;
       }
       return n;
@@ -56,7 +72,20 @@ export function jsonBytes(value: unknown): number {
   }
 }
 
-function arrayBytes(value: readonly unknown[]): number {
+/** `arrayBytes`, kept in `kept` for a long line or list of ids (see `countedLists`). */
+function keptArrayBytes(value: readonly unknown[], kept: WeakMap<readonly unknown[], number>): number {
+  if (value.length < KEPT_LIST_MIN_LENGTH) return arrayBytes(value, kept);
+  const first = value[0];
+  if (typeof first !== 'string' && !isPosition(first)) return arrayBytes(value, kept);
+  let n = kept.get(value);
+  if (n === undefined) kept.set(value, (n = arrayBytes(value, kept)));
+  return n;
+}
+
+function arrayBytes(
+  value: readonly unknown[],
+  kept: WeakMap<readonly unknown[], number> | undefined,
+): number {
   const n = 2 + Math.max(0, value.length - 1);
   if (value.length >= LINE_POSITIONS) {
     const first = value[0];
@@ -71,7 +100,7 @@ function arrayBytes(value: readonly unknown[]): number {
   for (let i = 0; i < value.length; i++) {
     const v = value[i];
     if (isPosition(v)) m += 3 + positionChars(v);
-    else m += v === undefined || typeof v === 'function' ? 4 : jsonBytes(v);
+    else m += v === undefined || typeof v === 'function' ? 4 : valueBytes(v, kept);
   }
   return m;
 }
