@@ -134,6 +134,31 @@ function cellOn(v: number, origin: number, cell: number, n: number): number {
   return c < 0 ? 0 : c >= n ? n - 1 : c;
 }
 
+/**
+ * The cells that the box of the item whose numbers start at `boxes[i]` overlaps: columns `range[0] ..
+ * range[2]` and rows `range[1] .. range[3]`, written into `range` (no array per item). The two passes of the
+ * constructor share it, so that they cannot place an item in other cells than they counted for it.
+ */
+function cellRange(
+  boxes: Float64Array,
+  i: number,
+  x0: number,
+  y0: number,
+  cell: number,
+  nx: number,
+  ny: number,
+  range: Int32Array,
+): void {
+  const ax = boxes[i];
+  const ay = boxes[i + 1];
+  const bx = boxes[i + 2];
+  const by = boxes[i + 3];
+  range[0] = cellOn(ax < bx ? ax : bx, x0, cell, nx);
+  range[1] = cellOn(ay < by ? ay : by, y0, cell, ny);
+  range[2] = cellOn(ax < bx ? bx : ax, x0, cell, nx);
+  range[3] = cellOn(ay < by ? by : ay, y0, cell, ny);
+}
+
 /** Adds one to `count[c + 1]` for each cell c that each item's box overlaps. */
 function countPerCell(
   boxes: Float64Array,
@@ -144,16 +169,13 @@ function countPerCell(
   ny: number,
   count: Int32Array,
 ): void {
+  const range = new Int32Array(4);
   for (let i = 0; i < boxes.length; i += 4) {
-    const ax = boxes[i];
-    const ay = boxes[i + 1];
-    const bx = boxes[i + 2];
-    const by = boxes[i + 3];
-    const cx0 = cellOn(ax < bx ? ax : bx, x0, cell, nx);
-    const cy0 = cellOn(ay < by ? ay : by, y0, cell, ny);
-    const cx1 = cellOn(ax < bx ? bx : ax, x0, cell, nx);
-    const cy1 = cellOn(ay < by ? by : ay, y0, cell, ny);
-    for (let cy = cy0; cy <= cy1; cy++) for (let cx = cx0; cx <= cx1; cx++) count[cy * nx + cx + 1]++;
+    cellRange(boxes, i, x0, y0, cell, nx, ny, range);
+    const cx0 = range[0];
+    const cx1 = range[2];
+    const cy1 = range[3];
+    for (let cy = range[1]; cy <= cy1; cy++) for (let cx = cx0; cx <= cx1; cx++) count[cy * nx + cx + 1]++;
   }
 }
 
@@ -173,16 +195,13 @@ function placeItems(
   next: Int32Array,
   items: Int32Array,
 ): void {
+  const range = new Int32Array(4);
   for (let i = 0; i < boxes.length; i += 4) {
-    const ax = boxes[i];
-    const ay = boxes[i + 1];
-    const bx = boxes[i + 2];
-    const by = boxes[i + 3];
-    const cx0 = cellOn(ax < bx ? ax : bx, x0, cell, nx);
-    const cy0 = cellOn(ay < by ? ay : by, y0, cell, ny);
-    const cx1 = cellOn(ax < bx ? bx : ax, x0, cell, nx);
-    const cy1 = cellOn(ay < by ? by : ay, y0, cell, ny);
-    for (let cy = cy0; cy <= cy1; cy++)
+    cellRange(boxes, i, x0, y0, cell, nx, ny, range);
+    const cx0 = range[0];
+    const cx1 = range[2];
+    const cy1 = range[3];
+    for (let cy = range[1]; cy <= cy1; cy++)
       for (let cx = cx0; cx <= cx1; cx++) items[next[cy * nx + cx]++] = i / 4;
   }
 }
