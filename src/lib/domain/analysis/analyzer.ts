@@ -33,7 +33,7 @@ import { hotspots, type HotspotsMemo } from './hotspots';
 import { orderById } from './idOrder';
 import { buildRoadNetwork } from './network/buildRoadNetwork';
 import { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
-import type { RoadNetwork } from './network/roadNetwork';
+import { EDGE_REPEATS, EDGE_ROUNDED, type RoadNetwork } from './network/roadNetwork';
 import { statusByRank } from './reasons';
 import { roadRanges } from './roads/roadRanges';
 import { round3, roundLine, roundPosition } from './round';
@@ -94,13 +94,19 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   const allHazardConstraints = situation.constraints.filter(isObstacle);
   const allHazardConstraintIndex = boxIndexOf(allHazardConstraints);
   // Rounded edge geometry for the report, made once per edge (edges never change). Mostly the edge's own
-  // positions (roundLine): reports share them with the network, and nothing mutates either.
+  // positions (roundLine): reports share them with the network, and nothing mutates either. The build found
+  // the edges that rounding leaves as they are (most, in road data): those are not read again here, a
+  // position array scattered on the heap each.
+  const rounding = net.edgeRounding;
   const roundedCoords: Position[][] = [];
-  const edgeCoords = (e: number) => (roundedCoords[e] ??= roundLine(net.edges[e].coords) as Position[]);
+  const edgeCoords = (e: number) =>
+    (roundedCoords[e] ??=
+      rounding[e] & EDGE_ROUNDED ? net.edges[e].coords : (roundLine(net.edges[e].coords) as Position[]));
   // Whether an edge's rounded positions hold two equal ones in a row (0 not known yet, 1 no, 2 yes), found
   // once per edge: best-path geometry then copies the others without reading each position (pathGeometry).
   const repeats = new Uint8Array(net.edges.length);
   const edgeHasRepeats = (e: number): boolean => {
+    if (repeats[e] === 0 && rounding[e] & EDGE_ROUNDED) repeats[e] = rounding[e] & EDGE_REPEATS ? 2 : 1;
     if (repeats[e] === 0) {
       const line = edgeCoords(e);
       repeats[e] = 1;

@@ -11,6 +11,11 @@ export function roundPosition(p: Position): Position {
   return [Math.round(p[0] * 1e7) / 1e7, Math.round(p[1] * 1e7) / 1e7];
 }
 
+/** Whether `roundPosition` gives the same numbers as `p`'s, and `p` has no third number (altitude). */
+export function roundsToItself(p: Position): boolean {
+  return p.length === 2 && Math.round(p[0] * 1e7) / 1e7 === p[0] && Math.round(p[1] * 1e7) / 1e7 === p[1];
+}
+
 /**
  * A line's positions rounded as by `roundPosition`, keeping the position arrays (and the line itself) that
  * rounding leaves unchanged: road data rarely has more than 7 decimals, and a rounded copy of every edge's

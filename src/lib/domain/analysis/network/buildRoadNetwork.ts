@@ -5,13 +5,20 @@ import { expandBboxKm } from '../../geo/expandBboxKm';
 import { haversineKm, haversineKmLonLat } from '../../geo/haversineKm';
 import { projectOnSegment } from '../../geo/projectOnSegment';
 import type { CrossingFeature, RoadFeature, SiteFeature } from '../../schemas';
+import { roundsToItself } from '../round';
 import { byId } from '../sortById';
 import { clusterPoints } from './clusterPoints';
 import { findRoadSplits } from './findRoadSplits';
 import { latAt, lonAt, pointAt, sortCuts, type SortedCuts } from './cutPoints';
 import { SegmentGrid } from './segmentGrid';
 import type { NetworkOptions } from './networkOptions';
-import type { Attachment, NetworkEdge, RoadNetwork } from './roadNetwork';
+import {
+  EDGE_REPEATS,
+  EDGE_ROUNDED,
+  type Attachment,
+  type NetworkEdge,
+  type RoadNetwork,
+} from './roadNetwork';
 
 /**
  * Builds the road graph: roads are cut where they meet, cross or nearly meet (snapped within
@@ -122,7 +129,18 @@ export function buildRoadNetwork(
     coords: new Float64Array(4 * cuts.segments),
     count: 0,
   };
-  const edges = makeEdges(roads, coords, cuts, nodeOfPoint, nodePos, options.snapToleranceKm, packed);
+  // At most one edge per pair of consecutive cut points of a road.
+  const rounding = new Uint8Array(Math.max(0, pointCount - roads.length));
+  const edges = makeEdges(
+    roads,
+    coords,
+    cuts,
+    nodeOfPoint,
+    nodePos,
+    options.snapToleranceKm,
+    packed,
+    rounding,
+  );
   const segCount = packed.count;
   const span = sumOfSpans(packed.coords, segCount);
   // Views on the first segCount entries (the bound is above the count by the dropped loops' segments).
@@ -192,6 +210,7 @@ export function buildRoadNetwork(
     segVertex,
     segCoords,
     segIndex: segGrid,
+    edgeRounding: rounding.subarray(0, edges.length),
     get nodeIndex() {
       return (nodeIndex ??= createPointIndex(nodeLon, nodeLat));
     },
@@ -243,7 +262,8 @@ function numberJunctions(root: Int32Array): { nodeOfRoot: Int32Array; rootOfNode
  * The pieces of each road between consecutive cuts, a loop (from a junction back to itself) shorter than three
  * snap tolerances left out. Their segments are packed into `packed` in the same pass, while the positions just
  * read are still in the cache: a second pass over a million position arrays scattered on the heap cost more
- * than the packing itself.
+ * than the packing itself. For the same reason each edge's `rounding` (see RoadNetwork.edgeRounding) is found
+ * here, not by the analysis reading every position again.
  */
 function makeEdges(
   roads: readonly RoadFeature[],
@@ -253,6 +273,7 @@ function makeEdges(
   nodePos: readonly Position[],
   snapToleranceKm: number,
   packed: PackedSegments,
+  rounding: Uint8Array,
 ): NetworkEdge[] {
   const edges: NetworkEdge[] = [];
   const { edge, vertex, coords: seg } = packed;
@@ -277,9 +298,13 @@ function makeEdges(
       const index = edges.length;
       const firstSegment = count;
       let lengthKm = 0;
+      let rounded = true;
+      let repeats = false;
       for (let v = 1; v < line.length; v++) {
         const a = line[v - 1];
         const b = line[v];
+        if (rounded && !roundsToItself(a)) rounded = false;
+        if (a[0] === b[0] && a[1] === b[1]) repeats = true;
         edge[count] = index;
         vertex[count] = v - 1;
         const k = 4 * count++;
@@ -293,6 +318,8 @@ function makeEdges(
         count = firstSegment;
         continue;
       }
+      if (rounded && roundsToItself(line[line.length - 1]))
+        rounding[index] = repeats ? EDGE_ROUNDED | EDGE_REPEATS : EDGE_ROUNDED;
       edges.push({
         index,
         id: `${road.properties.id}#${n++}`,

@@ -39,6 +39,12 @@ export interface RoadNetwork {
    * numbers as the edge's positions, packed so that scans over many segments read contiguous memory. */
   segCoords: Float64Array;
   segIndex: BoxIndex;
+  /**
+   * What the report's rounding (7 decimals, round.ts) does to each edge's positions, found while the build
+   * reads them: `EDGE_ROUNDED` when it changes none (every position has two numbers of at most 7 decimals, so
+   * the rounded line is `coords` itself), and then `EDGE_REPEATS` when two positions in a row are equal.
+   */
+  edgeRounding: Uint8Array;
   /** Index over the junctions (points), made when first read (routing alone reads it). */
   nodeIndex: BoxIndex;
   /** Junction of each crossing that lies on a road. */
@@ -50,3 +56,8 @@ export interface RoadNetwork {
   /** Problems met while building, e.g. a crossing far from every road. */
   warnings: string[];
 }
+
+/** In `RoadNetwork.edgeRounding`: rounding to 7 decimals changes none of the edge's positions. */
+export const EDGE_ROUNDED = 1;
+/** In `RoadNetwork.edgeRounding`, with EDGE_ROUNDED: two positions in a row of the edge are equal. */
+export const EDGE_REPEATS = 2;
