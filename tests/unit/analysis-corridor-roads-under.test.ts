@@ -8,23 +8,39 @@ import type { AnalysisContext } from '$lib/domain/analysis/context';
 import { buildRoadNetwork } from '$lib/domain/analysis/network/buildRoadNetwork';
 import { cumulativeKm } from '$lib/domain/geo/cumulativeKm';
 import { pointAtKm } from '$lib/domain/geo/pointAtKm';
-import { pointSegmentDistanceKm } from '$lib/domain/geo/pointSegmentDistanceKm';
-import { projectOnSegment } from '$lib/domain/geo/projectOnSegment';
+import { projectOnSegmentXY } from '$lib/domain/geo/projectOnSegment';
 import { parseSituation, roadFeature, type RoadFeature } from '$lib/domain/schemas';
 
 /**
  * `roadsUnder` the plain way: the line cut at its vertices and at every junction within CORRIDOR_MATCH_KM of
  * it, each piece given the edge nearest its middle within that distance among all the network's segments
- * (ties to the lower edge index), and the pieces over seasonal edges kept.
+ * (ties to the lower edge index), and the pieces over seasonal edges kept. The projections and distances are
+ * those of `projectOnSegment` and `pointSegmentDistanceKm`, from the numbers they take (they measure with
+ * `projectOnSegmentXY` too), so that a check of every junction and segment stays quick.
  */
 function plainRoadsUnder(ctx: AnalysisContext, coords: readonly Position[], cum: readonly number[]) {
   const { net } = ctx;
+  const distance = new Float64Array(1);
+  const cosOf = (lat: number) => Math.cos((lat * Math.PI) / 180);
+  const nodeCos = net.nodeLat.map(cosOf);
   const cuts = [...cum];
-  for (let i = 0; i + 1 < coords.length; i++)
+  for (let i = 0; i + 1 < coords.length; i++) {
+    const [ax, ay] = coords[i];
+    const [bx, by] = coords[i + 1];
     for (let node = 0; node < net.nodeCount; node++) {
-      const pr = projectOnSegment([net.nodeLon[node], net.nodeLat[node]], coords[i], coords[i + 1]);
-      if (pr.distanceKm <= CORRIDOR_MATCH_KM) cuts.push(cum[i] + pr.t * (cum[i + 1] - cum[i]));
+      const t = projectOnSegmentXY(
+        net.nodeLon[node],
+        net.nodeLat[node],
+        nodeCos[node],
+        ax,
+        ay,
+        bx,
+        by,
+        distance,
+      );
+      if (distance[0] <= CORRIDOR_MATCH_KM) cuts.push(cum[i] + t * (cum[i + 1] - cum[i]));
     }
+  }
   const sorted = [...new Set(cuts)].sort((a, b) => a - b);
   const c = net.segCoords;
   const km: number[] = [];
@@ -33,11 +49,13 @@ function plainRoadsUnder(ctx: AnalysisContext, coords: readonly Position[], cum:
     const from = sorted[i - 1];
     const to = sorted[i];
     if (to - from < 1e-9) continue;
-    const p = pointAtKm(coords, cum, (from + to) / 2);
+    const [px, py] = pointAtKm(coords, cum, (from + to) / 2);
+    const k = cosOf(py);
     let best: number | undefined;
     let bestKm = Infinity;
     for (let s = 0; s < net.segEdge.length; s++) {
-      const d = pointSegmentDistanceKm(p, [c[4 * s], c[4 * s + 1]], [c[4 * s + 2], c[4 * s + 3]]);
+      projectOnSegmentXY(px, py, k, c[4 * s], c[4 * s + 1], c[4 * s + 2], c[4 * s + 3], distance);
+      const d = distance[0];
       const e = net.segEdge[s];
       if (d <= CORRIDOR_MATCH_KM && (d < bestKm || (d === bestKm && e < best!))) {
         bestKm = d;
@@ -74,58 +92,86 @@ describe('roadsUnder', () => {
         checked++;
       }
     }
+    // Corridors straight across the network, each one segment over junctions all along it: their cuts come
+    // far out of order.
+    const lons = situation.corridors.flatMap((c) => c.geometry.coordinates.map((p) => p[0]));
+    const lats = situation.corridors.flatMap((c) => c.geometry.coordinates.map((p) => p[1]));
+    const [w, e] = [Math.min(...lons), Math.max(...lons)];
+    const [s, n] = [Math.min(...lats), Math.max(...lats)];
+    for (const coords of [
+      [
+        [w, s],
+        [e, n],
+      ],
+      [
+        [e, (s + n) / 2],
+        [w, (s + 2 * n) / 3],
+      ],
+    ]) {
+      const cum = cumulativeKm(coords);
+      const found = roadsUnder(ctx, coords, cum);
+      const plain = plainRoadsUnder(ctx, coords, cum);
+      expect({ km: [...found.km], edge: [...found.edge] }).toEqual(plain);
+      pieces += plain.edge.length;
+      checked++;
+    }
     // The seeded data has seasonal roads under many of these lines.
-    expect(checked).toBe(120);
+    expect(checked).toBe(122);
     expect(pieces).toBeGreaterThan(100);
   });
 
-  it('gives each piece the nearest edge, and the lower of equally near ones, on roads laid twice', () => {
-    // Roads wander over a few km, some closing in the rainy season; a third of them are laid twice (the same
-    // line under another id, closing or not), so that a corridor along one has two edges at the same
-    // distance under it, in either order of their indexes.
-    const rand = mulberry32(11);
-    const lines: Position[][] = [];
-    const roads: RoadFeature[] = [];
-    const road = (coordinates: Position[], seasonal: boolean) =>
-      roadFeature.parse({
-        type: 'Feature',
-        geometry: { type: 'LineString', coordinates },
-        properties: {
-          id: `r${String(roads.length).padStart(3, '0')}`,
-          name: 'r',
-          source: 'test',
-          class: 'track',
-          impassableMonths: seasonal ? [7, 8] : [],
-        },
-      });
-    for (let i = 0; i < 24; i++) {
-      let p: Position = [30 + 0.05 * rand(), 10 + 0.05 * rand()];
-      const line: Position[] = [p];
-      for (let v = 0; v < 5; v++)
-        line.push((p = [p[0] + 0.01 * (rand() - 0.5), p[1] + 0.01 * (rand() - 0.5)]));
-      lines.push(line);
-      roads.push(road(line, rand() < 0.5));
-      if (rand() < 0.35) roads.push(road(line, rand() < 0.5));
-    }
-    const net = buildRoadNetwork(roads, [], [], defaultNetworkOptions);
-    const ctx = { net } as AnalysisContext;
-    let pieces = 0;
-    for (const line of lines) {
-      // Along the road, beside it (up to about a km off), and across the others (its ends joined to another
-      // road's middle).
-      const dx = 0.012 * (rand() - 0.5);
-      const dy = 0.012 * (rand() - 0.5);
-      const beside = line.map((p) => [p[0] + dx, p[1] + dy]);
-      const other = lines[Math.floor(rand() * lines.length)];
-      const across = [line[0], other[2], other[3], line[5]];
-      for (const coords of [line, beside, across]) {
-        const cum = cumulativeKm(coords);
-        const found = roadsUnder(ctx, coords, cum);
-        const plain = plainRoadsUnder(ctx, coords, cum);
-        expect({ km: [...found.km], edge: [...found.edge] }).toEqual(plain);
-        pieces += plain.edge.length;
+  it.each([10, 62, 88])(
+    'gives each piece the nearest edge, and the lower of equally near ones, on roads laid twice (latitude %d)',
+    (lat) => {
+      // Roads wander over a few km, some closing in the rainy season; a third of them are laid twice (the same
+      // line under another id, closing or not), so that a corridor along one has two edges at the same
+      // distance under it, in either order of their indexes. Far from the equator the longitudes spread by the
+      // cosine, so that the roads keep their shape on the ground and the boxes' longitude margins matter.
+      const rand = mulberry32(11);
+      const cos = Math.cos((lat * Math.PI) / 180);
+      const lines: Position[][] = [];
+      const roads: RoadFeature[] = [];
+      const road = (coordinates: Position[], seasonal: boolean) =>
+        roadFeature.parse({
+          type: 'Feature',
+          geometry: { type: 'LineString', coordinates },
+          properties: {
+            id: `r${String(roads.length).padStart(3, '0')}`,
+            name: 'r',
+            source: 'test',
+            class: 'track',
+            impassableMonths: seasonal ? [7, 8] : [],
+          },
+        });
+      for (let i = 0; i < 24; i++) {
+        let p: Position = [30 + (0.05 / cos) * rand(), lat + 0.05 * rand()];
+        const line: Position[] = [p];
+        for (let v = 0; v < 5; v++)
+          line.push((p = [p[0] + (0.01 / cos) * (rand() - 0.5), p[1] + 0.01 * (rand() - 0.5)]));
+        lines.push(line);
+        roads.push(road(line, rand() < 0.5));
+        if (rand() < 0.35) roads.push(road(line, rand() < 0.5));
       }
-    }
-    expect(pieces).toBeGreaterThan(600);
-  });
+      const net = buildRoadNetwork(roads, [], [], defaultNetworkOptions);
+      const ctx = { net } as AnalysisContext;
+      let pieces = 0;
+      for (const line of lines) {
+        // Along the road, beside it (up to about a km off), and across the others (its ends joined to another
+        // road's middle).
+        const dx = (0.012 / cos) * (rand() - 0.5);
+        const dy = 0.012 * (rand() - 0.5);
+        const beside = line.map((p) => [p[0] + dx, p[1] + dy]);
+        const other = lines[Math.floor(rand() * lines.length)];
+        const across = [line[0], other[2], other[3], line[5]];
+        for (const coords of [line, beside, across]) {
+          const cum = cumulativeKm(coords);
+          const found = roadsUnder(ctx, coords, cum);
+          const plain = plainRoadsUnder(ctx, coords, cum);
+          expect({ km: [...found.km], edge: [...found.edge] }).toEqual(plain);
+          pieces += plain.edge.length;
+        }
+      }
+      expect(pieces).toBeGreaterThan(600);
+    },
+  );
 });

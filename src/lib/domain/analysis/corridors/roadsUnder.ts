@@ -48,16 +48,29 @@ export function roadsUnder(
   const { seasonalGrid, nodeGrid, nodeXYCos } = grids;
   const segments = coords.length - 1;
   if (segments < 1) return NO_ROADS_UNDER;
-  // Each corridor segment's search box, in a scratch array shared by every corridor (as are the flags, the
-  // candidate lists and the cuts below: this runs for every corridor, and they were most of its garbage).
-  const boxes = (BOXES = BOXES.length >= 4 * segments ? BOXES : new Float64Array(8 * segments));
-  for (let i = 0; i < segments; i++) segmentBoxInto(boxes, i, coords, CORRIDOR_MATCH_KM + 1e-6);
-  // The small grid of seasonal segments first: only where it has one near are all the road segments there
-  // needed. The first one met answers, so this walks the cells under each segment's box itself.
+  // Whether a seasonal road segment lies near each corridor segment, in a scratch array shared by every
+  // corridor (as are the cuts below: this runs for every corridor, and they were most of its garbage). The
+  // small grid of seasonal segments is searched for one meeting the segment's box grown by the match distance
+  // (plus a hair); the first one met answers, so this walks the cells under the box itself.
+  //
+  // The box is grown in longitude by one margin for the whole corridor, wide enough for any of its segments,
+  // rather than by a cosine per segment: a wider box may flag a segment that the segment's own box would not,
+  // but every piece there then finds no seasonal edge (the nearest one would lie in the segment's own box), as
+  // before, and the junctions it adds cut only pieces on that segment and the next, which need flags of their
+  // own to be kept (see below).
   const hasSeasonal = (FLAGS = FLAGS.length >= segments ? FLAGS : new Uint8Array(2 * segments));
+  const grow = CORRIDOR_MATCH_KM + 1e-6;
+  const dLat = grow / KM_PER_DEGREE;
+  const dLon = lonMarginDeg(coords, grow);
   let any = false;
   for (let i = 0; i < segments; i++) {
-    const near = someMeets(seasonalGrid, boxes, i);
+    const a = coords[i];
+    const b = coords[i + 1];
+    const w = (b[0] < a[0] ? b[0] : a[0]) - dLon;
+    const e = (b[0] > a[0] ? b[0] : a[0]) + dLon;
+    const s = (b[1] < a[1] ? b[1] : a[1]) - dLat;
+    const n = (b[1] > a[1] ? b[1] : a[1]) + dLat;
+    const near = someMeets(seasonalGrid, w, s, e, n);
     hasSeasonal[i] = near ? 1 : 0;
     if (near) any = true;
   }
@@ -66,21 +79,22 @@ export function roadsUnder(
   // vertices and those junctions' projections, gathered here, then sorted and deduplicated. A cut found from
   // segment j lies on segment j, or at most a rounding step past its end, so it can only move the bounds of
   // pieces on segment j and on the next segment of non-zero length: only those segments need the search.
+  // Each segment's cuts follow its start, so they come nearly in order (see `sortCuts`).
   if (CUTS.length < cum.length + 16) CUTS = new Float64Array(2 * cum.length + 16);
-  let cutCount = 0;
-  for (const km of cum) CUTS[cutCount++] = km;
+  CUT_COUNT = 0;
   for (let i = 0; i < segments; i++) {
+    pushCut(cum[i]);
     let next = i + 1;
     while (next < segments && cum[next + 1] === cum[next]) next++;
     if (hasSeasonal[i] === 0 && (next >= segments || hasSeasonal[next] === 0)) continue;
-    segmentBoxInto(boxes, i, coords, CORRIDOR_MATCH_KM);
-    const w = boxes[4 * i];
-    const s = boxes[4 * i + 1];
-    const e = boxes[4 * i + 2];
-    const n = boxes[4 * i + 3];
     if (nodeGrid.items.length === 0) continue;
     const a = coords[i];
     const b = coords[i + 1];
+    segmentBoxInto(SCRATCH, a, b, CORRIDOR_MATCH_KM);
+    const w = SCRATCH[0];
+    const s = SCRATCH[1];
+    const e = SCRATCH[2];
+    const n = SCRATCH[3];
     const { start, nx } = nodeGrid;
     const cx0 = nodeGrid.column(w);
     const cx1 = nodeGrid.column(e);
@@ -94,17 +108,13 @@ export function roadsUnder(
           if (x < w || x > e || y < s || y > n) continue;
           const t = projectOnSegmentXY(x, y, nodeXYCos[3 * k + 2], a[0], a[1], b[0], b[1], DISTANCE);
           if (DISTANCE[0] > CORRIDOR_MATCH_KM) continue;
-          if (cutCount === CUTS.length) {
-            const grown = new Float64Array(2 * CUTS.length);
-            grown.set(CUTS);
-            CUTS = grown;
-          }
-          CUTS[cutCount++] = cum[i] + t * (cum[i + 1] - cum[i]);
+          pushCut(cum[i] + t * (cum[i + 1] - cum[i]));
         }
   }
-  // Ascending and distinct (the distances are finite and never -0, so a typed sort orders them as a sort of
-  // numbers does).
-  const sorted = CUTS.subarray(0, cutCount).sort();
+  pushCut(cum[segments]);
+  const cutCount = CUT_COUNT;
+  sortCuts(cutCount);
+  const sorted = CUTS;
   const km: number[] = [];
   const edges: number[] = [];
   // The segment holding each piece's middle, as `segmentAtKm` finds it (the first whose end is not before
@@ -138,38 +148,81 @@ export function roadsUnder(
 }
 
 /** Scratch arrays of `roadsUnder`, grown as needed and shared by every corridor (one at a time). */
-let BOXES = new Float64Array(256);
 let FLAGS = new Uint8Array(64);
 let CUTS = new Float64Array(256);
+let CUT_COUNT = 0;
+
+/** Appends `km` to the cuts, growing their array when full. */
+function pushCut(km: number): void {
+  if (CUT_COUNT === CUTS.length) {
+    const grown = new Float64Array(2 * CUTS.length);
+    grown.set(CUTS);
+    CUTS = grown;
+  }
+  CUTS[CUT_COUNT++] = km;
+}
 
 /**
- * The box of corridor segment i (`bboxOf` of its two ends) grown by `km` as `expandBboxKm` grows it, written
- * into `boxes` at 4i.
+ * Sorts the first `count` cuts ascending, by insertion: each segment's cuts come after its start and lie on
+ * it, so few of them move, and not far, where the typed array's sort did its whole work on every corridor.
+ * Should they move a lot all the same (many junctions on one long segment), the typed array's sort finishes.
+ * The distances are finite and never -0, so either orders them as a sort of numbers does.
  */
-function segmentBoxInto(boxes: Float64Array, i: number, coords: readonly Position[], km: number): void {
-  const a = coords[i];
-  const b = coords[i + 1];
+function sortCuts(count: number): void {
+  let moved = 0;
+  for (let j = 1; j < count; j++) {
+    const x = CUTS[j];
+    let m = j - 1;
+    while (m >= 0 && CUTS[m] > x) {
+      CUTS[m + 1] = CUTS[m];
+      m--;
+    }
+    CUTS[m + 1] = x;
+    moved += j - 1 - m;
+    if (moved > 8 * count) {
+      CUTS.subarray(0, count).sort();
+      return;
+    }
+  }
+}
+
+/**
+ * The longitude margin, in degrees, that grows every segment's box of the corridor by at least `km` as
+ * `expandBboxKm` grows it: that takes the cosine at the segment's latitude farthest from the equator (plus the
+ * latitude margin, at most 89°), and the corridor's farthest latitude gives the least of them. The cosine is
+ * taken a hair smaller, so that no rounding makes the margin narrower than a segment's own.
+ */
+function lonMarginDeg(coords: readonly Position[], km: number): number {
+  let top = 0;
+  for (const p of coords) {
+    const y = Math.abs(p[1]);
+    if (y > top) top = y;
+  }
+  const lat = Math.min(89, top + km / KM_PER_DEGREE);
+  return km / (KM_PER_DEGREE * (Math.cos((lat * Math.PI) / 180) - 1e-12));
+}
+
+/**
+ * The box of the corridor segment from a to b (`bboxOf` of its two ends) grown by `km` as `expandBboxKm` grows
+ * it, written into `out`.
+ */
+function segmentBoxInto(out: Float64Array, a: Position, b: Position, km: number): void {
   const w = b[0] < a[0] ? b[0] : a[0];
   const e = b[0] > a[0] ? b[0] : a[0];
   const s = b[1] < a[1] ? b[1] : a[1];
   const n = b[1] > a[1] ? b[1] : a[1];
-  expandBoxKmInto(SCRATCH, w, s, e, n, km);
-  boxes.set(SCRATCH, 4 * i);
+  expandBoxKmInto(out, w, s, e, n, km);
 }
 const SCRATCH = new Float64Array(4);
 const DISTANCE = new Float64Array(1);
 
 /**
- * Whether some item of `grid` has a box meeting box i of `boxes` (touching counts, as in the grid's search):
- * the cells under the box are walked and the first item met answers. An item meeting the box lies in one of
- * those cells, since the grid places it in every cell its box covers.
+ * Whether some item of `grid` has a box meeting the box (w, s, e, n) (touching counts, as in the grid's
+ * search): the cells under the box are walked and the first item met answers. An item meeting the box lies in
+ * one of those cells, since the grid places it in every cell its box covers.
  */
-function someMeets(grid: SegmentGrid, boxes: Float64Array, i: number): boolean {
+function someMeets(grid: SegmentGrid, w: number, s: number, e: number, n: number): boolean {
   if (grid.items.length === 0) return false;
-  const w = boxes[4 * i];
-  const s = boxes[4 * i + 1];
-  const e = boxes[4 * i + 2];
-  const n = boxes[4 * i + 3];
   const { start, items, nx } = grid;
   const b = grid.boxes;
   const cx0 = grid.column(w);
@@ -274,8 +327,9 @@ function gridsOf(net: AnalysisContext['net']): Grids {
  * its road, usually a few metres away where the corridor follows that road, leaves a tiny box to search.
  * Without such a bound, the small grid of seasonal segments is searched first: the nearest of them, with its
  * distance d, is the answer unless some other segment is nearer, or as near with a lower edge index, and such
- * a segment lies within d. The boxes are kept inside the full one (rounding aside they are), so that every
- * segment measured is one the search of the whole box would have measured.
+ * a segment lies within d. A box wider than needed changes no answer (every segment it adds is farther than the
+ * bound), so the bounded boxes are grown with the point's own cosine and a margin (`boundBoxInto`) rather than
+ * with a cosine of their own.
  */
 function seasonalEdgeAt(
   net: AnalysisContext['net'],
@@ -284,17 +338,17 @@ function seasonalEdgeAt(
   py: number,
 ): number | undefined {
   const k = Math.cos((py * Math.PI) / 180);
-  expandBoxKmInto(FULL_BOX, px, py, px, py, CORRIDOR_MATCH_KM + 1e-6);
   const { seasonalGrid, seasonalSeg, seasonal, segmentGrid } = grids;
   const segEdge = net.segEdge;
   const bound = hintKm(segmentGrid.boxes, px, py, k);
   if (bound <= CORRIDOR_MATCH_KM) {
-    boxWithin(px, py, bound);
+    boundBoxInto(SCRATCH, px, py, k, bound);
     const best = nearestIn(segmentGrid, px, py, k, SCRATCH[0], SCRATCH[1], SCRATCH[2], SCRATCH[3], segEdge);
     if (best < 0) return undefined;
     HINT = best;
     return seasonal[segEdge[best]] === 1 ? segEdge[best] : undefined;
   }
+  expandBoxKmInto(FULL_BOX, px, py, px, py, CORRIDOR_MATCH_KM + 1e-6);
   const found = nearestIn(
     seasonalGrid,
     px,
@@ -310,7 +364,7 @@ function seasonalEdgeAt(
   if (found < 0) return undefined;
   const segment = seasonalSeg[found];
   HINT = segment;
-  boxWithin(px, py, NEAREST_KM[0]);
+  boundBoxInto(SCRATCH, px, py, k, NEAREST_KM[0]);
   const edge = segEdge[segment];
   return beaten(segmentGrid, segEdge, seasonal, px, py, k, NEAREST_KM[0], edge) ? undefined : edge;
 }
@@ -336,13 +390,25 @@ function hintKm(c: Float64Array, px: number, py: number, k: number): number {
   return bound;
 }
 
-/** The point's box grown by `km` and a hair, kept inside FULL_BOX, into SCRATCH. */
-function boxWithin(px: number, py: number, km: number): void {
-  expandBoxKmInto(SCRATCH, px, py, px, py, km + 1e-6);
-  if (SCRATCH[0] < FULL_BOX[0]) SCRATCH[0] = FULL_BOX[0];
-  if (SCRATCH[1] < FULL_BOX[1]) SCRATCH[1] = FULL_BOX[1];
-  if (SCRATCH[2] > FULL_BOX[2]) SCRATCH[2] = FULL_BOX[2];
-  if (SCRATCH[3] > FULL_BOX[3]) SCRATCH[3] = FULL_BOX[3];
+/**
+ * A box holding the point's box grown by `km` and a hair as `expandBboxKm` grows it, written into `out`. That
+ * takes the cosine at the latitude |py| + dLat (at most 89°); this one takes a lower bound of it from `k`, the
+ * cosine at py (a cosine falls by no more than its angle grows, in radians: dLat · π/180 < 0.02 dLat), less a
+ * margin for rounding. Near the poles, where that bound is no use, the box is grown as `expandBboxKm` does.
+ */
+function boundBoxInto(out: Float64Array, px: number, py: number, k: number, km: number): void {
+  const grow = km + 1e-6;
+  const dLat = grow / KM_PER_DEGREE;
+  const low = k - 0.02 * dLat - 1e-9;
+  if (low < 0.01) {
+    expandBoxKmInto(out, px, py, px, py, grow);
+    return;
+  }
+  const dLon = grow / (KM_PER_DEGREE * low);
+  out[0] = px - dLon;
+  out[1] = py - dLat;
+  out[2] = px + dLon;
+  out[3] = py + dLat;
 }
 
 /**
