@@ -1,11 +1,11 @@
 import type { Position } from 'geojson';
 import { cumulativeKm } from '../../geo/cumulativeKm';
-import { pointAtKm } from '../../geo/pointAtKm';
+import { segmentAtKm } from '../../geo/pointAtKm';
 import type { CorridorFeature, CorridorReport, Reason, Stretch } from '../../schemas';
 import type { AnalysisContext } from '../context';
 import { ABSENT } from '../hazards/evaluateEdgeHazards';
 import { compareReasons, monthNames, statusByRank, statusOfReasons, statusRank } from '../reasons';
-import { round3, roundLine, roundPosition } from '../round';
+import { round3, roundLine } from '../round';
 import { insertionSort } from './insertionSort';
 import {
   analysisStamp,
@@ -291,12 +291,7 @@ function sweepInto(
     const k = all[i] + 0;
     if (k >= 0 && k <= total && (nb === 0 || all[nb - 1] !== k)) all[nb++] = k;
   }
-  // Stretches by start, stably (as Array.prototype.sort): the parts come each in order, so few move.
-  if (n <= 64) insertionSort(BY_START, n, byStart);
-  else {
-    BY_START.length = n;
-    BY_START.sort(byStart);
-  }
+  sortByStart(n);
   let count = 0;
   let next = 0;
   let na = 0;
@@ -347,8 +342,31 @@ function sweepInto(
   return count;
 }
 
-function byStart(a: KmInterval, b: KmInterval): number {
+function byStartKm(a: KmInterval, b: KmInterval): number {
   return a.fromKm - b.fromKm;
+}
+
+/**
+ * Puts the first `n` stretches of `BY_START` in order of start, stably (as Array.prototype.sort). The parts
+ * come each in order, so few move: by insertion, comparing starts in place (a comparison function's result
+ * was a new number per call, and the sort's work copy a new list per corridor), unless the list is long.
+ */
+function sortByStart(n: number): void {
+  if (n > 256) {
+    BY_START.length = n;
+    BY_START.sort(byStartKm);
+    return;
+  }
+  for (let j = 1; j < n; j++) {
+    const x = BY_START[j];
+    const km = x.fromKm;
+    let m = j - 1;
+    while (m >= 0 && BY_START[m].fromKm > km) {
+      BY_START[m + 1] = BY_START[m];
+      m--;
+    }
+    BY_START[m + 1] = x;
+  }
 }
 
 /** Whether the first `n` of `a` are the `n` distinct items of `b`, in any order. */
@@ -441,7 +459,6 @@ function sliceRounded(
   fromKm: number,
   toKm: number,
 ): Position[] {
-  const out: Position[] = [roundPosition(pointAtKm(coords, cum, fromKm))];
   // First vertex strictly after fromKm (binary search), then every vertex before toKm.
   let lo = 0;
   let hi = cum.length;
@@ -450,7 +467,25 @@ function sliceRounded(
     if (cum[mid] <= fromKm) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < coords.length && cum[i] < toKm; i++) out.push(rounded[i]);
-  out.push(roundPosition(pointAtKm(coords, cum, toKm)));
+  let end = lo;
+  while (end < coords.length && cum[end] < toKm) end++;
+  // Made at its size (a list grown by push was copied as it grew).
+  const out: Position[] = new Array<Position>(end - lo + 2);
+  out[0] = roundedPointAtKm(coords, cum, fromKm);
+  for (let i = lo; i < end; i++) out[i - lo + 1] = rounded[i];
+  out[end - lo + 1] = roundedPointAtKm(coords, cum, toKm);
   return out;
+}
+
+/** `roundPosition(pointAtKm(coords, cum, km))`, the same arithmetic without the unrounded position. */
+function roundedPointAtKm(coords: readonly Position[], cum: readonly number[], km: number): Position {
+  const i = segmentAtKm(cum, km);
+  const span = cum[i + 1] - cum[i];
+  const f = span > 0 ? Math.min(1, Math.max(0, (km - cum[i]) / span)) : 0;
+  const a = coords[i];
+  const b = coords[i + 1] ?? a;
+  return [
+    Math.round((a[0] + f * (b[0] - a[0])) * 1e7) / 1e7,
+    Math.round((a[1] + f * (b[1] - a[1])) * 1e7) / 1e7,
+  ];
 }
