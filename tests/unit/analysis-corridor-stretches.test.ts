@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/prng';
 import { sweepPieces, type Piece } from '$lib/domain/analysis/corridors/evaluateCorridor';
 import type { KmInterval } from '$lib/domain/analysis/corridors/corridorIntervals';
+import { TypedStretchWriter, type TypedStretches } from '$lib/domain/analysis/corridors/typedStretches';
 import { sortReasons } from '$lib/domain/analysis/reasons';
 import type { Reason } from '$lib/domain/schemas';
 
@@ -86,5 +87,41 @@ describe('sweepPieces', () => {
     // The cases the fast paths are for occur: covered pieces, and lists long enough to be sorted another way.
     expect(shared).toBeGreaterThan(200);
     expect(large).toBeGreaterThan(20);
+  });
+});
+
+describe('TypedStretchWriter', () => {
+  it('gives each line the stretches pushed for it, unchanged by the lines written after it', () => {
+    const rand = mulberry32(3);
+    const writer = new TypedStretchWriter();
+    const lines: { kept: TypedStretches; pushed: number[] }[] = [];
+    // Lines of every size, some larger than a block of its own and many more than fill one block.
+    for (let line = 0; line < 2000; line++) {
+      const count = rand() < 0.2 ? 0 : rand() < 0.003 ? 15000 : Math.floor(rand() * 80);
+      const pushed: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const [from, to, ref] = [rand() * 100, rand() * 100, Math.floor(rand() * 1e6)];
+        writer.push(from, to, ref);
+        pushed.push(from, to, ref);
+      }
+      lines.push({ kept: writer.done(), pushed });
+    }
+    let large = 0;
+    for (const [n, { kept, pushed }] of lines.entries()) {
+      expect(kept.km.length, `line ${n}`).toBe(2 * kept.count);
+      expect(kept.ref.length, `line ${n}`).toBe(kept.count);
+      expect(3 * kept.count, `line ${n}`).toBe(pushed.length);
+      let wrong = 0;
+      for (let i = 0; i < kept.count; i++)
+        if (
+          kept.km[2 * i] !== pushed[3 * i] ||
+          kept.km[2 * i + 1] !== pushed[3 * i + 1] ||
+          kept.ref[i] !== pushed[3 * i + 2]
+        )
+          wrong++;
+      expect(wrong, `line ${n}`).toBe(0);
+      if (kept.count > 10000) large++;
+    }
+    expect(large).toBeGreaterThan(1);
   });
 });
