@@ -58,10 +58,11 @@ export class TypedStretchWriter {
       this.slab = new ArrayBuffer(Math.max(SLAB_BYTES, bytes));
       this.used = 0;
     }
+    // Copied by loops: `set` from a subarray made a view per list.
     const km = new Float64Array(this.slab, this.used, 2 * count);
-    km.set(this.km.subarray(0, 2 * count));
+    for (let i = 0; i < 2 * count; i++) km[i] = this.km[i];
     const ref = new Int32Array(this.slab, this.used + 16 * count, count);
-    ref.set(this.ref.subarray(0, count));
+    for (let i = 0; i < count; i++) ref[i] = this.ref[i];
     this.used += bytes;
     return { count, km, ref };
   }
