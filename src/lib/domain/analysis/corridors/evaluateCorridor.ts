@@ -1,11 +1,11 @@
 import type { Position } from 'geojson';
 import { cumulativeKm } from '../../geo/cumulativeKm';
-import { pointAtKm } from '../../geo/pointAtKm';
+import { segmentAtKm } from '../../geo/pointAtKm';
 import type { CorridorFeature, CorridorReport, Reason, Stretch } from '../../schemas';
 import type { AnalysisContext } from '../context';
 import { ABSENT } from '../hazards/evaluateEdgeHazards';
-import { compareReasons, monthNames, statusOfReasons } from '../reasons';
-import { round3, roundLine, roundPosition } from '../round';
+import { compareReasons, monthNames, statusByRank, statusOfReasons, statusRank } from '../reasons';
+import { round3, roundLine } from '../round';
 import { insertionSort } from './insertionSort';
 import {
   analysisStamp,
@@ -95,10 +95,8 @@ export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature
     }
   }
   const kept = parts.slice();
-  const spread: KmInterval[] = kept.flat();
-  spread.push(...seasonal);
   // The parts are kept only once the report is made: a failure never leaves an old report under new stretches.
-  const report = stretchesReport(corridor, coords, cum, spread, last);
+  const report = stretchesReport(corridor, coords, cum, kept, seasonal, last);
   last.parts = kept;
   last.seasonal = seasonal;
   last.seasonalKey = ctx.hazards.dateKey;
@@ -207,73 +205,185 @@ export interface Piece {
 }
 
 /**
- * Cuts a line of length `total` at every bound of `spread` and gives each piece the reasons of the stretches
- * covering it (sorted), merging neighbours with the same status and reasons. Pieces cover [0, total].
- *
- * Called for every corridor whose stretches changed, and a seasonal corridor has a bound at every junction
- * near it: the bounds are sorted in a typed array, the covering stretches are kept in one list compacted in
- * place, and each piece's reasons are sorted in one scratch list; a new array is made only for a piece that
- * starts (a neighbour with the same reasons only moves the current piece's end).
+ * Cuts a line of length `total` at every bound of its stretches (those of `parts`, then `spread`) and gives
+ * each piece the reasons of the stretches covering it (sorted), merging neighbours with the same status and
+ * reasons. Pieces cover [0, total].
  */
-export function sweepPieces(total: number, spread: readonly KmInterval[]): Piece[] {
-  // Nothing along the line: one open piece (most corridors of a large network).
-  if (spread.length === 0) return total >= 1e-9 ? [{ from: 0, to: total, reasons: [] }] : [];
-  const all = new Float64Array(2 * spread.length + 2);
-  all[0] = 0;
-  all[1] = total;
-  for (let i = 0; i < spread.length; i++) {
-    all[2 + 2 * i] = spread[i].fromKm;
-    all[3 + 2 * i] = spread[i].toKm;
-  }
-  all.sort();
-  // Distinct bounds within [0, total], ascending (a typed array sorts NaN last and -0 before 0; `+ 0` makes
-  // -0 the 0 a set of numbers would keep).
-  const bounds: number[] = [];
-  for (let i = 0; i < all.length; i++) {
-    const k = all[i] + 0;
-    if (k >= 0 && k <= total && (bounds.length === 0 || bounds[bounds.length - 1] !== k)) bounds.push(k);
-  }
+export function sweepPieces(
+  total: number,
+  spread: readonly KmInterval[],
+  parts: readonly (readonly KmInterval[])[] = NO_PARTS,
+): Piece[] {
+  const count = sweepInto(total, parts, spread);
   const pieces: Piece[] = [];
-  let current: Piece | undefined;
-  // Sweep: intervals sorted by start; an interval covers a piece when it starts before and ends after it.
-  const byStart = [...spread].sort((a, b) => a.fromKm - b.fromKm);
-  let next = 0;
-  const active: KmInterval[] = [];
-  const reasons: Reason[] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const from = bounds[i];
-    const to = bounds[i + 1];
-    if (to - from < 1e-9) continue;
-    const mid = (from + to) / 2;
-    while (next < byStart.length && byStart[next].fromKm <= mid) active.push(byStart[next++]);
-    // Those that ended before the middle leave, in order.
-    let kept = 0;
-    for (let j = 0; j < active.length; j++) if (active[j].toKm >= mid) active[kept++] = active[j];
-    active.length = kept;
-    // The covering reasons sorted and without duplicates (as sortReasons gives them), in the scratch list.
-    reasons.length = kept;
-    for (let j = 0; j < kept; j++) reasons[j] = active[j].reason;
-    if (kept > 1) {
-      insertionSort(reasons, kept, compareReasons);
-      let distinct = 1;
-      for (let j = 1; j < kept; j++)
-        if (compareReasons(reasons[distinct - 1], reasons[j]) !== 0) reasons[distinct++] = reasons[j];
-      reasons.length = distinct;
-    }
-    // Neighbours with the same reasons (compared field by field, so with the same status) make one piece.
-    if (current && sameReasons(current.reasons, reasons)) current.to = to;
-    else {
-      if (current) pieces.push(current);
-      current = { from, to, reasons: reasons.slice() };
-    }
-  }
-  if (current) pieces.push(current);
+  // A list of its own per piece: the caller may keep or change it.
+  for (let p = 0; p < count; p++)
+    pieces.push({ from: PIECES.from[p], to: PIECES.to[p], reasons: PIECES.reasons[p].slice() });
   return pieces;
 }
 
-function sameReasons(a: readonly Reason[], b: readonly Reason[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++)
+const NO_PARTS: readonly (readonly KmInterval[])[] = Object.freeze([]);
+
+/** The reasons of every piece that nothing covers (a third of a large network's stretches). */
+const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
+
+/**
+ * The pieces of the last sweep, side by side: piece p runs from `from[p]` to `to[p]` with `reasons[p]`. Kept
+ * from corridor to corridor (one sweep at a time) rather than an object per piece that only the stretch made
+ * from it outlived.
+ */
+const PIECES = { from: [] as number[], to: [] as number[], reasons: [] as Reason[][] };
+
+/**
+ * Work lists of the sweep, reused corridor after corridor: the bounds (sorted in place), the stretches by
+ * start, those covering the current piece, the distinct reason objects of this piece and of the last one,
+ * and the sorted reasons.
+ */
+let BOUNDS = new Float64Array(256);
+const BY_START: KmInterval[] = [];
+const ACTIVE: KmInterval[] = [];
+const OBJECTS: Reason[] = [];
+const LAST_OBJECTS: Reason[] = [];
+const SORTED: Reason[] = [];
+
+/**
+ * The sweep of `sweepPieces` over the stretches of `parts` and then of `extra` (as if in one list), into
+ * `PIECES`; returns the number of pieces.
+ *
+ * Called for every corridor whose stretches changed, and a seasonal corridor has a bound at every junction
+ * near it: the bounds are sorted in a typed array, the covering stretches are kept in one list compacted in
+ * place, and a new list is made only for a piece that starts. A piece covered by the same reason objects as
+ * the one before it (the stretches of one hazard along consecutive segments share their reason) extends it
+ * without sorting its reasons again.
+ */
+function sweepInto(
+  total: number,
+  parts: readonly (readonly KmInterval[])[],
+  extra: readonly KmInterval[],
+): number {
+  let n = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    for (let i = 0; i < part.length; i++) BY_START[n++] = part[i];
+  }
+  for (let i = 0; i < extra.length; i++) BY_START[n++] = extra[i];
+  // Nothing along the line: one open piece (most corridors of a large network).
+  if (n === 0) {
+    if (total < 1e-9) return 0;
+    PIECES.from[0] = 0;
+    PIECES.to[0] = total;
+    PIECES.reasons[0] = NO_REASONS;
+    return 1;
+  }
+  if (BOUNDS.length < 2 * n + 2) BOUNDS = new Float64Array(4 * n + 4);
+  const all = BOUNDS.subarray(0, 2 * n + 2);
+  all[0] = 0;
+  all[1] = total;
+  for (let i = 0; i < n; i++) {
+    all[2 + 2 * i] = BY_START[i].fromKm;
+    all[3 + 2 * i] = BY_START[i].toKm;
+  }
+  all.sort();
+  // Distinct bounds within [0, total], ascending, written over the sorted ones (a typed array sorts NaN last
+  // and -0 before 0; `+ 0` makes -0 the 0 a set of numbers would keep).
+  let nb = 0;
+  for (let i = 0; i < all.length; i++) {
+    const k = all[i] + 0;
+    if (k >= 0 && k <= total && (nb === 0 || all[nb - 1] !== k)) all[nb++] = k;
+  }
+  sortByStart(n);
+  let count = 0;
+  let next = 0;
+  let na = 0;
+  let nl = 0;
+  for (let i = 0; i + 1 < nb; i++) {
+    const from = all[i];
+    const to = all[i + 1];
+    if (to - from < 1e-9) continue;
+    const mid = (from + to) / 2;
+    // Sweep: an interval covers a piece when it starts before and ends after its middle.
+    while (next < n && BY_START[next].fromKm <= mid) ACTIVE[na++] = BY_START[next++];
+    // Those that ended before the middle leave, in order.
+    let kept = 0;
+    for (let j = 0; j < na; j++) if (ACTIVE[j].toKm >= mid) ACTIVE[kept++] = ACTIVE[j];
+    na = kept;
+    // The distinct reason objects, in the order they first cover the piece.
+    let d = 0;
+    for (let j = 0; j < na; j++) {
+      const r = ACTIVE[j].reason;
+      let s = 0;
+      while (s < d && OBJECTS[s] !== r) s++;
+      if (s === d) OBJECTS[d++] = r;
+    }
+    if (count > 0 && d === nl && sameObjects(OBJECTS, LAST_OBJECTS, d)) {
+      PIECES.to[count - 1] = to;
+      continue;
+    }
+    for (let j = 0; j < d; j++) LAST_OBJECTS[j] = SORTED[j] = OBJECTS[j];
+    nl = d;
+    // Sorted and without duplicates (as sortReasons gives them): the first of equal reasons stays, as in a
+    // stable sort of every covering reason.
+    let distinct = d;
+    if (d > 1) {
+      insertionSort(SORTED, d, compareReasons);
+      distinct = 1;
+      for (let j = 1; j < d; j++)
+        if (compareReasons(SORTED[distinct - 1], SORTED[j]) !== 0) SORTED[distinct++] = SORTED[j];
+    }
+    // Neighbours with the same reasons (compared field by field, so with the same status) make one piece.
+    if (count > 0 && sameReasons(PIECES.reasons[count - 1], SORTED, distinct)) PIECES.to[count - 1] = to;
+    else {
+      PIECES.from[count] = from;
+      PIECES.to[count] = to;
+      PIECES.reasons[count] = distinct === 0 ? NO_REASONS : SORTED.slice(0, distinct);
+      count++;
+    }
+  }
+  return count;
+}
+
+function byStartKm(a: KmInterval, b: KmInterval): number {
+  return a.fromKm - b.fromKm;
+}
+
+/**
+ * Puts the first `n` stretches of `BY_START` in order of start, stably (as Array.prototype.sort). The parts
+ * come each in order, so few move: by insertion, comparing starts in place (a comparison function's result
+ * was a new number per call, and the sort's work copy a new list per corridor), unless the list is long.
+ */
+function sortByStart(n: number): void {
+  if (n > 256) {
+    BY_START.length = n;
+    BY_START.sort(byStartKm);
+    return;
+  }
+  for (let j = 1; j < n; j++) {
+    const x = BY_START[j];
+    const km = x.fromKm;
+    let m = j - 1;
+    while (m >= 0 && BY_START[m].fromKm > km) {
+      BY_START[m + 1] = BY_START[m];
+      m--;
+    }
+    BY_START[m + 1] = x;
+  }
+}
+
+/** Whether the first `n` of `a` are the `n` distinct items of `b`, in any order. */
+function sameObjects(a: readonly Reason[], b: readonly Reason[], n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    let j = 0;
+    while (j < n && b[j] !== x) j++;
+    if (j === n) return false;
+  }
+  return true;
+}
+
+/** Whether `a` is the first `n` of `b`, field by field. */
+function sameReasons(a: readonly Reason[], b: readonly Reason[], n: number): boolean {
+  if (a.length !== n) return false;
+  for (let i = 0; i < n; i++)
     if (a[i].code !== b[i].code || a[i].featureId !== b[i].featureId || a[i].detail !== b[i].detail)
       return false;
   return true;
@@ -283,26 +393,41 @@ function stretchesReport(
   corridor: CorridorFeature,
   coords: readonly Position[],
   cum: readonly number[],
-  spread: readonly KmInterval[],
+  parts: readonly (readonly KmInterval[])[],
+  seasonal: readonly KmInterval[],
   memo: CorridorMemo,
 ): CorridorReport {
   const total = cum[cum.length - 1];
   // The vertices inside a stretch are the corridor's own, rounded once per corridor; only its two ends are
   // interpolated (as lineSliceKm does).
   const rounded = (memo.rounded ??= roundLine(coords));
-  const stretches: Stretch[] = sweepPieces(total, spread).map((piece) => {
-    const fromKm = round3(piece.from);
-    const toKm = round3(piece.to);
-    return {
-      status: statusOfReasons(piece.reasons),
+  const count = sweepInto(total, parts, seasonal);
+  const stretches: Stretch[] = [];
+  // The corridor's status is that of its worst stretch, and the kilometres of each status add up in order.
+  let rank = 0;
+  let blockedKm = 0;
+  let atRiskKm = 0;
+  for (let p = 0; p < count; p++) {
+    const from = PIECES.from[p];
+    const to = PIECES.to[p];
+    const reasons = PIECES.reasons[p];
+    const status = statusOfReasons(reasons);
+    const fromKm = round3(from);
+    const toKm = round3(to);
+    const lengthKm = round3(toKm - fromKm);
+    stretches.push({
+      status,
       fromKm,
       toKm,
-      lengthKm: round3(toKm - fromKm),
-      reasons: piece.reasons,
-      geometry: { type: 'LineString', coordinates: sliceRounded(coords, rounded, cum, piece.from, piece.to) },
-    };
-  });
-  if (stretches.length === 0)
+      lengthKm,
+      reasons,
+      geometry: { type: 'LineString', coordinates: sliceRounded(coords, rounded, cum, from, to) },
+    });
+    rank = Math.max(rank, statusRank[status]);
+    if (status === 'blocked') blockedKm += lengthKm;
+    else if (status === 'at_risk') atRiskKm += lengthKm;
+  }
+  if (count === 0)
     stretches.push({
       status: 'open',
       fromKm: 0,
@@ -312,16 +437,14 @@ function stretchesReport(
       geometry: { type: 'LineString', coordinates: [...rounded] },
     });
 
-  const sum = (status: string) =>
-    round3(stretches.filter((s) => s.status === status).reduce((k, s) => k + s.lengthKm, 0));
   const p = corridor.properties;
   return {
     id: p.id,
     name: p.name,
-    status: statusOfReasons(stretches.flatMap((s) => s.reasons)),
+    status: statusByRank[rank],
     lengthKm: round3(total),
-    blockedKm: sum('blocked'),
-    atRiskKm: sum('at_risk'),
+    blockedKm: round3(blockedKm),
+    atRiskKm: round3(atRiskKm),
     fromSiteId: p.fromSiteId ?? null,
     toSiteId: p.toSiteId ?? null,
     stretches,
@@ -336,7 +459,6 @@ function sliceRounded(
   fromKm: number,
   toKm: number,
 ): Position[] {
-  const out: Position[] = [roundPosition(pointAtKm(coords, cum, fromKm))];
   // First vertex strictly after fromKm (binary search), then every vertex before toKm.
   let lo = 0;
   let hi = cum.length;
@@ -345,7 +467,25 @@ function sliceRounded(
     if (cum[mid] <= fromKm) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < coords.length && cum[i] < toKm; i++) out.push(rounded[i]);
-  out.push(roundPosition(pointAtKm(coords, cum, toKm)));
+  let end = lo;
+  while (end < coords.length && cum[end] < toKm) end++;
+  // Made at its size (a list grown by push was copied as it grew).
+  const out: Position[] = new Array<Position>(end - lo + 2);
+  out[0] = roundedPointAtKm(coords, cum, fromKm);
+  for (let i = lo; i < end; i++) out[i - lo + 1] = rounded[i];
+  out[end - lo + 1] = roundedPointAtKm(coords, cum, toKm);
   return out;
+}
+
+/** `roundPosition(pointAtKm(coords, cum, km))`, the same arithmetic without the unrounded position. */
+function roundedPointAtKm(coords: readonly Position[], cum: readonly number[], km: number): Position {
+  const i = segmentAtKm(cum, km);
+  const span = cum[i + 1] - cum[i];
+  const f = span > 0 ? Math.min(1, Math.max(0, (km - cum[i]) / span)) : 0;
+  const a = coords[i];
+  const b = coords[i + 1] ?? a;
+  return [
+    Math.round((a[0] + f * (b[0] - a[0])) * 1e7) / 1e7,
+    Math.round((a[1] + f * (b[1] - a[1])) * 1e7) / 1e7,
+  ];
 }
