@@ -36,14 +36,13 @@ export function hitsOfSegment(
     SEGMENT_HITS.search(index, q[0], q[1], q[2], q[3]);
     return SEGMENT_HITS;
   }
+  const west = q[0];
+  const south = q[1];
+  const east = q[2];
+  const north = q[3];
   for (let h = 0; h < count; h++) {
     const n = near.items[h];
-    const meets =
-      boxes[4 * n] <= q[2] &&
-      boxes[4 * n + 1] <= q[3] &&
-      boxes[4 * n + 2] >= q[0] &&
-      boxes[4 * n + 3] >= q[1];
-    SEGMENT_NEAR.items[h] = meets ? n : -1;
+    SEGMENT_NEAR.items[h] = boxMeets(boxes, n, west, south, east, north) ? n : -1;
   }
   SEGMENT_NEAR.count = count;
   return SEGMENT_NEAR;
@@ -80,26 +79,32 @@ export function hitsWithinKm(
   let grown = false;
   for (let h = 0; h < count; h++) {
     const n = near.items[h];
-    let meets =
-      boxes[4 * n] <= east &&
-      boxes[4 * n + 1] <= north &&
-      boxes[4 * n + 2] >= west &&
-      boxes[4 * n + 3] >= south;
+    let meets = boxMeets(boxes, n, west, south, east, north);
     if (meets) {
       if (!grown) {
         expandBoxKmInto(q, seg[0], seg[1], seg[2], seg[3], km);
         grown = true;
       }
-      meets =
-        boxes[4 * n] <= q[2] &&
-        boxes[4 * n + 1] <= q[3] &&
-        boxes[4 * n + 2] >= q[0] &&
-        boxes[4 * n + 3] >= q[1];
+      meets = boxMeets(boxes, n, q[0], q[1], q[2], q[3]);
     }
     SEGMENT_NEAR.items[h] = meets ? n : -1;
   }
   SEGMENT_NEAR.count = count;
   return SEGMENT_NEAR;
+}
+
+/** Whether box `n` of `boxes` (4 numbers each) meets the given box (touching counts, as in the index searches). */
+function boxMeets(
+  boxes: Float64Array,
+  n: number,
+  west: number,
+  south: number,
+  east: number,
+  north: number,
+): boolean {
+  return (
+    boxes[4 * n] <= east && boxes[4 * n + 1] <= north && boxes[4 * n + 2] >= west && boxes[4 * n + 3] >= south
+  );
 }
 
 /**
