@@ -72,37 +72,82 @@ export function edgesNearLines(net: RoadNetwork, lines: readonly Position[][], k
   const found = foundTable(net);
   const out: number[] = [];
   const segEdge = net.segEdge;
+  const xy = net.segCoords;
   const a = SEG_A;
   const b = SEG_B;
-  const box = LINE_BOX;
-  // The line's segment being tested: read by the filter below, one function for every segment of the lines
-  // (a front line's buffer tests tens of thousands of road segments, most of them again for the next piece
-  // of the line, where the edge found already ends the test).
-  let c: Position = [0, 0];
-  let d: Position = c;
+  // The line's segments are searched around a few at a time (a chunk), each grown by `km` into its own box:
+  // the search of the chunk's box reads each road segment near it once, where a search per line segment read
+  // it again for every line segment near it (a front line's buffer is wider than its segments are long, so
+  // tens of them), and that reading was most of the time. A road segment is then tested, as before, against
+  // each line segment whose grown box it meets until one is within `km`: the edges found are the same.
+  const boxes = CHUNK_BOXES;
+  const ends = CHUNK_ENDS;
+  let count = 0;
   const test = (s: number): boolean => {
     const e = segEdge[s];
     if (found[e] === 1) return false;
-    readSegment(net, s, a, b);
-    if (segmentDistanceKm(a, b, c, d) <= km) {
-      found[e] = 1;
-      out.push(e);
+    const ax = xy[4 * s];
+    const ay = xy[4 * s + 1];
+    const bx = xy[4 * s + 2];
+    const by = xy[4 * s + 3];
+    const loX = ax < bx ? ax : bx;
+    const hiX = ax < bx ? bx : ax;
+    const loY = ay < by ? ay : by;
+    const hiY = ay < by ? by : ay;
+    let read = false;
+    for (let k = 0; k < count; k++) {
+      // The test of the index's search for that line segment's box alone.
+      if (loX > boxes[4 * k + 2] || hiX < boxes[4 * k] || loY > boxes[4 * k + 3] || hiY < boxes[4 * k + 1])
+        continue;
+      if (!read) {
+        readSegment(net, s, a, b);
+        read = true;
+      }
+      if (segmentDistanceKm(a, b, ends[2 * k], ends[2 * k + 1]) <= km) {
+        found[e] = 1;
+        out.push(e);
+        return false;
+      }
     }
     return false;
   };
+  const box = LINE_BOX;
   for (const line of lines)
-    for (let i = 0; i + 1 < line.length; i++) {
-      c = line[i];
-      d = line[i + 1];
-      expandBoxKmInto(
-        box,
-        c[0] < d[0] ? c[0] : d[0],
-        c[1] < d[1] ? c[1] : d[1],
-        c[0] < d[0] ? d[0] : c[0],
-        c[1] < d[1] ? d[1] : c[1],
-        km,
-      );
-      net.segIndex.search(box[0], box[1], box[2], box[3], test);
+    for (let i = 0; i + 1 < line.length;) {
+      // The chunk: the next line segments while its box stays within three times a grown segment's width
+      // and height, and at most CHUNK of them.
+      count = 0;
+      let west = Infinity;
+      let south = Infinity;
+      let east = -Infinity;
+      let north = -Infinity;
+      for (; i + 1 < line.length && count < CHUNK; i++) {
+        const c = line[i];
+        const d = line[i + 1];
+        expandBoxKmInto(
+          box,
+          c[0] < d[0] ? c[0] : d[0],
+          c[1] < d[1] ? c[1] : d[1],
+          c[0] < d[0] ? d[0] : c[0],
+          c[1] < d[1] ? d[1] : c[1],
+          km,
+        );
+        const w = box[0] < west ? box[0] : west;
+        const s = box[1] < south ? box[1] : south;
+        const e = box[2] > east ? box[2] : east;
+        const n = box[3] > north ? box[3] : north;
+        // A wider chunk would read many road segments near none of its line segments.
+        if (count > 0 && (e - w > 3 * (box[2] - box[0]) || n - s > 3 * (box[3] - box[1]))) break;
+        boxes.set(box, 4 * count);
+        ends[2 * count] = c;
+        ends[2 * count + 1] = d;
+        count++;
+        west = w;
+        south = s;
+        east = e;
+        north = n;
+      }
+      net.segIndex.search(west, south, east, north, test);
     }
   return sortedClearing(out, found);
 }
@@ -265,3 +310,8 @@ const SEG_A: Position = [0, 0];
 const SEG_B: Position = [0, 0];
 /** The box of the segment of a line being searched around (edgesNearLines). */
 const LINE_BOX = new Float64Array(4);
+/** The most line segments searched around at once (edgesNearLines). */
+const CHUNK = 16;
+/** The grown boxes of the chunk's line segments, 4 numbers each, and their ends, 2 each (edgesNearLines). */
+const CHUNK_BOXES = new Float64Array(4 * CHUNK);
+const CHUNK_ENDS: Position[] = new Array<Position>(2 * CHUNK).fill(SEG_A);
