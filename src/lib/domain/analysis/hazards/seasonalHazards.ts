@@ -11,9 +11,16 @@ export function addSeasonalHazards(net: RoadNetwork, month: number, out: EdgeRea
   let reason: Reason | undefined;
   const run: number[] = [];
   const edges = net.edges;
+  // Whether the month closes the road of the last edge read, asked once per road.
+  let lastRoad: RoadNetwork['edges'][number]['road'] | undefined;
+  let closed = false;
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i];
-    if (!e.road.impassableMonths.includes(month)) continue;
+    if (e.road !== lastRoad) {
+      lastRoad = e.road;
+      closed = e.road.impassableMonths.includes(month);
+    }
+    if (!closed) continue;
     if (e.road !== road || !reason || reason.featureId !== e.roadId) {
       if (reason) out.add(run, reason);
       run.length = 0;

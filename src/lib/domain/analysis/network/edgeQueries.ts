@@ -4,6 +4,7 @@ import { expandBboxKm, expandBoxKmInto } from '../../geo/expandBboxKm';
 import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';
 import { segmentDistanceKm } from '../../geo/segmentDistanceKm';
 import { createPolygonIndex, type PolygonIndex } from '../../geo/createPolygonIndex';
+import { insertionSortNumbers } from '../../geo/insertionSortNumbers';
 import { segmentIntersection } from '../../geo/segmentIntersection';
 import type { RoadNetwork } from './roadNetwork';
 import { SegmentGrid } from './segmentGrid';
@@ -49,12 +50,17 @@ function sortedClearing(out: number[], found: Uint8Array): number[] {
     }
   }
   for (let i = 0; i < out.length; i++) found[out[i]] = 0;
+  // A few edges (an incident's): sorted in place, with no copy.
+  if (out.length < DENSE_MIN) {
+    insertionSortNumbers(out, 0, out.length);
+    return out;
+  }
   return Array.from(Int32Array.from(out).sort());
 }
 
 /**
  * The fewest edges found, and the most marks read per edge found, for which `sortedClearing` reads the marks
- * rather than sorting.
+ * rather than sorting; fewer are sorted in place.
  */
 const DENSE_MIN = 64;
 const DENSE_SPAN = 16;
