@@ -190,28 +190,42 @@ export function edgeLineCrossings(
   net: RoadNetwork,
   lines: readonly Position[][],
 ): { edge: number; point: Position }[] {
-  const out: { edge: number; point: Position; s: number; t: number }[] = [];
+  // The hits as found, in parallel lists (an object each was made and then copied), then put in segment order
+  // and, along a segment, in the order of its parameter.
+  const hitSegment: number[] = [];
+  const hitT: number[] = [];
+  const hitPoint: Position[] = [];
+  let c: Position = [0, 0];
+  let d: Position = c;
+  const test = (s: number): boolean => {
+    const road = segmentLine(net, s);
+    const a = road[net.segVertex[s]];
+    const b = road[net.segVertex[s] + 1];
+    const hit = segmentIntersection(a, b, c, d);
+    if (hit) {
+      hitSegment.push(s);
+      hitT.push(hit.t);
+      hitPoint.push([a[0] + hit.t * (b[0] - a[0]), a[1] + hit.t * (b[1] - a[1])]);
+    }
+    return false;
+  };
   for (const line of lines)
     for (let i = 0; i + 1 < line.length; i++) {
-      const c = line[i];
-      const d = line[i + 1];
-      const box = bboxOf([c, d]);
-      for (const s of net.segIndex.search(box[0], box[1], box[2], box[3])) {
-        const road = segmentLine(net, s);
-        const a = road[net.segVertex[s]];
-        const b = road[net.segVertex[s] + 1];
-        const hit = segmentIntersection(a, b, c, d);
-        if (hit)
-          out.push({
-            edge: net.segEdge[s],
-            s,
-            t: hit.t,
-            point: [a[0] + hit.t * (b[0] - a[0]), a[1] + hit.t * (b[1] - a[1])],
-          });
-      }
+      c = line[i];
+      d = line[i + 1];
+      net.segIndex.search(
+        c[0] < d[0] ? c[0] : d[0],
+        c[1] < d[1] ? c[1] : d[1],
+        c[0] < d[0] ? d[0] : c[0],
+        c[1] < d[1] ? d[1] : c[1],
+        test,
+      );
     }
-  out.sort((x, y) => x.s - y.s || x.t - y.t);
-  return out.map(({ edge, point }) => ({ edge, point }));
+  // A stable sort of the hits' numbers, as found: equal segments and parameters keep that order.
+  const order = Array.from({ length: hitSegment.length }, (_, k) => k).sort(
+    (x, y) => hitSegment[x] - hitSegment[y] || hitT[x] - hitT[y],
+  );
+  return order.map((k) => ({ edge: net.segEdge[hitSegment[k]], point: hitPoint[k] }));
 }
 
 /**
