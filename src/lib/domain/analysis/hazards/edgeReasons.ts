@@ -23,9 +23,13 @@ export class EdgeReasons {
 
   add(edges: ArrayLike<number>, reason: Reason): void {
     // The list each list becomes with `reason` added, made at its first edge: runs of edges holding the
-    // same list (most often none) take the last one found without a look-up.
+    // same list (most often none) take the last one found without a look-up. The first list met is kept
+    // apart from the map of the others: most calls (an incident's, a seasonal road's) meet that one alone and
+    // make no map.
     let from = -1;
     let to = 0;
+    let firstFrom = -1;
+    let firstTo = 0;
     let next: Map<number, number> | undefined;
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i];
@@ -34,16 +38,27 @@ export class EdgeReasons {
       if (before === 0) this.edges.push(e);
       if (before !== from) {
         from = before;
-        next ??= new Map();
-        const known = next.get(before);
-        if (known === undefined) {
-          to = this.lists.length;
-          this.lists.push([...this.lists[before], reason]);
-          next.set(before, to);
-        } else to = known;
+        if (firstFrom === -1) {
+          firstFrom = before;
+          to = firstTo = this.listWith(before, reason);
+        } else if (before === firstFrom) to = firstTo;
+        else {
+          next ??= new Map();
+          const known = next.get(before);
+          if (known === undefined) {
+            to = this.listWith(before, reason);
+            next.set(before, to);
+          } else to = known;
+        }
       }
       this.listOf[e] = to;
     }
+  }
+
+  /** The number of a new list: list `before` with `reason` added. */
+  private listWith(before: number, reason: Reason): number {
+    this.lists.push([...this.lists[before], reason]);
+    return this.lists.length - 1;
   }
 
   /** An edge's reasons in the order given (shared with the edges given the same), or none. */

@@ -260,7 +260,17 @@ function baseHazards(
   // Index loops and Map.forEach rather than for-of with destructuring: this runs once per date, largely before
   // the optimising compiler takes over, where each step of those allocated an iterator result and a pair.
   const edges = net.edges;
-  for (let e = 0; e < edges.length; e++) if (layers.roadIds.has(edges[e].roadId)) status[edges[e].index] = 0;
+  // A road's edges follow one another: the set of roads in force is asked once per road, not per edge.
+  let roadId: string | undefined;
+  let inForce = false;
+  for (let e = 0; e < edges.length; e++) {
+    const id = edges[e].roadId;
+    if (id !== roadId) {
+      roadId = id;
+      inForce = layers.roadIds.has(id);
+    }
+    if (inForce) status[edges[e].index] = 0;
+  }
   const out = new EdgeReasons(edges.length, (e) => status[e] !== ABSENT);
   const actors = new Map(scenario.actors.map((a) => [a.id, a]));
   for (const a of layers.areas) addAreaHazards(net, a, actors.get(a.properties.actorId), cache, out);

@@ -1,3 +1,4 @@
+import type { Position } from 'geojson';
 import { haversineKm } from '../../geo/haversineKm';
 import type { AnalysisParams, Reason } from '../../schemas';
 import type { ActiveCrossing, ActiveFrontline } from '../activeLayers';
@@ -47,22 +48,39 @@ export function frontlineContribution(
   const buffered = near.filter(inForce);
 
   const hits = cache.get(line.geometryKey, 'frontline-crossings', () => edgeLineCrossings(net, line.lines));
-  const byEdge = new Map<number, (typeof hits)[number]['point'][]>();
-  for (const h of hits) byEdge.set(h.edge, [...(byEdge.get(h.edge) ?? []), h.point]);
+  // The points where each edge crosses, edges in the order of their first crossing: a list per edge, pushed to
+  // (a list copied at each point cost a copy per point).
+  const groupOf = new Map<number, number>();
+  const groupEdges: number[] = [];
+  const groupPoints: Position[][] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
+    const g = groupOf.get(h.edge);
+    if (g === undefined) {
+      groupOf.set(h.edge, groupEdges.length);
+      groupEdges.push(h.edge);
+      groupPoints.push([h.point]);
+    } else groupPoints[g].push(h.point);
+  }
   const tol = params.crosslineToleranceKm;
   const crossing: number[] = [];
   const crosslineEdges: number[] = [];
   const crosslineVia: string[][] = [];
-  for (const [edge, points] of byEdge) {
+  for (let g = 0; g < groupEdges.length; g++) {
+    const edge = groupEdges[g];
     if (!inForce(edge)) continue;
     const e = net.edges[edge];
-    const candidates = [
-      ...crosslineCrossingsAt(e.from),
-      ...(e.to !== e.from ? crosslineCrossingsAt(e.to) : []),
-    ];
+    const atFrom = crosslineCrossingsAt(e.from);
+    const atTo = e.to !== e.from ? crosslineCrossingsAt(e.to) : NONE;
+    // Most crossing edges have no crossline crossing at either end: every point is then uncovered.
+    if (atFrom.length === 0 && atTo.length === 0) {
+      crossing.push(edge);
+      continue;
+    }
+    const candidates = [...atFrom, ...atTo];
     const via = new Set<string>();
     let allCovered = true;
-    for (const p of points) {
+    for (const p of groupPoints[g]) {
       const c = candidates.find((c) => {
         const node = net.crossingNode.get(c.feature.properties.id)!;
         const atNode = haversineKm([net.nodeLon[node], net.nodeLat[node]], p);
@@ -95,3 +113,6 @@ export function frontlineContribution(
     crosslineVia,
   };
 }
+
+/** No crossings at a junction. */
+const NONE: readonly ActiveCrossing[] = [];

@@ -4,6 +4,7 @@ import { expandBboxKm, expandBoxKmInto } from '../../geo/expandBboxKm';
 import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';
 import { segmentDistanceKm } from '../../geo/segmentDistanceKm';
 import { createPolygonIndex, type PolygonIndex } from '../../geo/createPolygonIndex';
+import { insertionSortNumbers } from '../../geo/insertionSortNumbers';
 import { segmentIntersection } from '../../geo/segmentIntersection';
 import type { RoadNetwork } from './roadNetwork';
 import { SegmentGrid } from './segmentGrid';
@@ -28,9 +29,41 @@ function foundTable(net: RoadNetwork): Uint8Array {
 
 /** The found edges ascending, their marks cleared. */
 function sortedClearing(out: number[], found: Uint8Array): number[] {
+  // Many edges found close together in numbering (an area's, a front line's buffer): the marks between the
+  // least and the greatest are read in order, which costs less than copying and sorting the edges.
+  if (out.length >= DENSE_MIN) {
+    let lo = out[0];
+    let hi = out[0];
+    for (let i = 1; i < out.length; i++) {
+      const e = out[i];
+      if (e < lo) lo = e;
+      else if (e > hi) hi = e;
+    }
+    if (hi - lo < DENSE_SPAN * out.length) {
+      const sorted: number[] = [];
+      for (let e = lo; e <= hi; e++)
+        if (found[e] === 1) {
+          found[e] = 0;
+          sorted.push(e);
+        }
+      return sorted;
+    }
+  }
   for (let i = 0; i < out.length; i++) found[out[i]] = 0;
+  // A few edges (an incident's): sorted in place, with no copy.
+  if (out.length < DENSE_MIN) {
+    insertionSortNumbers(out, 0, out.length);
+    return out;
+  }
   return Array.from(Int32Array.from(out).sort());
 }
+
+/**
+ * The fewest edges found, and the most marks read per edge found, for which `sortedClearing` reads the marks
+ * rather than sorting; fewer are sorted in place.
+ */
+const DENSE_MIN = 64;
+const DENSE_SPAN = 16;
 
 /**
  * Segment `s`'s ends read from the packed copy (the same numbers as its edge's line) into `a` and `b`, two
@@ -72,37 +105,82 @@ export function edgesNearLines(net: RoadNetwork, lines: readonly Position[][], k
   const found = foundTable(net);
   const out: number[] = [];
   const segEdge = net.segEdge;
+  const xy = net.segCoords;
   const a = SEG_A;
   const b = SEG_B;
-  const box = LINE_BOX;
-  // The line's segment being tested: read by the filter below, one function for every segment of the lines
-  // (a front line's buffer tests tens of thousands of road segments, most of them again for the next piece
-  // of the line, where the edge found already ends the test).
-  let c: Position = [0, 0];
-  let d: Position = c;
+  // The line's segments are searched around a few at a time (a chunk), each grown by `km` into its own box:
+  // the search of the chunk's box reads each road segment near it once, where a search per line segment read
+  // it again for every line segment near it (a front line's buffer is wider than its segments are long, so
+  // tens of them), and that reading was most of the time. A road segment is then tested, as before, against
+  // each line segment whose grown box it meets until one is within `km`: the edges found are the same.
+  const boxes = CHUNK_BOXES;
+  const ends = CHUNK_ENDS;
+  let count = 0;
   const test = (s: number): boolean => {
     const e = segEdge[s];
     if (found[e] === 1) return false;
-    readSegment(net, s, a, b);
-    if (segmentDistanceKm(a, b, c, d) <= km) {
-      found[e] = 1;
-      out.push(e);
+    const ax = xy[4 * s];
+    const ay = xy[4 * s + 1];
+    const bx = xy[4 * s + 2];
+    const by = xy[4 * s + 3];
+    const loX = ax < bx ? ax : bx;
+    const hiX = ax < bx ? bx : ax;
+    const loY = ay < by ? ay : by;
+    const hiY = ay < by ? by : ay;
+    let read = false;
+    for (let k = 0; k < count; k++) {
+      // The test of the index's search for that line segment's box alone.
+      if (loX > boxes[4 * k + 2] || hiX < boxes[4 * k] || loY > boxes[4 * k + 3] || hiY < boxes[4 * k + 1])
+        continue;
+      if (!read) {
+        readSegment(net, s, a, b);
+        read = true;
+      }
+      if (segmentDistanceKm(a, b, ends[2 * k], ends[2 * k + 1]) <= km) {
+        found[e] = 1;
+        out.push(e);
+        return false;
+      }
     }
     return false;
   };
+  const box = LINE_BOX;
   for (const line of lines)
-    for (let i = 0; i + 1 < line.length; i++) {
-      c = line[i];
-      d = line[i + 1];
-      expandBoxKmInto(
-        box,
-        c[0] < d[0] ? c[0] : d[0],
-        c[1] < d[1] ? c[1] : d[1],
-        c[0] < d[0] ? d[0] : c[0],
-        c[1] < d[1] ? d[1] : c[1],
-        km,
-      );
-      net.segIndex.search(box[0], box[1], box[2], box[3], test);
+    for (let i = 0; i + 1 < line.length;) {
+      // The chunk: the next line segments while its box stays within three times a grown segment's width
+      // and height, and at most CHUNK of them.
+      count = 0;
+      let west = Infinity;
+      let south = Infinity;
+      let east = -Infinity;
+      let north = -Infinity;
+      for (; i + 1 < line.length && count < CHUNK; i++) {
+        const c = line[i];
+        const d = line[i + 1];
+        expandBoxKmInto(
+          box,
+          c[0] < d[0] ? c[0] : d[0],
+          c[1] < d[1] ? c[1] : d[1],
+          c[0] < d[0] ? d[0] : c[0],
+          c[1] < d[1] ? d[1] : c[1],
+          km,
+        );
+        const w = box[0] < west ? box[0] : west;
+        const s = box[1] < south ? box[1] : south;
+        const e = box[2] > east ? box[2] : east;
+        const n = box[3] > north ? box[3] : north;
+        // A wider chunk would read many road segments near none of its line segments.
+        if (count > 0 && (e - w > 3 * (box[2] - box[0]) || n - s > 3 * (box[3] - box[1]))) break;
+        boxes.set(box, 4 * count);
+        ends[2 * count] = c;
+        ends[2 * count + 1] = d;
+        count++;
+        west = w;
+        south = s;
+        east = e;
+        north = n;
+      }
+      net.segIndex.search(west, south, east, north, test);
     }
   return sortedClearing(out, found);
 }
@@ -112,28 +190,42 @@ export function edgeLineCrossings(
   net: RoadNetwork,
   lines: readonly Position[][],
 ): { edge: number; point: Position }[] {
-  const out: { edge: number; point: Position; s: number; t: number }[] = [];
+  // The hits as found, in parallel lists (an object each was made and then copied), then put in segment order
+  // and, along a segment, in the order of its parameter.
+  const hitSegment: number[] = [];
+  const hitT: number[] = [];
+  const hitPoint: Position[] = [];
+  let c: Position = [0, 0];
+  let d: Position = c;
+  const test = (s: number): boolean => {
+    const road = segmentLine(net, s);
+    const a = road[net.segVertex[s]];
+    const b = road[net.segVertex[s] + 1];
+    const hit = segmentIntersection(a, b, c, d);
+    if (hit) {
+      hitSegment.push(s);
+      hitT.push(hit.t);
+      hitPoint.push([a[0] + hit.t * (b[0] - a[0]), a[1] + hit.t * (b[1] - a[1])]);
+    }
+    return false;
+  };
   for (const line of lines)
     for (let i = 0; i + 1 < line.length; i++) {
-      const c = line[i];
-      const d = line[i + 1];
-      const box = bboxOf([c, d]);
-      for (const s of net.segIndex.search(box[0], box[1], box[2], box[3])) {
-        const road = segmentLine(net, s);
-        const a = road[net.segVertex[s]];
-        const b = road[net.segVertex[s] + 1];
-        const hit = segmentIntersection(a, b, c, d);
-        if (hit)
-          out.push({
-            edge: net.segEdge[s],
-            s,
-            t: hit.t,
-            point: [a[0] + hit.t * (b[0] - a[0]), a[1] + hit.t * (b[1] - a[1])],
-          });
-      }
+      c = line[i];
+      d = line[i + 1];
+      net.segIndex.search(
+        c[0] < d[0] ? c[0] : d[0],
+        c[1] < d[1] ? c[1] : d[1],
+        c[0] < d[0] ? d[0] : c[0],
+        c[1] < d[1] ? d[1] : c[1],
+        test,
+      );
     }
-  out.sort((x, y) => x.s - y.s || x.t - y.t);
-  return out.map(({ edge, point }) => ({ edge, point }));
+  // A stable sort of the hits' numbers, as found: equal segments and parameters keep that order.
+  const order = Array.from({ length: hitSegment.length }, (_, k) => k).sort(
+    (x, y) => hitSegment[x] - hitSegment[y] || hitT[x] - hitT[y],
+  );
+  return order.map((k) => ({ edge: net.segEdge[hitSegment[k]], point: hitPoint[k] }));
 }
 
 /**
@@ -265,3 +357,8 @@ const SEG_A: Position = [0, 0];
 const SEG_B: Position = [0, 0];
 /** The box of the segment of a line being searched around (edgesNearLines). */
 const LINE_BOX = new Float64Array(4);
+/** The most line segments searched around at once (edgesNearLines). */
+const CHUNK = 16;
+/** The grown boxes of the chunk's line segments, 4 numbers each, and their ends, 2 each (edgesNearLines). */
+const CHUNK_BOXES = new Float64Array(4 * CHUNK);
+const CHUNK_ENDS: Position[] = new Array<Position>(2 * CHUNK).fill(SEG_A);
