@@ -25,6 +25,7 @@ import { BlockageTree, bindingFirst } from './blockagesAlong';
 import { SearchTrees } from './carriedTrees';
 import { BLOCKED_PENALTY_KM } from './edgeCosts';
 import { carriedEdgeCosts, costChangesFrom, type CostsMade } from './carriedCosts';
+import { keptSitePaths, type SitePathInputs, type SitePaths } from './carriedSitePaths';
 import { pathGeometry } from './pathGeometry';
 import { PathTree } from './pathTree';
 import { protectionReasons } from './protectionReasons';
@@ -186,6 +187,35 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
         )
       : undefined;
   const unchanged = memo?.key === key && pathChanged ? reusable(ctx, memo, pathChanged) : undefined;
+  // On another date with the same parameters, a site whose roads did not change keeps the options it had.
+  const hubsOfSearch = new Map<string, string>();
+  const hubsOf = (key: string) => {
+    let h = hubsOfSearch.get(key);
+    if (h === undefined) {
+      const s = runSearch(specOf(key), false);
+      hubsOfSearch.set(
+        key,
+        (h = JSON.stringify(s.hubs.map((x) => [x.site.properties.id, x.node, x.attachKm]))),
+      );
+    }
+    return h;
+  };
+  // The last hubs found equal to this analysis' for each search: one comparison of the lists per search.
+  const equalHubs = new Map<string, string>();
+  const sameHubs = (key: string, hubs: string) => {
+    if (equalHubs.get(key) === hubs) return true;
+    if (hubs !== hubsOf(key)) return false;
+    equalHubs.set(key, hubs);
+    return true;
+  };
+  const keptPaths = (site: SiteFeature, now: SitePathInputs): SitePaths | undefined => {
+    const old = pathChanged && memo?.sites.get(site.properties.id);
+    if (!old || old.site !== site) return undefined;
+    const kept = keptSitePaths(old.paths, now, sameHubs, (k, n) => pathChanged!(k)(n));
+    if (kept) tried.push(...kept.searchKeys);
+    return kept;
+  };
+  let madePaths: SitePaths | undefined;
   const records = new Map<string, SiteRecord>();
   const reports = layers.sites.map((site): SiteReport => {
     const old = unchanged?.(site);
@@ -194,8 +224,9 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
       return old.report;
     }
     tried = [];
+    madePaths = undefined;
     const report = evaluate(site);
-    records.set(site.properties.id, { site, report, searchKeys: tried });
+    records.set(site.properties.id, { site, report, searchKeys: tried, paths: madePaths });
     return report;
   });
   if (memo) {
@@ -398,7 +429,10 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     let bestCrossline = false;
     let access: SiteAccess = 'cut_off';
     const att = usableAttachment(ctx, p.id);
-    if (!att) {
+    const pathInputs = att && { node: att.node, attachKm: att.attachKm, sieges, noHubs: hubs.length === 0 };
+    const kept = pathInputs && keptPaths(site, pathInputs);
+    if (kept) ({ access, options, bestPath, leading, bestAtRisk, bestCrossline } = kept);
+    else if (!att) {
       const off: Reason = {
         code: 'off_network',
         featureId: p.id,
@@ -511,6 +545,21 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
         leading = pick ? [...besiegedReasons, ...pick.reasons] : options[0].reasons;
       }
     }
+    if (pathInputs && !kept) {
+      const searchKeys = [...tried];
+      const searchHubs = searchKeys.map(hubsOf);
+      madePaths = {
+        searchKeys,
+        searchHubs,
+        ...pathInputs,
+        access,
+        options,
+        bestPath,
+        leading,
+        bestAtRisk,
+        bestCrossline,
+      };
+    } else madePaths = kept;
     if (access === 'cut_off') flags.add('cut_off');
     if (access === 'cross_border_only') flags.add('cross_border');
     if (bestCrossline) flags.add('crossline');
@@ -611,6 +660,8 @@ interface SiteRecord {
   report: SiteReport;
   /** The searches (explanations included) whose result at the site's junction the report depends on. */
   searchKeys: string[];
+  /** What its options gave the report, for the next analysis (carriedSitePaths.ts). */
+  paths?: SitePaths;
 }
 
 /**
