@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dijkstra, type Graph } from '$lib/domain/analysis/access/dijkstra';
 import {
+  changedInPlace,
   REPAIR_MAX_RESET_SHARE,
   repairSearch,
   searchAgain,
@@ -159,6 +160,66 @@ describe('repairing a search after edge costs changed', () => {
           expect(Array.from(repair.origin), `seed ${seed} move ${move}`).toEqual(Array.from(fresh.origin));
         } else gaveUp++;
         last = { ...now, result: fresh };
+      }
+    }
+    expect(gaveUp).toBeGreaterThan(20);
+    expect(repaired).toBeGreaterThan(200);
+  });
+
+  it('repairs in place, move after move: the new search, and exactly the junctions that changed listed', () => {
+    let repaired = 0;
+    let gaveUp = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const { g, sources, stopAt, passCost, before } = randomCase(seed);
+      const rand = mulberry32(seed * 104729);
+      let last = {
+        sources,
+        cost: before,
+        stopAt,
+        passCost,
+        result: run(g, { sources, cost: before, stopAt, passCost }),
+      };
+      for (let move = 0; move < 8; move++) {
+        const cost = last.cost.slice();
+        for (let i = 0; i < 4; i++) {
+          const e = Math.floor(rand() * cost.length);
+          cost[e] = rand() < 0.3 ? Infinity : 1 + Math.floor(rand() * 4);
+        }
+        const now = { sources, cost, stopAt, passCost };
+        const fresh = run(g, now);
+        const was = {
+          dist: last.result.dist.slice(),
+          prevEdge: last.result.prevEdge.slice(),
+          origin: last.result.origin.slice(),
+        };
+        const repair = repairSearch(g, last, now, rand() < 0.3 ? 1 : Infinity, true);
+        const at = `seed ${seed} move ${move}`;
+        if (!repair) {
+          // Given up: the last result is whole, and a new search takes over.
+          gaveUp++;
+          expect(Array.from(last.result.dist), at).toEqual(Array.from(was.dist));
+          expect(Array.from(last.result.prevEdge), at).toEqual(Array.from(was.prevEdge));
+          expect(Array.from(last.result.origin), at).toEqual(Array.from(was.origin));
+          last = { ...now, result: fresh };
+          continue;
+        }
+        repaired++;
+        expect(repair.dist, at).toBe(last.result.dist);
+        expect(Array.from(repair.dist), at).toEqual(Array.from(fresh.dist));
+        expect(Array.from(repair.prevEdge), at).toEqual(Array.from(fresh.prevEdge));
+        expect(Array.from(repair.origin), at).toEqual(Array.from(fresh.origin));
+        const differ: number[] = [];
+        for (let n = 0; n < g.nodeCount; n++)
+          if (
+            was.dist[n] !== fresh.dist[n] ||
+            was.prevEdge[n] !== fresh.prevEdge[n] ||
+            was.origin[n] !== fresh.origin[n]
+          )
+            differ.push(n);
+        expect(Array.from(changedInPlace(last.result, repair) ?? []), at).toEqual(differ);
+        // Only the result it was repaired from, and only that result's successor, are answered for.
+        expect(changedInPlace(fresh, repair), at).toBeUndefined();
+        last = { ...now, result: repair };
       }
     }
     expect(gaveUp).toBeGreaterThan(20);

@@ -31,20 +31,76 @@ export function repairSearch(
   now: SearchInput,
   /** Gives up (undefined) when more junctions than this lose their distance: a new search is cheaper. */
   maxReset = Infinity,
+  /**
+   * Writes the result into the arrays of `last.result` instead of copies of them: no one reads that result
+   * any more but to ask which junctions changed (`changedInPlace`). A repair given up leaves them as they were.
+   */
+  inPlace = false,
 ): SearchResult | undefined {
   if (!sameSources(last.sources, now.sources)) return undefined;
   if (!sameNumbers(last.stopAt, now.stopAt) || !sameNumbers(last.passCost, now.passCost)) return undefined;
   const marks = marksOf(g);
   const resetList: number[] = [];
   const redoList: number[] = [];
+  const log: Log = { nodes: [], dist: [], prevEdge: [], origin: [] };
+  let result: SearchResult | undefined;
   try {
-    return repairMarked(g, last, now, maxReset, marks, resetList, redoList);
+    result = repairMarked(g, last, now, maxReset, inPlace, marks, resetList, redoList, log);
   } finally {
     // Only the junctions marked are cleared: the marks are whole again for the next repair.
     for (const s of now.sources) marks.isSource[s.node] = 0;
     for (const n of resetList) marks.reset[n] = 0;
     // Every junction settled was first marked to be done again (seeded or offered a way).
     for (const n of redoList) marks.redo[n] = marks.done[n] = 0;
+    for (const n of log.nodes) marks.saved[n] = 0;
+    if (inPlace && !result) undo(last.result, log);
+  }
+  if (inPlace && result) {
+    // The entry of `last.result` is no longer true of its arrays, and would keep every older result alive.
+    writtenOver.delete(last.result);
+    writtenOver.set(result, { before: last.result, nodes: changedNodes(result, log) });
+  }
+  return result;
+}
+
+/** The distance, edge and hub each junction a repair wrote had before, in the order first written. */
+interface Log {
+  nodes: number[];
+  dist: number[];
+  prevEdge: number[];
+  origin: number[];
+}
+
+/** For a result repaired in place: the result whose arrays it took, and the junctions where it differs. */
+const writtenOver = new WeakMap<SearchResult, { before: SearchResult; nodes: Int32Array }>();
+
+/**
+ * When `now` was repaired in place from `before` (`repairSearch` with `inPlace`), the junctions whose distance,
+ * edge or hub differ between them, ascending; else undefined (both hold their own arrays, to be compared).
+ */
+export function changedInPlace(before: SearchResult, now: SearchResult): Int32Array | undefined {
+  const entry = writtenOver.get(now);
+  return entry?.before === before ? entry.nodes : undefined;
+}
+
+/** The junctions of the log whose values the repair changed, ascending. */
+function changedNodes(r: SearchResult, log: Log): Int32Array {
+  const out: number[] = [];
+  for (let i = 0; i < log.nodes.length; i++) {
+    const n = log.nodes[i];
+    if (r.dist[n] !== log.dist[i] || r.prevEdge[n] !== log.prevEdge[i] || r.origin[n] !== log.origin[i])
+      out.push(n);
+  }
+  return Int32Array.from(out).sort();
+}
+
+/** Writes back what a repair given up midway had changed. */
+function undo(r: SearchResult, log: Log): void {
+  for (let i = log.nodes.length - 1; i >= 0; i--) {
+    const n = log.nodes[i];
+    r.dist[n] = log.dist[i];
+    r.prevEdge[n] = log.prevEdge[i];
+    r.origin[n] = log.origin[i];
   }
 }
 
@@ -54,6 +110,8 @@ interface Marks {
   reset: Uint8Array;
   redo: Uint8Array;
   done: Uint8Array;
+  /** Junctions whose values are in the log. */
+  saved: Uint8Array;
 }
 
 /**
@@ -70,21 +128,27 @@ function marksOf(g: Graph): Marks {
       reset: new Uint8Array(n),
       redo: new Uint8Array(n),
       done: new Uint8Array(n),
+      saved: new Uint8Array(n),
     };
     marksByGraph.set(g, marks);
   }
   return marks;
 }
 
-/** `repairSearch` with its marks given, and the lists of junctions it marks reset and to do again. */
+/**
+ * `repairSearch` with its marks given, the lists of junctions it marks reset and to do again, and the log of
+ * the values it writes over.
+ */
 function repairMarked(
   g: Graph,
   last: SearchInput & { result: SearchResult },
   now: SearchInput,
   maxReset: number,
-  { isSource, reset, redo, done }: Marks,
+  inPlace: boolean,
+  { isSource, reset, redo, done, saved }: Marks,
   resetList: number[],
   redoList: number[],
+  log: Log,
 ): SearchResult | undefined {
   const n0 = g.nodeCount;
   const before = last.cost;
@@ -131,10 +195,21 @@ function repairMarked(
       }
     }
   }
-  const dist = lastDist.slice();
-  const prevEdge = last.result.prevEdge.slice();
-  const origin = last.result.origin.slice();
+  // Copies of the last arrays (network-sized, each) only when the last result is still to be read.
+  const dist = inPlace ? lastDist : lastDist.slice();
+  const prevEdge = inPlace ? oldPrev : oldPrev.slice();
+  const origin = inPlace ? last.result.origin : last.result.origin.slice();
+  // Called before a junction's values are first written.
+  const save = (n: number) => {
+    if (saved[n]) return;
+    saved[n] = 1;
+    log.nodes.push(n);
+    log.dist.push(dist[n]);
+    log.prevEdge.push(prevEdge[n]);
+    log.origin.push(origin[n]);
+  };
   for (const n of resetList) {
+    save(n);
     dist[n] = Infinity;
     prevEdge[n] = -1;
     origin[n] = -1;
@@ -151,6 +226,7 @@ function repairMarked(
   const heap = new MinHeap();
   const offer = (m: number, d: number) => {
     if (d < dist[m]) {
+      save(m);
       dist[m] = d;
       heap.push(d, m);
       markRedo(m);
@@ -207,6 +283,7 @@ function repairMarked(
   // 5: the edge of each junction to do again, by the rule `dijkstra` follows.
   redoList.sort((a, b) => dist[a] - dist[b] || a - b);
   for (const m of redoList) {
+    save(m);
     if (dist[m] === Infinity) {
       prevEdge[m] = -1;
       origin[m] = -1;
@@ -243,6 +320,7 @@ function repairMarked(
           const f = g.adjEdge[k];
           const c = g.edgeFrom[f] === n ? g.edgeTo[f] : g.edgeFrom[f];
           if (c === n || prevEdge[c] !== f || redo[c]) continue;
+          save(c);
           origin[c] = origin[m];
           stack.push(c);
         }
@@ -265,9 +343,11 @@ export function searchAgain(
   g: Graph,
   last: (SearchInput & { result: SearchResult }) | undefined,
   now: SearchInput,
+  /** A repair may write over the arrays of `last.result` (repairSearch). */
+  inPlace = false,
 ): SearchResult {
   return (
-    (last && repairSearch(g, last, now, g.nodeCount * REPAIR_MAX_RESET_SHARE)) ??
+    (last && repairSearch(g, last, now, g.nodeCount * REPAIR_MAX_RESET_SHARE, inPlace)) ??
     dijkstra(g, now.sources, now.cost, now.stopAt, -1, undefined, now.passCost)
   );
 }

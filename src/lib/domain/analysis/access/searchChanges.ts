@@ -3,6 +3,7 @@ import type { ActiveCrossing } from '../activeLayers';
 import type { AnalysisContext } from '../context';
 import type { EdgeHazards } from '../hazards/evaluateEdgeHazards';
 import type { Graph, SearchResult } from './dijkstra';
+import { changedInPlace } from './repairSearch';
 
 /**
  * What changed in the site searches since the last analysis, whose edge hazards were `before`, crossings by
@@ -87,6 +88,16 @@ function pathChangedIn(
   nodeChanged: (n: number) => boolean,
 ): (node: number) => boolean {
   const state = new Uint8Array(g.nodeCount); // 0 not known, 1 unchanged, 2 changed
+  // A result repaired in the arrays of `before` says where it differs: those junctions are known changed,
+  // and every other one is the same (its values were never written).
+  const inPlace = changedInPlace(before, now);
+  if (inPlace) for (const n of inPlace) state[n] = 2;
+  const differs = inPlace
+    ? () => false
+    : (n: number) =>
+        now.dist[n] !== before.dist[n] ||
+        now.prevEdge[n] !== before.prevEdge[n] ||
+        now.origin[n] !== before.origin[n];
   const walked: number[] = [];
   return (node) => {
     let n = node;
@@ -98,12 +109,7 @@ function pathChangedIn(
         break;
       }
       const e = now.prevEdge[n];
-      if (
-        now.dist[n] !== before.dist[n] ||
-        e !== before.prevEdge[n] ||
-        now.origin[n] !== before.origin[n] ||
-        nodeChanged(n)
-      ) {
+      if (differs(n) || nodeChanged(n)) {
         result = 2;
         break;
       }

@@ -89,6 +89,10 @@ const classOrder: AccessClass[] = ['internal', 'crossline', 'cross_border'];
 export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteReport[] {
   const { net, graph, layers } = ctx;
   if (memo?.ctx === ctx) return [...memo.reports];
+  // The searches are repaired in the arrays of the last ones: an analysis that stopped midway (an error)
+  // may have left them written over, so nothing of it is carried.
+  if (memo?.busy) memo.forgetSearches();
+  if (memo) memo.busy = true;
   const params = layers.params;
   const hubs: Hub[] = [];
   for (const s of layers.sites) {
@@ -154,9 +158,11 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
         passCost: spec.explain ? closedPass : undefined,
       };
       // A moved front line changes edge costs in a few places only: where no search of the last analysis
-      // reached them, its result stands as it was; elsewhere the last result is repaired around them.
+      // reached them, its result stands as it was; elsewhere the last result is repaired around them, in its
+      // own arrays (this analysis reads the last one's results only to find what changed, searchChanges.ts).
       const last = memo?.inputs.get(key);
-      const result = last && sameSearch(graph, last, input) ? last.result : searchAgain(graph, last, input);
+      const result =
+        last && sameSearch(graph, last, input) ? last.result : searchAgain(graph, last, input, true);
       s = { key, hubs: from, result };
       searches.set(key, s);
       inputs.set(key, { ...input, result });
@@ -230,6 +236,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     return report;
   });
   if (memo) {
+    memo.busy = false;
     memo.ctx = ctx;
     memo.reports = reports;
     memo.key = key;
@@ -689,6 +696,15 @@ export class SiteAccessMemo {
   costs = new Map<string, CostsMade>();
   /** The stops and pass costs of the last analysis, kept by the next while its crossings are the same. */
   stops?: Stops;
+  /** While an analysis runs on this memo (its last searches may be partly written over). */
+  busy = false;
+
+  forgetSearches(): void {
+    this.searches = new Map();
+    this.inputs = new Map();
+    this.hazards = undefined;
+    this.sites = new Map();
+  }
 }
 
 /** The junctions the searches may reach but not pass, and the pass costs of explanations, by junction. */
