@@ -2,24 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '$lib/domain/analysis';
 import { keptSitePaths, type SitePaths } from '$lib/domain/analysis/access/carriedSitePaths';
 import type { ConstraintFeature } from '$lib/domain/schemas';
-import { parseSituation } from '$lib/domain/schemas';
-import { generateSituationInput, SUDAN_SCALE } from '../../bench/generate';
+import { scaledSudanSituation } from '../helpers/scaledSudanSituation';
 
 // A date change re-evaluates every site, but keeps the options of those whose roads did not change
 // (access/carriedSitePaths.ts). The kept options must be those a fresh analyzer builds.
 describe('site options kept across dates', () => {
-  const scale = 0.02;
-  const situation = parseSituation(
-    generateSituationInput({
-      ...SUDAN_SCALE,
-      seed: 11,
-      roadSegments: Math.round(SUDAN_SCALE.roadSegments * scale),
-      sites: Math.round(SUDAN_SCALE.sites * scale),
-      incidents: Math.round(SUDAN_SCALE.incidents * scale),
-      constraints: Math.round(SUDAN_SCALE.constraints * scale),
-      areas: 4,
-    }).input,
-  );
+  const situation = scaledSudanSituation(0.02, 11);
 
   it('keeps most options after a day and gives the reports of a fresh analyzer', { timeout: 60_000 }, () => {
     const analyzer = createAnalyzer(situation);

@@ -77,20 +77,23 @@ describe('roadsUnder', () => {
     const rand = mulberry32(7);
     let pieces = 0;
     let checked = 0;
+    // The roads under a line as found, against the plain search.
+    const check = (coords: Position[]) => {
+      const cum = cumulativeKm(coords);
+      const found = roadsUnder(ctx, coords, cum);
+      const plain = plainRoadsUnder(ctx, coords, cum);
+      expect({ km: [...found.km], edge: [...found.edge] }).toEqual(plain);
+      pieces += plain.edge.length;
+      checked++;
+    };
     for (const corridor of situation.corridors.slice(0, 60)) {
       const own = corridor.geometry.coordinates;
       // The corridor as drawn (along its road), and moved off it by up to about 1 km, so that the nearest
       // edge is now another road's, now none.
       const shift = 0.012 * (rand() - 0.5);
       const moved = own.map((p) => [p[0] + shift, p[1] + 0.008 * (rand() - 0.5)]);
-      for (const coords of [own, moved]) {
-        const cum = cumulativeKm(coords);
-        const found = roadsUnder(ctx, coords, cum);
-        const plain = plainRoadsUnder(ctx, coords, cum);
-        expect({ km: [...found.km], edge: [...found.edge] }).toEqual(plain);
-        pieces += plain.edge.length;
-        checked++;
-      }
+      check(own);
+      check(moved);
     }
     // Corridors straight across the network, each one segment over junctions all along it: their cuts come
     // far out of order.
@@ -107,14 +110,8 @@ describe('roadsUnder', () => {
         [e, (s + n) / 2],
         [w, (s + 2 * n) / 3],
       ],
-    ]) {
-      const cum = cumulativeKm(coords);
-      const found = roadsUnder(ctx, coords, cum);
-      const plain = plainRoadsUnder(ctx, coords, cum);
-      expect({ km: [...found.km], edge: [...found.edge] }).toEqual(plain);
-      pieces += plain.edge.length;
-      checked++;
-    }
+    ])
+      check(coords);
     // The seeded data has seasonal roads under many of these lines.
     expect(checked).toBe(122);
     expect(pieces).toBeGreaterThan(100);

@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '$lib/domain/analysis';
-import { parseSituation } from '$lib/domain/schemas';
-import { generateSituationInput, SUDAN_SCALE } from '../../bench/generate';
+import { scaledSudanSituation } from '../helpers/scaledSudanSituation';
 
 // The map's server keeps one analyzer per situation and moves it from date to date; the analyzer carries
 // the site searches' paths, explanations and best paths from one date to the next where they did not change
 // (access/carriedTrees.ts). Between the dates below, constraints start and end, crossings change status and
 // incidents come and go: every report must still be the one a fresh analyzer gives for its date.
 describe('re-analysis on another date', () => {
-  const scale = 0.02;
-  const situation = parseSituation(
-    generateSituationInput({
-      ...SUDAN_SCALE,
-      seed: 7,
-      roadSegments: Math.round(SUDAN_SCALE.roadSegments * scale),
-      sites: Math.round(SUDAN_SCALE.sites * scale),
-      incidents: Math.round(SUDAN_SCALE.incidents * scale),
-      constraints: Math.round(SUDAN_SCALE.constraints * scale),
-      areas: 4,
-    }).input,
-  );
+  const situation = scaledSudanSituation(0.02, 7);
   // Adjacent days, a month, far back, a day back, and forth again: forwards and backwards, near and far.
   const dates = [
     '2024-08-15',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dijkstra, type Graph } from '$lib/domain/analysis/access/dijkstra';
+import { dijkstra, type Graph, type SearchResult } from '$lib/domain/analysis/access/dijkstra';
 import {
   changedInPlace,
   REPAIR_MAX_RESET_SHARE,
@@ -73,6 +73,32 @@ function randomCase(seed: number) {
 const run = (g: Graph, input: SearchInput) =>
   dijkstra(g, input.sources, input.cost, input.stopAt, -1, undefined, input.passCost);
 
+/** A case's first search with its input, as a repair's `last`. */
+function firstSearch(
+  g: Graph,
+  { sources, stopAt, passCost, before }: ReturnType<typeof randomCase>,
+): SearchInput & { result: SearchResult } {
+  const input = { sources, cost: before, stopAt, passCost };
+  return { ...input, result: run(g, input) };
+}
+
+/** The costs after one more move: four edges given new small costs, some of them closed. */
+function movedCosts(cost: Float64Array, rand: () => number): Float64Array {
+  const moved = cost.slice();
+  for (let i = 0; i < 4; i++) {
+    const e = Math.floor(rand() * moved.length);
+    moved[e] = rand() < 0.3 ? Infinity : 1 + Math.floor(rand() * 4);
+  }
+  return moved;
+}
+
+/** Expects a search's distance, edge and hub of every junction to be those of `fresh`. */
+function expectSameSearch(found: SearchResult, fresh: SearchResult, at: string): void {
+  expect(Array.from(found.dist), `${at} dist`).toEqual(Array.from(fresh.dist));
+  expect(Array.from(found.prevEdge), `${at} edges`).toEqual(Array.from(fresh.prevEdge));
+  expect(Array.from(found.origin), `${at} hubs`).toEqual(Array.from(fresh.origin));
+}
+
 describe('repairing a search after edge costs changed', () => {
   it('gives exactly the new search: distance, edge and hub of every junction', () => {
     let repaired = 0;
@@ -85,9 +111,7 @@ describe('repairing a search after edge costs changed', () => {
       expect(repair, `seed ${seed}`).toBeDefined();
       if (!repair) continue;
       repaired++;
-      expect(Array.from(repair.dist), `seed ${seed} dist`).toEqual(Array.from(fresh.dist));
-      expect(Array.from(repair.prevEdge), `seed ${seed} edges`).toEqual(Array.from(fresh.prevEdge));
-      expect(Array.from(repair.origin), `seed ${seed} hubs`).toEqual(Array.from(fresh.origin));
+      expectSameSearch(repair, fresh, `seed ${seed}`);
     }
     expect(repaired).toBe(600);
   });
@@ -105,23 +129,16 @@ describe('repairing a search after edge costs changed', () => {
     let gaveUp = 0;
     let repaired = 0;
     for (let seed = 1; seed <= 600; seed++) {
-      const { g, sources, stopAt, passCost, before, after } = randomCase(seed);
-      const last = {
-        sources,
-        cost: before,
-        stopAt,
-        passCost,
-        result: run(g, { sources, cost: before, stopAt, passCost }),
-      };
+      const c = randomCase(seed);
+      const { g, sources, stopAt, passCost, after } = c;
+      const last = firstSearch(g, c);
       const now = { sources, cost: after, stopAt, passCost };
       const limited = repairSearch(g, last, now, g.nodeCount * REPAIR_MAX_RESET_SHARE);
       if (limited) repaired++;
       else gaveUp++;
       const fresh = run(g, now);
       const again = searchAgain(g, last, now);
-      expect(Array.from(again.dist), `seed ${seed} dist`).toEqual(Array.from(fresh.dist));
-      expect(Array.from(again.prevEdge), `seed ${seed} edges`).toEqual(Array.from(fresh.prevEdge));
-      expect(Array.from(again.origin), `seed ${seed} hubs`).toEqual(Array.from(fresh.origin));
+      expectSameSearch(again, fresh, `seed ${seed}`);
     }
     // Both ways are taken on these cases.
     expect(gaveUp).toBeGreaterThan(20);
@@ -132,32 +149,18 @@ describe('repairing a search after edge costs changed', () => {
     let gaveUp = 0;
     let repaired = 0;
     for (let seed = 1; seed <= 150; seed++) {
-      const { g, sources, stopAt, passCost, before } = randomCase(seed);
+      const c = randomCase(seed);
+      const { g, sources, stopAt, passCost } = c;
       const rand = mulberry32(seed * 7919);
-      let last = {
-        sources,
-        cost: before,
-        stopAt,
-        passCost,
-        result: run(g, { sources, cost: before, stopAt, passCost }),
-      };
+      let last = firstSearch(g, c);
       for (let move = 0; move < 8; move++) {
-        const cost = last.cost.slice();
-        for (let i = 0; i < 4; i++) {
-          const e = Math.floor(rand() * cost.length);
-          cost[e] = rand() < 0.3 ? Infinity : 1 + Math.floor(rand() * 4);
-        }
-        const now = { sources, cost, stopAt, passCost };
+        const now = { sources, cost: movedCosts(last.cost, rand), stopAt, passCost };
         const fresh = run(g, now);
         // A low limit now and then: a repair left midway must leave nothing behind for the next one.
         const repair = repairSearch(g, last, now, rand() < 0.3 ? 1 : Infinity);
         if (repair) {
           repaired++;
-          expect(Array.from(repair.dist), `seed ${seed} move ${move}`).toEqual(Array.from(fresh.dist));
-          expect(Array.from(repair.prevEdge), `seed ${seed} move ${move}`).toEqual(
-            Array.from(fresh.prevEdge),
-          );
-          expect(Array.from(repair.origin), `seed ${seed} move ${move}`).toEqual(Array.from(fresh.origin));
+          expectSameSearch(repair, fresh, `seed ${seed} move ${move}`);
         } else gaveUp++;
         last = { ...now, result: fresh };
       }
@@ -170,22 +173,12 @@ describe('repairing a search after edge costs changed', () => {
     let repaired = 0;
     let gaveUp = 0;
     for (let seed = 1; seed <= 150; seed++) {
-      const { g, sources, stopAt, passCost, before } = randomCase(seed);
+      const c = randomCase(seed);
+      const { g, sources, stopAt, passCost } = c;
       const rand = mulberry32(seed * 104729);
-      let last = {
-        sources,
-        cost: before,
-        stopAt,
-        passCost,
-        result: run(g, { sources, cost: before, stopAt, passCost }),
-      };
+      let last = firstSearch(g, c);
       for (let move = 0; move < 8; move++) {
-        const cost = last.cost.slice();
-        for (let i = 0; i < 4; i++) {
-          const e = Math.floor(rand() * cost.length);
-          cost[e] = rand() < 0.3 ? Infinity : 1 + Math.floor(rand() * 4);
-        }
-        const now = { sources, cost, stopAt, passCost };
+        const now = { sources, cost: movedCosts(last.cost, rand), stopAt, passCost };
         const fresh = run(g, now);
         const was = {
           dist: last.result.dist.slice(),
@@ -197,17 +190,13 @@ describe('repairing a search after edge costs changed', () => {
         if (!repair) {
           // Given up: the last result is whole, and a new search takes over.
           gaveUp++;
-          expect(Array.from(last.result.dist), at).toEqual(Array.from(was.dist));
-          expect(Array.from(last.result.prevEdge), at).toEqual(Array.from(was.prevEdge));
-          expect(Array.from(last.result.origin), at).toEqual(Array.from(was.origin));
+          expectSameSearch(last.result, was, at);
           last = { ...now, result: fresh };
           continue;
         }
         repaired++;
         expect(repair.dist, at).toBe(last.result.dist);
-        expect(Array.from(repair.dist), at).toEqual(Array.from(fresh.dist));
-        expect(Array.from(repair.prevEdge), at).toEqual(Array.from(fresh.prevEdge));
-        expect(Array.from(repair.origin), at).toEqual(Array.from(fresh.origin));
+        expectSameSearch(repair, fresh, at);
         const differ: number[] = [];
         for (let n = 0; n < g.nodeCount; n++)
           if (

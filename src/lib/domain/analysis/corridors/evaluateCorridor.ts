@@ -1,11 +1,11 @@
 import type { Position } from 'geojson';
 import { cumulativeKm } from '../../geo/cumulativeKm';
-import { segmentAtKm } from '../../geo/pointAtKm';
+import { pointAtKm } from '../../geo/pointAtKm';
 import type { CorridorFeature, CorridorReport, Reason, Stretch } from '../../schemas';
 import type { AnalysisContext } from '../context';
 import { ABSENT } from '../hazards/evaluateEdgeHazards';
 import { compareReasons, monthNames, statusByRank, statusOfReasons, statusRank } from '../reasons';
-import { round3, roundLine } from '../round';
+import { round3, roundLine, roundPosition } from '../round';
 import { insertionSort } from './insertionSort';
 import {
   analysisStamp,
@@ -471,21 +471,8 @@ function sliceRounded(
   while (end < coords.length && cum[end] < toKm) end++;
   // Made at its size (a list grown by push was copied as it grew).
   const out: Position[] = new Array<Position>(end - lo + 2);
-  out[0] = roundedPointAtKm(coords, cum, fromKm);
+  out[0] = roundPosition(pointAtKm(coords, cum, fromKm));
   for (let i = lo; i < end; i++) out[i - lo + 1] = rounded[i];
-  out[end - lo + 1] = roundedPointAtKm(coords, cum, toKm);
+  out[end - lo + 1] = roundPosition(pointAtKm(coords, cum, toKm));
   return out;
-}
-
-/** `roundPosition(pointAtKm(coords, cum, km))`, the same arithmetic without the unrounded position. */
-function roundedPointAtKm(coords: readonly Position[], cum: readonly number[], km: number): Position {
-  const i = segmentAtKm(cum, km);
-  const span = cum[i + 1] - cum[i];
-  const f = span > 0 ? Math.min(1, Math.max(0, (km - cum[i]) / span)) : 0;
-  const a = coords[i];
-  const b = coords[i + 1] ?? a;
-  return [
-    Math.round((a[0] + f * (b[0] - a[0])) * 1e7) / 1e7,
-    Math.round((a[1] + f * (b[1] - a[1])) * 1e7) / 1e7,
-  ];
 }
