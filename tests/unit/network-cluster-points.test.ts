@@ -94,4 +94,45 @@ describe('clusterPoints', () => {
     expect(new Set(expected).size).toBeLessThan(400);
     expect([...clusterPoints(lon, lat, TOL_KM)]).toEqual(expected);
   });
+
+  it('groups as a pairwise join far from the equator, where a tolerance spans several degrees-wide cells', () => {
+    // Each point looks in its own cell and half of those around it, cells widened in longitude for the highest
+    // latitude: east-west chains of steps just under a tolerance, at 55-80 degrees north and south, put close
+    // pairs across every side of the cells.
+    for (let seed = 1; seed <= 8; seed++) {
+      const rand = mulberry32(100 + seed);
+      const lon: number[] = [];
+      const lat: number[] = [];
+      const y0 = (55 + rand() * 25) * (seed % 2 === 0 ? 1 : -1);
+      const x0 = (rand() - 0.5) * 300;
+      for (let i = 0; i < 300; i++) {
+        const y = y0 + (rand() - 0.5) * 0.004;
+        const degreeKm = haversineKmLonLat(0, y, 1, y);
+        if (i > 0 && rand() < 0.6) {
+          // A step east or west (or north or south) from an earlier point, 0.9-1.1 tolerances long.
+          const j = Math.floor(rand() * i);
+          const step = (TOL_KM * (0.9 + rand() * 0.2)) / degreeKm;
+          const eastWest = rand() < 0.8;
+          lon.push(lon[j] + (eastWest ? (rand() < 0.5 ? -step : step) : 0));
+          lat.push(lat[j] + (eastWest ? 0 : (rand() < 0.5 ? -1 : 1) * TOL_KM * 0.95 * (1 / 111.2)));
+        } else {
+          lon.push(x0 + ((rand() - 0.5) * (40 * TOL_KM)) / degreeKm);
+          lat.push(y);
+        }
+      }
+      const parent = lon.map((_, i) => i);
+      const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+      for (let i = 0; i < lon.length; i++)
+        for (let j = i + 1; j < lon.length; j++)
+          if (haversineKmLonLat(lon[i], lat[i], lon[j], lat[j]) <= TOL_KM) {
+            const [a, b] = [find(i), find(j)];
+            parent[Math.max(a, b)] = Math.min(a, b);
+          }
+      const expected = lon.map((_, i) => find(i));
+      // Chains joined and points apart, so that the test says something about both.
+      expect(new Set(expected).size, `seed ${seed}`).toBeLessThan(250);
+      expect(new Set(expected).size, `seed ${seed}`).toBeGreaterThan(10);
+      expect([...clusterPoints(lon, lat, TOL_KM)], `seed ${seed}`).toEqual(expected);
+    }
+  });
 });
