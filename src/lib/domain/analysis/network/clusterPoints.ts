@@ -45,8 +45,8 @@ export function clusterPoints(
   const cellX = cellY * widthFactor(lat, cellY);
   // The points of each cell, in a hash table of typed arrays (open addressing on the cell's column and row,
   // each slot the head of a list chained through `next`): a Map keyed by a number made of both was most of
-  // the time of this function, with 15 look-ups per point (as it searched then). The order within a cell does not matter: a
-  // group's root is its lowest index whatever order the pairs are joined in.
+  // the time of this function, with 15 look-ups per point (as it searched then). The order within a cell does
+  // not matter: a group's root is its lowest index whatever order the pairs are joined in.
   // The hash keeps the cells of a row in consecutive slots, and a slot's three numbers are side by side: the
   // 5 cells a point looks in then lie in 2 runs of slots, and the points come along their roads, so that
   // most look-ups find their slot in memory the last ones read. Three tables hashed at random (column,
@@ -121,7 +121,8 @@ export function clusterPoints(
     // In its own cell, each pair once, from its lower index.
     for (let j = slots[3 * slotOf(cx, cy) + 2]; j !== -1; j = next[j])
       if (j > i && haversineKmLonLat(x, y, lon[j], lat[j]) <= toleranceKm) union(i, j);
-    // The next cell of the row, then the row above from left to right (its slots are consecutive: see slotOf).
+    // The next cell of the row, then the row above from left to right (its slots are consecutive: see
+    // slotOf).
     for (let j = slots[3 * slotOf(cx + 1, cy) + 2]; j !== -1; j = next[j]) joinIfNear(i, j);
     for (let dx = -1; dx <= 1; dx++)
       for (let j = slots[3 * slotOf(cx + dx, cy + 1) + 2]; j !== -1; j = next[j]) joinIfNear(i, j);
@@ -134,8 +135,8 @@ export function clusterPoints(
 /**
  * How many times a cell's height its width must be, in degrees of longitude, to span a tolerance (`cellY`
  * degrees of latitude) at every latitude of the points: 1 / cos of the highest, grown by a cell for points
- * whose neighbours lie farther from the equator, and by a thousandth so that rounding cannot leave a pair out.
- * Near the poles the cosine is held at 0.05, as a point would be searched there.
+ * whose neighbours lie farther from the equator, and by a thousandth so that rounding cannot leave a pair
+ * out. Near the poles the cosine is held at 0.05, as a point would be searched there.
  */
 function widthFactor(lat: ArrayLike<number>, cellY: number): number {
   let highest = 0;
