@@ -97,7 +97,7 @@ describe('clusterPoints', () => {
 
   it('groups as a pairwise join far from the equator, where a tolerance spans several degrees-wide cells', () => {
     // Each point looks in its own cell and half of those around it, cells widened in longitude for the
-    // highest latitude: east-west chains of steps just under a tolerance, at 55-80 degrees north and south,
+    // highest latitude: east-west chains of steps of 0.9-1.1 tolerances, at 55-80 degrees north and south,
     // put close pairs across every side of the cells.
     for (let seed = 1; seed <= 8; seed++) {
       const rand = mulberry32(100 + seed);
