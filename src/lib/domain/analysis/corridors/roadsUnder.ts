@@ -99,17 +99,17 @@ export function roadsUnder(
     const cx0 = nodeGrid.column(w);
     const cx1 = nodeGrid.column(e);
     const cy1 = nodeGrid.row(n);
-    // A junction is a point: it lies in one cell alone, so none is met twice.
+    // A junction is a point: it lies in one cell alone, so none is met twice. The cells of a row are stored
+    // one after another, so a row's cells under the box are one run of the grid's items.
     for (let cy = nodeGrid.row(s); cy <= cy1; cy++)
-      for (let c = cy * nx + cx0, end = cy * nx + cx1; c <= end; c++)
-        for (let k = start[c]; k < start[c + 1]; k++) {
-          const x = nodeXYCos[3 * k];
-          const y = nodeXYCos[3 * k + 1];
-          if (x < w || x > e || y < s || y > n) continue;
-          const t = projectOnSegmentXY(x, y, nodeXYCos[3 * k + 2], a[0], a[1], b[0], b[1], DISTANCE);
-          if (DISTANCE[0] > CORRIDOR_MATCH_KM) continue;
-          pushCut(cum[i] + t * (cum[i + 1] - cum[i]));
-        }
+      for (let k = start[cy * nx + cx0], end = start[cy * nx + cx1 + 1]; k < end; k++) {
+        const x = nodeXYCos[3 * k];
+        const y = nodeXYCos[3 * k + 1];
+        if (x < w || x > e || y < s || y > n) continue;
+        const t = projectOnSegmentXY(x, y, nodeXYCos[3 * k + 2], a[0], a[1], b[0], b[1], DISTANCE);
+        if (DISTANCE[0] > CORRIDOR_MATCH_KM) continue;
+        pushCut(cum[i] + t * (cum[i + 1] - cum[i]));
+      }
   }
   pushCut(cum[segments]);
   const cutCount = CUT_COUNT;
@@ -229,16 +229,15 @@ function someMeets(grid: SegmentGrid, w: number, s: number, e: number, n: number
   const cx1 = grid.column(e);
   const cy1 = grid.row(n);
   for (let cy = grid.row(s); cy <= cy1; cy++)
-    for (let c = cy * nx + cx0, end = cy * nx + cx1; c <= end; c++)
-      for (let k = start[c]; k < start[c + 1]; k++) {
-        const j = items[k];
-        const ax = b[4 * j];
-        const bx = b[4 * j + 2];
-        if ((ax < bx ? ax : bx) > e || (ax < bx ? bx : ax) < w) continue;
-        const ay = b[4 * j + 1];
-        const by = b[4 * j + 3];
-        if ((ay < by ? ay : by) <= n && (ay < by ? by : ay) >= s) return true;
-      }
+    for (let k = start[cy * nx + cx0], end = start[cy * nx + cx1 + 1]; k < end; k++) {
+      const j = items[k];
+      const ax = b[4 * j];
+      const bx = b[4 * j + 2];
+      if ((ax < bx ? ax : bx) > e || (ax < bx ? bx : ax) < w) continue;
+      const ay = b[4 * j + 1];
+      const by = b[4 * j + 3];
+      if ((ay < by ? ay : by) <= n && (ay < by ? by : ay) >= s) return true;
+    }
   return false;
 }
 
@@ -268,42 +267,13 @@ const gridsByNetwork = new WeakMap<AnalysisContext['net'], Grids>();
 function gridsOf(net: AnalysisContext['net']): Grids {
   let found = gridsByNetwork.get(net);
   if (!found) {
-    const seasonal = new Uint8Array(net.edges.length);
-    for (const e of net.edges) if (e.road.impassableMonths.length > 0) seasonal[e.index] = 1;
-    const segEdge = net.segEdge;
-    let count = 0;
-    for (let s = 0; s < segEdge.length; s++) count += seasonal[segEdge[s]];
+    // Each loop is a function of its own: this runs once, largely before the optimising compiler takes over,
+    // and one function holding every loop was compiled while its first loop ran, then thrown back to the
+    // interpreter (which boxes every double it reads) as each later loop met code with no type feedback yet.
+    const seasonal = seasonalEdges(net.edges);
     const c = net.segCoords;
-    // Index loops with no array per segment: this runs once, largely before the optimising compiler takes
-    // over, where a destructuring or a callback's box array allocated (33 MB at full grid size). The grid
-    // takes a segment's two ends as its box, so the ends serve both the search and the measure.
-    const ends = new Float64Array(4 * count);
-    const seasonalSeg = new Int32Array(count);
-    for (let s = 0, k = 0; s < segEdge.length; s++) {
-      if (seasonal[segEdge[s]] === 0) continue;
-      ends[4 * k] = c[4 * s];
-      ends[4 * k + 1] = c[4 * s + 1];
-      ends[4 * k + 2] = c[4 * s + 2];
-      ends[4 * k + 3] = c[4 * s + 3];
-      seasonalSeg[k++] = s;
-    }
-    // A point's box is the point twice.
-    const points = new Float64Array(4 * net.nodeCount);
-    for (let i = 0; i < net.nodeCount; i++) {
-      points[4 * i] = points[4 * i + 2] = net.nodeLon[i];
-      points[4 * i + 1] = points[4 * i + 3] = net.nodeLat[i];
-    }
-    const nodeGrid = new SegmentGrid(points, CELL_DEG);
-    // Each junction's longitude, latitude and the cosine its projections use, in the order of the grid's
-    // cells: a search reads them one after another rather than scattered over the network's arrays (a
-    // junction lies in one cell alone).
-    const nodeXYCos = new Float64Array(3 * nodeGrid.items.length);
-    for (let k = 0; k < nodeGrid.items.length; k++) {
-      const node = nodeGrid.items[k];
-      nodeXYCos[3 * k] = net.nodeLon[node];
-      nodeXYCos[3 * k + 1] = net.nodeLat[node];
-      nodeXYCos[3 * k + 2] = Math.cos((net.nodeLat[node] * Math.PI) / 180);
-    }
+    const { ends, seasonalSeg } = seasonalSegments(net.segEdge, seasonal, c);
+    const nodeGrid = new SegmentGrid(nodePoints(net.nodeLon, net.nodeLat, net.nodeCount), CELL_DEG);
     found = {
       seasonal,
       seasonalGrid: new SegmentGrid(ends, CELL_DEG),
@@ -313,11 +283,78 @@ function gridsOf(net: AnalysisContext['net']): Grids {
           ? net.segIndex
           : new SegmentGrid(c, CELL_DEG),
       nodeGrid,
-      nodeXYCos,
+      nodeXYCos: nodesInCellOrder(nodeGrid.items, net.nodeLon, net.nodeLat),
     };
     gridsByNetwork.set(net, found);
   }
   return found;
+}
+
+/** 1 for each edge whose road is impassable in some month. */
+function seasonalEdges(edges: AnalysisContext['net']['edges']): Uint8Array {
+  const seasonal = new Uint8Array(edges.length);
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
+    if (e.road.impassableMonths.length > 0) seasonal[e.index] = 1;
+  }
+  return seasonal;
+}
+
+/**
+ * The seasonal edges' segments: their two ends, copied from the network's packed segments `c`, and each one's
+ * index there. Index loops with no array per segment, where a destructuring or a callback's box array
+ * allocated (33 MB at full grid size). The grid takes a segment's two ends as its box, so the ends serve both
+ * the search and the measure.
+ */
+function seasonalSegments(
+  segEdge: Int32Array,
+  seasonal: Uint8Array,
+  c: Float64Array,
+): { ends: Float64Array; seasonalSeg: Int32Array } {
+  const count = seasonalSegmentCount(segEdge, seasonal);
+  const ends = new Float64Array(4 * count);
+  const seasonalSeg = new Int32Array(count);
+  for (let s = 0, k = 0; s < segEdge.length; s++) {
+    if (seasonal[segEdge[s]] === 0) continue;
+    ends[4 * k] = c[4 * s];
+    ends[4 * k + 1] = c[4 * s + 1];
+    ends[4 * k + 2] = c[4 * s + 2];
+    ends[4 * k + 3] = c[4 * s + 3];
+    seasonalSeg[k++] = s;
+  }
+  return { ends, seasonalSeg };
+}
+
+function seasonalSegmentCount(segEdge: Int32Array, seasonal: Uint8Array): number {
+  let count = 0;
+  for (let s = 0; s < segEdge.length; s++) count += seasonal[segEdge[s]];
+  return count;
+}
+
+/** Each junction as a box for a grid: a point's box is the point twice. */
+function nodePoints(lon: Float64Array, lat: Float64Array, count: number): Float64Array {
+  const points = new Float64Array(4 * count);
+  for (let i = 0; i < count; i++) {
+    points[4 * i] = points[4 * i + 2] = lon[i];
+    points[4 * i + 1] = points[4 * i + 3] = lat[i];
+  }
+  return points;
+}
+
+/**
+ * Each junction's longitude, latitude and the cosine its projections use, in the order of the grid's cells
+ * (`items`): a search reads them one after another rather than scattered over the network's arrays (a junction
+ * lies in one cell alone).
+ */
+function nodesInCellOrder(items: Int32Array, lon: Float64Array, lat: Float64Array): Float64Array {
+  const xyCos = new Float64Array(3 * items.length);
+  for (let k = 0; k < items.length; k++) {
+    const node = items[k];
+    xyCos[3 * k] = lon[node];
+    xyCos[3 * k + 1] = lat[node];
+    xyCos[3 * k + 2] = Math.cos((lat[node] * Math.PI) / 180);
+  }
+  return xyCos;
 }
 
 /**
@@ -415,8 +452,9 @@ function boundBoxInto(out: Float64Array, px: number, py: number, k: number, km: 
  * The item of `grid` nearest (px, py) within CORRIDOR_MATCH_KM, ties to the lower edge index (the edge of item
  * j is `segEdge[seg[j]]`, or `segEdge[j]` when the grid holds the network's own segments), or -1; its distance
  * is written into NEAREST_KM[0]. `k` is the cosine of py's latitude and (w, s, e, n) the box searched. The cells
- * under the box are walked and each segment whose box meets it is measured as `pointSegmentDistanceKm` does
- * (the same arithmetic). A segment spanning several cells is measured in each (the same distance again).
+ * under the box are walked, a row's cells as one run of the grid's items (they are stored one after another),
+ * and each segment whose box meets it is measured as `pointSegmentDistanceKm` does (the same arithmetic). A
+ * segment spanning several cells is measured in each (the same distance again).
  */
 function nearestIn(
   grid: SegmentGrid,
@@ -440,25 +478,24 @@ function nearestIn(
     const cx1 = grid.column(e);
     const cy1 = grid.row(n);
     for (let cy = grid.row(s); cy <= cy1; cy++)
-      for (let cell = cy * nx + cx0, end = cy * nx + cx1; cell <= end; cell++)
-        for (let q = start[cell]; q < start[cell + 1]; q++) {
-          const j = items[q];
-          const x0 = c[4 * j];
-          const y0 = c[4 * j + 1];
-          const x1 = c[4 * j + 2];
-          const y1 = c[4 * j + 3];
-          if ((x0 < x1 ? x0 : x1) > e || (x0 < x1 ? x1 : x0) < w) continue;
-          if ((y0 < y1 ? y0 : y1) > n || (y0 < y1 ? y1 : y0) < s) continue;
-          projectOnSegmentXY(px, py, k, x0, y0, x1, y1, DISTANCE);
-          const d = DISTANCE[0];
-          if (d > CORRIDOR_MATCH_KM) continue;
-          const edge = segEdge[seg === undefined ? j : seg[j]];
-          if (d < bestKm || (d === bestKm && edge < bestEdge)) {
-            bestKm = d;
-            bestEdge = edge;
-            best = j;
-          }
+      for (let q = start[cy * nx + cx0], end = start[cy * nx + cx1 + 1]; q < end; q++) {
+        const j = items[q];
+        const x0 = c[4 * j];
+        const y0 = c[4 * j + 1];
+        const x1 = c[4 * j + 2];
+        const y1 = c[4 * j + 3];
+        if ((x0 < x1 ? x0 : x1) > e || (x0 < x1 ? x1 : x0) < w) continue;
+        if ((y0 < y1 ? y0 : y1) > n || (y0 < y1 ? y1 : y0) < s) continue;
+        projectOnSegmentXY(px, py, k, x0, y0, x1, y1, DISTANCE);
+        const d = DISTANCE[0];
+        if (d > CORRIDOR_MATCH_KM) continue;
+        const edge = segEdge[seg === undefined ? j : seg[j]];
+        if (d < bestKm || (d === bestKm && edge < bestEdge)) {
+          bestKm = d;
+          bestEdge = edge;
+          best = j;
         }
+      }
   }
   NEAREST_KM[0] = bestKm;
   return best;
@@ -489,20 +526,19 @@ function beaten(
   const cx1 = grid.column(e);
   const cy1 = grid.row(n);
   for (let cy = grid.row(s); cy <= cy1; cy++)
-    for (let cell = cy * nx + cx0, end = cy * nx + cx1; cell <= end; cell++)
-      for (let q = start[cell]; q < start[cell + 1]; q++) {
-        const j = items[q];
-        const x0 = c[4 * j];
-        const y0 = c[4 * j + 1];
-        const x1 = c[4 * j + 2];
-        const y1 = c[4 * j + 3];
-        if ((x0 < x1 ? x0 : x1) > e || (x0 < x1 ? x1 : x0) < w) continue;
-        if ((y0 < y1 ? y0 : y1) > n || (y0 < y1 ? y1 : y0) < s) continue;
-        const edge = segEdge[j];
-        if (seasonal[edge] === 1) continue;
-        projectOnSegmentXY(px, py, k, x0, y0, x1, y1, DISTANCE);
-        const d = DISTANCE[0];
-        if (d < bestKm || (d === bestKm && edge < best)) return true;
-      }
+    for (let q = start[cy * nx + cx0], end = start[cy * nx + cx1 + 1]; q < end; q++) {
+      const j = items[q];
+      const x0 = c[4 * j];
+      const y0 = c[4 * j + 1];
+      const x1 = c[4 * j + 2];
+      const y1 = c[4 * j + 3];
+      if ((x0 < x1 ? x0 : x1) > e || (x0 < x1 ? x1 : x0) < w) continue;
+      if ((y0 < y1 ? y0 : y1) > n || (y0 < y1 ? y1 : y0) < s) continue;
+      const edge = segEdge[j];
+      if (seasonal[edge] === 1) continue;
+      projectOnSegmentXY(px, py, k, x0, y0, x1, y1, DISTANCE);
+      const d = DISTANCE[0];
+      if (d < bestKm || (d === bestKm && edge < best)) return true;
+    }
   return false;
 }
