@@ -266,7 +266,7 @@ export function edgesInsidePolygons(
   };
   for (const rings of polygons) {
     const box = bboxOf(rings[0] ?? []);
-    if (grid) findByBlocks(grid, segEdge, blockSummaries(grid, segEdge), box, index, inside, found, out);
+    if (grid) findByBlocks(grid, segEdge, box, index, inside, found, out);
     else net.segIndex.search(box[0], box[1], box[2], box[3], test);
   }
   return sortedClearing(out, found);
@@ -291,7 +291,6 @@ const MARGIN = 1e-9;
 function findByBlocks(
   grid: SegmentGrid,
   segEdge: Int32Array,
-  summaries: BlockSummaries,
   box: readonly number[],
   index: PolygonIndex,
   inside: (s: number) => boolean,
@@ -304,37 +303,8 @@ function findByBlocks(
   const cx1 = grid.column(maxX);
   const cy0 = grid.row(minY);
   const cy1 = grid.row(maxY);
-  // Blocks are aligned on the grid (not on the box) so that what is known of one serves every area.
-  for (let by = cy0 - (cy0 % BLOCK); by <= cy1; by += BLOCK)
-    for (let bx = cx0 - (cx0 % BLOCK); bx <= cx1; bx += BLOCK) {
-      // A block whose cells all lie strictly between the box's first and last columns and rows: each of its
-      // segments meets the box (its cells were found by the arithmetic of `column` and `row`, which keeps the
-      // order of the coordinates). When no ring edge comes near its segments, one test answers for them all
-      // and its edges, listed once, are taken without reading a segment.
-      if (bx > cx0 && bx + BLOCK - 1 < cx1 && by > cy0 && by + BLOCK - 1 < cy1) {
-        const b = summaries.summary(bx / BLOCK, by / BLOCK);
-        if (b < 0) continue;
-        const bb = summaries.bounds;
-        if (
-          !index.edgeBoxMeets(
-            bb[4 * b] - MARGIN,
-            bb[4 * b + 1] - MARGIN,
-            bb[4 * b + 2] + MARGIN,
-            bb[4 * b + 3] + MARGIN,
-          )
-        ) {
-          if (!inside(summaries.firstSegment[b])) continue;
-          const list = summaries.edges;
-          for (let k = summaries.edgeStart[b], end = summaries.edgeEnd[b]; k < end; k++) {
-            const edge = list[k];
-            if (found[edge] === 0) {
-              found[edge] = 1;
-              out.push(edge);
-            }
-          }
-          continue;
-        }
-      }
+  for (let by = cy0; by <= cy1; by += BLOCK)
+    for (let bx = cx0; bx <= cx1; bx += BLOCK) {
       // The block's segments meeting the box whose edge is not found yet (one met in several cells of the
       // block is listed once per cell), and their box.
       let n = 0;
@@ -342,8 +312,8 @@ function findByBlocks(
       let s = Infinity;
       let e = -Infinity;
       let north = -Infinity;
-      for (let cy = Math.max(by, cy0), yEnd = Math.min(by + BLOCK - 1, cy1); cy <= yEnd; cy++)
-        for (let cx = Math.max(bx, cx0), xEnd = Math.min(bx + BLOCK - 1, cx1); cx <= xEnd; cx++)
+      for (let cy = by, yEnd = Math.min(by + BLOCK - 1, cy1); cy <= yEnd; cy++)
+        for (let cx = bx, xEnd = Math.min(bx + BLOCK - 1, cx1); cx <= xEnd; cx++)
           for (let k = start[cy * nx + cx], end = start[cy * nx + cx + 1]; k < end; k++) {
             const i = items[k];
             const ax = boxes[4 * i];
@@ -376,112 +346,6 @@ function findByBlocks(
         out.push(edge);
       }
     }
-}
-
-/**
- * What `findByBlocks` knows of the grid's blocks, each made the first time a box holds it whole: the box of
- * its segments, one of them, and its segments' edges listed once. Areas overlap, and a date change asks for
- * them all again: a block read once is then decided by one test and a walk over its edges, fewer than its
- * segments, each of which was read with its box.
- */
-class BlockSummaries {
-  /** The summary number of each block plus one (0: not made yet, -1 made and empty). */
-  private readonly made: Int32Array;
-  private readonly columns: number;
-  bounds = new Float64Array(4 * 64);
-  firstSegment: Int32Array = new Int32Array(64);
-  edgeStart: Int32Array = new Int32Array(64);
-  edgeEnd: Int32Array = new Int32Array(64);
-  edges: Int32Array = new Int32Array(1024);
-  private count = 0;
-  private edgeCount = 0;
-  /** The last block in which each edge was listed, plus one. */
-  private readonly listedIn: Int32Array;
-
-  constructor(
-    private readonly grid: SegmentGrid,
-    private readonly segEdge: Int32Array,
-  ) {
-    this.columns = Math.ceil(grid.nx / BLOCK);
-    this.made = new Int32Array(this.columns * Math.ceil(grid.ny / BLOCK));
-    let edges = 0;
-    for (let i = 0; i < segEdge.length; i++) if (segEdge[i] >= edges) edges = segEdge[i] + 1;
-    this.listedIn = new Int32Array(edges);
-  }
-
-  /** The summary number of block (column, row) of blocks, made when first asked; -1 for a block with none. */
-  summary(column: number, row: number): number {
-    const at = row * this.columns + column;
-    const known = this.made[at];
-    if (known !== 0) return known > 0 ? known - 1 : -1;
-    const b = this.summarise(column * BLOCK, row * BLOCK, at + 1);
-    this.made[at] = b < 0 ? -1 : b + 1;
-    return b;
-  }
-
-  private summarise(cx0: number, cy0: number, stamp: number): number {
-    const { boxes, start, items, nx, ny } = this.grid;
-    const segEdge = this.segEdge;
-    const listedIn = this.listedIn;
-    const b = this.count;
-    if (b === this.firstSegment.length) this.grow();
-    let w = Infinity;
-    let s = Infinity;
-    let e = -Infinity;
-    let n = -Infinity;
-    let first = -1;
-    const from = this.edgeCount;
-    for (let cy = cy0, yEnd = Math.min(cy0 + BLOCK, ny); cy < yEnd; cy++)
-      for (let cx = cx0, xEnd = Math.min(cx0 + BLOCK, nx); cx < xEnd; cx++)
-        for (let k = start[cy * nx + cx], end = start[cy * nx + cx + 1]; k < end; k++) {
-          const i = items[k];
-          if (first < 0) first = i;
-          const ax = boxes[4 * i];
-          const bx = boxes[4 * i + 2];
-          const ay = boxes[4 * i + 1];
-          const by = boxes[4 * i + 3];
-          w = Math.min(w, ax, bx);
-          e = Math.max(e, ax, bx);
-          s = Math.min(s, ay, by);
-          n = Math.max(n, ay, by);
-          const edge = segEdge[i];
-          if (listedIn[edge] === stamp) continue;
-          listedIn[edge] = stamp;
-          if (this.edgeCount === this.edges.length) this.edges = growInt32(this.edges);
-          this.edges[this.edgeCount++] = edge;
-        }
-    if (first < 0) return -1;
-    this.bounds[4 * b] = w;
-    this.bounds[4 * b + 1] = s;
-    this.bounds[4 * b + 2] = e;
-    this.bounds[4 * b + 3] = n;
-    this.firstSegment[b] = first;
-    this.edgeStart[b] = from;
-    this.edgeEnd[b] = this.edgeCount;
-    this.count++;
-    return b;
-  }
-
-  private grow(): void {
-    const bounds = new Float64Array(2 * this.bounds.length);
-    bounds.set(this.bounds);
-    this.bounds = bounds;
-    this.firstSegment = growInt32(this.firstSegment);
-    this.edgeStart = growInt32(this.edgeStart);
-    this.edgeEnd = growInt32(this.edgeEnd);
-  }
-}
-
-const SUMMARIES = new WeakMap<SegmentGrid, BlockSummaries>();
-
-/** The block summaries of a network's grid, kept with it. */
-function blockSummaries(grid: SegmentGrid, segEdge: Int32Array): BlockSummaries {
-  let known = SUMMARIES.get(grid);
-  if (!known) {
-    known = new BlockSummaries(grid, segEdge);
-    SUMMARIES.set(grid, known);
-  }
-  return known;
 }
 
 /** The segments of the block being read (findByBlocks), grown as needed. */
