@@ -1,7 +1,7 @@
 import type { Position } from 'geojson';
 import { bboxOf } from '../../geo/bboxOf';
 import { expandBboxKm, expandBoxKmInto } from '../../geo/expandBboxKm';
-import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';
+import { projectOnSegmentXY } from '../../geo/projectOnSegment';
 import { segmentDistanceKm } from '../../geo/segmentDistanceKm';
 import { createPolygonIndex, type PolygonIndex } from '../../geo/createPolygonIndex';
 import { insertionSortNumbers } from '../../geo/insertionSortNumbers';
@@ -83,15 +83,20 @@ export function edgesNearPoint(net: RoadNetwork, p: Position, km: number): numbe
   const found = foundTable(net);
   const out: number[] = [];
   const segEdge = net.segEdge;
-  const a = SEG_A;
-  const b = SEG_B;
+  const xy = net.segCoords;
+  const x = p[0];
+  const y = p[1];
+  // The distance of pointSegmentDistanceKm, with its cosine of the point's latitude made once for every
+  // candidate rather than once each (it was most of the test), and the segment's ends read where they lie.
+  const cosLat = Math.cos((y * Math.PI) / 180);
+  const distance = NEAR_DISTANCE;
   // As in edgesInsidePolygons: each segment tested in the search's filter, which keeps none, and the edges
   // found marked in the shared table rather than kept in a set.
   net.segIndex.search(box[0], box[1], box[2], box[3], (s) => {
     const e = segEdge[s];
     if (found[e] === 1) return false;
-    readSegment(net, s, a, b);
-    if (pointSegmentDistanceKm(p, a, b) <= km) {
+    projectOnSegmentXY(x, y, cosLat, xy[4 * s], xy[4 * s + 1], xy[4 * s + 2], xy[4 * s + 3], distance);
+    if (distance[0] <= km) {
       found[e] = 1;
       out.push(e);
     }
@@ -353,6 +358,8 @@ function growInt32(a: Int32Array): Int32Array {
 }
 
 let FOUND = new Uint8Array(0);
+/** The distance written by the test of edgesNearPoint. */
+const NEAR_DISTANCE = new Float64Array(1);
 const SEG_A: Position = [0, 0];
 const SEG_B: Position = [0, 0];
 /** The box of the segment of a line being searched around (edgesNearLines). */
