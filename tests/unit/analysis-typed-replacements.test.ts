@@ -159,6 +159,7 @@ describe('pathGeometry', () => {
       }
       const net = {
         edges: edgeList,
+        edgeFrom: Int32Array.from(edgeList, (e) => e.from),
         nodeLon: Float64Array.from(nodePos, (p) => p[0]),
         nodeLat: Float64Array.from(nodePos, (p) => p[1]),
       } as unknown as RoadNetwork;

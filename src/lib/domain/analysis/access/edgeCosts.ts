@@ -74,7 +74,10 @@ const lengthsByNetwork = new WeakMap<RoadNetwork, Float64Array>();
 function edgeLengths(net: RoadNetwork): Float64Array {
   let lengths = lengthsByNetwork.get(net);
   if (!lengths) {
-    lengths = Float64Array.from(net.edges, (e) => e.lengthKm);
+    // A plain loop: `Float64Array.from` with a mapping function walks the edges through the iterator
+    // protocol and took five times as long (about 50 ms for the walks' 196,000 edges at 0.3 scale).
+    lengths = new Float64Array(net.edges.length);
+    for (let e = 0; e < lengths.length; e++) lengths[e] = net.edges[e].lengthKm;
     lengthsByNetwork.set(net, lengths);
   }
   return lengths;

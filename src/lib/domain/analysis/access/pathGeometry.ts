@@ -22,8 +22,11 @@ export function pathGeometry(
 ): Position[] {
   // Sized once for every position the path can have and cut to what it kept: grown by push instead, the
   // arrays of 5,000 sites' long paths were allocated about three times over (47 MB at full grid size).
+  // Each edge's line is looked up once: paths average under three positions per edge, so the lookups (and
+  // the edge objects read for their direction) cost more than the copying.
+  const lines = new Array<Position[]>(edges.length);
   let bound = (start ? 1 : 0) + (end ? 1 : 0);
-  for (let i = 0; i < edges.length; i++) bound += edgeCoords(edges[i]).length;
+  for (let i = 0; i < edges.length; i++) bound += (lines[i] = edgeCoords(edges[i])).length;
   const out: Position[] = new Array<Position>(bound);
   let count = 0;
   let last: Position | undefined;
@@ -34,8 +37,8 @@ export function pathGeometry(
   };
   if (start) push(start);
   for (let i = 0; i < edges.length; i++) {
-    const line = edgeCoords(edges[i]);
-    const forward = net.edges[edges[i]].from === nodes[i];
+    const line = lines[i];
+    const forward = net.edgeFrom[edges[i]] === nodes[i];
     if (line.length > 0 && edgeHasRepeats && !edgeHasRepeats(edges[i])) {
       // Each position differs from the one before it in the line, which is (or equals) the last kept.
       if (forward) {

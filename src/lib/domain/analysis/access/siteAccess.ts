@@ -26,7 +26,7 @@ import { SearchTrees } from './carriedTrees';
 import { BLOCKED_PENALTY_KM } from './edgeCosts';
 import { carriedEdgeCosts, costChangesFrom, type CostsMade } from './carriedCosts';
 import { keptSitePaths, type SitePathInputs, type SitePaths } from './carriedSitePaths';
-import { pathGeometry } from './pathGeometry';
+import { keptPathCourse } from './keptGeometry';
 import { PathTree } from './pathTree';
 import { protectionReasons } from './protectionReasons';
 import { searchChanges } from './searchChanges';
@@ -288,24 +288,24 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
         const last = kept.get(node);
         if (last && last.site === site && last.attachKm === attachKm) return last.path;
         const { edges, nodes } = pathTo(graph, s.result, node);
+        // The same edges as the site's last best path (its cost changed, say): the same segments and course.
+        const { segmentIds, coordinates } = keptPathCourse(
+          net,
+          ctx.edgeCoords,
+          site.properties.id,
+          edges,
+          nodes,
+          roundPosition(hub.site.geometry.coordinates),
+          roundPosition(site.geometry.coordinates),
+          ctx.edgeHasRepeats,
+        );
         const path: BestPath = {
           fromHubId: hub.site.properties.id,
           viaCrossingIds: sum.via,
           lengthKm,
           cost,
-          segmentIds: edges.map((e) => net.edges[e].id),
-          geometry: {
-            type: 'LineString',
-            coordinates: pathGeometry(
-              net,
-              ctx.edgeCoords,
-              edges,
-              nodes,
-              roundPosition(hub.site.geometry.coordinates),
-              roundPosition(site.geometry.coordinates),
-              ctx.edgeHasRepeats,
-            ),
-          },
+          segmentIds,
+          geometry: { type: 'LineString', coordinates },
         };
         kept.set(node, { site, attachKm, path });
         return path;

@@ -1,0 +1,80 @@
+import type { Position } from 'geojson';
+import type { RoadNetwork } from '../network/roadNetwork';
+import { pathGeometry } from './pathGeometry';
+
+/** A best path's segment ids and course, with the path they were made from. */
+export interface PathCourse {
+  segmentIds: string[];
+  coordinates: Position[];
+}
+
+interface Made extends PathCourse {
+  edges: readonly number[];
+  nodes: readonly number[];
+  start: Position;
+  end: Position;
+}
+
+/**
+ * The last course made for each key (a site), by the edge lookup it was made with: one per analyzer, whose
+ * network and rounded edge lines never change.
+ */
+const madeByLookup = new WeakMap<(edge: number) => Position[], Map<string, Made>>();
+
+/**
+ * The segment ids and course (`pathGeometry`) of a path from `start` to `end` along `edges` (`nodes` the
+ * junctions in travel order), the very arrays made last time for `key` when the path is the same.
+ *
+ * A date change keeps a site's best path by junction only where nothing on the search's way to it changed
+ * (carriedTrees.ts); yet a cost changed further up (an edge now at risk, say) mostly leaves the same edges
+ * chosen: about half of the far date's 3,447 best paths at Sudan scale. Their courses, hundreds of positions
+ * each, were copied again, most of the time of a far date's best paths.
+ */
+export function keptPathCourse(
+  net: RoadNetwork,
+  edgeCoords: (edge: number) => Position[],
+  key: string,
+  edges: readonly number[],
+  nodes: readonly number[],
+  start: Position,
+  end: Position,
+  edgeHasRepeats?: (edge: number) => boolean,
+): PathCourse {
+  let made = madeByLookup.get(edgeCoords);
+  if (!made) madeByLookup.set(edgeCoords, (made = new Map()));
+  const last = made.get(key);
+  if (last && samePath(last, edges, nodes, start, end)) return last;
+  const course: Made = {
+    segmentIds: edges.map((e) => net.edges[e].id),
+    coordinates: pathGeometry(net, edgeCoords, edges, nodes, start, end, edgeHasRepeats),
+    edges,
+    nodes,
+    start,
+    end,
+  };
+  made.set(key, course);
+  return course;
+}
+
+function samePath(
+  last: Made,
+  edges: readonly number[],
+  nodes: readonly number[],
+  start: Position,
+  end: Position,
+): boolean {
+  return (
+    samePosition(last.start, start) &&
+    samePosition(last.end, end) &&
+    sameNumbers(last.edges, edges) &&
+    sameNumbers(last.nodes, nodes)
+  );
+}
+
+const samePosition = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
