@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { dijkstra, type Graph, type SearchResult } from '$lib/domain/analysis/access/dijkstra';
+import { changedInPlace, searchAgain, type SearchInput } from '$lib/domain/analysis/access/repairSearch';
+import { pathChangedIn, type Changes } from '$lib/domain/analysis/access/searchChanges';
+import { mulberry32 } from '../../bench/prng';
+
+/** A connected random network with extra edges and small whole costs (many ties), and its hubs. */
+function randomNetwork(rand: () => number) {
+  const int = (n: number) => Math.floor(rand() * n);
+  const nodeCount = 30 + int(120);
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let n = 1; n < nodeCount; n++) {
+    from.push(int(n));
+    to.push(n);
+  }
+  for (let i = int(nodeCount * 2); i > 0; i--) {
+    from.push(int(nodeCount));
+    to.push(int(nodeCount));
+  }
+  const adj: number[][] = Array.from({ length: nodeCount }, () => []);
+  for (let e = 0; e < from.length; e++) {
+    adj[from[e]].push(e);
+    if (to[e] !== from[e]) adj[to[e]].push(e);
+  }
+  const adjStart = new Int32Array(nodeCount + 1);
+  for (let n = 0; n < nodeCount; n++) adjStart[n + 1] = adjStart[n] + adj[n].length;
+  const g: Graph = {
+    nodeCount,
+    adjStart,
+    adjEdge: Int32Array.from(adj.flat()),
+    edgeFrom: Int32Array.from(from),
+    edgeTo: Int32Array.from(to),
+  };
+  const cost = Float64Array.from(from, () => (rand() < 0.05 ? Infinity : 1 + int(4)));
+  const sources = Array.from({ length: 1 + int(3) }, () => ({ node: int(nodeCount), cost: int(3) }));
+  return { g, cost, sources, int };
+}
+
+const copyOf = (r: SearchResult): SearchResult => ({
+  dist: r.dist.slice(),
+  prevEdge: r.prevEdge.slice(),
+  origin: r.origin.slice(),
+});
+
+/** The plain answer: walk the path of `node` in `now` and look at every junction and edge of it. */
+function plainChanged(g: Graph, before: SearchResult, now: SearchResult, c: Changes, node: number): boolean {
+  for (let n = node; ;) {
+    if (
+      now.dist[n] !== before.dist[n] ||
+      now.prevEdge[n] !== before.prevEdge[n] ||
+      now.origin[n] !== before.origin[n] ||
+      c.nodeChanged(n)
+    )
+      return true;
+    const e = now.prevEdge[n];
+    if (e === -1) return false;
+    if (c.edgeChanged(e)) return true;
+    n = g.edgeFrom[e] === n ? g.edgeTo[e] : g.edgeFrom[e];
+  }
+}
+
+/** A few edges and junctions whose reasons or crossings changed, as flags and lists. */
+function randomChanges(g: Graph, rand: () => number): Changes {
+  const edges = new Set<number>();
+  const nodes = new Set<number>();
+  const edgeCount = g.edgeFrom.length;
+  for (let i = Math.floor(rand() * 4); i > 0; i--) edges.add(Math.floor(rand() * edgeCount));
+  for (let i = Math.floor(rand() * 2); i > 0; i--) nodes.add(Math.floor(rand() * g.nodeCount));
+  return {
+    edgeChanged: (e) => edges.has(e),
+    nodeChanged: (n) => nodes.has(n),
+    changedEdges: [...edges],
+    changedNodes: [...nodes],
+  };
+}
+
+describe('which sites a move changed: the branches below the changes marked at once', () => {
+  it('answers as a walk along each path would, repaired in place, searched anew or unchanged', () => {
+    const kinds = { inPlace: 0, anew: 0, same: 0, wholeBudget: 0 };
+    for (let seed = 1; seed <= 300; seed++) {
+      const rand = mulberry32(seed);
+      const { g, cost, sources, int } = randomNetwork(rand);
+      const last: SearchInput & { result: SearchResult } = {
+        sources,
+        cost,
+        result: dijkstra(g, sources, cost),
+      };
+      const moved = cost.slice();
+      for (let i = 1 + int(4); i > 0; i--) moved[int(moved.length)] = rand() < 0.3 ? Infinity : 1 + int(4);
+      const kind = seed % 3;
+      const before = copyOf(last.result);
+      // An in-place repair writes over the last result's arrays: the plain answer reads the copy made before.
+      const now =
+        kind === 0
+          ? searchAgain(g, last, { sources, cost: moved }, true)
+          : kind === 1
+            ? dijkstra(g, sources, moved)
+            : last.result;
+      const lastResult = last.result;
+      if (kind === 0 && changedInPlace(lastResult, now)) kinds.inPlace++;
+      else if (kind === 1) kinds.anew++;
+      else if (kind === 2) kinds.same++;
+      const changes = randomChanges(g, rand);
+      const order = Array.from({ length: g.nodeCount }, (_, n) => n).sort(() => rand() - 0.5);
+      // The whole network as budget (marking always ends), none (the walks alone), and a few nodes (the
+      // walks take over from a marking stopped midway).
+      for (const budget of [g.nodeCount, 0, 1 + int(6)]) {
+        const fast = pathChangedIn(g, lastResult, now, changes, budget);
+        const found = order.map(fast);
+        const plain = order.map((n) => plainChanged(g, before, now, changes, n));
+        expect(found, `seed ${seed}, budget ${budget}`).toEqual(plain);
+        if (budget === g.nodeCount && plain.some((x) => x) && plain.some((x) => !x)) kinds.wholeBudget++;
+      }
+    }
+    // Every kind of result met, and many cases where some paths changed and others did not.
+    expect(kinds.inPlace).toBeGreaterThan(50);
+    expect(kinds.anew).toBe(100);
+    expect(kinds.same).toBe(100);
+    expect(kinds.wholeBudget).toBeGreaterThan(100);
+  });
+});
