@@ -1,7 +1,8 @@
 /**
  * The stored-feature stretches (`staticIntervals`) of every corridor of the walks, timed in CPU for the
  * current code and for an older copy of it given by BENCH_OLD (a module exporting `staticIntervals`),
- * alternated in one process; the two must give the very same stretches.
+ * alternated in one process; the two must give the very same stretches. BENCH_NEW may give a copy of the
+ * current module too (a copy made elsewhere can run at another speed than the module in place).
  * `BENCH_SCALE=0.3 BENCH_OLD=<file> node --expose-gc --import tsx bench/corridorStaticTimes.ts`
  */
 import type { Position } from 'geojson';
@@ -28,6 +29,10 @@ async function main() {
     for (let i = 1; i < coords.length; i++) cum.push(cum[i - 1] + haversineKm(coords[i - 1], coords[i]));
     return { coords, cum };
   });
+  // BENCH_NEW, a copy of the current module, puts both versions in copies alike.
+  const current: Static = process.env.BENCH_NEW
+    ? ((await import(process.env.BENCH_NEW)) as { staticIntervals: Static }).staticIntervals
+    : staticIntervals;
   const old: Static | undefined = process.env.BENCH_OLD
     ? ((await import(process.env.BENCH_OLD)) as { staticIntervals: Static }).staticIntervals
     : undefined;
@@ -49,7 +54,7 @@ async function main() {
   for (let p = 0; p < PAIRS; p++) {
     // Each version runs first in every other pair.
     const o0 = old && p % 2 === 1 ? run(old) : undefined;
-    const n = run(staticIntervals);
+    const n = run(current);
     stretches = n.out.reduce((s, x) => s + x.count, 0);
     if (!old) {
       console.log(`new ${Math.round(n.ms)} ms`);
