@@ -922,6 +922,7 @@ export function staticIntervals(
     segmentBoxKm(segBox, a, b, 0);
     if (i % RUN_SEGMENTS === 0) {
       const to = Math.min(i + RUN_SEGMENTS, coords.length - 1);
+      if (areasByLine) wholeRunAreas(ctx, AREAS_NEAR.items, areasNear, coords, i, to);
       if (incidentsByRun)
         incidentsInRun = nearRun(
           INCIDENTS_NEAR.items,
@@ -958,12 +959,15 @@ export function staticIntervals(
       const n = areas.items[h];
       if (n < 0) continue;
       const area = ctx.allHazardAreas[n];
-      const whole = areasByLine ? AREA_WHOLE[n] : PIECES;
+      // Cut by a ring somewhere along the line, the area may still leave this run of segments whole.
+      const byRun = areasByLine && AREA_WHOLE[n] === PIECES;
+      const wholes = byRun ? RUN_AREA_WHOLE : AREA_WHOLE;
+      const whole = areasByLine ? wholes[n] : PIECES;
       let inside = 0;
       if (whole === ALL_INSIDE) inside = allInside(INSIDE);
       else if (whole !== ALL_OUTSIDE) {
         inside = polygonIndexOf(area.geometry).insideIntervalsInto(a, b, INSIDE);
-        if (whole === UNDECIDED) AREA_WHOLE[n] = inside > 0 ? ALL_INSIDE : ALL_OUTSIDE;
+        if (whole === UNDECIDED) wholes[n] = inside > 0 ? ALL_INSIDE : ALL_OUTSIDE;
       }
       if (inside === 0) continue;
       reasons.areas[n] ??= areaReason(area, actors);
@@ -1139,6 +1143,49 @@ function wholeLineAreas(
     const n = near[h];
     const index = polygonIndexOf(ctx.allHazardAreas[n].geometry);
     AREA_WHOLE[n] = index.edgeBoxMeets(w, s, e, north) ? PIECES : UNDECIDED;
+  }
+}
+
+/** `AREA_WHOLE` for the run of segments being done, of the areas cut by a ring somewhere along the line. */
+let RUN_AREA_WHOLE = new Uint8Array(64);
+
+/**
+ * Sets `RUN_AREA_WHOLE` for the areas near a line that a ring cuts somewhere along it (`PIECES`), for the run
+ * of segments `coords[from .. to]`.
+ */
+function wholeRunAreas(
+  ctx: AnalysisContext,
+  near: Int32Array,
+  count: number,
+  coords: readonly Position[],
+  from: number,
+  to: number,
+): void {
+  if (RUN_AREA_WHOLE.length < AREA_WHOLE.length) RUN_AREA_WHOLE = new Uint8Array(AREA_WHOLE.length);
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let north = -Infinity;
+  for (let i = from; i <= to; i++) {
+    const x = coords[i][0];
+    const y = coords[i][1];
+    if (x < w) w = x;
+    if (x > e) e = x;
+    if (y < s) s = y;
+    if (y > north) north = y;
+  }
+  for (let h = 0; h < count; h++) {
+    const n = near[h];
+    if (AREA_WHOLE[n] !== PIECES) continue;
+    const index = polygonIndexOf(ctx.allHazardAreas[n].geometry);
+    RUN_AREA_WHOLE[n] = index.edgeBoxMeets(
+      w - RING_MARGIN,
+      s - RING_MARGIN,
+      e + RING_MARGIN,
+      north + RING_MARGIN,
+    )
+      ? PIECES
+      : UNDECIDED;
   }
 }
 
