@@ -32,7 +32,26 @@ export function segmentCircleIntervalInto(
   radiusKm: number,
   out: Float64Array,
 ): boolean {
-  const k = Math.cos((center[1] * Math.PI) / 180) * KM_PER_DEGREE;
+  return segmentCircleIntervalScaledInto(a, b, center, kmPerDegreeLonAt(center[1]), radiusKm, out);
+}
+
+/** Km per degree of longitude at latitude `lat`, as `toLocalKm` scales them. */
+export function kmPerDegreeLonAt(lat: number): number {
+  return Math.cos((lat * Math.PI) / 180) * KM_PER_DEGREE;
+}
+
+/**
+ * `segmentCircleIntervalInto` given `k = kmPerDegreeLonAt(center[1])`: a circle tested against many
+ * segments (an incident along a corridor) then costs no cosine per segment.
+ */
+export function segmentCircleIntervalScaledInto(
+  a: Position,
+  b: Position,
+  center: Position,
+  k: number,
+  radiusKm: number,
+  out: Float64Array,
+): boolean {
   const ax = (a[0] - center[0]) * k;
   const ay = (a[1] - center[1]) * KM_PER_DEGREE;
   const bx = (b[0] - center[0]) * k;

@@ -7,7 +7,11 @@ import { haversineKm } from '../../geo/haversineKm';
 import { polygonsOf } from '../../geo/polygonsOf';
 import { projectOnSegment } from '../../geo/projectOnSegment';
 import { segmentBufferIntervalInto } from '../../geo/segmentBufferInterval';
-import { segmentCircleIntervalInto } from '../../geo/segmentCircleInterval';
+import {
+  kmPerDegreeLonAt,
+  segmentCircleIntervalInto,
+  segmentCircleIntervalScaledInto,
+} from '../../geo/segmentCircleInterval';
 import { segmentIntersection } from '../../geo/segmentIntersection';
 import type { AreaFeature, ConstraintFeature, IncidentFeature, Reason } from '../../schemas';
 import type { ActiveCrossing } from '../activeLayers';
@@ -17,7 +21,16 @@ import { segmentBox } from '../frontlines/frontlineSegments';
 import { formatKm } from '../reasons';
 import { polygonIndexOf } from '../polygonIndexOf';
 import { IndexHits } from './indexHits';
-import { hitsOfSegment, hitsWithinKm, NO_HITS, widestDLon } from './segmentHits';
+import {
+  hitsAroundKm,
+  hitsOfSegment,
+  hitsWithinKm,
+  MAX_TESTED,
+  narrowestDLon,
+  nearRun,
+  NO_HITS,
+  widestDLon,
+} from './segmentHits';
 import { NO_TYPED_STRETCHES, TypedStretchWriter, type TypedStretches } from './typedStretches';
 
 /** A hazard over a stretch of a line, in km from its start. */
@@ -848,7 +861,7 @@ function crossingIntervals(
  * The stretches of every stored area, incident and constraint along a line (whatever the date), as typed
  * ranges whose references are `3 * index + kind` in the analyzer's lists (`reasonOfRef`).
  */
-function staticIntervals(
+export function staticIntervals(
   ctx: AnalysisContext,
   coords: readonly Position[],
   cumKm: readonly number[],
@@ -876,6 +889,11 @@ function staticIntervals(
   // loop below would only grow boxes.
   if (areasNear === 0 && incidentsNear === 0 && constraintsNear === 0) return NO_TYPED_STRETCHES;
   const { areaBoxes, incidentBoxes, constraintBoxes } = featureBoxesOf(ctx);
+  const incidentScales = lonScalesOf(ctx.incidents);
+  // An area whose ring edges all keep away from the line's box has the whole line inside it or the whole
+  // line outside: the first segment that meets its box tells which, for every segment after it.
+  const areasByLine = areasNear > 0 && areasNear <= MAX_TESTED;
+  if (areasByLine) wholeLineAreas(ctx, AREAS_NEAR.items, areasNear, lineBox);
   // The current segment's box (and grown by each radius), written in place for each segment.
   const segBox = SEG_BOX;
   const ibox = INCIDENT_BOX;
@@ -884,6 +902,16 @@ function staticIntervals(
   // No segment's box grows in longitude more than the line's does (`widestDLon`).
   const incidentDLon = widestDLon(lineBox, params.incidentRadiusKm);
   const constraintDLon = widestDLon(lineBox, params.constraintRadiusKm);
+  // Nor less than this: a feature meeting a segment's box grown by it needs no exact growth (a cosine).
+  const incidentMinDLon = narrowestDLon(lineBox, params.incidentRadiusKm);
+  const constraintMinDLon = narrowestDLon(lineBox, params.constraintRadiusKm);
+  // With few features of a kind near the line (tested by each segment rather than searched), each run of
+  // segments first keeps those near it, and its segments test only these: most features are near a part of
+  // the line only. The lists keep the line's order, so each segment finds the same features in the same order.
+  const incidentsByRun = incidentsNear > 0 && incidentsNear <= MAX_TESTED;
+  const constraintsByRun = constraintsNear > 0 && constraintsNear <= MAX_TESTED;
+  let incidentsInRun = 0;
+  let constraintsInRun = 0;
   // No closures here: a closure reading the segment's start and length made those variables live in
   // a context object, where every double written (twice per segment of every corridor) was a new heap number.
   for (let i = 0; i + 1 < coords.length; i++) {
@@ -892,6 +920,34 @@ function staticIntervals(
     const k0 = cumKm[i];
     const span = cumKm[i + 1] - k0;
     segmentBoxKm(segBox, a, b, 0);
+    if (i % RUN_SEGMENTS === 0) {
+      const to = Math.min(i + RUN_SEGMENTS, coords.length - 1);
+      if (areasByLine) wholeRunAreas(ctx, AREAS_NEAR.items, areasNear, coords, i, to);
+      if (incidentsByRun)
+        incidentsInRun = nearRun(
+          INCIDENTS_NEAR.items,
+          incidentsNear,
+          incidentBoxes,
+          coords,
+          i,
+          to,
+          params.incidentRadiusKm,
+          incidentDLon,
+          INCIDENTS_IN_RUN,
+        );
+      if (constraintsByRun)
+        constraintsInRun = nearRun(
+          CONSTRAINTS_NEAR.items,
+          constraintsNear,
+          constraintBoxes,
+          coords,
+          i,
+          to,
+          params.constraintRadiusKm,
+          constraintDLon,
+          CONSTRAINTS_IN_RUN,
+        );
+    }
 
     // Areas that deny access or are contested. (A kind with nothing near the line is skipped, here and below:
     // its segments would test nothing.)
@@ -903,7 +959,16 @@ function staticIntervals(
       const n = areas.items[h];
       if (n < 0) continue;
       const area = ctx.allHazardAreas[n];
-      const inside = polygonIndexOf(area.geometry).insideIntervalsInto(a, b, INSIDE);
+      // Cut by a ring somewhere along the line, the area may still leave this run of segments whole.
+      const byRun = areasByLine && AREA_WHOLE[n] === PIECES;
+      const wholes = byRun ? RUN_AREA_WHOLE : AREA_WHOLE;
+      const whole = areasByLine ? wholes[n] : PIECES;
+      let inside = 0;
+      if (whole === ALL_INSIDE) inside = allInside(INSIDE);
+      else if (whole !== ALL_OUTSIDE) {
+        inside = polygonIndexOf(area.geometry).insideIntervalsInto(a, b, INSIDE);
+        if (whole === UNDECIDED) wholes[n] = inside > 0 ? ALL_INSIDE : ALL_OUTSIDE;
+      }
       if (inside === 0) continue;
       reasons.areas[n] ??= areaReason(area, actors);
       for (let k = 0; k < inside; k++)
@@ -912,38 +977,61 @@ function staticIntervals(
 
     // Incidents in the window.
     const r = params.incidentRadiusKm;
-    const incidents = hitsWithinKm(
-      INCIDENTS_NEAR,
-      incidentsNear,
-      incidentBoxes,
-      ctx.incidentIndex,
-      segBox,
-      r,
-      incidentDLon,
-      ibox,
-    );
+    const incidents = incidentsByRun
+      ? hitsAroundKm(
+          INCIDENTS_IN_RUN,
+          incidentsInRun,
+          incidentBoxes,
+          segBox,
+          r,
+          incidentMinDLon,
+          incidentDLon,
+          ibox,
+        )
+      : hitsWithinKm(
+          INCIDENTS_NEAR,
+          incidentsNear,
+          incidentBoxes,
+          ctx.incidentIndex,
+          segBox,
+          r,
+          incidentDLon,
+          ibox,
+        );
     for (let h = 0; h < incidents.count; h++) {
       const n = incidents.items[h];
       if (n < 0) continue;
       const inc = ctx.incidents[n];
       if (inc.properties.severity === 0) continue;
-      if (!segmentCircleIntervalInto(a, b, inc.geometry.coordinates, r, CIRCLE_T)) continue;
+      if (!segmentCircleIntervalScaledInto(a, b, inc.geometry.coordinates, incidentScales[n], r, CIRCLE_T))
+        continue;
       reasons.incidents[n] ??= incidentReason(inc, r);
       pushRange(out, k0, span, total, CIRCLE_T[0], CIRCLE_T[1], 3 * n + INCIDENT);
     }
 
     // Constraints.
     const cr = params.constraintRadiusKm;
-    const constraints = hitsWithinKm(
-      CONSTRAINTS_NEAR,
-      constraintsNear,
-      constraintBoxes,
-      ctx.allHazardConstraintIndex,
-      segBox,
-      cr,
-      constraintDLon,
-      cbox,
-    );
+    const constraints = constraintsByRun
+      ? hitsAroundKm(
+          CONSTRAINTS_IN_RUN,
+          constraintsInRun,
+          constraintBoxes,
+          segBox,
+          cr,
+          constraintMinDLon,
+          constraintDLon,
+          cbox,
+        )
+      : hitsWithinKm(
+          CONSTRAINTS_NEAR,
+          constraintsNear,
+          constraintBoxes,
+          ctx.allHazardConstraintIndex,
+          segBox,
+          cr,
+          constraintDLon,
+          cbox,
+        );
     for (let h = 0; h < constraints.count; h++) {
       const n = constraints.items[h];
       if (n < 0) continue;
@@ -1023,6 +1111,97 @@ const AREAS_NEAR = new IndexHits();
 const INCIDENTS_NEAR = new IndexHits();
 const CONSTRAINTS_NEAR = new IndexHits();
 
+/** What a line is to each area near it (by the area's index), set for each line with few areas near it. */
+let AREA_WHOLE = new Uint8Array(64);
+/** Cut by the area's rings somewhere: each segment is tested. */
+const PIECES = 0;
+/** Wholly inside or wholly outside, not yet known which. */
+const UNDECIDED = 1;
+const ALL_INSIDE = 2;
+const ALL_OUTSIDE = 3;
+
+/**
+ * Degrees the line's box is grown by before asking whether a ring edge meets it: far more than the rounding
+ * of the inside tests, far less than any road or ring.
+ */
+const RING_MARGIN = 1e-9;
+
+/** Sets `AREA_WHOLE` for the areas near a line: `UNDECIDED` for those no ring edge of which meets its box. */
+function wholeLineAreas(
+  ctx: AnalysisContext,
+  near: Int32Array,
+  count: number,
+  lineBox: readonly [number, number, number, number],
+): void {
+  if (AREA_WHOLE.length < ctx.allHazardAreas.length)
+    AREA_WHOLE = new Uint8Array(2 * ctx.allHazardAreas.length);
+  const w = lineBox[0] - RING_MARGIN;
+  const s = lineBox[1] - RING_MARGIN;
+  const e = lineBox[2] + RING_MARGIN;
+  const north = lineBox[3] + RING_MARGIN;
+  for (let h = 0; h < count; h++) {
+    const n = near[h];
+    const index = polygonIndexOf(ctx.allHazardAreas[n].geometry);
+    AREA_WHOLE[n] = index.edgeBoxMeets(w, s, e, north) ? PIECES : UNDECIDED;
+  }
+}
+
+/** `AREA_WHOLE` for the run of segments being done, of the areas cut by a ring somewhere along the line. */
+let RUN_AREA_WHOLE = new Uint8Array(64);
+
+/**
+ * Sets `RUN_AREA_WHOLE` for the areas near a line that a ring cuts somewhere along it (`PIECES`), for the run
+ * of segments `coords[from .. to]`.
+ */
+function wholeRunAreas(
+  ctx: AnalysisContext,
+  near: Int32Array,
+  count: number,
+  coords: readonly Position[],
+  from: number,
+  to: number,
+): void {
+  if (RUN_AREA_WHOLE.length < AREA_WHOLE.length) RUN_AREA_WHOLE = new Uint8Array(AREA_WHOLE.length);
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let north = -Infinity;
+  for (let i = from; i <= to; i++) {
+    const x = coords[i][0];
+    const y = coords[i][1];
+    if (x < w) w = x;
+    if (x > e) e = x;
+    if (y < s) s = y;
+    if (y > north) north = y;
+  }
+  for (let h = 0; h < count; h++) {
+    const n = near[h];
+    if (AREA_WHOLE[n] !== PIECES) continue;
+    const index = polygonIndexOf(ctx.allHazardAreas[n].geometry);
+    RUN_AREA_WHOLE[n] = index.edgeBoxMeets(
+      w - RING_MARGIN,
+      s - RING_MARGIN,
+      e + RING_MARGIN,
+      north + RING_MARGIN,
+    )
+      ? PIECES
+      : UNDECIDED;
+  }
+}
+
+/** A segment wholly inside, as `insideIntervalsInto` gives it: one interval, [0, 1]. */
+function allInside(out: { t: Float64Array }): number {
+  out.t[0] = 0;
+  out.t[1] = 1;
+  return 1;
+}
+
+/** How many consecutive segments share one list of the features near them (`nearRun`). */
+const RUN_SEGMENTS = 8;
+/** Of the features near the line, those near the run of segments being done. */
+const INCIDENTS_IN_RUN = new Int32Array(MAX_TESTED);
+const CONSTRAINTS_IN_RUN = new Int32Array(MAX_TESTED);
+
 /**
  * The boxes the analyzer's indexes of incidents, hazard areas and hazard constraints hold (computed as it
  * computes them), 4 numbers per feature, made once per list of features.
@@ -1038,6 +1217,19 @@ function featureBoxesOf(ctx: AnalysisContext) {
   };
 }
 const boxesByList = new WeakMap<readonly object[], Float64Array>();
+
+/** Each incident's km per degree of longitude (`kmPerDegreeLonAt`), made once per list of incidents. */
+const lonScalesByList = new WeakMap<readonly object[], Float64Array>();
+function lonScalesOf(incidents: AnalysisContext['incidents']): Float64Array {
+  let scales = lonScalesByList.get(incidents);
+  if (!scales) {
+    scales = new Float64Array(incidents.length);
+    for (let i = 0; i < incidents.length; i++)
+      scales[i] = kmPerDegreeLonAt(incidents[i].geometry.coordinates[1]);
+    lonScalesByList.set(incidents, scales);
+  }
+  return scales;
+}
 function boxesOf<F extends object>(features: readonly F[], boxOf: (f: F) => readonly number[]): Float64Array {
   let boxes = boxesByList.get(features);
   if (!boxes) {

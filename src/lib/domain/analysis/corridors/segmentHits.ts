@@ -117,3 +117,96 @@ export function widestDLon(lineBox: readonly [number, number, number, number], k
   const lat = Math.min(89, Math.max(Math.abs(lineBox[1]), Math.abs(lineBox[3])) + dLat);
   return (km / (KM_PER_DEGREE * Math.cos((lat * Math.PI) / 180))) * (1 + 1e-9);
 }
+
+/**
+ * At most the longitude by which `expandBoxKmInto` grows the box of any segment of a line whose box is
+ * `lineBox` (the counterpart of `widestDLon`): the segment's latitude farthest from the equator is at least
+ * the line's nearest to it. The margin covers the cosine's rounding.
+ */
+export function narrowestDLon(lineBox: readonly [number, number, number, number], km: number): number {
+  const dLat = km / KM_PER_DEGREE;
+  const nearest =
+    lineBox[1] <= 0 && lineBox[3] >= 0 ? 0 : Math.min(Math.abs(lineBox[1]), Math.abs(lineBox[3]));
+  const lat = Math.min(89, nearest + dLat);
+  return (km / (KM_PER_DEGREE * Math.cos((lat * Math.PI) / 180))) * (1 - 1e-9);
+}
+
+/**
+ * Of the line's features near it (`near[0 .. count)`, in their order), those whose box meets the box of
+ * `coords[from .. to]` grown by `maxDLon` in longitude and exactly in latitude, written to `out`; returns
+ * their count. What a segment of that run finds (`hitsAroundKm`) is among them, so it tests these few rather
+ * than every feature near the line.
+ */
+export function nearRun(
+  near: Int32Array,
+  count: number,
+  boxes: Float64Array,
+  coords: readonly (readonly number[])[],
+  from: number,
+  to: number,
+  km: number,
+  maxDLon: number,
+  out: Int32Array,
+): number {
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (let i = from; i <= to; i++) {
+    const x = coords[i][0];
+    const y = coords[i][1];
+    if (x < west) west = x;
+    if (x > east) east = x;
+    if (y < south) south = y;
+    if (y > north) north = y;
+  }
+  const dLat = km / KM_PER_DEGREE;
+  west -= maxDLon;
+  east += maxDLon;
+  south -= dLat;
+  north += dLat;
+  let found = 0;
+  for (let h = 0; h < count; h++) {
+    const n = near[h];
+    if (boxMeets(boxes, n, west, south, east, north)) out[found++] = n;
+  }
+  return found;
+}
+
+/**
+ * The same features as `hitsWithinKm` with at most `MAX_TESTED` near the line, given a list that holds them
+ * (`near`, in the line's order: `nearRun`'s) and `minDLon` (`narrowestDLon`) besides `maxDLon`: a feature
+ * meeting the segment's box grown by `minDLon` meets the grown one, so the segment's box is grown exactly
+ * (a cosine) only for a feature between the two. The features kept are `items[0 .. count)`, none -1.
+ */
+export function hitsAroundKm(
+  near: Int32Array,
+  count: number,
+  boxes: Float64Array,
+  seg: Float64Array,
+  km: number,
+  minDLon: number,
+  maxDLon: number,
+  q: Float64Array,
+): { items: Int32Array; count: number } {
+  // The same latitudes as `expandBoxKmInto`'s.
+  const dLat = km / KM_PER_DEGREE;
+  const south = seg[1] - dLat;
+  const north = seg[3] + dLat;
+  let grown = false;
+  let found = 0;
+  for (let h = 0; h < count; h++) {
+    const n = near[h];
+    if (!boxMeets(boxes, n, seg[0] - maxDLon, south, seg[2] + maxDLon, north)) continue;
+    if (!boxMeets(boxes, n, seg[0] - minDLon, south, seg[2] + minDLon, north)) {
+      if (!grown) {
+        expandBoxKmInto(q, seg[0], seg[1], seg[2], seg[3], km);
+        grown = true;
+      }
+      if (!boxMeets(boxes, n, q[0], q[1], q[2], q[3])) continue;
+    }
+    SEGMENT_NEAR.items[found++] = n;
+  }
+  SEGMENT_NEAR.count = found;
+  return SEGMENT_NEAR;
+}
