@@ -238,7 +238,7 @@ function dynamicIntervals(
 }
 
 /** The positions of the front lines that changed since a list of tokens, and where those lines lie. */
-interface ChangedLines {
+export interface ChangedLines {
   lines: number[];
   box: [number, number, number, number];
   /**
@@ -530,6 +530,83 @@ export function keepsLastStretches(
     memo.tokens = shared.tokens;
   }
   return shared.stamp;
+}
+
+/**
+ * The front lines that changed since an analysis of this analyzer (its stamp and tokens), when that analysis
+ * was the last one and nothing but front lines changed since, and their segments are few enough to be tested
+ * one by one; undefined otherwise. A corridor that found no stretch of these lines then and whose box, grown
+ * by the buffer, misses them now (`missesLines`) has the stretches it had then.
+ */
+export function linesMovedSince(
+  ctx: AnalysisContext,
+  stamp: object,
+  tokens: readonly object[],
+): ChangedLines | undefined {
+  const shared = sharedOf(ctx);
+  if (shared.sameBesidesFrontlines === undefined || shared.sameBesidesFrontlines !== stamp) return undefined;
+  const changed = changedLinesOf(shared, tokens);
+  return changed?.segmentBoxes === undefined ? undefined : changed;
+}
+
+/** Whether box `g` (4 numbers from `at` in `boxes`) misses the changed lines (as `keepsLastStretches` tests). */
+export function missesLines(boxes: Float64Array, at: number, changed: ChangedLines): boolean {
+  const { box } = changed;
+  const segments = changed.segmentBoxes as Float64Array;
+  const w = boxes[at];
+  const s = boxes[at + 1];
+  const e = boxes[at + 2];
+  const n = boxes[at + 3];
+  if (w > box[2] || e < box[0] || s > box[3] || n < box[1]) return true;
+  for (let k = 0; k < segments.length; k += 4)
+    if (segments[k] <= e && segments[k + 2] >= w && segments[k + 1] <= n && segments[k + 3] >= s)
+      return false;
+  return true;
+}
+
+/** This analysis' front-line tokens (the same array while no line changed). */
+export function frontlineTokens(ctx: AnalysisContext): readonly object[] {
+  return sharedOf(ctx).tokens;
+}
+
+/**
+ * Writes which front lines a corridor found stretches of (bit `i % 32` of word `at + i / 32` for line `i`),
+ * when its entries hold its stretches for `tokens`; returns false, writing nothing, otherwise.
+ */
+export function linesFoundInto(
+  entries: Map<string, unknown>,
+  tokens: readonly object[],
+  bits: Uint32Array,
+  at: number,
+): boolean {
+  const memo = entries.get('corridor-frontlines') as FrontlineMemo | undefined;
+  if (memo === undefined || memo.tokens !== tokens || memo.found.length !== tokens.length) return false;
+  const { found } = memo;
+  const words = (found.length + 31) >>> 5;
+  for (let w = 0; w < words; w++) bits[at + w] = 0;
+  // Most corridors share the list of no stretch at all.
+  if (found === noneFound(found.length)) return true;
+  for (let i = 0; i < found.length; i++) if (found[i] !== NO_INTERVALS) bits[at + (i >>> 5)] |= 1 << (i & 31);
+  return true;
+}
+
+/**
+ * Moves a corridor's front-line stretches on to `tokens`, for a corridor that found no stretch of the lines
+ * changed since its own tokens and whose grown box missed them (as `keepsLastStretches` does): its entries
+ * then hold what `dynamicIntervals` would have kept had it run on every analysis since.
+ */
+export function moveFrontlinesOn(entries: Map<string, unknown>, tokens: readonly object[]): void {
+  const memo = entries.get('corridor-frontlines') as FrontlineMemo | undefined;
+  if (memo) memo.tokens = tokens;
+}
+
+/** A corridor's box grown by the front-line buffer (see `grownBoxOf`), written into `out` at `at`. */
+export function grownBoxInto(out: Float64Array, at: number, coords: readonly Position[], km: number): void {
+  const g = grownBoxOf(coords, km);
+  out[at] = g[0];
+  out[at + 1] = g[1];
+  out[at + 2] = g[2];
+  out[at + 3] = g[3];
 }
 
 /**
