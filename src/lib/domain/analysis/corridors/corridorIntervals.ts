@@ -741,6 +741,9 @@ function frontlineIntervals(
     for (let li = 0; li < wanted.length; li++) if (wanted[li]) found[li] = NO_INTERVALS;
     return;
   }
+  // After a move, each segment below tests only the changed segments near the whole line (a long moved line
+  // has hundreds, of which a corridor comes near a few).
+  const near = changed?.segmentIds ? nearSegmentsOf(changed, lineBox) : undefined;
   const { bufferReasons, crossingReasons } = sharedOf(ctx);
   const tolerance = params.crosslineToleranceKm;
   const half = Math.max(tolerance, MIN_POINT_HAZARD_KM);
@@ -755,7 +758,7 @@ function frontlineIntervals(
     segmentBoxKm(fbox, a, b, d);
     if (fbox[0] > box[2] || fbox[2] < box[0] || fbox[1] > box[3] || fbox[3] < box[1]) continue;
     const hits = FRONTLINE_HITS;
-    const count = searchSegments(fs, changed, fbox[0], fbox[1], fbox[2], fbox[3]);
+    const count = searchSegments(fs, near ?? changed, fbox[0], fbox[1], fbox[2], fbox[3]);
     for (let h = 0; h < count; h++) {
       const s = hits.items[h];
       const li = fs.line[s];
@@ -778,6 +781,44 @@ function frontlineIntervals(
   for (let li = 0; li < wanted.length; li++)
     if (wanted[li]) found[li] = byLine[li]?.length ? byLine[li] : NO_INTERVALS;
 }
+
+/**
+ * The segments of `changed` whose box meets `lineBox` (a line's box grown by the buffer, which holds each of
+ * its segments' grown boxes), in their order, as a `ChangedLines` for `searchSegments`: a segment of the line
+ * meets no other. The box is widened by far more than a rounding, so that no segment a search would find is
+ * left out. Written into shared lists, for one line at a time.
+ */
+function nearSegmentsOf(changed: ChangedLines, lineBox: readonly number[]): ChangedLines {
+  const boxes = changed.segmentBoxes as Float64Array;
+  const ids = changed.segmentIds as Int32Array;
+  if (NEAR_IDS.length < ids.length) {
+    NEAR_IDS = new Int32Array(ids.length);
+    NEAR_BOXES = new Float64Array(4 * ids.length);
+  }
+  const w = lineBox[0] - NEAR_MARGIN;
+  const s = lineBox[1] - NEAR_MARGIN;
+  const e = lineBox[2] + NEAR_MARGIN;
+  const n = lineBox[3] + NEAR_MARGIN;
+  let count = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const at = 4 * k;
+    if (boxes[at] > e || boxes[at + 2] < w || boxes[at + 1] > n || boxes[at + 3] < s) continue;
+    NEAR_IDS[count] = ids[k];
+    NEAR_BOXES[4 * count] = boxes[at];
+    NEAR_BOXES[4 * count + 1] = boxes[at + 1];
+    NEAR_BOXES[4 * count + 2] = boxes[at + 2];
+    NEAR_BOXES[4 * count + 3] = boxes[at + 3];
+    count++;
+  }
+  NEAR.segmentIds = NEAR_IDS.subarray(0, count);
+  NEAR.segmentBoxes = NEAR_BOXES.subarray(0, 4 * count);
+  return NEAR;
+}
+let NEAR_IDS = new Int32Array(64);
+let NEAR_BOXES = new Float64Array(256);
+const NEAR: ChangedLines = { lines: [], box: [0, 0, 0, 0], segmentBoxes: undefined, segmentIds: undefined };
+/** Degrees (about a centimetre): far above the rounding of a box grown at two latitudes. */
+const NEAR_MARGIN = 1e-7;
 
 /**
  * Whether a corridor's box grown by the buffer meets no front-line segment's box (touching counts, as in the
