@@ -18,7 +18,7 @@ import { activeLayersOn, type ActiveCrossing } from './activeLayers';
 import type { Graph } from './access/dijkstra';
 import { SiteAccessMemo, siteAccess } from './access/siteAccess';
 import type { AnalysisContext } from './context';
-import { evaluateCorridor } from './corridors/evaluateCorridor';
+import { evaluateCorridors } from './corridors/evaluateCorridor';
 import { AnalysisInputError } from './errors';
 import { deriveFrontlines } from './frontlines/deriveFrontlines';
 import { indexFrontlineSegments } from './frontlines/frontlineSegments';
@@ -335,7 +335,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     const ctx = context(asOf, params, overrides);
     const sites = siteAccess(ctx, siteMemo);
     const segments = segmentsOf(ctx.hazards);
-    const corridors = ctx.layers.corridors.map((c) => evaluateCorridor(ctx, c));
+    const corridors = evaluateCorridors(ctx, ctx.layers.corridors);
     return {
       asOf,
       month: ctx.layers.month,

@@ -251,7 +251,7 @@ function dynamicIntervals(
 }
 
 /** The positions of the front lines that changed since a list of tokens, and where those lines lie. */
-interface ChangedLines {
+export interface ChangedLines {
   lines: number[];
   box: [number, number, number, number];
   /**
@@ -546,6 +546,83 @@ export function keepsLastStretches(
 }
 
 /**
+ * The front lines that changed since an analysis of this analyzer (its stamp and tokens), when that analysis
+ * was the last one and nothing but front lines changed since, and their segments are few enough to be tested
+ * one by one; undefined otherwise. A corridor that found no stretch of these lines then and whose box, grown
+ * by the buffer, misses them now (`missesLines`) has the stretches it had then.
+ */
+export function linesMovedSince(
+  ctx: AnalysisContext,
+  stamp: object,
+  tokens: readonly object[],
+): ChangedLines | undefined {
+  const shared = sharedOf(ctx);
+  if (shared.sameBesidesFrontlines === undefined || shared.sameBesidesFrontlines !== stamp) return undefined;
+  const changed = changedLinesOf(shared, tokens);
+  return changed?.segmentBoxes === undefined ? undefined : changed;
+}
+
+/** Whether box `g` (4 numbers from `at` in `boxes`) misses the changed lines (as `keepsLastStretches` tests). */
+export function missesLines(boxes: Float64Array, at: number, changed: ChangedLines): boolean {
+  const { box } = changed;
+  const segments = changed.segmentBoxes as Float64Array;
+  const w = boxes[at];
+  const s = boxes[at + 1];
+  const e = boxes[at + 2];
+  const n = boxes[at + 3];
+  if (w > box[2] || e < box[0] || s > box[3] || n < box[1]) return true;
+  for (let k = 0; k < segments.length; k += 4)
+    if (segments[k] <= e && segments[k + 2] >= w && segments[k + 1] <= n && segments[k + 3] >= s)
+      return false;
+  return true;
+}
+
+/** This analysis' front-line tokens (the same array while no line changed). */
+export function frontlineTokens(ctx: AnalysisContext): readonly object[] {
+  return sharedOf(ctx).tokens;
+}
+
+/**
+ * Writes which front lines a corridor found stretches of (bit `i % 32` of word `at + i / 32` for line `i`),
+ * when its entries hold its stretches for `tokens`; returns false, writing nothing, otherwise.
+ */
+export function linesFoundInto(
+  entries: Map<string, unknown>,
+  tokens: readonly object[],
+  bits: Uint32Array,
+  at: number,
+): boolean {
+  const memo = entries.get('corridor-frontlines') as FrontlineMemo | undefined;
+  if (memo === undefined || memo.tokens !== tokens || memo.found.length !== tokens.length) return false;
+  const { found } = memo;
+  const words = (found.length + 31) >>> 5;
+  for (let w = 0; w < words; w++) bits[at + w] = 0;
+  // Most corridors share the list of no stretch at all.
+  if (found === noneFound(found.length)) return true;
+  for (let i = 0; i < found.length; i++) if (found[i] !== NO_INTERVALS) bits[at + (i >>> 5)] |= 1 << (i & 31);
+  return true;
+}
+
+/**
+ * Moves a corridor's front-line stretches on to `tokens`, for a corridor that found no stretch of the lines
+ * changed since its own tokens and whose grown box missed them (as `keepsLastStretches` does): its entries
+ * then hold what `dynamicIntervals` would have kept had it run on every analysis since.
+ */
+export function moveFrontlinesOn(entries: Map<string, unknown>, tokens: readonly object[]): void {
+  const memo = entries.get('corridor-frontlines') as FrontlineMemo | undefined;
+  if (memo) memo.tokens = tokens;
+}
+
+/** A corridor's box grown by the front-line buffer (see `grownBoxOf`), written into `out` at `at`. */
+export function grownBoxInto(out: Float64Array, at: number, coords: readonly Position[], km: number): void {
+  const g = grownBoxOf(coords, km);
+  out[at] = g[0];
+  out[at + 1] = g[1];
+  out[at + 2] = g[2];
+  out[at + 3] = g[3];
+}
+
+/**
  * This analysis' stamp: a corridor keeps it with the report it made or kept, so that the next analysis can
  * tell it saw this one (`keepsLastStretches`).
  */
@@ -677,6 +754,9 @@ function frontlineIntervals(
     for (let li = 0; li < wanted.length; li++) if (wanted[li]) found[li] = NO_INTERVALS;
     return;
   }
+  // After a move, each segment below tests only the changed segments near the whole line (a long moved line
+  // has hundreds, of which a corridor comes near a few).
+  const near = changed?.segmentIds ? nearSegmentsOf(changed, lineBox) : undefined;
   const { bufferReasons, crossingReasons } = sharedOf(ctx);
   const tolerance = params.crosslineToleranceKm;
   const half = Math.max(tolerance, MIN_POINT_HAZARD_KM);
@@ -691,7 +771,7 @@ function frontlineIntervals(
     segmentBoxKm(fbox, a, b, d);
     if (fbox[0] > box[2] || fbox[2] < box[0] || fbox[1] > box[3] || fbox[3] < box[1]) continue;
     const hits = FRONTLINE_HITS;
-    const count = searchSegments(fs, changed, fbox[0], fbox[1], fbox[2], fbox[3]);
+    const count = searchSegments(fs, near ?? changed, fbox[0], fbox[1], fbox[2], fbox[3]);
     for (let h = 0; h < count; h++) {
       const s = hits.items[h];
       const li = fs.line[s];
@@ -714,6 +794,44 @@ function frontlineIntervals(
   for (let li = 0; li < wanted.length; li++)
     if (wanted[li]) found[li] = byLine[li]?.length ? byLine[li] : NO_INTERVALS;
 }
+
+/**
+ * The segments of `changed` whose box meets `lineBox` (a line's box grown by the buffer, which holds each of
+ * its segments' grown boxes), in their order, as a `ChangedLines` for `searchSegments`: a segment of the line
+ * meets no other. The box is widened by far more than a rounding, so that no segment a search would find is
+ * left out. Written into shared lists, for one line at a time.
+ */
+function nearSegmentsOf(changed: ChangedLines, lineBox: readonly number[]): ChangedLines {
+  const boxes = changed.segmentBoxes as Float64Array;
+  const ids = changed.segmentIds as Int32Array;
+  if (NEAR_IDS.length < ids.length) {
+    NEAR_IDS = new Int32Array(ids.length);
+    NEAR_BOXES = new Float64Array(4 * ids.length);
+  }
+  const w = lineBox[0] - NEAR_MARGIN;
+  const s = lineBox[1] - NEAR_MARGIN;
+  const e = lineBox[2] + NEAR_MARGIN;
+  const n = lineBox[3] + NEAR_MARGIN;
+  let count = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const at = 4 * k;
+    if (boxes[at] > e || boxes[at + 2] < w || boxes[at + 1] > n || boxes[at + 3] < s) continue;
+    NEAR_IDS[count] = ids[k];
+    NEAR_BOXES[4 * count] = boxes[at];
+    NEAR_BOXES[4 * count + 1] = boxes[at + 1];
+    NEAR_BOXES[4 * count + 2] = boxes[at + 2];
+    NEAR_BOXES[4 * count + 3] = boxes[at + 3];
+    count++;
+  }
+  NEAR.segmentIds = NEAR_IDS.subarray(0, count);
+  NEAR.segmentBoxes = NEAR_BOXES.subarray(0, 4 * count);
+  return NEAR;
+}
+let NEAR_IDS = new Int32Array(64);
+let NEAR_BOXES = new Float64Array(256);
+const NEAR: ChangedLines = { lines: [], box: [0, 0, 0, 0], segmentBoxes: undefined, segmentIds: undefined };
+/** Degrees (about a centimetre): far above the rounding of a box grown at two latitudes. */
+const NEAR_MARGIN = 1e-7;
 
 /**
  * Whether a corridor's box grown by the buffer meets no front-line segment's box (touching counts, as in the

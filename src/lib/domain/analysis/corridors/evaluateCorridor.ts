@@ -10,7 +10,13 @@ import { insertionSort } from './insertionSort';
 import {
   analysisStamp,
   corridorIntervalParts,
+  frontlineTokens,
+  grownBoxInto,
   keepsLastStretches,
+  linesFoundInto,
+  linesMovedSince,
+  missesLines,
+  moveFrontlinesOn,
   NO_INTERVALS,
   type KmInterval,
 } from './corridorIntervals';
@@ -23,11 +29,134 @@ import { roadsUnder, type RoadsUnder } from './roadsUnder';
  * Consecutive pieces with the same status and reasons are merged; the corridor's status is its worst stretch.
  */
 export function evaluateCorridor(ctx: AnalysisContext, corridor: CorridorFeature): CorridorReport {
-  const coords = corridor.geometry.coordinates;
-  // What the last analysis of this corridor found, and what is static about it (distances, road pieces).
   // Every entry of the corridor is read from one look-up of its geometry (and without a callback, which
   // would be a closure made per corridor on every analysis).
-  const entries = ctx.cache.entriesOf(corridor.geometry);
+  return evaluateWith(ctx, corridor, ctx.cache.entriesOf(corridor.geometry));
+}
+
+/**
+ * The reports of a list of corridors, as `evaluateCorridor` of each, in order.
+ *
+ * After a front line moves, nearly every corridor of a large network found no stretch of the moved line and is
+ * far from it: its last report stands. The list keeps, per corridor by its place, the last report, the front
+ * lines it found stretches of and its box grown by the buffer, so that such a corridor
+ * costs a box test rather than the look-ups of its entries (a move on the full-size network still evaluated
+ * every one of 50,000 corridors). Its entries are moved on to the last analysis only when it is evaluated
+ * again, as `keepsLastStretches` would have done on each analysis it was skipped.
+ */
+export function evaluateCorridors(
+  ctx: AnalysisContext,
+  corridors: readonly CorridorFeature[],
+): CorridorReport[] {
+  let memo = listMemos.get(ctx.cache);
+  // Taken out while the list is evaluated: a failure leaves no list memo that disagrees with the corridors'.
+  listMemos.delete(ctx.cache);
+  const tokens = frontlineTokens(ctx);
+  const words = (tokens.length + 31) >>> 5;
+  if (memo && (memo.corridors !== corridors || memo.words !== words)) {
+    catchUp(ctx, memo);
+    memo = undefined;
+  }
+  const n = corridors.length;
+  const km = ctx.layers.params.frontlineBufferKm;
+  memo ??= {
+    corridors,
+    stamp: undefined,
+    tokens: undefined,
+    reports: new Array<CorridorReport>(n),
+    known: new Uint8Array(n),
+    lines: new Uint32Array(n * words),
+    words,
+    behind: new Uint8Array(n),
+    grown: new Float64Array(4 * n),
+    grownKm: NaN,
+  };
+  const { reports, known, lines, behind, grown } = memo;
+  if (memo.grownKm !== km) {
+    for (let k = 0; k < n; k++) grownBoxInto(grown, 4 * k, corridors[k].geometry.coordinates, km);
+    memo.grownKm = km;
+  }
+  const moved =
+    memo.stamp !== undefined && memo.tokens !== undefined
+      ? linesMovedSince(ctx, memo.stamp, memo.tokens)
+      : undefined;
+  // The changed lines as bits, as `lines` has each corridor's.
+  const mask = new Uint32Array(words);
+  if (moved) for (const i of moved.lines) mask[i >>> 5] |= 1 << (i & 31);
+  const out = new Array<CorridorReport>(n);
+  for (let k = 0; k < n; k++) {
+    if (moved && known[k] === 1 && foundNoneOf(lines, k * words, mask) && missesLines(grown, 4 * k, moved)) {
+      out[k] = reports[k];
+      behind[k] = 1;
+      continue;
+    }
+    const corridor = corridors[k];
+    const entries = ctx.cache.entriesOf(corridor.geometry);
+    if (behind[k] === 1) {
+      moveOn(entries, memo);
+      behind[k] = 0;
+    }
+    const report = evaluateWith(ctx, corridor, entries);
+    out[k] = reports[k] = report;
+    known[k] = linesFoundInto(entries, tokens, lines, k * words) ? 1 : 0;
+  }
+  memo.stamp = analysisStamp(ctx);
+  memo.tokens = tokens;
+  listMemos.set(ctx.cache, memo);
+  return out;
+}
+
+/** Whether the corridor whose line bits start at `at` found no stretch of the lines of `mask`. */
+function foundNoneOf(lines: Uint32Array, at: number, mask: Uint32Array): boolean {
+  for (let w = 0; w < mask.length; w++) if ((lines[at + w] & mask[w]) !== 0) return false;
+  return true;
+}
+
+/** What `evaluateCorridors` keeps of the last list it evaluated, per corridor by place in the list. */
+interface ListMemo {
+  corridors: readonly CorridorFeature[];
+  /** The stamp and front-line tokens of the analysis that evaluated the list. */
+  stamp: object | undefined;
+  tokens: readonly object[] | undefined;
+  reports: CorridorReport[];
+  /** 1 where the corridor's lines (in `lines`) are known for `tokens`. */
+  known: Uint8Array;
+  /** `words` words per corridor: bit i set where it found stretches of front line i (`linesFoundInto`). */
+  lines: Uint32Array;
+  words: number;
+  /** 1 where the corridor was skipped since its entries last saw an analysis (they lag behind `stamp`). */
+  behind: Uint8Array;
+  /** Each corridor's box grown by `grownKm`, 4 numbers each. */
+  grown: Float64Array;
+  grownKm: number;
+}
+const listMemos = new WeakMap<object, ListMemo>();
+
+/**
+ * Moves the entries of a corridor skipped since they were last evaluated on to the list's last analysis: its
+ * report and front-line stretches are still those (it found none of every line moved since, and was far
+ * from each).
+ */
+function moveOn(entries: Map<string, unknown>, memo: ListMemo): void {
+  const last = entries.get('corridor-last') as CorridorMemo | undefined;
+  if (!last || memo.stamp === undefined || memo.tokens === undefined) return;
+  last.stamp = memo.stamp;
+  moveFrontlinesOn(entries, memo.tokens);
+}
+
+/** Moves every skipped corridor of a list on (before another list is evaluated with the same cache). */
+function catchUp(ctx: AnalysisContext, memo: ListMemo): void {
+  for (let k = 0; k < memo.corridors.length; k++)
+    if (memo.behind[k] === 1) moveOn(ctx.cache.entriesOf(memo.corridors[k].geometry), memo);
+}
+
+function evaluateWith(
+  ctx: AnalysisContext,
+  corridor: CorridorFeature,
+  entries: Map<string, unknown>,
+): CorridorReport {
+  const coords = corridor.geometry.coordinates;
+  // What the last analysis of this corridor found, and what is static about it (distances, road pieces).
   let last = entries.get('corridor-last') as CorridorMemo | undefined;
   if (!last) entries.set('corridor-last', (last = lastOf(ctx, coords)));
   const { cum } = last;
