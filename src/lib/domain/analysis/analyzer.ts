@@ -30,6 +30,7 @@ import {
   type EdgeHazardsMemo,
 } from './hazards/evaluateEdgeHazards';
 import { hotspots, type HotspotsMemo } from './hotspots';
+import { withChangedPlaces } from './changedPlaces';
 import { orderById } from './idOrder';
 import { buildRoadNetwork } from './network/buildRoadNetwork';
 import { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
@@ -281,36 +282,18 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     if (last && hazards.changedFrom?.before === last.hazards) {
       // The changed edges' places in order, each once; the last list's entries between them are kept.
       const edges = hazards.changedFrom.edges;
+      const placeByEdge = placeOf();
       const changed = new Int32Array(edges.length);
-      for (let k = 0; k < edges.length; k++) changed[k] = placeOf()[edges[k]];
+      for (let k = 0; k < edges.length; k++) changed[k] = placeByEdge[edges[k]];
       changed.sort();
-      const prev = last.list;
-      const prevPlaces = last.places;
-      // Written over a copy of the last list (one copy of the right size, where growing an array by push
-      // allocated about three times its size), grown or cut at the end.
-      out = prev.slice();
-      const put = (entry: SegmentReport, place: number) => {
-        if (n < out.length) out[n] = entry;
-        else out.push(entry);
-        places[n++] = place;
-      };
-      let i = 0;
-      for (let k = 0; k < changed.length; k++) {
-        const place = changed[k];
-        if (k > 0 && place === changed[k - 1]) continue;
-        while (i < prev.length && prevPlaces[i] < place) {
-          put(prev[i], prevPlaces[i]);
-          i++;
-        }
-        if (i < prev.length && prevPlaces[i] === place) i++;
-        const entry = segmentOf(hazards, order[place]);
-        if (entry) put(entry, place);
-      }
-      while (i < prev.length) {
-        put(prev[i], prevPlaces[i]);
-        i++;
-      }
-      out.length = n;
+      out = withChangedPlaces(
+        last.list,
+        last.places,
+        changed,
+        (place) => segmentOf(hazards, order[place]),
+        places,
+      );
+      n = out.length;
     } else {
       // An index loop: a for-of over the typed array made an iterator result per edge (every edge of the
       // network, on every analysis), a large share of a re-analysis' short-lived garbage.
