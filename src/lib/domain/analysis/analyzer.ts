@@ -10,6 +10,7 @@ import {
   type AnalysisReport,
   type AreaFeature,
   type ConstraintFeature,
+  type Reason,
   type RoadRanges,
   type SegmentReport,
   type Situation,
@@ -245,13 +246,16 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   };
 
   // The entry of an edge in the report, or none for an open or absent edge. An edge whose reasons are the same
-  // list as in the last report keeps its entry.
+  // as in its last entry keeps that entry: the same list (a front line moved elsewhere), or a list of equal
+  // reasons (another date: the hazards make their reasons again, and most edges' are as the day before). A
+  // kept entry is not made again, and the store's count of the report's bytes counts it once
+  // (server/situation/reportBytes.ts).
   const segmentOf = (hazards: EdgeHazards, index: number): SegmentReport | undefined => {
     const s = hazards.status[index];
     if (s === ABSENT || s === 0) return undefined;
     const reasons = hazards.reasons.get(index) ?? [];
     const last = lastSegment[index];
-    if (last && last.reasons === reasons && last.status === statusByRank[s]) return last;
+    if (last && last.status === statusByRank[s] && sameReasons(last.reasons, reasons)) return last;
     const e = net.edges[index];
     const entry: SegmentReport = {
       id: e.id,
@@ -356,6 +360,22 @@ export function analyze(
   overrides?: AnalysisOverridesInput,
 ): AnalysisReport {
   return createAnalyzer(situation).analyze(asOf, params, overrides);
+}
+
+/**
+ * Whether two lists of reasons write the same JSON: the same list, or reasons with equal code, feature and
+ * detail in the same order. Reasons are made by the hazards as literals of those three keys in that order
+ * (hazards/*.ts), so equal values write equal JSON.
+ */
+function sameReasons(a: readonly Reason[], b: readonly Reason[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && (x.code !== y.code || x.featureId !== y.featureId || x.detail !== y.detail)) return false;
+  }
+  return true;
 }
 
 /** A box index over the features' geometries, by their place in the list. */
