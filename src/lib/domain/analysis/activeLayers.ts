@@ -96,13 +96,62 @@ export function activeLayersOn(
   };
   const incidents = [...situation.incidents].sort(byId);
   const incidentDays = Float64Array.from(incidents, (i) => dayNumber(i.properties.date));
+  const boundaries = boundariesOf(sorted);
   // What is valid on a date depends on the date alone: kept for the last date, so that re-analyses on it
   // (a front line moved, a crossing forced) do not filter the 50,000 roads and build their id set again.
   let last: { asOf: string; valid: ValidOn } | undefined;
   return (asOf, params, overrides) => {
-    if (last?.asOf !== asOf) last = { asOf, valid: validOn(sorted, asOf) };
+    if (last?.asOf !== asOf) last = { asOf, valid: validOn(sorted, boundaries, asOf, last) };
     return selectLayers(situation, last.valid, incidents, incidentDays, asOf, params, overrides);
   };
+}
+
+type DatedLayers = Pick<
+  Situation,
+  'crossings' | 'frontlines' | 'areas' | 'sites' | 'roads' | 'corridors' | 'constraints'
+>;
+
+/**
+ * Per layer, every date on which a feature of it starts or stops being valid (its `validFrom` and `validTo`),
+ * each once, in string order (the order `isValidOn` compares dates in).
+ */
+type Boundaries = Record<keyof DatedLayers, string[]>;
+
+function boundariesOf(sorted: DatedLayers): Boundaries {
+  const of = (list: readonly { properties: { validFrom?: string; validTo?: string } }[]) => {
+    const dates = new Set<string>();
+    for (const { properties: p } of list) {
+      if (p.validFrom !== undefined) dates.add(p.validFrom);
+      if (p.validTo !== undefined) dates.add(p.validTo);
+    }
+    return [...dates].sort(compareStrings);
+  };
+  return {
+    crossings: of(sorted.crossings),
+    frontlines: of(sorted.frontlines),
+    areas: of(sorted.areas),
+    sites: of(sorted.sites),
+    roads: of(sorted.roads),
+    corridors: of(sorted.corridors),
+    constraints: of(sorted.constraints),
+  };
+}
+
+/**
+ * Whether a feature can be valid on one of two dates and not on the other: only if one of its boundaries `t`
+ * lies between them, earlier < t <= later (`validFrom <= date` and `date < validTo` both turn at `t`).
+ */
+function boundaryBetween(boundaries: readonly string[], a: string, b: string): boolean {
+  const [earlier, later] = a < b ? [a, b] : [b, a];
+  // The first boundary after the earlier date, by bisection.
+  let lo = 0;
+  let hi = boundaries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (boundaries[mid] <= earlier) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < boundaries.length && boundaries[lo] <= later;
 }
 
 /** The features of each layer valid on a date, in id order (shared by the calls on that date: never mutated). */
@@ -116,24 +165,37 @@ interface ValidOn {
   constraints: ConstraintFeature[];
 }
 
+/**
+ * The features of each layer valid on `asOf`. A layer none of whose boundaries lies between the last date and
+ * this one has the same features valid on both: its list (or the roads' id set) is the last one, not filtered
+ * again. Most layers have few dated features or none, so a date change mostly filters the few that do.
+ */
 function validOn(
-  sorted: Pick<
-    Situation,
-    'crossings' | 'frontlines' | 'areas' | 'sites' | 'roads' | 'corridors' | 'constraints'
-  >,
+  sorted: DatedLayers,
+  boundaries: Boundaries,
   asOf: string,
+  last: { asOf: string; valid: ValidOn } | undefined,
 ): ValidOn {
+  const same = (layer: keyof DatedLayers) =>
+    last !== undefined && !boundaryBetween(boundaries[layer], last.asOf, asOf);
   // Filtering a list sorted by id keeps it in id order (as sorting the filtered list would: the sort is stable).
-  const valid = <T extends { properties: { id: string; validFrom?: string; validTo?: string } }>(list: T[]) =>
-    list.filter((f) => isValidOn(f.properties, asOf));
+  const valid = <T extends { properties: { validFrom?: string; validTo?: string } }>(
+    layer: keyof DatedLayers,
+    list: T[],
+    lastValid: T[] | undefined,
+  ): T[] => (lastValid && same(layer) ? lastValid : list.filter((f) => isValidOn(f.properties, asOf)));
+  const lastValid = last?.valid;
   return {
-    crossings: valid(sorted.crossings),
-    frontlines: valid(sorted.frontlines),
-    areas: valid(sorted.areas),
-    sites: valid(sorted.sites),
-    roadIds: new Set(valid(sorted.roads).map((r) => r.properties.id)),
-    corridors: valid(sorted.corridors),
-    constraints: valid(sorted.constraints),
+    crossings: valid('crossings', sorted.crossings, lastValid?.crossings),
+    frontlines: valid('frontlines', sorted.frontlines, lastValid?.frontlines),
+    areas: valid('areas', sorted.areas, lastValid?.areas),
+    sites: valid('sites', sorted.sites, lastValid?.sites),
+    roadIds:
+      lastValid && same('roads')
+        ? lastValid.roadIds
+        : new Set(sorted.roads.filter((r) => isValidOn(r.properties, asOf)).map((r) => r.properties.id)),
+    corridors: valid('corridors', sorted.corridors, lastValid?.corridors),
+    constraints: valid('constraints', sorted.constraints, lastValid?.constraints),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   type AnalysisReport,
   type AreaFeature,
   type ConstraintFeature,
+  type Reason,
   type RoadRanges,
   type SegmentReport,
   type Situation,
@@ -30,6 +31,7 @@ import {
   type EdgeHazardsMemo,
 } from './hazards/evaluateEdgeHazards';
 import { hotspots, type HotspotsMemo } from './hotspots';
+import { withChangedPlaces } from './changedPlaces';
 import { orderById } from './idOrder';
 import { buildRoadNetwork } from './network/buildRoadNetwork';
 import { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
@@ -244,13 +246,16 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   };
 
   // The entry of an edge in the report, or none for an open or absent edge. An edge whose reasons are the same
-  // list as in the last report keeps its entry.
+  // as in its last entry keeps that entry: the same list (a front line moved elsewhere), or a list of equal
+  // reasons (another date: the hazards make their reasons again, and most edges' are as the day before). A
+  // kept entry is not made again, and the store's count of the report's bytes counts it once
+  // (server/situation/reportBytes.ts).
   const segmentOf = (hazards: EdgeHazards, index: number): SegmentReport | undefined => {
     const s = hazards.status[index];
     if (s === ABSENT || s === 0) return undefined;
     const reasons = hazards.reasons.get(index) ?? [];
     const last = lastSegment[index];
-    if (last && last.reasons === reasons && last.status === statusByRank[s]) return last;
+    if (last && last.status === statusByRank[s] && sameReasons(last.reasons, reasons)) return last;
     const e = net.edges[index];
     const entry: SegmentReport = {
       id: e.id,
@@ -281,36 +286,18 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     if (last && hazards.changedFrom?.before === last.hazards) {
       // The changed edges' places in order, each once; the last list's entries between them are kept.
       const edges = hazards.changedFrom.edges;
+      const placeByEdge = placeOf();
       const changed = new Int32Array(edges.length);
-      for (let k = 0; k < edges.length; k++) changed[k] = placeOf()[edges[k]];
+      for (let k = 0; k < edges.length; k++) changed[k] = placeByEdge[edges[k]];
       changed.sort();
-      const prev = last.list;
-      const prevPlaces = last.places;
-      // Written over a copy of the last list (one copy of the right size, where growing an array by push
-      // allocated about three times its size), grown or cut at the end.
-      out = prev.slice();
-      const put = (entry: SegmentReport, place: number) => {
-        if (n < out.length) out[n] = entry;
-        else out.push(entry);
-        places[n++] = place;
-      };
-      let i = 0;
-      for (let k = 0; k < changed.length; k++) {
-        const place = changed[k];
-        if (k > 0 && place === changed[k - 1]) continue;
-        while (i < prev.length && prevPlaces[i] < place) {
-          put(prev[i], prevPlaces[i]);
-          i++;
-        }
-        if (i < prev.length && prevPlaces[i] === place) i++;
-        const entry = segmentOf(hazards, order[place]);
-        if (entry) put(entry, place);
-      }
-      while (i < prev.length) {
-        put(prev[i], prevPlaces[i]);
-        i++;
-      }
-      out.length = n;
+      out = withChangedPlaces(
+        last.list,
+        last.places,
+        changed,
+        (place) => segmentOf(hazards, order[place]),
+        places,
+      );
+      n = out.length;
     } else {
       // An index loop: a for-of over the typed array made an iterator result per edge (every edge of the
       // network, on every analysis), a large share of a re-analysis' short-lived garbage.
@@ -373,6 +360,22 @@ export function analyze(
   overrides?: AnalysisOverridesInput,
 ): AnalysisReport {
   return createAnalyzer(situation).analyze(asOf, params, overrides);
+}
+
+/**
+ * Whether two lists of reasons write the same JSON: the same list, or reasons with equal code, feature and
+ * detail in the same order. Reasons are made by the hazards as literals of those three keys in that order
+ * (hazards/*.ts), so equal values write equal JSON.
+ */
+function sameReasons(a: readonly Reason[], b: readonly Reason[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && (x.code !== y.code || x.featureId !== y.featureId || x.detail !== y.detail)) return false;
+  }
+  return true;
 }
 
 /** A box index over the features' geometries, by their place in the list. */
