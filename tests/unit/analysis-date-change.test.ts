@@ -46,4 +46,29 @@ describe('re-analysis on another date', () => {
       expect(JSON.stringify(reused), asOf).toBe(JSON.stringify(fresh));
     }
   });
+
+  // An edge keeps its last entry when its reasons have equal code, feature and detail (analyzer.ts,
+  // `sameReasons`): right only while every reason writes its keys in that one order, as the schema has them.
+  it('makes every reason with the keys code, featureId, detail in that order', { timeout: 60_000 }, () => {
+    const analyzer = createAnalyzer(situation);
+    const codes = new Set<string>();
+    const misordered = new Set<string>();
+    for (const asOf of ['2023-11-01', '2024-08-15']) {
+      const report = analyzer.analyze(asOf);
+      const lists = [
+        ...report.segments.map((s) => s.reasons),
+        ...report.sites.flatMap((s) => [s.reasons, ...s.options.map((o) => o.reasons)]),
+        ...report.corridors.flatMap((c) => c.stretches.map((s) => s.reasons)),
+      ];
+      for (const reasons of lists)
+        for (const r of reasons) {
+          const keys = Object.keys(r).join();
+          if (keys !== 'code,featureId,detail') misordered.add(`${r.code}: ${keys}`);
+          codes.add(r.code);
+        }
+    }
+    expect([...misordered]).toEqual([]);
+    // The situation has reasons of most kinds (areas, front lines, incidents, constraints, crossings).
+    expect(codes.size).toBeGreaterThanOrEqual(6);
+  });
 });

@@ -53,6 +53,18 @@ function plainStretches(ctx: AnalysisContext, coords: readonly Position[], cum: 
   return out.sort();
 }
 
+/** The line's stretches by `staticIntervals`, checked against `plainStretches`. */
+function checkedStretches(ctx: AnalysisContext, coords: readonly Position[], what: string): string[] {
+  const cum = cumulativeKm(coords);
+  const typed = staticIntervals(ctx, coords, cum);
+  const found = Array.from(
+    { length: typed.count },
+    (_, i) => `${typed.ref[i]} ${typed.km[2 * i]} ${typed.km[2 * i + 1]}`,
+  ).sort();
+  expect(found, what).toEqual(plainStretches(ctx, coords, cum));
+  return found;
+}
+
 describe('staticIntervals', () => {
   it('finds the area and incident stretches a test of every pair finds', { timeout: 30_000 }, () => {
     const situation = parseSituation(generateWalkSituationInput(walkOptionsAt(0.02)).input);
@@ -79,13 +91,7 @@ describe('staticIntervals', () => {
         const [x, y] = coords[coords.length - 1];
         coords.push([x + (rand() - 0.5) * step, y + (rand() - 0.5) * step]);
       }
-      const cum = cumulativeKm(coords);
-      const typed = staticIntervals(ctx, coords, cum);
-      const found = Array.from(
-        { length: typed.count },
-        (_, i) => `${typed.ref[i]} ${typed.km[2 * i]} ${typed.km[2 * i + 1]}`,
-      ).sort();
-      expect(found, `line ${n}`).toEqual(plainStretches(ctx, coords, cum));
+      const found = checkedStretches(ctx, coords, `line ${n}`);
       // Lines wholly inside an area, and lines partly in one.
       const inArea = found.filter((f) => Number(f.split(' ')[0]) % 3 === 0);
       const segments = coords.length - 1;
@@ -99,5 +105,44 @@ describe('staticIntervals', () => {
     expect(wholly).toBeGreaterThan(30);
     expect(areaStretches).toBeGreaterThan(1000);
     expect(incidentStretches).toBeGreaterThan(300);
+  });
+
+  // Segments are taken by runs of eight, and an area a ring cuts somewhere along the line is decided once per
+  // run when no ring edge meets the run's box: a run whose last segment alone enters the area must not be
+  // decided from its first segment.
+  it('finds an area entered by the last segment of a run', { timeout: 30_000 }, () => {
+    const situation = parseSituation(generateWalkSituationInput(walkOptionsAt(0.02)).input);
+    const ctx = createAnalyzer(situation).context('2024-08-15');
+    const rand = mulberry32(11);
+    let enteredAtRunEnd = 0;
+    for (let n = 0; n < 120; n++) {
+      const area = ctx.allHazardAreas[n % ctx.allHazardAreas.length];
+      const ring = polygonIndexOf(area.geometry);
+      const [w, s, e, north] = bboxOfGeometry(area.geometry);
+      const pick = (inside: boolean): Position => {
+        for (;;) {
+          const p: Position = [
+            w + rand() * (e - w) * 1.4 - (e - w) * 0.2,
+            s + rand() * (north - s) * 1.4 - (north - s) * 0.2,
+          ];
+          if (ring.contains(p) === inside) return p;
+        }
+      };
+      // Eight segments coming from outside towards a point inside, the eighth (the run's last) entering it,
+      // then on beyond that point.
+      const inside = pick(true);
+      const outside = pick(false);
+      const dx = (inside[0] - outside[0]) / 10;
+      const dy = (inside[1] - outside[1]) / 10;
+      const coords: Position[] = [];
+      for (let k = -7; k <= 0; k++) coords.push([outside[0] + k * dx, outside[1] + k * dy]);
+      coords.push(inside);
+      for (let k = 1; k <= 8; k++) coords.push([inside[0] + k * dx * 0.3, inside[1] + k * dy * 0.3]);
+      checkedStretches(ctx, coords, `line ${n}`);
+      // Counted when no ring edge comes near the run's first eight points: only its last point tells.
+      const first = bboxOf(coords.slice(0, 8));
+      if (!ring.edgeBoxMeets(first[0], first[1], first[2], first[3])) enteredAtRunEnd++;
+    }
+    expect(enteredAtRunEnd).toBeGreaterThan(20);
   });
 });
