@@ -107,20 +107,18 @@ export function corridorIntervalParts(
     memo.incidents !== ctx.activeIncidents ||
     memo.constraints !== ctx.activeConstraintIds
   ) {
-    // Objects only for the stretches of features in force, in the stored order.
-    const reasons = staticReasons(ctx);
+    // Objects only for the stretches of features in force, in the stored order. Whether a feature is in
+    // force is looked up once per analysis (a line inside an area has a stretch of it on every segment).
+    const reasons = (shared.reasons ??= staticReasons(ctx));
+    const inForce = inForceOf(shared);
     const active: KmInterval[] = [];
     for (let i = 0; i < all.count; i++) {
       const ref = all.ref[i];
-      const kind = ref % 3;
-      const reason = reasonOfRef(reasons, ref);
-      const inForce =
-        kind === AREA
-          ? ctx.activeAreaIds.has(reason.featureId)
-          : kind === INCIDENT
-            ? ctx.activeIncidents.has(reason.featureId)
-            : ctx.activeConstraintIds.has(reason.featureId);
-      if (inForce) active.push({ fromKm: all.km[2 * i], toKm: all.km[2 * i + 1], reason });
+      let known = inForce[ref];
+      if (known !== IN_FORCE && known !== NOT_IN_FORCE)
+        known = inForce[ref] = inForceNow(ctx, reasonOfRef(reasons, ref), ref);
+      if (known === IN_FORCE)
+        active.push({ fromKm: all.km[2 * i], toKm: all.km[2 * i + 1], reason: reasonOfRef(reasons, ref) });
     }
     memo.all = all;
     memo.areas = ctx.activeAreaIds;
@@ -141,6 +139,25 @@ export function corridorIntervalParts(
   }
   dynamicIntervals(ctx, shared, corridor, coords, cumKm, parts, entries);
   return parts;
+}
+
+/** Whether the feature of a stretch's reference is in force in an analysis (`inForceOf`; 0 when not known). */
+const IN_FORCE = 1;
+const NOT_IN_FORCE = 2;
+
+/** The analysis' table of `IN_FORCE`, `NOT_IN_FORCE` or 0 (not known yet) by stored-feature reference. */
+function inForceOf(shared: Shared): Uint8Array {
+  return (shared.inForce ??= new Uint8Array(
+    3 * Math.max(shared.features.areas, shared.features.incidents, shared.features.constraints),
+  ));
+}
+
+/** Whether the feature of reference `ref` (whose reason is `reason`) is in force in this analysis. */
+function inForceNow(ctx: AnalysisContext, reason: Reason, ref: number): number {
+  const kind = ref % 3;
+  const ids =
+    kind === AREA ? ctx.activeAreaIds : kind === INCIDENT ? ctx.activeIncidents : ctx.activeConstraintIds;
+  return ids.has(reason.featureId) ? IN_FORCE : NOT_IN_FORCE;
 }
 
 /** A corridor's stored-feature stretches in force, and what they were filtered by. */
@@ -212,7 +229,8 @@ function dynamicIntervals(
 ): void {
   const { crosslineOpen, tokens, asides, crossingKey, badCrossings } = shared;
   let memo = entries.get('corridor-frontlines') as FrontlineMemo | undefined;
-  if (!memo) entries.set('corridor-frontlines', (memo = { tokens: [], found: [] }));
+  // A new corridor's memo starts with shared empty lists (both are replaced, never written to).
+  if (!memo) entries.set('corridor-frontlines', (memo = { tokens: NO_TOKENS, found: NO_FOUND }));
   // Most analyses see the front lines of the last one: those found then are taken by position without a
   // look-up (all of them when the list of tokens is the same array); only a changed line is looked up.
   let found = memo.found;
@@ -249,6 +267,9 @@ function dynamicIntervals(
   for (let i = 0; i < found.length; i++) if (found[i].length > 0) parts.push(found[i]);
   if (crossings.length > 0) parts.push(crossings);
 }
+
+const NO_TOKENS: readonly object[] = Object.freeze([]);
+const NO_FOUND: readonly (readonly KmInterval[])[] = Object.freeze([]);
 
 /** The positions of the front lines that changed since a list of tokens, and where those lines lie. */
 export interface ChangedLines {
@@ -471,6 +492,18 @@ interface Shared {
   sameBesidesFrontlines: object | undefined;
   /** What `sameBesidesFrontlines` compares. */
   inputs: StretchInputs;
+  /** How many stored features of each kind the analysis has (references run below 3 times the most). */
+  features: { areas: number; incidents: number; constraints: number };
+  /** Whether each stored feature is in force (`inForceOf`), made when first needed. */
+  inForce: Uint8Array | undefined;
+  /** The box of every front-line segment (`segmentBoxesOfAll`), made when first needed. */
+  segmentBoxes: Float64Array | undefined;
+  /**
+   * `staticReasons` and `featureBoxesOf` of the analysis, found when first needed rather than once per
+   * corridor (each made a key or closures to find them).
+   */
+  reasons: StaticReasons | undefined;
+  featureBoxes: ReturnType<typeof featureBoxesOf> | undefined;
 }
 const sharedByContext = new WeakMap<AnalysisContext, Shared>();
 
@@ -691,6 +724,15 @@ function sharedOf(ctx: AnalysisContext): Shared {
     changedLines: undefined,
     stamp: {},
     sameBesidesFrontlines: undefined,
+    features: {
+      areas: ctx.allHazardAreas.length,
+      incidents: ctx.incidents.length,
+      constraints: ctx.allHazardConstraints.length,
+    },
+    inForce: undefined,
+    segmentBoxes: undefined,
+    reasons: undefined,
+    featureBoxes: undefined,
     inputs: {
       staticKey: `corridor-static:${params.incidentRadiusKm}|${params.constraintRadiusKm}`,
       siegeKey: `corridor-siege:${params.constraintRadiusKm}`,
@@ -744,20 +786,31 @@ function frontlineIntervals(
   // One search around the whole line first: most lines of a large network are nowhere near a front line,
   // and then none of their segments needs a search of its own.
   const lineBox = grownBoxOf(coords, d);
+  const outside = lineBox[0] > box[2] || lineBox[2] < box[0] || lineBox[1] > box[3] || lineBox[3] < box[1];
+  // Each segment below tests only the front-line segments near the whole line, found by one search (a search
+  // per segment made a queue and a list for every segment of every corridor near a front line); after a
+  // move, only the changed ones near it (a long moved line has hundreds, of which a corridor comes near a
+  // few).
+  const shared = sharedOf(ctx);
+  const near = outside
+    ? undefined
+    : changed === undefined
+      ? segmentsNearLine(shared, lineBox)
+      : changed.segmentIds
+        ? nearSegmentsOf(changed, lineBox)
+        : undefined;
   if (
-    lineBox[0] > box[2] ||
-    lineBox[2] < box[0] ||
-    lineBox[1] > box[3] ||
-    lineBox[3] < box[1] ||
-    !someWanted(searchSegments(fs, changed, lineBox[0], lineBox[1], lineBox[2], lineBox[3]), fs, wanted)
+    outside ||
+    !someWanted(
+      searchSegments(fs, near ?? changed, lineBox[0], lineBox[1], lineBox[2], lineBox[3]),
+      fs,
+      wanted,
+    )
   ) {
     for (let li = 0; li < wanted.length; li++) if (wanted[li]) found[li] = NO_INTERVALS;
     return;
   }
-  // After a move, each segment below tests only the changed segments near the whole line (a long moved line
-  // has hundreds, of which a corridor comes near a few).
-  const near = changed?.segmentIds ? nearSegmentsOf(changed, lineBox) : undefined;
-  const { bufferReasons, crossingReasons } = sharedOf(ctx);
+  const { bufferReasons, crossingReasons } = shared;
   const tolerance = params.crosslineToleranceKm;
   const half = Math.max(tolerance, MIN_POINT_HAZARD_KM);
   // Each segment's box grown by the buffer, written in place (as expandBboxKm(bboxOf([a, b]), d)). No
@@ -827,6 +880,46 @@ function nearSegmentsOf(changed: ChangedLines, lineBox: readonly number[]): Chan
   NEAR.segmentBoxes = NEAR_BOXES.subarray(0, 4 * count);
   return NEAR;
 }
+
+/**
+ * The front-line segments whose box meets `lineBox` (as `nearSegmentsOf`, widened the same way), found by a
+ * search of the index of every front line's segments, as a `ChangedLines` for `searchSegments`.
+ */
+function segmentsNearLine(shared: Shared, lineBox: readonly number[]): ChangedLines {
+  const boxes = segmentBoxesOfAll(shared);
+  const count = FRONTLINE_HITS.search(
+    shared.segments.index,
+    lineBox[0] - NEAR_MARGIN,
+    lineBox[1] - NEAR_MARGIN,
+    lineBox[2] + NEAR_MARGIN,
+    lineBox[3] + NEAR_MARGIN,
+  );
+  if (NEAR_IDS.length < count) {
+    NEAR_IDS = new Int32Array(2 * count);
+    NEAR_BOXES = new Float64Array(8 * count);
+  }
+  for (let h = 0; h < count; h++) {
+    const s = FRONTLINE_HITS.items[h];
+    NEAR_IDS[h] = s;
+    NEAR_BOXES[4 * h] = boxes[4 * s];
+    NEAR_BOXES[4 * h + 1] = boxes[4 * s + 1];
+    NEAR_BOXES[4 * h + 2] = boxes[4 * s + 2];
+    NEAR_BOXES[4 * h + 3] = boxes[4 * s + 3];
+  }
+  NEAR.segmentIds = NEAR_IDS.subarray(0, count);
+  NEAR.segmentBoxes = NEAR_BOXES.subarray(0, 4 * count);
+  return NEAR;
+}
+
+/** The box of every front-line segment of the analysis, as its index holds them (4 numbers each). */
+function segmentBoxesOfAll(shared: Shared): Float64Array {
+  if (shared.segmentBoxes) return shared.segmentBoxes;
+  const fs = shared.segments;
+  const boxes = new Float64Array(4 * fs.line.length);
+  for (let s = 0; s < fs.line.length; s++) boxes.set(segmentBox(fs.a[s], fs.b[s]), 4 * s);
+  return (shared.segmentBoxes = boxes);
+}
+
 let NEAR_IDS = new Int32Array(64);
 let NEAR_BOXES = new Float64Array(256);
 const NEAR: ChangedLines = { lines: [], box: [0, 0, 0, 0], segmentBoxes: undefined, segmentIds: undefined };
@@ -933,6 +1026,8 @@ function crossingIntervals(
   cumKm: readonly number[],
   badCrossings: readonly ActiveCrossing[],
 ): readonly KmInterval[] {
+  // With no closed or restricted crossing (most dates), no segment needs a look.
+  if (badCrossings.length === 0) return NO_INTERVALS;
   const out: KmInterval[] = [];
   const total = cumKm[cumKm.length - 1];
   // A crossing further in latitude from a segment than the attach distance (with a margin far above rounding)
@@ -987,8 +1082,9 @@ export function staticIntervals(
   const { params } = ctx.layers;
   const out = STATIC_WRITER;
   const total = cumKm[cumKm.length - 1];
-  const { actors } = sharedOf(ctx);
-  const reasons = staticReasons(ctx);
+  const shared = sharedOf(ctx);
+  const { actors } = shared;
+  const reasons = (shared.reasons ??= staticReasons(ctx));
 
   // One search per kind around the whole line: each segment's box lies inside the line's, grown by the same
   // distance (the line's farthest latitude grows it the most), so what a segment's search would find is among
@@ -1006,8 +1102,8 @@ export function staticIntervals(
   // Most lines of a large network have nothing stored near them: then no segment can find anything, and the
   // loop below would only grow boxes.
   if (areasNear === 0 && incidentsNear === 0 && constraintsNear === 0) return NO_TYPED_STRETCHES;
-  const { areaBoxes, incidentBoxes, constraintBoxes } = featureBoxesOf(ctx);
-  const incidentScales = lonScalesOf(ctx.incidents);
+  const { areaBoxes, incidentBoxes, constraintBoxes } = (shared.featureBoxes ??= featureBoxesOf(ctx));
+  const { scales: incidentScales, counts: incidentCounts } = incidentTableOf(ctx.incidents);
   // An area whose ring edges all keep away from the line's box has the whole line inside it or the whole
   // line outside: the first segment that meets its box tells which, for every segment after it.
   const areasByLine = areasNear > 0 && areasNear <= MAX_TESTED;
@@ -1119,11 +1215,13 @@ export function staticIntervals(
     for (let h = 0; h < incidents.count; h++) {
       const n = incidents.items[h];
       if (n < 0) continue;
-      const inc = ctx.incidents[n];
-      if (inc.properties.severity === 0) continue;
-      if (!segmentCircleIntervalScaledInto(a, b, inc.geometry.coordinates, incidentScales[n], r, CIRCLE_T))
-        continue;
-      reasons.incidents[n] ??= incidentReason(inc, r);
+      // Read from typed lists rather than the feature: a segment tests many incidents, each a feature
+      // somewhere else in memory, most of which give it no stretch.
+      if (incidentCounts[n] === 0) continue;
+      CENTER[0] = incidentBoxes[4 * n];
+      CENTER[1] = incidentBoxes[4 * n + 1];
+      if (!segmentCircleIntervalScaledInto(a, b, CENTER, incidentScales[n], r, CIRCLE_T)) continue;
+      reasons.incidents[n] ??= incidentReason(ctx.incidents[n], r);
       pushRange(out, k0, span, total, CIRCLE_T[0], CIRCLE_T[1], 3 * n + INCIDENT);
     }
 
@@ -1214,9 +1312,19 @@ function searchNear(
   lineBox: readonly [number, number, number, number],
   km: number,
 ): number {
-  const box = km > 0 ? expandBboxKm(lineBox, km) : lineBox;
+  // An empty index (no constraints stored, say) finds nothing, without a box or a search.
+  if (index.size === 0) {
+    hits.count = 0;
+    return 0;
+  }
+  if (km <= 0) return hits.search(index, lineBox[0], lineBox[1], lineBox[2], lineBox[3]);
+  const box = NEAR_QUERY;
+  expandBoxKmInto(box, lineBox[0], lineBox[1], lineBox[2], lineBox[3], km);
   return hits.search(index, box[0], box[1], box[2], box[3]);
 }
+
+/** The box `searchNear` searches around, written in place for each search. */
+const NEAR_QUERY = new Float64Array(4);
 
 /** The boxes of the segment being tested, shared by every line (one at a time). */
 const SEG_BOX = new Float64Array(4);
@@ -1336,18 +1444,31 @@ function featureBoxesOf(ctx: AnalysisContext) {
 }
 const boxesByList = new WeakMap<readonly object[], Float64Array>();
 
-/** Each incident's km per degree of longitude (`kmPerDegreeLonAt`), made once per list of incidents. */
-const lonScalesByList = new WeakMap<readonly object[], Float64Array>();
-function lonScalesOf(incidents: AnalysisContext['incidents']): Float64Array {
-  let scales = lonScalesByList.get(incidents);
-  if (!scales) {
-    scales = new Float64Array(incidents.length);
-    for (let i = 0; i < incidents.length; i++)
-      scales[i] = kmPerDegreeLonAt(incidents[i].geometry.coordinates[1]);
-    lonScalesByList.set(incidents, scales);
-  }
-  return scales;
+/**
+ * Per list of incidents, each one's km per degree of longitude (`kmPerDegreeLonAt`) and whether it counts
+ * (1 when its severity is above 0), made once per list.
+ */
+interface IncidentTable {
+  scales: Float64Array;
+  counts: Uint8Array;
 }
+const incidentTablesByList = new WeakMap<readonly object[], IncidentTable>();
+function incidentTableOf(incidents: AnalysisContext['incidents']): IncidentTable {
+  let table = incidentTablesByList.get(incidents);
+  if (!table) {
+    table = { scales: new Float64Array(incidents.length), counts: new Uint8Array(incidents.length) };
+    for (let i = 0; i < incidents.length; i++) {
+      table.scales[i] = kmPerDegreeLonAt(incidents[i].geometry.coordinates[1]);
+      table.counts[i] = incidents[i].properties.severity === 0 ? 0 : 1;
+    }
+    incidentTablesByList.set(incidents, table);
+  }
+  return table;
+}
+
+/** An incident's point (the corner of its box, its coordinates), written in place for each test. */
+const CENTER: Position = [0, 0];
+
 function boxesOf<F extends object>(features: readonly F[], boxOf: (f: F) => readonly number[]): Float64Array {
   let boxes = boxesByList.get(features);
   if (!boxes) {

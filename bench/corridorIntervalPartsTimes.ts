@@ -1,0 +1,76 @@
+/**
+ * Every corridor's hazard stretches (`corridorIntervalParts`) of the walks as on a first analysis (each
+ * corridor with entries of its own, empty), timed in CPU for the current code and for an older copy of it
+ * given by BENCH_OLD (a module exporting `corridorIntervalParts`), alternated in one process; the two must
+ * give the very same stretches. BENCH_NEW may give a copy of the current module too.
+ * `BENCH_SCALE=0.3 BENCH_OLD=<file> node --expose-gc --import tsx bench/corridorIntervalPartsTimes.ts`
+ */
+import type { Position } from 'geojson';
+import { createAnalyzer } from '../src/lib/domain/analysis';
+import {
+  corridorIntervalParts,
+  type KmInterval,
+} from '../src/lib/domain/analysis/corridors/corridorIntervals';
+import { haversineKm } from '../src/lib/domain/geo/haversineKm';
+import { parseSituation } from '../src/lib/domain/schemas';
+import { generateWalkSituationInput, walkOptionsAt } from './generateWalks';
+import { collectGarbage, cpuMsSince, median } from './measure';
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 0.1);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
+type Parts = typeof corridorIntervalParts;
+
+async function main() {
+  const situation = parseSituation(generateWalkSituationInput(walkOptionsAt(SCALE)).input);
+  const analyzer = createAnalyzer(situation);
+  analyzer.analyze('2024-08-15');
+  const ctx = analyzer.context('2024-08-15');
+  const lines = ctx.layers.corridors.map((c) => {
+    const coords = c.geometry.coordinates as Position[];
+    const cum = [0];
+    for (let i = 1; i < coords.length; i++) cum.push(cum[i - 1] + haversineKm(coords[i - 1], coords[i]));
+    return { corridor: c, coords, cum };
+  });
+  const current: Parts = process.env.BENCH_NEW
+    ? ((await import(process.env.BENCH_NEW)) as { corridorIntervalParts: Parts }).corridorIntervalParts
+    : corridorIntervalParts;
+  const old: Parts | undefined = process.env.BENCH_OLD
+    ? ((await import(process.env.BENCH_OLD)) as { corridorIntervalParts: Parts }).corridorIntervalParts
+    : undefined;
+  const run = (f: Parts) => {
+    const out: (readonly KmInterval[])[][] = [];
+    collectGarbage();
+    const c = process.cpuUsage();
+    for (const l of lines) out.push(f(ctx, l.corridor, l.coords, l.cum, new Map(), []));
+    return { ms: cpuMsSince(c), out };
+  };
+  const text = (parts: (readonly KmInterval[])[][]) =>
+    JSON.stringify(parts.map((p) => p.flat().map((s) => [s.fromKm, s.toKm, s.reason])));
+  let stretches = 0;
+  const olds: number[] = [];
+  const news: number[] = [];
+  for (let p = 0; p < PAIRS; p++) {
+    // Each version runs first in every other pair.
+    const o0 = old && p % 2 === 1 ? run(old) : undefined;
+    const n = run(current);
+    stretches = n.out.reduce((s, x) => s + x.reduce((t, y) => t + y.length, 0), 0);
+    if (!old) {
+      console.log(`new ${Math.round(n.ms)} ms`);
+      continue;
+    }
+    const o = o0 ?? run(old);
+    olds.push(o.ms);
+    news.push(n.ms);
+    const same = p > 0 || text(o.out) === text(n.out);
+    console.log(`old ${Math.round(o.ms)} ms, new ${Math.round(n.ms)} ms${p === 0 ? `, same ${same}` : ''}`);
+  }
+  if (old) {
+    const ratios = olds.map((o, i) => news[i] / o);
+    console.log(
+      `median old ${Math.round(median(olds))} ms, new ${Math.round(median(news))} ms, new/old per pair ${median(ratios).toFixed(2)}`,
+    );
+  }
+  console.log(`${lines.length} corridors, ${stretches} stretches`);
+}
+
+void main();
