@@ -225,6 +225,21 @@ function someMeets(grid: SegmentGrid, w: number, s: number, e: number, n: number
   if (grid.items.length === 0) return false;
   const { start, items, nx } = grid;
   const b = grid.boxes;
+  // The item that answered last is tested first (consecutive boxes along a corridor usually meet the same
+  // road): an item meeting the box is what the walk below would find, so it answers the same.
+  const last = LAST_MET;
+  if (last >= 0 && 4 * last < b.length) {
+    const ax = b[4 * last];
+    const bx = b[4 * last + 2];
+    const ay = b[4 * last + 1];
+    const by = b[4 * last + 3];
+    const meets =
+      (ax < bx ? ax : bx) <= e &&
+      (ax < bx ? bx : ax) >= w &&
+      (ay < by ? ay : by) <= n &&
+      (ay < by ? by : ay) >= s;
+    if (meets) return true;
+  }
   const cx0 = grid.column(w);
   const cx1 = grid.column(e);
   const cy1 = grid.row(n);
@@ -236,10 +251,16 @@ function someMeets(grid: SegmentGrid, w: number, s: number, e: number, n: number
       if ((ax < bx ? ax : bx) > e || (ax < bx ? bx : ax) < w) continue;
       const ay = b[4 * j + 1];
       const by = b[4 * j + 3];
-      if ((ay < by ? ay : by) <= n && (ay < by ? by : ay) >= s) return true;
+      if ((ay < by ? ay : by) <= n && (ay < by ? by : ay) >= s) {
+        LAST_MET = j;
+        return true;
+      }
     }
   return false;
 }
+
+/** The item of the grid that last answered `someMeets` (-1 before any). */
+let LAST_MET = -1;
 
 /**
  * Cells about as wide as the smallest search box (a corridor segment's box grown by CORRIDOR_MATCH_KM on
@@ -380,10 +401,27 @@ function seasonalEdgeAt(
   const bound = hintKm(segmentGrid.boxes, px, py, k);
   if (bound <= CORRIDOR_MATCH_KM) {
     boundBoxInto(SCRATCH, px, py, k, bound);
+    // The answer is a seasonal segment whose box meets this box (the seasonal grid holds the same ends, tested
+    // alike): when the small grid of those has none there, no edge is, and the network's many segments in the
+    // box need not be measured (most pieces lie on roads that never close). The nearest of the hint's
+    // segments is then the next hint, so that it keeps following the road.
+    if (!someMeets(seasonalGrid, SCRATCH[0], SCRATCH[1], SCRATCH[2], SCRATCH[3])) {
+      HINT = HINT_NEAREST;
+      return undefined;
+    }
     const best = nearestIn(segmentGrid, px, py, k, SCRATCH[0], SCRATCH[1], SCRATCH[2], SCRATCH[3], segEdge);
     if (best < 0) return undefined;
     HINT = best;
     return seasonal[segEdge[best]] === 1 ? segEdge[best] : undefined;
+  }
+  // No segment near the hint bounds the nearest: one within a few dozen metres is looked for first (the
+  // corridor usually lies on a road). The box holds every segment that near, so one found that near is the
+  // nearest of all, as the bounded search above would find it.
+  boundBoxInto(SCRATCH, px, py, k, NEAR_TRY_KM);
+  const near = nearestIn(segmentGrid, px, py, k, SCRATCH[0], SCRATCH[1], SCRATCH[2], SCRATCH[3], segEdge);
+  if (near >= 0 && NEAREST_KM[0] <= NEAR_TRY_KM) {
+    HINT = near;
+    return seasonal[segEdge[near]] === 1 ? segEdge[near] : undefined;
   }
   expandBoxKmInto(FULL_BOX, px, py, px, py, CORRIDOR_MATCH_KM + 1e-6);
   const found = nearestIn(
@@ -406,6 +444,9 @@ function seasonalEdgeAt(
   return beaten(segmentGrid, segEdge, seasonal, px, py, k, NEAREST_KM[0], edge) ? undefined : edge;
 }
 const FULL_BOX = new Float64Array(4);
+
+/** The distance within which the nearest segment is looked for first when the hint gives no bound. */
+const NEAR_TRY_KM = 0.05;
 const NEAREST_KM = new Float64Array(1);
 
 /**
@@ -415,14 +456,23 @@ const NEAREST_KM = new Float64Array(1);
  */
 let HINT = -1;
 
-/** The least distance from (px, py) to the hint segment and those beside it, or Infinity with no hint. */
+/** The nearest of the hint segment and those beside it, as `hintKm` last found it. */
+let HINT_NEAREST = -1;
+
+/**
+ * The least distance from (px, py) to the hint segment and those beside it, or Infinity with no hint; the
+ * segment at that distance goes to HINT_NEAREST.
+ */
 function hintKm(c: Float64Array, px: number, py: number, k: number): number {
   let bound = Infinity;
   if (HINT < 0) return bound;
   const last = c.length / 4 - 1;
   for (let j = HINT > 0 ? HINT - 1 : 0, end = HINT < last ? HINT + 1 : last; j <= end; j++) {
     projectOnSegmentXY(px, py, k, c[4 * j], c[4 * j + 1], c[4 * j + 2], c[4 * j + 3], DISTANCE);
-    if (DISTANCE[0] < bound) bound = DISTANCE[0];
+    if (DISTANCE[0] < bound) {
+      bound = DISTANCE[0];
+      HINT_NEAREST = j;
+    }
   }
   return bound;
 }
