@@ -172,40 +172,17 @@ function evaluateWith(
   PARTS.length = 0;
   const parts = corridorIntervalParts(ctx, corridor, coords, cum, entries, PARTS);
 
-  // Seasonal closures from the road edge under each piece (valid on the date). The last analysis' list is
-  // kept while it matches (same bounds, same shared reason), so an unchanged one costs no new objects.
-  // They depend only on the roads in force and the month: while those are the same, so is the list.
-  const month = ctx.layers.month;
-  const prev = last.seasonal;
-  let fresh: KmInterval[] | undefined;
-  let k = last.seasonalKey === ctx.hazards.dateKey ? prev.length : 0;
-  if (k === 0)
-    for (let r = 0; r < last.roads.edge.length; r++) {
-      const edge = last.roads.edge[r];
-      if (ctx.hazards.status[edge] === ABSENT) continue;
-      const e = ctx.net.edges[edge];
-      if (!e.road.impassableMonths.includes(month)) continue;
-      const reason = seasonalReason(ctx, e, month);
-      const fromKm = last.roads.km[2 * r];
-      const toKm = last.roads.km[2 * r + 1];
-      if (!fresh && k < prev.length) {
-        const p = prev[k];
-        if (p.fromKm === fromKm && p.toKm === toKm && p.reason === reason) {
-          k++;
-          continue;
-        }
-      }
-      fresh ??= prev.slice(0, k);
-      fresh.push({ fromKm, toKm, reason });
-      k++;
-    }
-  const seasonal: readonly KmInterval[] =
-    fresh ?? (k === prev.length ? prev : k === 0 ? NO_INTERVALS : prev.slice(0, k));
+  // Seasonal closures from the road edge under each piece (valid on the date), as the reason of each piece
+  // (null where open) rather than a stretch object each: the sweep reads the bounds from the road pieces. The
+  // last analysis' list is kept while it matches, so an unchanged one costs no new list. They depend only on
+  // the roads in force and the month: while those are the same, so is the list.
+  const seasonal =
+    last.seasonalKey === ctx.hazards.dateKey ? last.seasonal : closuresUnder(ctx, last.roads, last.seasonal);
 
   // The report depends only on these stretches (and the corridor): when they are those of the last analysis,
   // so is the report. Each part comes from a cache, so the same array means the same stretches; parts that
   // are new arrays are compared by content.
-  if (last.report && (last.seasonal === seasonal || sameIntervals(last.seasonal, seasonal))) {
+  if (last.report && last.seasonal === seasonal) {
     let same = last.parts.length === parts.length;
     let identical = same;
     for (let i = 0; same && i < parts.length; i++) {
@@ -225,7 +202,7 @@ function evaluateWith(
   }
   const kept = parts.slice();
   // The parts are kept only once the report is made: a failure never leaves an old report under new stretches.
-  const report = stretchesReport(corridor, coords, cum, kept, seasonal, last);
+  const report = stretchesReport(corridor, coords, cum, kept, last.roads.km, seasonal, last);
   last.parts = kept;
   last.seasonal = seasonal;
   last.seasonalKey = ctx.hazards.dateKey;
@@ -252,7 +229,8 @@ interface CorridorMemo {
    */
   rounded: readonly Position[] | undefined;
   parts: (readonly KmInterval[])[];
-  seasonal: readonly KmInterval[];
+  /** The seasonal closure of each road piece (`closuresUnder`). */
+  seasonal: readonly (Reason | null)[];
   /** `dateKey` of the hazards `seasonal` was made for. */
   seasonalKey: object | undefined;
   report: CorridorReport | undefined;
@@ -261,29 +239,70 @@ interface CorridorMemo {
 }
 
 /**
- * The seasonal closure reason of an edge's road in a month, made once per road and month. Asked for every
- * seasonal piece of every corridor on each analysis, so it is also kept by edge index and month (no key to
- * build on each call).
+ * The seasonal closure reason of each road piece under a corridor on the analysis' date: piece r is closed
+ * with reason `list[r]`, open where that is null or past the list's end (so a corridor with none shares one
+ * empty list). `last` is given back when the list is the same (the reasons are shared objects).
  */
-const seasonalReasons = new WeakMap<
-  object,
-  { byRoad: Map<string, Reason>; byMonth: Map<number, (Reason | undefined)[]> }
->();
-function seasonalReason(
+function closuresUnder(
   ctx: AnalysisContext,
-  e: AnalysisContext['net']['edges'][number],
-  month: number,
-): Reason {
-  let memo = seasonalReasons.get(ctx.cache);
-  if (!memo) seasonalReasons.set(ctx.cache, (memo = { byRoad: new Map(), byMonth: new Map() }));
-  let byEdge = memo.byMonth.get(month);
-  if (!byEdge) memo.byMonth.set(month, (byEdge = []));
-  const known = byEdge[e.index];
-  if (known) return known;
+  roads: RoadsUnder,
+  last: readonly (Reason | null)[],
+): readonly (Reason | null)[] {
+  if (roads.edge.length === 0) return NO_CLOSURES;
+  const closures = closuresIn(ctx, ctx.layers.month);
+  let n = 0;
+  for (let r = 0; r < roads.edge.length; r++) {
+    const edge = roads.edge[r];
+    let reason = closures[edge];
+    if (reason === undefined) reason = closures[edge] = closureOf(ctx, edge, ctx.layers.month);
+    if (reason !== null && ctx.hazards.status[edge] === ABSENT) reason = null;
+    CLOSED[r] = reason;
+    if (reason !== null) n = r + 1;
+  }
+  let same = last.length === n;
+  for (let r = 0; same && r < n; r++) same = CLOSED[r] === last[r];
+  return same ? last : n === 0 ? NO_CLOSURES : CLOSED.slice(0, n);
+}
+
+/** Shared by every corridor with no seasonal closure. */
+const NO_CLOSURES: readonly (Reason | null)[] = Object.freeze([]);
+
+/** The closures of the corridor being evaluated, copied only when they changed. */
+const CLOSED: (Reason | null)[] = [];
+
+/**
+ * Per network and month, the seasonal closure reason of each edge (null where its road is open that month),
+ * filled as edges are asked for. Asked for every seasonal piece of every corridor on each analysis: one read
+ * of a list made at the network's size (a list grown by far indices was kept as a slow dictionary), rather
+ * than the edge's road and its months each time.
+ */
+const closuresByNet = new WeakMap<object, Map<number, (Reason | null | undefined)[]>>();
+function closuresIn(ctx: AnalysisContext, month: number): (Reason | null | undefined)[] {
+  let byMonth = closuresByNet.get(ctx.net);
+  if (!byMonth) closuresByNet.set(ctx.net, (byMonth = new Map()));
+  let closures = byMonth.get(month);
+  if (!closures)
+    byMonth.set(
+      month,
+      (closures = new Array<Reason | null | undefined>(ctx.net.edges.length).fill(undefined)),
+    );
+  return closures;
+}
+
+/**
+ * The seasonal closure reason of an edge's road in a month, or null when it is open; one reason object per
+ * road and month, shared by its edges (the report compares reasons by object first).
+ */
+const reasonsByNet = new WeakMap<object, Map<string, Reason>>();
+function closureOf(ctx: AnalysisContext, edge: number, month: number): Reason | null {
+  const e = ctx.net.edges[edge];
+  if (!e.road.impassableMonths.includes(month)) return null;
+  let byRoad = reasonsByNet.get(ctx.net);
+  if (!byRoad) reasonsByNet.set(ctx.net, (byRoad = new Map()));
   const key = `${e.roadId}\u0000${month}`;
-  let reason = memo.byRoad.get(key);
+  let reason = byRoad.get(key);
   if (!reason)
-    memo.byRoad.set(
+    byRoad.set(
       key,
       (reason = {
         code: 'seasonal_closure',
@@ -291,7 +310,6 @@ function seasonalReason(
         detail: `${e.road.class} road "${e.road.name}" is impassable in ${monthNames[month - 1]}`,
       }),
     );
-  byEdge[e.index] = reason;
   return reason;
 }
 
@@ -302,7 +320,7 @@ function lastOf(ctx: AnalysisContext, coords: readonly Position[]): CorridorMemo
     roads: roadsUnder(ctx, coords, cum),
     rounded: undefined,
     parts: [],
-    seasonal: NO_INTERVALS,
+    seasonal: NO_CLOSURES,
     seasonalKey: undefined,
     report: undefined,
     stamp: undefined,
@@ -343,7 +361,7 @@ export function sweepPieces(
   spread: readonly KmInterval[],
   parts: readonly (readonly KmInterval[])[] = NO_PARTS,
 ): Piece[] {
-  const count = sweepInto(total, parts, spread);
+  const count = sweepInto(total, parts, spread, NO_KM, NO_CLOSURES);
   const pieces: Piece[] = [];
   // A list of its own per piece: the caller may keep or change it.
   for (let p = 0; p < count; p++)
@@ -352,6 +370,7 @@ export function sweepPieces(
 }
 
 const NO_PARTS: readonly (readonly KmInterval[])[] = Object.freeze([]);
+const NO_KM: readonly number[] = Object.freeze([]);
 
 /** The reasons of every piece that nothing covers (a third of a large network's stretches). */
 const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
@@ -364,62 +383,59 @@ const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
 const PIECES = { from: [] as number[], to: [] as number[], reasons: [] as Reason[][] };
 
 /**
- * Work lists of the sweep, reused corridor after corridor: the bounds (sorted in place), the stretches by
- * start, those covering the current piece, the distinct reason objects of this piece and of the last one,
- * and the sorted reasons.
+ * Work lists of the sweep, reused corridor after corridor: the stretches side by side (stretch i runs from
+ * `FROM[i]` to `TO[i]` with `WHY[i]`), their bounds (sorted in place), their numbers by start, those covering
+ * the current piece, the distinct reason objects of this piece and of the last one, and the sorted reasons.
  */
-let BOUNDS = new Float64Array(256);
-const BY_START: KmInterval[] = [];
-const ACTIVE: KmInterval[] = [];
+let FROM = new Float64Array(256);
+let TO = new Float64Array(256);
+const WHY: Reason[] = [];
+let BOUNDS = new Float64Array(514);
+let BY_START = new Int32Array(256);
+let ACTIVE = new Int32Array(256);
 const OBJECTS: Reason[] = [];
 const LAST_OBJECTS: Reason[] = [];
 const SORTED: Reason[] = [];
 
 /**
- * The sweep of `sweepPieces` over the stretches of `parts` and then of `extra` (as if in one list), into
- * `PIECES`; returns the number of pieces.
+ * The sweep of `sweepPieces` over the stretches of `parts`, then of `extra`, then the road pieces closed by
+ * `closures` (piece r from `roadKm[2r]` to `roadKm[2r + 1]`, where `closures[r]` is not null), as if in one
+ * list, into `PIECES`; returns the number of pieces.
  *
- * Called for every corridor whose stretches changed, and a seasonal corridor has a bound at every junction
- * near it: the bounds are sorted in a typed array, the covering stretches are kept in one list compacted in
- * place, and a new list is made only for a piece that starts. A piece covered by the same reason objects as
- * the one before it (the stretches of one hazard along consecutive segments share their reason) extends it
- * without sorting its reasons again.
+ * Called for every corridor whose stretches changed: a large network's corridors have some 30 stretches each,
+ * mostly one hazard along consecutive segments. Each stretch object is read once into typed lists, and the
+ * seasonal closures need no object at all; the bounds are sorted in a typed array, the covering stretches are
+ * kept in one list compacted in place, and a new list is made only for a piece that starts. A piece covered
+ * by the same reason objects as the one before it (the stretches of one hazard along consecutive segments
+ * share their reason) extends it without sorting its reasons again.
  */
 function sweepInto(
   total: number,
   parts: readonly (readonly KmInterval[])[],
   extra: readonly KmInterval[],
+  roadKm: readonly number[],
+  closures: readonly (Reason | null)[],
 ): number {
+  let size = extra.length + closures.length;
+  for (let k = 0; k < parts.length; k++) size += parts[k].length;
+  // Nothing along the line: one open piece (most corridors of a large network).
+  if (size === 0) return openLine(total);
+  if (FROM.length < size) growTo(size);
   let n = 0;
   for (let k = 0; k < parts.length; k++) {
     const part = parts[k];
-    for (let i = 0; i < part.length; i++) BY_START[n++] = part[i];
+    for (let i = 0; i < part.length; i++) n = putStretch(n, part[i]);
   }
-  for (let i = 0; i < extra.length; i++) BY_START[n++] = extra[i];
-  // Nothing along the line: one open piece (most corridors of a large network).
-  if (n === 0) {
-    if (total < 1e-9) return 0;
-    PIECES.from[0] = 0;
-    PIECES.to[0] = total;
-    PIECES.reasons[0] = NO_REASONS;
-    return 1;
+  for (let i = 0; i < extra.length; i++) n = putStretch(n, extra[i]);
+  for (let r = 0; r < closures.length; r++) {
+    const reason = closures[r];
+    if (reason === null) continue;
+    FROM[n] = roadKm[2 * r];
+    TO[n] = roadKm[2 * r + 1];
+    WHY[n++] = reason;
   }
-  if (BOUNDS.length < 2 * n + 2) BOUNDS = new Float64Array(4 * n + 4);
-  const all = BOUNDS.subarray(0, 2 * n + 2);
-  all[0] = 0;
-  all[1] = total;
-  for (let i = 0; i < n; i++) {
-    all[2 + 2 * i] = BY_START[i].fromKm;
-    all[3 + 2 * i] = BY_START[i].toKm;
-  }
-  all.sort();
-  // Distinct bounds within [0, total], ascending, written over the sorted ones (a typed array sorts NaN last
-  // and -0 before 0; `+ 0` makes -0 the 0 a set of numbers would keep).
-  let nb = 0;
-  for (let i = 0; i < all.length; i++) {
-    const k = all[i] + 0;
-    if (k >= 0 && k <= total && (nb === 0 || all[nb - 1] !== k)) all[nb++] = k;
-  }
+  const nb = sortedBounds(total, n);
+  const all = BOUNDS;
   sortByStart(n);
   let count = 0;
   let next = 0;
@@ -431,15 +447,15 @@ function sweepInto(
     if (to - from < 1e-9) continue;
     const mid = (from + to) / 2;
     // Sweep: an interval covers a piece when it starts before and ends after its middle.
-    while (next < n && BY_START[next].fromKm <= mid) ACTIVE[na++] = BY_START[next++];
+    while (next < n && FROM[BY_START[next]] <= mid) ACTIVE[na++] = BY_START[next++];
     // Those that ended before the middle leave, in order.
     let kept = 0;
-    for (let j = 0; j < na; j++) if (ACTIVE[j].toKm >= mid) ACTIVE[kept++] = ACTIVE[j];
+    for (let j = 0; j < na; j++) if (TO[ACTIVE[j]] >= mid) ACTIVE[kept++] = ACTIVE[j];
     na = kept;
     // The distinct reason objects, in the order they first cover the piece.
     let d = 0;
     for (let j = 0; j < na; j++) {
-      const r = ACTIVE[j].reason;
+      const r = WHY[ACTIVE[j]];
       let s = 0;
       while (s < d && OBJECTS[s] !== r) s++;
       if (s === d) OBJECTS[d++] = r;
@@ -471,26 +487,96 @@ function sweepInto(
   return count;
 }
 
-function byStartKm(a: KmInterval, b: KmInterval): number {
-  return a.fromKm - b.fromKm;
+/** The one open piece of a line nothing lies along; returns the number of pieces. */
+function openLine(total: number): number {
+  if (total < 1e-9) return 0;
+  PIECES.from[0] = 0;
+  PIECES.to[0] = total;
+  PIECES.reasons[0] = NO_REASONS;
+  return 1;
+}
+
+/** Writes stretch `n` of the sweep's lists; returns the next number. */
+function putStretch(n: number, s: KmInterval): number {
+  FROM[n] = s.fromKm;
+  TO[n] = s.toKm;
+  WHY[n] = s.reason;
+  return n + 1;
+}
+
+/** Makes the sweep's typed lists room for `size` stretches. */
+function growTo(size: number): void {
+  const room = 2 * size;
+  FROM = new Float64Array(room);
+  TO = new Float64Array(room);
+  BOUNDS = new Float64Array(2 * room + 2);
+  BY_START = new Int32Array(room);
+  ACTIVE = new Int32Array(room);
 }
 
 /**
- * Puts the first `n` stretches of `BY_START` in order of start, stably (as Array.prototype.sort). The parts
- * come each in order, so few move: by insertion, comparing starts in place (a comparison function's result
- * was a new number per call, and the sort's work copy a new list per corridor), unless the list is long.
+ * Fills `BOUNDS` with the distinct bounds of the first `n` stretches lying within [0, total], and 0 and
+ * `total`, ascending; returns their number (none for a line of no length a number can say). Only the bounds
+ * within the line are sorted, rather than all of them before dropping the others (NaN included), and by
+ * insertion: each part gives its bounds nearly in order, so few move. Parts that interleave much fall back to
+ * the typed sort.
+ */
+function sortedBounds(total: number, n: number): number {
+  if (!(total >= 0)) return 0;
+  const all = BOUNDS;
+  all[0] = 0;
+  let m = 1;
+  for (let i = 0; i < n; i++) {
+    // `+ 0` makes -0 the 0 a set of numbers would keep.
+    const from = FROM[i] + 0;
+    if (from >= 0 && from <= total) all[m++] = from;
+    const to = TO[i] + 0;
+    if (to >= 0 && to <= total) all[m++] = to;
+  }
+  all[m++] = total;
+  // Every bound is at least the first (0), which stops each insertion.
+  let moves = 0;
+  for (let j = 2; j < m; j++) {
+    const x = all[j];
+    let k = j - 1;
+    while (all[k] > x) {
+      all[k + 1] = all[k];
+      k--;
+    }
+    all[k + 1] = x;
+    moves += j - 1 - k;
+    if (moves > 8 * m) {
+      all.subarray(0, m).sort();
+      break;
+    }
+  }
+  // Distinct, written over the sorted ones.
+  let nb = 1;
+  for (let i = 1; i < m; i++) if (all[nb - 1] !== all[i]) all[nb++] = all[i];
+  return nb;
+}
+
+function byStartThenNumber(a: number, b: number): number {
+  return FROM[a] - FROM[b] || a - b;
+}
+
+/**
+ * Puts the numbers of the first `n` stretches in `BY_START` in order of start, stably (as Array.prototype.sort
+ * with a comparison of starts). The parts come each in order, so few move: by insertion, unless the list is
+ * long.
  */
 function sortByStart(n: number): void {
+  for (let i = 0; i < n; i++) BY_START[i] = i;
   if (n > 256) {
-    BY_START.length = n;
-    BY_START.sort(byStartKm);
+    // The number breaks ties, as a stable sort keeps them.
+    BY_START.subarray(0, n).sort(byStartThenNumber);
     return;
   }
   for (let j = 1; j < n; j++) {
     const x = BY_START[j];
-    const km = x.fromKm;
+    const km = FROM[x];
     let m = j - 1;
-    while (m >= 0 && BY_START[m].fromKm > km) {
+    while (m >= 0 && FROM[BY_START[m]] > km) {
       BY_START[m + 1] = BY_START[m];
       m--;
     }
@@ -523,14 +609,15 @@ function stretchesReport(
   coords: readonly Position[],
   cum: readonly number[],
   parts: readonly (readonly KmInterval[])[],
-  seasonal: readonly KmInterval[],
+  roadKm: readonly number[],
+  closures: readonly (Reason | null)[],
   memo: CorridorMemo,
 ): CorridorReport {
   const total = cum[cum.length - 1];
   // The vertices inside a stretch are the corridor's own, rounded once per corridor; only its two ends are
   // interpolated (as lineSliceKm does).
   const rounded = (memo.rounded ??= roundLine(coords));
-  const count = sweepInto(total, parts, seasonal);
+  const count = sweepInto(total, parts, NO_INTERVALS, roadKm, closures);
   const stretches: Stretch[] = [];
   // The corridor's status is that of its worst stretch, and the kilometres of each status add up in order.
   let rank = 0;

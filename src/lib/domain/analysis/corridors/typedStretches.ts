@@ -18,55 +18,59 @@ export const NO_TYPED_STRETCHES: TypedStretches = Object.freeze({
 });
 
 /**
- * Collects stretches in growing typed arrays; `done` gives them trimmed to their count and starts again, so
- * one writer serves line after line.
+ * Collects stretches straight into the lists `done` gives: each line's stretches are written where its lists
+ * will be cut from, two shared blocks (bounds, references), so `done` copies nothing and starts the next line
+ * after it; one writer serves line after line.
  */
 export class TypedStretchWriter {
-  private km = new Float64Array(32);
-  private ref = new Int32Array(16);
+  private km = new Float64Array(0);
+  private ref = new Int32Array(0);
+  /** Where the line being written starts in the blocks (in stretches), and how many it has. */
+  private start = 0;
   private count = 0;
-  /** Where the lists `done` gives are cut from, and how much of it they use. */
-  private slab = new ArrayBuffer(0);
-  private used = 0;
 
   push(fromKm: number, toKm: number, ref: number): void {
-    if (this.count === this.ref.length) {
-      const km = new Float64Array(4 * this.ref.length);
-      km.set(this.km);
-      this.km = km;
-      const ref = new Int32Array(2 * this.ref.length);
-      ref.set(this.ref);
-      this.ref = ref;
-    }
-    this.km[2 * this.count] = fromKm;
-    this.km[2 * this.count + 1] = toKm;
-    this.ref[this.count++] = ref;
+    const at = this.start + this.count;
+    if (at === this.ref.length) this.moveToNewBlocks();
+    const i = this.start + this.count++;
+    this.km[2 * i] = fromKm;
+    this.km[2 * i + 1] = toKm;
+    this.ref[i] = ref;
   }
 
   /**
-   * The stretches pushed since the last call. Their two lists are views cut one after the other from a
-   * shared block of memory rather than two new blocks each (a line's stretches are kept for the analyzer's
-   * life, so the block is too, and a new block per line was most of the cost of finishing one).
+   * Carries the line being written to the start of new blocks, with room for at least as many stretches again
+   * (the lines given so far keep the old blocks).
+   */
+  private moveToNewBlocks(): void {
+    const size = Math.max(BLOCK_STRETCHES, 2 * this.count);
+    const km = new Float64Array(2 * size);
+    const ref = new Int32Array(size);
+    for (let i = 0; i < this.count; i++) {
+      km[2 * i] = this.km[2 * (this.start + i)];
+      km[2 * i + 1] = this.km[2 * (this.start + i) + 1];
+      ref[i] = this.ref[this.start + i];
+    }
+    this.km = km;
+    this.ref = ref;
+    this.start = 0;
+  }
+
+  /**
+   * The stretches pushed since the last call, as views of the blocks they were written to (a line's
+   * stretches are kept for the analyzer's life, so the blocks are too; a new block per line, or a copy, was
+   * most of the cost of finishing one).
    */
   done(): TypedStretches {
     const count = this.count;
     this.count = 0;
     if (count === 0) return NO_TYPED_STRETCHES;
-    // 8 bytes per bound and 4 per reference, the next cut starting on a multiple of 8.
-    const bytes = 16 * count + ((4 * count + 7) & ~7);
-    if (this.used + bytes > this.slab.byteLength) {
-      this.slab = new ArrayBuffer(Math.max(SLAB_BYTES, bytes));
-      this.used = 0;
-    }
-    // Copied by loops: `set` from a subarray made a view per list.
-    const km = new Float64Array(this.slab, this.used, 2 * count);
-    for (let i = 0; i < 2 * count; i++) km[i] = this.km[i];
-    const ref = new Int32Array(this.slab, this.used + 16 * count, count);
-    for (let i = 0; i < count; i++) ref[i] = this.ref[i];
-    this.used += bytes;
+    const km = new Float64Array(this.km.buffer, 16 * this.start, 2 * count);
+    const ref = new Int32Array(this.ref.buffer, 4 * this.start, count);
+    this.start += count;
     return { count, km, ref };
   }
 }
 
-/** Size of the blocks `done` cuts lists from: a few hundred lines' stretches. */
-const SLAB_BYTES = 1 << 18;
+/** Stretches per block: a few hundred lines' worth. */
+const BLOCK_STRETCHES = 1 << 13;
