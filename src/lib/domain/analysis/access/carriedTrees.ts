@@ -14,8 +14,13 @@ import type { PathSummary } from './pathTree';
  * must not be used once a memo is made from it.
  */
 export class CarriedMemo<T> implements TreeMemo<T> {
-  private readonly values: StampedValues<T>;
-  private readonly stamp: number;
+  /**
+   * Made at the first value when no memo before this one made any: the memos of the explaining searches'
+   * path summaries and best paths, say, are never written, and each would have been two arrays the size of
+   * the network in every first analysis.
+   */
+  private values: StampedValues<T> | undefined;
+  private stamp = 0;
   /** The last memo's stamp while its values may be taken, else 0. */
   private lastStamp: number;
 
@@ -23,23 +28,29 @@ export class CarriedMemo<T> implements TreeMemo<T> {
     last: CarriedMemo<T> | undefined,
     private changed: ((node: number) => boolean) | undefined,
     /** The graph's junction count, when known. */
-    size = 0,
+    private readonly size = 0,
   ) {
-    this.values = last?.values ?? new StampedValues<T>(size);
+    this.values = last?.values;
     // A new stamp even when the last memo's values are not taken: those it made are then no one's.
-    this.stamp = this.values.nextStamp();
+    if (this.values) this.stamp = this.values.nextStamp();
     this.lastStamp = last && changed ? last.stamp : 0;
   }
 
   get(node: number): T | undefined {
-    const stamp = this.values.stampAt(node);
-    if (stamp === this.stamp) return this.values.valueAt(node);
+    const values = this.values;
+    if (!values) return undefined;
+    const stamp = values.stampAt(node);
+    if (stamp === this.stamp) return values.valueAt(node);
     if (stamp === 0 || stamp !== this.lastStamp || this.changed!(node)) return undefined;
-    this.values.restamp(node, this.stamp);
-    return this.values.valueAt(node);
+    values.restamp(node, this.stamp);
+    return values.valueAt(node);
   }
 
   set(node: number, value: T): void {
+    if (!this.values) {
+      this.values = new StampedValues<T>(this.size);
+      this.stamp = this.values.nextStamp();
+    }
     this.values.put(node, value, this.stamp);
   }
 

@@ -69,9 +69,12 @@ export function writeEdgeCosts(
   }
 }
 
-/** Each network's edge lengths packed once (edges never change), read by every cost array made on it. */
+/**
+ * Each network's edge lengths packed once (edges never change), read by every cost array made on it and by
+ * the path summaries (pathTree.ts).
+ */
 const lengthsByNetwork = new WeakMap<RoadNetwork, Float64Array>();
-function edgeLengths(net: RoadNetwork): Float64Array {
+export function edgeLengths(net: RoadNetwork): Float64Array {
   let lengths = lengthsByNetwork.get(net);
   if (!lengths) {
     // A plain loop: `Float64Array.from` with a mapping function walks the edges through the iterator

@@ -44,8 +44,11 @@ export function keptPathCourse(
   if (!made) madeByLookup.set(edgeCoords, (made = new Map()));
   const last = made.get(key);
   if (last && samePath(last, edges, nodes, start, end)) return last;
+  const ids = edgeIdsOf(net);
+  const segmentIds = new Array<string>(edges.length);
+  for (let i = 0; i < edges.length; i++) segmentIds[i] = ids[edges[i]];
   const course: Made = {
-    segmentIds: edges.map((e) => net.edges[e].id),
+    segmentIds,
     coordinates: pathGeometry(net, edgeCoords, edges, nodes, start, end, edgeHasRepeats),
     edges,
     nodes,
@@ -54,6 +57,17 @@ export function keptPathCourse(
   };
   made.set(key, course);
   return course;
+}
+
+/**
+ * Each network's edge ids by edge index, in one array: a best path reads the ids of hundreds of edges, and
+ * reading each from its edge object (scattered on the heap) cost more than copying the ids.
+ */
+const edgeIdsByNetwork = new WeakMap<RoadNetwork, string[]>();
+function edgeIdsOf(net: RoadNetwork): string[] {
+  let ids = edgeIdsByNetwork.get(net);
+  if (!ids) edgeIdsByNetwork.set(net, (ids = net.edges.map((e) => e.id)));
+  return ids;
 }
 
 function samePath(

@@ -4,6 +4,7 @@ import { statusOfCode } from '../reasons';
 import type { SearchResult } from './dijkstra';
 import { foldTreeAt, type TreeMemo } from './foldTree';
 import { sameReason } from './blockagesAlong';
+import { edgeLengths } from './edgeCosts';
 
 /** What a site's option needs of the path a search found to it, besides its cost. */
 export interface PathSummary {
@@ -29,7 +30,15 @@ export class PathTree {
     /** Gap between each source (hub) and its junction, by index of the search's sources. */
     private readonly sourceKm: (origin: number) => number,
     private readonly memo: TreeMemo<PathSummary> = new Map(),
-  ) {}
+  ) {
+    this.lengths = edgeLengths(ctx.net);
+  }
+
+  /**
+   * The edges' lengths packed by index: a far date's folds step along hundreds of thousands of edges, each
+   * of which read its length from its own edge object, scattered on the heap.
+   */
+  private readonly lengths: Float64Array;
 
   at(node: number): PathSummary {
     return foldTreeAt<PathSummary>(
@@ -54,7 +63,7 @@ export class PathTree {
   });
 
   private readonly step = (base: PathSummary, c: number, e: number): PathSummary => {
-    const { hazards, crossingsAt, net } = this.ctx;
+    const { hazards, crossingsAt } = this.ctx;
     // Most edges are no passage, end at no crossing and put nothing at risk: the path adds only length
     // (the same summary as below, without its lists).
     const reasons = hazards.reasons.get(e);
@@ -66,7 +75,7 @@ export class PathTree {
       return {
         via: base.via,
         crosslineIds: base.crosslineIds,
-        roadKm: base.roadKm + net.edges[e].lengthKm,
+        roadKm: base.roadKm + this.lengths[e],
         atRisk: base.atRisk,
       };
     const passages = hazards.crossline.get(e) ?? [];
@@ -80,7 +89,7 @@ export class PathTree {
     return {
       via: newVia.length > 0 ? [...base.via, ...newVia] : base.via,
       crosslineIds: newCrossline.length > 0 ? [...base.crosslineIds, ...newCrossline] : base.crosslineIds,
-      roadKm: base.roadKm + net.edges[e].lengthKm,
+      roadKm: base.roadKm + this.lengths[e],
       atRisk: newRisk.length > 0 ? [...base.atRisk, ...newRisk] : base.atRisk,
     };
   };
