@@ -57,12 +57,28 @@ export interface ActiveLayers {
  * parameters and crossing statuses. The analyzer's memos of hazards and site reports hold while it is the same.
  */
 export function activeLayersKey(layers: ActiveLayers): string {
-  return JSON.stringify([
-    layers.asOf,
-    layers.month,
-    layers.params,
-    layers.crossings.map((c) => [c.feature.properties.id, c.status, c.since]),
-  ]);
+  let key = layersKeys.get(layers);
+  if (key === undefined) {
+    key = `[${JSON.stringify(layers.asOf)},${JSON.stringify(layers.month)},${JSON.stringify(layers.params)},${crossingsKey(layers.crossings)}]`;
+    layersKeys.set(layers, key);
+  }
+  return key;
+}
+
+// The key is asked for twice per analysis (the edge hazards, the site access), and its crossings' part, the
+// largest (some thousands of crossings at the walks' size), is the same while the crossings list is: the
+// analyses of one date share that list (`activeLayersOn`). Each is written once, as JSON.stringify would
+// write the whole.
+const layersKeys = new WeakMap<ActiveLayers, string>();
+const crossingsKeys = new WeakMap<readonly ActiveCrossing[], string>();
+
+function crossingsKey(crossings: readonly ActiveCrossing[]): string {
+  let key = crossingsKeys.get(crossings);
+  if (key === undefined) {
+    key = JSON.stringify(crossings.map((c) => [c.feature.properties.id, c.status, c.since]));
+    crossingsKeys.set(crossings, key);
+  }
+  return key;
 }
 
 /**
@@ -100,9 +116,21 @@ export function activeLayersOn(
   // What is valid on a date depends on the date alone: kept for the last date, so that re-analyses on it
   // (a front line moved, a crossing forced) do not filter the 50,000 roads and build their id set again.
   let last: { asOf: string; valid: ValidOn } | undefined;
+  const lastLists: LastLists = {};
+  const allCrossingIds = new Set(situation.crossings.map((c) => c.properties.id));
   return (asOf, params, overrides) => {
     if (last?.asOf !== asOf) last = { asOf, valid: validOn(sorted, boundaries, asOf, last) };
-    return selectLayers(situation, last.valid, incidents, incidentDays, asOf, params, overrides);
+    return selectLayers(
+      situation,
+      allCrossingIds,
+      last.valid,
+      incidents,
+      incidentDays,
+      asOf,
+      params,
+      overrides,
+      lastLists,
+    );
   };
 }
 
@@ -199,38 +227,48 @@ function validOn(
   };
 }
 
+/**
+ * The incidents and crossings of the last call and what they were made from: a re-analysis on the same date
+ * and window with the same forced crossings (a front line moved) takes the same lists, rather than making
+ * them again, with an object per crossing, for each re-analysis to keep until the next.
+ */
+interface LastLists {
+  incidents?: { asOf: string; windowDays: number; list: IncidentFeature[] };
+  crossings?: { asOf: string; valid: CrossingFeature[]; forced: string; list: ActiveCrossing[] };
+}
+
 function selectLayers(
   situation: Situation,
+  allCrossingIds: ReadonlySet<string>,
   valid: ValidOn,
   sortedIncidents: IncidentFeature[],
   incidentDays: Float64Array,
   asOf: string,
   params: AnalysisParams,
   overrides: AnalysisOverrides,
+  last: LastLists,
 ): ActiveLayers {
-  // Same as isInWindow(date, asOf, window): whole days between two midnights UTC.
-  const asOfDay = dayNumber(asOf);
-  const incidents: IncidentFeature[] = [];
-  for (let i = 0; i < sortedIncidents.length; i++) {
-    const age = Math.round(asOfDay - incidentDays[i]);
-    if (age >= 0 && age <= params.incidentWindowDays) incidents.push(sortedIncidents[i]);
-  }
+  const windowDays = params.incidentWindowDays;
+  const lastIncidents = last.incidents;
+  const incidents =
+    lastIncidents?.asOf === asOf && lastIncidents.windowDays === windowDays
+      ? lastIncidents.list
+      : incidentsInWindow(sortedIncidents, incidentDays, asOf, windowDays);
+  last.incidents = { asOf, windowDays, list: incidents };
 
   const forced = new Map(overrides.crossings.map((c) => [c.id, c.status]));
-  const allCrossingIds = new Set(situation.crossings.map((c) => c.properties.id));
   for (const id of forced.keys())
     if (!allCrossingIds.has(id))
       throw new AnalysisInputError(`override names crossing "${id}", which does not exist`);
-  const crossings: ActiveCrossing[] = [];
-  for (const c of valid.crossings) {
-    const f = forced.get(c.properties.id);
-    if (f) {
-      crossings.push({ feature: c, status: f, since: null });
-      continue;
-    }
-    const s = crossingStatusOn(c, asOf);
-    if (s) crossings.push({ feature: c, status: s.status, since: s.since });
-  }
+  const forcedKey = JSON.stringify([...forced]);
+  const lastCrossings = last.crossings;
+  const crossings =
+    lastCrossings?.asOf === asOf &&
+    lastCrossings.valid === valid.crossings &&
+    lastCrossings.forced === forcedKey
+      ? lastCrossings.list
+      : crossingsOn(valid.crossings, forced, asOf);
+  last.crossings = { asOf, valid: valid.crossings, forced: forcedKey, list: crossings };
 
   const frontlines = new Map<string, ActiveFrontline>();
   for (const f of valid.frontlines)
@@ -280,4 +318,40 @@ function selectLayers(
     incidents,
     constraints: valid.constraints,
   };
+}
+
+/** The incidents (in id order) dated within `windowDays` whole days before `asOf`, or on it. */
+function incidentsInWindow(
+  sortedIncidents: readonly IncidentFeature[],
+  incidentDays: Float64Array,
+  asOf: string,
+  windowDays: number,
+): IncidentFeature[] {
+  // Same as isInWindow(date, asOf, window): whole days between two midnights UTC.
+  const asOfDay = dayNumber(asOf);
+  const incidents: IncidentFeature[] = [];
+  for (let i = 0; i < sortedIncidents.length; i++) {
+    const age = Math.round(asOfDay - incidentDays[i]);
+    if (age >= 0 && age <= windowDays) incidents.push(sortedIncidents[i]);
+  }
+  return incidents;
+}
+
+/** The crossings valid on `asOf` that have a status by then or a forced one, with that status. */
+function crossingsOn(
+  valid: readonly CrossingFeature[],
+  forced: ReadonlyMap<string, CrossingStatus>,
+  asOf: string,
+): ActiveCrossing[] {
+  const crossings: ActiveCrossing[] = [];
+  for (const c of valid) {
+    const f = forced.get(c.properties.id);
+    if (f) {
+      crossings.push({ feature: c, status: f, since: null });
+      continue;
+    }
+    const s = crossingStatusOn(c, asOf);
+    if (s) crossings.push({ feature: c, status: s.status, since: s.since });
+  }
+  return crossings;
 }

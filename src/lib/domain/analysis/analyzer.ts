@@ -150,9 +150,18 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   const derivedCache = new Map<string, { a: object; b: object; lines: number[][][] }>();
   // The ids of the features in force, kept as the same set while their contents stay the same: the corridors
   // then see at once that what they filter by did not change (corridors/corridorIntervals.ts).
+  // The lists of the last analysis are remembered too: a re-analysis on the same date gets the same lists
+  // (activeLayers.ts), whose ids need not be looked up again one by one.
   const idSets = { areas: new Set<string>(), constraints: new Set<string>(), incidents: new Set<string>() };
+  const idLists: Record<keyof typeof idSets, readonly unknown[] | undefined> = {
+    areas: undefined,
+    constraints: undefined,
+    incidents: undefined,
+  };
   const sameIds = (kind: keyof typeof idSets, features: readonly { properties: { id: string } }[]) => {
     const last = idSets[kind];
+    if (idLists[kind] === features) return last;
+    idLists[kind] = features;
     if (last.size === features.length && features.every((f) => last.has(f.properties.id))) return last;
     return (idSets[kind] = new Set(features.map((f) => f.properties.id)));
   };

@@ -13,13 +13,32 @@ export function withChangedPlaces<T>(
   entryAt: (place: number) => T | undefined,
   places: Int32Array,
 ): T[] {
-  // Written over a copy of the last list (one copy of the right size, where growing an array by push
-  // allocated about three times its size), grown or cut at the end. The runs kept between the changed places
-  // are found by bisection and, until an entry comes or goes, are already in the copy where they belong: only
-  // their places are copied, not each entry one by one.
-  const out = prev.slice();
-  let n = 0;
+  // The entries now at the changed places are looked at first, each place once: the new list's length is
+  // then known, and the copy of the last list is made that long at once. A copy grown by push when more
+  // entries came than went made its whole backing store again, half as large again: a second large array per
+  // re-analysis (3 MB at the walks' full size).
+  const entries: (T | undefined)[] = [];
+  let length = prev.length;
   let i = 0;
+  for (let k = 0; k < changed.length; k++) {
+    const place = changed[k];
+    if (k > 0 && place === changed[k - 1]) continue;
+    i = firstPlaceFrom(prevPlaces, i, prev.length, place);
+    if (i < prev.length && prevPlaces[i] === place) {
+      length--;
+      i++;
+    }
+    const entry = entryAt(place);
+    if (entry !== undefined) length++;
+    entries.push(entry);
+  }
+  // Written over that copy. The runs kept between the changed places are found by bisection and, until an
+  // entry comes or goes, are already in the copy where they belong: only their places are copied, not each
+  // entry one by one.
+  const out = copyOfLength(prev, length, entries);
+  let n = 0;
+  let e = 0;
+  i = 0;
   for (let k = 0; k < changed.length; k++) {
     const place = changed[k];
     if (k > 0 && place === changed[k - 1]) continue;
@@ -27,16 +46,28 @@ export function withChangedPlaces<T>(
     n = keepRun(prev, prevPlaces, i, j, out, places, n);
     i = j;
     if (i < prev.length && prevPlaces[i] === place) i++;
-    const entry = entryAt(place);
-    if (entry) {
-      if (n < out.length) out[n] = entry;
-      else out.push(entry);
+    const entry = entries[e++];
+    if (entry !== undefined) {
+      out[n] = entry;
       places[n++] = place;
     }
   }
-  n = keepRun(prev, prevPlaces, i, prev.length, out, places, n);
-  out.length = n;
+  keepRun(prev, prevPlaces, i, prev.length, out, places, n);
   return out;
+}
+
+/**
+ * The last list copied to `length` entries, those past its end any of the new `entries` (each is written
+ * over): a slice, or the last list joined with as many new entries, which makes the array that long at once.
+ */
+function copyOfLength<T>(prev: readonly T[], length: number, entries: readonly (T | undefined)[]): T[] {
+  if (length <= prev.length) return prev.slice(0, length);
+  const extra: T[] = [];
+  for (let k = 0; extra.length < length - prev.length; k++) {
+    const entry = entries[k];
+    if (entry !== undefined) extra.push(entry);
+  }
+  return prev.concat(extra);
 }
 
 /** The first index from `from` (before `to`) whose place is `place` or after it, by bisection. */
@@ -53,8 +84,8 @@ function firstPlaceFrom(places: Int32Array, from: number, to: number, place: num
 
 /**
  * Puts the last list's entries from..to (and their places) at `n` of the new list, and returns the new list's
- * length after them. The new list starts as a copy of the last: where `n` is still `from`, nothing came or went
- * before, and the entries are there already.
+ * length after them. The new list starts as a copy of the last, as long as it will be: where `n` is still
+ * `from`, nothing came or went before, and the entries are there already.
  */
 function keepRun<T>(
   prev: readonly T[],
@@ -70,9 +101,6 @@ function keepRun<T>(
   if (to - from < 16) for (let i = from; i < to; i++) places[n + i - from] = prevPlaces[i];
   else places.set(prevPlaces.subarray(from, to), n);
   if (n === from) return to;
-  for (let i = from; i < to; i++, n++) {
-    if (n < out.length) out[n] = prev[i];
-    else out.push(prev[i]);
-  }
+  for (let i = from; i < to; i++, n++) out[n] = prev[i];
   return n;
 }
