@@ -1,7 +1,6 @@
 import type { Position } from 'geojson';
 import { KM_PER_DEGREE } from '../../geo/constants';
-import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';
-import { projectOnSegment } from '../../geo/projectOnSegment';
+import { projectOnSegmentXY } from '../../geo/projectOnSegment';
 import { segmentIntersectionInto } from '../../geo/segmentIntersection';
 import { SegmentGrid } from './segmentGrid';
 
@@ -40,6 +39,9 @@ export function findRoadSplits(
     const list = splits[r];
     if (list[list.length - 1] !== pos) list.push(pos);
   };
+  // One projection gives both the distance and the place on the other segment (the arithmetic of
+  // pointSegmentDistanceKm and projectOnSegment), with no answer object and point per near-miss.
+  const distance = new Float64Array(1);
   const nearMiss = (
     p: Position,
     pk: number,
@@ -49,9 +51,11 @@ export function findRoadSplits(
     rs: number,
     ks: number,
   ) => {
-    if (pointSegmentDistanceKm(p, c, d) > toleranceKm) return;
+    const cosLat = Math.cos((p[1] * Math.PI) / 180);
+    const t = projectOnSegmentXY(p[0], p[1], cosLat, c[0], c[1], d[0], d[1], distance);
+    if (distance[0] > toleranceKm) return;
     cut(rp, pk);
-    cut(rs, ks + projectOnSegment(p, c, d).t);
+    cut(rs, ks + t);
   };
   // Where two segments meet, written here rather than returned as an object per pair that meets.
   const tu = new Float64Array(2);

@@ -36,13 +36,21 @@ export class SegmentGrid implements BoxIndex {
     this.cell = cell;
     this.nx = Math.floor((x1 - x0) / cell) + 1;
     this.ny = Math.floor((y1 - y0) / cell) + 1;
-    // Two passes over the boxes, the first counting the items of each cell, the second placing them.
-    const count = new Int32Array(this.nx * this.ny + 1);
-    countPerCell(boxes, x0, y0, cell, this.nx, this.ny, count);
+    // Two passes over the boxes, the first counting the items of each cell, the second placing them. The
+    // first notes the cell of each item that lies in one cell alone (most of them: cells are about three
+    // segments long), so that the second finds it without the four divisions that make a cell range.
+    const cells = this.nx * this.ny;
+    const count = new Int32Array(cells + 1);
+    const onlyCell = new Int32Array(n);
+    countPerCell(boxes, x0, y0, cell, this.nx, this.ny, count, onlyCell);
     sumInPlace(count);
-    this.start = count.slice();
-    this.items = new Int32Array(this.start[this.nx * this.ny]);
-    placeItems(boxes, x0, y0, cell, this.nx, this.ny, count, this.items);
+    this.items = new Int32Array(count[cells]);
+    placeItems(boxes, x0, y0, cell, this.nx, this.ny, count, onlyCell, this.items);
+    // Placing advanced each cell's start to the next cell's: shifted up by one, the counts are the starts
+    // again, without a copy of a table that has up to MAX_CELLS entries.
+    count.copyWithin(1, 0, cells);
+    count[0] = 0;
+    this.start = count;
   }
 
   column(x: number): number {
@@ -159,7 +167,10 @@ function cellRange(
   range[3] = cellOn(ay < by ? by : ay, y0, cell, ny);
 }
 
-/** Adds one to `count[c + 1]` for each cell c that each item's box overlaps. */
+/**
+ * Adds one to `count[c + 1]` for each cell c that each item's box overlaps; `onlyCell[item]` is that cell when
+ * the box overlaps one alone, -1 when it overlaps several.
+ */
 function countPerCell(
   boxes: Float64Array,
   x0: number,
@@ -168,14 +179,17 @@ function countPerCell(
   nx: number,
   ny: number,
   count: Int32Array,
+  onlyCell: Int32Array,
 ): void {
   const range = new Int32Array(4);
   for (let i = 0; i < boxes.length; i += 4) {
     cellRange(boxes, i, x0, y0, cell, nx, ny, range);
     const cx0 = range[0];
+    const cy0 = range[1];
     const cx1 = range[2];
     const cy1 = range[3];
-    for (let cy = range[1]; cy <= cy1; cy++) for (let cx = cx0; cx <= cx1; cx++) count[cy * nx + cx + 1]++;
+    onlyCell[i / 4] = cx0 === cx1 && cy0 === cy1 ? cy0 * nx + cx0 : -1;
+    for (let cy = cy0; cy <= cy1; cy++) for (let cx = cx0; cx <= cx1; cx++) count[cy * nx + cx + 1]++;
   }
 }
 
@@ -184,7 +198,10 @@ function sumInPlace(count: Int32Array): void {
   for (let c = 1; c < count.length; c++) count[c] += count[c - 1];
 }
 
-/** Puts each item in the cells its box overlaps, in item order, at `next[c]` (advanced) for cell c. */
+/**
+ * Puts each item in the cells its box overlaps, in item order, at `next[c]` (advanced) for cell c; an item of
+ * one cell alone in `onlyCell`'s (see countPerCell).
+ */
 function placeItems(
   boxes: Float64Array,
   x0: number,
@@ -193,10 +210,16 @@ function placeItems(
   nx: number,
   ny: number,
   next: Int32Array,
+  onlyCell: Int32Array,
   items: Int32Array,
 ): void {
   const range = new Int32Array(4);
   for (let i = 0; i < boxes.length; i += 4) {
+    const only = onlyCell[i / 4];
+    if (only >= 0) {
+      items[next[only]++] = i / 4;
+      continue;
+    }
     cellRange(boxes, i, x0, y0, cell, nx, ny, range);
     const cx0 = range[0];
     const cx1 = range[2];
