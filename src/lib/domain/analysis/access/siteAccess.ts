@@ -48,7 +48,20 @@ interface SearchSpec {
   /** Blockages cost BLOCKED_PENALTY_KM instead of being impassable: the path that needs fewest cleared. */
   explain: boolean;
 }
-const keyOf = (s: SearchSpec) => `${s.country}|${s.domestic}|${s.crossline}|${s.explain}`;
+const keyOf = (s: SearchSpec): string => {
+  const key = `${s.country}|${s.domestic}|${s.crossline}|${s.explain}`;
+  const known = searchKeys.get(key);
+  if (known !== undefined) return known;
+  searchKeys.set(key, key);
+  return key;
+};
+/**
+ * One string per search key. Every site's record lists the keys it used, and after a move each of them is
+ * looked up again for every site kept: the same few strings, rather than one made per search asked for, are
+ * found by identity and stay in the processor's cache (a string of its own per key per site was a scattered
+ * read each, some 27,000 per move on the walks at full size).
+ */
+const searchKeys = new Map<string, string>();
 const specOf = (key: string): SearchSpec => {
   const [country, domestic, crossline, explain] = key.split('|');
   return {
@@ -787,8 +800,15 @@ function reusable(
     if (old) addBox(old);
   }
   for (const old of was.values()) addBox(old);
-  const nearChange = ([x, y]: Position) =>
-    boxes.some((b) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3]);
+  const nearChange = (p: Position) => {
+    const x = p[0];
+    const y = p[1];
+    for (let i = 0; i < boxes.length; i++) {
+      const b = boxes[i];
+      if (x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3]) return true;
+    }
+    return false;
+  };
 
   return (site) => {
     const old = memo.sites.get(site.properties.id);
