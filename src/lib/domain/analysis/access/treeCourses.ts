@@ -16,11 +16,18 @@ import type { CoursePrefix } from './pathGeometry';
  * every course from that hub), and only while the result is not changed.
  */
 export class TreeCourses {
-  private readonly course: (readonly Position[] | undefined)[];
+  /** The courses noted, in order. */
+  private readonly courses: (readonly Position[])[] = [];
+  /**
+   * By junction, 1 + the index in `courses` of one that passes it (0: none). Numbers, not the courses: a
+   * network-sized array of references was made in the old generation at once, and each course noted in it
+   * was a reference from old to young objects for the collector to follow.
+   */
+  private readonly courseAt: Int32Array;
   private readonly count: Int32Array;
 
   constructor(nodeCount: number) {
-    this.course = new Array(nodeCount);
+    this.courseAt = new Int32Array(nodeCount);
     this.count = new Int32Array(nodeCount);
   }
 
@@ -31,22 +38,24 @@ export class TreeCourses {
    */
   prefixOf(nodes: readonly number[], counts: Int32Array): CoursePrefix | undefined {
     for (let i = nodes.length - 1; i >= 1; i--) {
-      const coordinates = this.course[nodes[i]];
-      if (!coordinates) continue;
+      const at = this.courseAt[nodes[i]];
+      if (at === 0) continue;
       // Every junction above a recorded one is recorded too (record walks whole paths).
       for (let k = 0; k <= i; k++) counts[k] = this.count[nodes[k]];
-      return { coordinates, count: counts[i], edges: i };
+      return { coordinates: this.courses[at - 1], count: counts[i], edges: i };
     }
     return undefined;
   }
 
   /** Notes a course made (or kept) along `nodes`, `counts` as `pathGeometry` gives them. */
   record(nodes: readonly number[], coordinates: readonly Position[], counts: Int32Array): void {
+    let at = 0;
     // From the site back to the first junction already recorded, whose own path is recorded above it.
     for (let i = nodes.length - 1; i >= 0; i--) {
       const n = nodes[i];
-      if (this.course[n]) return;
-      this.course[n] = coordinates;
+      if (this.courseAt[n] !== 0) return;
+      if (at === 0) at = this.courses.push(coordinates);
+      this.courseAt[n] = at;
       this.count[n] = counts[i];
     }
   }
