@@ -1,6 +1,7 @@
 import type { Position } from 'geojson';
 import type { RoadNetwork } from '../network/roadNetwork';
 import { pathGeometry } from './pathGeometry';
+import type { TreeCourses } from './treeCourses';
 
 /** A best path's segment ids and course, with the path they were made from. */
 export interface PathCourse {
@@ -13,6 +14,8 @@ interface Made extends PathCourse {
   nodes: readonly number[];
   start: Position;
   end: Position;
+  /** The positions its start and first `i` edges give, at `i` (pathGeometry's `counts`). */
+  counts: Int32Array;
 }
 
 /**
@@ -39,22 +42,23 @@ export function keptPathCourse(
   start: Position,
   end: Position,
   edgeHasRepeats?: (edge: number) => boolean,
+  tree?: TreeCourses,
 ): PathCourse {
   let made = madeByLookup.get(edgeCoords);
   if (!made) madeByLookup.set(edgeCoords, (made = new Map()));
   const last = made.get(key);
-  if (last && samePath(last, edges, nodes, start, end)) return last;
+  if (last && samePath(last, edges, nodes, start, end)) {
+    tree?.record(nodes, last.coordinates, last.counts);
+    return last;
+  }
   const ids = edgeIdsOf(net);
   const segmentIds = new Array<string>(edges.length);
   for (let i = 0; i < edges.length; i++) segmentIds[i] = ids[edges[i]];
-  const course: Made = {
-    segmentIds,
-    coordinates: pathGeometry(net, edgeCoords, edges, nodes, start, end, edgeHasRepeats),
-    edges,
-    nodes,
-    start,
-    end,
-  };
+  const counts = new Int32Array(edges.length + 1);
+  const from = tree?.prefixOf(nodes, counts);
+  const coordinates = pathGeometry(net, edgeCoords, edges, nodes, start, end, edgeHasRepeats, from, counts);
+  tree?.record(nodes, coordinates, counts);
+  const course: Made = { segmentIds, coordinates, edges, nodes, start, end, counts };
   made.set(key, course);
   return course;
 }

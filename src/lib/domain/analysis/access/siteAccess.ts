@@ -28,6 +28,7 @@ import { carriedEdgeCosts, costChangesFrom, type CostsMade } from './carriedCost
 import { keptSitePaths, type SitePathInputs, type SitePaths } from './carriedSitePaths';
 import { keptPathCourse } from './keptGeometry';
 import { PathTree } from './pathTree';
+import { TreeCourses } from './treeCourses';
 import { protectionReasons } from './protectionReasons';
 import { searchChanges } from './searchChanges';
 import { massViolenceReasons, takenAreas } from './takenAreas';
@@ -147,6 +148,13 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   };
   // The explanations of each explaining search, built along its tree of paths as sites ask for them.
   const trees = new Map<string, BlockageTree>();
+  // The best paths' courses made along each search's tree, which later ones copy up to where they part.
+  const courseTrees = new Map<string, TreeCourses>();
+  const courseTreeOf = (key: string) => {
+    let t = courseTrees.get(key);
+    if (!t) courseTrees.set(key, (t = new TreeCourses(graph.nodeCount)));
+    return t;
+  };
   // Search keys the site being evaluated used (recorded for the memo).
   let tried: string[] = [];
   // `record` false for the reuse checks: they look at a search for a site already evaluated, and recording
@@ -311,6 +319,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
           roundPosition(hub.site.geometry.coordinates),
           roundPosition(site.geometry.coordinates),
           ctx.edgeHasRepeats,
+          courseTreeOf(s.key),
         );
         const path: BestPath = {
           fromHubId: hub.site.properties.id,
