@@ -150,11 +150,15 @@ export function otherEnds(g: Graph): Int32Array {
   const kept = otherEndsByAdjacency.get(g.adjEdge);
   if (kept && kept.adjStart === g.adjStart && kept.edgeFrom === g.edgeFrom && kept.edgeTo === g.edgeTo)
     return kept.other;
-  const other = new Int32Array(g.adjEdge.length);
+  // The arrays in locals: this runs once per graph, mostly before the optimising compiler takes over, and
+  // reading them through `g` in every step took two to four times as long (50-75 against 11-28 ms at full size).
+  const { adjStart, adjEdge, edgeFrom, edgeTo } = g;
+  const other = new Int32Array(adjEdge.length);
   for (let n = 0; n < g.nodeCount; n++)
-    for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
-      const e = g.adjEdge[k];
-      other[k] = g.edgeFrom[e] === n ? g.edgeTo[e] : g.edgeFrom[e];
+    for (let k = adjStart[n], end = adjStart[n + 1]; k < end; k++) {
+      const e = adjEdge[k];
+      const from = edgeFrom[e];
+      other[k] = from === n ? edgeTo[e] : from;
     }
   otherEndsByAdjacency.set(g.adjEdge, {
     adjStart: g.adjStart,
