@@ -104,6 +104,8 @@ export function dijkstra(
     }
   });
   let maxDist = 0;
+  const { adjStart, adjEdge } = g;
+  const other = otherEnds(g);
   while (heap.size > 0) {
     const n = heap.pop();
     if (done[n]) continue;
@@ -112,11 +114,11 @@ export function dijkstra(
     if (n === target) break;
     if (stopAt && !isSource[n] && stopAt[n] !== 0) continue;
     const leave = passCost && !isSource[n] ? dist[n] + passCost[n] : dist[n];
-    for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
-      const e = g.adjEdge[k];
+    for (let k = adjStart[n], end = adjStart[n + 1]; k < end; k++) {
+      const e = adjEdge[k];
       const c = edgeCost[e];
       if (c === Infinity) continue;
-      const m = g.edgeFrom[e] === n ? g.edgeTo[e] : g.edgeFrom[e];
+      const m = other[k];
       const d = leave + c;
       if (d < dist[m]) {
         dist[m] = d;
@@ -127,6 +129,45 @@ export function dijkstra(
     }
   }
   return { dist, prevEdge, origin, maxDist };
+}
+
+/**
+ * The junction at the other end of each adjacency slot's edge (slot k of junction n: the end of
+ * `adjEdge[k]` that is not n, or n for a loop), made once per graph. A search reads it in slot order, beside
+ * `adjEdge`, where reading both ends of each edge from `edgeFrom` and `edgeTo` took two reads scattered over
+ * arrays of a million edges (at the walks' full size, a third of the CPU of bench/dijkstraTimes.ts' searches,
+ * about 8 % of the first analysis' large searches). The answer is the one the
+ * search computed before. Kept by the adjacency array and checked against the other arrays, so
+ * a graph made anew (as tests do) gets its own.
+ */
+interface OtherEnds {
+  adjStart: Int32Array;
+  edgeFrom: Int32Array;
+  edgeTo: Int32Array;
+  other: Int32Array;
+}
+const otherEndsByAdjacency = new WeakMap<Int32Array, OtherEnds>();
+export function otherEnds(g: Graph): Int32Array {
+  const kept = otherEndsByAdjacency.get(g.adjEdge);
+  if (kept && kept.adjStart === g.adjStart && kept.edgeFrom === g.edgeFrom && kept.edgeTo === g.edgeTo)
+    return kept.other;
+  // The arrays in locals: this runs once per graph, mostly before the optimising compiler takes over, and
+  // reading them through `g` in every step took two to four times as long (50-75 against 11-28 ms at full size).
+  const { adjStart, adjEdge, edgeFrom, edgeTo } = g;
+  const other = new Int32Array(adjEdge.length);
+  for (let n = 0; n < g.nodeCount; n++)
+    for (let k = adjStart[n], end = adjStart[n + 1]; k < end; k++) {
+      const e = adjEdge[k];
+      const from = edgeFrom[e];
+      other[k] = from === n ? edgeTo[e] : from;
+    }
+  otherEndsByAdjacency.set(g.adjEdge, {
+    adjStart: g.adjStart,
+    edgeFrom: g.edgeFrom,
+    edgeTo: g.edgeTo,
+    other,
+  });
+  return other;
 }
 
 /** Edges from a source to `node`, in travel order, with the node sequence. */
