@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dijkstra, type Graph } from '$lib/domain/analysis/access/dijkstra';
 import { mulberry32 } from '../../bench/prng';
+import { edgeListGraph } from '../helpers/edgeListGraph';
 
 /**
  * The search `dijkstra` stands for, the plain way: the unsettled node of least (distance + heuristic, index)
@@ -65,25 +66,7 @@ function randomGraph(rand: () => number) {
     // Loops (an edge from a junction to itself) and parallel edges now and then.
     to.push(rand() < 0.05 ? a : rand() < 0.05 && e > 0 ? to[e - 1] : int(nodeCount));
   }
-  const adj: number[][] = Array.from({ length: nodeCount }, () => []);
-  for (let e = 0; e < edgeCount; e++) {
-    adj[from[e]].push(e);
-    if (to[e] !== from[e]) adj[to[e]].push(e);
-  }
-  for (const list of adj)
-    for (let i = list.length - 1; i > 0; i--) {
-      const j = int(i + 1);
-      [list[i], list[j]] = [list[j], list[i]];
-    }
-  const adjStart = new Int32Array(nodeCount + 1);
-  for (let n = 0; n < nodeCount; n++) adjStart[n + 1] = adjStart[n] + adj[n].length;
-  const g: Graph = {
-    nodeCount,
-    adjStart,
-    adjEdge: Int32Array.from(adj.flat()),
-    edgeFrom: Int32Array.from(from),
-    edgeTo: Int32Array.from(to),
-  };
+  const g = edgeListGraph(nodeCount, from, to, int);
   return { g, int };
 }
 

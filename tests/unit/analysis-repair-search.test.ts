@@ -8,6 +8,7 @@ import {
   type SearchInput,
 } from '$lib/domain/analysis/access/repairSearch';
 import { mulberry32 } from '../../bench/prng';
+import { edgeListGraph } from '../helpers/edgeListGraph';
 
 /** A random road network with parallel edges, small whole costs (many equal-cost paths) and some stops. */
 function randomCase(seed: number) {
@@ -32,26 +33,8 @@ function randomCase(seed: number) {
     to.push(to[e]);
   }
   const edgeCount = from.length;
-  const adj: number[][] = Array.from({ length: nodeCount }, () => []);
-  for (let e = 0; e < edgeCount; e++) {
-    adj[from[e]].push(e);
-    if (to[e] !== from[e]) adj[to[e]].push(e);
-  }
   // Lists shuffled, so that list order and edge index disagree.
-  for (const list of adj)
-    for (let i = list.length - 1; i > 0; i--) {
-      const j = int(i + 1);
-      [list[i], list[j]] = [list[j], list[i]];
-    }
-  const adjStart = new Int32Array(nodeCount + 1);
-  for (let n = 0; n < nodeCount; n++) adjStart[n + 1] = adjStart[n] + adj[n].length;
-  const g: Graph = {
-    nodeCount,
-    adjStart,
-    adjEdge: Int32Array.from(adj.flat()),
-    edgeFrom: Int32Array.from(from),
-    edgeTo: Int32Array.from(to),
-  };
+  const g = edgeListGraph(nodeCount, from, to, int);
   const costs = () => Float64Array.from({ length: edgeCount }, () => (rand() < 0.1 ? Infinity : 1 + int(4)));
   const sources = Array.from({ length: 1 + int(4) }, () => ({ node: int(nodeCount), cost: int(3) }));
   const stopAt =

@@ -3,6 +3,7 @@ import { dijkstra, type Graph, type SearchResult } from '$lib/domain/analysis/ac
 import { changedInPlace, searchAgain, type SearchInput } from '$lib/domain/analysis/access/repairSearch';
 import { pathChangedIn, type Changes } from '$lib/domain/analysis/access/searchChanges';
 import { mulberry32 } from '../../bench/prng';
+import { edgeListGraph } from '../helpers/edgeListGraph';
 
 /** A connected random network with extra edges and small whole costs (many ties), and its hubs. */
 function randomNetwork(rand: () => number) {
@@ -18,20 +19,7 @@ function randomNetwork(rand: () => number) {
     from.push(int(nodeCount));
     to.push(int(nodeCount));
   }
-  const adj: number[][] = Array.from({ length: nodeCount }, () => []);
-  for (let e = 0; e < from.length; e++) {
-    adj[from[e]].push(e);
-    if (to[e] !== from[e]) adj[to[e]].push(e);
-  }
-  const adjStart = new Int32Array(nodeCount + 1);
-  for (let n = 0; n < nodeCount; n++) adjStart[n + 1] = adjStart[n] + adj[n].length;
-  const g: Graph = {
-    nodeCount,
-    adjStart,
-    adjEdge: Int32Array.from(adj.flat()),
-    edgeFrom: Int32Array.from(from),
-    edgeTo: Int32Array.from(to),
-  };
+  const g = edgeListGraph(nodeCount, from, to);
   const cost = Float64Array.from(from, () => (rand() < 0.05 ? Infinity : 1 + int(4)));
   const sources = Array.from({ length: 1 + int(3) }, () => ({ node: int(nodeCount), cost: int(3) }));
   return { g, cost, sources, int };
