@@ -5,38 +5,19 @@
  * give the very same stretches. BENCH_NEW may give a copy of the current module too.
  * `BENCH_SCALE=0.3 BENCH_OLD=<file> node --expose-gc --import tsx bench/corridorIntervalPartsTimes.ts`
  */
-import type { Position } from 'geojson';
-import { createAnalyzer } from '../src/lib/domain/analysis';
 import {
   corridorIntervalParts,
   type KmInterval,
 } from '../src/lib/domain/analysis/corridors/corridorIntervals';
-import { haversineKm } from '../src/lib/domain/geo/haversineKm';
-import { parseSituation } from '../src/lib/domain/schemas';
-import { generateWalkSituationInput, walkOptionsAt } from './generateWalks';
 import { collectGarbage, cpuMsSince, median } from './measure';
+import { corridorLines, functionVersions, PAIRS, walksContext } from './moduleVersions';
 
-const SCALE = Number(process.env.BENCH_SCALE ?? 0.1);
-const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
 type Parts = typeof corridorIntervalParts;
 
 async function main() {
-  const situation = parseSituation(generateWalkSituationInput(walkOptionsAt(SCALE)).input);
-  const analyzer = createAnalyzer(situation);
-  analyzer.analyze('2024-08-15');
-  const ctx = analyzer.context('2024-08-15');
-  const lines = ctx.layers.corridors.map((c) => {
-    const coords = c.geometry.coordinates as Position[];
-    const cum = [0];
-    for (let i = 1; i < coords.length; i++) cum.push(cum[i - 1] + haversineKm(coords[i - 1], coords[i]));
-    return { corridor: c, coords, cum };
-  });
-  const current: Parts = process.env.BENCH_NEW
-    ? ((await import(process.env.BENCH_NEW)) as { corridorIntervalParts: Parts }).corridorIntervalParts
-    : corridorIntervalParts;
-  const old: Parts | undefined = process.env.BENCH_OLD
-    ? ((await import(process.env.BENCH_OLD)) as { corridorIntervalParts: Parts }).corridorIntervalParts
-    : undefined;
+  const ctx = walksContext();
+  const lines = corridorLines(ctx);
+  const { current, old } = await functionVersions('corridorIntervalParts', corridorIntervalParts);
   const run = (f: Parts) => {
     const out: (readonly KmInterval[])[][] = [];
     collectGarbage();

@@ -9,34 +9,22 @@
  * `BENCH_SCALE=0.3 BENCH_OLD=<file> node --expose-gc --import tsx bench/corridorReportTimes.ts`
  */
 import { createHash } from 'node:crypto';
-import { createAnalyzer } from '../src/lib/domain/analysis';
 import { evaluateCorridor } from '../src/lib/domain/analysis/corridors/evaluateCorridor';
 import { NO_INTERVALS } from '../src/lib/domain/analysis/corridors/corridorIntervals';
-import { parseSituation } from '../src/lib/domain/schemas';
-import { generateWalkSituationInput, walkOptionsAt } from './generateWalks';
 import { collectGarbage, cpuMsSince, loadAverages } from './measure';
+import { functionVersions, PAIRS, walksContext } from './moduleVersions';
 
-const SCALE = Number(process.env.BENCH_SCALE ?? 0.1);
-const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
 type Evaluate = typeof evaluateCorridor;
 
 async function main() {
-  const situation = parseSituation(generateWalkSituationInput(walkOptionsAt(SCALE)).input);
-  const analyzer = createAnalyzer(situation);
-  analyzer.analyze('2024-08-15');
-  const ctx = analyzer.context('2024-08-15');
+  const ctx = walksContext();
   const corridors = ctx.layers.corridors;
   const entries = corridors.map((c) => ctx.cache.entriesOf(c.geometry));
-  const current: Evaluate = process.env.BENCH_NEW
-    ? ((await import(process.env.BENCH_NEW)) as { evaluateCorridor: Evaluate }).evaluateCorridor
-    : evaluateCorridor;
+  const { current, old } = await functionVersions('evaluateCorridor', evaluateCorridor);
   const versions: { name: string; f: Evaluate; kept: (object | undefined)[] }[] = [
     { name: 'new', f: current, kept: [] },
   ];
-  if (process.env.BENCH_OLD) {
-    const old = (await import(process.env.BENCH_OLD)) as { evaluateCorridor: Evaluate };
-    versions.push({ name: 'old', f: old.evaluateCorridor, kept: [] });
-  }
+  if (old) versions.push({ name: 'old', f: old, kept: [] });
   // Each version keeps its own records; before a round each loses what the first analysis would not have.
   const run = (v: (typeof versions)[number]) => {
     for (let k = 0; k < corridors.length; k++) {

@@ -5,37 +5,18 @@
  * current module too (a copy made elsewhere can run at another speed than the module in place).
  * `BENCH_SCALE=0.3 BENCH_OLD=<file> node --expose-gc --import tsx bench/corridorStaticTimes.ts`
  */
-import type { Position } from 'geojson';
-import { createAnalyzer } from '../src/lib/domain/analysis';
 import { staticIntervals } from '../src/lib/domain/analysis/corridors/corridorIntervals';
 import type { TypedStretches } from '../src/lib/domain/analysis/corridors/typedStretches';
-import { haversineKm } from '../src/lib/domain/geo/haversineKm';
-import { parseSituation } from '../src/lib/domain/schemas';
-import { generateWalkSituationInput, walkOptionsAt } from './generateWalks';
 import { collectGarbage, cpuMsSince } from './measure';
+import { corridorLines, functionVersions, PAIRS, walksContext } from './moduleVersions';
 
-const SCALE = Number(process.env.BENCH_SCALE ?? 0.1);
-const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
 type Static = typeof staticIntervals;
 
 async function main() {
-  const situation = parseSituation(generateWalkSituationInput(walkOptionsAt(SCALE)).input);
-  const analyzer = createAnalyzer(situation);
-  analyzer.analyze('2024-08-15');
-  const ctx = analyzer.context('2024-08-15');
-  const lines = ctx.layers.corridors.map((c) => {
-    const coords = c.geometry.coordinates as Position[];
-    const cum = [0];
-    for (let i = 1; i < coords.length; i++) cum.push(cum[i - 1] + haversineKm(coords[i - 1], coords[i]));
-    return { coords, cum };
-  });
+  const ctx = walksContext();
+  const lines = corridorLines(ctx);
   // BENCH_NEW, a copy of the current module, puts both versions in copies alike.
-  const current: Static = process.env.BENCH_NEW
-    ? ((await import(process.env.BENCH_NEW)) as { staticIntervals: Static }).staticIntervals
-    : staticIntervals;
-  const old: Static | undefined = process.env.BENCH_OLD
-    ? ((await import(process.env.BENCH_OLD)) as { staticIntervals: Static }).staticIntervals
-    : undefined;
+  const { current, old } = await functionVersions('staticIntervals', staticIntervals);
   const run = (f: Static) => {
     const out: TypedStretches[] = [];
     collectGarbage();

@@ -4,33 +4,18 @@
  * must give the very same pieces. The first round of each version also builds its grids (once per network).
  * `BENCH_SCALE=0.3 BENCH_OLD=<file> node --expose-gc --import tsx bench/roadsUnderTimes.ts`
  */
-import type { Position } from 'geojson';
-import { createAnalyzer } from '../src/lib/domain/analysis';
 import { roadsUnder, type RoadsUnder } from '../src/lib/domain/analysis/corridors/roadsUnder';
-import { cumulativeKm } from '../src/lib/domain/geo/cumulativeKm';
-import { parseSituation } from '../src/lib/domain/schemas';
-import { generateWalkSituationInput, walkOptionsAt } from './generateWalks';
 import { collectGarbage, cpuMsSince } from './measure';
+import { corridorLines, functionVersions, PAIRS, walksContext } from './moduleVersions';
 
-const SCALE = Number(process.env.BENCH_SCALE ?? 0.1);
-const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
 type Under = typeof roadsUnder;
 
 async function main() {
-  const situation = parseSituation(generateWalkSituationInput(walkOptionsAt(SCALE)).input);
-  const analyzer = createAnalyzer(situation);
-  const ctx = analyzer.context('2024-08-15');
-  const lines = ctx.layers.corridors.map((c) => {
-    const coords = c.geometry.coordinates as Position[];
-    return { coords, cum: cumulativeKm(coords) };
-  });
+  // Not analysed first: the first round of each version builds its grids, as a first analysis does.
+  const ctx = walksContext(false);
+  const lines = corridorLines(ctx);
   // BENCH_NEW, a copy of the current module, puts both versions in copies alike.
-  const current: Under = process.env.BENCH_NEW
-    ? ((await import(process.env.BENCH_NEW)) as { roadsUnder: Under }).roadsUnder
-    : roadsUnder;
-  const old: Under | undefined = process.env.BENCH_OLD
-    ? ((await import(process.env.BENCH_OLD)) as { roadsUnder: Under }).roadsUnder
-    : undefined;
+  const { current, old } = await functionVersions('roadsUnder', roadsUnder);
   const run = (f: Under) => {
     const out: RoadsUnder[] = [];
     collectGarbage();
