@@ -2,7 +2,8 @@
  * What the re-analyses after one front line moves on the real-shaped network (bench/walksReanalysis.ts) spend
  * their time on, taken only around them: a CPU profile (written to BENCH_PROFILE_OUT, the functions with most
  * self time printed), or with BENCH_PROFILE=first around the first analysis, with BENCH_PROFILE=heap the
- * allocations (sampled, collected objects included) by function, with BENCH_PROFILE=none no profile. Each
+ * allocations (sampled, collected objects included) by function, with BENCH_PROFILE=first-heap those of the first
+ * analysis, with BENCH_PROFILE=none no profile. Each
  * move's CPU time and garbage-collection pauses (main thread) are printed.
  * `BENCH_SCALE=0.3 node --expose-gc --import tsx bench/walksProfile.ts`
  */
@@ -46,6 +47,12 @@ async function main() {
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 500 });
   if (WHAT === 'first') await post('Profiler.start');
+  if (WHAT === 'first-heap')
+    await post('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
   const c0 = process.cpuUsage();
   analyzer.analyze(AS_OF);
   console.log(`first cpu ${Math.round(cpuMsSince(c0))} ms`);
@@ -64,7 +71,7 @@ async function main() {
   else if (WHAT === 'reanalysis') await post('Profiler.start');
   const cpu: number[] = [];
   const gc: number[] = [];
-  for (let i = 0; i < (WHAT === 'first' ? 0 : MOVES); i++) {
+  for (let i = 0; i < (WHAT.startsWith('first') ? 0 : MOVES); i++) {
     const c = process.cpuUsage();
     pauses = 0;
     analyzer.analyze(AS_OF, undefined, {
@@ -80,7 +87,7 @@ async function main() {
     `re-analysis cpu [${cpu.map(Math.round).join(', ')}], gc pauses [${gc.map(Math.round).join(', ')}]`,
   );
   if (WHAT === 'none') return;
-  if (WHAT === 'heap') {
+  if (WHAT === 'heap' || WHAT === 'first-heap') {
     const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: { head: HeapNode } };
     const self = new Map<string, number>();
     const walk = (n: HeapNode, stack: string) => {
@@ -92,7 +99,8 @@ async function main() {
     };
     walk(profile.head, '');
     const sum = [...self.values()].reduce((a, b) => a + b, 0);
-    console.log(`allocated (sampled) ${(sum / 1e6).toFixed(1)} MB over ${MOVES} re-analyses`);
+    const over = WHAT === 'heap' ? `${MOVES} re-analyses` : 'the first analysis';
+    console.log(`allocated (sampled) ${(sum / 1e6).toFixed(1)} MB over ${over}`);
     for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40))
       console.log(`${(v / 1e6).toFixed(1).padStart(7)} MB  ${k}`);
     return;

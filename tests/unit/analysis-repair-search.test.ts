@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dijkstra, type Graph, type SearchResult } from '$lib/domain/analysis/access/dijkstra';
+import {
+  dijkstra,
+  nothingReached,
+  type Graph,
+  type SearchResult,
+} from '$lib/domain/analysis/access/dijkstra';
 import {
   changedInPlace,
   REPAIR_MAX_RESET_SHARE,
@@ -196,5 +201,60 @@ describe('repairing a search after edge costs changed', () => {
     }
     expect(gaveUp).toBeGreaterThan(20);
     expect(repaired).toBeGreaterThan(200);
+  });
+});
+
+// A site analysis searches the same hubs twice, without and with crossline passages: the second search is the
+// first repaired where the passages cost differently, into arrays of its own (siteAccess.ts).
+describe('a search repaired from another one of the same hubs (searchAgain with `alike`)', () => {
+  const snapshot = (r: SearchResult) => [Array.from(r.dist), Array.from(r.prevEdge), Array.from(r.origin)];
+
+  it('gives exactly the new search and leaves the other search as it was', () => {
+    let repaired = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const c = randomCase(seed);
+      const { g, sources, stopAt, passCost, after } = c;
+      const alike = firstSearch(g, c);
+      const kept = snapshot(alike.result);
+      const now = { sources, cost: after, stopAt, passCost };
+      if (repairSearch(g, alike, now, g.nodeCount * REPAIR_MAX_RESET_SHARE)) repaired++;
+      const found = searchAgain(g, undefined, now, false, alike);
+      expectSameSearch(found, run(g, now), `seed ${seed}`);
+      expect(snapshot(alike.result), `seed ${seed}: the other search`).toEqual(kept);
+    }
+    // Most of these cases are repaired rather than searched anew.
+    expect(repaired).toBeGreaterThan(150);
+  });
+
+  it('is used when the last search of the same key cannot be repaired (other hubs)', () => {
+    let used = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const c = randomCase(seed);
+      const { g, sources, stopAt, passCost, before, after } = c;
+      if (sources.length < 2) continue;
+      const lastInput = { sources: sources.slice(1), cost: before, stopAt, passCost };
+      const last = { ...lastInput, result: run(g, lastInput) };
+      const keptLast = snapshot(last.result);
+      const alike = firstSearch(g, c);
+      const keptAlike = snapshot(alike.result);
+      const now = { sources, cost: after, stopAt, passCost };
+      used++;
+      expectSameSearch(searchAgain(g, last, now, true, alike), run(g, now), `seed ${seed}`);
+      expect(snapshot(last.result), `seed ${seed}: the last search`).toEqual(keptLast);
+      expect(snapshot(alike.result), `seed ${seed}: the other search`).toEqual(keptAlike);
+    }
+    expect(used).toBeGreaterThan(50);
+  });
+});
+
+describe('a search from no hub', () => {
+  it('reaches nothing, as a new search from no source, with one result per graph', () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const { g, before, stopAt } = randomCase(seed);
+      const nothing = nothingReached(g);
+      expectSameSearch(nothing, run(g, { sources: [], cost: before, stopAt }), `seed ${seed}`);
+      expect(nothing.maxDist).toBe(0);
+      expect(nothingReached(g)).toBe(nothing);
+    }
   });
 });

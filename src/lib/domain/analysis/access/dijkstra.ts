@@ -170,6 +170,26 @@ export function otherEnds(g: Graph): Int32Array {
   return other;
 }
 
+/**
+ * What `dijkstra` gives from no source at all (every junction unreached), one result per graph shared by
+ * every such search: a site search from the hubs of a country that has none (no hub abroad, say) otherwise
+ * made and kept 30 MB of arrays at the walks' full size. Its arrays must never be written to.
+ */
+const nothingByGraph = new WeakMap<Graph, SearchResult>();
+export function nothingReached(g: Graph): SearchResult {
+  let r = nothingByGraph.get(g);
+  if (!r) {
+    r = {
+      dist: new Float64Array(g.nodeCount).fill(Infinity),
+      prevEdge: new Int32Array(g.nodeCount).fill(-1),
+      origin: new Int32Array(g.nodeCount).fill(-1),
+      maxDist: 0,
+    };
+    nothingByGraph.set(g, r);
+  }
+  return r;
+}
+
 /** Edges from a source to `node`, in travel order, with the node sequence. */
 export function pathTo(g: Graph, r: SearchResult, node: number): { edges: number[]; nodes: number[] } {
   const edges: number[] = [];

@@ -345,9 +345,17 @@ export function searchAgain(
   now: SearchInput,
   /** A repair may write over the arrays of `last.result` (repairSearch). */
   inPlace = false,
+  /**
+   * Another search, whose result is still in use, that `now` may differ from in a few edge costs only (the
+   * same hubs searched with crossline passages allowed, say): repaired into copies of its arrays when `last`
+   * gives no repair.
+   */
+  alike?: SearchInput & { result: SearchResult },
 ): SearchResult {
+  const maxReset = g.nodeCount * REPAIR_MAX_RESET_SHARE;
   return (
-    (last && repairSearch(g, last, now, g.nodeCount * REPAIR_MAX_RESET_SHARE, inPlace)) ??
+    (last && repairSearch(g, last, now, maxReset, inPlace)) ??
+    (alike && repairSearch(g, alike, now, maxReset)) ??
     dijkstra(g, now.sources, now.cost, now.stopAt, -1, undefined, now.passCost)
   );
 }

@@ -18,7 +18,7 @@ import { bboxOf } from '../../geo/bboxOf';
 import { expandBboxKm } from '../../geo/expandBboxKm';
 import { activeLayersKey, routeLayersKey, type ActiveCrossing, type ActiveFrontline } from '../activeLayers';
 import { frontlineLabel, type EdgeHazards } from '../hazards/evaluateEdgeHazards';
-import { pathTo, type Graph, type SearchResult } from './dijkstra';
+import { nothingReached, pathTo, type Graph, type SearchResult } from './dijkstra';
 import { searchAgain, type SearchInput } from './repairSearch';
 import { polygonIndexOf } from '../polygonIndexOf';
 import { BlockageTree, bindingFirst } from './blockagesAlong';
@@ -182,8 +182,21 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
       // reached them, its result stands as it was; elsewhere the last result is repaired around them, in its
       // own arrays (this analysis reads the last one's results only to find what changed, searchChanges.ts).
       const last = memo?.inputs.get(key);
+      // A search from no hub reaches nothing: one result of nothing reached serves them all (never written
+      // over: a repair writes only into a result searched from the same hubs). A crossline search differs
+      // from the internal one of the same hubs only at the crossline passages, so that one is repaired there.
       const result =
-        last && sameSearch(graph, last, input) ? last.result : searchAgain(graph, last, input, true);
+        input.sources.length === 0
+          ? nothingReached(graph)
+          : last && sameSearch(graph, last, input)
+            ? last.result
+            : searchAgain(
+                graph,
+                last,
+                input,
+                true,
+                spec.crossline ? inputs.get(keyOf({ ...spec, crossline: false })) : undefined,
+              );
       s = { key, hubs: from, result };
       searches.set(key, s);
       inputs.set(key, { ...input, result });
