@@ -3,7 +3,7 @@
 // the validation library; callers with parameters from a request use protectionNeeds.ts, which checks them.
 import { isInWindow } from '../asOf';
 import { bboxOf } from '../geo/bboxOf';
-import { expandBboxKm } from '../geo/expandBboxKm';
+import { BOX_MAX_LAT, expandBboxKm } from '../geo/expandBboxKm';
 import { pointSegmentDistanceKm } from '../geo/pointSegmentDistanceKm';
 import type {
   AnalysisReport,
@@ -194,7 +194,7 @@ function toAidIncident(i: IncidentFeature, distanceKm: number): AidIncident {
 function nearLine(incidents: IncidentFeature[], line: number[][], km: number): IncidentFeature[] {
   const [w, s, e, n] = expandBboxKm(bboxOf(line), km + 1);
   // Near a pole the box's longitudes are capped (expandBboxKm): no shortcut there.
-  if (Math.max(Math.abs(s), Math.abs(n)) >= 89) return incidents;
+  if (Math.max(Math.abs(s), Math.abs(n)) >= BOX_MAX_LAT) return incidents;
   return incidents.filter(
     ({
       geometry: {

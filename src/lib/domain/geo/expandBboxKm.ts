@@ -17,6 +17,13 @@ export function expandBboxKm(
 }
 
 /**
+ * The latitude, in degrees, at which the boxes stop widening towards a pole (the cosine would reach 0 there).
+ * Code that bounds how far a box grows in longitude without growing it (roadsUnder.ts, segmentHits.ts,
+ * neededProtection.ts) reads this cap, so that they all change with it.
+ */
+export const BOX_MAX_LAT = 89;
+
+/**
  * `expandBboxKm([west, south, east, north], km)` written into `out`: for loops over many segments, which
  * then make no array per segment.
  */
@@ -29,7 +36,7 @@ export function expandBoxKmInto(
   km: number,
 ): void {
   const dLat = km / KM_PER_DEGREE;
-  const lat = Math.min(89, Math.max(Math.abs(south), Math.abs(north)) + dLat);
+  const lat = Math.min(BOX_MAX_LAT, Math.max(Math.abs(south), Math.abs(north)) + dLat);
   const dLon = km / (KM_PER_DEGREE * Math.cos((lat * Math.PI) / 180));
   out[0] = west - dLon;
   out[1] = south - dLat;

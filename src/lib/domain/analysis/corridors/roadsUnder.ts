@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import { SegmentGrid } from '../network/segmentGrid';
-import { expandBoxKmInto } from '../../geo/expandBboxKm';
+import { BOX_MAX_LAT, expandBoxKmInto } from '../../geo/expandBboxKm';
 import { KM_PER_DEGREE } from '../../geo/constants';
 import { projectOnSegmentXY } from '../../geo/projectOnSegment';
 import type { AnalysisContext } from '../context';
@@ -189,7 +189,7 @@ function sortCuts(count: number): void {
 /**
  * The longitude margin, in degrees, that grows every segment's box of the corridor by at least `km` as
  * `expandBboxKm` grows it: that takes the cosine at the segment's latitude farthest from the equator (plus the
- * latitude margin, at most 89°), and the corridor's farthest latitude gives the least of them. The cosine is
+ * latitude margin, at most BOX_MAX_LAT), and the corridor's farthest latitude gives the least of them. The cosine is
  * taken a hair smaller, so that no rounding makes the margin narrower than a segment's own.
  */
 function lonMarginDeg(coords: readonly Position[], km: number): number {
@@ -198,7 +198,7 @@ function lonMarginDeg(coords: readonly Position[], km: number): number {
     const y = Math.abs(p[1]);
     if (y > top) top = y;
   }
-  const lat = Math.min(89, top + km / KM_PER_DEGREE);
+  const lat = Math.min(BOX_MAX_LAT, top + km / KM_PER_DEGREE);
   return km / (KM_PER_DEGREE * (Math.cos((lat * Math.PI) / 180) - 1e-12));
 }
 
@@ -479,7 +479,7 @@ function hintKm(c: Float64Array, px: number, py: number, k: number): number {
 
 /**
  * A box holding the point's box grown by `km` and a hair as `expandBboxKm` grows it, written into `out`. That
- * takes the cosine at the latitude |py| + dLat (at most 89°); this one takes a lower bound of it from `k`, the
+ * takes the cosine at the latitude |py| + dLat (at most BOX_MAX_LAT); this one takes a lower bound of it from `k`, the
  * cosine at py (a cosine falls by no more than its angle grows, in radians: dLat · π/180 < 0.02 dLat), less a
  * margin for rounding. Near the poles, where that bound is no use, the box is grown as `expandBboxKm` does.
  */

@@ -1,6 +1,6 @@
 import type { BoxIndex } from '../../geo/createBoxIndex';
 import { KM_PER_DEGREE } from '../../geo/constants';
-import { expandBoxKmInto } from '../../geo/expandBboxKm';
+import { BOX_MAX_LAT, expandBoxKmInto } from '../../geo/expandBboxKm';
 import { IndexHits } from './indexHits';
 
 // Which of the stored features found near a whole line (one search per kind and line) a segment of it comes
@@ -110,11 +110,11 @@ function boxMeets(
 /**
  * At least the longitude by which `expandBoxKmInto` grows the box of any segment of a line whose box is
  * `lineBox`: it grows by `km` at the box's latitude farthest from the equator, never farther than the line's,
- * and the cosine falls with latitude up to the 89° it stops at. The margin covers the cosine's rounding.
+ * and the cosine falls with latitude up to the latitude it stops at (BOX_MAX_LAT). The margin covers the cosine's rounding.
  */
 export function widestDLon(lineBox: readonly [number, number, number, number], km: number): number {
   const dLat = km / KM_PER_DEGREE;
-  const lat = Math.min(89, Math.max(Math.abs(lineBox[1]), Math.abs(lineBox[3])) + dLat);
+  const lat = Math.min(BOX_MAX_LAT, Math.max(Math.abs(lineBox[1]), Math.abs(lineBox[3])) + dLat);
   return (km / (KM_PER_DEGREE * Math.cos((lat * Math.PI) / 180))) * (1 + 1e-9);
 }
 
@@ -127,7 +127,7 @@ export function narrowestDLon(lineBox: readonly [number, number, number, number]
   const dLat = km / KM_PER_DEGREE;
   const nearest =
     lineBox[1] <= 0 && lineBox[3] >= 0 ? 0 : Math.min(Math.abs(lineBox[1]), Math.abs(lineBox[3]));
-  const lat = Math.min(89, nearest + dLat);
+  const lat = Math.min(BOX_MAX_LAT, nearest + dLat);
   return (km / (KM_PER_DEGREE * Math.cos((lat * Math.PI) / 180))) * (1 - 1e-9);
 }
 
