@@ -27,6 +27,7 @@ import { BLOCKED_PENALTY_KM } from './edgeCosts';
 import { carriedEdgeCosts, costChangesFrom, type CostsMade } from './carriedCosts';
 import { keptSitePaths, type SitePathInputs, type SitePaths } from './carriedSitePaths';
 import { keptPathCourse } from './keptGeometry';
+import { sameReportInputs, type SiteReportInputs } from './keptSiteReport';
 import { PathTree } from './pathTree';
 import { TreeCourses } from './treeCourses';
 import { protectionReasons } from './protectionReasons';
@@ -256,6 +257,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     return kept;
   };
   let madePaths: SitePaths | undefined;
+  let madeInputs: SiteReportInputs | undefined;
   const records = new Map<string, SiteRecord>();
   const reports = layers.sites.map((site): SiteReport => {
     const old = unchanged?.(site);
@@ -265,8 +267,15 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     }
     tried = [];
     madePaths = undefined;
+    madeInputs = undefined;
     const report = evaluate(site);
-    records.set(site.properties.id, { site, report, searchKeys: tried, paths: madePaths });
+    records.set(site.properties.id, {
+      site,
+      report,
+      searchKeys: tried,
+      paths: madePaths,
+      inputs: madeInputs,
+    });
     return report;
   });
   if (memo) {
@@ -392,6 +401,9 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     const lifecycle = siteStatusOn(site, layers.asOf);
     const findings = siteFindingsOn(site, layers.asOf, params);
     const pop = findings.population;
+    // The last report of this very site, returned again where what it was made from is the same.
+    const lastRecord = memo?.sites.get(p.id);
+    const last = lastRecord?.site === site ? lastRecord : undefined;
     const base = {
       id: p.id,
       name: p.name,
@@ -408,6 +420,8 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     };
 
     if (lifecycle.status !== 'active') {
+      madeInputs = { lifecycle, findings, reasons: [], paths: undefined };
+      if (last && sameReportInputs(last.inputs, madeInputs)) return last.report;
       // An emptied, destroyed, closed or relocated site is no place to reach: no routing, no flags.
       const inactive: Reason = {
         code: 'site_inactive',
@@ -473,6 +487,15 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     const att = usableAttachment(ctx, p.id);
     const pathInputs = att && { node: att.node, attachKm: att.attachKm, sieges, noHubs: hubs.length === 0 };
     const kept = pathInputs && keptPaths(site, pathInputs);
+    // Options kept, or none to make (off the network): with the same lifecycle, findings and reasons as last
+    // time, the report is the last one (keptSiteReport.ts). Options made anew are never the last ones.
+    if (kept || !att) {
+      madeInputs = { lifecycle, findings, reasons, paths: kept || undefined };
+      if (last && sameReportInputs(last.inputs, madeInputs)) {
+        madePaths = kept || undefined;
+        return last.report;
+      }
+    }
     if (kept) ({ access, options, bestPath, leading, bestAtRisk, bestCrossline } = kept);
     else if (!att) {
       const off: Reason = {
@@ -602,6 +625,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
         bestCrossline,
       };
     } else madePaths = kept;
+    madeInputs = { lifecycle, findings, reasons, paths: madePaths };
     if (access === 'cut_off') flags.add('cut_off');
     if (access === 'cross_border_only') flags.add('cross_border');
     if (bestCrossline) flags.add('crossline');
@@ -704,6 +728,8 @@ interface SiteRecord {
   searchKeys: string[];
   /** What its options gave the report, for the next analysis (carriedSitePaths.ts). */
   paths?: SitePaths;
+  /** What the report was made from, for the next analysis (keptSiteReport.ts). */
+  inputs?: SiteReportInputs;
 }
 
 /**
