@@ -6,6 +6,15 @@ import type { Graph, SearchResult } from './dijkstra';
 import { changedInPlace } from './repairSearch';
 
 /**
+ * Whether a search changed at a junction or on the path to it, and, when known, every junction where it did:
+ * `changed` lists exactly the junctions the function answers true for (each once), undefined when they are
+ * not listed (the walks of `pathChangedIn`, or nothing known of the search). With the list, the sites a moved
+ * front line can affect are found from the few junctions it changed, rather than by asking at every site's
+ * junction (siteAccess.ts, changedSites.ts).
+ */
+export type PathCheck = ((node: number) => boolean) & { readonly changed?: readonly number[] };
+
+/**
  * What changed in the site searches since the last analysis, whose edge hazards were `before`, crossings by
  * junction `crossingsBefore` and results `searchesBefore` (by search key): `(key) => (node) => changed`, true
  * where search `key` now differs at the node or anywhere on the path to it (distance, edge or source of a node
@@ -18,7 +27,7 @@ export function searchChanges(
   crossingsBefore: ReadonlyMap<number, readonly ActiveCrossing[]>,
   searchesBefore: ReadonlyMap<string, SearchResult>,
   search: (key: string) => SearchResult,
-): (key: string) => (node: number) => boolean {
+): (key: string) => PathCheck {
   const { graph, net } = ctx;
   const now = ctx.hazards;
 
@@ -55,9 +64,9 @@ export function searchChanges(
       for (const e of map.keys()) check(e);
   const edgeChanged = (e: number) => edgeState[e] === 2;
 
-  const pathChecks = new Map<string, (node: number) => boolean>();
-  const unknown = () => true;
-  const unchanged = () => false;
+  const pathChecks = new Map<string, PathCheck>();
+  const unknown: PathCheck = () => true;
+  const unchanged: PathCheck = Object.assign(() => false, { changed: [] });
   return (key: string) => {
     let check = pathChecks.get(key);
     if (!check) {
@@ -114,7 +123,7 @@ export function pathChangedIn(
   changes: Changes,
   /** The most nodes marked before the walks take over: beyond an eighth, the sites' paths likely read fewer. */
   budget = g.nodeCount >> 3,
-): (node: number) => boolean {
+): PathCheck {
   const { edgeChanged, nodeChanged } = changes;
   const state = new Uint8Array(g.nodeCount); // 0 not known, 1 unchanged, 2 changed
   // A result repaired in the arrays of `before` says where it differs: those junctions are known changed,
@@ -127,7 +136,9 @@ export function pathChangedIn(
         now.prevEdge[n] !== before.prevEdge[n] ||
         now.origin[n] !== before.origin[n];
   const roots = branchRoots(g, before, now, inPlace, changes, budget);
-  if (roots && markBranches(g, now, roots, state, budget)) return (node) => state[node] === 2;
+  const marked: number[] = [];
+  if (roots && markBranches(g, now, roots, state, budget, marked))
+    return Object.assign((node: number) => state[node] === 2, { changed: marked });
   const walked: number[] = [];
   return (node) => {
     let n = node;
@@ -191,9 +202,9 @@ function branchRoots(
 }
 
 /**
- * Marks changed (2) in `state` every node of the tree of `r` at or below one of `roots`: a node's children
- * are the neighbours reached from it, by the edge between them. False when that takes more than `budget`
- * nodes (those marked so far are changed all the same).
+ * Marks changed (2) in `state` every node of the tree of `r` at or below one of `roots`, and lists each in
+ * `marked` once: a node's children are the neighbours reached from it, by the edge between them. False when
+ * that takes more than `budget` nodes (those marked so far are changed all the same).
  */
 function markBranches(
   g: Graph,
@@ -201,6 +212,7 @@ function markBranches(
   roots: ArrayLike<number>[],
   state: Uint8Array,
   budget: number,
+  marked: number[],
 ): boolean {
   const stack: number[] = [];
   for (const list of roots)
@@ -209,12 +221,12 @@ function markBranches(
       if (state[n] === 2) continue;
       state[n] = 2;
       stack.push(n);
+      marked.push(n);
     }
-  let marked = stack.length;
   const { adjStart, adjEdge, edgeFrom, edgeTo } = g;
   const prevEdge = r.prevEdge;
   while (stack.length > 0) {
-    if (marked > budget) return false;
+    if (marked.length > budget) return false;
     const p = stack.pop()!;
     for (let k = adjStart[p]; k < adjStart[p + 1]; k++) {
       const e = adjEdge[k];
@@ -222,7 +234,7 @@ function markBranches(
       if (prevEdge[c] !== e || state[c] === 2) continue;
       state[c] = 2;
       stack.push(c);
-      marked++;
+      marked.push(c);
     }
   }
   return true;

@@ -31,7 +31,8 @@ import { sameReportInputs, type SiteReportInputs } from './keptSiteReport';
 import { PathTree } from './pathTree';
 import { TreeCourses } from './treeCourses';
 import { protectionReasons } from './protectionReasons';
-import { searchChanges } from './searchChanges';
+import { changedSites, siteJunctions, type SiteJunctions } from './changedSites';
+import { searchChanges, type PathCheck } from './searchChanges';
 import { massViolenceReasons, takenAreas } from './takenAreas';
 import { usableAttachment } from './usableAttachment';
 
@@ -259,8 +260,8 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   let madePaths: SitePaths | undefined;
   let madeInputs: SiteReportInputs | undefined;
   const records = new Map<string, SiteRecord>();
-  const reports = layers.sites.map((site): SiteReport => {
-    const old = unchanged?.(site);
+  const reports = layers.sites.map((site, i): SiteReport => {
+    const old = unchanged?.(site, i);
     if (old) {
       records.set(site.properties.id, old);
       return old.report;
@@ -749,6 +750,8 @@ export class SiteAccessMemo {
   hazards?: EdgeHazards;
   frontlines: readonly ActiveFrontline[] = [];
   sites = new Map<string, SiteRecord>();
+  /** The junctions of the sites of the last re-analysis' date (changedSites.ts). */
+  junctions?: SiteJunctions;
   /** `routeLayersKey` of the last analysis: its trees carry over only to an analysis with the same. */
   routeKey = '';
   crossingsAt: ReadonlyMap<number, readonly ActiveCrossing[]> = new Map();
@@ -828,12 +831,13 @@ function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
 /**
  * A test of whether a site's last report still holds (the record when it does), or undefined when none can.
  * `pathChanged(key)(node)`: whether search `key` changed at the node or on the path to it (searchChanges.ts).
+ * The site is given with its place in `ctx.layers.sites`.
  */
 function reusable(
   ctx: AnalysisContext,
   memo: SiteAccessMemo,
-  pathChanged: (key: string) => (node: number) => boolean,
-): (site: SiteFeature) => SiteRecord | undefined {
+  pathChanged: (key: string) => PathCheck,
+): (site: SiteFeature, place: number) => SiteRecord | undefined {
   // Front lines added, removed, moved or renamed: sites within the protection radius of them are recomputed.
   const label = (f: ActiveFrontline) => frontlineLabel(ctx.scenario, f);
   const was = new Map(memo.frontlines.map((f) => [f.id, f]));
@@ -858,9 +862,38 @@ function reusable(
     return false;
   };
 
-  return (site) => {
+  // The sites whose searches changed at their junction or on the path to it, found from the junctions each
+  // search lists as changed: a move changes a few branches of each search's tree, and the sites at them are
+  // few, while asking each kept site's junction of each of its searches was some 28,000 scattered reads per
+  // move on the walks at full size (with its usable attachment found again). A site's junction is that of the
+  // last analysis: reuse needs the same date (`memo.key`), so the same roads in force, whose set is the
+  // same object then (activeLayers.ts), and the junction depends only on these and the site.
+  const sites = ctx.layers.sites;
+  const { roadIds } = ctx.layers;
+  let at = memo.junctions;
+  if (at?.sites !== sites || at.roadIds !== roadIds || at.first.length !== ctx.graph.nodeCount)
+    at = memo.junctions = siteJunctions(
+      sites,
+      roadIds,
+      ctx.graph.nodeCount,
+      (s) => usableAttachment(ctx, s.properties.id)?.node,
+    );
+  // Every search a record used ran in the last analysis (to make the record, or to find it still holds), so
+  // is among its searches. Each of them is asked here, as the reused sites' checks asked for theirs; one that
+  // no record uses any more (every site that used it now uses others) is repaired all the same.
+  const changed = changedSites(
+    at,
+    memo.searches.keys(),
+    pathChanged,
+    (i) => memo.sites.get(sites[i].properties.id)?.searchKeys,
+  );
+  const { nodeOf } = at;
+
+  return (site, place) => {
     const old = memo.sites.get(site.properties.id);
     if (!old || old.site !== site || nearChange(site.geometry.coordinates)) return undefined;
+    if (changed)
+      return old.searchKeys.length > 0 && (nodeOf[place] === -1 || changed[place] === 1) ? undefined : old;
     const att = usableAttachment(ctx, site.properties.id);
     if (old.searchKeys.length > 0) {
       if (!att) return undefined;
