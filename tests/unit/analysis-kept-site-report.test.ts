@@ -9,6 +9,9 @@ import type {
   SiteFeature,
   Situation,
 } from '$lib/domain/schemas';
+import { siteFindingsOn } from '$lib/domain/siteFindingsOn';
+import { siteStatusOn } from '$lib/domain/siteStatusOn';
+import { analysisParamsSchema } from '$lib/domain/schemas';
 import { scaledSudanSituation } from '../helpers/scaledSudanSituation';
 
 // A date change reuses a site's whole last report where its options were kept and its lifecycle, findings
@@ -166,6 +169,33 @@ describe('site reports kept across dates', () => {
     expect(was.reasons.some((r) => r.code === 'protection_mass_violence')).toBe(false);
     expect(now.reasons.some((r) => r.code === 'protection_mass_violence')).toBe(true);
     expect(JSON.stringify(now)).toBe(JSON.stringify(want));
+  });
+
+  // `sameReportInputs` compares the lifecycle and findings field by field: a field added to what
+  // `siteStatusOn` or `siteFindingsOn` makes must be compared too, or a report that changes with it is kept.
+  it('compares every field the lifecycle and findings are made with', () => {
+    const params = analysisParamsSchema.parse({});
+    const fields = {
+      lifecycle: new Set<string>(),
+      population: new Set<string>(),
+      finding: new Set<string>(),
+    };
+    for (const site of situation.sites)
+      for (const date of ['2023-06-01', DAY, NEXT, '2025-06-01']) {
+        const lifecycle = siteStatusOn(site, date);
+        for (const k of Object.keys(lifecycle)) fields.lifecycle.add(k);
+        for (const m of lifecycle.movedTo)
+          for (const k of Object.keys(m)) fields.lifecycle.add(`movedTo.${k}`);
+        const { population, finding } = siteFindingsOn(site, date, params);
+        for (const k of Object.keys(population ?? {})) fields.population.add(k);
+        for (const k of Object.keys(finding ?? {})) fields.finding.add(k);
+      }
+    const sorted = (s: Set<string>) => [...s].sort();
+    expect(sorted(fields.lifecycle)).toEqual(
+      ['movedTo', 'movedTo.population', 'movedTo.siteId', 'note', 'since', 'source', 'status'].sort(),
+    );
+    expect(sorted(fields.population)).toEqual(['date', 'range', 'source', 'stale', 'value'].sort());
+    expect(sorted(fields.finding)).toEqual(['date', 'famine', 'ipcPhase', 'source', 'validTo'].sort());
   });
 
   it('compares every input', () => {
