@@ -3,45 +3,13 @@ import { createAnalyzer } from '$lib/domain/analysis';
 import { dijkstra, type Graph, type SearchResult } from '$lib/domain/analysis/access/dijkstra';
 import { changedSites, siteJunctions } from '$lib/domain/analysis/access/changedSites';
 import { searchAgain, type SearchInput } from '$lib/domain/analysis/access/repairSearch';
-import { pathChangedIn, type Changes, type PathCheck } from '$lib/domain/analysis/access/searchChanges';
+import { pathChangedIn, type PathCheck } from '$lib/domain/analysis/access/searchChanges';
 import { parseSituation, type SiteFeature } from '$lib/domain/schemas';
 import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
 import { shiftedGeometry } from '../../bench/moveFrontline';
 import { mulberry32 } from '../../bench/prng';
 import { edgeListGraph } from '../helpers/edgeListGraph';
-
-/** A connected random network with extra edges and small whole costs (many ties), and its hubs. */
-function randomNetwork(rand: () => number) {
-  const int = (n: number) => Math.floor(rand() * n);
-  const nodeCount = 30 + int(120);
-  const from: number[] = [];
-  const to: number[] = [];
-  for (let n = 1; n < nodeCount; n++) {
-    from.push(int(n));
-    to.push(n);
-  }
-  for (let i = int(nodeCount * 2); i > 0; i--) {
-    from.push(int(nodeCount));
-    to.push(int(nodeCount));
-  }
-  const g = edgeListGraph(nodeCount, from, to);
-  const cost = Float64Array.from(from, () => (rand() < 0.05 ? Infinity : 1 + int(4)));
-  return { g, cost, int };
-}
-
-/** A few edges and junctions whose reasons or crossings changed, as flags and lists. */
-function randomChanges(g: Graph, rand: () => number): Changes {
-  const edges = new Set<number>();
-  const nodes = new Set<number>();
-  for (let i = Math.floor(rand() * 4); i > 0; i--) edges.add(Math.floor(rand() * g.edgeFrom.length));
-  for (let i = Math.floor(rand() * 2); i > 0; i--) nodes.add(Math.floor(rand() * g.nodeCount));
-  return {
-    edgeChanged: (e) => edges.has(e),
-    nodeChanged: (n) => nodes.has(n),
-    changedEdges: [...edges],
-    changedNodes: [...nodes],
-  };
-}
+import { randomChanges, randomSearchNetwork } from '../helpers/randomSearchNetwork';
 
 /** One search of a random network before and after a few of its edge costs changed (repaired in place). */
 function movedSearch(g: Graph, cost: Float64Array, int: (n: number) => number, rand: () => number) {
@@ -61,7 +29,7 @@ describe('the sites a move changed, found from the junctions it changed', () => 
     let listed = 0;
     for (let seed = 1; seed <= 200; seed++) {
       const rand = mulberry32(seed);
-      const { g, cost, int } = randomNetwork(rand);
+      const { g, cost, int } = randomSearchNetwork(rand);
       const { before, now } = movedSearch(g, cost, int, rand);
       for (const budget of [g.nodeCount, 1 + int(6)]) {
         const check = pathChangedIn(g, before, now, randomChanges(g, rand), budget);
@@ -84,7 +52,7 @@ describe('the sites a move changed, found from the junctions it changed', () => 
     let kept = 0;
     for (let seed = 1; seed <= 200; seed++) {
       const rand = mulberry32(1000 + seed);
-      const { g, cost, int } = randomNetwork(rand);
+      const { g, cost, int } = randomSearchNetwork(rand);
       const keys = ['a', 'b', 'c'].slice(0, 1 + int(3));
       const checks = new Map<string, PathCheck>();
       for (const key of keys) {

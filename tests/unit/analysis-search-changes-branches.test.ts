@@ -3,25 +3,12 @@ import { dijkstra, type Graph, type SearchResult } from '$lib/domain/analysis/ac
 import { changedInPlace, searchAgain, type SearchInput } from '$lib/domain/analysis/access/repairSearch';
 import { pathChangedIn, type Changes } from '$lib/domain/analysis/access/searchChanges';
 import { mulberry32 } from '../../bench/prng';
-import { edgeListGraph } from '../helpers/edgeListGraph';
+import { randomChanges, randomSearchNetwork } from '../helpers/randomSearchNetwork';
 
-/** A connected random network with extra edges and small whole costs (many ties), and its hubs. */
+/** A seeded network (randomSearchNetwork) and its hubs, drawn after it. */
 function randomNetwork(rand: () => number) {
-  const int = (n: number) => Math.floor(rand() * n);
-  const nodeCount = 30 + int(120);
-  const from: number[] = [];
-  const to: number[] = [];
-  for (let n = 1; n < nodeCount; n++) {
-    from.push(int(n));
-    to.push(n);
-  }
-  for (let i = int(nodeCount * 2); i > 0; i--) {
-    from.push(int(nodeCount));
-    to.push(int(nodeCount));
-  }
-  const g = edgeListGraph(nodeCount, from, to);
-  const cost = Float64Array.from(from, () => (rand() < 0.05 ? Infinity : 1 + int(4)));
-  const sources = Array.from({ length: 1 + int(3) }, () => ({ node: int(nodeCount), cost: int(3) }));
+  const { g, cost, int } = randomSearchNetwork(rand);
+  const sources = Array.from({ length: 1 + int(3) }, () => ({ node: int(g.nodeCount), cost: int(3) }));
   return { g, cost, sources, int };
 }
 
@@ -46,21 +33,6 @@ function plainChanged(g: Graph, before: SearchResult, now: SearchResult, c: Chan
     if (c.edgeChanged(e)) return true;
     n = g.edgeFrom[e] === n ? g.edgeTo[e] : g.edgeFrom[e];
   }
-}
-
-/** A few edges and junctions whose reasons or crossings changed, as flags and lists. */
-function randomChanges(g: Graph, rand: () => number): Changes {
-  const edges = new Set<number>();
-  const nodes = new Set<number>();
-  const edgeCount = g.edgeFrom.length;
-  for (let i = Math.floor(rand() * 4); i > 0; i--) edges.add(Math.floor(rand() * edgeCount));
-  for (let i = Math.floor(rand() * 2); i > 0; i--) nodes.add(Math.floor(rand() * g.nodeCount));
-  return {
-    edgeChanged: (e) => edges.has(e),
-    nodeChanged: (n) => nodes.has(n),
-    changedEdges: [...edges],
-    changedNodes: [...nodes],
-  };
 }
 
 describe('which sites a move changed: the branches below the changes marked at once', () => {
