@@ -21,6 +21,7 @@ import { frontlineLabel, type EdgeHazards } from '../hazards/evaluateEdgeHazards
 import { nothingReached, pathTo, type Graph, type SearchResult } from './dijkstra';
 import { searchAgain, type SearchInput } from './repairSearch';
 import { polygonIndexOf } from '../polygonIndexOf';
+import { sameSet } from '../sameSet';
 import { BlockageTree, bindingFirst } from './blockagesAlong';
 import { SearchTrees } from './carriedTrees';
 import { BLOCKED_PENALTY_KM } from './edgeCosts';
@@ -820,12 +821,6 @@ function stopsOf(
     stopExplainDomestic,
     closedPass,
   };
-}
-
-function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
 }
 
 /**

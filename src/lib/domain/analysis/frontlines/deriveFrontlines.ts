@@ -3,6 +3,7 @@ import { sharedBoundaryLines } from '../../geo/sharedBoundaryLines';
 import type { AreaFeature, Scenario } from '../../schemas';
 import type { ActiveFrontline } from '../activeLayers';
 import { compareStrings } from '../sortById';
+import { sameSet } from '../sameSet';
 
 /** Areas closer than this along their boundary are taken to share it. */
 export const SHARED_BOUNDARY_TOLERANCE_KM = 0.5;
@@ -38,12 +39,6 @@ const lastCalls = new WeakMap<
 >();
 
 const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
-
-function sameSet(a: Set<string>, b: Set<string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
-}
 
 /** `deriveFrontlines`, where `drawn` holds the actor pairs of the explicit front lines. */
 function derivedLines(
