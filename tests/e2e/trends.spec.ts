@@ -76,6 +76,39 @@ for (const [name, viewport] of [
       await expect(table.getByRole('row', { name: /^11 May 2024/ })).toContainText(
         'Siege of El Fasher by the RSF began (10 May 2024)',
       );
+      // Back to the first figure: the selector follows the page it shows.
+      await page.goBack();
+      await expect(page.getByRole('table', { name: 'People in cut-off sites, every 7 days' })).toBeVisible();
+      await expect(page.getByLabel('Figure')).toHaveValue('peopleCutOff');
+    });
+
+    test('a figure chosen on a slow link before the script runs is the one shown', async ({ page }) => {
+      // The app's scripts are held back, as on a slow link, while the reader picks a figure and a step.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/_app/immutable/**/*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto('/trends?from=2024-04-27&to=2024-06-01', { waitUntil: 'domcontentloaded' });
+      await page.getByLabel('Figure').selectOption({ label: 'People in besieged sites' });
+      await page.locator('select[name="step"]').selectOption({ label: '2 weeks' });
+      release();
+      // The script has started once the keyboard moves between the chart's points.
+      await expect(async () => {
+        await page.locator('svg a[data-date]').last().focus();
+        await page.keyboard.press('Home');
+        await expect(page.locator('svg a:focus')).toHaveAttribute('data-date', '2024-04-27', {
+          timeout: 500,
+        });
+      }).toPass();
+      await expect(page.getByLabel('Figure')).toHaveValue('peopleBesieged');
+      await expect(page.locator('select[name="step"]')).toHaveValue('14d');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await expect(page).toHaveURL(/figure=peopleBesieged.*step=14d/);
+      await expect(
+        page.getByRole('table', { name: 'People in besieged sites, every 14 days' }),
+      ).toBeVisible();
     });
   });
 }
