@@ -15,7 +15,8 @@ export const PROTECTION_MIN_SEVERITY = 2;
  * then dropped one by one (about a third of the protection reasons' time).
  */
 export class SevereIncidents {
-  private readonly list: IncidentFeature[] = [];
+  /** Those incidents, in the order of `incidents`. */
+  readonly list: IncidentFeature[] = [];
   private readonly index: BoxIndex;
 
   constructor(
