@@ -38,7 +38,7 @@ export function protectionInputsOf(ctx: AnalysisContext, taken: readonly TakenAr
     params: JSON.stringify(ctx.layers.params),
     frontlines: ctx.frontlines,
     contested: ctx.hazardAreas.filter((a) => a.properties.confidence === 'contested'),
-    severe: severeIncidentsOf(ctx.incidents, ctx.activeIncidents).list,
+    severe: severeIncidentsOf(ctx.layers.incidents, ctx.activeIncidents).list,
     taken,
   };
 }
