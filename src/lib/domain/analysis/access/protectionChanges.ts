@@ -1,7 +1,7 @@
 import type { Position } from 'geojson';
 import { bboxOfGeometry } from '../../geo/bboxOfGeometry';
 import { createBoxIndex, type BoxIndex } from '../../geo/createBoxIndex';
-import { expandBboxKm } from '../../geo/expandBboxKm';
+import { expandBboxKm, expandBoxKmInto } from '../../geo/expandBboxKm';
 import type { AreaFeature, IncidentFeature, Reason, Scenario } from '../../schemas';
 import type { ActiveFrontline } from '../activeLayers';
 import type { AnalysisContext } from '../context';
@@ -84,14 +84,18 @@ export function protectionChangedNear(
   const takenIndex = boxIndexOf(taken.map((t) => expandBboxKm(bboxOfGeometry(t.area.geometry), radiusKm)));
   if (segments.length + areas.length + incidents.length + taken.length === 0) return () => false;
 
+  // Asked of every site: no array made for its box, and an index of nothing not searched.
+  const box = new Float64Array(4);
+  const meets = (index: BoxIndex, b: ArrayLike<number>) =>
+    index.size > 0 && index.search(b[0], b[1], b[2], b[3]).length > 0;
   return (position) => {
-    const [x, y] = position;
-    if (areaIndex.search(x, y, x, y).length > 0 || takenIndex.search(x, y, x, y).length > 0) return true;
-    const box = expandBboxKm([x, y, x, y], radiusKm);
-    return (
-      segmentIndex.search(box[0], box[1], box[2], box[3]).length > 0 ||
-      incidentIndex.search(box[0], box[1], box[2], box[3]).length > 0
-    );
+    const x = position[0];
+    const y = position[1];
+    box[0] = box[2] = x;
+    box[1] = box[3] = y;
+    if (meets(areaIndex, box) || meets(takenIndex, box)) return true;
+    expandBoxKmInto(box, x, y, x, y, radiusKm);
+    return meets(segmentIndex, box) || meets(incidentIndex, box);
   };
 }
 
