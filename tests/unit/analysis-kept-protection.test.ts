@@ -200,7 +200,16 @@ describe('protection reasons kept across a date step', () => {
   const generated = base.incidents
     .filter((i) => i.properties.date === NEXT || i.properties.date === LEAVES_WINDOW)
     .map((i) => i.geometry.coordinates);
-  // A step that stays on NEXT and moves the front line that began that day away from its site.
+  // Steps that stay on NEXT: the front line that began that day renamed, then moved away from its site.
+  const renamed = {
+    frontlines: [
+      {
+        id: 'frontline-begins',
+        name: 'frontline renamed',
+        actorIds: ['actor-x', 'actor-y'] as [string, string],
+      },
+    ],
+  };
   const moved = {
     frontlines: [
       {
@@ -212,23 +221,27 @@ describe('protection reasons kept across a date step', () => {
       },
     ],
   };
+  // With the targets whose reasons each step makes again: after the move, not that of the line moved away.
+  const all = [...changes];
   const steps = [
-    { asOf: DAY },
-    { asOf: NEXT },
-    { asOf: NEXT, overrides: moved },
-    { asOf: DAY },
-    { asOf: NEXT },
+    { asOf: DAY, made: all },
+    { asOf: NEXT, made: all },
+    { asOf: NEXT, overrides: renamed, made: ['front line begins'] },
+    { asOf: NEXT, overrides: moved, made: ['front line begins'] },
+    { asOf: DAY, made: all.filter((c) => c !== 'front line begins') },
+    { asOf: NEXT, made: all },
   ];
   const fresh = steps.map(({ asOf, overrides }) => createAnalyzer(situation).analyze(asOf, {}, overrides));
 
   it('changes the protection reasons of each target between the two days', () => {
-    const [day, next, move] = fresh.map((r) => new Map(r.sites.map((s) => [s.id, s])));
+    const [day, next, rename, move] = fresh.map((r) => new Map(r.sites.map((s) => [s.id, s])));
     for (const [change, site] of targets) {
       const id = site.properties.id;
       expect(protectionCodes(next.get(id)!.reasons), change).not.toBe(protectionCodes(day.get(id)!.reasons));
     }
     const id = targets.get('front line begins')!.properties.id;
-    expect(protectionCodes(move.get(id)!.reasons)).not.toBe(protectionCodes(next.get(id)!.reasons));
+    expect(protectionCodes(rename.get(id)!.reasons)).not.toBe(protectionCodes(next.get(id)!.reasons));
+    expect(protectionCodes(move.get(id)!.reasons)).not.toBe(protectionCodes(rename.get(id)!.reasons));
   });
 
   it('gives every site a fresh analyzer’s report, keeping far sites’ reasons', { timeout: 60_000 }, () => {
@@ -236,19 +249,20 @@ describe('protection reasons kept across a date step', () => {
     const memo = new SiteAccessMemo();
     const protectionOf = () => new Map([...memo.sites].map(([id, r]) => [id, r.protection]));
     let last = new Map<string, unknown>();
-    for (const [step, { asOf, overrides }] of steps.entries()) {
+    for (const [step, { asOf, overrides, made }] of steps.entries()) {
       const reports = siteAccess(analyzer.context(asOf, {}, overrides), memo);
       const want = fresh[step].sites;
       expect(reports.length).toBe(want.length);
-      reports.forEach((r, i) => expect(JSON.stringify(r), `${asOf} ${r.id}`).toBe(JSON.stringify(want[i])));
+      reports.forEach((r, i) =>
+        expect(JSON.stringify(r), `step ${step}, ${asOf}, ${r.id}`).toBe(JSON.stringify(want[i])),
+      );
       const now = protectionOf();
       if (step > 0) {
-        // A target's reasons are made again, but on the move only the moved line's, and after it not that
-        // one's (the line was moved far from it); those of a site far from every change are the last ones.
-        const moving = (change: Change) => change === 'front line begins';
-        for (const [change, site] of targets)
-          if (step === 2 ? moving(change) : step !== 3 || !moving(change))
-            expect(now.get(site.properties.id), `${step} ${change}`).not.toBe(last.get(site.properties.id));
+        // The targets' reasons are made again; those of a site far from every change are the last ones.
+        for (const change of made) {
+          const id = targets.get(change)!.properties.id;
+          expect(now.get(id), `${step} ${change}`).not.toBe(last.get(id));
+        }
         let far = 0;
         for (const site of situation.sites) {
           const p = site.geometry.coordinates;
