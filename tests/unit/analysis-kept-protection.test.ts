@@ -4,6 +4,7 @@ import { createAnalyzer } from '$lib/domain/analysis';
 import { SiteAccessMemo, siteAccess } from '$lib/domain/analysis/access/siteAccess';
 import { haversineKm } from '$lib/domain/geo/haversineKm';
 import type {
+  AnalysisOverridesInput,
   AreaFeature,
   FrontlineFeature,
   IncidentFeature,
@@ -223,7 +224,7 @@ describe('protection reasons kept across a date step', () => {
   };
   // With the targets whose reasons each step makes again: after the move, not that of the line moved away.
   const all = [...changes];
-  const steps = [
+  const steps: { asOf: string; overrides?: AnalysisOverridesInput; made: Change[] }[] = [
     { asOf: DAY, made: all },
     { asOf: NEXT, made: all },
     { asOf: NEXT, overrides: renamed, made: ['front line begins'] },
