@@ -46,7 +46,7 @@ export function protectionReasons(ctx: AnalysisContext, position: Position): Rea
       });
   }
 
-  const near = severeIncidentsOf(ctx.incidents, ctx.activeIncidents).near(position, box, radius);
+  const near = severeIncidentsOf(ctx.layers.incidents, ctx.activeIncidents).near(position, box, radius);
   if (near.length >= params.protectionIncidentCount)
     for (const inc of near)
       out.push({

@@ -32,6 +32,12 @@ import { sameReportInputs, type SiteReportInputs } from './keptSiteReport';
 import { PathTree } from './pathTree';
 import { TreeCourses } from './treeCourses';
 import { protectionReasons } from './protectionReasons';
+import {
+  protectionChangedNear,
+  protectionInputsOf,
+  type ProtectionInputs,
+  type SiteProtection,
+} from './protectionChanges';
 import { changedSites, siteJunctions, type SiteJunctions } from './changedSites';
 import { searchChanges, type PathCheck } from './searchChanges';
 import { massViolenceReasons, takenAreas } from './takenAreas';
@@ -214,6 +220,12 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     params.protectionTakenWindowDays,
     params.protectionViolenceWindowDays,
   );
+  // Where nothing the protection reasons are made from changed near a site since the last analysis (another
+  // date, a moved front line), the site's last ones stand: most of them, on a one-day step.
+  const protectionNow = memo ? protectionInputsOf(ctx, taken) : undefined;
+  const protectionChanged =
+    protectionNow &&
+    protectionChangedNear(memo?.protection, protectionNow, ctx.scenario, params.protectionRadiusKm);
 
   const key = memo ? activeLayersKey(ctx.layers) : '';
   const routeKey = memo ? routeLayersKey(ctx.layers) : '';
@@ -260,6 +272,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   };
   let madePaths: SitePaths | undefined;
   let madeInputs: SiteReportInputs | undefined;
+  let madeProtection: SiteProtection | undefined;
   const records = new Map<string, SiteRecord>();
   const reports = layers.sites.map((site, i): SiteReport => {
     const old = unchanged?.(site, i);
@@ -270,6 +283,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     tried = [];
     madePaths = undefined;
     madeInputs = undefined;
+    madeProtection = undefined;
     const report = evaluate(site);
     records.set(site.properties.id, {
       site,
@@ -277,6 +291,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
       searchKeys: tried,
       paths: madePaths,
       inputs: madeInputs,
+      protection: madeProtection,
     });
     return report;
   });
@@ -289,6 +304,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     memo.inputs = inputs;
     memo.hazards = ctx.hazards;
     memo.frontlines = ctx.frontlines;
+    memo.protection = protectionNow;
     memo.routeKey = routeKey;
     memo.crossingsAt = ctx.crossingsAt;
     memo.stops = stops;
@@ -450,22 +466,29 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     }));
     const finding = findings.finding;
     const famine = finding !== null && (finding.famine || finding.ipcPhase === 5);
-    const reasons: Reason[] = protectionReasons(ctx, position);
+    const lastProtection = last?.protection;
+    const protection: SiteProtection =
+      lastProtection && protectionChanged && !protectionChanged(position)
+        ? lastProtection
+        : {
+            own: protectionReasons(ctx, position),
+            massViolence: massViolenceReasons(
+              taken,
+              ctx.scenario,
+              position,
+              params.protectionRadiusKm,
+              params.protectionViolenceWindowDays,
+            ),
+          };
+    madeProtection = protection;
+    const reasons: Reason[] = [...protection.own];
     for (const c of sieges)
       reasons.push({
         code: 'protection_besieged',
         featureId: c.properties.id,
         detail: `besieged by ${actorName(c.properties.actorId)}${c.properties.validFrom ? ` since ${c.properties.validFrom}` : ''}`,
       });
-    reasons.push(
-      ...massViolenceReasons(
-        taken,
-        ctx.scenario,
-        position,
-        params.protectionRadiusKm,
-        params.protectionViolenceWindowDays,
-      ),
-    );
+    reasons.push(...protection.massViolence);
     const flags = new Set<SiteFlag>();
     if (reasons.length > 0) flags.add('protection');
     if (sieges.length > 0) flags.add('besieged');
@@ -732,6 +755,8 @@ interface SiteRecord {
   paths?: SitePaths;
   /** What the report was made from, for the next analysis (keptSiteReport.ts). */
   inputs?: SiteReportInputs;
+  /** Its protection and mass-violence reasons (an active site's), for the next analysis (protectionChanges.ts). */
+  protection?: SiteProtection;
 }
 
 /**
@@ -750,6 +775,8 @@ export class SiteAccessMemo {
   inputs = new Map<string, SearchInput & { result: SearchResult }>();
   hazards?: EdgeHazards;
   frontlines: readonly ActiveFrontline[] = [];
+  /** What the sites' protection reasons were made from in the last analysis. */
+  protection?: ProtectionInputs;
   sites = new Map<string, SiteRecord>();
   /** The junctions of the sites of the last re-analysis' date (changedSites.ts). */
   junctions?: SiteJunctions;
