@@ -33,6 +33,7 @@ import { PathTree } from './pathTree';
 import { TreeCourses } from './treeCourses';
 import { protectionReasons } from './protectionReasons';
 import { changedSites, siteJunctions, type SiteJunctions } from './changedSites';
+import { comparableSearches, crosslineAsInternal } from './crosslineTwin';
 import { searchChanges, type PathCheck } from './searchChanges';
 import { massViolenceReasons, takenAreas } from './takenAreas';
 import { usableAttachment } from './usableAttachment';
@@ -66,6 +67,11 @@ const keyOf = (s: SearchSpec): string => {
  * read each, some 27,000 per move on the walks at full size).
  */
 const searchKeys = new Map<string, string>();
+/** The key of the internal search a crossline search may share its result with (crosslineTwin.ts). */
+const internalTwinOf = (key: string): string | undefined => {
+  const spec = specOf(key);
+  return spec.crossline ? keyOf({ ...spec, crossline: false }) : undefined;
+};
 const specOf = (key: string): SearchSpec => {
   const [country, domestic, crossline, explain] = key.split('|');
   return {
@@ -134,7 +140,10 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     }
     return c;
   };
-  const searches = new Map<string, { hubs: Hub[]; result: SearchResult; key: string }>();
+  type RunSearch = { hubs: Hub[]; result: SearchResult; key: string };
+  const searches = new Map<string, RunSearch>();
+  // Crossline searches that are their internal twins (crosslineTwin.ts) take those searches' results.
+  const sharedTwins = crosslineAsInternal(ctx.hazards);
   const inputs = new Map<string, SearchInput & { result: SearchResult }>();
   // What the options need of each search's paths, built along its tree as sites ask for them.
   const pathTrees = new Map<string, PathTree>();
@@ -162,10 +171,17 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   let tried: string[] = [];
   // `record` false for the reuse checks: they look at a search for a site already evaluated, and recording
   // it would add the key to whichever site was evaluated last, which is then reused less often.
-  const runSearch = (spec: SearchSpec, record = true) => {
+  const runSearch = (spec: SearchSpec, record = true): RunSearch => {
     const key = keyOf(spec);
     if (record) tried.push(key);
     let s = searches.get(key);
+    if (!s && spec.crossline && sharedTwins) {
+      // The internal search's result, the same object: never written over by a repair of this key, which
+      // keeps no input of its own for the next analysis (that one repairs or searches it anew).
+      const twin = runSearch({ ...spec, crossline: false }, false);
+      s = { key, hubs: twin.hubs, result: twin.result };
+      searches.set(key, s);
+    }
     if (!s) {
       const from = hubs.filter((h) => (h.site.properties.country === spec.country) === spec.domestic);
       const stopAt = spec.explain
@@ -225,7 +241,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
           ctx,
           memo.hazards,
           memo.crossingsAt,
-          memo.searches,
+          comparableSearches(memo.searches, sharedTwins, internalTwinOf),
           (k) => runSearch(specOf(k), false).result,
         )
       : undefined;
