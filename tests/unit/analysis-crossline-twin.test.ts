@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAnalyzer } from '$lib/domain/analysis';
 import { carriedEdgeCosts } from '$lib/domain/analysis/access/carriedCosts';
+import { crosslineAsInternal } from '$lib/domain/analysis/access/crosslineTwin';
 import type { EdgeCostOptions } from '$lib/domain/analysis/access/edgeCosts';
 import { parseSituation, type AnalysisOverridesInput } from '$lib/domain/schemas';
 import { generateSituationInput, SUDAN_SCALE } from '../../bench/generate';
@@ -14,13 +15,26 @@ vi.mock('$lib/domain/analysis/access/carriedCosts', async (importOriginal) => {
   return { ...actual, carriedEdgeCosts: vi.fn(actual.carriedEdgeCosts) };
 });
 const costsMade = vi.mocked(carriedEdgeCosts);
+// The reports to compare with are made the plain way, every crossline search searched on its own: a fresh
+// analyzer that took the twins' results would share any mistake in when they may be taken.
+const twins = vi.hoisted(() => ({ taken: true }));
+vi.mock('$lib/domain/analysis/access/crosslineTwin', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('$lib/domain/analysis/access/crosslineTwin')>();
+  return {
+    ...actual,
+    crosslineAsInternal: vi.fn(
+      (h: Parameters<typeof actual.crosslineAsInternal>[0]) => twins.taken && actual.crosslineAsInternal(h),
+    ),
+  };
+});
 
 // With no crossline passage on a date (no open crossline crossing where a front line crosses a road), each
 // crossline search is the internal search of the same hubs and takes its result; where a move or a date
 // brings a passage back, it is searched again on its own, and must not be compared with the internal
 // search's arrays, which that search's repair may have written over since. Seeded grids with a few crossline
 // crossings on their front lines: random moves of the lines (crossings left behind or reached again), dates
-// on which the crossings open and close, lines put back; every report must be a fresh analyzer's.
+// on which the crossings open and close, lines put back; every report must be a fresh analyzer's whose crossline
+// searches are all searched on their own.
 describe('crossline searches that are their internal twins', () => {
   it('give after each move and date the report of a fresh analyzer', { timeout: 300_000 }, () => {
     let shared = 0;
@@ -59,7 +73,9 @@ describe('crossline searches that are their internal twins', () => {
         const reused = analyzer.analyze(asOf, undefined, overrides);
         const madeCrossline = costsMade.mock.calls.some(([, opts]) => (opts as EdgeCostOptions).crossline);
         const passages = analyzer.context(asOf, undefined, overrides).hazards.crossline.size;
+        twins.taken = false;
         const fresh = createAnalyzer(situation).analyze(asOf, undefined, overrides);
+        twins.taken = true;
         const at = `seed ${seed}, step ${step}, ${asOf} ${JSON.stringify(overrides?.frontlines?.[0].id)}`;
         expect(JSON.stringify(reused), at).toBe(JSON.stringify(fresh));
         // The twins' path is taken whenever there is no passage, and only then.
@@ -74,6 +90,7 @@ describe('crossline searches that are their internal twins', () => {
     }
     // Re-analyses with shared twins, with crossline searches of their own, and passages from one to the other
     // both ways.
+    expect(vi.mocked(crosslineAsInternal)).toHaveBeenCalled();
     expect(shared).toBeGreaterThan(25);
     expect(ownCosts).toBeGreaterThan(50);
     expect(changes.toOwn).toBeGreaterThan(3);
