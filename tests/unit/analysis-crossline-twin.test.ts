@@ -3,9 +3,11 @@ import { createAnalyzer } from '$lib/domain/analysis';
 import { carriedEdgeCosts } from '$lib/domain/analysis/access/carriedCosts';
 import { comparableSearches, crosslineAsInternal } from '$lib/domain/analysis/access/crosslineTwin';
 import type { SearchResult } from '$lib/domain/analysis/access/dijkstra';
+import { SiteAccessMemo, siteAccess } from '$lib/domain/analysis/access/siteAccess';
 import type { EdgeCostOptions } from '$lib/domain/analysis/access/edgeCosts';
 import { parseSituation, type AnalysisOverridesInput } from '$lib/domain/schemas';
 import { generateSituationInput, SUDAN_SCALE } from '../../bench/generate';
+import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
 import { shiftedGeometry } from '../../bench/moveFrontline';
 import { mulberry32 } from '../../bench/prng';
 
@@ -109,18 +111,32 @@ describe('crossline searches that are their internal twins', () => {
       origin: new Int32Array(1),
     });
     const internal = result();
-    const own = result();
-    const twinOf = (k: string) => (k.startsWith('x') ? `i${k.slice(1)}` : undefined);
     const last = new Map([
       ['i1', internal],
       ['x1', internal],
       ['i2', result()],
-      ['x2', own],
+      ['x2', result()],
     ]);
-    expect(comparableSearches(last, true, twinOf)).toBe(last);
-    expect([...comparableSearches(last, false, twinOf).keys()]).toEqual(['i1', 'i2', 'x2']);
+    const twinned = new Set(['x1']);
+    expect(comparableSearches(last, twinned, true)).toBe(last);
+    expect(comparableSearches(last, new Set(), false)).toBe(last);
+    expect([...comparableSearches(last, twinned, false).keys()]).toEqual(['i1', 'i2', 'x2']);
     expect(last.size).toBe(4);
-    const unshared = new Map([...last].filter(([k]) => k !== 'x1'));
-    expect(comparableSearches(unshared, false, twinOf)).toBe(unshared);
+  });
+
+  // The walks have no crossline crossing, and no hub abroad: the cross-border searches are from no hub, and
+  // their crossline one shares the result of nothing reached, which no repair writes. Those are not left out
+  // when a passage appears: each would send every site back to a check of its own.
+  it('lists only the twins searched from hubs', () => {
+    const situation = parseSituation(generateWalkSituationInput(walkOptionsAt(0.05)).input);
+    const ctx = createAnalyzer(situation).context('2024-08-15');
+    const memo = new SiteAccessMemo();
+    siteAccess(ctx, memo);
+    expect(ctx.hazards.crossline.size).toBe(0);
+    const keys = [...memo.searches.keys()];
+    // Country, domestic, crossline, explaining: the cross-border crossline search, from no hub.
+    expect(keys).toContain('SDN|false|true|false');
+    expect([...memo.twinned].sort()).toEqual(keys.filter((k) => k.startsWith('SDN|true|true|')).sort());
+    expect(memo.twinned.size).toBeGreaterThan(0);
   });
 });

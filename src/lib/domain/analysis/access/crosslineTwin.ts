@@ -14,22 +14,18 @@ export function crosslineAsInternal(hazards: EdgeHazards): boolean {
 
 /**
  * The last analysis' search results that this one may compare its own with (searchChanges.ts): all of them,
- * but for a crossline search that took its internal twin's result then (the same object, `twinOf(key)`'s) and
- * cannot now. That result's arrays belong to the twin, whose repair in this analysis may already have written
- * over them: such a search is then taken as changed everywhere (no last result), not compared with them.
+ * but for the crossline searches that took their internal twins' results then (`twinned`, those searched
+ * from hubs) when they cannot now. Such a result's arrays belong to the twin, whose repair in this analysis
+ * may already have written over them: the search is then taken as changed everywhere (no last result), not
+ * compared with them. (A search from no hub shares a result no repair writes, and is not listed.)
  */
 export function comparableSearches(
   last: ReadonlyMap<string, SearchResult>,
+  twinned: ReadonlySet<string>,
   sharedNow: boolean,
-  twinOf: (key: string) => string | undefined,
 ): ReadonlyMap<string, SearchResult> {
-  if (sharedNow) return last;
-  let out: Map<string, SearchResult> | undefined;
-  for (const [key, result] of last) {
-    const twin = twinOf(key);
-    if (twin === undefined || last.get(twin) !== result) continue;
-    out ??= new Map(last);
-    out.delete(key);
-  }
-  return out ?? last;
+  if (sharedNow || twinned.size === 0) return last;
+  const out = new Map(last);
+  for (const key of twinned) out.delete(key);
+  return out;
 }

@@ -67,11 +67,6 @@ const keyOf = (s: SearchSpec): string => {
  * read each, some 27,000 per move on the walks at full size).
  */
 const searchKeys = new Map<string, string>();
-/** The key of the internal search a crossline search may share its result with (crosslineTwin.ts). */
-const internalTwinOf = (key: string): string | undefined => {
-  const spec = specOf(key);
-  return spec.crossline ? keyOf({ ...spec, crossline: false }) : undefined;
-};
 const specOf = (key: string): SearchSpec => {
   const [country, domestic, crossline, explain] = key.split('|');
   return {
@@ -144,6 +139,8 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   const searches = new Map<string, RunSearch>();
   // Crossline searches that are their internal twins (crosslineTwin.ts) take those searches' results.
   const sharedTwins = crosslineAsInternal(ctx.hazards);
+  // Those that did, from hubs: their result is one a repair of the twin may write over (memo.twinned).
+  const twinned = new Set<string>();
   const inputs = new Map<string, SearchInput & { result: SearchResult }>();
   // What the options need of each search's paths, built along its tree as sites ask for them.
   const pathTrees = new Map<string, PathTree>();
@@ -181,6 +178,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
       const twin = runSearch({ ...spec, crossline: false }, false);
       s = { key, hubs: twin.hubs, result: twin.result };
       searches.set(key, s);
+      if (twin.hubs.length > 0) twinned.add(key);
     }
     if (!s) {
       const from = hubs.filter((h) => (h.site.properties.country === spec.country) === spec.domestic);
@@ -241,7 +239,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
           ctx,
           memo.hazards,
           memo.crossingsAt,
-          comparableSearches(memo.searches, sharedTwins, internalTwinOf),
+          comparableSearches(memo.searches, memo.twinned, sharedTwins),
           (k) => runSearch(specOf(k), false).result,
         )
       : undefined;
@@ -302,6 +300,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     memo.reports = reports;
     memo.key = key;
     memo.searches = new Map([...searches].map(([k, v]) => [k, v.result]));
+    memo.twinned = twinned;
     memo.inputs = inputs;
     memo.hazards = ctx.hazards;
     memo.frontlines = ctx.frontlines;
@@ -762,6 +761,8 @@ export class SiteAccessMemo {
   reports: SiteReport[] = [];
   key = '';
   searches = new Map<string, SearchResult>();
+  /** The crossline searches among `searches` whose result is their internal twin's (crosslineTwin.ts). */
+  twinned: ReadonlySet<string> = new Set();
   /** What each search ran on, with its result: a search whose changes it never reached is not run again. */
   inputs = new Map<string, SearchInput & { result: SearchResult }>();
   hazards?: EdgeHazards;
@@ -782,6 +783,7 @@ export class SiteAccessMemo {
 
   forgetSearches(): void {
     this.searches = new Map();
+    this.twinned = new Set();
     this.inputs = new Map();
     this.hazards = undefined;
     this.sites = new Map();
