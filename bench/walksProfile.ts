@@ -4,7 +4,12 @@
  * self time printed), or with BENCH_PROFILE=first around the first analysis, with BENCH_PROFILE=heap the
  * allocations (sampled, collected objects included) by function, with BENCH_PROFILE=first-heap those of the first
  * analysis, with BENCH_PROFILE=none no profile. Each
- * move's CPU time and garbage-collection pauses (main thread) are printed.
+ * move's CPU time and garbage-collection pauses (main thread) are printed. BENCH_WARMUP moves (default 0) are
+ * made before the profile starts, with a collection after them: the first moves run code not yet optimised
+ * and finish the first analysis' collection, which a profile of a warm move should not hold. The CPU profile
+ * is also printed as self time by file. `BENCH_GC_EACH=1` collects garbage before each move, as in
+ * bench/walksReanalysis.ts (the collection itself is in the profile, and its sweeping on other threads in the
+ * CPU times, not in the profile).
  * `BENCH_SCALE=0.3 node --expose-gc --import tsx bench/walksProfile.ts`
  */
 import { Session } from 'node:inspector';
@@ -21,6 +26,8 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 0.1);
 const MOVES = Number(process.env.BENCH_REANALYSIS_RUNS ?? 5);
 const WHAT = process.env.BENCH_PROFILE ?? 'reanalysis';
 const OUT = process.env.BENCH_PROFILE_OUT ?? 'walks.cpuprofile';
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 0);
+const GC_EACH = process.env.BENCH_GC_EACH === '1';
 
 interface Node {
   id: number;
@@ -57,6 +64,12 @@ async function main() {
   analyzer.analyze(AS_OF);
   console.log(`first cpu ${Math.round(cpuMsSince(c0))} ms`);
   const moved = situation.frontlines[Math.floor(situation.frontlines.length / 2)];
+  const move = (i: number) =>
+    analyzer.analyze(AS_OF, undefined, {
+      frontlines: [{ id: moved.properties.id, geometry: shiftedGeometry(moved, 2 + i) }],
+    });
+  for (let i = 0; i < (WHAT.startsWith('first') ? 0 : WARMUP); i++) move(i);
+  if (WARMUP > 0) collectGarbage();
   let pauses = 0;
   const gcs = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) pauses += e.duration;
@@ -72,11 +85,10 @@ async function main() {
   const cpu: number[] = [];
   const gc: number[] = [];
   for (let i = 0; i < (WHAT.startsWith('first') ? 0 : MOVES); i++) {
+    if (GC_EACH) collectGarbage();
     const c = process.cpuUsage();
     pauses = 0;
-    analyzer.analyze(AS_OF, undefined, {
-      frontlines: [{ id: moved.properties.id, geometry: shiftedGeometry(moved, 2 + i) }],
-    });
+    move(WARMUP + i);
     cpu.push(cpuMsSince(c));
     // The observer is told of the pauses asynchronously.
     await new Promise((resolve) => setImmediate(resolve));
@@ -118,5 +130,14 @@ async function main() {
   }
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 40);
   for (const [k, v] of top) console.log(`${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
+  const byFile = new Map<string, number>();
+  for (const n of profile.nodes) {
+    const f = n.callFrame;
+    const key = f.url === '' ? f.functionName : f.url.replace(/^.*\/(src|node_modules)\//, '$1/');
+    byFile.set(key, (byFile.get(key) ?? 0) + (n.hitCount ?? 0));
+  }
+  console.log('by file:');
+  for (const [k, v] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
 }
 void main();

@@ -39,6 +39,7 @@ import {
   type SiteProtection,
 } from './protectionChanges';
 import { changedSites, siteJunctions, type SiteJunctions } from './changedSites';
+import { comparableSearches, crosslineAsInternal } from './crosslineTwin';
 import { searchChanges, type PathCheck } from './searchChanges';
 import { massViolenceReasons, takenAreas } from './takenAreas';
 import { usableAttachment } from './usableAttachment';
@@ -140,7 +141,12 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     }
     return c;
   };
-  const searches = new Map<string, { hubs: Hub[]; result: SearchResult; key: string }>();
+  type RunSearch = { hubs: Hub[]; result: SearchResult; key: string };
+  const searches = new Map<string, RunSearch>();
+  // Crossline searches that are their internal twins (crosslineTwin.ts) take those searches' results.
+  const sharedTwins = crosslineAsInternal(ctx.hazards);
+  // Those that did, from hubs: their result is one a repair of the twin may write over (memo.twinned).
+  const twinned = new Set<string>();
   const inputs = new Map<string, SearchInput & { result: SearchResult }>();
   // What the options need of each search's paths, built along its tree as sites ask for them.
   const pathTrees = new Map<string, PathTree>();
@@ -168,10 +174,18 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   let tried: string[] = [];
   // `record` false for the reuse checks: they look at a search for a site already evaluated, and recording
   // it would add the key to whichever site was evaluated last, which is then reused less often.
-  const runSearch = (spec: SearchSpec, record = true) => {
+  const runSearch = (spec: SearchSpec, record = true): RunSearch => {
     const key = keyOf(spec);
     if (record) tried.push(key);
     let s = searches.get(key);
+    if (!s && spec.crossline && sharedTwins) {
+      // The internal search's result, the same object: never written over by a repair of this key, which
+      // keeps no input of its own for the next analysis (that one repairs or searches it anew).
+      const twin = runSearch({ ...spec, crossline: false }, false);
+      s = { key, hubs: twin.hubs, result: twin.result };
+      searches.set(key, s);
+      if (twin.hubs.length > 0) twinned.add(key);
+    }
     if (!s) {
       const from = hubs.filter((h) => (h.site.properties.country === spec.country) === spec.domestic);
       const stopAt = spec.explain
@@ -237,7 +251,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
           ctx,
           memo.hazards,
           memo.crossingsAt,
-          memo.searches,
+          comparableSearches(memo.searches, memo.twinned, sharedTwins),
           (k) => runSearch(specOf(k), false).result,
         )
       : undefined;
@@ -301,6 +315,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     memo.reports = reports;
     memo.key = key;
     memo.searches = new Map([...searches].map(([k, v]) => [k, v.result]));
+    memo.twinned = twinned;
     memo.inputs = inputs;
     memo.hazards = ctx.hazards;
     memo.frontlines = ctx.frontlines;
@@ -771,6 +786,8 @@ export class SiteAccessMemo {
   reports: SiteReport[] = [];
   key = '';
   searches = new Map<string, SearchResult>();
+  /** The crossline searches among `searches` whose result is their internal twin's (crosslineTwin.ts). */
+  twinned: ReadonlySet<string> = new Set();
   /** What each search ran on, with its result: a search whose changes it never reached is not run again. */
   inputs = new Map<string, SearchInput & { result: SearchResult }>();
   hazards?: EdgeHazards;
@@ -793,6 +810,7 @@ export class SiteAccessMemo {
 
   forgetSearches(): void {
     this.searches = new Map();
+    this.twinned = new Set();
     this.inputs = new Map();
     this.hazards = undefined;
     this.sites = new Map();
