@@ -142,3 +142,32 @@ test("the map's planner link opens the planner on the map's date, to the selecte
   await expect(page.getByLabel('Date')).toHaveValue('2024-08-20');
   await expect(page.getByLabel('Destination')).toHaveValue(/sd_zamzam/);
 });
+
+test.describe('on a slow link', () => {
+  // The scripts come from the network, not the offline service worker the sign-in page installs, so that
+  // the test can hold them back.
+  test.use({ serviceWorkers: 'block' });
+
+  test('the number of alternatives chosen on a slow link before the script runs is the one planned', async ({
+    page,
+  }) => {
+    await signInToPlanner(page);
+    // The app's scripts are held back, as on a slow link, while the coordinator fills the form.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_app/immutable/**/*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/plan?from=td_adre_transit&to=sd_zamzam&date=2024-08-20', {
+      waitUntil: 'domcontentloaded',
+    });
+    await page.getByLabel('Alternatives').selectOption('1');
+    release();
+    await mapIdle(page);
+    await expect(page.getByLabel('Alternatives')).toHaveValue('1');
+    await page.getByRole('button', { name: 'Plan routes' }).click();
+    await expect(page.getByRole('region', { name: 'Routes' }).getByText('Route 1 (best)')).toBeVisible();
+    await expect(page).toHaveURL(/[?&]alt=1(&|$)/);
+  });
+});
