@@ -2,6 +2,7 @@ import type { Position } from 'geojson';
 import type { RoadNetwork } from '../network/roadNetwork';
 import { pathGeometry } from './pathGeometry';
 import type { TreeCourses } from './treeCourses';
+import { sameItems } from '../sameItems';
 
 /** A best path's segment ids and course, with the path they were made from. */
 export interface PathCourse {
@@ -84,15 +85,9 @@ function samePath(
   return (
     samePosition(last.start, start) &&
     samePosition(last.end, end) &&
-    sameNumbers(last.edges, edges) &&
-    sameNumbers(last.nodes, nodes)
+    sameItems(last.edges, edges) &&
+    sameItems(last.nodes, nodes)
   );
 }
 
 const samePosition = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

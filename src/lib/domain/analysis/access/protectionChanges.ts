@@ -9,6 +9,7 @@ import { segmentBox } from '../frontlines/frontlineSegments';
 import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
 import { severeIncidentsOf } from './severeIncidents';
 import type { TakenArea } from './takenAreas';
+import { sameItems } from '../sameItems';
 
 /**
  * A site's reasons made by `protectionReasons` (front lines, contested areas, incidents) and by
@@ -149,17 +150,13 @@ function changedTaken(last: readonly TakenArea[], now: readonly TakenArea[]): Ta
   for (const t of now) {
     const old = was.get(t.area.properties.id);
     was.delete(t.area.properties.id);
-    if (old && old.area === t.area && sameList(old.from, t.from) && sameList(old.violence, t.violence))
+    if (old && old.area === t.area && sameItems(old.from, t.from) && sameItems(old.violence, t.violence))
       continue;
     out.push(t);
     if (old) out.push(old);
   }
   out.push(...was.values());
   return out;
-}
-
-function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function boxIndexOf(boxes: readonly (readonly [number, number, number, number])[]): BoxIndex {

@@ -1,5 +1,6 @@
 import { costChangesFrom, lowestCost } from './carriedCosts';
 import { dijkstra, type Graph, type SearchResult } from './dijkstra';
+import { sameItems } from '../sameItems';
 
 /** What `dijkstra` is given for one search (the graph aside, which an analyzer never changes). */
 export interface SearchInput {
@@ -38,7 +39,7 @@ export function repairSearch(
   inPlace = false,
 ): SearchResult | undefined {
   if (!sameSources(last.sources, now.sources)) return undefined;
-  if (!sameNumbers(last.stopAt, now.stopAt) || !sameNumbers(last.passCost, now.passCost)) return undefined;
+  if (!sameItems(last.stopAt, now.stopAt) || !sameItems(last.passCost, now.passCost)) return undefined;
   const marks = marksOf(g);
   const resetList: number[] = [];
   const redoList: number[] = [];
@@ -402,13 +403,6 @@ function firstSource(sources: SearchInput['sources'], node: number, cost: number
 function sameSources(a: SearchInput['sources'], b: SearchInput['sources']): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i].node !== b[i].node || a[i].cost !== b[i].cost) return false;
-  return true;
-}
-
-function sameNumbers(a: ArrayLike<number> | undefined, b: ArrayLike<number> | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 

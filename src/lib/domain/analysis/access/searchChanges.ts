@@ -4,6 +4,7 @@ import type { AnalysisContext } from '../context';
 import type { EdgeHazards } from '../hazards/evaluateEdgeHazards';
 import type { Graph, SearchResult } from './dijkstra';
 import { changedInPlace } from './repairSearch';
+import { sameItems } from '../sameItems';
 
 /**
  * Whether a search changed at a junction or on the path to it, and, when known, every junction where it did:
@@ -53,7 +54,7 @@ export function searchChanges(
     if (edgeState[e] !== 0) return;
     edgeState[e] =
       sameReasons(before.reasons.get(e), now.reasons.get(e)) &&
-      sameStrings(before.crossline.get(e), now.crossline.get(e))
+      sameItems(before.crossline.get(e), now.crossline.get(e))
         ? 1
         : 2;
     if (edgeState[e] === 2) changedEdges.push(e);
@@ -247,12 +248,6 @@ function sameReasons(a: readonly Reason[] | undefined, b: readonly Reason[] | un
     if (a[i].code !== b[i].code || a[i].featureId !== b[i].featureId || a[i].detail !== b[i].detail)
       return false;
   return true;
-}
-
-function sameStrings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  return a.every((x, i) => x === b[i]);
 }
 
 function sameCrossings(a: readonly ActiveCrossing[] | undefined, b: readonly ActiveCrossing[]): boolean {

@@ -43,6 +43,7 @@ import { comparableSearches, crosslineAsInternal } from './crosslineTwin';
 import { searchChanges, type PathCheck } from './searchChanges';
 import { massViolenceReasons, takenAreas } from './takenAreas';
 import { usableAttachment } from './usableAttachment';
+import { sameItems } from '../sameItems';
 
 interface Hub {
   site: SiteFeature;
@@ -954,7 +955,7 @@ function sameSearch(g: Graph, last: SearchInput & { result: SearchResult }, now:
   for (let i = 0; i < now.sources.length; i++)
     if (last.sources[i].node !== now.sources[i].node || last.sources[i].cost !== now.sources[i].cost)
       return false;
-  if (!sameNumbers(last.stopAt, now.stopAt) || !sameNumbers(last.passCost, now.passCost)) return false;
+  if (!sameItems(last.stopAt, now.stopAt) || !sameItems(last.passCost, now.passCost)) return false;
   const { dist } = last.result;
   const stopAt = now.stopAt;
   // A stop reached is left only when it is a source: rare, so the sources are looked through then.
@@ -970,12 +971,5 @@ function sameSearch(g: Graph, last: SearchInput & { result: SearchResult }, now:
   }
   for (let e = 0; e < b.length; e++)
     if (a[e] !== b[e] && (left(g.edgeFrom[e]) || left(g.edgeTo[e]))) return false;
-  return true;
-}
-
-function sameNumbers(a: ArrayLike<number> | undefined, b: ArrayLike<number> | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
