@@ -1,5 +1,6 @@
 import type { Position } from 'geojson';
 import { KM_PER_DEGREE } from './constants';
+import { hypot2 } from './hypot2';
 
 /**
  * The part of segment AB within `distanceKm` of segment PQ (PQ's buffer is a capsule, so the part is one
@@ -59,14 +60,14 @@ export function segmentBufferIntervalInto(
   let lo = Infinity;
   let hi = -Infinity;
   if (circle(ax, ay, dx, dy, distanceKm)) {
-    if (circleT0 < lo) lo = circleT0;
-    if (circleT1 > hi) hi = circleT1;
+    if (CIRCLE_T[0] < lo) lo = CIRCLE_T[0];
+    if (CIRCLE_T[1] > hi) hi = CIRCLE_T[1];
   }
   if (circle(ax - qx, ay - qy, dx, dy, distanceKm)) {
-    if (circleT0 < lo) lo = circleT0;
-    if (circleT1 > hi) hi = circleT1;
+    if (CIRCLE_T[0] < lo) lo = CIRCLE_T[0];
+    if (CIRCLE_T[1] > hi) hi = CIRCLE_T[1];
   }
-  const len = Math.hypot(qx, qy);
+  const len = hypot2(qx, qy);
   if (len > 0) {
     const ex = qx / len;
     const ey = qy / len;
@@ -103,17 +104,19 @@ export function segmentBufferIntervalInto(
   return true;
 }
 
-/** The interval found by the last `circle` that returned true. */
-let circleT0 = 0;
-let circleT1 = 0;
+/**
+ * The interval found by the last `circle` that returned true. A typed pair rather than two variables of the
+ * module: each number written to those was a new heap number.
+ */
+const CIRCLE_T = new Float64Array(2);
 
 function circle(ax: number, ay: number, dx: number, dy: number, r: number): boolean {
   const dd = dx * dx + dy * dy;
   const c = ax * ax + ay * ay - r * r;
   if (dd === 0) {
     if (c > 1e-12) return false;
-    circleT0 = 0;
-    circleT1 = 1;
+    CIRCLE_T[0] = 0;
+    CIRCLE_T[1] = 1;
     return true;
   }
   const half = ax * dx + ay * dy;
@@ -123,7 +126,7 @@ function circle(ax: number, ay: number, dx: number, dy: number, r: number): bool
   const t0 = Math.max(0, (-half - s) / dd);
   const t1 = Math.min(1, (-half + s) / dd);
   if (t0 > t1) return false;
-  circleT0 = t0;
-  circleT1 = t1;
+  CIRCLE_T[0] = t0;
+  CIRCLE_T[1] = t1;
   return true;
 }
