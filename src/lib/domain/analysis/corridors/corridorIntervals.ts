@@ -227,7 +227,7 @@ function dynamicIntervals(
   parts: (readonly KmInterval[])[],
   entries: Map<string, unknown>,
 ): void {
-  const { crosslineOpen, tokens, asides, crossingKey, badCrossings } = shared;
+  const { tokens, asides, crossingKey, badCrossings } = shared;
   let memo = entries.get('corridor-frontlines') as FrontlineMemo | undefined;
   // A new corridor's memo starts with shared empty lists (both are replaced, never written to).
   if (!memo) entries.set('corridor-frontlines', (memo = { tokens: NO_TOKENS, found: NO_FOUND }));
@@ -254,7 +254,7 @@ function dynamicIntervals(
         next.push(v);
         if (v === undefined) anyMissing = true;
       }
-      if (anyMissing) frontlineIntervals(ctx, coords, cumKm, next, crosslineOpen);
+      if (anyMissing) frontlineIntervals(ctx, shared, coords, cumKm, next);
       found = next.every((v) => v === NO_INTERVALS)
         ? noneFound(next.length)
         : (next as (readonly KmInterval[])[]);
@@ -400,7 +400,14 @@ function foundAfterMoves(
   if (!next) return memo.found;
   // Every line whose stretches are missing here is one of the changed lines: their few segments are tested
   // directly rather than searched for in the index of every front line's segments.
-  if (anyMissing) frontlineIntervals(ctx, coords, cumKm, next, shared.crosslineOpen, changed);
+  if (anyMissing) {
+    const km = ctx.layers.params.frontlineBufferKm;
+    if (memo.segmentBoxesKm !== km) {
+      memo.segmentBoxes = grownSegmentBoxes(coords, km);
+      memo.segmentBoxesKm = km;
+    }
+    frontlineIntervals(ctx, shared, coords, cumKm, next, changed, memo.segmentBoxes);
+  }
   const found = next.every((v) => v === NO_INTERVALS)
     ? noneFound(next.length)
     : (next as (readonly KmInterval[])[]);
@@ -419,6 +426,23 @@ interface FrontlineMemo {
   /** The corridor's box grown by `grownKm` (`grownBoxOf`), once `keepsLastStretches` has needed it. */
   grown?: readonly [number, number, number, number];
   grownKm?: number;
+  /**
+   * Each segment's box grown by `segmentBoxesKm` (`grownSegmentBoxes`), once a moved line has come near the
+   * corridor: a corridor near a line that keeps moving finds its stretches of it again on every move, and
+   * growing each segment's box took a cosine per segment each time.
+   */
+  segmentBoxes?: Float64Array;
+  segmentBoxesKm?: number;
+}
+
+/** Each segment of a line's box grown by `km` (`segmentBoxKm`), 4 numbers per segment. */
+function grownSegmentBoxes(coords: readonly Position[], km: number): Float64Array {
+  const boxes = new Float64Array(4 * Math.max(0, coords.length - 1));
+  for (let i = 0; i + 1 < coords.length; i++) {
+    segmentBoxKm(SEG_BOX, coords[i], coords[i + 1], km);
+    boxes.set(SEG_BOX, 4 * i);
+  }
+  return boxes;
 }
 
 /**
@@ -756,15 +780,16 @@ function sharedOf(ctx: AnalysisContext): Shared {
 /**
  * Buffer and crossing stretches of the front lines `fs.lines[i]` for which `found[i]` is undefined, written
  * there. Lists are made only for lines the corridor comes near (on a large network, most corridors come near
- * none).
+ * none). `segmentBoxes`, when given, holds each segment's box grown by the buffer (`grownSegmentBoxes`).
  */
 function frontlineIntervals(
   ctx: AnalysisContext,
+  shared: Shared,
   coords: readonly Position[],
   cumKm: readonly number[],
   found: (readonly KmInterval[] | undefined)[],
-  crosslineOpen: readonly ActiveCrossing[],
   changed?: ChangedLines,
+  segmentBoxes?: Float64Array,
 ): void {
   const { params } = ctx.layers;
   const wanted = found.map((v) => v === undefined);
@@ -774,7 +799,7 @@ function frontlineIntervals(
   const d = params.frontlineBufferKm;
   // Box of the wanted lines: corridor segments away from it are skipped.
   const box = [Infinity, Infinity, -Infinity, -Infinity];
-  const { lineBoxes } = sharedOf(ctx);
+  const { lineBoxes } = shared;
   for (let li = 0; li < wanted.length; li++) {
     if (!wanted[li]) continue;
     const b = lineBoxes[li];
@@ -791,7 +816,6 @@ function frontlineIntervals(
   // per segment made a queue and a list for every segment of every corridor near a front line); after a
   // move, only the changed ones near it (a long moved line has hundreds, of which a corridor comes near a
   // few).
-  const shared = sharedOf(ctx);
   const near = outside
     ? undefined
     : changed === undefined
@@ -810,21 +834,27 @@ function frontlineIntervals(
     for (let li = 0; li < wanted.length; li++) if (wanted[li]) found[li] = NO_INTERVALS;
     return;
   }
-  const { bufferReasons, crossingReasons } = shared;
+  const { bufferReasons, crossingReasons, crosslineOpen } = shared;
   const tolerance = params.crosslineToleranceKm;
   const half = Math.max(tolerance, MIN_POINT_HAZARD_KM);
-  // Each segment's box grown by the buffer, written in place (as expandBboxKm(bboxOf([a, b]), d)). No
-  // closures over the segment's start and length (see staticIntervals).
-  const fbox = SEG_BOX;
+  // Each segment's box grown by the buffer (as expandBboxKm(bboxOf([a, b]), d)): read from `segmentBoxes`,
+  // or written in place. No closures over the segment's start and length (see staticIntervals).
+  const fbox = segmentBoxes ?? SEG_BOX;
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
     const k0 = cumKm[i];
     const span = cumKm[i + 1] - k0;
-    segmentBoxKm(fbox, a, b, d);
-    if (fbox[0] > box[2] || fbox[2] < box[0] || fbox[1] > box[3] || fbox[3] < box[1]) continue;
+    let at = 0;
+    if (segmentBoxes) at = 4 * i;
+    else segmentBoxKm(fbox, a, b, d);
+    const west = fbox[at];
+    const south = fbox[at + 1];
+    const east = fbox[at + 2];
+    const north = fbox[at + 3];
+    if (west > box[2] || east < box[0] || south > box[3] || north < box[1]) continue;
     const hits = FRONTLINE_HITS;
-    const count = searchSegments(fs, near ?? changed, fbox[0], fbox[1], fbox[2], fbox[3]);
+    const count = searchSegments(fs, near ?? changed, west, south, east, north);
     for (let h = 0; h < count; h++) {
       const s = hits.items[h];
       const li = fs.line[s];
