@@ -1,6 +1,7 @@
 import { neededProtection, type ProtectionNeeds } from '$lib/domain/analysis/neededProtection';
 import { crossingsOn, crossingStatusOn } from '$lib/domain/asOf';
 import type { AnalysisReport, Situation, Totals } from '$lib/domain/schemas';
+import { withAidIncidentsOnly } from './aidIncidentsOnly';
 import { dateVisibility, type DateVisibility } from './dateVisibility';
 import { hotspotList, type HotspotList } from './hotspotList';
 
@@ -95,7 +96,7 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
     crossings,
     hotspots: report.hotspots.map((h) => [h.siteId, h.score]),
     hotspotList: hotspotList(report),
-    protection: neededProtection(report, situation),
+    protection: neededProtection(report, withAidIncidentsOnly(situation)),
     totals: report.totals,
     visibility: dateVisibility(situation, report.asOf),
   };
