@@ -121,7 +121,14 @@ const seededDates = (seed: number, n: number) => {
 
 describe("the map's verdicts of date after date", () => {
   it('give the body read plainly, on seeded situations walked by one analyzer', () => {
-    const seen = { impassable: 0, boundedImpassable: 0, guarded: 0, aidIncidents: 0, unranked: 0, reasons: 0 };
+    const seen = {
+      impassable: 0,
+      boundedImpassable: 0,
+      guarded: 0,
+      aidIncidents: 0,
+      unranked: 0,
+      reasons: 0,
+    };
     for (let seed = 1; seed <= 6; seed++) {
       const bounded = seed % 2 === 0;
       const situation = seededSituation(seed, bounded);
