@@ -35,8 +35,8 @@ export interface HotspotList {
 export function hotspotList(report: AnalysisReport): HotspotList {
   const sites = new Map(report.sites.map((s) => [s.id, s]));
   // Each label is a message looked up in the current language: at Sudan scale 5,000 entries asked for about
-  // 25,000 of them, most of the list's time, when a list names a few dozen distinct ones. The language does
-  // not change within this call, so each is asked once.
+  // 25,000 of them, a large part of the list's time, when a list names a few dozen distinct ones. The language
+  // does not change within this call, so each is asked once.
   const accessLabel = onceEach((a: SiteAccess) => ACCESS_LABELS[a].label);
   const flagLabel = onceEach((f: SiteFlag) => FLAG_LABELS[f]);
   const reasonLabel = onceEach((code: ReasonCode) => REASON_LABELS[code] ?? code);

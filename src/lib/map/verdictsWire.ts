@@ -72,7 +72,7 @@ export function encodeVerdicts(verdicts: MapVerdicts): VerdictsWire {
     return r;
   });
   const ref = (id: string): SiteRef => row.get(id) ?? id;
-  // The panel's ranked entries by rank (a list indexed by rank: most of the 5,000 hotspots at Sudan scale).
+  // The panel's ranked entries in a list indexed by rank, not a `Map` of them (5,000 at Sudan scale).
   const hotspotAt: (HotspotEntry | undefined)[] = [];
   for (const e of verdicts.hotspotList.ranked) if (e.rank !== undefined) hotspotAt[e.rank] = e;
   const hotspots = verdicts.hotspots.map(([id, score], i): VerdictsWire['hotspots'][number] => {
