@@ -1,6 +1,7 @@
 import type { AnalysisReport, Hotspot, Reason, ReasonCode, SiteAccess, SiteFlag } from '$lib/domain/schemas';
 import { accessDifficulty } from '$lib/domain/analysis/hotspots';
 import { ACCESS_LABELS, FLAG_LABELS, REASON_LABELS } from './analysisDetails';
+import { distinctKeys } from './distinctKeys';
 
 /** One entry of the hotspot panel. */
 export interface HotspotEntry {
@@ -40,6 +41,7 @@ export function hotspotList(report: AnalysisReport): HotspotList {
   const accessLabel = onceEach((a: SiteAccess) => ACCESS_LABELS[a].label);
   const flagLabel = onceEach((f: SiteFlag) => FLAG_LABELS[f]);
   const reasonLabel = onceEach((code: ReasonCode) => REASON_LABELS[code] ?? code);
+  const reasonLabelOf = (r: Reason) => reasonLabel(r.code);
   // A ranked entry gets its rank, score and components in the same object (a copy of each entry spread with
   // them was most of the list's time: 5,000 hotspots at Sudan scale).
   const entry = (siteId: string, rank?: number, h?: Hotspot): HotspotEntry | undefined => {
@@ -51,7 +53,7 @@ export function hotspotList(report: AnalysisReport): HotspotList {
       access: s.access,
       accessLabel: accessLabel(s.access),
       flags: s.flags.map((flag) => ({ flag, label: flagLabel(flag) })),
-      reasons: distinctLabels(s.reasons, reasonLabel),
+      reasons: distinctKeys(s.reasons, reasonLabelOf),
     };
     if (h) {
       e.rank = rank;
@@ -90,14 +92,4 @@ function onceEach<K extends string>(label: (key: K) => string): (key: K) => stri
     if (l === undefined) known.set(key, (l = label(key)));
     return l;
   };
-}
-
-/** The labels of `reasons`, each once, in the order they first appear (a site has a few: no `Set` for them). */
-function distinctLabels(reasons: readonly Reason[], label: (code: ReasonCode) => string): string[] {
-  const labels: string[] = [];
-  for (const r of reasons) {
-    const l = label(r.code);
-    if (!labels.includes(l)) labels.push(l);
-  }
-  return labels;
 }
