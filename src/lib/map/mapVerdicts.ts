@@ -1,7 +1,9 @@
 import { neededProtection, type ProtectionNeeds } from '$lib/domain/analysis/neededProtection';
 import { crossingsOn, crossingStatusOn } from '$lib/domain/asOf';
 import type { AnalysisReport, Situation, Totals } from '$lib/domain/schemas';
+import { withAidIncidentsOnly } from './aidIncidentsOnly';
 import { dateVisibility, type DateVisibility } from './dateVisibility';
+import { distinctKeys } from './distinctKeys';
 import { hotspotList, type HotspotList } from './hotspotList';
 
 /** What the style draws a corridor with on the date (feature state of the tiled map, see `tiledStyle.ts`). */
@@ -50,11 +52,7 @@ export interface MapVerdicts {
   visibility: DateVisibility;
 }
 
-/** The codes of `reasons`, each once, in the order they first appear (a site has a few: no `Set` for them). */
-function distinctCodes(reasons: readonly { code: string }[], into: string[] = []): string[] {
-  for (const r of reasons) if (!into.includes(r.code)) into.push(r.code);
-  return into;
-}
+const codeOf = (r: { code: string }) => r.code;
 
 /**
  * The compact verdicts of `report` (the server's analysis of the date) for the map, with the hotspot and
@@ -68,7 +66,7 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
   for (const c of report.corridors)
     corridors[c.id] = {
       status: c.status,
-      reasons: c.stretches.reduce((codes: string[], s) => distinctCodes(s.reasons, codes), []),
+      reasons: c.stretches.reduce((codes: string[], s) => distinctKeys(s.reasons, codeOf, codes), []),
     };
   const sites: Record<string, SiteVerdict> = {};
   for (const s of report.sites)
@@ -80,7 +78,7 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
       population: s.status === 'active' ? (s.population ?? 0) : 0,
       ipcPhase: s.ipcPhase ?? 0,
       famine: s.famine,
-      reasons: distinctCodes(s.reasons),
+      reasons: distinctKeys(s.reasons, codeOf),
     };
   const crossings: Record<string, string> = {};
   // The crossings alone: the whole situation on the date (50,000 roads at Sudan scale) is not needed for them.
@@ -95,7 +93,7 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
     crossings,
     hotspots: report.hotspots.map((h) => [h.siteId, h.score]),
     hotspotList: hotspotList(report),
-    protection: neededProtection(report, situation),
+    protection: neededProtection(report, withAidIncidentsOnly(situation)),
     totals: report.totals,
     visibility: dateVisibility(situation, report.asOf),
   };

@@ -72,9 +72,11 @@ export function encodeVerdicts(verdicts: MapVerdicts): VerdictsWire {
     return r;
   });
   const ref = (id: string): SiteRef => row.get(id) ?? id;
-  const hotspotAt = new Map(verdicts.hotspotList.ranked.map((e) => [e.rank, e]));
+  // The panel's ranked entries in a list indexed by rank, not a `Map` of them (5,000 at Sudan scale).
+  const hotspotAt: (HotspotEntry | undefined)[] = [];
+  for (const e of verdicts.hotspotList.ranked) if (e.rank !== undefined) hotspotAt[e.rank] = e;
   const hotspots = verdicts.hotspots.map(([id, score], i): VerdictsWire['hotspots'][number] => {
-    const c = hotspotAt.get(i + 1)?.components;
+    const c = hotspotAt[i + 1]?.components;
     if (!c) return [ref(id), score];
     return [
       ref(id),
