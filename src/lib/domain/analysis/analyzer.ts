@@ -15,7 +15,7 @@ import {
   type SegmentReport,
   type Situation,
 } from '../schemas';
-import { activeLayersOn, type ActiveCrossing, type ActiveFrontline } from './activeLayers';
+import { activeLayersOn, type ActiveCrossing } from './activeLayers';
 import type { Graph } from './access/dijkstra';
 import { SiteAccessMemo, siteAccess } from './access/siteAccess';
 import type { AnalysisContext } from './context';
@@ -342,32 +342,15 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       sites,
       hotspots: hotspots(sites, hotspotsMemo),
       segments,
-      frontlines: ctx.frontlines.map(frontlineEntry),
+      frontlines: ctx.frontlines.map((f) => ({
+        id: f.id,
+        actorIds: f.actorIds,
+        origin: f.origin,
+        geometry: { type: 'MultiLineString' as const, coordinates: f.lines.map((l) => l.map(roundPosition)) },
+      })),
       totals: totals(sites, corridors, ctx.layers.crossings, totalsMemo),
       warnings: [...net.warnings],
     };
-  };
-
-  // The report's entry of each front line in force, made once per line: a re-analysis keeps the lines it did
-  // not move as the same objects (activeLayers.ts, derived lines' cache), and each entry rounded every position
-  // of its line again (analyses share the entries, which nothing mutates, as they share segments).
-  const frontlineEntries = new WeakMap<ActiveFrontline, AnalysisReport['frontlines'][number]>();
-  const frontlineEntry = (f: ActiveFrontline) => {
-    let entry = frontlineEntries.get(f);
-    if (!entry)
-      frontlineEntries.set(
-        f,
-        (entry = {
-          id: f.id,
-          actorIds: f.actorIds,
-          origin: f.origin,
-          geometry: {
-            type: 'MultiLineString' as const,
-            coordinates: f.lines.map((l) => l.map(roundPosition)),
-          },
-        }),
-      );
-    return entry;
   };
 
   const ranges: Analyzer['roadRanges'] = (asOf, params, overrides, roadIds) =>
