@@ -40,7 +40,7 @@ import { statusByRank } from './reasons';
 import { roadRanges } from './roads/roadRanges';
 import { round3, roundLine, roundPosition } from './round';
 import { byId, compareStrings } from './sortById';
-import { totals, type TotalsMemo } from './totals';
+import { totals } from './totals';
 
 /** Builds the network and indexes of a situation once; `analyze` then recomputes only the hazards of a date. */
 export interface Analyzer {
@@ -126,7 +126,6 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   const hazardsMemo: EdgeHazardsMemo = {};
   const lastSegment: (SegmentReport | undefined)[] = [];
   const hotspotsMemo: HotspotsMemo = {};
-  const totalsMemo: TotalsMemo = {};
   // Edges are in road id order, then by piece, which is not segment id order once a road has ten pieces
   // ("#10" sorts before "#2"). The report lists segments by id: the edges are put in that order once, on
   // the first analysis, and every analysis walks them in it instead of sorting its segments (a stable sort of
@@ -348,7 +347,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
         origin: f.origin,
         geometry: { type: 'MultiLineString' as const, coordinates: f.lines.map((l) => l.map(roundPosition)) },
       })),
-      totals: totals(sites, corridors, ctx.layers.crossings, totalsMemo),
+      totals: totals(sites, corridors, ctx.layers.crossings),
       warnings: [...net.warnings],
     };
   };

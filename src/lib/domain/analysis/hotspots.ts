@@ -25,29 +25,29 @@ export const UNKNOWN_PHASE_SEVERITY = 3;
  */
 export function hotspots(sites: readonly SiteReport[], memo?: HotspotsMemo): Hotspot[] {
   const last = memo?.sites;
-  const lastHotspots = memo?.hotspots;
   let out: Hotspot[];
-  if (last && lastHotspots && last.length === sites.length) {
+  if (last && memo.hotspots && last.length === sites.length) {
     // Most reports are the very objects of the last call (a re-analysis keeps them): only the others' entries
-    // are taken out and put back in order. The order is total (ids are unique), so it is the one a sort gives,
-    // and a changed site's last entry is found by bisection with the entry its last report gives: the list is
-    // not filtered by a set of ids, entry by entry.
-    const gone: number[] = [];
+    // are taken out and put back in order. The order is total (ids are unique), so it is the one a sort gives.
+    const changed = new Set<string>();
     const fresh: Hotspot[] = [];
     for (let i = 0; i < sites.length; i++) {
       if (sites[i] === last[i]) continue;
-      const was = hotspotOf(last[i]);
-      if (was) gone.push(placeOf(lastHotspots, was));
+      changed.add(last[i].id).add(sites[i].id);
       const h = hotspotOf(sites[i]);
       if (h) fresh.push(h);
     }
-    if (gone.length === 0 && fresh.length === 0) out = lastHotspots;
-    else
-      out = merged(
-        lastHotspots,
-        gone.sort((a, b) => a - b),
-        fresh.sort(byScore),
-      );
+    out = memo.hotspots.filter((h) => !changed.has(h.siteId));
+    for (const h of fresh.sort(byScore)) {
+      let lo = 0;
+      let hi = out.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (byScore(out[mid], h) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      out.splice(lo, 0, h);
+    }
   } else {
     out = [];
     for (const s of sites) {
@@ -59,37 +59,8 @@ export function hotspots(sites: readonly SiteReport[], memo?: HotspotsMemo): Hot
   if (memo) {
     memo.sites = sites;
     memo.hotspots = out;
-    return out.slice();
+    return [...out];
   }
-  return out;
-}
-
-/** The place in `list` (ranked) of the entry ranked as `h`: the first not ranked before it. */
-function placeOf(list: readonly Hotspot[], h: Hotspot): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (byScore(list[mid], h) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** `list` without the entries at the places `gone` (ascending), with `fresh` (ranked) put in rank. */
-function merged(list: readonly Hotspot[], gone: readonly number[], fresh: readonly Hotspot[]): Hotspot[] {
-  const out: Hotspot[] = [];
-  let g = 0;
-  let f = 0;
-  for (let i = 0; i < list.length; i++) {
-    if (g < gone.length && gone[g] === i) {
-      g++;
-      continue;
-    }
-    while (f < fresh.length && byScore(fresh[f], list[i]) < 0) out.push(fresh[f++]);
-    out.push(list[i]);
-  }
-  while (f < fresh.length) out.push(fresh[f++]);
   return out;
 }
 
