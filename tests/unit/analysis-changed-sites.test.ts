@@ -22,7 +22,8 @@ function movedSearch(g: Graph, cost: Float64Array, int: (n: number) => number, r
   return { before, now };
 }
 
-const site = (i: number) => ({ properties: { id: `s${i}` } }) as SiteFeature;
+const site = (i: number) =>
+  ({ properties: { id: `s${i}` }, geometry: { type: 'Point', coordinates: [i, 0] } }) as SiteFeature;
 
 describe('the sites a move changed, found from the junctions it changed', () => {
   it('lists with a finished marking exactly the junctions whose paths changed, each once', () => {

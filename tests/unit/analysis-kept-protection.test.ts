@@ -248,7 +248,8 @@ describe('protection reasons kept across a date step', () => {
   it('gives every site a fresh analyzer’s report, keeping far sites’ reasons', { timeout: 60_000 }, () => {
     const analyzer = createAnalyzer(situation);
     const memo = new SiteAccessMemo();
-    const protectionOf = () => new Map([...memo.sites].map(([id, r]) => [id, r.protection]));
+    const protectionOf = () =>
+      new Map(memo.sites.map((s, i) => [s.properties.id, memo.records[i].protection]));
     let last = new Map<string, unknown>();
     for (const [step, { asOf, overrides, made }] of steps.entries()) {
       const reports = siteAccess(analyzer.context(asOf, {}, overrides), memo);

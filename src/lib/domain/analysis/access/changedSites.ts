@@ -17,6 +17,9 @@ export interface SiteJunctions {
    * each looked up here. */
   first: Int32Array;
   next: Int32Array;
+  /** Each site's position (by place): the sites near a change are found without reading each feature. */
+  x: Float64Array;
+  y: Float64Array;
 }
 
 export function siteJunctions(
@@ -28,15 +31,18 @@ export function siteJunctions(
   const nodeOf = new Int32Array(sites.length);
   const first = new Int32Array(nodeCount).fill(-1);
   const next = new Int32Array(sites.length).fill(-1);
+  const x = new Float64Array(sites.length);
+  const y = new Float64Array(sites.length);
   // Backwards, so that each junction's sites are listed in place order.
   for (let i = sites.length - 1; i >= 0; i--) {
+    [x[i], y[i]] = sites[i].geometry.coordinates;
     const n = junctionOf(sites[i]) ?? -1;
     nodeOf[i] = n;
     if (n === -1) continue;
     next[i] = first[n];
     first[n] = i;
   }
-  return { sites, roadIds, nodeOf, first, next };
+  return { sites, roadIds, nodeOf, first, next, x, y };
 }
 
 /**

@@ -278,8 +278,8 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     equalHubs.set(key, hubs);
     return true;
   };
-  const keptPaths = (site: SiteFeature, now: SitePathInputs): SitePaths | undefined => {
-    const old = pathChanged && memo?.sites.get(site.properties.id);
+  const keptPaths = (site: SiteFeature, place: number, now: SitePathInputs): SitePaths | undefined => {
+    const old = pathChanged && memo?.recordOf(site, place, layers.sites);
     if (!old || old.site !== site) return undefined;
     const kept = keptSitePaths(old.paths, now, sameHubs, (k, n) => pathChanged!(k)(n));
     if (kept) tried.push(...kept.searchKeys);
@@ -288,28 +288,45 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   let madePaths: SitePaths | undefined;
   let madeInputs: SiteReportInputs | undefined;
   let madeProtection: SiteProtection | undefined;
-  const records = new Map<string, SiteRecord>();
-  const reports = layers.sites.map((site, i): SiteReport => {
-    const old = unchanged?.(site, i);
-    if (old) {
-      records.set(site.properties.id, old);
-      return old.report;
-    }
+  const sites = layers.sites;
+  let records: SiteRecord[];
+  let reports: SiteReport[];
+  const evaluateAt = (i: number): SiteReport => {
     tried = [];
     madePaths = undefined;
     madeInputs = undefined;
     madeProtection = undefined;
-    const report = evaluate(site);
-    records.set(site.properties.id, {
+    const site = sites[i];
+    const report = evaluate(site, i);
+    records[i] = {
       site,
       report,
       searchKeys: tried,
       paths: madePaths,
       inputs: madeInputs,
       protection: madeProtection,
-    });
+    };
     return report;
-  });
+  };
+  if (unchanged?.again) {
+    // The last reports and records, with only the sites that can have changed made again (in place order,
+    // as the walk over every site below makes them): a move's walk over 5,000 sites, each found in the last
+    // analysis' records, is left out.
+    records = memo!.records.slice();
+    reports = memo!.reports.slice();
+    const again = unchanged.again;
+    for (let k = 0; k < again.length; k++) reports[again[k]] = evaluateAt(again[k]);
+  } else {
+    records = new Array<SiteRecord>(sites.length);
+    reports = new Array<SiteReport>(sites.length);
+    for (let i = 0; i < sites.length; i++) {
+      const old = unchanged?.check(sites[i], i);
+      if (old) {
+        records[i] = old;
+        reports[i] = old.report;
+      } else reports[i] = evaluateAt(i);
+    }
+  }
   if (memo) {
     memo.busy = false;
     memo.ctx = ctx;
@@ -328,7 +345,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     memo.costs = new Map([...costs].map(([k, cost]) => [k, { ...made, cost }]));
     for (const t of searchTrees.values()) t.settle();
     memo.trees = searchTrees;
-    memo.sites = records;
+    memo.keepRecords(sites, records);
   }
   return reports;
 
@@ -429,14 +446,14 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     return id;
   }
 
-  function evaluate(site: SiteFeature): SiteReport {
+  function evaluate(site: SiteFeature, place: number): SiteReport {
     const p = site.properties;
     const position = site.geometry.coordinates;
     const lifecycle = siteStatusOn(site, layers.asOf);
     const findings = siteFindingsOn(site, layers.asOf, params);
     const pop = findings.population;
     // The last report of this very site, returned again where what it was made from is the same.
-    const lastRecord = memo?.sites.get(p.id);
+    const lastRecord = memo?.recordOf(site, place, sites);
     const last = lastRecord?.site === site ? lastRecord : undefined;
     const base = {
       id: p.id,
@@ -527,7 +544,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     let access: SiteAccess = 'cut_off';
     const att = usableAttachment(ctx, p.id);
     const pathInputs = att && { node: att.node, attachKm: att.attachKm, sieges, noHubs: hubs.length === 0 };
-    const kept = pathInputs && keptPaths(site, pathInputs);
+    const kept = pathInputs && keptPaths(site, place, pathInputs);
     // Options kept, or none to make (off the network): with the same lifecycle, findings and reasons as last
     // time, the report is the last one (keptSiteReport.ts). Options made anew are never the last ones.
     if (kept || !att) {
@@ -795,7 +812,11 @@ export class SiteAccessMemo {
   frontlines: readonly ActiveFrontline[] = [];
   /** What the sites' protection reasons were made from in the last analysis. */
   protection?: ProtectionInputs;
-  sites = new Map<string, SiteRecord>();
+  /** The sites of the last analysis (its `layers.sites`), and the record of each, by place in that list. */
+  sites: readonly SiteFeature[] = [];
+  records: SiteRecord[] = [];
+  /** The place of each site of `sites` by id, made when another list asks for a record (another date). */
+  private placeById?: Map<string, number>;
   /** The junctions of the sites of the last re-analysis' date (changedSites.ts). */
   junctions?: SiteJunctions;
   /** `routeLayersKey` of the last analysis: its trees carry over only to an analysis with the same. */
@@ -814,7 +835,25 @@ export class SiteAccessMemo {
     this.twinned = new Set();
     this.inputs = new Map();
     this.hazards = undefined;
-    this.sites = new Map();
+    this.keepRecords([], []);
+  }
+
+  keepRecords(sites: readonly SiteFeature[], records: SiteRecord[]): void {
+    if (sites !== this.sites) this.placeById = undefined;
+    this.sites = sites;
+    this.records = records;
+  }
+
+  /**
+   * The last record of the site at `place` in `sites` (an analysis' list), if the last analysis made one: by
+   * place when the list is the last one (a re-analysis on the same date gets the same list, activeLayers.ts),
+   * else by id.
+   */
+  recordOf(site: SiteFeature, place: number, sites: readonly SiteFeature[]): SiteRecord | undefined {
+    if (sites === this.sites) return this.records[place];
+    this.placeById ??= new Map(this.sites.map((s, i) => [s.properties.id, i]));
+    const i = this.placeById.get(site.properties.id);
+    return i === undefined ? undefined : this.records[i];
   }
 }
 
@@ -870,15 +909,17 @@ function stopsOf(
 }
 
 /**
- * A test of whether a site's last report still holds (the record when it does), or undefined when none can.
- * `pathChanged(key)(node)`: whether search `key` changed at the node or on the path to it (searchChanges.ts).
- * The site is given with its place in `ctx.layers.sites`.
+ * Which sites' last reports still hold. `check`: a test of one site, given with its place in
+ * `ctx.layers.sites` (the record when its report holds); `again`, when the searches list the junctions where
+ * they changed and the sites are the last analysis' list: the places of the sites whose report may not hold,
+ * ascending (every other site's holds). `pathChanged(key)(node)`: whether search `key` changed at the node or
+ * on the path to it (searchChanges.ts).
  */
 function reusable(
   ctx: AnalysisContext,
   memo: SiteAccessMemo,
   pathChanged: (key: string) => PathCheck,
-): (site: SiteFeature, place: number) => SiteRecord | undefined {
+): { check: (site: SiteFeature, place: number) => SiteRecord | undefined; again?: Int32Array } {
   // Front lines added, removed, moved or renamed: sites within the protection radius of them are recomputed.
   const label = (f: ActiveFrontline) => frontlineLabel(ctx.scenario, f);
   const was = new Map(memo.frontlines.map((f) => [f.id, f]));
@@ -893,9 +934,7 @@ function reusable(
     if (old) addBox(old);
   }
   for (const old of was.values()) addBox(old);
-  const nearChange = (p: Position) => {
-    const x = p[0];
-    const y = p[1];
+  const nearChange = (x: number, y: number) => {
     for (let i = 0; i < boxes.length; i++) {
       const b = boxes[i];
       if (x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3]) return true;
@@ -926,13 +965,14 @@ function reusable(
     at,
     memo.searches.keys(),
     pathChanged,
-    (i) => memo.sites.get(sites[i].properties.id)?.searchKeys,
+    (i) => memo.recordOf(sites[i], i, sites)?.searchKeys,
   );
   const { nodeOf } = at;
 
-  return (site, place) => {
-    const old = memo.sites.get(site.properties.id);
-    if (!old || old.site !== site || nearChange(site.geometry.coordinates)) return undefined;
+  const check = (site: SiteFeature, place: number): SiteRecord | undefined => {
+    const old = memo.recordOf(site, place, sites);
+    const p = site.geometry.coordinates;
+    if (!old || old.site !== site || nearChange(p[0], p[1])) return undefined;
     if (changed)
       return old.searchKeys.length > 0 && (nodeOf[place] === -1 || changed[place] === 1) ? undefined : old;
     const att = usableAttachment(ctx, site.properties.id);
@@ -942,6 +982,16 @@ function reusable(
     }
     return old;
   };
+  if (!changed || memo.sites !== sites) return { check };
+  // The same list as the last analysis, each site with its record: only the sites marked and those near a
+  // changed front line are asked, found from the marks and the sites' positions (kept with the junctions)
+  // rather than from each site's record. A site off the roads has used no search, so is not asked for that.
+  const { x, y } = at;
+  const again: number[] = [];
+  for (let i = 0; i < sites.length; i++)
+    if (changed[i] === 1 || (boxes.length > 0 && nearChange(x[i], y[i])))
+      if (!check(sites[i], i)) again.push(i);
+  return { check, again: Int32Array.from(again) };
 }
 
 /**
