@@ -5,10 +5,10 @@ import { dateVisibilityOn } from '$lib/map/dateVisibilityIndex';
 import { generateSituationInput, sudanScaled } from '../../bench/generate';
 import { mulberry32 } from '../../bench/prng';
 import { situation as fixture } from './map-fixture';
-import { plainVisibility } from './plainVisibility';
+import { plainVisibility } from '../helpers/plainVisibility';
 
 // The verdicts of a date take the visibility lists from an index made once per situation: they must be the
-// lists read plainly from the whole situation on the date (`plainVisibility.ts`), in the same order, with the same groups.
+// lists read plainly from the whole situation on the date (`tests/helpers/plainVisibility.ts`), in the same order, with the same groups.
 
 const dates = (seed: number, n: number) => {
   const random = mulberry32(seed);

@@ -10,7 +10,7 @@ import { mapVerdicts, type MapVerdicts } from '$lib/map/mapVerdicts';
 import { encodeVerdicts } from '$lib/map/verdictsWire';
 import { generateSituationInput, sudanScaled } from '../../bench/generate';
 import { mulberry32 } from '../../bench/prng';
-import { plainVisibility } from './plainVisibility';
+import { plainVisibility } from '../helpers/plainVisibility';
 
 // The map's verdicts of a date keep work across calls (the visibility index and its roads impassable by month,
 // the incidents of violence against aid per situation) and ask each label of the hotspot panel once per call.
