@@ -30,8 +30,13 @@ export interface SiteFindings {
 }
 
 /** `YYYY-MM-DD` plus `days` days. */
-function addDays(date: string, days: number): string {
+export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The first day a figure's IPC phase or famine finding no longer holds. */
+export function findingValidTo(fin: SiteFigure, rules: FindingRules): string {
+  return fin.validTo ?? addDays(fin.date, rules.findingValidityDays);
 }
 
 /**
@@ -56,7 +61,7 @@ export function siteFindingsOn(
   }
   let finding: SiteFindings['finding'] = null;
   if (fin) {
-    const validTo = fin.validTo ?? addDays(fin.date, rules.findingValidityDays);
+    const validTo = findingValidTo(fin, rules);
     if (date < validTo)
       finding = {
         ipcPhase: fin.ipcPhase ?? null,

@@ -10,6 +10,7 @@ import { frontlineLabel } from '../hazards/evaluateEdgeHazards';
 import { severeIncidentsOf } from './severeIncidents';
 import type { TakenArea } from './takenAreas';
 import { sameItems } from '../sameItems';
+import { changedFeatures } from '../changedFeatures';
 
 /**
  * A site's reasons made by `protectionReasons` (front lines, contested areas, incidents) and by
@@ -69,9 +70,9 @@ export function protectionChangedNear(
     segments[4 * i + 2],
     segments[4 * i + 3],
   ]);
-  const areas = changed(last.contested, now.contested);
+  const areas = changedFeatures(last.contested, now.contested);
   const areaIndex = boxIndexOf(areas.map((a) => bboxOfGeometry(a.geometry)));
-  const incidents = changed(last.severe, now.severe);
+  const incidents = changedFeatures(last.severe, now.severe);
   const incidentIndex = boxIndexOf(
     incidents.map(
       ({
@@ -129,14 +130,6 @@ function changedFrontlineSegments(
   }
   for (const old of was.values()) add(old);
   return out;
-}
-
-/** The features in one list and not the other (features are never mutated, so the same object is the same). */
-function changed<T extends object>(last: readonly T[], now: readonly T[]): T[] {
-  if (last === now) return [];
-  const before = new Set(last);
-  const after = new Set(now);
-  return [...now.filter((f) => !before.has(f)), ...last.filter((f) => !after.has(f))];
 }
 
 /**

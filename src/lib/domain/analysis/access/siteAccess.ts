@@ -44,6 +44,8 @@ import { searchChanges, type PathCheck } from './searchChanges';
 import { massViolenceReasons, takenAreas } from './takenAreas';
 import { usableAttachment } from './usableAttachment';
 import { sameItems } from '../sameItems';
+import { changedFeatures } from '../changedFeatures';
+import { lifecycleFindingsSpan, spanHolds, type DateSpan } from './lifecycleFindingsSpan';
 
 interface Hub {
   site: SiteFeature;
@@ -256,7 +258,6 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
           (k) => runSearch(specOf(k), false).result,
         )
       : undefined;
-  const unchanged = memo?.key === key && pathChanged ? reusable(ctx, memo, pathChanged) : undefined;
   // On another date with the same parameters, a site whose roads did not change keeps the options it had.
   const hubsOfSearch = new Map<string, string>();
   const hubsOf = (key: string) => {
@@ -278,6 +279,35 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     equalHubs.set(key, hubs);
     return true;
   };
+  // Another date with the same parameters: a site's last record stands where its searches did not change at
+  // its junction (`reusable`) and every other input of its report that depends on the date is the same, as
+  // `evaluate` would find before returning the last report; most sites, on a one-day step.
+  const sameDate = memo?.key === key;
+  // The sieges that began or ended: a site inside none of them is inside the same ones as before (both lists in
+  // id order, activeLayers.ts).
+  const siegesChanged = memo && !sameDate ? changedFeatures(memo.sieges, ctx.sieges) : [];
+  const heldOn = (old: SiteRecord, site: SiteFeature): boolean => {
+    if (!old.inputs || !spanHolds(old.dates, layers.asOf)) return false;
+    // The same lifecycle: an inactive site's report is made from it and its findings alone.
+    if (old.inputs.lifecycle.status !== 'active') return true;
+    const position = site.geometry.coordinates;
+    if (!protectionChanged || protectionChanged(position)) return false;
+    for (const c of siegesChanged) if (insideSiege(c, position)) return false;
+    // The same junction and gap (or none), and the same hubs in force for each search its options read. Whether
+    // any hub is in force (`noHubs`) follows: a site's options read searches from its own country's hubs and
+    // from the others' (a hub's own, from the others' only, and it is itself in force).
+    const att = usableAttachment(ctx, site.properties.id);
+    const paths = old.paths;
+    if (!att || !paths) return !att && !paths;
+    if (paths.node !== att.node || paths.attachKm !== att.attachKm) return false;
+    for (let i = 0; i < paths.searchKeys.length; i++)
+      if (!sameHubs(paths.searchKeys[i], paths.searchHubs[i])) return false;
+    return true;
+  };
+  const unchanged =
+    memo && pathChanged && (sameDate || protectionChanged)
+      ? reusable(ctx, memo, pathChanged, sameDate ? undefined : heldOn)
+      : undefined;
   const keptPaths = (site: SiteFeature, place: number, now: SitePathInputs): SitePaths | undefined => {
     const old = pathChanged && memo?.recordOf(site, place, layers.sites);
     if (!old || old.site !== site) return undefined;
@@ -301,6 +331,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     records[i] = {
       site,
       report,
+      dates: lifecycleFindingsSpan(site, layers.asOf, params),
       searchKeys: tried,
       paths: madePaths,
       inputs: madeInputs,
@@ -337,6 +368,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     memo.inputs = inputs;
     memo.hazards = ctx.hazards;
     memo.frontlines = ctx.frontlines;
+    memo.sieges = ctx.sieges;
     memo.protection = protectionNow;
     memo.routeKey = routeKey;
     memo.crossingsAt = ctx.crossingsAt;
@@ -782,6 +814,8 @@ function infeasible(cls: AccessClass, reasons: Reason[]): AccessOption {
 interface SiteRecord {
   site: SiteFeature;
   report: SiteReport;
+  /** The dates over which its lifecycle and findings are those it was made with (lifecycleFindingsSpan.ts). */
+  dates: DateSpan;
   /** The searches (explanations included) whose result at the site's junction the report depends on. */
   searchKeys: string[];
   /** What its options gave the report, for the next analysis (carriedSitePaths.ts). */
@@ -794,10 +828,11 @@ interface SiteRecord {
 
 /**
  * What the last analysis of an analyzer found, so the next one recomputes a site only where its report can
- * change. A site's report depends on the as-of date, the parameters and the crossings (when any of these
- * differ, every site is recomputed), on the front lines within the protection radius, and on the searches
- * it used: their result at its junction and along the path to it (distance, edge, hub at every node of the
- * path) and the reasons of the path's edges. A report is reused when none of these changed.
+ * change. A site's report depends on the parameters (when they differ, every site is recomputed), on the front
+ * lines within the protection radius, and on the searches it used: their result at its junction and along the
+ * path to it (distance, edge, hub at every node of the path) and the reasons of the path's edges. On another
+ * date, also on its lifecycle and findings, its protection reasons, the sieges around it, its junction and the
+ * hubs in force. A report is reused when none of these changed.
  */
 export class SiteAccessMemo {
   ctx?: AnalysisContext;
@@ -810,6 +845,8 @@ export class SiteAccessMemo {
   inputs = new Map<string, SearchInput & { result: SearchResult }>();
   hazards?: EdgeHazards;
   frontlines: readonly ActiveFrontline[] = [];
+  /** The sieges in force in the last analysis. */
+  sieges: readonly AnalysisContext['sieges'][number][] = [];
   /** What the sites' protection reasons were made from in the last analysis. */
   protection?: ProtectionInputs;
   /** The sites of the last analysis (its `layers.sites`), and the record of each, by place in that list. */
@@ -911,14 +948,16 @@ function stopsOf(
 /**
  * Which sites' last reports still hold. `check`: a test of one site, given with its place in
  * `ctx.layers.sites` (the record when its report holds); `again`, when the searches list the junctions where
- * they changed and the sites are the last analysis' list: the places of the sites whose report may not hold,
- * ascending (every other site's holds). `pathChanged(key)(node)`: whether search `key` changed at the node or
- * on the path to it (searchChanges.ts).
+ * they changed and the sites are the last analysis' list on the same date: the places of the sites whose report
+ * may not hold, ascending (every other site's holds). `pathChanged(key)(node)`: whether search `key` changed at
+ * the node or on the path to it (searchChanges.ts). `heldOn`, on another date: whether a record's inputs that
+ * depend on the date are the same (every site is asked).
  */
 function reusable(
   ctx: AnalysisContext,
   memo: SiteAccessMemo,
   pathChanged: (key: string) => PathCheck,
+  heldOn?: (old: SiteRecord, site: SiteFeature) => boolean,
 ): { check: (site: SiteFeature, place: number) => SiteRecord | undefined; again?: Int32Array } {
   // Front lines added, removed, moved or renamed: sites within the protection radius of them are recomputed.
   const label = (f: ActiveFrontline) => frontlineLabel(ctx.scenario, f);
@@ -945,9 +984,9 @@ function reusable(
   // The sites whose searches changed at their junction or on the path to it, found from the junctions each
   // search lists as changed: a move changes a few branches of each search's tree, and the sites at them are
   // few, while asking each kept site's junction of each of its searches was some 28,000 scattered reads per
-  // move on the walks at full size (with its usable attachment found again). A site's junction is that of the
-  // last analysis: reuse needs the same date (`memo.key`), so the same roads in force, whose set is the
-  // same object then (activeLayers.ts), and the junction depends only on these and the site.
+  // move on the walks at full size (with its usable attachment found again). A site's junction depends only on
+  // it and the roads in force, whose set is the same object while they are (activeLayers.ts); on another date,
+  // `heldOn` checks that it is the junction of the record.
   const sites = ctx.layers.sites;
   const { roadIds } = ctx.layers;
   let at = memo.junctions;
@@ -972,7 +1011,8 @@ function reusable(
   const check = (site: SiteFeature, place: number): SiteRecord | undefined => {
     const old = memo.recordOf(site, place, sites);
     const p = site.geometry.coordinates;
-    if (!old || old.site !== site || nearChange(p[0], p[1])) return undefined;
+    if (!old || old.site !== site || nearChange(p[0], p[1]) || (heldOn && !heldOn(old, site)))
+      return undefined;
     if (changed)
       return old.searchKeys.length > 0 && (nodeOf[place] === -1 || changed[place] === 1) ? undefined : old;
     const att = usableAttachment(ctx, site.properties.id);
@@ -982,7 +1022,7 @@ function reusable(
     }
     return old;
   };
-  if (!changed || memo.sites !== sites) return { check };
+  if (!changed || memo.sites !== sites || heldOn) return { check };
   // The same list as the last analysis, each site with its record: only the sites marked and those near a
   // changed front line are asked, found from the marks and the sites' positions (kept with the junctions)
   // rather than from each site's record. A site off the roads has used no search, so is not asked for that.
