@@ -12,8 +12,8 @@ import { generateSituationInput, sudanScaled } from '../../bench/generate';
 import { mulberry32 } from '../../bench/prng';
 import { plainVisibility } from '../helpers/plainVisibility';
 
-// The map's verdicts of a date keep work across calls (the visibility index and its roads impassable by month,
-// the incidents of violence against aid per situation) and ask each label of the hotspot panel once per call.
+// The map's verdicts of a date keep work across calls (the visibility index and its roads impassable by month)
+// and ask each label of the hotspot panel once per call.
 // The body of `/map/verdicts.json` must stay the one read plainly from the report and the whole situation:
 // here every part is computed straightforwardly, on seeded situations walked date after date by one analyzer
 // and one verdicts module, as the server does, and the bodies compared byte for byte.

@@ -1,7 +1,6 @@
 import { neededProtection, type ProtectionNeeds } from '$lib/domain/analysis/neededProtection';
 import { crossingsOn, crossingStatusOn } from '$lib/domain/asOf';
 import type { AnalysisReport, Situation, Totals } from '$lib/domain/schemas';
-import { withAidIncidentsOnly } from './aidIncidentsOnly';
 import { dateVisibility, type DateVisibility } from './dateVisibility';
 import { distinctKeys } from './distinctKeys';
 import { hotspotList, type HotspotList } from './hotspotList';
@@ -93,7 +92,7 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
     crossings,
     hotspots: report.hotspots.map((h) => [h.siteId, h.score]),
     hotspotList: hotspotList(report),
-    protection: neededProtection(report, withAidIncidentsOnly(situation)),
+    protection: neededProtection(report, situation),
     totals: report.totals,
     visibility: dateVisibility(situation, report.asOf),
   };

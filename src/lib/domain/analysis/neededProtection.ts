@@ -14,6 +14,7 @@ import type {
   Situation,
 } from '../schemas';
 import { PROTECTION_NEEDS_DEFAULTS } from '../schemas/protectionDefaults';
+import { aidIncidentsOf } from './aidIncidents';
 import { round3 } from './round';
 import { compareStrings } from './sortById';
 
@@ -107,10 +108,8 @@ export function neededProtection(
     .sort((a, b) => (b.people ?? -1) - (a.people ?? -1) || compareStrings(a.siteId, b.siteId));
   const protectedIds = new Set(sites.map((s) => s.siteId));
 
-  const aidIncidents = situation.incidents.filter(
-    (i) =>
-      i.properties.category === 'violence_against_aid' &&
-      isInWindow(i.properties.date, asOf, params.guardWindowDays),
+  const aidIncidents = aidIncidentsOf(situation.incidents).filter((i) =>
+    isInWindow(i.properties.date, asOf, params.guardWindowDays),
   );
   const lineById = new Map(situation.corridors.map((c) => [c.properties.id, c.geometry.coordinates]));
   const frontlineActors = new Map(report.frontlines.map((f) => [f.id, f.actorIds]));
