@@ -4,12 +4,12 @@ import { dijkstra, type Graph, type SearchResult } from '$lib/domain/analysis/ac
 import { changedSites, siteJunctions } from '$lib/domain/analysis/access/changedSites';
 import { searchAgain, type SearchInput } from '$lib/domain/analysis/access/repairSearch';
 import { pathChangedIn, type PathCheck } from '$lib/domain/analysis/access/searchChanges';
-import { parseSituation, type SiteFeature } from '$lib/domain/schemas';
-import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
+import type { SiteFeature } from '$lib/domain/schemas';
 import { shiftedGeometry } from '../../bench/moveFrontline';
 import { mulberry32 } from '../../bench/prng';
 import { edgeListGraph } from '../helpers/edgeListGraph';
 import { randomChanges, randomSearchNetwork } from '../helpers/randomSearchNetwork';
+import { walksWithOpenedRoads } from '../helpers/walksWithOpenedRoads';
 
 /** One search of a random network before and after a few of its edge costs changed (repaired in place). */
 function movedSearch(g: Graph, cost: Float64Array, int: (n: number) => number, rand: () => number) {
@@ -117,16 +117,8 @@ describe('the sites a move changed, found from the junctions it changed', () => 
   // sites near a moved line are made again whatever their paths, and at the default radius these include every
   // site whose paths such a move changes.
   it('gives after each move the sites of a fresh analyzer', { timeout: 240_000 }, () => {
-    const walks = parseSituation(generateWalkSituationInput(walkOptionsAt(0.05)).input);
     // A fifth of the roads opened between the two dates: on the earlier one, sites join other junctions.
-    const opened = (r: (typeof walks.roads)[number]) => ({
-      ...r,
-      properties: { ...r.properties, validFrom: '2024-06-01' },
-    });
-    const situation = {
-      ...walks,
-      roads: walks.roads.map((r, i) => (i % 5 === 0 && !r.properties.validFrom ? opened(r) : r)),
-    };
+    const situation = walksWithOpenedRoads(0.05);
     const [first, second] = situation.frontlines;
     const move = (f: typeof first, km: number) => ({
       frontlines: [{ id: f.properties.id, geometry: shiftedGeometry(f, km) }],

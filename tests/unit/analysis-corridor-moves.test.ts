@@ -3,7 +3,7 @@ import { createAnalyzer } from '$lib/domain/analysis';
 import { parseSituation } from '$lib/domain/schemas';
 import { mulberry32 } from '../../bench/prng';
 import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
-import { shiftedGeometry } from '../../bench/moveFrontline';
+import { keptAndRemade, offsetOverrides } from '../helpers/frontlineMoves';
 
 // After a front line moves, the list of corridors visits only those that cannot keep their last report
 // (found from their flags, their bits of the moved lines and an index of their grown boxes), and a corridor
@@ -30,19 +30,13 @@ describe('corridors after series of front-line moves', () => {
         offsets[i] += (rand() < 0.5 ? -1 : 1) * (1 + 3 * rand());
         const params = step >= 5 && step <= 6 ? { frontlineBufferKm: 14 } : undefined;
         const asOf = step === 7 ? '2024-09-15' : '2024-08-15';
-        const overrides = {
-          frontlines: lines.flatMap((f, j) =>
-            offsets[j] === 0 ? [] : [{ id: f.properties.id, geometry: shiftedGeometry(f, offsets[j]) }],
-          ),
-        };
+        const overrides = offsetOverrides(lines, offsets);
         const reused = analyzer.analyze(asOf, params, overrides);
         const fresh = createAnalyzer(situation).analyze(asOf, params, overrides);
         expect(JSON.stringify(reused.corridors)).toBe(JSON.stringify(fresh.corridors));
-        const before = new Map(last.corridors.map((c) => [c.id, c]));
-        for (const c of reused.corridors) {
-          if (before.get(c.id) === c) kept++;
-          else remade++;
-        }
+        const counted = keptAndRemade(last.corridors, reused.corridors);
+        kept += counted.kept;
+        remade += counted.remade;
         last = reused;
       }
       expect(kept).toBeGreaterThan(remade);

@@ -3,10 +3,9 @@ import { createAnalyzer } from '$lib/domain/analysis';
 import { siteAccess } from '$lib/domain/analysis/access/siteAccess';
 import { hotspots } from '$lib/domain/analysis/hotspots';
 import { totals } from '$lib/domain/analysis/totals';
-import { parseSituation } from '$lib/domain/schemas';
-import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
 import { shiftedGeometry } from '../../bench/moveFrontline';
 import { mulberry32 } from '../../bench/prng';
+import { walksWithOpenedRoads } from '../helpers/walksWithOpenedRoads';
 
 // A re-analysis on the same date finds each site's last record by its place in the date's list, and makes
 // again only the sites near a moved line, off the roads, or whose searches changed at their junction; another
@@ -14,16 +13,8 @@ import { mulberry32 } from '../../bench/prng';
 // in force) and protection radii, every analysis' sites must be those made from scratch on the same context,
 // and its totals and hotspots those counted and ranked from these.
 describe('site reports kept by place across re-analyses', () => {
-  const walks = parseSituation(generateWalkSituationInput(walkOptionsAt(0.05)).input);
   // A fifth of the roads opened between the dates: on the earlier one, sites join other junctions.
-  const opened = (r: (typeof walks.roads)[number]) => ({
-    ...r,
-    properties: { ...r.properties, validFrom: '2024-06-01' },
-  });
-  const situation = {
-    ...walks,
-    roads: walks.roads.map((r, i) => (i % 5 === 0 && !r.properties.validFrom ? opened(r) : r)),
-  };
+  const situation = walksWithOpenedRoads(0.05);
   const lines = situation.frontlines;
 
   it('gives every step the sites a fresh evaluation gives', { timeout: 240_000 }, () => {

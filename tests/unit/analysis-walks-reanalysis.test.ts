@@ -3,6 +3,7 @@ import { createAnalyzer } from '$lib/domain/analysis';
 import { parseSituation } from '$lib/domain/schemas';
 import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
 import { shiftedGeometry } from '../../bench/moveFrontline';
+import { keptAndRemade } from '../helpers/frontlineMoves';
 
 // A re-analysis reuses the last one's corridor stretches (by front line, in order) and compares only the
 // edges the front lines touched: on a network where roads cross anywhere, after moves of one line, another
@@ -54,11 +55,9 @@ describe('re-analysis on a real-shaped network', () => {
       const fresh = createAnalyzer(situation).analyze(date, undefined, overrides);
       expect(JSON.stringify(reused.corridors)).toBe(JSON.stringify(fresh.corridors));
       if (last && date === lastDate && overrides !== undefined) {
-        const before = new Map(last.corridors.map((c) => [c.id, c]));
-        for (const c of reused.corridors) {
-          if (before.get(c.id) === c) kept++;
-          else remade++;
-        }
+        const counted = keptAndRemade(last.corridors, reused.corridors);
+        kept += counted.kept;
+        remade += counted.remade;
       }
       last = reused;
       lastDate = date;

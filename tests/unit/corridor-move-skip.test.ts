@@ -4,7 +4,7 @@ import { evaluateCorridor } from '$lib/domain/analysis/corridors/evaluateCorrido
 import { parseSituation } from '$lib/domain/schemas';
 import { mulberry32 } from '../../bench/prng';
 import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
-import { shiftedGeometry } from '../../bench/moveFrontline';
+import { keptAndRemade, offsetOverrides } from '../helpers/frontlineMoves';
 
 // After a front line moves, the corridors that found no stretch of it and are far from its new course keep
 // their last report without being evaluated, some of them over several moves in a row. On seeded random moves
@@ -29,20 +29,14 @@ describe('corridors skipped after a front line moves', () => {
       const i = Math.floor(rand() * lines.length);
       offsets[i] += (rand() - 0.5) * (step % 3 === 2 ? 40 : 12);
       const asOf = step === 4 ? '2024-09-15' : '2024-08-15';
-      const overrides = {
-        frontlines: lines.flatMap((f, j) =>
-          offsets[j] === 0 ? [] : [{ id: f.properties.id, geometry: shiftedGeometry(f, offsets[j]) }],
-        ),
-      };
+      const overrides = offsetOverrides(lines, offsets);
       const reused = analyzer.analyze(asOf, undefined, overrides);
       const ctx = plain.context(asOf, undefined, overrides);
       const each = ctx.layers.corridors.map((c) => evaluateCorridor(ctx, c));
       expect(JSON.stringify(reused.corridors)).toBe(JSON.stringify(each));
-      const before = new Map(last.corridors.map((c) => [c.id, c]));
-      for (const c of reused.corridors) {
-        if (before.get(c.id) === c) kept++;
-        else remade++;
-      }
+      const counted = keptAndRemade(last.corridors, reused.corridors);
+      kept += counted.kept;
+      remade += counted.remade;
       last = reused;
     }
     expect(kept).toBeGreaterThan(remade);
