@@ -26,7 +26,7 @@ export function siteJunctions(
   sites: readonly SiteFeature[],
   roadIds: ReadonlySet<string>,
   nodeCount: number,
-  junctionOf: (site: SiteFeature) => number | undefined,
+  junctionOf: (site: SiteFeature, place: number) => number | undefined,
 ): SiteJunctions {
   const nodeOf = new Int32Array(sites.length);
   const first = new Int32Array(nodeCount).fill(-1);
@@ -36,7 +36,7 @@ export function siteJunctions(
   // Backwards, so that each junction's sites are listed in place order.
   for (let i = sites.length - 1; i >= 0; i--) {
     [x[i], y[i]] = sites[i].geometry.coordinates;
-    const n = junctionOf(sites[i]) ?? -1;
+    const n = junctionOf(sites[i], i) ?? -1;
     nodeOf[i] = n;
     if (n === -1) continue;
     next[i] = first[n];

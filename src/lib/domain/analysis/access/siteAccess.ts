@@ -286,20 +286,20 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   // The sieges that began or ended: a site inside none of them is inside the same ones as before (both lists in
   // id order, activeLayers.ts).
   const siegesChanged = memo && !sameDate ? changedFeatures(memo.sieges, ctx.sieges) : [];
-  const heldOn = (old: SiteRecord, site: SiteFeature): boolean => {
+  const heldOn = (old: SiteRecord, site: SiteFeature, node: number): boolean => {
     if (!old.inputs || !spanHolds(old.dates, layers.asOf)) return false;
     // The same lifecycle: an inactive site's report is made from it and its findings alone.
     if (old.inputs.lifecycle.status !== 'active') return true;
     const position = site.geometry.coordinates;
     if (!protectionChanged || protectionChanged(position)) return false;
     for (const c of siegesChanged) if (insideSiege(c, position)) return false;
-    // The same junction and gap (or none), and the same hubs in force for each search its options read. Whether
-    // any hub is in force (`noHubs`) follows: a site's options read searches from its own country's hubs and
-    // from the others' (a hub's own, from the others' only, and it is itself in force).
-    const att = usableAttachment(ctx, site.properties.id);
+    // The same junction (or none), and the same hubs in force for each search its options read. The gap
+    // follows from the junction: it is the distance from the site to it, worked out once when the network was
+    // built. Whether any hub is in force (`noHubs`) follows too: a site's options read searches from its own
+    // country's hubs and from the others' (a hub's own, from the others' only, and it is itself in force).
     const paths = old.paths;
-    if (!att || !paths) return !att && !paths;
-    if (paths.node !== att.node || paths.attachKm !== att.attachKm) return false;
+    if (node === -1 || !paths) return node === -1 && !paths;
+    if (paths.node !== node) return false;
     for (let i = 0; i < paths.searchKeys.length; i++)
       if (!sameHubs(paths.searchKeys[i], paths.searchHubs[i])) return false;
     return true;
@@ -318,6 +318,10 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   let madePaths: SitePaths | undefined;
   let madeInputs: SiteReportInputs | undefined;
   let madeProtection: SiteProtection | undefined;
+  // The junction of each site evaluated (by place, -1 off the roads, -2 not looked up: an inactive site's
+  // report reads none), for the index of the sites' junctions when every site is evaluated.
+  let madeNode = -2;
+  const nodes = unchanged ? undefined : new Int32Array(layers.sites.length);
   const sites = layers.sites;
   let records: SiteRecord[];
   let reports: SiteReport[];
@@ -326,8 +330,10 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     madePaths = undefined;
     madeInputs = undefined;
     madeProtection = undefined;
+    madeNode = -2;
     const site = sites[i];
     const report = evaluate(site, i);
+    if (nodes) nodes[i] = madeNode;
     records[i] = {
       site,
       report,
@@ -378,6 +384,13 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     for (const t of searchTrees.values()) t.settle();
     memo.trees = searchTrees;
     memo.keepRecords(sites, records);
+    // Every site was evaluated, each active one with its junction found: the index of the junctions of these
+    // sites on these roads is made from them, rather than by finding each site's junction again on the next
+    // date (the first date change of an analyzer would, some 5,000 scattered look-ups at Sudan scale).
+    if (nodes && !junctionsFor(memo.junctions, ctx))
+      memo.junctions = siteJunctions(sites, layers.roadIds, graph.nodeCount, (s, i) =>
+        nodes[i] === -2 ? usableAttachment(ctx, s.properties.id)?.node : nodes[i],
+      );
   }
   return reports;
 
@@ -575,6 +588,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     let bestCrossline = false;
     let access: SiteAccess = 'cut_off';
     const att = usableAttachment(ctx, p.id);
+    madeNode = att ? att.node : -1;
     const pathInputs = att && { node: att.node, attachKm: att.attachKm, sieges, noHubs: hubs.length === 0 };
     const kept = pathInputs && keptPaths(site, place, pathInputs);
     // Options kept, or none to make (off the network): with the same lifecycle, findings and reasons as last
@@ -854,7 +868,7 @@ export class SiteAccessMemo {
   records: SiteRecord[] = [];
   /** The place of each site of `sites` by id, made when another list asks for a record (another date). */
   private placeById?: Map<string, number>;
-  /** The junctions of the sites of the last re-analysis' date (changedSites.ts). */
+  /** The junctions of the sites of the last analysis' date on its roads (changedSites.ts). */
   junctions?: SiteJunctions;
   /** `routeLayersKey` of the last analysis: its trees carry over only to an analysis with the same. */
   routeKey = '';
@@ -957,7 +971,7 @@ function reusable(
   ctx: AnalysisContext,
   memo: SiteAccessMemo,
   pathChanged: (key: string) => PathCheck,
-  heldOn?: (old: SiteRecord, site: SiteFeature) => boolean,
+  heldOn?: (old: SiteRecord, site: SiteFeature, node: number) => boolean,
 ): { check: (site: SiteFeature, place: number) => SiteRecord | undefined; again?: Int32Array } {
   // Front lines added, removed, moved or renamed: sites within the protection radius of them are recomputed.
   const label = (f: ActiveFrontline) => frontlineLabel(ctx.scenario, f);
@@ -988,12 +1002,11 @@ function reusable(
   // it and the roads in force, whose set is the same object while they are (activeLayers.ts); on another date,
   // `heldOn` checks that it is the junction of the record.
   const sites = ctx.layers.sites;
-  const { roadIds } = ctx.layers;
   let at = memo.junctions;
-  if (at?.sites !== sites || at.roadIds !== roadIds || at.first.length !== ctx.graph.nodeCount)
+  if (!junctionsFor(at, ctx))
     at = memo.junctions = siteJunctions(
       sites,
-      roadIds,
+      ctx.layers.roadIds,
       ctx.graph.nodeCount,
       (s) => usableAttachment(ctx, s.properties.id)?.node,
     );
@@ -1011,14 +1024,13 @@ function reusable(
   const check = (site: SiteFeature, place: number): SiteRecord | undefined => {
     const old = memo.recordOf(site, place, sites);
     const p = site.geometry.coordinates;
-    if (!old || old.site !== site || nearChange(p[0], p[1]) || (heldOn && !heldOn(old, site)))
+    const node = nodeOf[place];
+    if (!old || old.site !== site || nearChange(p[0], p[1]) || (heldOn && !heldOn(old, site, node)))
       return undefined;
-    if (changed)
-      return old.searchKeys.length > 0 && (nodeOf[place] === -1 || changed[place] === 1) ? undefined : old;
-    const att = usableAttachment(ctx, site.properties.id);
+    if (changed) return old.searchKeys.length > 0 && (node === -1 || changed[place] === 1) ? undefined : old;
     if (old.searchKeys.length > 0) {
-      if (!att) return undefined;
-      for (const key of old.searchKeys) if (pathChanged(key)(att.node)) return undefined;
+      if (node === -1) return undefined;
+      for (const key of old.searchKeys) if (pathChanged(key)(node)) return undefined;
     }
     return old;
   };
@@ -1032,6 +1044,16 @@ function reusable(
     if (changed[i] === 1 || (boxes.length > 0 && nearChange(x[i], y[i])))
       if (!check(sites[i], i)) again.push(i);
   return { check, again: Int32Array.from(again) };
+}
+
+/** Whether `at` indexes the junctions of `ctx`'s sites on its roads (a junction depends on nothing else). */
+function junctionsFor(at: SiteJunctions | undefined, ctx: AnalysisContext): at is SiteJunctions {
+  return (
+    at !== undefined &&
+    at.sites === ctx.layers.sites &&
+    at.roadIds === ctx.layers.roadIds &&
+    at.first.length === ctx.graph.nodeCount
+  );
 }
 
 /**
