@@ -5,9 +5,14 @@ export function isValidOn(p: { validFrom?: string; validTo?: string }, date: str
   return (p.validFrom === undefined || p.validFrom <= date) && (p.validTo === undefined || date < p.validTo);
 }
 
+/** Milliseconds since 1970 of a `YYYY-MM-DD` date's midnight UTC (NaN when it is not a date). */
+export function dateMs(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
 /** Days from `from` to `to` (both `YYYY-MM-DD`), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round((dateMs(to) - dateMs(from)) / 86_400_000);
 }
 
 /** True when an incident dated `incidentDate` counts on `asOf`: not in the future, not older than the window. */

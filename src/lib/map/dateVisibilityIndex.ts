@@ -1,4 +1,4 @@
-import { isValidOn } from '$lib/domain/asOf';
+import { dateMs, isValidOn } from '$lib/domain/asOf';
 import type { RoadFeature, Situation } from '$lib/domain/schemas';
 import type { DateVisibility } from './dateVisibility';
 import type { LayerGroup } from './layerGroups';
@@ -39,8 +39,6 @@ interface ImpassableInMonth {
 
 const indexes = new WeakMap<Situation, VisibilityIndex>();
 
-const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
-
 function indexOf(situation: Situation): VisibilityIndex {
   let index = indexes.get(situation);
   if (index) return index;
@@ -61,7 +59,7 @@ function indexOf(situation: Situation): VisibilityIndex {
     seasonal: situation.roads.filter((r) => r.properties.impassableMonths.length > 0),
     impassableIn: [],
     incidentIds: situation.incidents.map((i) => i.properties.id),
-    incidentMs: Float64Array.from(situation.incidents, (i) => dayMs(i.properties.date)),
+    incidentMs: Float64Array.from(situation.incidents, (i) => dateMs(i.properties.date)),
   };
   indexes.set(situation, index);
   return index;
@@ -82,7 +80,7 @@ export function dateVisibilityOn(situation: Situation, asOf: string): DateVisibi
   }
   const month = Number(asOf.slice(5, 7));
   // `isInWindow`'s age in days, from the same two parses.
-  const asOfMs = dayMs(asOf);
+  const asOfMs = dateMs(asOf);
   const incidents: string[] = [];
   for (let i = 0; i < incidentIds.length; i++) {
     const age = Math.round((asOfMs - incidentMs[i]) / 86_400_000);

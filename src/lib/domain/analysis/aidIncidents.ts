@@ -1,17 +1,40 @@
 import type { IncidentFeature } from '../schemas';
+import { dateMs } from '../asOf';
 
-// `neededProtection` reads, of a situation's incidents, only those of violence against aid. Picking them out
-// of all of them on every call cost a category test and a date parse for each of 20,000 incidents at Sudan
-// scale on every date's verdicts; the pick by category does not depend on the date, so it is made once per
-// incident list (features and their lists are never mutated).
-const byList = new WeakMap<readonly IncidentFeature[], IncidentFeature[]>();
+// `neededProtection` reads, of a situation's incidents, only those of violence against aid in its window.
+// Picking them out of all of them on every call cost a category test and a date parse for each of 20,000
+// incidents at Sudan scale on every date's verdicts, and the window then parsed two dates per aid incident;
+// neither the pick by category nor an incident's day depends on the date, so both are made once per incident
+// list (features and their lists are never mutated).
+interface AidIncidents {
+  list: IncidentFeature[];
+  /** Each one's date as `dateMs` reads it, by place in `list`. */
+  ms: Float64Array;
+}
+const byList = new WeakMap<readonly IncidentFeature[], AidIncidents>();
 
-/** The incidents of `incidents` that are violence against aid, in list order (made once per list). */
-export function aidIncidentsOf(incidents: readonly IncidentFeature[]): IncidentFeature[] {
+/**
+ * The incidents of `incidents` that are violence against aid and in the window of `windowDays` before `asOf`
+ * (`isInWindow`), in list order.
+ */
+export function aidIncidentsInWindow(
+  incidents: readonly IncidentFeature[],
+  asOf: string,
+  windowDays: number,
+): IncidentFeature[] {
   let aid = byList.get(incidents);
   if (!aid) {
-    aid = incidents.filter((i) => i.properties.category === 'violence_against_aid');
+    const list = incidents.filter((i) => i.properties.category === 'violence_against_aid');
+    aid = { list, ms: Float64Array.from(list, (i) => dateMs(i.properties.date)) };
     byList.set(incidents, aid);
   }
-  return aid;
+  const { list, ms } = aid;
+  // `isInWindow`'s age in days (daysBetween), from the same two parses.
+  const asOfMs = dateMs(asOf);
+  const out: IncidentFeature[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const age = Math.round((asOfMs - ms[i]) / 86_400_000);
+    if (age >= 0 && age <= windowDays) out.push(list[i]);
+  }
+  return out;
 }

@@ -1,7 +1,6 @@
 // Where a protection force is needed, from a report and validated parameters. Free of zod (the schemas'
 // validators), so the map page and the embed, which call it in the browser with the defaults, do not ship
 // the validation library; callers with parameters from a request use protectionNeeds.ts, which checks them.
-import { isInWindow } from '../asOf';
 import { bboxOf } from '../geo/bboxOf';
 import { BOX_MAX_LAT, expandBboxKm } from '../geo/expandBboxKm';
 import { pointSegmentDistanceKm } from '../geo/pointSegmentDistanceKm';
@@ -14,7 +13,7 @@ import type {
   Situation,
 } from '../schemas';
 import { PROTECTION_NEEDS_DEFAULTS } from '../schemas/protectionDefaults';
-import { aidIncidentsOf } from './aidIncidents';
+import { aidIncidentsInWindow } from './aidIncidents';
 import { round3 } from './round';
 import { compareStrings } from './sortById';
 
@@ -108,9 +107,7 @@ export function neededProtection(
     .sort((a, b) => (b.people ?? -1) - (a.people ?? -1) || compareStrings(a.siteId, b.siteId));
   const protectedIds = new Set(sites.map((s) => s.siteId));
 
-  const aidIncidents = aidIncidentsOf(situation.incidents).filter((i) =>
-    isInWindow(i.properties.date, asOf, params.guardWindowDays),
-  );
+  const aidIncidents = aidIncidentsInWindow(situation.incidents, asOf, params.guardWindowDays);
   const lineById = new Map(situation.corridors.map((c) => [c.properties.id, c.geometry.coordinates]));
   const frontlineActors = new Map(report.frontlines.map((f) => [f.id, f.actorIds]));
   const constraintActor = new Map(
