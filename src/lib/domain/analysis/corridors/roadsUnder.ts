@@ -66,11 +66,11 @@ export function roadsUnder(
   for (let i = 0; i < segments; i++) {
     const a = coords[i];
     const b = coords[i + 1];
-    const w = (b[0] < a[0] ? b[0] : a[0]) - dLon;
-    const e = (b[0] > a[0] ? b[0] : a[0]) + dLon;
-    const s = (b[1] < a[1] ? b[1] : a[1]) - dLat;
-    const n = (b[1] > a[1] ? b[1] : a[1]) + dLat;
-    const near = someMeets(seasonalGrid, w, s, e, n);
+    BOX[0] = (b[0] < a[0] ? b[0] : a[0]) - dLon;
+    BOX[1] = (b[1] < a[1] ? b[1] : a[1]) - dLat;
+    BOX[2] = (b[0] > a[0] ? b[0] : a[0]) + dLon;
+    BOX[3] = (b[1] > a[1] ? b[1] : a[1]) + dLat;
+    const near = someMeets(seasonalGrid, BOX);
     hasSeasonal[i] = near ? 1 : 0;
     if (near) any = true;
   }
@@ -90,11 +90,13 @@ export function roadsUnder(
     if (nodeGrid.items.length === 0) continue;
     const a = coords[i];
     const b = coords[i + 1];
-    segmentBoxInto(SCRATCH, a, b, CORRIDOR_MATCH_KM);
-    const w = SCRATCH[0];
-    const s = SCRATCH[1];
-    const e = SCRATCH[2];
-    const n = SCRATCH[3];
+    // The box grown by the corridor's margins, as for the flags: it holds every junction within
+    // CORRIDOR_MATCH_KM of the segment (the segment's own box grown as `expandBboxKm` grows it does), and the
+    // distance test below decides, so a wider box changes no cut.
+    const w = (b[0] < a[0] ? b[0] : a[0]) - dLon;
+    const s = (b[1] < a[1] ? b[1] : a[1]) - dLat;
+    const e = (b[0] > a[0] ? b[0] : a[0]) + dLon;
+    const n = (b[1] > a[1] ? b[1] : a[1]) + dLat;
     const { start, nx } = nodeGrid;
     const cx0 = nodeGrid.column(w);
     const cx1 = nodeGrid.column(e);
@@ -137,7 +139,9 @@ export function roadsUnder(
     const f = span > 0 ? Math.min(1, Math.max(0, (mid - cum[seg]) / span)) : 0;
     const a = coords[seg];
     const b = coords[seg + 1] ?? a;
-    const edge = seasonalEdgeAt(net, grids, a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]));
+    POINT[0] = a[0] + f * (b[0] - a[0]);
+    POINT[1] = a[1] + f * (b[1] - a[1]);
+    const edge = seasonalEdgeAt(net, grids);
     if (edge !== undefined) {
       km.push(lo, to);
       edges.push(edge);
@@ -203,26 +207,27 @@ function lonMarginDeg(coords: readonly Position[], km: number): number {
 }
 
 /**
- * The box of the corridor segment from a to b (`bboxOf` of its two ends) grown by `km` as `expandBboxKm` grows
- * it, written into `out`.
+ * Boxes (west, south, east, north) and the point of a piece (longitude, latitude, the cosine of its latitude)
+ * handed to the functions below in typed arrays rather than as arguments: a double passed to a function that
+ * is not inlined is boxed as a heap number, and these calls, a few per corridor segment and piece, made some
+ * 280 MB of such garbage in a first analysis at full size.
  */
-function segmentBoxInto(out: Float64Array, a: Position, b: Position, km: number): void {
-  const w = b[0] < a[0] ? b[0] : a[0];
-  const e = b[0] > a[0] ? b[0] : a[0];
-  const s = b[1] < a[1] ? b[1] : a[1];
-  const n = b[1] > a[1] ? b[1] : a[1];
-  expandBoxKmInto(out, w, s, e, n, km);
-}
+const BOX = new Float64Array(4);
 const SCRATCH = new Float64Array(4);
+const POINT = new Float64Array(3);
 const DISTANCE = new Float64Array(1);
 
 /**
- * Whether some item of `grid` has a box meeting the box (w, s, e, n) (touching counts, as in the grid's
- * search): the cells under the box are walked and the first item met answers. An item meeting the box lies in
- * one of those cells, since the grid places it in every cell its box covers.
+ * Whether some item of `grid` has a box meeting the box (west, south, east, north) in `box` (touching counts,
+ * as in the grid's search): the cells under the box are walked and the first item met answers. An item
+ * meeting the box lies in one of those cells, since the grid places it in every cell its box covers.
  */
-function someMeets(grid: SegmentGrid, w: number, s: number, e: number, n: number): boolean {
+function someMeets(grid: SegmentGrid, box: Float64Array): boolean {
   if (grid.items.length === 0) return false;
+  const w = box[0];
+  const s = box[1];
+  const e = box[2];
+  const n = box[3];
   const { start, items, nx } = grid;
   const b = grid.boxes;
   // The item that answered last is tested first (consecutive boxes along a corridor usually meet the same
@@ -379,7 +384,7 @@ function nodesInCellOrder(items: Int32Array, lon: Float64Array, lat: Float64Arra
 }
 
 /**
- * The road edge nearest (px, py) within CORRIDOR_MATCH_KM (ties to the lower edge index), if it is seasonal.
+ * The road edge nearest the point (px, py) in POINT within CORRIDOR_MATCH_KM (ties to the lower edge index), if it is seasonal.
  * Any segment's distance bounds the nearest's, and every segment that near lies in the point's box grown by
  * it (plus a hair, so that rounding loses none): so the segment nearest the previous piece, or one beside it on
  * its road, usually a few metres away where the corridor follows that road, leaves a tiny box to search.
@@ -389,27 +394,24 @@ function nodesInCellOrder(items: Int32Array, lon: Float64Array, lat: Float64Arra
  * bound), so the bounded boxes are grown with the point's own cosine and a margin (`boundBoxInto`) rather than
  * with a cosine of their own.
  */
-function seasonalEdgeAt(
-  net: AnalysisContext['net'],
-  grids: Grids,
-  px: number,
-  py: number,
-): number | undefined {
-  const k = Math.cos((py * Math.PI) / 180);
+function seasonalEdgeAt(net: AnalysisContext['net'], grids: Grids): number | undefined {
+  const px = POINT[0];
+  const py = POINT[1];
+  POINT[2] = Math.cos((py * Math.PI) / 180);
   const { seasonalGrid, seasonalSeg, seasonal, segmentGrid } = grids;
   const segEdge = net.segEdge;
-  const bound = hintKm(segmentGrid.boxes, px, py, k);
+  const bound = hintKm(segmentGrid.boxes);
   if (bound <= CORRIDOR_MATCH_KM) {
-    boundBoxInto(SCRATCH, px, py, k, bound);
+    boundBoxInto(SCRATCH, bound);
     // The answer is a seasonal segment whose box meets this box (the seasonal grid holds the same ends, tested
     // alike): when the small grid of those has none there, no edge is, and the network's many segments in the
     // box need not be measured (most pieces lie on roads that never close). The nearest of the hint's
     // segments is then the next hint, so that it keeps following the road.
-    if (!someMeets(seasonalGrid, SCRATCH[0], SCRATCH[1], SCRATCH[2], SCRATCH[3])) {
+    if (!someMeets(seasonalGrid, SCRATCH)) {
       HINT = HINT_NEAREST;
       return undefined;
     }
-    const best = nearestIn(segmentGrid, px, py, k, SCRATCH[0], SCRATCH[1], SCRATCH[2], SCRATCH[3], segEdge);
+    const best = nearestIn(segmentGrid, SCRATCH, segEdge);
     if (best < 0) return undefined;
     HINT = best;
     return seasonal[segEdge[best]] === 1 ? segEdge[best] : undefined;
@@ -417,31 +419,20 @@ function seasonalEdgeAt(
   // No segment near the hint bounds the nearest: one within a few dozen metres is looked for first (the
   // corridor usually lies on a road). The box holds every segment that near, so one found that near is the
   // nearest of all, as the bounded search above would find it.
-  boundBoxInto(SCRATCH, px, py, k, NEAR_TRY_KM);
-  const near = nearestIn(segmentGrid, px, py, k, SCRATCH[0], SCRATCH[1], SCRATCH[2], SCRATCH[3], segEdge);
+  boundBoxInto(SCRATCH, NEAR_TRY_KM);
+  const near = nearestIn(segmentGrid, SCRATCH, segEdge);
   if (near >= 0 && NEAREST_KM[0] <= NEAR_TRY_KM) {
     HINT = near;
     return seasonal[segEdge[near]] === 1 ? segEdge[near] : undefined;
   }
   expandBoxKmInto(FULL_BOX, px, py, px, py, CORRIDOR_MATCH_KM + 1e-6);
-  const found = nearestIn(
-    seasonalGrid,
-    px,
-    py,
-    k,
-    FULL_BOX[0],
-    FULL_BOX[1],
-    FULL_BOX[2],
-    FULL_BOX[3],
-    segEdge,
-    seasonalSeg,
-  );
+  const found = nearestIn(seasonalGrid, FULL_BOX, segEdge, seasonalSeg);
   if (found < 0) return undefined;
   const segment = seasonalSeg[found];
   HINT = segment;
-  boundBoxInto(SCRATCH, px, py, k, NEAREST_KM[0]);
+  boundBoxInto(SCRATCH, NEAREST_KM[0]);
   const edge = segEdge[segment];
-  return beaten(segmentGrid, segEdge, seasonal, px, py, k, NEAREST_KM[0], edge) ? undefined : edge;
+  return beaten(segmentGrid, segEdge, seasonal, NEAREST_KM[0], edge) ? undefined : edge;
 }
 const FULL_BOX = new Float64Array(4);
 
@@ -460,14 +451,25 @@ let HINT = -1;
 let HINT_NEAREST = -1;
 
 /**
- * The least distance from (px, py) to the hint segment and those beside it, or Infinity with no hint; the
- * segment at that distance goes to HINT_NEAREST.
+ * The least distance from the point in POINT to the hint segment and those beside it, or Infinity with no
+ * hint; the segment at that distance goes to HINT_NEAREST. The hint segment is measured first: a piece of a
+ * corridor drawn along its road lies on it (within a rounding step), and then the segments beside it are not
+ * measured. Any distance to a segment bounds the nearest one's, so the answers of `seasonalEdgeAt` do not
+ * depend on which bound this gives, only the size of the box it searches.
  */
-function hintKm(c: Float64Array, px: number, py: number, k: number): number {
-  let bound = Infinity;
-  if (HINT < 0) return bound;
+function hintKm(c: Float64Array): number {
+  if (HINT < 0) return Infinity;
+  const px = POINT[0];
+  const py = POINT[1];
+  const k = POINT[2];
+  const h = HINT;
+  projectOnSegmentXY(px, py, k, c[4 * h], c[4 * h + 1], c[4 * h + 2], c[4 * h + 3], DISTANCE);
+  let bound = DISTANCE[0];
+  HINT_NEAREST = h;
+  if (bound <= ON_ROAD_KM) return bound;
   const last = c.length / 4 - 1;
-  for (let j = HINT > 0 ? HINT - 1 : 0, end = HINT < last ? HINT + 1 : last; j <= end; j++) {
+  for (let j = h > 0 ? h - 1 : 0, end = h < last ? h + 1 : last; j <= end; j++) {
+    if (j === h) continue;
     projectOnSegmentXY(px, py, k, c[4 * j], c[4 * j + 1], c[4 * j + 2], c[4 * j + 3], DISTANCE);
     if (DISTANCE[0] < bound) {
       bound = DISTANCE[0];
@@ -477,13 +479,20 @@ function hintKm(c: Float64Array, px: number, py: number, k: number): number {
   return bound;
 }
 
+/** A distance to the hint segment within which the point is taken to lie on it (a tenth of a millimetre). */
+const ON_ROAD_KM = 1e-7;
+
 /**
- * A box holding the point's box grown by `km` and a hair as `expandBboxKm` grows it, written into `out`. That
- * takes the cosine at the latitude |py| + dLat (at most BOX_MAX_LAT); this one takes a lower bound of it from `k`, the
- * cosine at py (a cosine falls by no more than its angle grows, in radians: dLat · π/180 < 0.02 dLat), less a
- * margin for rounding. Near the poles, where that bound is no use, the box is grown as `expandBboxKm` does.
+ * A box holding the box of the point (px, py) in POINT grown by `km` and a hair as `expandBboxKm` grows it,
+ * written into `out`. That takes the cosine at the latitude |py| + dLat (at most BOX_MAX_LAT); this one takes a
+ * lower bound of it from `k` in POINT, the cosine at py (a cosine falls by no more than its angle grows, in
+ * radians: dLat · π/180 < 0.02 dLat), less a margin for rounding. Near the poles, where that bound is no use,
+ * the box is grown as `expandBboxKm` does.
  */
-function boundBoxInto(out: Float64Array, px: number, py: number, k: number, km: number): void {
+function boundBoxInto(out: Float64Array, km: number): void {
+  const px = POINT[0];
+  const py = POINT[1];
+  const k = POINT[2];
   const grow = km + 1e-6;
   const dLat = grow / KM_PER_DEGREE;
   const low = k - 0.02 * dLat - 1e-9;
@@ -499,25 +508,22 @@ function boundBoxInto(out: Float64Array, px: number, py: number, k: number, km: 
 }
 
 /**
- * The item of `grid` nearest (px, py) within CORRIDOR_MATCH_KM, ties to the lower edge index (the edge of item
- * j is `segEdge[seg[j]]`, or `segEdge[j]` when the grid holds the network's own segments), or -1; its distance
- * is written into NEAREST_KM[0]. `k` is the cosine of py's latitude and (w, s, e, n) the box searched. The cells
+ * The item of `grid` nearest the point (px, py) in POINT within CORRIDOR_MATCH_KM, ties to the lower edge index
+ * (the edge of item j is `segEdge[seg[j]]`, or `segEdge[j]` when the grid holds the network's own segments),
+ * or -1; its distance is written into NEAREST_KM[0]. `k` in POINT is the cosine of py's latitude and (w, s, e,
+ * n) in `box` the box searched. The cells
  * under the box are walked, a row's cells as one run of the grid's items (they are stored one after another),
  * and each segment whose box meets it is measured as `pointSegmentDistanceKm` does (the same arithmetic). A
  * segment spanning several cells is measured in each (the same distance again).
  */
-function nearestIn(
-  grid: SegmentGrid,
-  px: number,
-  py: number,
-  k: number,
-  w: number,
-  s: number,
-  e: number,
-  n: number,
-  segEdge: Int32Array,
-  seg?: Int32Array,
-): number {
+function nearestIn(grid: SegmentGrid, box: Float64Array, segEdge: Int32Array, seg?: Int32Array): number {
+  const px = POINT[0];
+  const py = POINT[1];
+  const k = POINT[2];
+  const w = box[0];
+  const s = box[1];
+  const e = box[2];
+  const n = box[3];
   let best = -1;
   let bestEdge = -1;
   let bestKm = Infinity;
@@ -552,7 +558,8 @@ function nearestIn(
 }
 
 /**
- * Whether a segment of `grid` on a road that never closes is nearer (px, py) than `bestKm`, or as near with
+ * Whether a segment of `grid` on a road that never closes is nearer the point (px, py, with the cosine k) in
+ * POINT than `bestKm`, or as near with
  * an edge index below `best`: the cells under the box in SCRATCH are walked as in `nearestIn`, and the
  * first such segment answers. (A seasonal segment cannot be: `best` is the nearest of those.)
  */
@@ -560,12 +567,12 @@ function beaten(
   grid: SegmentGrid,
   segEdge: Int32Array,
   seasonal: Uint8Array,
-  px: number,
-  py: number,
-  k: number,
   bestKm: number,
   best: number,
 ): boolean {
+  const px = POINT[0];
+  const py = POINT[1];
+  const k = POINT[2];
   const w = SCRATCH[0];
   const s = SCRATCH[1];
   const e = SCRATCH[2];
