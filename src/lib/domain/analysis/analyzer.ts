@@ -10,7 +10,6 @@ import {
   type AnalysisReport,
   type AreaFeature,
   type ConstraintFeature,
-  type Reason,
   type RoadRanges,
   type SegmentReport,
   type Situation,
@@ -36,7 +35,7 @@ import { orderById } from './idOrder';
 import { buildRoadNetwork } from './network/buildRoadNetwork';
 import { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
 import { EDGE_REPEATS, EDGE_ROUNDED, type RoadNetwork } from './network/roadNetwork';
-import { statusByRank } from './reasons';
+import { sameReasons, statusByRank } from './reasons';
 import { roadRanges } from './roads/roadRanges';
 import { round3, roundLine, roundPosition } from './round';
 import { byId, compareStrings } from './sortById';
@@ -369,22 +368,6 @@ export function analyze(
   overrides?: AnalysisOverridesInput,
 ): AnalysisReport {
   return createAnalyzer(situation).analyze(asOf, params, overrides);
-}
-
-/**
- * Whether two lists of reasons write the same JSON: the same list, or reasons with equal code, feature and
- * detail in the same order. Reasons are made by the hazards as literals of those three keys in that order
- * (hazards/*.ts), so equal values write equal JSON.
- */
-function sameReasons(a: readonly Reason[], b: readonly Reason[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x !== y && (x.code !== y.code || x.featureId !== y.featureId || x.detail !== y.detail)) return false;
-  }
-  return true;
 }
 
 /** A box index over the features' geometries, by their place in the list. */

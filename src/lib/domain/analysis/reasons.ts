@@ -66,3 +66,20 @@ export const monthNames = [
   'November',
   'December',
 ];
+
+/**
+ * Whether two lists of reasons write the same JSON: the same list, or reasons with equal code, feature and
+ * detail in the same order (`undefined` is the same only as itself). Reasons are made by the hazards as
+ * literals of those three keys in that order (hazards/*.ts), so equal values write equal JSON; lists are made
+ * again on each analysis, so equal lists are rarely the same object.
+ */
+export function sameReasons(a: readonly Reason[] | undefined, b: readonly Reason[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && (x.code !== y.code || x.featureId !== y.featureId || x.detail !== y.detail)) return false;
+  }
+  return true;
+}

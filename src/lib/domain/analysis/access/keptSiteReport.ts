@@ -2,6 +2,7 @@ import type { Reason } from '../../schemas';
 import type { SiteFindings } from '../../siteFindingsOn';
 import type { SiteStatusOnDate } from '../../siteStatusOn';
 import type { SitePaths } from './carriedSitePaths';
+import { sameReasons } from '../reasons';
 
 /**
  * What a site's report was made from in one analysis, besides the site itself: its lifecycle and findings on
@@ -68,12 +69,4 @@ function sameFindings(a: SiteFindings, b: SiteFindings): boolean {
     f.validTo === g.validTo &&
     f.source === g.source
   );
-}
-
-function sameReasons(a: readonly Reason[], b: readonly Reason[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++)
-    if (a[i].code !== b[i].code || a[i].featureId !== b[i].featureId || a[i].detail !== b[i].detail)
-      return false;
-  return true;
 }

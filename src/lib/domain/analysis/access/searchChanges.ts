@@ -1,10 +1,10 @@
-import type { Reason } from '../../schemas';
 import type { ActiveCrossing } from '../activeLayers';
 import type { AnalysisContext } from '../context';
 import type { EdgeHazards } from '../hazards/evaluateEdgeHazards';
 import type { Graph, SearchResult } from './dijkstra';
 import { changedInPlace } from './repairSearch';
 import { sameItems } from '../sameItems';
+import { sameReasons } from '../reasons';
 
 /**
  * Whether a search changed at a junction or on the path to it, and, when known, every junction where it did:
@@ -238,15 +238,6 @@ function markBranches(
       marked.push(c);
     }
   }
-  return true;
-}
-
-function sameReasons(a: readonly Reason[] | undefined, b: readonly Reason[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++)
-    if (a[i].code !== b[i].code || a[i].featureId !== b[i].featureId || a[i].detail !== b[i].detail)
-      return false;
   return true;
 }
 

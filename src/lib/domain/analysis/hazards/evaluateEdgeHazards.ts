@@ -6,7 +6,7 @@ import {
   type ActiveLayers,
 } from '../activeLayers';
 import type { RoadNetwork } from '../network/roadNetwork';
-import { sortReasons, statusOfReasons, statusRank } from '../reasons';
+import { sameReasons, sortReasons, statusOfReasons, statusRank } from '../reasons';
 import { addAreaHazards } from './areaHazards';
 import { addConstraintHazards } from './constraintHazards';
 import { addCrossingHazards } from './crossingHazards';
@@ -319,15 +319,4 @@ function baseHazards(
 function hasClosedCrossing(reasons: readonly Reason[]): boolean {
   for (let i = 0; i < reasons.length; i++) if (reasons[i].code === 'crossing_closed') return true;
   return false;
-}
-
-function sameReasons(a: readonly Reason[], b: readonly Reason[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++)
-    if (
-      a[i] !== b[i] &&
-      (a[i].code !== b[i].code || a[i].featureId !== b[i].featureId || a[i].detail !== b[i].detail)
-    )
-      return false;
-  return true;
 }
