@@ -9,6 +9,7 @@ import {
   corridorIntervalParts,
   type KmInterval,
 } from '../src/lib/domain/analysis/corridors/corridorIntervals';
+import { intervalsOf, type StretchList } from '../src/lib/domain/analysis/corridors/stretchList';
 import { collectGarbage, cpuMsSince, median } from './measure';
 import { corridorLines, functionVersions, PAIRS, walksContext } from './moduleVersions';
 
@@ -19,14 +20,16 @@ async function main() {
   const lines = corridorLines(ctx);
   const { current, old } = await functionVersions('corridorIntervalParts', corridorIntervalParts);
   const run = (f: Parts) => {
-    const out: (readonly KmInterval[])[][] = [];
+    const out: (StretchList | readonly KmInterval[])[][] = [];
     collectGarbage();
     const c = process.cpuUsage();
     for (const l of lines) out.push(f(ctx, l.corridor, l.coords, l.cum, new Map(), []));
     return { ms: cpuMsSince(c), out };
   };
-  const text = (parts: (readonly KmInterval[])[][]) =>
-    JSON.stringify(parts.map((p) => p.flat().map((s) => [s.fromKm, s.toKm, s.reason])));
+  // An older copy gives each part as a list of objects.
+  const objects = (part: StretchList | readonly KmInterval[]) => ('km' in part ? intervalsOf(part) : part);
+  const text = (parts: (StretchList | readonly KmInterval[])[][]) =>
+    JSON.stringify(parts.map((p) => p.flatMap(objects).map((s) => [s.fromKm, s.toKm, s.reason])));
   let stretches = 0;
   const olds: number[] = [];
   const news: number[] = [];
@@ -34,7 +37,7 @@ async function main() {
     // Each version runs first in every other pair.
     const o0 = old && p % 2 === 1 ? run(old) : undefined;
     const n = run(current);
-    stretches = n.out.reduce((s, x) => s + x.reduce((t, y) => t + y.length, 0), 0);
+    stretches = n.out.reduce((s, x) => s + x.reduce((t, y) => t + objects(y).length, 0), 0);
     if (!old) {
       console.log(`new ${Math.round(n.ms)} ms`);
       continue;

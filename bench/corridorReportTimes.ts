@@ -10,7 +10,6 @@
  */
 import { createHash } from 'node:crypto';
 import { evaluateCorridor } from '../src/lib/domain/analysis/corridors/evaluateCorridor';
-import { NO_INTERVALS } from '../src/lib/domain/analysis/corridors/corridorIntervals';
 import { collectGarbage, cpuMsSince, loadAverages } from './measure';
 import { functionVersions, PAIRS, walksContext } from './moduleVersions';
 
@@ -35,7 +34,7 @@ async function main() {
       }
       for (const key of ['report', 'seasonalKey', 'rounded', 'stamp']) if (key in last) last[key] = undefined;
       if ('parts' in last) last.parts = [];
-      if ('seasonal' in last) last.seasonal = NO_INTERVALS;
+      if ('seasonal' in last) last.seasonal = [];
       entries[k].set('corridor-last', last);
     }
     collectGarbage();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/prng';
 import { sweepPieces, type Piece } from '$lib/domain/analysis/corridors/evaluateCorridor';
 import type { KmInterval } from '$lib/domain/analysis/corridors/corridorIntervals';
+import { stretchListOf } from '$lib/domain/analysis/corridors/stretchList';
 import { TypedStretchWriter, type TypedStretches } from '$lib/domain/analysis/corridors/typedStretches';
 import { sortReasons } from '$lib/domain/analysis/reasons';
 import type { Reason } from '$lib/domain/schemas';
@@ -78,9 +79,10 @@ describe('sweepPieces', () => {
       const expected = plainPieces(total, spread);
       expect(sweepPieces(total, spread), `seed ${seed}`).toEqual(expected);
       const cut = Math.floor(parts.length / 2);
-      expect(sweepPieces(total, parts.slice(cut).flat(), parts.slice(0, cut)), `seed ${seed}`).toEqual(
-        expected,
-      );
+      expect(
+        sweepPieces(total, parts.slice(cut).flat(), parts.slice(0, cut).map(stretchListOf)),
+        `seed ${seed}`,
+      ).toEqual(expected);
       if (expected.some((p) => p.reasons.length > 0)) shared++;
       if (spread.length > 64) large++;
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '$lib/domain/analysis';
 import { corridorIntervalParts, type KmInterval } from '$lib/domain/analysis/corridors/corridorIntervals';
 import { sweepPieces } from '$lib/domain/analysis/corridors/evaluateCorridor';
+import { intervalsOf } from '$lib/domain/analysis/corridors/stretchList';
 import { roadsUnder } from '$lib/domain/analysis/corridors/roadsUnder';
 import { ABSENT } from '$lib/domain/analysis/hazards/evaluateEdgeHazards';
 import { monthNames, sortReasons } from '$lib/domain/analysis/reasons';
@@ -44,7 +45,7 @@ describe('seasonal closures of corridors', () => {
         }
         closed += seasonal.length;
         const parts = corridorIntervalParts(ctx, corridor, coords, cum);
-        return sweepPieces(cum[cum.length - 1], [...parts.flat(), ...seasonal]).map((p) => ({
+        return sweepPieces(cum[cum.length - 1], [...parts.flatMap(intervalsOf), ...seasonal]).map((p) => ({
           fromKm: round3(p.from),
           toKm: round3(p.to),
           reasons: p.reasons,

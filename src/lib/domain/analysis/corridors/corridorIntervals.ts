@@ -31,6 +31,7 @@ import {
   NO_HITS,
   widestDLon,
 } from './segmentHits';
+import { intervalsOf, NO_STRETCHES, stretchListOf, type StretchList } from './stretchList';
 import { NO_TYPED_STRETCHES, TypedStretchWriter, type TypedStretches } from './typedStretches';
 
 /** A hazard over a stretch of a line, in km from its start. */
@@ -61,11 +62,11 @@ export function corridorIntervals(
   coords: readonly Position[],
   cumKm: readonly number[],
 ): KmInterval[] {
-  return corridorIntervalParts(ctx, corridor, coords, cumKm).flat();
+  return corridorIntervalParts(ctx, corridor, coords, cumKm).flatMap(intervalsOf);
 }
 
 /** The list a part holds when it has no stretch, shared so that unchanged empty parts compare as the same. */
-export const NO_INTERVALS: readonly KmInterval[] = Object.freeze([]);
+export const NO_INTERVALS: StretchList = NO_STRETCHES;
 
 /**
  * `corridorIntervals` as the lists it is made of, in its order: the stored features in force, each siege, each
@@ -80,8 +81,8 @@ export function corridorIntervalParts(
   coords: readonly Position[],
   cumKm: readonly number[],
   entries: Map<string, unknown> = ctx.cache.entriesOf(corridor.geometry),
-  parts: (readonly KmInterval[])[] = [],
-): (readonly KmInterval[])[] {
+  parts: StretchList[] = [],
+): StretchList[] {
   const shared = sharedOf(ctx);
   // The entries are read and set here rather than through `HazardCache.get`, whose callback would be a
   // closure made per corridor and entry on every analysis (no entry is ever undefined).
@@ -107,38 +108,54 @@ export function corridorIntervalParts(
     memo.incidents !== ctx.activeIncidents ||
     memo.constraints !== ctx.activeConstraintIds
   ) {
-    // Objects only for the stretches of features in force, in the stored order. Whether a feature is in
-    // force is looked up once per analysis (a line inside an area has a stretch of it on every segment).
-    const reasons = (shared.reasons ??= staticReasons(ctx));
-    const inForce = inForceOf(shared);
-    const active: KmInterval[] = [];
-    for (let i = 0; i < all.count; i++) {
-      const ref = all.ref[i];
-      let known = inForce[ref];
-      if (known !== IN_FORCE && known !== NOT_IN_FORCE)
-        known = inForce[ref] = inForceNow(ctx, reasonOfRef(reasons, ref), ref);
-      if (known === IN_FORCE)
-        active.push({ fromKm: all.km[2 * i], toKm: all.km[2 * i + 1], reason: reasonOfRef(reasons, ref) });
-    }
+    memo.active = inForceStretches(ctx, shared, all);
     memo.all = all;
     memo.areas = ctx.activeAreaIds;
     memo.incidents = ctx.activeIncidents;
     memo.constraints = ctx.activeConstraintIds;
-    memo.active = active.length === 0 ? NO_INTERVALS : active;
   }
-  if (memo.active.length > 0) parts.push(memo.active);
+  if (memo.active.reasons.length > 0) parts.push(memo.active);
   for (const siege of ctx.sieges) {
     const perCorridor = ctx.cache.get(
       siege.geometry,
       shared.siegeKey,
-      () => new WeakMap<object, readonly KmInterval[]>(),
+      () => new WeakMap<object, StretchList>(),
     );
     let list = perCorridor.get(corridor.geometry);
     if (!list) perCorridor.set(corridor.geometry, (list = siegeIntervals(ctx, siege, coords, cumKm)));
-    if (list.length > 0) parts.push(list);
+    if (list.reasons.length > 0) parts.push(list);
   }
   dynamicIntervals(ctx, shared, corridor, coords, cumKm, parts, entries);
   return parts;
+}
+
+/**
+ * The stretches of `all` whose features are in force, in the stored order. Whether a feature is in force is
+ * looked up once per analysis (a line inside an area has a stretch of it on every segment).
+ */
+function inForceStretches(ctx: AnalysisContext, shared: Shared, all: TypedStretches): StretchList {
+  const reasons = (shared.reasons ??= staticReasons(ctx));
+  const inForce = inForceOf(shared);
+  let count = 0;
+  for (let i = 0; i < all.count; i++) {
+    const ref = all.ref[i];
+    let known = inForce[ref];
+    if (known !== IN_FORCE && known !== NOT_IN_FORCE)
+      known = inForce[ref] = inForceNow(ctx, reasonOfRef(reasons, ref), ref);
+    if (known === IN_FORCE) count++;
+  }
+  if (count === 0) return NO_INTERVALS;
+  // Made at their size once the count is known: kept until the features in force change.
+  const km = new Float64Array(2 * count);
+  const why = new Array<Reason>(count);
+  for (let i = 0, k = 0; i < all.count; i++) {
+    const ref = all.ref[i];
+    if (inForce[ref] !== IN_FORCE) continue;
+    km[2 * k] = all.km[2 * i];
+    km[2 * k + 1] = all.km[2 * i + 1];
+    why[k++] = reasonOfRef(reasons, ref);
+  }
+  return { km, reasons: why };
 }
 
 /** Whether the feature of a stretch's reference is in force in an analysis (`inForceOf`; 0 when not known). */
@@ -166,7 +183,7 @@ interface ActiveMemo {
   areas: ReadonlySet<string> | undefined;
   incidents: ReadonlySet<string> | undefined;
   constraints: ReadonlySet<string> | undefined;
-  active: readonly KmInterval[];
+  active: StretchList;
 }
 
 /**
@@ -178,7 +195,7 @@ function siegeIntervals(
   siege: AnalysisContext['sieges'][number],
   coords: readonly Position[],
   cumKm: readonly number[],
-): readonly KmInterval[] {
+): StretchList {
   const g = siege.geometry;
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return NO_INTERVALS;
   const p = siege.properties;
@@ -208,7 +225,7 @@ function siegeIntervals(
       }
   }
   // Most corridors pass no ring: they share one empty list rather than keep one each.
-  return out.length === 0 ? NO_INTERVALS : out;
+  return stretchListOf(out);
 }
 
 /**
@@ -224,7 +241,7 @@ function dynamicIntervals(
   corridor: { geometry: object },
   coords: readonly Position[],
   cumKm: readonly number[],
-  parts: (readonly KmInterval[])[],
+  parts: StretchList[],
   entries: Map<string, unknown>,
 ): void {
   const { tokens, asides, crossingKey, badCrossings } = shared;
@@ -247,7 +264,7 @@ function dynamicIntervals(
     if (farFromEveryLine(ctx, shared, coords)) found = noneFound(tokens.length);
     else {
       // Undefined where the line's stretches are not known yet (then found below).
-      const next: (readonly KmInterval[] | undefined)[] = [];
+      const next: (StretchList | undefined)[] = [];
       let anyMissing = false;
       for (let i = 0; i < tokens.length; i++) {
         const v = memo.tokens[i] === tokens[i] ? memo.found[i] : asides[i].get(corridor.geometry);
@@ -255,21 +272,19 @@ function dynamicIntervals(
         if (v === undefined) anyMissing = true;
       }
       if (anyMissing) frontlineIntervals(ctx, shared, coords, cumKm, next);
-      found = next.every((v) => v === NO_INTERVALS)
-        ? noneFound(next.length)
-        : (next as (readonly KmInterval[])[]);
+      found = next.every((v) => v === NO_INTERVALS) ? noneFound(next.length) : (next as StretchList[]);
     }
     memo.tokens = tokens;
     memo.found = found;
   }
-  let crossings = entries.get(crossingKey) as readonly KmInterval[] | undefined;
+  let crossings = entries.get(crossingKey) as StretchList | undefined;
   if (!crossings) entries.set(crossingKey, (crossings = crossingIntervals(ctx, coords, cumKm, badCrossings)));
-  for (let i = 0; i < found.length; i++) if (found[i].length > 0) parts.push(found[i]);
-  if (crossings.length > 0) parts.push(crossings);
+  for (let i = 0; i < found.length; i++) if (found[i].reasons.length > 0) parts.push(found[i]);
+  if (crossings.reasons.length > 0) parts.push(crossings);
 }
 
 const NO_TOKENS: readonly object[] = Object.freeze([]);
-const NO_FOUND: readonly (readonly KmInterval[])[] = Object.freeze([]);
+const NO_FOUND: readonly StretchList[] = Object.freeze([]);
 
 /** The positions of the front lines that changed since a list of tokens, and where those lines lie. */
 export interface ChangedLines {
@@ -371,7 +386,7 @@ function foundAfterMoves(
   cumKm: readonly number[],
   memo: FrontlineMemo,
   changed: ChangedLines,
-): readonly (readonly KmInterval[])[] {
+): readonly StretchList[] {
   const { tokens, asides } = shared;
   const g = grownBoxOf(coords, ctx.layers.params.frontlineBufferKm);
   const { box, lines, segmentBoxes } = changed;
@@ -382,7 +397,7 @@ function foundAfterMoves(
     g[1] > box[3] ||
     g[3] < box[1] ||
     (segmentBoxes !== undefined && missesAll(g, segmentBoxes));
-  let next: (readonly KmInterval[] | undefined)[] | undefined;
+  let next: (StretchList | undefined)[] | undefined;
   let anyMissing = false;
   for (let l = 0; l < lines.length; l++) {
     const i = lines[l];
@@ -408,9 +423,7 @@ function foundAfterMoves(
     }
     frontlineIntervals(ctx, shared, coords, cumKm, next, changed, memo.segmentBoxes);
   }
-  const found = next.every((v) => v === NO_INTERVALS)
-    ? noneFound(next.length)
-    : (next as (readonly KmInterval[])[]);
+  const found = next.every((v) => v === NO_INTERVALS) ? noneFound(next.length) : (next as StretchList[]);
   memo.found = found;
   return found;
 }
@@ -422,7 +435,7 @@ function foundAfterMoves(
  */
 interface FrontlineMemo {
   tokens: readonly object[];
-  found: readonly (readonly KmInterval[])[];
+  found: readonly StretchList[];
   /** The corridor's box grown by `grownKm` (`grownBoxOf`), once `keepsLastStretches` has needed it. */
   grown?: readonly [number, number, number, number];
   grownKm?: number;
@@ -449,13 +462,13 @@ function grownSegmentBoxes(coords: readonly Position[], km: number): Float64Arra
  * The stretches corridors found for a front line (a token) that a later analysis no longer has at that
  * position, by corridor geometry: one table per token, not one per corridor.
  */
-function putAside(ctx: AnalysisContext, token: object): WeakMap<object, readonly KmInterval[]> {
-  return ctx.cache.get(token, 'corridor-frontline-aside', () => new WeakMap<object, readonly KmInterval[]>());
+function putAside(ctx: AnalysisContext, token: object): WeakMap<object, StretchList> {
+  return ctx.cache.get(token, 'corridor-frontline-aside', () => new WeakMap<object, StretchList>());
 }
 
 /** `found` with no stretch for any of `n` front lines, shared by the corridors near none of them. */
-const noneFoundByCount: (readonly (readonly KmInterval[])[])[] = [];
-function noneFound(n: number): readonly (readonly KmInterval[])[] {
+const noneFoundByCount: (readonly StretchList[])[] = [];
+function noneFound(n: number): readonly StretchList[] {
   return (noneFoundByCount[n] ??= Object.freeze(Array.from({ length: n }, () => NO_INTERVALS)));
 }
 
@@ -491,7 +504,7 @@ interface Shared {
   /** The analysis' front-line segments (those `tokens` stand for). */
   segments: AnalysisContext['frontlineSegments'];
   /** `putAside` of each token. */
-  asides: WeakMap<object, readonly KmInterval[]>[];
+  asides: WeakMap<object, StretchList>[];
   /** Box of each front line's segments (made once per analysis, not once per corridor). */
   lineBoxes: number[][];
   /** Box of every front line's segments. */
@@ -787,7 +800,7 @@ function frontlineIntervals(
   shared: Shared,
   coords: readonly Position[],
   cumKm: readonly number[],
-  found: (readonly KmInterval[] | undefined)[],
+  found: (StretchList | undefined)[],
   changed?: ChangedLines,
   segmentBoxes?: Float64Array,
 ): void {
@@ -875,7 +888,7 @@ function frontlineIntervals(
     }
   }
   for (let li = 0; li < wanted.length; li++)
-    if (wanted[li]) found[li] = byLine[li]?.length ? byLine[li] : NO_INTERVALS;
+    if (wanted[li]) found[li] = byLine[li]?.length ? stretchListOf(byLine[li]) : NO_INTERVALS;
 }
 
 /**
@@ -1055,7 +1068,7 @@ function crossingIntervals(
   coords: readonly Position[],
   cumKm: readonly number[],
   badCrossings: readonly ActiveCrossing[],
-): readonly KmInterval[] {
+): StretchList {
   // With no closed or restricted crossing (most dates), no segment needs a look.
   if (badCrossings.length === 0) return NO_INTERVALS;
   const out: KmInterval[] = [];
@@ -1097,7 +1110,7 @@ function crossingIntervals(
       });
     }
   }
-  return out.length === 0 ? NO_INTERVALS : out;
+  return stretchListOf(out);
 }
 
 /**

@@ -19,11 +19,11 @@ import {
   linesMovedSince,
   missesLines,
   moveFrontlinesOn,
-  NO_INTERVALS,
   type ChangedLines,
   type KmInterval,
 } from './corridorIntervals';
 import { roadsUnder, type RoadsUnder } from './roadsUnder';
+import { intervalsOf, sameStretches, type StretchList } from './stretchList';
 
 /**
  * Status and stretches of a corridor (DESIGN.md §3): hazards are evaluated along its own geometry
@@ -257,10 +257,11 @@ function evaluateWith(
     for (let i = 0; same && i < parts.length; i++) {
       if (last.parts[i] === parts[i]) continue;
       identical = false;
-      same = sameIntervals(last.parts[i], parts[i]);
+      same = sameStretches(last.parts[i], parts[i]);
     }
     // A front line or siege more or less: compare the stretches themselves.
-    if (!same && last.parts.length !== parts.length) same = sameIntervals(last.parts.flat(), parts.flat());
+    if (!same && last.parts.length !== parts.length)
+      same = sameIntervals(last.parts.flatMap(intervalsOf), parts.flatMap(intervalsOf));
     if (same) {
       // The same arrays: the kept list stays (most corridors on a re-analysis, which then make no list).
       if (!identical) last.parts = parts.slice();
@@ -285,7 +286,7 @@ function evaluateWith(
  * kept: a new list per corridor on every analysis, each kept until the next one, outlived the young
  * generation and became old garbage (every road a corridor on a large network).
  */
-const PARTS: (readonly KmInterval[])[] = [];
+const PARTS: StretchList[] = [];
 
 /** What is kept per corridor between analyses. */
 interface CorridorMemo {
@@ -297,7 +298,7 @@ interface CorridorMemo {
    * (`roundLine`), which reports share and nothing mutates.
    */
   rounded: readonly Position[] | undefined;
-  parts: (readonly KmInterval[])[];
+  parts: StretchList[];
   /** The seasonal closure of each road piece (`closuresUnder`). */
   seasonal: readonly (Reason | null)[];
   /** `dateKey` of the hazards `seasonal` was made for. */
@@ -428,7 +429,7 @@ export interface Piece {
 export function sweepPieces(
   total: number,
   spread: readonly KmInterval[],
-  parts: readonly (readonly KmInterval[])[] = NO_PARTS,
+  parts: readonly StretchList[] = NO_PARTS,
 ): Piece[] {
   const count = sweepInto(total, parts, spread, NO_KM, NO_CLOSURES);
   const pieces: Piece[] = [];
@@ -438,8 +439,9 @@ export function sweepPieces(
   return pieces;
 }
 
-const NO_PARTS: readonly (readonly KmInterval[])[] = Object.freeze([]);
+const NO_PARTS: readonly StretchList[] = Object.freeze([]);
 const NO_KM: readonly number[] = Object.freeze([]);
+const NO_SPREAD: readonly KmInterval[] = Object.freeze([]);
 
 /** The reasons of every piece that nothing covers (a third of a large network's stretches). */
 const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
@@ -480,20 +482,24 @@ const SORTED: Reason[] = [];
  */
 function sweepInto(
   total: number,
-  parts: readonly (readonly KmInterval[])[],
+  parts: readonly StretchList[],
   extra: readonly KmInterval[],
   roadKm: readonly number[],
   closures: readonly (Reason | null)[],
 ): number {
   let size = extra.length + closures.length;
-  for (let k = 0; k < parts.length; k++) size += parts[k].length;
+  for (let k = 0; k < parts.length; k++) size += parts[k].reasons.length;
   // Nothing along the line: one open piece (most corridors of a large network).
   if (size === 0) return openLine(total);
   if (FROM.length < size) growTo(size);
   let n = 0;
   for (let k = 0; k < parts.length; k++) {
-    const part = parts[k];
-    for (let i = 0; i < part.length; i++) n = putStretch(n, part[i]);
+    const { km, reasons } = parts[k];
+    for (let i = 0; i < reasons.length; i++) {
+      FROM[n] = km[2 * i];
+      TO[n] = km[2 * i + 1];
+      WHY[n++] = reasons[i];
+    }
   }
   for (let i = 0; i < extra.length; i++) n = putStretch(n, extra[i]);
   for (let r = 0; r < closures.length; r++) {
@@ -677,7 +683,7 @@ function stretchesReport(
   corridor: CorridorFeature,
   coords: readonly Position[],
   cum: readonly number[],
-  parts: readonly (readonly KmInterval[])[],
+  parts: readonly StretchList[],
   roadKm: readonly number[],
   closures: readonly (Reason | null)[],
   memo: CorridorMemo,
@@ -686,7 +692,7 @@ function stretchesReport(
   // The vertices inside a stretch are the corridor's own, rounded once per corridor; only its two ends are
   // interpolated (as lineSliceKm does).
   const rounded = (memo.rounded ??= roundLine(coords));
-  const count = sweepInto(total, parts, NO_INTERVALS, roadKm, closures);
+  const count = sweepInto(total, parts, NO_SPREAD, roadKm, closures);
   const stretches: Stretch[] = [];
   // The corridor's status is that of its worst stretch, and the kilometres of each status add up in order.
   let rank = 0;
