@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { geometryProblems } from '../geo/geometryProblems';
+import { packPositions } from '../geo/packedPositions';
 import { DataValidationError, pathToField, type ValidationIssue } from './issues';
 import { layerGeometryTypes, layerNames, layerSchemas, type LayerName } from './layers';
 import { scenarioSchema } from './scenario';
@@ -56,7 +57,9 @@ export function parseLayer<L extends LayerName>(
     }
     const problems = geometryProblems(result.data.geometry as never);
     for (const p of problems) issues.push({ file, index, id, field: `geometry.${p.path}`, reason: p.reason });
-    if (problems.length === 0) features.push(result.data as LayerFeature<L>);
+    if (problems.length > 0) return;
+    packPositions(result.data.geometry as never);
+    features.push(result.data as LayerFeature<L>);
   });
   return { features, issues };
 }
