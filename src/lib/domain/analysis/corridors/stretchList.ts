@@ -1,5 +1,6 @@
 import type { Reason } from '../../schemas';
 import type { KmInterval } from './corridorIntervals';
+import { sameReasons } from '../reasons';
 
 /**
  * Stretches of a line side by side rather than one object each: stretch i runs from `km[2i]` to `km[2i + 1]`
@@ -45,10 +46,5 @@ export function sameStretches(a: StretchList, b: StretchList): boolean {
   const n = a.reasons.length;
   if (b.reasons.length !== n) return false;
   for (let i = 0; i < 2 * n; i++) if (a.km[i] !== b.km[i]) return false;
-  for (let i = 0; i < n; i++) {
-    const x = a.reasons[i];
-    const y = b.reasons[i];
-    if (x !== y && (x.code !== y.code || x.featureId !== y.featureId || x.detail !== y.detail)) return false;
-  }
-  return true;
+  return sameReasons(a.reasons, b.reasons);
 }
