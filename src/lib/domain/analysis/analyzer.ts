@@ -99,7 +99,9 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   // the edges that rounding leaves as they are (most, in road data): those are not read again here, a
   // position array scattered on the heap each.
   const rounding = net.edgeRounding;
-  const roundedCoords: Position[][] = [];
+  // Sized to the edges at once: an empty array written at scattered edges becomes a hash table (V8's dictionary
+  // elements), each of the first analysis' 400,000 look-ups at the walks' full size then a hash probe.
+  const roundedCoords = new Array<Position[] | undefined>(net.edges.length);
   const edgeCoords = (e: number) =>
     (roundedCoords[e] ??=
       rounding[e] & EDGE_ROUNDED ? net.edges[e].coords : (roundLine(net.edges[e].coords) as Position[]));
