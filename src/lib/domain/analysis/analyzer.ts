@@ -125,7 +125,9 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   // What the last analysis found per site: the next one recomputes a site only where its report can change.
   const siteMemo = new SiteAccessMemo();
   const hazardsMemo: EdgeHazardsMemo = {};
-  const lastSegment: (SegmentReport | undefined)[] = [];
+  // Sized to the edges, as `roundedCoords` above: written at the scattered edges that have an entry, it would
+  // become a hash table.
+  const lastSegment = new Array<SegmentReport | undefined>(net.edges.length);
   const hotspotsMemo: HotspotsMemo = {};
   // Edges are in road id order, then by piece, which is not segment id order once a road has ten pieces
   // ("#10" sorts before "#2"). The report lists segments by id: the edges are put in that order once, on
