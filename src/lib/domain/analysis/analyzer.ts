@@ -99,7 +99,9 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   // the edges that rounding leaves as they are (most, in road data): those are not read again here, a
   // position array scattered on the heap each.
   const rounding = net.edgeRounding;
-  const roundedCoords: Position[][] = [];
+  // Sized to the edges at once: an empty array written at scattered edges becomes a hash table (V8's dictionary
+  // elements), each of the first analysis' 400,000 look-ups at the walks' full size then a hash probe.
+  const roundedCoords = new Array<Position[] | undefined>(net.edges.length);
   const edgeCoords = (e: number) =>
     (roundedCoords[e] ??=
       rounding[e] & EDGE_ROUNDED ? net.edges[e].coords : (roundLine(net.edges[e].coords) as Position[]));
@@ -123,7 +125,9 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   // What the last analysis found per site: the next one recomputes a site only where its report can change.
   const siteMemo = new SiteAccessMemo();
   const hazardsMemo: EdgeHazardsMemo = {};
-  const lastSegment: (SegmentReport | undefined)[] = [];
+  // Sized to the edges, as `roundedCoords` above: written at the scattered edges that have an entry, it would
+  // become a hash table.
+  const lastSegment = new Array<SegmentReport | undefined>(net.edges.length);
   const hotspotsMemo: HotspotsMemo = {};
   // Edges are in road id order, then by piece, which is not segment id order once a road has ten pieces
   // ("#10" sorts before "#2"). The report lists segments by id: the edges are put in that order once, on
