@@ -7,6 +7,7 @@ import { projectOnSegmentXY } from '../../geo/projectOnSegment';
 import type { CrossingFeature, RoadFeature, SiteFeature } from '../../schemas';
 import { roundsToItself } from '../round';
 import { byId } from '../sortById';
+import { BuiltEdge } from './builtEdge';
 import { clusterPoints } from './clusterPoints';
 import { findRoadSplits } from './findRoadSplits';
 import { latAt, lonAt, pointAt, sortCuts, type SortedCuts } from './cutPoints';
@@ -140,6 +141,7 @@ export function buildRoadNetwork(
   };
   // At most one edge per pair of consecutive cut points of a road.
   const rounding = new Uint8Array(Math.max(0, pointCount - roads.length));
+  const lengths = new Float64Array(rounding.length);
   const edges = makeEdges(
     roads,
     coords,
@@ -149,6 +151,7 @@ export function buildRoadNetwork(
     options.snapToleranceKm,
     packed,
     rounding,
+    lengths,
   );
   const segCount = packed.count;
   const span = sumOfSpans(packed.coords, segCount);
@@ -272,7 +275,7 @@ function numberJunctions(root: Int32Array): { nodeOfRoot: Int32Array; rootOfNode
  * snap tolerances left out. Their segments are packed into `packed` in the same pass, while the positions just
  * read are still in the cache: a second pass over a million position arrays scattered on the heap cost more
  * than the packing itself. For the same reason each edge's `rounding` (see RoadNetwork.edgeRounding) is found
- * here, not by the analysis reading every position again.
+ * here, not by the analysis reading every position again. Edge i's length goes to `lengths[i]` (see BuiltEdge).
  */
 function makeEdges(
   roads: readonly RoadFeature[],
@@ -283,6 +286,7 @@ function makeEdges(
   snapToleranceKm: number,
   packed: PackedSegments,
   rounding: Uint8Array,
+  lengths: Float64Array,
 ): NetworkEdge[] {
   const edges: NetworkEdge[] = [];
   const { edge, vertex, coords: seg } = packed;
@@ -329,16 +333,8 @@ function makeEdges(
       }
       if (rounded && roundsToItself(line[line.length - 1]))
         rounding[index] = repeats ? EDGE_ROUNDED | EDGE_REPEATS : EDGE_ROUNDED;
-      edges.push({
-        index,
-        id: `${road.properties.id}#${n++}`,
-        roadId: road.properties.id,
-        road: road.properties,
-        from,
-        to,
-        coords: line,
-        lengthKm,
-      });
+      lengths[index] = lengthKm;
+      edges.push(new BuiltEdge(index, `${road.properties.id}#${n++}`, road.properties, from, to, line, lengths));
     }
   }
   packed.count = count;
