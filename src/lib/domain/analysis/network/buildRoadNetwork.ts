@@ -334,7 +334,9 @@ function makeEdges(
       if (rounded && roundsToItself(line[line.length - 1]))
         rounding[index] = repeats ? EDGE_ROUNDED | EDGE_REPEATS : EDGE_ROUNDED;
       lengths[index] = lengthKm;
-      edges.push(new BuiltEdge(index, `${road.properties.id}#${n++}`, road.properties, from, to, line, lengths));
+      edges.push(
+        new BuiltEdge(index, `${road.properties.id}#${n++}`, road.properties, from, to, line, lengths),
+      );
     }
   }
   packed.count = count;
