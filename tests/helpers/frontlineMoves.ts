@@ -11,15 +11,19 @@ export function offsetOverrides(lines: readonly FrontlineFeature[], offsets: rea
 }
 
 /**
- * How many of `now`'s reports are the same objects as `last`'s of the same id (kept) and how many are not
- * (made again): what shows a re-analysis left reports in place.
+ * How many reports re-analyses kept (the same objects as the last analysis' of the same id) and how many they
+ * made again, added up over the steps of a walk: what shows a re-analysis left reports in place.
  */
-export function keptAndRemade<T extends { id: string }>(
-  last: readonly T[],
-  now: readonly T[],
-): { kept: number; remade: number } {
-  const before = new Map(last.map((r) => [r.id, r]));
-  let kept = 0;
-  for (const r of now) if (before.get(r.id) === r) kept++;
-  return { kept, remade: now.length - kept };
+export class KeptTally {
+  kept = 0;
+  remade = 0;
+
+  /** Counts `now`'s reports against `last`'s. */
+  add<T extends { id: string }>(last: readonly T[], now: readonly T[]): void {
+    const before = new Map(last.map((r) => [r.id, r]));
+    let kept = 0;
+    for (const r of now) if (before.get(r.id) === r) kept++;
+    this.kept += kept;
+    this.remade += now.length - kept;
+  }
 }

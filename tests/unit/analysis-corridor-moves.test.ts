@@ -3,7 +3,7 @@ import { createAnalyzer } from '$lib/domain/analysis';
 import { parseSituation } from '$lib/domain/schemas';
 import { mulberry32 } from '../../bench/prng';
 import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
-import { keptAndRemade, offsetOverrides } from '../helpers/frontlineMoves';
+import { KeptTally, offsetOverrides } from '../helpers/frontlineMoves';
 
 // After a front line moves, the list of corridors visits only those that cannot keep their last report
 // (found from their flags, their bits of the moved lines and an index of their grown boxes), and a corridor
@@ -21,8 +21,7 @@ describe('corridors after series of front-line moves', () => {
       const analyzer = createAnalyzer(situation);
       const offsets = lines.map(() => 0);
       let last = analyzer.analyze('2024-08-15');
-      let kept = 0;
-      let remade = 0;
+      const tally = new KeptTally();
       for (let step = 0; step < 9; step++) {
         // Mostly moves of 1-4 km of one line (a corridor near it finds it again each time), sometimes the
         // other line, a wider buffer, a return to the first date after another one.
@@ -34,13 +33,11 @@ describe('corridors after series of front-line moves', () => {
         const reused = analyzer.analyze(asOf, params, overrides);
         const fresh = createAnalyzer(situation).analyze(asOf, params, overrides);
         expect(JSON.stringify(reused.corridors)).toBe(JSON.stringify(fresh.corridors));
-        const counted = keptAndRemade(last.corridors, reused.corridors);
-        kept += counted.kept;
-        remade += counted.remade;
+        tally.add(last.corridors, reused.corridors);
         last = reused;
       }
-      expect(kept).toBeGreaterThan(remade);
-      expect(remade).toBeGreaterThan(0);
+      expect(tally.kept).toBeGreaterThan(tally.remade);
+      expect(tally.remade).toBeGreaterThan(0);
     });
   }
 });

@@ -15,7 +15,7 @@ import {
 import { parseSituation, type Reason } from '$lib/domain/schemas';
 import { mulberry32 } from '../../bench/prng';
 import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
-import { keptAndRemade, offsetOverrides } from '../helpers/frontlineMoves';
+import { KeptTally, offsetOverrides } from '../helpers/frontlineMoves';
 
 // A corridor keeps its stretches between analyses as typed lists (bounds side by side, a reason each), and
 // keeps its last report while the lists it finds again hold the same stretches. The lists must give back
@@ -149,8 +149,7 @@ describe('corridors keeping their stretch lists', () => {
       const analyzer = createAnalyzer(situation);
       const offsets = lines.map(() => 0);
       let last = analyzer.analyze(DATES[0]);
-      let kept = 0;
-      let remade = 0;
+      const tally = new KeptTally();
       for (let step = 0; step < 10; step++) {
         // Moves of one line and returns to where it was (its stretches put aside then taken back), and steps
         // between dates (other stored features in force, so each corridor's lists are made again).
@@ -163,13 +162,11 @@ describe('corridors keeping their stretch lists', () => {
         const fresh = createAnalyzer(situation).analyze(asOf, undefined, overrides);
         expect(JSON.stringify(reused.corridors), `step ${step}`).toBe(JSON.stringify(fresh.corridors));
         if (step % 3 === 0) expectStoredInForce(analyzer.context(asOf, undefined, overrides), step);
-        const counted = keptAndRemade(last.corridors, reused.corridors);
-        kept += counted.kept;
-        remade += counted.remade;
+        tally.add(last.corridors, reused.corridors);
         last = reused;
       }
-      expect(kept).toBeGreaterThan(remade);
-      expect(remade).toBeGreaterThan(0);
+      expect(tally.kept).toBeGreaterThan(tally.remade);
+      expect(tally.remade).toBeGreaterThan(0);
     });
   }
 });

@@ -3,7 +3,7 @@ import { createAnalyzer } from '$lib/domain/analysis';
 import { parseSituation } from '$lib/domain/schemas';
 import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
 import { shiftedGeometry } from '../../bench/moveFrontline';
-import { keptAndRemade } from '../helpers/frontlineMoves';
+import { KeptTally } from '../helpers/frontlineMoves';
 
 // A re-analysis reuses the last one's corridor stretches (by front line, in order) and compares only the
 // edges the front lines touched: on a network where roads cross anywhere, after moves of one line, another
@@ -48,22 +48,19 @@ describe('re-analysis on a real-shaped network', () => {
     ];
     let last: ReturnType<typeof analyzer.analyze> | undefined;
     let lastDate = '';
-    let kept = 0;
-    let remade = 0;
+    const tally = new KeptTally();
     for (const [date, overrides] of steps) {
       const reused = analyzer.analyze(date, undefined, overrides);
       const fresh = createAnalyzer(situation).analyze(date, undefined, overrides);
       expect(JSON.stringify(reused.corridors)).toBe(JSON.stringify(fresh.corridors));
       if (last && date === lastDate && overrides !== undefined) {
-        const counted = keptAndRemade(last.corridors, reused.corridors);
-        kept += counted.kept;
-        remade += counted.remade;
+        tally.add(last.corridors, reused.corridors);
       }
       last = reused;
       lastDate = date;
     }
     // The moves on one date left most corridors' reports in place and made some again.
-    expect(kept).toBeGreaterThan(remade);
-    expect(remade).toBeGreaterThan(0);
+    expect(tally.kept).toBeGreaterThan(tally.remade);
+    expect(tally.remade).toBeGreaterThan(0);
   });
 });

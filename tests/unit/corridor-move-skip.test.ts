@@ -4,7 +4,7 @@ import { evaluateCorridor } from '$lib/domain/analysis/corridors/evaluateCorrido
 import { parseSituation } from '$lib/domain/schemas';
 import { mulberry32 } from '../../bench/prng';
 import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
-import { keptAndRemade, offsetOverrides } from '../helpers/frontlineMoves';
+import { KeptTally, offsetOverrides } from '../helpers/frontlineMoves';
 
 // After a front line moves, the corridors that found no stretch of it and are far from its new course keep
 // their last report without being evaluated, some of them over several moves in a row. On seeded random moves
@@ -21,8 +21,7 @@ describe('corridors skipped after a front line moves', () => {
     // analyzers), by an analyzer of its own.
     const plain = createAnalyzer(situation);
     const offsets = lines.map(() => 0);
-    let kept = 0;
-    let remade = 0;
+    const tally = new KeptTally();
     let last = analyzer.analyze('2024-08-15');
     for (let step = 0; step < 6; step++) {
       // Mostly small moves of one line, sometimes a large one, and once another date.
@@ -34,11 +33,9 @@ describe('corridors skipped after a front line moves', () => {
       const ctx = plain.context(asOf, undefined, overrides);
       const each = ctx.layers.corridors.map((c) => evaluateCorridor(ctx, c));
       expect(JSON.stringify(reused.corridors)).toBe(JSON.stringify(each));
-      const counted = keptAndRemade(last.corridors, reused.corridors);
-      kept += counted.kept;
-      remade += counted.remade;
+      tally.add(last.corridors, reused.corridors);
       last = reused;
     }
-    expect(kept).toBeGreaterThan(remade);
+    expect(tally.kept).toBeGreaterThan(tally.remade);
   });
 });
