@@ -511,10 +511,10 @@ function boundBoxInto(out: Float64Array, km: number): void {
  * The item of `grid` nearest the point (px, py) in POINT within CORRIDOR_MATCH_KM, ties to the lower edge index
  * (the edge of item j is `segEdge[seg[j]]`, or `segEdge[j]` when the grid holds the network's own segments),
  * or -1; its distance is written into NEAREST_KM[0]. `k` in POINT is the cosine of py's latitude and (w, s, e,
- * n) in `box` the box searched. The cells
- * under the box are walked, a row's cells as one run of the grid's items (they are stored one after another),
- * and each segment whose box meets it is measured as `pointSegmentDistanceKm` does (the same arithmetic). A
- * segment spanning several cells is measured in each (the same distance again).
+ * n) in `box` the box searched. The cells under the box are walked, a row's cells as one run of the grid's
+ * items (they are stored one after another), and each segment whose box meets it is measured as
+ * `pointSegmentDistanceKm` does (the same arithmetic). A segment spanning several cells is measured in each
+ * (the same distance again).
  */
 function nearestIn(grid: SegmentGrid, box: Float64Array, segEdge: Int32Array, seg?: Int32Array): number {
   const px = POINT[0];
@@ -559,9 +559,9 @@ function nearestIn(grid: SegmentGrid, box: Float64Array, segEdge: Int32Array, se
 
 /**
  * Whether a segment of `grid` on a road that never closes is nearer the point (px, py, with the cosine k) in
- * POINT than `bestKm`, or as near with
- * an edge index below `best`: the cells under the box in SCRATCH are walked as in `nearestIn`, and the
- * first such segment answers. (A seasonal segment cannot be: `best` is the nearest of those.)
+ * POINT than `bestKm`, or as near with an edge index below `best`: the cells under the box in SCRATCH are
+ * walked as in `nearestIn`, and the first such segment answers. (A seasonal segment cannot be: `best` is the
+ * nearest of those.)
  */
 function beaten(
   grid: SegmentGrid,
