@@ -82,6 +82,15 @@ function crossingsKey(crossings: readonly ActiveCrossing[]): string {
 }
 
 /**
+ * `activeLayersKey` without the date: the month, parameters and crossing statuses. Two dates with the same one
+ * (and the same roads in force) differ in the hazards other than front lines only by the areas, incidents and
+ * constraints in force (hazards/patchedBaseHazards.ts).
+ */
+export function datelessLayersKey(layers: ActiveLayers): string {
+  return `[${JSON.stringify(layers.month)},${JSON.stringify(layers.params)},${crossingsKey(layers.crossings)}]`;
+}
+
+/**
  * The part of `activeLayersKey` that the site searches' trees of paths read besides the edge hazards and the
  * crossings at each junction (compared junction by junction, access/searchChanges.ts): the parameters.
  */

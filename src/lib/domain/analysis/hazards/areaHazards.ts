@@ -15,7 +15,7 @@ export function addAreaHazards(
   area: AreaFeature,
   actor: Actor | undefined,
   cache: HazardCache,
-  out: EdgeReasons,
+  out: Pick<EdgeReasons, 'add'>,
 ): void {
   const p = area.properties;
   const denies = p.confidence === 'assessed' && actor?.deniesAccess === true;

@@ -17,7 +17,7 @@ export function addConstraintHazards(
   constraint: ConstraintFeature,
   params: AnalysisParams,
   cache: HazardCache,
-  out: EdgeReasons,
+  out: Pick<EdgeReasons, 'add'>,
 ): void {
   const p = constraint.properties;
   if (p.severity === 0) return;

@@ -1,12 +1,14 @@
-import type { Reason, Scenario } from '../../schemas';
+import type { AreaFeature, ConstraintFeature, IncidentFeature, Reason, Scenario } from '../../schemas';
 import {
   activeLayersKey,
+  datelessLayersKey,
   type ActiveCrossing,
   type ActiveFrontline,
   type ActiveLayers,
 } from '../activeLayers';
 import type { RoadNetwork } from '../network/roadNetwork';
 import { sameReasons, sortReasons, statusOfReasons, statusRank } from '../reasons';
+import { PatchedRaw, patchedBase, routeRank, type Given, type RawReasons } from './patchedBaseHazards';
 import { addAreaHazards } from './areaHazards';
 import { addConstraintHazards } from './constraintHazards';
 import { addCrossingHazards } from './crossingHazards';
@@ -59,11 +61,31 @@ interface BaseHazards {
   status: Uint8Array;
   routeStatus: Uint8Array;
   /** Reasons per edge as collected. */
-  raw: EdgeReasons;
+  raw: RawReasons;
   /** Sorted reasons by edge index (undefined for an open edge). */
   byEdge: (Reason[] | undefined)[];
   closedNodes: Set<number>;
+  /** What it was made from: the next date's base is this one patched where only these features differ. */
+  made: BaseMade;
 }
+
+/** The inputs of a base other than the date, and what each area, incident and constraint gave the edges. */
+interface BaseMade {
+  /** `datelessLayersKey`: the month, parameters and crossing statuses. */
+  key: string;
+  roadIds: ReadonlySet<string>;
+  areas: readonly AreaFeature[];
+  incidents: readonly IncidentFeature[];
+  constraints: readonly ConstraintFeature[];
+  /** By feature, those that gave a reason. */
+  given: Map<object, Given>;
+}
+
+/**
+ * The most features a date may change, as a share of those in force, for its base to be patched (and the most
+ * edges patches may have changed since the base was made whole, as a share of the edges).
+ */
+const PATCH_SHARE = 0.25;
 
 /** The front lines' part of the hazards on one `base`, as the last call left it. */
 interface FrontlineState {
@@ -107,11 +129,18 @@ export function evaluateEdgeHazards(
   memo: EdgeHazardsMemo = {},
 ): EdgeHazards {
   const key = activeLayersKey(layers);
+  // On another date with the same roads, month, parameters and crossings, the edges whose base reasons changed
+  // (the base is then the last one patched where features entered or left, patchedBaseHazards.ts).
+  let baseChanged: readonly number[] | undefined;
   if (!memo.base || memo.key !== key) {
     memo.key = key;
-    memo.base = baseHazards(net, scenario, layers, cache);
+    const patched = memo.base && patchBase(memo.base, net, scenario, layers, cache);
+    baseChanged = patched?.changed;
+    memo.base = patched?.base ?? baseHazards(net, scenario, layers, cache);
   }
   const base = memo.base;
+  // The hazards of the last call, when made on the base just patched: this call says which edges can differ.
+  const lastFront = baseChanged ? memo.front : undefined;
   const edgeCount = net.edges.length;
   const kept = memo.front?.base === base ? memo.front : undefined;
   const front: FrontlineState = kept ?? {
@@ -220,9 +249,7 @@ export function evaluateEdgeHazards(
     if (prior && sameReasons(prior, sorted)) sorted = prior;
     overlay.set(edge, sorted);
     status[edge] = statusRank[statusOfReasons(sorted)];
-    routeStatus[edge] = hasClosedCrossing(sorted)
-      ? statusRank[statusOfReasons(sorted.filter((r) => r.code !== 'crossing_closed'))]
-      : status[edge];
+    routeStatus[edge] = routeRank(sorted);
   }
   // The passages, few, are listed again in the lines' order: where two lines pass the same edge, the later one's
   // crossings are those given.
@@ -244,10 +271,153 @@ export function evaluateEdgeHazards(
     // The last result is only compared with this one: it need not keep the one before it alive.
     previous.changedFrom = undefined;
     hazards.changedFrom = { before: previous, edges: changed };
+  } else if (baseChanged && lastFront?.hazards) {
+    // A patched base: the edges it changed, and those of the front lines then and now (made again on the new
+    // base), are the only ones whose reasons, crossline passages or statuses can differ from the last call's.
+    const before = lastFront.hazards;
+    before.changedFrom = undefined;
+    hazards.changedFrom = {
+      before,
+      edges: edgesOnce(net.edges.length, [
+        baseChanged,
+        changed,
+        [...lastFront.raw.keys()],
+        [...before.crossline.keys()],
+      ]),
+    };
   }
   front.hazards = hazards;
   memo.front = front;
   return hazards;
+}
+
+/** Each edge of the lists once, in the order first met. */
+function edgesOnce(edgeCount: number, lists: readonly (readonly number[])[]): number[] {
+  const seen = new Uint8Array(edgeCount);
+  const out: number[] = [];
+  for (const list of lists)
+    for (let i = 0; i < list.length; i++)
+      if (seen[list[i]] === 0) {
+        seen[list[i]] = 1;
+        out.push(list[i]);
+      }
+  return out;
+}
+
+/** The areas, incidents and constraints of a date, by kind. */
+interface FeatureLists {
+  areas: readonly AreaFeature[];
+  incidents: readonly IncidentFeature[];
+  constraints: readonly ConstraintFeature[];
+}
+
+/**
+ * Gives the edges the hazards of some areas, incidents and constraints in force, each through `out.add` (once
+ * or not at all), recording in `given` what each feature gave.
+ */
+function addFeatureHazards(
+  net: RoadNetwork,
+  scenario: Scenario,
+  params: ActiveLayers['params'],
+  cache: HazardCache,
+  features: FeatureLists,
+  out: Pick<EdgeReasons, 'add'>,
+  given: Map<object, Given>,
+): void {
+  const actors = new Map(scenario.actors.map((a) => [a.id, a]));
+  let feature: object | undefined;
+  const sink = {
+    add: (edges: ArrayLike<number>, reason: Reason) => {
+      out.add(edges, reason);
+      given.set(feature!, { edges, reason });
+    },
+  };
+  for (const a of features.areas) {
+    feature = a;
+    addAreaHazards(net, a, actors.get(a.properties.actorId), cache, sink);
+  }
+  for (const i of features.incidents) {
+    feature = i;
+    addIncidentHazards(net, i, params, cache, sink);
+  }
+  for (const c of features.constraints) {
+    feature = c;
+    if (c.properties.kind === 'siege')
+      addSiegeHazards(net, c, actors.get(c.properties.actorId ?? ''), cache, sink);
+    else addConstraintHazards(net, c, params, cache, sink);
+  }
+}
+
+/**
+ * The base of `layers` made from `last` (another date's) where the two differ only by some areas, incidents and
+ * constraints in force; undefined when more differs, or too many features for a patch to be worth it.
+ */
+function patchBase(
+  last: BaseHazards,
+  net: RoadNetwork,
+  scenario: Scenario,
+  layers: ActiveLayers,
+  cache: HazardCache,
+): { base: BaseHazards; changed: readonly number[] } | undefined {
+  const made = last.made;
+  if (made.roadIds !== layers.roadIds || made.key !== datelessLayersKey(layers)) return undefined;
+  // Patches made one on another keep a growing map of the edges they changed: past a quarter of the edges,
+  // the base is made whole again.
+  if (last.raw instanceof PatchedRaw && last.raw.over.size > PATCH_SHARE * net.edges.length) return undefined;
+  const gone: object[] = [];
+  let count = 0;
+  // The features of one kind in force now and not then (those then and not now are added to `gone`).
+  const diff = <T extends object>(before: readonly T[], now: readonly T[]): T[] => {
+    if (before === now) return [];
+    const was = new Set<object>(before);
+    const is = new Set<object>(now);
+    for (const f of before) if (!is.has(f)) gone.push(f);
+    const added = now.filter((f) => !was.has(f));
+    count += added.length;
+    return added;
+  };
+  const added: FeatureLists = {
+    areas: diff(made.areas, layers.areas),
+    incidents: diff(made.incidents, layers.incidents),
+    constraints: diff(made.constraints, layers.constraints),
+  };
+  const inForce = layers.areas.length + layers.incidents.length + layers.constraints.length;
+  if (count + gone.length > PATCH_SHARE * inForce) return undefined;
+  const given = new Map(made.given);
+  const goneGiven: Given[] = [];
+  for (const f of gone) {
+    const g = given.get(f);
+    if (g) goneGiven.push(g);
+    given.delete(f);
+  }
+  const addedGiven: Given[] = [];
+  addFeatureHazards(
+    net,
+    scenario,
+    layers.params,
+    cache,
+    added,
+    { add: (edges, reason) => addedGiven.push({ edges, reason }) },
+    given,
+  );
+  const lists = patchedBase(last, goneGiven, addedGiven, (e) => last.status[e] !== ABSENT);
+  return {
+    base: {
+      status: lists.status,
+      routeStatus: lists.routeStatus,
+      raw: lists.raw,
+      byEdge: lists.byEdge,
+      closedNodes: last.closedNodes,
+      made: {
+        ...made,
+        areas: layers.areas,
+        incidents: layers.incidents,
+        constraints: layers.constraints,
+        given,
+      },
+    },
+    changed: lists.changed,
+  };
 }
 
 function baseHazards(
@@ -272,13 +442,8 @@ function baseHazards(
     if (inForce) status[edges[e].index] = 0;
   }
   const out = new EdgeReasons(edges.length, (e) => status[e] !== ABSENT);
-  const actors = new Map(scenario.actors.map((a) => [a.id, a]));
-  for (const a of layers.areas) addAreaHazards(net, a, actors.get(a.properties.actorId), cache, out);
-  for (const i of layers.incidents) addIncidentHazards(net, i, layers.params, cache, out);
-  for (const c of layers.constraints)
-    if (c.properties.kind === 'siege')
-      addSiegeHazards(net, c, actors.get(c.properties.actorId ?? ''), cache, out);
-    else addConstraintHazards(net, c, layers.params, cache, out);
+  const given = new Map<object, Given>();
+  addFeatureHazards(net, scenario, layers.params, cache, layers, out, given);
   for (const c of layers.crossings) addCrossingHazards(net, c, out);
   addSeasonalHazards(net, layers.month, out);
 
@@ -300,9 +465,7 @@ function baseHazards(
     if (!s) {
       s = sortedLists[k] = sortReasons(out.get(edge)!);
       listStatus[k] = statusRank[statusOfReasons(s)];
-      listRouteStatus[k] = hasClosedCrossing(s)
-        ? statusRank[statusOfReasons(s.filter((r) => r.code !== 'crossing_closed'))]
-        : listStatus[k];
+      listRouteStatus[k] = routeRank(s);
     }
     byEdge[edge] = s;
     status[edge] = listStatus[k];
@@ -313,10 +476,13 @@ function baseHazards(
     const node = net.crossingNode.get(c.feature.properties.id);
     if (c.status === 'closed' && node !== undefined) closedNodes.add(node);
   }
-  return { status, routeStatus, raw: out, byEdge, closedNodes };
-}
-
-function hasClosedCrossing(reasons: readonly Reason[]): boolean {
-  for (let i = 0; i < reasons.length; i++) if (reasons[i].code === 'crossing_closed') return true;
-  return false;
+  const made: BaseMade = {
+    key: datelessLayersKey(layers),
+    roadIds: layers.roadIds,
+    areas: layers.areas,
+    incidents: layers.incidents,
+    constraints: layers.constraints,
+    given,
+  };
+  return { status, routeStatus, raw: out, byEdge, closedNodes, made };
 }

@@ -14,7 +14,7 @@ export function addIncidentHazards(
   incident: IncidentFeature,
   params: AnalysisParams,
   cache: HazardCache,
-  out: EdgeReasons,
+  out: Pick<EdgeReasons, 'add'>,
 ): void {
   const p = incident.properties;
   if (p.severity === 0) return;

@@ -15,7 +15,7 @@ export function addSiegeHazards(
   siege: ConstraintFeature,
   actor: Actor | undefined,
   cache: HazardCache,
-  out: EdgeReasons,
+  out: Pick<EdgeReasons, 'add'>,
 ): void {
   const p = siege.properties;
   const g = siege.geometry;
