@@ -31,7 +31,7 @@ import {
   NO_HITS,
   widestDLon,
 } from './segmentHits';
-import { intervalsOf, NO_STRETCHES, stretchListOf, type StretchList } from './stretchList';
+import { intervalsOf, NO_STRETCHES, stretchListFrom, stretchListOf, type StretchList } from './stretchList';
 import { NO_TYPED_STRETCHES, TypedStretchWriter, type TypedStretches } from './typedStretches';
 
 /** A hazard over a stretch of a line, in km from its start. */
@@ -806,7 +806,7 @@ function frontlineIntervals(
 ): void {
   const { params } = ctx.layers;
   const wanted = found.map((v) => v === undefined);
-  const byLine: KmInterval[][] = [];
+  const byLine: (StretchDraft | undefined)[] = [];
   const total = cumKm[cumKm.length - 1];
   const fs = ctx.frontlineSegments;
   const d = params.frontlineBufferKm;
@@ -872,7 +872,7 @@ function frontlineIntervals(
       const s = hits.items[h];
       const li = fs.line[s];
       if (!wanted[li]) continue;
-      const out = (byLine[li] ??= []);
+      const out = (byLine[li] ??= { km: [], reasons: [] });
       if (segmentBufferIntervalInto(a, b, fs.a[s], fs.b[s], d, BUFFER_T))
         pushKm(out, k0, span, total, BUFFER_T[0], BUFFER_T[1], bufferReasons[li]);
       const hit = segmentIntersection(a, b, fs.a[s], fs.b[s]);
@@ -888,7 +888,10 @@ function frontlineIntervals(
     }
   }
   for (let li = 0; li < wanted.length; li++)
-    if (wanted[li]) found[li] = byLine[li]?.length ? stretchListOf(byLine[li]) : NO_INTERVALS;
+    if (wanted[li]) {
+      const draft = byLine[li];
+      found[li] = draft && draft.reasons.length > 0 ? stretchListFrom(draft.km, draft.reasons) : NO_INTERVALS;
+    }
 }
 
 /**
@@ -1028,11 +1031,22 @@ function searchSegments(
 }
 
 /**
+ * A front line's stretches along a corridor while they are found: bounds side by side in a list of numbers
+ * (held unboxed) and the reasons beside them, as the stretch list is then made from them. A move finds some
+ * 16,000 of these stretches at the walks' full size; as objects, each was three short-lived heap objects
+ * (itself and its two bounds) made only to be copied into the list.
+ */
+interface StretchDraft {
+  km: number[];
+  reasons: Reason[];
+}
+
+/**
  * The stretch of parameters [t0, t1] of a segment starting `k0` km along a line of length `total`, `span` km
  * long, added to `out` with `reason`; a touch is given a minimal width (as `pushRange`).
  */
 function pushKm(
-  out: KmInterval[],
+  out: StretchDraft,
   k0: number,
   span: number,
   total: number,
@@ -1042,12 +1056,16 @@ function pushKm(
 ): void {
   if (span * (t1 - t0) < MIN_POINT_HAZARD_KM)
     aroundKm(out, k0 + ((t0 + t1) / 2) * span, MIN_POINT_HAZARD_KM / 2, total, reason);
-  else out.push({ fromKm: k0 + t0 * span, toKm: k0 + t1 * span, reason });
+  else {
+    out.km.push(k0 + t0 * span, k0 + t1 * span);
+    out.reasons.push(reason);
+  }
 }
 
 /** The stretch within `half` km of `at` km along a line of length `total`, added to `out` with `reason`. */
-function aroundKm(out: KmInterval[], at: number, half: number, total: number, reason: Reason): void {
-  out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
+function aroundKm(out: StretchDraft, at: number, half: number, total: number, reason: Reason): void {
+  out.km.push(Math.max(0, at - half), Math.min(total, at + half));
+  out.reasons.push(reason);
 }
 
 /**
