@@ -33,16 +33,6 @@ export function stretchListOf(list: readonly KmInterval[]): StretchList {
   return { km, reasons };
 }
 
-/**
- * The list of the stretches whose bounds are `km` (from and to of each, side by side) and whose reasons are
- * `reasons`, in that order (`NO_STRETCHES` when there are none). The list takes `reasons` as it is: the
- * caller must not change it afterwards.
- */
-export function stretchListFrom(km: readonly number[], reasons: Reason[]): StretchList {
-  if (reasons.length === 0) return NO_STRETCHES;
-  return { km: new Float64Array(km), reasons };
-}
-
 /** The stretches of `list` as objects, in its order (for callers that read or extend them). */
 export function intervalsOf(list: StretchList): KmInterval[] {
   const out = new Array<KmInterval>(list.reasons.length);
