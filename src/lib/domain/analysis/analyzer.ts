@@ -31,6 +31,7 @@ import {
 } from './hazards/evaluateEdgeHazards';
 import { hotspots, type HotspotsMemo } from './hotspots';
 import { withChangedPlaces } from './changedPlaces';
+import type { CorridorCountsMemo } from './corridorCounts';
 import { orderById } from './idOrder';
 import { buildRoadNetwork } from './network/buildRoadNetwork';
 import { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
@@ -129,6 +130,8 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
   // become a hash table.
   const lastSegment = new Array<SegmentReport | undefined>(net.edges.length);
   const hotspotsMemo: HotspotsMemo = {};
+  // The last list of corridor reports counted in the totals: most reports of the next list are its objects.
+  const corridorCountsMemo: CorridorCountsMemo = {};
   // Edges are in road id order, then by piece, which is not segment id order once a road has ten pieces
   // ("#10" sorts before "#2"). The report lists segments by id: the edges are put in that order once, on
   // the first analysis, and every analysis walks them in it instead of sorting its segments (a stable sort of
@@ -350,7 +353,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
         origin: f.origin,
         geometry: { type: 'MultiLineString' as const, coordinates: f.lines.map((l) => l.map(roundPosition)) },
       })),
-      totals: totals(sites, corridors, ctx.layers.crossings),
+      totals: totals(sites, corridors, ctx.layers.crossings, corridorCountsMemo),
       warnings: [...net.warnings],
     };
   };

@@ -1,17 +1,21 @@
 import type { CorridorReport, SiteReport, Totals } from '../schemas';
 import type { ActiveCrossing } from './activeLayers';
+import { corridorCounts, type CorridorCountsMemo } from './corridorCounts';
 
 /**
  * The totals of a date (DESIGN.md §4, hotspots): people and sites cut off, besieged and with a famine
  * finding, inactive sites, corridors blocked or at risk, crossings closed or restricted. People add each
  * active site's current population, stale or not (a stale count is the best there is); a site with no
- * population figure adds 0. Inactive sites (emptied, destroyed…) count only in `sitesInactive`.
+ * population figure adds 0. Inactive sites (emptied, destroyed…) count only in `sitesInactive`. An analyzer
+ * passes the memo of its last corridor counts: the corridors are then counted where their reports changed.
  */
 export function totals(
   sites: readonly SiteReport[],
   corridors: readonly CorridorReport[],
   crossings: readonly ActiveCrossing[],
+  corridorsMemo?: CorridorCountsMemo,
 ): Totals {
+  const { blocked, atRisk } = corridorCounts(corridors, corridorsMemo);
   const t: Totals = {
     peopleCutOff: 0,
     peopleBesieged: 0,
@@ -20,13 +24,13 @@ export function totals(
     sitesBesieged: 0,
     sitesFamine: 0,
     sitesInactive: 0,
-    corridorsBlocked: 0,
-    corridorsAtRisk: 0,
+    corridorsBlocked: blocked,
+    corridorsAtRisk: atRisk,
     crossingsClosed: 0,
     crossingsRestricted: 0,
   };
-  // Index loops: a for-of made an iterator result per site and corridor (55,000 on the walks' full size) until
-  // the optimising compiler took over, on every analysis.
+  // An index loop: a for-of made an iterator result per site until the optimising compiler took over, on every
+  // analysis.
   for (let i = 0; i < sites.length; i++) {
     const s = sites[i];
     if (s.access === 'inactive') {
@@ -46,11 +50,6 @@ export function totals(
       t.sitesFamine++;
       t.peopleFamine += people;
     }
-  }
-  for (let i = 0; i < corridors.length; i++) {
-    const c = corridors[i];
-    if (c.status === 'blocked') t.corridorsBlocked++;
-    else if (c.status === 'at_risk') t.corridorsAtRisk++;
   }
   for (let i = 0; i < crossings.length; i++) {
     const c = crossings[i];

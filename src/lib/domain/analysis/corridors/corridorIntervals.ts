@@ -31,6 +31,7 @@ import {
   NO_HITS,
   widestDLon,
 } from './segmentHits';
+import { FoundStretches } from './foundStretches';
 import { intervalsOf, NO_STRETCHES, stretchListOf, type StretchList } from './stretchList';
 import { NO_TYPED_STRETCHES, TypedStretchWriter, type TypedStretches } from './typedStretches';
 
@@ -806,7 +807,6 @@ function frontlineIntervals(
 ): void {
   const { params } = ctx.layers;
   const wanted = found.map((v) => v === undefined);
-  const byLine: KmInterval[][] = [];
   const total = cumKm[cumKm.length - 1];
   const fs = ctx.frontlineSegments;
   const d = params.frontlineBufferKm;
@@ -853,6 +853,9 @@ function frontlineIntervals(
   // Each segment's box grown by the buffer (as expandBboxKm(bboxOf([a, b]), d)): read from `segmentBoxes`,
   // or written in place. No closures over the segment's start and length (see staticIntervals).
   const fbox = segmentBoxes ?? SEG_BOX;
+  // Collected in the shared `FOUND`, emptied first (a call that failed may have left some there).
+  const out = FOUND;
+  out.clear();
   for (let i = 0; i + 1 < coords.length; i++) {
     const a = coords[i];
     const b = coords[i + 1];
@@ -872,9 +875,8 @@ function frontlineIntervals(
       const s = hits.items[h];
       const li = fs.line[s];
       if (!wanted[li]) continue;
-      const out = (byLine[li] ??= []);
       if (segmentBufferIntervalInto(a, b, fs.a[s], fs.b[s], d, BUFFER_T))
-        pushKm(out, k0, span, total, BUFFER_T[0], BUFFER_T[1], bufferReasons[li]);
+        pushKm(out, k0, span, total, BUFFER_T[0], BUFFER_T[1], li, bufferReasons[li]);
       const hit = segmentIntersection(a, b, fs.a[s], fs.b[s]);
       if (!hit) continue;
       const p: Position = [a[0] + hit.t * (b[0] - a[0]), a[1] + hit.t * (b[1] - a[1])];
@@ -884,11 +886,11 @@ function frontlineIntervals(
           passage = true;
           break;
         }
-      if (!passage) aroundKm(out, k0 + hit.t * span, half, total, crossingReasons[li]);
+      if (!passage) aroundKm(out, k0 + hit.t * span, half, total, li, crossingReasons[li]);
     }
   }
-  for (let li = 0; li < wanted.length; li++)
-    if (wanted[li]) found[li] = byLine[li]?.length ? stretchListOf(byLine[li]) : NO_INTERVALS;
+  out.listsInto(found, wanted);
+  out.clear();
 }
 
 /**
@@ -1027,27 +1029,41 @@ function searchSegments(
   return count;
 }
 
+/** The stretches `frontlineIntervals` finds along one corridor, before they are put in each line's list. */
+const FOUND = new FoundStretches();
+
 /**
  * The stretch of parameters [t0, t1] of a segment starting `k0` km along a line of length `total`, `span` km
- * long, added to `out` with `reason`; a touch is given a minimal width (as `pushRange`).
+ * long, added to `out` for front line `line` with `reason`; a touch is given a minimal width (as `pushRange`).
  */
 function pushKm(
-  out: KmInterval[],
+  out: FoundStretches,
   k0: number,
   span: number,
   total: number,
   t0: number,
   t1: number,
+  line: number,
   reason: Reason,
 ): void {
   if (span * (t1 - t0) < MIN_POINT_HAZARD_KM)
-    aroundKm(out, k0 + ((t0 + t1) / 2) * span, MIN_POINT_HAZARD_KM / 2, total, reason);
-  else out.push({ fromKm: k0 + t0 * span, toKm: k0 + t1 * span, reason });
+    aroundKm(out, k0 + ((t0 + t1) / 2) * span, MIN_POINT_HAZARD_KM / 2, total, line, reason);
+  else out.add(k0 + t0 * span, k0 + t1 * span, line, reason);
 }
 
-/** The stretch within `half` km of `at` km along a line of length `total`, added to `out` with `reason`. */
-function aroundKm(out: KmInterval[], at: number, half: number, total: number, reason: Reason): void {
-  out.push({ fromKm: Math.max(0, at - half), toKm: Math.min(total, at + half), reason });
+/**
+ * The stretch within `half` km of `at` km along a line of length `total`, added to `out` for front line
+ * `line` with `reason`.
+ */
+function aroundKm(
+  out: FoundStretches,
+  at: number,
+  half: number,
+  total: number,
+  line: number,
+  reason: Reason,
+): void {
+  out.add(Math.max(0, at - half), Math.min(total, at + half), line, reason);
 }
 
 /**
