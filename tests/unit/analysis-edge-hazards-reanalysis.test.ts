@@ -13,6 +13,7 @@ import { compareStrings } from '$lib/domain/analysis/sortById';
 import { parseSituation, type AnalysisOverridesInput } from '$lib/domain/schemas';
 import { generateWalkSituationInput, walkOptionsAt } from '../../bench/generateWalks';
 import { shiftedGeometry } from '../../bench/moveFrontline';
+import { edgeHazardsText as snapshot } from '../helpers/edgeHazardsText';
 
 // An analyzer keeps what each front line did to the edges and, after a line moves, takes out what it did and
 // adds what it does now on the edges of either; the report keeps the last one's segments but for those edges.
@@ -49,17 +50,6 @@ describe('edge hazards and segments after front lines move', () => {
     {},
   ];
 
-  /** Every edge's status, route status, reasons and crossline crossings, as text. */
-  const snapshot = (h: EdgeHazards, edgeCount: number) => {
-    const out: string[] = [];
-    for (let e = 0; e < edgeCount; e++) {
-      const reasons = h.reasons.get(e);
-      const via = h.crossline.get(e);
-      if (h.status[e] !== 0 || reasons || via)
-        out.push(`${e} ${h.status[e]} ${h.routeStatus[e]} ${JSON.stringify(reasons)} ${JSON.stringify(via)}`);
-    }
-    return out.join('\n');
-  };
   const plain = (ctx: AnalysisContext) =>
     evaluateEdgeHazards(ctx.net, situation.scenario, ctx.layers, ctx.frontlines, new HazardCache());
 

@@ -6,6 +6,7 @@ import type { AnalysisContext } from '$lib/domain/analysis/context';
 import type { Situation } from '$lib/domain/schemas';
 import { addDays } from '$lib/domain/siteFindingsOn';
 import { mulberry32 } from '../../bench/prng';
+import { edgeHazardsText as snapshot } from '../helpers/edgeHazardsText';
 import { scaledSudanSituation } from '../helpers/scaledSudanSituation';
 
 // On another date with the same roads, month, parameters and crossing statuses, an analyzer makes the hazards
@@ -69,18 +70,6 @@ function datedSituation(seed: number): Situation {
       : c,
   );
   return { ...base, areas, constraints, frontlines, crossings };
-}
-
-/** Every edge's status, route status, reasons and crossline crossings, as text. */
-function snapshot(h: EdgeHazards, edgeCount: number): string {
-  const out: string[] = [];
-  for (let e = 0; e < edgeCount; e++) {
-    const reasons = h.reasons.get(e);
-    const via = h.crossline.get(e);
-    if (h.status[e] !== 0 || reasons || via)
-      out.push(`${e} ${h.status[e]} ${h.routeStatus[e]} ${JSON.stringify(reasons)} ${JSON.stringify(via)}`);
-  }
-  return out.join('\n');
 }
 
 describe('hazards of another date patched from the last ones', () => {
