@@ -4,8 +4,9 @@
  * reused from date to date as the server's store does. For each step of DATES (a day, thirty days, two hundred
  * days, back and forth), the CPU time (`process.cpuUsage`) of the analysis, of counting its bytes for the
  * store's analysis cache (as `SituationStore` does when it keeps the report), of the map's verdicts made from
- * it and of their body serialised, and a hash of the report. BENCH_CHECK=1 also analyses each date with a
- * fresh analyzer and says whether the reports are the same. BENCH_ROUNDS (default 1) repeats the walk.
+ * it and of their body serialised, and hashes of the report and of the body. BENCH_CHECK=1 also analyses
+ * each date with a fresh analyzer and says whether the reports, their counted bytes and the verdicts' bodies
+ * made from them are the same. BENCH_ROUNDS (default 1) repeats the walk.
  * `npm run -s bench:prepare && node --import tsx bench/dateChange.ts`
  */
 import { createHash } from 'node:crypto';
@@ -27,7 +28,8 @@ const DATES = (
 ).split(',');
 
 const options: GenerateOptions = sudanScaled(SCALE, 4);
-const hash = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16);
+const hashText = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+const hash = (x: unknown) => hashText(JSON.stringify(x));
 
 const situation = parseSituation(generateSituationInput(options).input);
 console.log(`Sudan scale ×${SCALE}, load ${loadAverages()}`);
@@ -41,7 +43,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const report = analyzer.analyze(asOf);
     const analysis = cpuMsSince(c);
     c = process.cpuUsage();
-    reportJsonBytes(report);
+    const bytes = reportJsonBytes(report);
     const cache = cpuMsSince(c);
     c = process.cpuUsage();
     const body = JSON.stringify(encodeVerdicts(mapVerdicts(situation, report)));
@@ -52,12 +54,18 @@ for (let round = 0; round < ROUNDS; round++) {
       total.verdicts += verdicts;
     }
     let check = '';
-    if (CHECK)
-      check = hash(createAnalyzer(situation).analyze(asOf)) === hash(report) ? ' = fresh' : ' ≠ FRESH';
+    if (CHECK) {
+      const fresh = createAnalyzer(situation).analyze(asOf);
+      const same =
+        hash(fresh) === hash(report) &&
+        reportJsonBytes(fresh) === bytes &&
+        JSON.stringify(encodeVerdicts(mapVerdicts(situation, fresh))) === body;
+      check = same ? ' = fresh' : ' ≠ FRESH';
+    }
     console.log(
       `${asOf}: analysis ${Math.round(analysis)} ms, cache size ${Math.round(cache)} ms, ` +
         `verdicts + body ${Math.round(verdicts)} ms ` +
-        `(${Math.round(body.length / 1024)} KiB), report ${hash(report)}${check}`,
+        `(${Math.round(body.length / 1024)} KiB), report ${hash(report)}, ${bytes} bytes, body ${hashText(body)}${check}`,
     );
   }
 }
