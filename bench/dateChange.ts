@@ -6,7 +6,7 @@
  * store's analysis cache (as `SituationStore` does when it keeps the report), of the map's verdicts made from
  * it and of their body serialised, and hashes of the report and of the body. BENCH_CHECK=1 also analyses
  * each date with a fresh analyzer and says whether the reports, their counted bytes and the verdicts' bodies
- * made from them are the same. BENCH_ROUNDS (default 1) repeats the walk.
+ * are the same, the fresh body made the plain way (`encodeVerdicts(mapVerdicts(…))`). BENCH_ROUNDS (default 1) repeats the walk.
  * `npm run -s bench:prepare && node --import tsx bench/dateChange.ts`
  */
 import { createHash } from 'node:crypto';
@@ -14,6 +14,7 @@ import { createAnalyzer } from '../src/lib/domain/analysis';
 import { parseSituation } from '../src/lib/domain/schemas';
 import { mapVerdicts } from '../src/lib/map/mapVerdicts';
 import { encodeVerdicts } from '../src/lib/map/verdictsWire';
+import { verdictsWireOf } from '../src/lib/map/verdictsWireOf';
 import { reportJsonBytes } from '../src/lib/server/situation/reportBytes';
 import { generateSituationInput, sudanScaled, type GenerateOptions } from './generate';
 import { cpuMsSince, loadAverages } from './measure';
@@ -46,7 +47,8 @@ for (let round = 0; round < ROUNDS; round++) {
     const bytes = reportJsonBytes(report);
     const cache = cpuMsSince(c);
     c = process.cpuUsage();
-    const body = JSON.stringify(encodeVerdicts(mapVerdicts(situation, report)));
+    // As the server makes the body (`verdictsForView`, `verdictsBody`).
+    const body = JSON.stringify(verdictsWireOf(situation, report));
     const verdicts = cpuMsSince(c);
     if (round > 0 || i > 0) {
       total.analysis += analysis;

@@ -7,8 +7,7 @@ import { Session } from 'node:inspector';
 import { writeFileSync } from 'node:fs';
 import { createAnalyzer } from '../src/lib/domain/analysis';
 import { parseSituation } from '../src/lib/domain/schemas';
-import { mapVerdicts } from '../src/lib/map/mapVerdicts';
-import { encodeVerdicts } from '../src/lib/map/verdictsWire';
+import { verdictsWireOf } from '../src/lib/map/verdictsWireOf';
 import { reportJsonBytes } from '../src/lib/server/situation/reportBytes';
 import { generateSituationInput, sudanScaled } from './generate';
 import { cpuMsSince, loadAverages } from './measure';
@@ -38,7 +37,7 @@ async function main() {
     reportJsonBytes(report);
     const cache = cpuMsSince(c);
     c = process.cpuUsage();
-    JSON.stringify(encodeVerdicts(mapVerdicts(situation, report)));
+    JSON.stringify(verdictsWireOf(situation, report));
     const verdicts = cpuMsSince(c);
     if (i > 0) {
       const { profile } = (await post('Profiler.stop')) as { profile: unknown };

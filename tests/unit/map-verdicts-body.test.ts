@@ -8,6 +8,7 @@ import { ACCESS_LABELS, FLAG_LABELS, REASON_LABELS } from '$lib/map/analysisDeta
 import type { HotspotEntry, HotspotList } from '$lib/map/hotspotList';
 import { mapVerdicts, type MapVerdicts } from '$lib/map/mapVerdicts';
 import { encodeVerdicts } from '$lib/map/verdictsWire';
+import { verdictsWireOf } from '$lib/map/verdictsWireOf';
 import { generateSituationInput, sudanScaled } from '../../bench/generate';
 import { mulberry32 } from '../../bench/prng';
 import { plainVisibility } from '../helpers/plainVisibility';
@@ -139,6 +140,8 @@ describe("the map's verdicts of date after date", () => {
         const report = analyzer.analyze(asOf);
         const plain = plainVerdicts(situation, report);
         expect(body(mapVerdicts(situation, report)), `seed ${seed} ${asOf}`).toBe(body(plain));
+        // What the server sends: made from the report, with rows kept from the dates before.
+        expect(JSON.stringify(verdictsWireOf(situation, report)), `seed ${seed} ${asOf}`).toBe(body(plain));
         // The panel's labels are not in the body: compared as objects.
         expect(mapVerdicts(situation, report).hotspotList, `seed ${seed} ${asOf}`).toEqual(plain.hotspotList);
         seen.impassable += plain.visibility.impassable.length;
@@ -158,3 +161,81 @@ describe("the map's verdicts of date after date", () => {
     expect(seen.reasons).toBeGreaterThan(0);
   });
 });
+
+describe('the verdicts body made from the report with rows kept across dates', () => {
+  const wireBody = (situation: Situation, report: AnalysisReport) =>
+    JSON.stringify(verdictsWireOf(situation, report));
+
+  it('is the plain body for two situations walked in turns, as the public and internal levels are', () => {
+    const levels = [1, 2].map((seed) => {
+      const situation = seededSituation(seed + 10, seed === 2);
+      return { situation, analyzer: createAnalyzer(situation) };
+    });
+    let unranked = 0;
+    for (const asOf of ['2024-08-15', '2024-08-16', '2024-08-15', '2023-12-01', '2023-12-02', '2024-08-16'])
+      for (const { situation, analyzer } of levels) {
+        const report = analyzer.analyze(asOf);
+        expect(wireBody(situation, report), asOf).toBe(body(plainVerdicts(situation, report)));
+        // The same report with a third of its hotspots left out: their flagged sites are listed unranked.
+        const fewer = { ...report, hotspots: report.hotspots.filter((_, i) => i % 3 !== 1) };
+        const plain = plainVerdicts(situation, fewer);
+        expect(wireBody(situation, fewer), asOf).toBe(body(plain));
+        unranked += plain.hotspotList.unranked.length;
+      }
+    // Flagged sites not ranked, listed apart in their own order: what the panel's unranked rows hold.
+    expect(unranked).toBeGreaterThan(0);
+  });
+
+  it('does not reuse a row whose words moved in the body, the same site entries under a new word', () => {
+    const situation = seededSituation(3, false);
+    const report = createAnalyzer(situation).analyze('2024-08-15');
+    expect(wireBody(situation, report)).toBe(body(plainVerdicts(situation, report)));
+    // A first corridor with a new status and reason puts two words before every site's: the same site entries,
+    // their rows kept above, must now name other indices.
+    const [first, ...rest] = report.corridors;
+    const moved: AnalysisReport = {
+      ...report,
+      corridors: [
+        {
+          ...first,
+          status: first.status === 'blocked' ? 'open' : 'blocked',
+          stretches: [
+            { ...first.stretches[0], reasons: [{ ...reasonOf(report), code: 'seasonal_closure' }] },
+          ],
+        },
+        ...rest,
+      ],
+    };
+    expect(moved.sites).toBe(report.sites);
+    const expected = body(plainVerdicts(situation, moved));
+    expect(JSON.parse(expected).words.slice(0, 3)).not.toEqual(
+      JSON.parse(body(plainVerdicts(situation, report))).words.slice(0, 3),
+    );
+    expect(wireBody(situation, moved)).toBe(expected);
+    expect(wireBody(situation, report)).toBe(body(plainVerdicts(situation, report)));
+  });
+
+  it('keeps the plain order when site ids look like array indices, which an object puts first', () => {
+    const situation = seededSituation(4, false);
+    const report = createAnalyzer(situation).analyze('2024-08-15');
+    const last = report.sites.length - 1;
+    const renamed = (id: string) => (id === report.sites[last].id ? '7' : id);
+    const numbered: AnalysisReport = {
+      ...report,
+      sites: report.sites.map((s, i) => (i === last ? { ...s, id: '7' } : s)),
+      hotspots: report.hotspots.map((h) => ({ ...h, siteId: renamed(h.siteId) })),
+    };
+    const expected = body(plainVerdicts(situation, numbered));
+    expect(JSON.parse(expected).sites[0][0]).toBe('7');
+    expect(wireBody(situation, numbered)).toBe(expected);
+  });
+});
+
+/** A reason of the report, to copy (any stretch's or site's). */
+function reasonOf(report: AnalysisReport) {
+  const r =
+    report.sites.flatMap((s) => s.reasons)[0] ??
+    report.corridors.flatMap((c) => c.stretches.flatMap((s) => s.reasons))[0];
+  if (!r) throw new Error('the report has no reason to copy');
+  return r;
+}

@@ -79,21 +79,26 @@ export function mapVerdicts(situation: Situation, report: AnalysisReport): MapVe
       famine: s.famine,
       reasons: distinctKeys(s.reasons, codeOf),
     };
-  const crossings: Record<string, string> = {};
-  // The crossings alone: the whole situation on the date (50,000 roads at Sudan scale) is not needed for them.
-  for (const c of crossingsOn(situation, report.asOf)) {
-    const status = crossingStatusOn(c, report.asOf)?.status;
-    if (status) crossings[c.properties.id] = status;
-  }
   return {
     asOf: report.asOf,
     corridors,
     sites,
-    crossings,
+    crossings: crossingStatuses(situation, report.asOf),
     hotspots: report.hotspots.map((h) => [h.siteId, h.score]),
     hotspotList: hotspotList(report),
     protection: neededProtection(report, situation),
     totals: report.totals,
     visibility: dateVisibility(situation, report.asOf),
   };
+}
+
+/** Crossing id → its status on `asOf`, for the crossings in force on it (`MapVerdicts.crossings`). */
+export function crossingStatuses(situation: Situation, asOf: string): Record<string, string> {
+  const crossings: Record<string, string> = {};
+  // The crossings alone: the whole situation on the date (50,000 roads at Sudan scale) is not needed for them.
+  for (const c of crossingsOn(situation, asOf)) {
+    const status = crossingStatusOn(c, asOf)?.status;
+    if (status) crossings[c.properties.id] = status;
+  }
+  return crossings;
 }

@@ -10,14 +10,14 @@ import type { CorridorVerdict, MapVerdicts, SiteVerdict } from './mapVerdicts';
 // are looked up again on the map (in the reader's language: the endpoint picks none). After JSON,
 // `decodeVerdicts(encodeVerdicts(v))` equals `v`.
 
-type Bit = 0 | 1;
+export type Bit = 0 | 1;
 /**
  * A site: [id, status, access, population, IPC phase, reasons, flags, besieged, famine], words by index;
  * trailing values equal to their default (no reasons, no flags, 0) are left out.
  */
-type SiteRow = [string, number, number, number, number, number[]?, number?, Bit?, Bit?];
+export type SiteRow = [string, number, number, number, number, number[]?, number?, Bit?, Bit?];
 /** Hotspot components in their schema's order; access by word, booleans as 0/1. */
-type ComponentsRow = [number, string, Bit, number | null, Bit, number, number, number];
+export type ComponentsRow = [number, string, Bit, number | null, Bit, number, number, number];
 /** A site named by its row in `sites`, or by its id when the report has no such site. */
 type SiteRef = number | string;
 

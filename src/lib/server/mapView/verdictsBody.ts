@@ -1,13 +1,12 @@
 import type { Situation } from '$lib/domain/schemas';
-import { encodeVerdicts } from '$lib/map/verdictsWire';
 import type { Viewer } from '../auth/roles';
 import type { SituationStore } from '../situation/situationStore';
 import { serialisedBody } from './serialisedBodies';
 import { verdictsForView } from './verdictsForView';
 
 /**
- * The body of `/map/verdicts.json` for `asOf`: `verdictsForView` in the endpoint's compact shape
- * (`verdictsWire.ts`) as JSON, serialised once per snapshot and date (`serialisedBody`), for the route and the
+ * The body of `/map/verdicts.json` for `asOf`: `verdictsForView` (in the endpoint's compact shape,
+ * `verdictsWire.ts`) as JSON, serialised once per snapshot and date (`serialisedBody`), for the route and the
  * warm-up of the next dates (`verdictsWarmUp.ts`) alike.
  */
 export function verdictsBody(
@@ -17,6 +16,6 @@ export function verdictsBody(
   asOf: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
   return serialisedBody(situation, `verdicts ${asOf}`, async () =>
-    JSON.stringify(encodeVerdicts(await verdictsForView(store, viewer, situation, asOf))),
+    JSON.stringify(await verdictsForView(store, viewer, situation, asOf)),
   );
 }

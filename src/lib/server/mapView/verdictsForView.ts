@@ -1,5 +1,6 @@
 import type { Situation } from '$lib/domain/schemas';
-import { mapVerdicts, type MapVerdicts } from '$lib/map/mapVerdicts';
+import type { VerdictsWire } from '$lib/map/verdictsWire';
+import { verdictsWireOf } from '$lib/map/verdictsWireOf';
 import type { Viewer } from '../auth/roles';
 import type { SituationStore } from '../situation/situationStore';
 
@@ -7,23 +8,24 @@ import type { SituationStore } from '../situation/situationStore';
 const KEEP_DATES = 32;
 // Per snapshot (one per visibility level and data version, see `vectorTiles.ts`), the verdicts by date,
 // oldest first; a snapshot's go when the data changes and the store drops it.
-const kept = new WeakMap<Situation, Map<string, Promise<MapVerdicts>>>();
+const kept = new WeakMap<Situation, Map<string, Promise<VerdictsWire>>>();
 
 /**
  * The map's verdicts of `asOf` over `situation` (what `viewer` may see), from the store's analysis cache (one
- * computation per date, visibility level and data version); kept here in their compact form.
+ * computation per date, visibility level and data version); kept here in the compact shape the endpoint sends
+ * (`verdictsWire.ts`), made from the report directly (`verdictsWireOf`).
  */
 export function verdictsForView(
   store: SituationStore,
   viewer: Viewer,
   situation: Situation,
   asOf: string,
-): Promise<MapVerdicts> {
+): Promise<VerdictsWire> {
   let byDate = kept.get(situation);
   if (!byDate) kept.set(situation, (byDate = new Map()));
   let v = byDate.get(asOf);
   if (!v) {
-    v = store.analysisFor(viewer, asOf).then(({ report }) => mapVerdicts(situation, report));
+    v = store.analysisFor(viewer, asOf).then(({ report }) => verdictsWireOf(situation, report));
     // A failed analysis is not kept: the next request tries again.
     v.catch(() => byDate.delete(asOf));
     byDate.set(asOf, v);
