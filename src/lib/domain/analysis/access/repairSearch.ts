@@ -497,7 +497,7 @@ let fed = false;
  * Runs the walks of repairs of repairFeed.ts once, before the first search of the process is repaired: on a
  * grid of its own (with marks of its own), whose results no one reads. Each phase of the repair has then run
  * all its branches a few times, so the code optimized during the first analysis of a date is the code the
- * repairs of a date change need (see repairFeed.ts). It takes well under a millisecond.
+ * repairs of a date change need (see repairFeed.ts). Once per process, on its first analysis.
  */
 function feedRepairs(): void {
   fed = true;
