@@ -247,6 +247,80 @@ describe('a search repaired from another one of the same hubs (searchAgain with 
   });
 });
 
+// What a site analysis does over a walk of dates: on the first date the crossline search is its internal
+// twin repaired into copies (edges cheaper only); on each later date both are repaired in place from their
+// last results, junctions reset below edges that now cost more. The repair runs in phases of their own that
+// share one set of marks, so every mix of the two kinds must give the new search and leave the marks clear.
+describe('repairs of a walk of dates: the twin into copies first, then both in place', () => {
+  /** The crossline twin's costs: a few edges cheaper, or open where they were closed. */
+  function twinCosts(cost: Float64Array, rand: () => number): Float64Array {
+    const twin = cost.slice();
+    for (let i = 0; i < 3; i++) {
+      const e = Math.floor(rand() * twin.length);
+      twin[e] = twin[e] === Infinity ? 2 : Math.max(1, twin[e] - 1);
+    }
+    return twin;
+  }
+
+  it('gives the new searches date after date, lists the junctions changed and leaves the twin whole', () => {
+    let inPlace = 0;
+    let intoCopies = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const c = randomCase(seed);
+      const { g, sources, stopAt, passCost } = c;
+      const rand = mulberry32(seed * 15485863);
+      let internal = firstSearch(g, c);
+      const kept = [
+        internal.result.dist.slice(),
+        internal.result.prevEdge.slice(),
+        internal.result.origin.slice(),
+      ];
+      const twinInput = { sources, cost: twinCosts(internal.cost, rand), stopAt, passCost };
+      if (repairSearch(g, internal, twinInput)) intoCopies++;
+      let twin = { ...twinInput, result: searchAgain(g, undefined, twinInput, false, internal) };
+      expectSameSearch(twin.result, run(g, twinInput), `seed ${seed} twin`);
+      expectSameSearch(
+        internal.result,
+        { dist: kept[0], prevEdge: kept[1], origin: kept[2] } as SearchResult,
+        `seed ${seed} internal kept`,
+      );
+      for (let date = 0; date < 6; date++) {
+        const at = `seed ${seed} date ${date}`;
+        const next = movedCosts(internal.cost, rand);
+        const nextTwin = next.slice();
+        for (let e = 0; e < next.length; e++)
+          if (twin.cost[e] !== internal.cost[e]) nextTwin[e] = twin.cost[e];
+        const steps = [
+          { last: internal, now: { sources, cost: next, stopAt, passCost } },
+          { last: twin, now: { sources, cost: nextTwin, stopAt, passCost } },
+        ];
+        const results = steps.map(({ last, now }) => {
+          const was = [last.result.dist.slice(), last.result.prevEdge.slice(), last.result.origin.slice()];
+          const fresh = run(g, now);
+          const found = searchAgain(g, last, now, true);
+          expectSameSearch(found, fresh, at);
+          if (found.dist === last.result.dist) {
+            inPlace++;
+            const differ: number[] = [];
+            for (let n = 0; n < g.nodeCount; n++)
+              if (
+                was[0][n] !== fresh.dist[n] ||
+                was[1][n] !== fresh.prevEdge[n] ||
+                was[2][n] !== fresh.origin[n]
+              )
+                differ.push(n);
+            expect(Array.from(changedInPlace(last.result, found) ?? []), at).toEqual(differ);
+          }
+          return { ...now, result: found };
+        });
+        [internal, twin] = results;
+      }
+    }
+    expect(intoCopies).toBeGreaterThan(100);
+    expect(inPlace).toBeGreaterThan(1000);
+  });
+});
+
 describe('a search from no hub', () => {
   it('reaches nothing, as a new search from no source, with one result per graph', () => {
     for (let seed = 1; seed <= 50; seed++) {

@@ -1,6 +1,7 @@
 import { costChangesFrom, lowestCost } from './carriedCosts';
 import { dijkstra, type Graph, type SearchResult } from './dijkstra';
 import { sameItems } from '../sameItems';
+import { feedGrid, feedSteps } from './repairFeed';
 
 /** What `dijkstra` is given for one search (the graph aside, which an analyzer never changes). */
 export interface SearchInput {
@@ -48,20 +49,38 @@ export function repairSearch(
   try {
     result = repairMarked(g, last, now, maxReset, inPlace, marks, resetList, redoList, log);
   } finally {
-    // Only the junctions marked are cleared: the marks are whole again for the next repair.
-    for (const s of now.sources) marks.isSource[s.node] = 0;
-    for (const n of resetList) marks.reset[n] = 0;
-    // Every junction settled was first marked to be done again (seeded or offered a way).
-    for (const n of redoList) marks.redo[n] = marks.done[n] = 0;
-    for (const n of log.nodes) marks.saved[n] = 0;
+    clearMarks(marks, now.sources, resetList, redoList, log);
     if (inPlace && !result) undo(last.result, log);
   }
-  if (inPlace && result) {
-    // The entry of `last.result` is no longer true of its arrays, and would keep every older result alive.
-    writtenOver.delete(last.result);
-    writtenOver.set(result, { before: last.result, nodes: changedNodes(result, log) });
-  }
+  if (inPlace && result) noteWrittenOver(last.result, result, log);
   return result;
+}
+
+/**
+ * Clears the marks of one repair: only the junctions marked, so that the marks are whole again for the next.
+ * Its loops are kept out of `repairSearch`, which is then not optimized during the first analysis: optimized
+ * then, when the repairs are only into copies, it left its optimized code on every repair in place
+ * (`noteWrittenOver`) of the date changes after.
+ */
+function clearMarks(
+  marks: Marks,
+  sources: SearchInput['sources'],
+  resetList: number[],
+  redoList: number[],
+  log: Log,
+): void {
+  for (const s of sources) marks.isSource[s.node] = 0;
+  for (const n of resetList) marks.reset[n] = 0;
+  // Every junction settled was first marked to be done again (seeded or offered a way).
+  for (const n of redoList) marks.redo[n] = marks.done[n] = 0;
+  for (const n of log.nodes) marks.saved[n] = 0;
+}
+
+/** Records that `now` was repaired in place from `before`. */
+function noteWrittenOver(before: SearchResult, now: SearchResult, log: Log): void {
+  // The entry of `before` is no longer true of its arrays, and would keep every older result alive.
+  writtenOver.delete(before);
+  writtenOver.set(now, { before, nodes: changedNodes(now, log) });
 }
 
 /** The distance, edge and hub each junction a repair wrote had before, in the order first written. */
@@ -139,6 +158,13 @@ function marksOf(g: Graph): Marks {
 /**
  * `repairSearch` with its marks given, the lists of junctions it marks reset and to do again, and the log of
  * the values it writes over.
+ *
+ * Each phase is a function of its own, on one `Repair` of a single shape. The first analysis of a date only
+ * repairs crossline searches from their twins into copies, where no edge cost rises: the code optimized then
+ * had never run the phases a date change runs (junctions reset, ties, hubs passed down), and one large
+ * function left its optimized code at the first of them, to be compiled again whole, on every date change's
+ * first repairs. The phases are now fed first by the walks of repairFeed.ts (`feedRepairs`), and a phase that
+ * still meets a case not seen only compiles itself again.
  */
 function repairMarked(
   g: Graph,
@@ -146,145 +172,244 @@ function repairMarked(
   now: SearchInput,
   maxReset: number,
   inPlace: boolean,
-  { isSource, reset, redo, done, saved }: Marks,
+  marks: Marks,
   resetList: number[],
   redoList: number[],
   log: Log,
 ): SearchResult | undefined {
-  const n0 = g.nodeCount;
   const before = last.cost;
   const cost = now.cost;
-  const { stopAt, passCost, sources } = now;
-  for (const s of sources) isSource[s.node] = 1;
-  const mayLeave = (n: number) => isSource[n] === 1 || !stopAt || stopAt[n] === 0;
-  const leave = (n: number) => (passCost && isSource[n] === 0 ? dist[n] + passCost[n] : dist[n]);
-  const other = (e: number, n: number) => (g.edgeFrom[e] === n ? g.edgeTo[e] : g.edgeFrom[e]);
+  const sources = now.sources;
+  for (const s of sources) marks.isSource[s.node] = 1;
 
   // The settle order is (distance, index) only when every step adds to the distance.
   const lastDist = last.result.dist;
-  let maxDist = last.result.maxDist;
-  if (maxDist === undefined) {
-    maxDist = 0;
-    for (let n = 0; n < n0; n++) if (lastDist[n] !== Infinity && lastDist[n] > maxDist) maxDist = lastDist[n];
-  }
-  const tiny = maxDist * 2 ** -40;
-  const changed = changedEdges(before, cost, tiny);
+  const maxDist = last.result.maxDist ?? greatestDistance(lastDist);
+  const changed = changedEdges(before, cost, maxDist * 2 ** -40);
   if (!changed) return undefined;
 
   const oldPrev = last.result.prevEdge;
+  if (!resetBelowRisen(g, changed, before, cost, oldPrev, marks.reset, resetList, maxReset)) return undefined;
+  // Copies of the last arrays (network-sized, each) only when the last result is still to be read.
+  const r = new Repair(
+    g,
+    cost,
+    now.stopAt,
+    now.passCost,
+    sources,
+    marks,
+    inPlace ? lastDist : lastDist.slice(),
+    inPlace ? oldPrev : oldPrev.slice(),
+    inPlace ? last.result.origin : last.result.origin.slice(),
+    maxDist,
+    redoList,
+    log,
+  );
+  for (const n of resetList) {
+    save(r, n);
+    r.dist[n] = Infinity;
+    r.prevEdge[n] = -1;
+    r.origin[n] = -1;
+  }
+  seedReset(r, resetList);
+  offerCheaper(r, changed, before);
+  if (!settle(r)) return undefined;
+  if (!chooseEdges(r)) return undefined;
+  return { dist: r.dist, prevEdge: r.prevEdge, origin: r.origin, maxDist: r.maxDist };
+}
 
-  // 1: reset junctions whose path used an edge that now costs more: the subtree below it in the last tree
-  // (a junction's children are the neighbours it was the last edge of, found in its list).
+/** The greatest finite distance of a search's result. */
+function greatestDistance(dist: Float64Array): number {
+  let maxDist = 0;
+  for (let n = 0; n < dist.length; n++) if (dist[n] !== Infinity && dist[n] > maxDist) maxDist = dist[n];
+  return maxDist;
+}
+
+/** What the phases of one repair share; made once the junctions to reset are known. */
+class Repair {
+  readonly heap = new MinHeap();
+  /** The lowest cost each source junction is given as a source. */
+  readonly sourceCost = new Map<number, number>();
+  constructor(
+    readonly g: Graph,
+    readonly cost: Float64Array,
+    readonly stopAt: Uint8Array | undefined,
+    readonly passCost: Float64Array | undefined,
+    readonly sources: SearchInput['sources'],
+    readonly marks: Marks,
+    readonly dist: Float64Array,
+    readonly prevEdge: Int32Array,
+    readonly origin: Int32Array,
+    public maxDist: number,
+    readonly redoList: number[],
+    readonly log: Log,
+  ) {
+    for (const s of sources)
+      if (s.cost < (this.sourceCost.get(s.node) ?? Infinity)) this.sourceCost.set(s.node, s.cost);
+  }
+}
+
+function mayLeave(r: Repair, n: number): boolean {
+  return r.marks.isSource[n] === 1 || !r.stopAt || r.stopAt[n] === 0;
+}
+
+/** The distance at which a way leaves `n`: its own, plus its pass cost unless it is a source. */
+function leave(r: Repair, n: number): number {
+  return r.passCost && r.marks.isSource[n] === 0 ? r.dist[n] + r.passCost[n] : r.dist[n];
+}
+
+function other(g: Graph, e: number, n: number): number {
+  return g.edgeFrom[e] === n ? g.edgeTo[e] : g.edgeFrom[e];
+}
+
+/** Called before a junction's values are first written. */
+function save(r: Repair, n: number): void {
+  const { saved } = r.marks;
+  if (saved[n]) return;
+  saved[n] = 1;
+  r.log.nodes.push(n);
+  r.log.dist.push(r.dist[n]);
+  r.log.prevEdge.push(r.prevEdge[n]);
+  r.log.origin.push(r.origin[n]);
+}
+
+/** Junctions whose edge is chosen again: all reset ones, those reached anew, and those a changed neighbour or
+ * edge now ties with. */
+function markRedo(r: Repair, n: number): void {
+  const { redo } = r.marks;
+  if (!redo[n]) {
+    redo[n] = 1;
+    r.redoList.push(n);
+  }
+}
+
+function offer(r: Repair, m: number, d: number): void {
+  if (d < r.dist[m]) {
+    save(r, m);
+    r.dist[m] = d;
+    r.heap.push(d, m);
+    markRedo(r, m);
+  } else if (d === r.dist[m]) markRedo(r, m);
+}
+
+/**
+ * 1: marks reset the junctions whose path used an edge that now costs more: the subtree below it in the last
+ * tree. False when more than `maxReset` are, given up before the result's arrays are copied.
+ */
+function resetBelowRisen(
+  g: Graph,
+  changed: readonly number[] | Int32Array,
+  before: Float64Array,
+  cost: Float64Array,
+  oldPrev: Int32Array,
+  reset: Uint8Array,
+  resetList: number[],
+  maxReset: number,
+): boolean {
   for (const e of changed) {
     if (!(cost[e] > before[e])) continue;
-    for (const root of [g.edgeFrom[e], g.edgeTo[e]]) {
-      if (oldPrev[root] !== e || reset[root]) continue;
-      reset[root] = 1;
-      resetList.push(root);
-      for (let i = resetList.length - 1; i < resetList.length; i++) {
-        const n = resetList[i];
-        for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
-          const f = g.adjEdge[k];
-          const c = g.edgeFrom[f] === n ? g.edgeTo[f] : g.edgeFrom[f];
-          if (oldPrev[c] === f && c !== n && !reset[c]) {
-            reset[c] = 1;
-            resetList.push(c);
-          }
-        }
-        // Given up as soon as the limit is passed, before the result's arrays are copied.
-        if (resetList.length > maxReset) return undefined;
+    if (!resetSubtree(g, g.edgeFrom[e], e, oldPrev, reset, resetList, maxReset)) return false;
+    if (!resetSubtree(g, g.edgeTo[e], e, oldPrev, reset, resetList, maxReset)) return false;
+  }
+  return true;
+}
+
+/** Marks reset `root` and the subtree below it when `e` was its edge (a junction's children are the
+ * neighbours it was the last edge of, found in its list). False past `maxReset`. */
+function resetSubtree(
+  g: Graph,
+  root: number,
+  e: number,
+  oldPrev: Int32Array,
+  reset: Uint8Array,
+  resetList: number[],
+  maxReset: number,
+): boolean {
+  if (oldPrev[root] !== e || reset[root]) return true;
+  reset[root] = 1;
+  resetList.push(root);
+  for (let i = resetList.length - 1; i < resetList.length; i++) {
+    const n = resetList[i];
+    for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
+      const f = g.adjEdge[k];
+      const c = g.edgeFrom[f] === n ? g.edgeTo[f] : g.edgeFrom[f];
+      if (oldPrev[c] === f && c !== n && !reset[c]) {
+        reset[c] = 1;
+        resetList.push(c);
       }
     }
+    if (resetList.length > maxReset) return false;
   }
-  // Copies of the last arrays (network-sized, each) only when the last result is still to be read.
-  const dist = inPlace ? lastDist : lastDist.slice();
-  const prevEdge = inPlace ? oldPrev : oldPrev.slice();
-  const origin = inPlace ? last.result.origin : last.result.origin.slice();
-  // Called before a junction's values are first written.
-  const save = (n: number) => {
-    if (saved[n]) return;
-    saved[n] = 1;
-    log.nodes.push(n);
-    log.dist.push(dist[n]);
-    log.prevEdge.push(prevEdge[n]);
-    log.origin.push(origin[n]);
-  };
-  for (const n of resetList) {
-    save(n);
-    dist[n] = Infinity;
-    prevEdge[n] = -1;
-    origin[n] = -1;
-  }
+  return true;
+}
 
-  // Junctions whose edge is chosen again: all reset ones, those reached anew, and those a changed
-  // neighbour or edge now ties with.
-  const markRedo = (n: number) => {
-    if (!redo[n]) {
-      redo[n] = 1;
-      redoList.push(n);
-    }
-  };
-  const heap = new MinHeap();
-  const offer = (m: number, d: number) => {
-    if (d < dist[m]) {
-      save(m);
-      dist[m] = d;
-      heap.push(d, m);
-      markRedo(m);
-    } else if (d === dist[m]) markRedo(m);
-  };
-
-  // 2: seed reset junctions from their own cost as a source and from neighbours that kept their distance.
-  const sourceCost = new Map<number, number>();
-  for (const s of sources) if (s.cost < (sourceCost.get(s.node) ?? Infinity)) sourceCost.set(s.node, s.cost);
+/** 2: seeds reset junctions from their own cost as a source and from neighbours that kept their distance. */
+function seedReset(r: Repair, resetList: number[]): void {
+  const { g, cost, dist } = r;
+  const reset = r.marks.reset;
   for (const m of resetList) {
-    markRedo(m);
-    let best = sourceCost.get(m) ?? Infinity;
+    markRedo(r, m);
+    let best = r.sourceCost.get(m) ?? Infinity;
     for (let k = g.adjStart[m]; k < g.adjStart[m + 1]; k++) {
       const e = g.adjEdge[k];
-      const n = other(e, m);
-      if (reset[n] || cost[e] === Infinity || dist[n] === Infinity || !mayLeave(n)) continue;
-      const d = leave(n) + cost[e];
+      const n = other(g, e, m);
+      if (reset[n] || cost[e] === Infinity || dist[n] === Infinity || !mayLeave(r, n)) continue;
+      const d = leave(r, n) + cost[e];
       if (d < best) best = d;
     }
     if (best < Infinity) {
       dist[m] = best;
-      heap.push(best, m);
+      r.heap.push(best, m);
     }
   }
-  // 3: an edge that now costs less offers its far end a cheaper (or equal) way.
+}
+
+/** 3: an edge that now costs less offers its far end a cheaper (or equal) way. */
+function offerCheaper(r: Repair, changed: readonly number[] | Int32Array, before: Float64Array): void {
+  const { g, cost, dist } = r;
+  const reset = r.marks.reset;
   for (const e of changed) {
     if (!(cost[e] < before[e])) continue;
-    for (const n of [g.edgeFrom[e], g.edgeTo[e]]) {
-      if (reset[n] || dist[n] === Infinity || !mayLeave(n)) continue;
-      const m = other(e, n);
-      if (m !== n) offer(m, leave(n) + cost[e]);
+    for (let end = 0; end < 2; end++) {
+      const n = end === 0 ? g.edgeFrom[e] : g.edgeTo[e];
+      if (reset[n] || dist[n] === Infinity || !mayLeave(r, n)) continue;
+      const m = other(g, e, n);
+      if (m !== n) offer(r, m, leave(r, n) + cost[e]);
     }
   }
+}
 
-  // 4: Dijkstra over the seeded junctions and whatever they now reach more cheaply.
+/** 4: Dijkstra over the seeded junctions and whatever they now reach more cheaply. False when a step adds
+ * nothing to a distance (only a new search settles that as `dijkstra` would). */
+function settle(r: Repair): boolean {
+  const { g, cost, dist, heap } = r;
+  const done = r.marks.done;
   while (heap.size > 0) {
     const n = heap.pop();
     if (done[n] || heap.poppedCost !== dist[n]) continue;
     done[n] = 1;
-    if (dist[n] > maxDist) maxDist = dist[n];
-    if (!mayLeave(n)) continue;
-    const from = leave(n);
+    if (dist[n] > r.maxDist) r.maxDist = dist[n];
+    if (!mayLeave(r, n)) continue;
+    const from = leave(r, n);
     for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
       const e = g.adjEdge[k];
       const c = cost[e];
       if (c === Infinity) continue;
-      const m = other(e, n);
+      const m = other(g, e, n);
       const d = from + c;
-      if (!(d > dist[n])) return undefined;
-      offer(m, d);
+      if (!(d > dist[n])) return false;
+      offer(r, m, d);
     }
   }
+  return true;
+}
 
-  // 5: the edge of each junction to do again, by the rule `dijkstra` follows.
+/** 5: the edge of each junction to do again, by the rule `dijkstra` follows. False as in `settle`. */
+function chooseEdges(r: Repair): boolean {
+  const { g, cost, dist, prevEdge, origin, redoList } = r;
   redoList.sort((a, b) => dist[a] - dist[b] || a - b);
   for (const m of redoList) {
-    save(m);
+    save(r, m);
     if (dist[m] === Infinity) {
       prevEdge[m] = -1;
       origin[m] = -1;
@@ -292,13 +417,13 @@ function repairMarked(
     }
     let edge = -1;
     let by = -1;
-    if (sourceCost.get(m) !== dist[m]) {
+    if (r.sourceCost.get(m) !== dist[m]) {
       for (let k = g.adjStart[m]; k < g.adjStart[m + 1]; k++) {
         const e = g.adjEdge[k];
-        const n = other(e, m);
-        if (n === m || cost[e] === Infinity || dist[n] === Infinity || !mayLeave(n)) continue;
-        if (leave(n) + cost[e] !== dist[m]) continue;
-        if (!(dist[n] < dist[m])) return undefined;
+        const n = other(g, e, m);
+        if (n === m || cost[e] === Infinity || dist[n] === Infinity || !mayLeave(r, n)) continue;
+        if (leave(r, n) + cost[e] !== dist[m]) continue;
+        if (!(dist[n] < dist[m])) return false;
         const earlier =
           by === -1 ||
           dist[n] < dist[by] ||
@@ -311,24 +436,28 @@ function repairMarked(
     }
     prevEdge[m] = edge;
     const was = origin[m];
-    origin[m] = edge === -1 ? firstSource(sources, m, dist[m]) : origin[by];
-    // Junctions below it whose edge stands take its hub (in order of distance, so before any redone below).
-    if (origin[m] !== was) {
-      const stack = [m];
-      while (stack.length > 0) {
-        const n = stack.pop()!;
-        for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
-          const f = g.adjEdge[k];
-          const c = g.edgeFrom[f] === n ? g.edgeTo[f] : g.edgeFrom[f];
-          if (c === n || prevEdge[c] !== f || redo[c]) continue;
-          save(c);
-          origin[c] = origin[m];
-          stack.push(c);
-        }
-      }
+    origin[m] = edge === -1 ? firstSource(r.sources, m, dist[m]) : origin[by];
+    if (origin[m] !== was) passHubDown(r, m);
+  }
+  return true;
+}
+
+/** Junctions below `m` whose edge stands take its hub (in order of distance, so before any redone below). */
+function passHubDown(r: Repair, m: number): void {
+  const { g, prevEdge, origin } = r;
+  const redo = r.marks.redo;
+  const stack = [m];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    for (let k = g.adjStart[n]; k < g.adjStart[n + 1]; k++) {
+      const f = g.adjEdge[k];
+      const c = g.edgeFrom[f] === n ? g.edgeTo[f] : g.edgeFrom[f];
+      if (c === n || prevEdge[c] !== f || redo[c]) continue;
+      save(r, c);
+      origin[c] = origin[m];
+      stack.push(c);
     }
   }
-  return { dist, prevEdge, origin, maxDist };
 }
 
 /**
@@ -353,12 +482,50 @@ export function searchAgain(
    */
   alike?: SearchInput & { result: SearchResult },
 ): SearchResult {
+  if (!fed) feedRepairs();
   const maxReset = g.nodeCount * REPAIR_MAX_RESET_SHARE;
   return (
     (last && repairSearch(g, last, now, maxReset, inPlace)) ??
     (alike && repairSearch(g, alike, now, maxReset)) ??
     dijkstra(g, now.sources, now.cost, now.stopAt, -1, undefined, now.passCost)
   );
+}
+
+let fed = false;
+
+/**
+ * Runs the walks of repairs of repairFeed.ts once, before the first search of the process is repaired: on a
+ * grid of its own (with marks of its own), whose results no one reads. Each phase of the repair has then run
+ * all its branches a few times, so the code optimized during the first analysis of a date is the code the
+ * repairs of a date change need (see repairFeed.ts). Once per process, on its first analysis.
+ */
+function feedRepairs(): void {
+  fed = true;
+  const g = feedGrid(8);
+  const sources = [
+    { node: 0, cost: 0.5 },
+    { node: 27, cost: 0.25 },
+  ];
+  for (const walk of feedSteps(g, 16)) {
+    let last: (SearchInput & { result: SearchResult }) | undefined;
+    for (const { before, now: cost, inPlace, maxReset, stopAt, passCost } of walk) {
+      last ??= {
+        sources,
+        cost: before,
+        stopAt,
+        passCost,
+        result: dijkstra(g, sources, before, stopAt, -1, undefined, passCost),
+      };
+      const now: SearchInput = { sources, cost, stopAt, passCost };
+      if (!inPlace) searchAgain(g, undefined, now, false, last);
+      else {
+        const result =
+          repairSearch(g, last, now, maxReset, true) ??
+          dijkstra(g, sources, cost, stopAt, -1, undefined, passCost);
+        last = { ...now, result };
+      }
+    }
+  }
 }
 
 /** Edges whose cost differs, or undefined when an edge costs next to nothing (`tiny` or less) in either. */
