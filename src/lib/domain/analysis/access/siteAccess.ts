@@ -5,11 +5,10 @@ import type {
   Reason,
   SiteAccess,
   SiteFeature,
-  SiteFlag,
   SiteReport,
 } from '../../schemas';
 import { siteFindingsOn } from '../../siteFindingsOn';
-import { siteStatusOn } from '../../siteStatusOn';
+import { siteStatusOn, type SiteStatusOnDate } from '../../siteStatusOn';
 import type { AnalysisContext } from '../context';
 import { formatKm, sortReasons } from '../reasons';
 import { round3, roundPosition } from '../round';
@@ -23,6 +22,7 @@ import { searchAgain, type SearchInput } from './repairSearch';
 import { polygonIndexOf } from '../polygonIndexOf';
 import { sameSet } from '../sameSet';
 import { BlockageTree, bindingFirst } from './blockagesAlong';
+import { reportReasons, siteFlags } from './siteReportParts';
 import { SearchTrees } from './carriedTrees';
 import { BLOCKED_PENALTY_KM } from './edgeCosts';
 import { carriedEdgeCosts, costChangesFrom, type CostsMade } from './carriedCosts';
@@ -518,22 +518,7 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
     if (lifecycle.status !== 'active') {
       madeInputs = { lifecycle, findings, reasons: [], paths: undefined };
       if (last && sameReportInputs(last.inputs, madeInputs)) return last.report;
-      // An emptied, destroyed, closed or relocated site is no place to reach: no routing, no flags.
-      const inactive: Reason = {
-        code: 'site_inactive',
-        featureId: p.id,
-        detail: `${lifecycle.status} since ${lifecycle.since} (${lifecycle.source})${lifecycle.movedTo.length > 0 ? `; people moved to ${lifecycle.movedTo.map((m) => (m.population === null ? m.siteId : `${m.siteId} (${m.population})`)).join(', ')}` : ''}`,
-      };
-      return siteReport(base, {
-        access: 'inactive',
-        flags: [],
-        besieged: false,
-        ipcPhase: null,
-        famine: false,
-        bestPath: null,
-        options: classOrder.map((cls) => infeasible(cls, [inactive])),
-        reasons: [inactive],
-      });
+      return inactiveReport(base, lifecycle);
     }
 
     const sieges = ctx.sieges.filter((c) => insideSiege(c, position));
@@ -567,11 +552,9 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
         detail: `besieged by ${actorName(c.properties.actorId)}${c.properties.validFrom ? ` since ${c.properties.validFrom}` : ''}`,
       });
     reasons.push(...protection.massViolence);
-    const flags = new Set<SiteFlag>();
-    if (reasons.length > 0) flags.add('protection');
-    if (sieges.length > 0) flags.add('besieged');
+    // Before the famine reason: famine is a flag of its own, not a reason for protection.
+    const protectionFlag = reasons.length > 0;
     if (famine) {
-      flags.add('famine');
       reasons.push({
         code: 'famine',
         featureId: p.id,
@@ -609,111 +592,13 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
       };
       options = classOrder.map((cls) => infeasible(cls, [off]));
       leading = [off];
-    } else {
-      type Found = ReturnType<typeof pathOf>;
-      const found: { cls: AccessClass; path: Found | null }[] = [];
-      for (const cls of classOrder) {
-        if (cls === 'internal' && p.hub) {
-          const self: BestPath = {
-            fromHubId: p.id,
-            viaCrossingIds: [],
-            lengthKm: 0,
-            cost: 0,
-            segmentIds: [],
-            geometry: { type: 'LineString', coordinates: [position, position] },
-          };
-          found.push({
-            cls,
-            path: {
-              ...self,
-              hubPosition: position,
-              atRisk: [],
-              usesCrossline: false,
-              crosslineIds: [],
-              best: () => self,
-            },
-          });
-          continue;
-        }
-        let path: Found | null = null;
-        // A hub needs no front line crossed to reach itself.
-        if (cls === 'crossline' && p.hub) {
-          found.push({ cls, path: found[0].path });
-          continue;
-        }
-        for (const [domestic, crossline] of classSearches[cls]) {
-          const s = runSearch({ country: p.country, domestic, crossline, explain: false });
-          const dist = s.result.dist[att.node];
-          if (dist === Infinity) continue;
-          // The crossline search costs no more than the internal one: when equal, it is the internal path.
-          const internal = found[0]?.path;
-          if (cls === 'crossline' && internal && round3(dist + att.attachKm) === internal.cost)
-            path = internal;
-          else path = pathOf(s, att.node, site, att.attachKm);
-          break;
-        }
-        // A besieged site is reached only from a hub inside its ring, even where its nearest road lies outside.
-        const from = path?.hubPosition;
-        if (from && !sieges.every((c) => insideSiege(c, from))) path = null;
-        found.push({ cls, path });
-      }
-      const explained = new Map<AccessClass, { reasons: Reason[]; cost: number }>();
-      options = found.map((f): AccessOption => {
-        if (f.path)
-          return {
-            class: f.cls,
-            feasible: true,
-            fromHubId: f.path.fromHubId,
-            viaCrossingIds: f.path.viaCrossingIds,
-            lengthKm: f.path.lengthKm,
-            cost: f.path.cost,
-            reasons: f.path.atRisk,
-          };
-        // Internal fails where the crossline option does not: because its path passes the front line.
-        const crosslinePath = found[1].path;
-        const why =
-          f.cls === 'internal' && crosslinePath && crosslinePath.crosslineIds.length > 0
-            ? {
-                reasons: crosslinePath.crosslineIds.map((id) => crosslineNeeded(id, p.country)),
-                cost: Infinity,
-              }
-            : explain(f.cls, p.country, att.node);
-        explained.set(f.cls, why);
-        const noRoad: Reason = {
-          code: 'no_road_connection',
-          featureId: p.id,
-          detail:
-            hubs.length === 0
-              ? 'no supply hub lies on the road network on this date'
-              : `no road links it to a supply hub ${f.cls === 'cross_border' ? 'abroad' : `of ${p.country}`} that may be used`,
-        };
-        // No road at all says so; a road with nothing on it to clear is a besieged site's own ring.
-        const whyReasons = why.reasons.length > 0 || why.cost !== Infinity ? why.reasons : [noRoad];
-        return infeasible(f.cls, [...besiegedReasons, ...whyReasons]);
-      });
-      // Headline: the feasible option of least cost; equal costs go to internal, then crossline.
-      let best: (typeof found)[number] | undefined;
-      for (const f of found) if (f.path && (!best?.path || f.path.cost < best.path.cost)) best = f;
-      if (best?.path) {
-        access = accessOfClass[best.cls];
-        bestPath = best.path.best();
-        bestAtRisk = best.path.atRisk;
-        bestCrossline = best.path.usesCrossline;
-      } else {
-        // Cut off: the reasons of the option that needs the fewest blockages cleared (then the shortest).
-        let pick: { reasons: Reason[]; cost: number } | undefined;
-        for (const cls of classOrder) {
-          const w = explained.get(cls);
-          if (
-            w &&
-            w.reasons.length > 0 &&
-            (!pick || w.cost < pick.cost || (w.cost === pick.cost && w.reasons.length < pick.reasons.length))
-          )
-            pick = w;
-        }
-        leading = pick ? [...besiegedReasons, ...pick.reasons] : options[0].reasons;
-      }
-    }
+    } else
+      ({ access, options, bestPath, leading, bestAtRisk, bestCrossline } = optionsAt(
+        site,
+        att,
+        sieges,
+        besiegedReasons,
+      ));
     if (pathInputs && !kept) {
       const searchKeys = [...tried];
       const searchHubs = searchKeys.map(hubsOf);
@@ -730,31 +615,147 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
       };
     } else madePaths = kept;
     madeInputs = { lifecycle, findings, reasons, paths: madePaths };
-    if (access === 'cut_off') flags.add('cut_off');
-    if (access === 'cross_border_only') flags.add('cross_border');
-    if (bestCrossline) flags.add('crossline');
-    const flagOrder: SiteFlag[] = [
-      'protection',
-      'besieged',
-      'cross_border',
-      'crossline',
-      'cut_off',
-      'famine',
-    ];
-    const leadKeys = new Set(leading.map((r) => `${r.code}\u0000${r.featureId}\u0000${r.detail}`));
-    const rest = sortReasons([...reasons, ...bestAtRisk]).filter(
-      (r) => !leadKeys.has(`${r.code}\u0000${r.featureId}\u0000${r.detail}`),
-    );
     return siteReport(base, {
       access,
-      flags: flagOrder.filter((f) => flags.has(f)),
+      flags: siteFlags({
+        protection: protectionFlag,
+        besieged: sieges.length > 0,
+        access,
+        crossline: bestCrossline,
+        famine,
+      }),
       besieged: sieges.length > 0,
       ipcPhase: finding?.ipcPhase ?? null,
       famine,
       bestPath,
       options,
-      reasons: [...leading, ...rest],
+      reasons: reportReasons(leading, reasons, bestAtRisk),
     });
+  }
+
+  /**
+   * The options of an active site on the roads made anew (not kept from the last analysis), with the access,
+   * best path and reasons they give. A function of its own rather than a branch of `evaluate`: the optimizing
+   * compiler then compiles it apart (evaluate compiled with it inlined took 250–300 ms of compile jobs each
+   * time, again after each deoptimization), and a date change, whose reuse checks `evaluate` runs for the first
+   * time then, does not leave this part's optimized code along with evaluate's.
+   */
+  function optionsAt(
+    site: SiteFeature,
+    att: { node: number; attachKm: number },
+    sieges: readonly AnalysisContext['sieges'][number][],
+    besiegedReasons: readonly Reason[],
+  ): MadeOptions {
+    const p = site.properties;
+    const position = site.geometry.coordinates;
+    let bestPath: BestPath | null = null;
+    let leading: Reason[] = [];
+    let bestAtRisk: Reason[] = [];
+    let bestCrossline = false;
+    let access: SiteAccess = 'cut_off';
+    type Found = ReturnType<typeof pathOf>;
+    const found: { cls: AccessClass; path: Found | null }[] = [];
+    for (const cls of classOrder) {
+      if (cls === 'internal' && p.hub) {
+        const self: BestPath = {
+          fromHubId: p.id,
+          viaCrossingIds: [],
+          lengthKm: 0,
+          cost: 0,
+          segmentIds: [],
+          geometry: { type: 'LineString', coordinates: [position, position] },
+        };
+        found.push({
+          cls,
+          path: {
+            ...self,
+            hubPosition: position,
+            atRisk: [],
+            usesCrossline: false,
+            crosslineIds: [],
+            best: () => self,
+          },
+        });
+        continue;
+      }
+      let path: Found | null = null;
+      // A hub needs no front line crossed to reach itself.
+      if (cls === 'crossline' && p.hub) {
+        found.push({ cls, path: found[0].path });
+        continue;
+      }
+      for (const [domestic, crossline] of classSearches[cls]) {
+        const s = runSearch({ country: p.country, domestic, crossline, explain: false });
+        const dist = s.result.dist[att.node];
+        if (dist === Infinity) continue;
+        // The crossline search costs no more than the internal one: when equal, it is the internal path.
+        const internal = found[0]?.path;
+        if (cls === 'crossline' && internal && round3(dist + att.attachKm) === internal.cost) path = internal;
+        else path = pathOf(s, att.node, site, att.attachKm);
+        break;
+      }
+      // A besieged site is reached only from a hub inside its ring, even where its nearest road lies outside.
+      const from = path?.hubPosition;
+      if (from && !sieges.every((c) => insideSiege(c, from))) path = null;
+      found.push({ cls, path });
+    }
+    const explained = new Map<AccessClass, { reasons: Reason[]; cost: number }>();
+    const options = found.map((f): AccessOption => {
+      if (f.path)
+        return {
+          class: f.cls,
+          feasible: true,
+          fromHubId: f.path.fromHubId,
+          viaCrossingIds: f.path.viaCrossingIds,
+          lengthKm: f.path.lengthKm,
+          cost: f.path.cost,
+          reasons: f.path.atRisk,
+        };
+      // Internal fails where the crossline option does not: because its path passes the front line.
+      const crosslinePath = found[1].path;
+      const why =
+        f.cls === 'internal' && crosslinePath && crosslinePath.crosslineIds.length > 0
+          ? {
+              reasons: crosslinePath.crosslineIds.map((id) => crosslineNeeded(id, p.country)),
+              cost: Infinity,
+            }
+          : explain(f.cls, p.country, att.node);
+      explained.set(f.cls, why);
+      const noRoad: Reason = {
+        code: 'no_road_connection',
+        featureId: p.id,
+        detail:
+          hubs.length === 0
+            ? 'no supply hub lies on the road network on this date'
+            : `no road links it to a supply hub ${f.cls === 'cross_border' ? 'abroad' : `of ${p.country}`} that may be used`,
+      };
+      // No road at all says so; a road with nothing on it to clear is a besieged site's own ring.
+      const whyReasons = why.reasons.length > 0 || why.cost !== Infinity ? why.reasons : [noRoad];
+      return infeasible(f.cls, [...besiegedReasons, ...whyReasons]);
+    });
+    // Headline: the feasible option of least cost; equal costs go to internal, then crossline.
+    let best: (typeof found)[number] | undefined;
+    for (const f of found) if (f.path && (!best?.path || f.path.cost < best.path.cost)) best = f;
+    if (best?.path) {
+      access = accessOfClass[best.cls];
+      bestPath = best.path.best();
+      bestAtRisk = best.path.atRisk;
+      bestCrossline = best.path.usesCrossline;
+    } else {
+      // Cut off: the reasons of the option that needs the fewest blockages cleared (then the shortest).
+      let pick: { reasons: Reason[]; cost: number } | undefined;
+      for (const cls of classOrder) {
+        const w = explained.get(cls);
+        if (
+          w &&
+          w.reasons.length > 0 &&
+          (!pick || w.cost < pick.cost || (w.cost === pick.cost && w.reasons.length < pick.reasons.length))
+        )
+          pick = w;
+      }
+      leading = pick ? [...besiegedReasons, ...pick.reasons] : options[0].reasons;
+    }
+    return { access, options, bestPath, leading, bestAtRisk, bestCrossline };
   }
 
   function actorName(id: string | undefined): string {
@@ -811,6 +812,31 @@ function siteReport(b: SiteBase, r: Omit<SiteReport, keyof SiteBase>): SiteRepor
     options: r.options,
     reasons: r.reasons,
   };
+}
+
+/** What a site's options give its report. */
+type MadeOptions = Pick<
+  SitePaths,
+  'access' | 'options' | 'bestPath' | 'leading' | 'bestAtRisk' | 'bestCrossline'
+>;
+
+/** The report of a site not active on the date: an emptied, destroyed, closed or relocated site is no place to reach (no routing, no flags). */
+function inactiveReport(base: SiteBase, lifecycle: SiteStatusOnDate): SiteReport {
+  const inactive: Reason = {
+    code: 'site_inactive',
+    featureId: base.id,
+    detail: `${lifecycle.status} since ${lifecycle.since} (${lifecycle.source})${lifecycle.movedTo.length > 0 ? `; people moved to ${lifecycle.movedTo.map((m) => (m.population === null ? m.siteId : `${m.siteId} (${m.population})`)).join(', ')}` : ''}`,
+  };
+  return siteReport(base, {
+    access: 'inactive',
+    flags: [],
+    besieged: false,
+    ipcPhase: null,
+    famine: false,
+    bestPath: null,
+    options: classOrder.map((cls) => infeasible(cls, [inactive])),
+    reasons: [inactive],
+  });
 }
 
 function infeasible(cls: AccessClass, reasons: Reason[]): AccessOption {
