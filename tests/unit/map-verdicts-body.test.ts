@@ -215,6 +215,17 @@ describe('the verdicts body made from the report with rows kept across dates', (
     expect(wireBody(situation, report)).toBe(body(plainVerdicts(situation, report)));
   });
 
+  it('reads the sites afresh when as many sites come in another order, hotspots naming the right rows', () => {
+    const situation = seededSituation(5, false);
+    const report = createAnalyzer(situation).analyze('2024-08-15');
+    expect(wireBody(situation, report)).toBe(body(plainVerdicts(situation, report)));
+    // The same number of sites, so only their ids tell the last date's rows from these.
+    const reversed: AnalysisReport = { ...report, sites: [...report.sites].reverse() };
+    expect(reversed.hotspots.length).toBeGreaterThan(0);
+    expect(reversed.sites[0].id).not.toBe(report.sites[0].id);
+    expect(wireBody(situation, reversed)).toBe(body(plainVerdicts(situation, reversed)));
+  });
+
   it('keeps the plain order when site ids look like array indices, which an object puts first', () => {
     const situation = seededSituation(4, false);
     const report = createAnalyzer(situation).analyze('2024-08-15');
