@@ -14,6 +14,7 @@ import type {
   Situation,
 } from '../schemas';
 import { AnalysisInputError } from './errors';
+import { LayersOfDate } from './layersOfDate';
 import { byId, compareStrings } from './sortById';
 
 /** A front line in force on the as-of date. `geometryKey` is stable while its course is unchanged (cache key). */
@@ -314,7 +315,7 @@ function selectLayers(
     });
   }
 
-  return {
+  return new LayersOfDate({
     asOf,
     month: overrides.month ?? Number(asOf.slice(5, 7)),
     params,
@@ -326,7 +327,7 @@ function selectLayers(
     corridors: valid.corridors,
     incidents,
     constraints: valid.constraints,
-  };
+  });
 }
 
 /** The incidents (in id order) dated within `windowDays` whole days before `asOf`, or on it. */

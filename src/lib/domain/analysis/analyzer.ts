@@ -18,6 +18,7 @@ import { activeLayersOn, type ActiveCrossing } from './activeLayers';
 import type { Graph } from './access/dijkstra';
 import { SiteAccessMemo, siteAccess } from './access/siteAccess';
 import type { AnalysisContext } from './context';
+import { ContextOfDate } from './contextOfDate';
 import { evaluateCorridors } from './corridors/evaluateCorridor';
 import { AnalysisInputError } from './errors';
 import { deriveFrontlines } from './frontlines/deriveFrontlines';
@@ -229,7 +230,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
     }
     const { hazardAreas, hazardAreaIndex } = hazardAreasOf(layers.areas);
     const { hazardConstraints, hazardConstraintIndex, sieges } = hazardConstraintsOf(layers.constraints);
-    return {
+    return new ContextOfDate({
       net,
       edgeCoords,
       edgeHasRepeats,
@@ -257,7 +258,7 @@ export function createAnalyzer(situation: Situation, options: Partial<NetworkOpt
       incidentIndex,
       activeIncidents: sameIds('incidents', layers.incidents),
       crossingsAt,
-    };
+    });
   };
 
   // The entry of an edge in the report, or none for an open or absent edge. An edge whose reasons are the same

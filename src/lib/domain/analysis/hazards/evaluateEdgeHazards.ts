@@ -15,6 +15,7 @@ import { addCrossingHazards } from './crossingHazards';
 import { EdgeReasons } from './edgeReasons';
 import { frontlineContribution, type FrontlineContribution } from './frontlineHazards';
 import type { HazardCache } from './hazardCache';
+import { HazardsOfDate } from './hazardsOfDate';
 import { addIncidentHazards } from './incidentHazards';
 import { addSeasonalHazards } from './seasonalHazards';
 import { OverlaidReasons, type EdgeReasonLookup } from './overlaidReasons';
@@ -259,14 +260,15 @@ export function evaluateEdgeHazards(
 
   const reasons = overlay.commit();
   memo.reasons = reasons;
-  const hazards: EdgeHazards = {
+  const hazards: EdgeHazards = new HazardsOfDate(
     status,
     routeStatus,
-    closedNodes: base.closedNodes,
+    base.closedNodes,
     reasons,
     crossline,
-    dateKey: base,
-  };
+    base,
+    undefined,
+  );
   if (previous) {
     // The last result is only compared with this one: it need not keep the one before it alive.
     previous.changedFrom = undefined;
