@@ -39,6 +39,18 @@ export interface VerdictsWire {
 }
 
 const bit = (b: boolean): Bit => (b ? 1 : 0);
+
+/** A hotspot's components as its wire row, `access` the index of its access word (both encoders share it). */
+export const componentsRowOf = (c: Hotspot['components'], access: number): ComponentsRow => [
+  c.population,
+  c.populationAsOf,
+  bit(c.populationStale),
+  c.ipcPhase,
+  bit(c.ipcPhaseKnown),
+  c.severity,
+  access,
+  c.accessDifficulty,
+];
 /** A trailing value a site row leaves out: no reasons, no flags, 0. */
 const isDefault = (v: unknown) => v === 0 || (Array.isArray(v) && v.length === 0);
 
@@ -78,20 +90,7 @@ export function encodeVerdicts(verdicts: MapVerdicts): VerdictsWire {
   const hotspots = verdicts.hotspots.map(([id, score], i): VerdictsWire['hotspots'][number] => {
     const c = hotspotAt[i + 1]?.components;
     if (!c) return [ref(id), score];
-    return [
-      ref(id),
-      score,
-      [
-        c.population,
-        c.populationAsOf,
-        bit(c.populationStale),
-        c.ipcPhase,
-        bit(c.ipcPhaseKnown),
-        c.severity,
-        word(c.access),
-        c.accessDifficulty,
-      ],
-    ];
+    return [ref(id), score, componentsRowOf(c, word(c.access))];
   });
   const listed = (e: HotspotEntry) => {
     const r = row.get(e.siteId);

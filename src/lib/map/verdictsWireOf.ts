@@ -4,7 +4,13 @@ import type { AnalysisReport, CorridorReport, Hotspot, SiteReport, Situation } f
 import { dateVisibility } from './dateVisibility';
 import { distinctKeys } from './distinctKeys';
 import { crossingStatuses, mapVerdicts } from './mapVerdicts';
-import { encodeVerdicts, type ComponentsRow, type SiteRow, type VerdictsWire } from './verdictsWire';
+import {
+  componentsRowOf,
+  encodeVerdicts,
+  type ComponentsRow,
+  type SiteRow,
+  type VerdictsWire,
+} from './verdictsWire';
 
 // The body of `/map/verdicts.json` is `encodeVerdicts(mapVerdicts(situation, report))`. Made that way, a date
 // change at Sudan scale built the hotspot panel's 5,000 entries with their labels, which the body leaves out,
@@ -96,16 +102,7 @@ function siteRow(s: SiteReport, w: number[]): SiteRow {
 }
 
 const componentsWords = (c: Hotspot['components']) => [c.access];
-const componentsRow = (c: Hotspot['components'], w: number[]): ComponentsRow => [
-  c.population,
-  c.populationAsOf,
-  bit(c.populationStale),
-  c.ipcPhase,
-  bit(c.ipcPhaseKnown),
-  c.severity,
-  w[0],
-  c.accessDifficulty,
-];
+const componentsRow = (c: Hotspot['components'], w: number[]): ComponentsRow => componentsRowOf(c, w[0]);
 
 /**
  * The last site ids of each situation's reports and their rows. A report lists the sites in force on its
