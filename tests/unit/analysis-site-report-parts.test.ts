@@ -11,6 +11,7 @@ import type {
 } from '$lib/domain/schemas';
 import { mulberry32 } from '../../bench/prng';
 import { scaledSudanSituation } from '../helpers/scaledSudanSituation';
+import { squareAround } from '../helpers/squareAround';
 
 const reason = (code: Reason['code'], featureId: string, detail = 'd'): Reason => ({
   code,
@@ -87,18 +88,7 @@ function situationWithFamineAndSieges(seed: number): Situation {
     const r = k % 2 === 0 ? 0.002 : 0.2;
     sieges.push({
       type: 'Feature',
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [x - r, y - r],
-            [x + r, y - r],
-            [x + r, y + r],
-            [x - r, y + r],
-            [x - r, y - r],
-          ],
-        ],
-      },
+      geometry: squareAround(x, y, r),
       properties: {
         id: `siege-${k}`,
         name: `Siege ${k}`,

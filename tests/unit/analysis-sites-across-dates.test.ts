@@ -12,6 +12,7 @@ import { addDays } from '$lib/domain/siteFindingsOn';
 import { shiftedGeometry } from '../../bench/moveFrontline';
 import { mulberry32 } from '../../bench/prng';
 import { scaledSudanSituation } from '../helpers/scaledSudanSituation';
+import { squareAround } from '../helpers/squareAround';
 
 // On another date with the same parameters, a site's last record stands where its searches did not change at
 // its junction and every input of its report that depends on the date is the same: its lifecycle and findings
@@ -142,18 +143,7 @@ function seededSituation(seed: number): Situation {
     const to = rand() < 0.6 ? addDays(from, 1 + Math.floor(rand() * 10)) : undefined;
     sieges.push({
       type: 'Feature',
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [x - r, y - r],
-            [x + r, y - r],
-            [x + r, y + r],
-            [x - r, y + r],
-            [x - r, y - r],
-          ],
-        ],
-      },
+      geometry: squareAround(x, y, r),
       properties: {
         id: `siege-${k}`,
         name: `Siege ${k}`,
