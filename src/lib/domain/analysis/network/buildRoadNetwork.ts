@@ -1,6 +1,4 @@
 import type { Position } from 'geojson';
-import type { BoxIndex } from '../../geo/createBoxIndex';
-import { createPointIndex } from '../../geo/createPointIndex';
 import { expandBboxKm } from '../../geo/expandBboxKm';
 import { haversineKm, haversineKmLonLat } from '../../geo/haversineKm';
 import { projectOnSegmentXY } from '../../geo/projectOnSegment';
@@ -8,6 +6,7 @@ import type { CrossingFeature, RoadFeature, SiteFeature } from '../../schemas';
 import { roundsToItself } from '../round';
 import { byId } from '../sortById';
 import { BuiltEdge } from './builtEdge';
+import { BuiltRoadNetwork } from './builtRoadNetwork';
 import { clusterPoints } from './clusterPoints';
 import { findRoadSplits } from './findRoadSplits';
 import { latAt, lonAt, pointAt, sortCuts, type SortedCuts } from './cutPoints';
@@ -205,11 +204,7 @@ export function buildRoadNetwork(
   // The segments of the edges, on a grid (cheaper to build than a tree for a million segments), which reads
   // each segment's box from its two ends in segCoords rather than from a copy of them as boxes.
   const segGrid = new SegmentGrid(segCoords, segCount > 0 ? (3 * span) / segCount + 1e-6 : 1);
-  // The junctions' tree serves routing alone (the nearest junctions of a route's ends), not the analysis: it
-  // is made on the first route's demand, not in every build (25-60 ms of the grid's build).
-  let nodeIndex: BoxIndex | undefined;
-
-  return {
+  return new BuiltRoadNetwork(
     nodeCount,
     nodeLon,
     nodeLat,
@@ -221,16 +216,13 @@ export function buildRoadNetwork(
     segEdge,
     segVertex,
     segCoords,
-    segIndex: segGrid,
-    edgeRounding: rounding.subarray(0, edges.length),
-    get nodeIndex() {
-      return (nodeIndex ??= createPointIndex(nodeLon, nodeLat));
-    },
+    segGrid,
+    rounding.subarray(0, edges.length),
     crossingNode,
     nodeCrossings,
     siteAttachment,
     warnings,
-  };
+  );
 }
 
 /** The segments of the edges, packed: segment i is `edge[i]`'s `vertex[i]`-th, from (coords[4i], coords[4i + 1])
