@@ -485,7 +485,8 @@ async function main() {
     },
     {
       measure: 'Peak RSS while analysing and routing',
-      figure: mb(enginePeak),
+      // One decimal: a peak a fraction above the target must not print as the target itself, marked unmet.
+      figure: `${(enginePeak / 2 ** 20).toFixed(1)} MB`,
       target: `≤ ${TARGETS.peakMB} MB`,
       met: enginePeak / 2 ** 20 <= TARGETS.peakMB,
     },
