@@ -1,12 +1,13 @@
 // The compact body of `/map/verdicts.json` (`verdictsWire.ts`): what the map decodes from it must be what it
 // read from the verdicts as plain objects before, on the default scenario and on a generated situation.
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '$lib/domain/analysis';
 import type { Situation } from '$lib/domain/schemas';
 import { mapVerdicts, type MapVerdicts } from '$lib/map/mapVerdicts';
 import { decodeVerdicts, encodeVerdicts, type VerdictsWire } from '$lib/map/verdictsWire';
 import { loadSituationFromDir } from '$lib/server/geodata/loadSituationFromDir';
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 import { generateSituation, SUDAN_SCALE } from '../../bench/generate';
 
 /** The map's verdicts through the wire, as the browser gets them: JSON text, parsed, decoded. */
@@ -85,5 +86,33 @@ describe('the verdicts body', () => {
     expect(sent(odd)).toStrictEqual(odd);
     const broken = { ...v, sites: {} };
     expect(() => encodeVerdicts(broken)).toThrow(/has no verdict/);
+  });
+
+  describe("the panel's labels", () => {
+    const original = getLocale;
+    afterEach(() => overwriteGetLocale(original));
+
+    it('are in the language the map shows when it decodes, from one body to the next', () => {
+      const analyzer = createAnalyzer(geodata);
+      const report = analyzer.analyze('2024-08-20');
+      const body = JSON.stringify(encodeVerdicts(mapVerdicts(geodata, report)));
+      const decoded = (locale: 'ar' | 'en') => {
+        overwriteGetLocale(() => locale);
+        return decodeVerdicts(JSON.parse(body) as VerdictsWire);
+      };
+      // Each language's panel as the map built it from the report in that language.
+      const inArabic = decoded('ar');
+      expect(inArabic).toStrictEqual(asBefore(mapVerdicts(geodata, report)));
+      const inEnglish = decoded('en');
+      expect(inEnglish).toStrictEqual(asBefore(mapVerdicts(geodata, report)));
+      const [ar] = inArabic.hotspotList.ranked;
+      const [en] = inEnglish.hotspotList.ranked;
+      expect(ar.accessLabel).toMatch(/[\u0600-\u06ff]/);
+      expect(en.accessLabel).not.toBe(ar.accessLabel);
+      expect(ar.reasons.length).toBeGreaterThan(0);
+      expect(ar.reasons.every((r) => /[\u0600-\u06ff]/.test(r))).toBe(true);
+      expect(ar.flags.length).toBeGreaterThan(0);
+      expect(ar.flags[0].label).not.toBe(en.flags[0].label);
+    });
   });
 });

@@ -2,6 +2,7 @@ import type { AnalysisReport, Hotspot, Reason, ReasonCode, SiteAccess, SiteFlag 
 import { accessDifficulty } from '$lib/domain/analysis/hotspots';
 import { ACCESS_LABELS, FLAG_LABELS, REASON_LABELS } from './analysisDetails';
 import { distinctKeys } from './distinctKeys';
+import { onceEach } from './onceEach';
 
 /** One entry of the hotspot panel. */
 export interface HotspotEntry {
@@ -82,14 +83,4 @@ export function hotspotList(report: AnalysisReport): HotspotList {
       return e ? [e] : [];
     });
   return { ranked, unranked };
-}
-
-/** `label`, asked once per distinct key. */
-function onceEach<K extends string>(label: (key: K) => string): (key: K) => string {
-  const known = new Map<K, string>();
-  return (key) => {
-    let l = known.get(key);
-    if (l === undefined) known.set(key, (l = label(key)));
-    return l;
-  };
 }
