@@ -36,26 +36,11 @@ export interface HotspotList {
  */
 export function hotspotList(report: AnalysisReport): HotspotList {
   const sites = new Map(report.sites.map((s) => [s.id, s]));
-  // Each label is a message looked up in the current language: at Sudan scale 5,000 entries asked for about
-  // 25,000 of them, a large part of the list's time, when a list names a few dozen distinct ones. The language
-  // does not change within this call, so each is asked once.
-  const accessLabel = onceEach((a: SiteAccess) => ACCESS_LABELS[a].label);
-  const flagLabel = onceEach((f: SiteFlag) => FLAG_LABELS[f]);
-  const reasonLabel = onceEach((code: ReasonCode) => REASON_LABELS[code] ?? code);
-  const reasonLabelOf = (r: Reason) => reasonLabel(r.code);
-  // A ranked entry gets its rank, score and components in the same object (a copy of each entry spread with
-  // them was most of the list's time: 5,000 hotspots at Sudan scale).
+  const panelEntry = panelEntries((r: Reason) => r.code);
   const entry = (siteId: string, rank?: number, h?: Hotspot): HotspotEntry | undefined => {
     const s = sites.get(siteId);
     if (!s) return undefined;
-    const e: HotspotEntry = {
-      siteId,
-      name: s.name,
-      access: s.access,
-      accessLabel: accessLabel(s.access),
-      flags: s.flags.map((flag) => ({ flag, label: flagLabel(flag) })),
-      reasons: distinctKeys(s.reasons, reasonLabelOf),
-    };
+    const e = panelEntry(siteId, s.name, s.access, s.flags, s.reasons);
     if (h) {
       e.rank = rank;
       e.score = h.score;
@@ -83,4 +68,38 @@ export function hotspotList(report: AnalysisReport): HotspotList {
       return e ? [e] : [];
     });
   return { ranked, unranked };
+}
+
+/**
+ * Makes the hotspot panel's entries, labelled in the current language, from a site's name, access, flags and
+ * reasons (`codeOf` gives a reason's code). A ranked entry gets its rank, score and components set on the same
+ * object afterwards: a copy spread with them was most of the list's time at Sudan scale (5,000 hotspots).
+ *
+ * Each label is a message looked up in the current language: 5,000 entries asked for about 25,000 of them, a
+ * large part of the list's time, when a list names a few dozen distinct ones. So each is asked once per maker;
+ * make one per list, as the language may change between lists but not within one.
+ *
+ * @example panelEntries((r: Reason) => r.code)(s.id, s.name, s.access, s.flags, s.reasons).accessLabel
+ */
+export function panelEntries<R>(
+  codeOf: (reason: R) => string,
+): (
+  siteId: string,
+  name: string,
+  access: SiteAccess,
+  flags: readonly SiteFlag[],
+  reasons: readonly R[],
+) => HotspotEntry {
+  const accessLabel = onceEach((a: SiteAccess) => ACCESS_LABELS[a].label);
+  const flagLabel = onceEach((f: SiteFlag) => FLAG_LABELS[f]);
+  const reasonLabel = onceEach((code: string) => REASON_LABELS[code as ReasonCode] ?? code);
+  const reasonLabelOf = (r: R) => reasonLabel(codeOf(r));
+  return (siteId, name, access, flags, reasons) => ({
+    siteId,
+    name,
+    access,
+    accessLabel: accessLabel(access),
+    flags: flags.map((flag) => ({ flag, label: flagLabel(flag) })),
+    reasons: distinctKeys(reasons, reasonLabelOf),
+  });
 }

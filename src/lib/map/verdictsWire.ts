@@ -1,9 +1,6 @@
 import type { Hotspot, SiteAccess, SiteFlag } from '$lib/domain/schemas';
-import { ACCESS_LABELS, FLAG_LABELS, REASON_LABELS } from './analysisDetails';
-import { distinctKeys } from './distinctKeys';
-import type { HotspotEntry } from './hotspotList';
+import { panelEntries, type HotspotEntry } from './hotspotList';
 import type { CorridorVerdict, MapVerdicts, SiteVerdict } from './mapVerdicts';
-import { onceEach } from './onceEach';
 
 // The shape `/map/verdicts.json` sends `MapVerdicts` in (docs/scaling.md, "The verdicts of a date"). At Sudan
 // scale the objects weigh 2.8 MiB of JSON, most of it keys repeated per site and the hotspot panel's labels,
@@ -148,24 +145,13 @@ export function decodeVerdicts(wire: VerdictsWire): MapVerdicts {
       reasons: reasons.map((r) => words[r]),
     };
   const idOf = (ref: SiteRef) => (typeof ref === 'number' ? wire.sites[ref][0] : ref);
-  // As `hotspotList` builds an entry from the site's report, from the site's verdict; each label asked once
-  // (at Sudan scale the panel's 5,000 entries asked for about 20,000 messages, two thirds of the decoding).
-  const accessLabel = onceEach((a: SiteAccess) => ACCESS_LABELS[a].label);
-  const flagLabel = onceEach((f: SiteFlag) => FLAG_LABELS[f]);
-  const reasonLabel = onceEach((r: string) => REASON_LABELS[r as keyof typeof REASON_LABELS] ?? r);
+  // As `hotspotList` makes an entry from the site's report, from the site's verdict.
+  const panelEntry = panelEntries((code: string) => code);
   const entry = (row: number, name: string): HotspotEntry => {
     const siteId = wire.sites[row][0];
     const site = sites[siteId];
-    const access = site.access as SiteAccess;
     const flags = site.flags === '' ? [] : (site.flags.split(',') as SiteFlag[]);
-    return {
-      siteId,
-      name,
-      access,
-      accessLabel: accessLabel(access),
-      flags: flags.map((flag) => ({ flag, label: flagLabel(flag) })),
-      reasons: distinctKeys(site.reasons, reasonLabel),
-    };
+    return panelEntry(siteId, name, site.access as SiteAccess, flags, site.reasons);
   };
   const components = (c: ComponentsRow): Hotspot['components'] => ({
     population: c[0],
