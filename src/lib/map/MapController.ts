@@ -9,13 +9,22 @@ import { BEST_PATH_SOURCE } from './bestPathLayer';
 import { CHANGES_SOURCE } from './changesLayer';
 import { layerGroups, sourceId, type LayerGroup } from './layerGroups';
 import type { MapData } from './mapData';
+import {
+  diffFeatureStates,
+  featureStatesOf,
+  type FeatureStates,
+  type FeatureStateValues,
+} from './featureStates';
 import { imageFor } from './patterns';
 import { SELECTION_SOURCE } from './selectionLayer';
 import { buildStyle } from './style';
-import { CHANGED_STATE, type ChangedIds, isDrawn, SHOWN_STATE, tiledStyle } from './tiledStyle';
+import { CHANGED_STATE, type ChangedIds, isDrawn, tiledStyle } from './tiledStyle';
 import type { MapVerdicts } from './mapVerdicts';
 import type { InViewFeature } from './tiledList';
 import type { MapView } from './urlState';
+
+/** The feature states of a group a date names nothing in. */
+const NONE_STATED: ReadonlyMap<string, FeatureStateValues> = new Map();
 
 /** Layers a click or tap can select, topmost first. */
 export const INTERACTIVE_LAYERS = [
@@ -96,7 +105,7 @@ export class MapController {
   /** Tiled map: the features compare mode outlines now (kept: a date's verdicts reset feature state). */
   private changedIds: ChangedIds = {};
   /** Tiled map: the feature state the last date set, by group and id (the next date changes only what differs). */
-  private stated: Record<string, Record<string, Record<string, string | number | boolean>>> = {};
+  private stated: FeatureStates = {};
   private dataDate: string | undefined;
   private readonly handle: CorridorMapHandle;
 
@@ -305,48 +314,13 @@ export class MapController {
 
   private applyVerdicts(v: MapVerdicts): void {
     const startMs = performance.now();
-    const states: Record<string, Record<string, Record<string, string | number | boolean>>> = {
-      corridors: Object.fromEntries(Object.entries(v.corridors).map(([id, c]) => [id, { status: c.status }])),
-      sites: Object.fromEntries(
-        Object.entries(v.sites).map(([id, s]) => [
-          id,
-          {
-            status: s.status,
-            flags: s.flags,
-            besieged: s.besieged,
-            population: s.population,
-            ipcPhase: s.ipcPhase,
-            famine: s.famine,
-          },
-        ]),
-      ),
-      crossings: Object.fromEntries(Object.entries(v.crossings).map(([id, status]) => [id, { status }])),
-    };
-    // What counts on the date (`DateVisibility`): short lists, set as feature state so no tile reloads.
-    const set = (group: string, id: string, state: Record<string, string | number | boolean>) =>
-      ((states[group] ??= {})[id] = { ...states[group][id], ...state });
-    for (const [group, ids] of Object.entries(v.visibility.hidden))
-      for (const id of ids ?? []) set(group, id, { [SHOWN_STATE]: false });
-    for (const id of v.visibility.incidents) set('incidents', id, { [SHOWN_STATE]: true });
-    for (const id of v.visibility.impassable) set('roads', id, { impassable: true });
-    // Only what differs from the date drawn before: a feature-state change re-evaluates the paint of each
-    // feature it names, in every loaded tile (tens of thousands of features at Sudan scale).
+    const states = featureStatesOf(v);
     for (const group of layerGroups) {
       const source = sourceId(group);
-      const before = this.stated[group] ?? {};
-      const now = states[group] ?? {};
-      // Features the date has no verdict for go back to the look before any (a crossing without a status
-      // is not drawn), and those the date does not name to their group's default (`shownByDefault`).
-      for (const id of Object.keys(before))
-        if (!(id in now)) this.map.removeFeatureState({ source, sourceLayer: group, id });
-      for (const [id, state] of Object.entries(now)) {
-        const was = before[id];
-        // A key the feature had and no longer has goes back to its default.
-        const dropped = was !== undefined && Object.keys(was).some((k) => !(k in state));
-        if (was && !dropped && Object.keys(state).every((k) => was[k] === state[k])) continue;
-        if (dropped) this.map.removeFeatureState({ source, sourceLayer: group, id });
-        this.map.setFeatureState({ source, sourceLayer: group, id }, state);
-      }
+      diffFeatureStates(this.stated[group] ?? NONE_STATED, states[group] ?? NONE_STATED, {
+        remove: (id) => this.map.removeFeatureState({ source, sourceLayer: group, id }),
+        set: (id, state) => this.map.setFeatureState({ source, sourceLayer: group, id }, state),
+      });
     }
     this.stated = states;
     // Removing a feature's state above removed its outline of compare mode too.
