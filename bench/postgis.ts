@@ -219,7 +219,7 @@ function hazardQuery(asOf: string, p: NaiveParams): { text: string; values: unkn
 
 /**
  * Loads the situation into PostGIS and times the query; `null` (after one line saying how to enable it)
- * when `BENCH_PG_URL` is not set.
+ * when `BENCH_PG_URL` is not set (`npm run bench` sets it to a throw-away server: scripts/with-postgis-bench.sh).
  */
 export async function postgisBench(
   situation: Situation,
@@ -231,7 +231,8 @@ export async function postgisBench(
   const url = process.env.BENCH_PG_URL;
   if (!url) {
     log(
-      'PostGIS comparison skipped: set BENCH_PG_URL=postgres://user:password@host:port/db (PostGIS installed) to run it.',
+      'PostGIS comparison skipped: no BENCH_PG_URL. The npm scripts start a throw-away server when PostgreSQL and ' +
+        'PostGIS are installed; or set BENCH_PG_URL=postgres://user:password@host:port/db (PostGIS installed).',
     );
     return null;
   }

@@ -2,8 +2,9 @@
  * `npm run bench:tiles`: the time to make vector tiles at Sudan scale (bench/generate.ts, SUDAN_SCALE) by the
  * two writers, in the same run, from the same stored data: geojson-vt and vt-pbf in this process (the path of
  * the embedded database) and PostGIS's `ST_AsMVT` in the database (migration 0021). Needs a PostgreSQL server
- * with PostGIS: `BENCH_PG_URL`, or `TEST_DATABASE_URL` as scripts/with-postgres.sh sets it
- * (`scripts/with-postgres.sh npm run bench:tiles`); a database of its own is made there and dropped at the end.
+ * with PostGIS: `BENCH_PG_URL`, or `TEST_DATABASE_URL` as scripts/with-postgres.sh sets it; `npm run bench:tiles`
+ * starts a throw-away one when PostgreSQL and PostGIS are installed (scripts/with-postgis-bench.sh). A database of
+ * its own is made there and dropped at the end.
  *
  * The same tiles are asked of both, all eight layer groups, as an administrator sees them (every record):
  * at zooms 4 to 14, the 4 × 3 tiles of a map view around Khartoum's side of the country. The JavaScript path
@@ -30,7 +31,8 @@ import { vectorTile } from '../src/lib/server/mapView/vectorTiles';
 const url = process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL;
 if (!url) {
   console.error(
-    'bench:tiles: set BENCH_PG_URL, or run it with scripts/with-postgres.sh, to a server with PostGIS',
+    'bench:tiles: needs PostGIS: install PostgreSQL and PostGIS (npm run bench:tiles then starts a throw-away ' +
+      'server), or set BENCH_PG_URL to a server with PostGIS',
   );
   process.exit(2);
 }
