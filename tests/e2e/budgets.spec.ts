@@ -43,19 +43,25 @@ async function countingRelay(appPort: number) {
 
 /**
  * What Chromium reports it received for the page's own requests (CDP), the paths it asked for and what each
- * response cost (headers and body as sent) with the status and the type Chromium gave it.
+ * response cost (headers and body as sent) with the status and the type Chromium gave it, and what asked for
+ * it (a stylesheet, a script, the parser), so that a request a budget did not expect says where it came from.
  */
 async function chromiumCount(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   const urls = new Map<string, string>();
   const answers = new Map<string, string>();
+  const askers = new Map<string, string>();
   const seen = {
     bytes: 0,
     paths: [] as string[],
-    responses: [] as { path: string; bytes: number; what: string }[],
+    responses: [] as { path: string; bytes: number; what: string; askedBy: string }[],
   };
-  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.requestWillBeSent', (e) => {
+    urls.set(e.requestId, e.request.url);
+    const by = e.initiator.url ?? e.initiator.stack?.callFrames[0]?.url;
+    askers.set(e.requestId, `${e.initiator.type}${by ? ` ${new URL(by, e.request.url).pathname}` : ''}`);
+  });
   cdp.on('Network.responseReceived', (e) =>
     answers.set(e.requestId, `${e.response.status} ${e.type}${e.response.fromDiskCache ? ' (cache)' : ''}`),
   );
@@ -69,6 +75,7 @@ async function chromiumCount(page: Page) {
       path: pathname + search,
       bytes: e.encodedDataLength,
       what: answers.get(e.requestId) ?? '',
+      askedBy: askers.get(e.requestId) ?? '',
     });
   });
   return seen;
@@ -77,7 +84,7 @@ async function chromiumCount(page: Page) {
 /** Every response of a visit, largest first, for finding what a budget is spent on (`E2E_LIST_RESPONSES=1`). */
 function listResponses(
   title: string,
-  responses: { path: string; bytes: number; what: string }[],
+  responses: { path: string; bytes: number; what: string; askedBy: string }[],
   requests: string[],
 ) {
   if (!process.env.E2E_LIST_RESPONSES) return;
@@ -88,7 +95,8 @@ function listResponses(
     [
       title,
       ...rows.map(
-        (r) => `${(r.bytes / 1024).toFixed(1).padStart(8)} KB  ${r.what.padEnd(18)} ${r.path.slice(0, 110)}`,
+        (r) =>
+          `${(r.bytes / 1024).toFixed(1).padStart(8)} KB  ${r.what.padEnd(18)} ${r.path.slice(0, 90)}  ← ${r.askedBy}`,
       ),
     ].join('\n'),
   );
@@ -140,7 +148,9 @@ test('the Arabic embed loads in at most 600 KB, the Arabic WOFF2 its names need 
   // as a response of 0 bytes. What matters is what crossed the wire: the server was asked for it once.
   const isFont = (path: string) => /\.(woff2?|ttf|otf)(\?|$)/.test(path);
   const fonts = responses.filter((r) => isFont(r.path));
-  expect([...new Set(fonts.map((r) => r.path))]).toEqual(['/fonts/NotoSansArabic-Regular.woff2']);
+  // Should another font come, the message says what asked for it (a stylesheet's @font-face, or a script).
+  const asked = fonts.map((r) => `${r.path} (${r.what}, asked by ${r.askedBy})`).join('; ');
+  expect([...new Set(fonts.map((r) => r.path))], asked).toEqual(['/fonts/NotoSansArabic-Regular.woff2']);
   expect(requests.filter(isFont)).toEqual(['/fonts/NotoSansArabic-Regular.woff2']);
   console.log(
     `embed in Arabic, first visit: ${(wire / KB).toFixed(1)} KB on the wire (Chromium's count ${(chromium / KB).toFixed(1)} KB)`,
