@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '$lib/domain/analysis';
+import { unmadeCourse } from '$lib/domain/analysis/access/lazyBestPath';
 import { parseSituation } from '$lib/domain/schemas';
 import { loadSituationFromDir } from '$lib/server/geodata/loadSituationFromDir';
 import { jsonBytes, reportJsonBytes } from '$lib/server/situation/reportBytes';
@@ -40,6 +41,25 @@ describe("a report's JSON length, estimated without writing it", () => {
       expect(ratio, date).toBeGreaterThan(0.97);
       expect(ratio, date).toBeLessThan(1.03);
     }
+  });
+
+  it('counts the best paths whose course is not made yet without making them, within 3 %', () => {
+    const { input } = generateSituationInput(sudanScaled(0.03, 4));
+    const report = createAnalyzer(parseSituation(input)).analyze('2024-08-15');
+    const paths = report.sites.flatMap((s) =>
+      s.bestPath && s.bestPath.fromHubId !== s.id ? [s.bestPath] : [],
+    );
+    expect(paths.length).toBeGreaterThan(50);
+    expect(paths.every((p) => unmadeCourse(p))).toBe(true);
+    const estimate = reportJsonBytes(report);
+    // Counted, not made: the server's cache counts every report it keeps, most of whose courses nobody reads.
+    expect(paths.every((p) => unmadeCourse(p))).toBe(true);
+    const ratio = estimate / real(report);
+    expect(ratio).toBeGreaterThan(0.97);
+    expect(ratio).toBeLessThan(1.03);
+    // Written out, each was made, and is counted as made from then on.
+    expect(paths.some((p) => unmadeCourse(p))).toBe(false);
+    expect(Math.abs(jsonBytes(report) / real(report) - 1)).toBeLessThan(0.03);
   });
 
   it("counts a date walk's reports as counting each afresh would, though they share lines and id lists", () => {

@@ -3,7 +3,7 @@ import type { AnalysisReport, CompactReport, RoadRanges } from '../schemas';
 /**
  * The compact form of a report (schemas/report.ts, `compactReportSchema`): the same answers, with the road
  * segments replaced by `roads` (ranges per road, from `Analyzer.roadRanges` on the same date) and no stretch or
- * best-path geometry. Its size grows with what is not open and with the corridors and sites, not with the
+ * best-path geometry (never made for it: lazyBestPath.ts). Its size grows with what is not open and with the corridors and sites, not with the
  * road network. The report is not changed.
  */
 export function compactReport(report: AnalysisReport, roads: RoadRanges[]): CompactReport {
@@ -16,7 +16,14 @@ export function compactReport(report: AnalysisReport, roads: RoadRanges[]): Comp
     })),
     sites: sites.map((s) => ({
       ...s,
-      bestPath: s.bestPath && (({ geometry: _geometry, ...path }) => path)(s.bestPath),
+      // Named one by one: taking the rest of it apart from `geometry` would read the course, made on first read.
+      bestPath: s.bestPath && {
+        fromHubId: s.bestPath.fromHubId,
+        viaCrossingIds: s.bestPath.viaCrossingIds,
+        lengthKm: s.bestPath.lengthKm,
+        cost: s.bestPath.cost,
+        segmentIds: s.bestPath.segmentIds,
+      },
     })),
     roads,
   };

@@ -1,3 +1,5 @@
+import type { Position } from 'geojson';
+import { unmadeCourse } from '$lib/domain/analysis/access/lazyBestPath';
 import type { AnalysisReport } from '$lib/domain/schemas';
 
 // The analysis cache is bounded in bytes of report JSON. Measuring that with `JSON.stringify` cost as much CPU
@@ -92,6 +94,15 @@ function valueBytes(value: unknown, kept: WeakMap<readonly unknown[], number> | 
       let n = 2;
       let first = true;
       for (const key in value) {
+        // A best path's course is made when first read (lazyBestPath.ts): not to count it.
+        if (key === 'geometry') {
+          const course = unmadeCourse(value);
+          if (course) {
+            n += (first ? 0 : 1) + key.length + 3 + lineBytes(course);
+            first = false;
+            continue;
+          }
+        }
         const v = (value as Record<string, unknown>)[key];
         if (v === undefined || typeof v === 'function') continue;
         n += (first ? 0 : 1) + key.length + 3 + valueBytes(v, kept);
@@ -137,6 +148,14 @@ function arrayBytes(
   return m;
 }
 
+/** About the JSON of an unmade course's line: its positions counted as the mean of its two ends. */
+function lineBytes(course: { positions: number; start: Position; end: Position }): number {
+  const k = course.positions;
+  const chars = Math.round((positionChars(course.start) + positionChars(course.end)) / 2);
+  return EMPTY_LINE_BYTES + Math.max(0, k - 1) + k * (3 + chars);
+}
+const EMPTY_LINE_BYTES = '{"type":"LineString","coordinates":[]}'.length;
+
 function isPosition(v: unknown): v is [number, number] {
   return Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number';
 }
@@ -144,7 +163,7 @@ function isPosition(v: unknown): v is [number, number] {
 const median = (a: number, b: number, c: number) => Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 
 /** The characters of a position's two numbers. */
-function positionChars(p: [number, number]): number {
+function positionChars(p: readonly number[]): number {
   return numberChars(p[0]) + numberChars(p[1]);
 }
 

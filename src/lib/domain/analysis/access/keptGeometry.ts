@@ -52,9 +52,7 @@ export function keptPathCourse(
     tree?.record(nodes, last.coordinates, last.counts);
     return last;
   }
-  const ids = edgeIdsOf(net);
-  const segmentIds = new Array<string>(edges.length);
-  for (let i = 0; i < edges.length; i++) segmentIds[i] = ids[edges[i]];
+  const segmentIds = segmentIdsOf(net, edges);
   const counts = new Int32Array(edges.length + 1);
   const from = tree?.prefixOf(nodes, counts);
   const coordinates = pathGeometry(net, edgeCoords, edges, nodes, start, end, edgeHasRepeats, from, counts);
@@ -62,6 +60,14 @@ export function keptPathCourse(
   const course: Made = { segmentIds, coordinates, edges, nodes, start, end, counts };
   made.set(key, course);
   return course;
+}
+
+/** The ids of `edges`, in their order. */
+export function segmentIdsOf(net: RoadNetwork, edges: readonly number[]): string[] {
+  const ids = edgeIdsOf(net);
+  const segmentIds = new Array<string>(edges.length);
+  for (let i = 0; i < edges.length; i++) segmentIds[i] = ids[edges[i]];
+  return segmentIds;
 }
 
 /**

@@ -27,10 +27,10 @@ import { SearchTrees } from './carriedTrees';
 import { BLOCKED_PENALTY_KM } from './edgeCosts';
 import { carriedEdgeCosts, costChangesFrom, type CostsMade } from './carriedCosts';
 import { keptSitePaths, type SitePathInputs, type SitePaths } from './carriedSitePaths';
-import { keptPathCourse } from './keptGeometry';
+import { lazyBestPath } from './lazyBestPath';
 import { sameReportInputs, type SiteReportInputs } from './keptSiteReport';
 import { PathTree } from './pathTree';
-import { TreeCourses } from './treeCourses';
+import type { TreeCourses } from './treeCourses';
 import { protectionReasons } from './protectionReasons';
 import {
   protectionChangedNear,
@@ -166,13 +166,9 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
   };
   // The explanations of each explaining search, built along its tree of paths as sites ask for them.
   const trees = new Map<string, BlockageTree>();
-  // The best paths' courses made along each search's tree, which later ones copy up to where they part.
-  const courseTrees = new Map<string, TreeCourses>();
-  const courseTreeOf = (key: string) => {
-    let t = courseTrees.get(key);
-    if (!t) courseTrees.set(key, (t = new TreeCourses(graph.nodeCount)));
-    return t;
-  };
+  // The best paths' courses made along each search's tree, which later ones copy up to where they part
+  // (made when a best path's course is first read: lazyBestPath.ts).
+  const courseTrees = new Map<string, TreeCourses | undefined>();
   // Search keys the site being evaluated used (recorded for the memo).
   let tried: string[] = [];
   // `record` false for the reuse checks: they look at a search for a site already evaluated, and recording
@@ -427,26 +423,23 @@ export function siteAccess(ctx: AnalysisContext, memo?: SiteAccessMemo): SiteRep
         const last = kept.get(node);
         if (last && last.site === site && last.attachKm === attachKm) return last.path;
         const { edges, nodes } = pathTo(graph, s.result, node);
-        // The same edges as the site's last best path (its cost changed, say): the same segments and course.
-        const { segmentIds, coordinates } = keptPathCourse(
-          net,
-          ctx.edgeCoords,
-          site.properties.id,
-          edges,
-          nodes,
-          roundPosition(hub.site.geometry.coordinates),
-          roundPosition(site.geometry.coordinates),
-          ctx.edgeHasRepeats,
-          courseTreeOf(s.key),
+        // Its segments and course are made when first read (lazyBestPath.ts); the same edges as the site's
+        // last best path (its cost changed, say) give the same segments and course.
+        const path = lazyBestPath(
+          { fromHubId: hub.site.properties.id, viaCrossingIds: sum.via, lengthKm, cost },
+          {
+            net,
+            edgeCoords: ctx.edgeCoords,
+            edgeHasRepeats: ctx.edgeHasRepeats,
+            siteId: site.properties.id,
+            edges,
+            nodes,
+            start: roundPosition(hub.site.geometry.coordinates),
+            end: roundPosition(site.geometry.coordinates),
+            trees: courseTrees,
+            treeKey: s.key,
+          },
         );
-        const path: BestPath = {
-          fromHubId: hub.site.properties.id,
-          viaCrossingIds: sum.via,
-          lengthKm,
-          cost,
-          segmentIds,
-          geometry: { type: 'LineString', coordinates },
-        };
         kept.set(node, { site, attachKm, path });
         return path;
       },
