@@ -1,5 +1,4 @@
-import type { Position } from 'geojson';
-import { unmadeCourse } from '$lib/domain/analysis/access/lazyBestPath';
+import { unmadeCourse, type UnmadeCourse } from '$lib/domain/analysis/access/lazyBestPath';
 import type { AnalysisReport } from '$lib/domain/schemas';
 
 // The analysis cache is bounded in bytes of report JSON. Measuring that with `JSON.stringify` cost as much CPU
@@ -94,11 +93,12 @@ function valueBytes(value: unknown, kept: WeakMap<readonly unknown[], number> | 
       let n = 2;
       let first = true;
       for (const key in value) {
-        // A best path's course is made when first read (lazyBestPath.ts): not to count it.
-        if (key === 'geometry') {
+        // A best path's segment ids and course are made when first read (lazyBestPath.ts): not to count them.
+        if (key === 'segmentIds' || key === 'geometry') {
           const course = unmadeCourse(value);
           if (course) {
-            n += (first ? 0 : 1) + key.length + 3 + lineBytes(course);
+            const bytes = key === 'geometry' ? lineBytes(course) : course.segmentIdsChars;
+            n += (first ? 0 : 1) + key.length + 3 + bytes;
             first = false;
             continue;
           }
@@ -149,7 +149,7 @@ function arrayBytes(
 }
 
 /** About the JSON of an unmade course's line: its positions counted as the mean of its two ends. */
-function lineBytes(course: { positions: number; start: Position; end: Position }): number {
+function lineBytes(course: UnmadeCourse): number {
   const k = course.positions;
   const chars = Math.round((positionChars(course.start) + positionChars(course.end)) / 2);
   return EMPTY_LINE_BYTES + Math.max(0, k - 1) + k * (3 + chars);

@@ -75,7 +75,7 @@ export function segmentIdsOf(net: RoadNetwork, edges: readonly number[]): string
  * reading each from its edge object (scattered on the heap) cost more than copying the ids.
  */
 const edgeIdsByNetwork = new WeakMap<RoadNetwork, string[]>();
-function edgeIdsOf(net: RoadNetwork): string[] {
+export function edgeIdsOf(net: RoadNetwork): string[] {
   let ids = edgeIdsByNetwork.get(net);
   if (!ids) edgeIdsByNetwork.set(net, (ids = net.edges.map((e) => e.id)));
   return ids;

@@ -1,7 +1,7 @@
 import type { Position } from 'geojson';
 import type { BestPath } from '../../schemas';
 import type { RoadNetwork } from '../network/roadNetwork';
-import { keptPathCourse, segmentIdsOf, type PathCourse } from './keptGeometry';
+import { edgeIdsOf, keptPathCourse, segmentIdsOf, type PathCourse } from './keptGeometry';
 import { TreeCourses } from './treeCourses';
 
 /** What a best path's segment ids and course are made from, fixed when the path is found. */
@@ -44,12 +44,11 @@ export function lazyBestPath(
   inputs: CourseInputs,
 ): BestPath {
   let from: CourseInputs | undefined = inputs;
-  let path: BestPath | undefined = undefined;
   // The segment ids alone when they are read first (the compact report has no course), then kept: a path
   // reads the same array each time.
   let segmentIds: string[] | undefined;
   let geometry: BestPath['geometry'] | undefined;
-  path = {
+  const path: BestPath = {
     fromHubId: head.fromHubId,
     viaCrossingIds: head.viaCrossingIds,
     lengthKm: head.lengthKm,
@@ -63,7 +62,7 @@ export function lazyBestPath(
         segmentIds ??= course.segmentIds;
         geometry = { type: 'LineString', coordinates: course.coordinates };
         from = undefined;
-        unmade.delete(path!);
+        unmade.delete(path);
       }
       return geometry;
     },
@@ -74,21 +73,41 @@ export function lazyBestPath(
 
 /** The inputs of the best paths whose course is not made yet. */
 const unmade = new WeakMap<object, CourseInputs>();
+const countedCourses = new WeakMap<CourseInputs, UnmadeCourse>();
+
+/** What `unmadeCourse` tells of a path. */
+export interface UnmadeCourse {
+  /** About how many positions its course will have. */
+  positions: number;
+  /** The length of its `segmentIds` as JSON (ids counted as `jsonBytes` counts strings). */
+  segmentIdsChars: number;
+  start: Position;
+  end: Position;
+}
 
 /**
- * For a best path (from lazyBestPath) whose course is not made yet: about how many positions it will have, and
- * its two ends; undefined for anything else. Lets a reader measure a report (the server's cache counts its
- * bytes) without making every course: its edges' positions, less the junction each shares with the next
- * (pathGeometry drops a position repeating the one before), and the two ends.
+ * For a best path (from lazyBestPath) whose course is not made yet: about how many positions it will have, the
+ * length of its segment ids as JSON, and its two ends; undefined for anything else. Lets a reader measure a
+ * report (the server's cache counts its bytes) without making every course: its edges' positions, less the
+ * junction each shares with the next (pathGeometry drops a position repeating the one before), and the two
+ * ends. Counted once per path: a path kept from one date to the next is in each date's report.
  */
-export function unmadeCourse(
-  value: object,
-): { positions: number; start: Position; end: Position } | undefined {
+export function unmadeCourse(value: object): UnmadeCourse | undefined {
   const c = unmade.get(value);
   if (!c) return undefined;
-  let positions = 2 - Math.max(0, c.edges.length - 1);
-  for (let i = 0; i < c.edges.length; i++) positions += c.edgeCoords(c.edges[i]).length;
-  return { positions: Math.max(2, positions), start: c.start, end: c.end };
+  let counted = countedCourses.get(c);
+  if (!counted) {
+    const ids = edgeIdsOf(c.net);
+    let positions = 2 - Math.max(0, c.edges.length - 1);
+    let segmentIdsChars = 2 + Math.max(0, c.edges.length - 1);
+    for (let i = 0; i < c.edges.length; i++) {
+      positions += c.edgeCoords(c.edges[i]).length;
+      segmentIdsChars += ids[c.edges[i]].length + 2;
+    }
+    counted = { positions: Math.max(2, positions), segmentIdsChars, start: c.start, end: c.end };
+    countedCourses.set(c, counted);
+  }
+  return counted;
 }
 
 function courseOf(c: CourseInputs): PathCourse {
