@@ -30,8 +30,9 @@ export interface CourseInputs {
  * A best path whose segment ids and course (hundreds of positions) are made when first read, not when the
  * analysis finds the path (issue 14, "best-path geometry on demand"). Most readers never read them: the map's
  * verdicts, hotspots, totals, feeds and the CSV export use the hub, crossings, length and cost alone, and the
- * map draws the course of the selected site only. Made for every reached site, they were about a sixth of a
- * first analysis at Sudan scale, with the collections of what they kept.
+ * map draws the course of the selected site only. Made for every reached site, they were about 120 ms of a
+ * first analysis of 880 ms on the Sudan-scale grid, with the collections of what they kept (docs/performance.md,
+ * "Best paths made when read").
  *
  * Own enumerable accessors, in the schema's key order, so that JSON, structured clones (the map's worker),
  * spreads and comparisons see a plain best path: reading them makes the course once, from inputs fixed when
