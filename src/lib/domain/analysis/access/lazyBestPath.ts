@@ -44,9 +44,9 @@ export function lazyBestPath(
   head: Pick<BestPath, 'fromHubId' | 'viaCrossingIds' | 'lengthKm' | 'cost'>,
   inputs: CourseInputs,
 ): BestPath {
-  let from: CourseInputs | undefined = inputs;
   // The segment ids alone when they are read first (the compact report has no course), then kept: a path
-  // reads the same array each time.
+  // reads the same array each time. Its inputs are its entry in `unmade` alone (no closure holds them), dropped
+  // once the course is made.
   let segmentIds: string[] | undefined;
   let geometry: BestPath['geometry'] | undefined;
   const path: BestPath = {
@@ -55,14 +55,17 @@ export function lazyBestPath(
     lengthKm: head.lengthKm,
     cost: head.cost,
     get segmentIds() {
-      return (segmentIds ??= segmentIdsOf(from!.net, from!.edges));
+      if (!segmentIds) {
+        const { net, edges } = unmade.get(path)!;
+        segmentIds = segmentIdsOf(net, edges);
+      }
+      return segmentIds;
     },
     get geometry() {
       if (!geometry) {
-        const course = courseOf(from!);
+        const course = courseOf(unmade.get(path)!);
         segmentIds ??= course.segmentIds;
         geometry = { type: 'LineString', coordinates: course.coordinates };
-        from = undefined;
         unmade.delete(path);
       }
       return geometry;
