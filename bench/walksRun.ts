@@ -8,11 +8,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAnalyzer } from '../src/lib/domain/analysis';
+import { createAnalyzer, type AnalysisReport, type Analyzer } from '../src/lib/domain/analysis';
 import { parseSituation } from '../src/lib/domain/schemas';
 import { generateWalkSituationInput, walkOptionsAt } from './generateWalks';
 import { collectGarbage, machine, mb, MemorySampler, ms } from './measure';
 import { shiftedGeometry } from './moveFrontline';
+import { engineRoadStatuses, roadStatuses, sameStatusCount, type RoadStatus } from './engineRoadStatuses';
 import { postgisBench } from './postgis';
 
 const AS_OF = '2024-08-15';
@@ -28,7 +29,16 @@ const cpuMs = () => {
 };
 
 async function main() {
-  const memory = new MemorySampler(['generate', 'validate', 'build', 'analyze', 'report', 'reanalysis']);
+  const memory = new MemorySampler([
+    'generate',
+    'validate',
+    'build',
+    'analyze',
+    'report',
+    'reanalysis',
+    'roads',
+    'postgis',
+  ]);
   const host = machine();
   log(`Real-shaped network bench — ${host.cpu}, ${host.cores} cores, Node ${host.node}, scale ${SCALE}`);
   memory.phase('generate');
@@ -59,14 +69,14 @@ async function main() {
   memory.phase('build');
   const t2 = performance.now();
   const c2 = cpuMs();
-  const analyzer = createAnalyzer(situation);
+  let analyzer: Analyzer | undefined = createAnalyzer(situation);
   const buildMs = performance.now() - t2;
   const buildCpu = cpuMs() - c2;
   log(`build (graph and indexes): ${ms(buildMs)} (CPU ${ms(buildCpu)})`);
   memory.phase('analyze');
   const t3 = performance.now();
   const c3 = cpuMs();
-  const report = analyzer.analyze(AS_OF);
+  let report: AnalysisReport | undefined = analyzer.analyze(AS_OF);
   const analyzeMs = performance.now() - t3;
   const analyzeCpu = cpuMs() - c3;
   log(
@@ -100,34 +110,48 @@ async function main() {
   log(
     `re-analysis after one front line moves: ${runs.map(ms).join(', ')} (CPU ${ms((cpuMs() - c4) / runs.length)} each)`,
   );
+
+  // The engine on PostGIS's question alone (each road's worst status), on a new analyzer: the one above, its
+  // report and their memos are let go first, so that the two are not held at once.
+  const p = report.parameters;
+  const roads = situation.roads;
+  const reported = roadStatuses(report);
+  analyzer = undefined;
+  report = undefined;
+  collectGarbage();
+  memory.phase('roads');
+  const engine = engineRoadStatuses(situation, AS_OF, p);
+  const count = (status: RoadStatus) => [...engine.statusByRoad.values()].filter((v) => v === status).length;
+  log(
+    `the engine on PostGIS's question (each road's worst status): build ${ms(engine.buildMs)}, the date's ` +
+      `hazards ${ms(engine.hazardsMs)}, together ${ms(engine.buildMs + engine.hazardsMs)}; ` +
+      `${count('blocked')} roads blocked, ${count('at_risk')} at risk; the same status as in the full ` +
+      `analysis' report for ${sameStatusCount(roads, engine.statusByRoad, reported)} of ${roads.length} roads`,
+  );
+
+  // The same road-vs-hazard question in PostGIS, on the same data (skipped without BENCH_PG_URL).
+  memory.phase('postgis');
+  const pgResult = await postgisBench(situation, AS_OF, p, log);
+  if (pgResult) {
+    const agree = sameStatusCount(roads, engine.statusByRoad, pgResult.statusByRoad);
+    log(
+      `PostGIS (${pgResult.server}): load ${ms(pgResult.loadMs)}, query median ${ms(pgResult.queryMs)} ` +
+        `(runs ${pgResult.runs.map(ms).join(', ')}); roads blocked ${pgResult.blockedRoads} (engine ${count('blocked')}), ` +
+        `at risk ${pgResult.atRiskRoads} (engine ${count('at_risk')}); same status for ${agree} of ${roads.length} roads`,
+    );
+    log(
+      `  the engine's date's hazards / PostGIS's query: ${(engine.hazardsMs / pgResult.queryMs).toFixed(2)}; ` +
+        `the engine's build and hazards / PostGIS's load and query: ` +
+        `${((engine.buildMs + engine.hazardsMs) / (pgResult.loadMs + pgResult.queryMs)).toFixed(2)}; ` +
+        `PostGIS's query / the engine's full analysis: ${(pgResult.queryMs / (buildMs + analyzeMs)).toFixed(2)}`,
+    );
+  }
   const peaks = memory.peaks();
   log(
     `peak RSS per phase: ${Object.entries(peaks)
       .map(([k, v]) => `${k} ${mb(v)}`)
       .join(', ')}`,
   );
-
-  // The same road-vs-hazard question in PostGIS, on the same data (skipped without BENCH_PG_URL).
-  const p = report.parameters;
-  const pgResult = await postgisBench(situation, AS_OF, p, log);
-  if (pgResult) {
-    const engine = new Map<string, 'at_risk' | 'blocked'>();
-    for (const seg of report.segments)
-      if (seg.status === 'blocked') engine.set(seg.roadId, 'blocked');
-      else if (seg.status === 'at_risk' && !engine.has(seg.roadId)) engine.set(seg.roadId, 'at_risk');
-    let agree = 0;
-    for (const road of situation.roads) {
-      const id = road.properties.id;
-      if ((engine.get(id) ?? 'open') === (pgResult.statusByRoad.get(id) ?? 'open')) agree++;
-    }
-    log(
-      `PostGIS (${pgResult.server}): load ${ms(pgResult.loadMs)}, query median ${ms(pgResult.queryMs)} ` +
-        `(runs ${pgResult.runs.map(ms).join(', ')}) against the engine's first analysis ${ms(analyzeMs)} and full ` +
-        `${ms(buildMs + analyzeMs)}; roads blocked ${pgResult.blockedRoads} (engine ${[...engine.values()].filter((v) => v === 'blocked').length}), ` +
-        `at risk ${pgResult.atRiskRoads} (engine ${[...engine.values()].filter((v) => v === 'at_risk').length}); ` +
-        `same status for ${agree} of ${situation.roads.length} roads`,
-    );
-  }
   void memory.stop();
 }
 
