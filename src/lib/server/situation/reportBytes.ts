@@ -97,7 +97,7 @@ function valueBytes(value: unknown, kept: WeakMap<readonly unknown[], number> | 
         if (key === 'segmentIds' || key === 'geometry') {
           const course = unmadeCourse(value);
           if (course) {
-            const bytes = key === 'geometry' ? lineBytes(course) : course.segmentIdsChars;
+            const bytes = key === 'geometry' ? lineBytes(course) : idsBytes(course);
             n += (first ? 0 : 1) + key.length + 3 + bytes;
             first = false;
             continue;
@@ -155,6 +155,11 @@ function lineBytes(course: UnmadeCourse): number {
   return EMPTY_LINE_BYTES + Math.max(0, k - 1) + k * (3 + chars);
 }
 const EMPTY_LINE_BYTES = '{"type":"LineString","coordinates":[]}'.length;
+
+/** The JSON of an unmade course's segment ids: brackets, commas, and each id with its quotes. */
+function idsBytes(course: UnmadeCourse): number {
+  return 2 + Math.max(0, course.segments - 1) + course.segmentIdChars + 2 * course.segments;
+}
 
 function isPosition(v: unknown): v is [number, number] {
   return Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number';

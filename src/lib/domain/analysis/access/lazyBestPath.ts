@@ -83,15 +83,16 @@ const countedCourses = new WeakMap<CourseInputs, UnmadeCourse>();
 export interface UnmadeCourse {
   /** About how many positions its course will have. */
   positions: number;
-  /** The length of its `segmentIds` as JSON (ids counted as `jsonBytes` counts strings). */
-  segmentIdsChars: number;
+  /** How many segment ids it will have, and their characters in all. */
+  segments: number;
+  segmentIdChars: number;
   start: Position;
   end: Position;
 }
 
 /**
- * For a best path (from lazyBestPath) whose course is not made yet: about how many positions it will have, the
- * length of its segment ids as JSON, and its two ends; undefined for anything else. Lets a reader measure a
+ * For a best path (from lazyBestPath) whose course is not made yet: about how many positions it will have, its
+ * segment ids' number and characters, and its two ends; undefined for anything else. Lets a reader measure a
  * report (the server's cache counts its bytes) without making every course: its edges' positions, less the
  * junction each shares with the next (pathGeometry drops a position repeating the one before), and the two
  * ends. Counted once per path: a path kept from one date to the next is in each date's report.
@@ -103,12 +104,18 @@ export function unmadeCourse(value: object): UnmadeCourse | undefined {
   if (!counted) {
     const ids = edgeIdsOf(c.net);
     let positions = 2 - Math.max(0, c.edges.length - 1);
-    let segmentIdsChars = 2 + Math.max(0, c.edges.length - 1);
+    let segmentIdChars = 0;
     for (let i = 0; i < c.edges.length; i++) {
       positions += c.edgeCoords(c.edges[i]).length;
-      segmentIdsChars += ids[c.edges[i]].length + 2;
+      segmentIdChars += ids[c.edges[i]].length;
     }
-    counted = { positions: Math.max(2, positions), segmentIdsChars, start: c.start, end: c.end };
+    counted = {
+      positions: Math.max(2, positions),
+      segments: c.edges.length,
+      segmentIdChars,
+      start: c.start,
+      end: c.end,
+    };
     countedCourses.set(c, counted);
   }
   return counted;
