@@ -3,6 +3,7 @@
 // the routes would refuse still reach them; a public write changes the tag; a date's verdicts are serialised
 // once per visibility level and data version, and the public body never holds a restricted record.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { serialisedBodiesUse } from '$lib/server/mapView/serialisedBodies';
 import { warmUpSettled } from '$lib/server/mapView/verdictsWarmUp';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
@@ -32,18 +33,6 @@ vi.mock('$lib/server/auth/sessionStore', async (importOriginal) => ({
   validateSession: async (_db: unknown, token: string) =>
     token === 'admin-token' ? { viewer: admin } : null,
 }));
-// Counts the verdicts computed for a body (each full answer computed them before they were kept serialised).
-const made = vi.hoisted(() => ({ verdicts: 0 }));
-vi.mock('$lib/server/mapView/verdictsForView', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('$lib/server/mapView/verdictsForView')>();
-  return {
-    verdictsForView: (...a: Parameters<typeof actual.verdictsForView>) => {
-      made.verdicts++;
-      return actual.verdictsForView(...a);
-    },
-  };
-});
-
 const site = (id: string, sensitivity: string, lon = AT[0]) => ({
   type: 'Feature' as const,
   geometry: { type: 'Point' as const, coordinates: [lon, AT[1]] },
@@ -206,14 +195,16 @@ describe("a date's verdicts", () => {
     const date = '2023-11-11';
     const path = `/map/verdicts.json?date=${date}`;
     await warmUpSettled();
-    const before = made.verdicts;
+    const before = serialisedBodiesUse().entries;
     const first = await ask(path);
     const second = await ask(path);
-    expect(made.verdicts - before).toBe(1);
+    // One body kept, made from the archive of every date the walk of the range filled (`verdictsArchive.ts`).
+    expect(serialisedBodiesUse().entries - before).toBe(1);
+    const situation = await services.store.situationFor(null);
+    expect(services.verdictsArchive.has(situation, date)).toBe(true);
     const body = await second.text();
     expect(body).toBe(await first.text());
     const { verdictsForView } = await import('$lib/server/mapView/verdictsForView');
-    const situation = await services.store.situationFor(null);
     const fresh = await verdictsForView(services.store, null, situation, date);
     expect(body).toBe(JSON.stringify(fresh));
   });

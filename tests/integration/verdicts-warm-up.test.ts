@@ -2,7 +2,8 @@
 // the verdicts of a date, the dates the date control steps to are analysed in the background, so the next
 // step is answered from the caches; not while a reader's request is in flight, not for data that changed
 // since, and never from a signed-in reader's data into a public answer. Analyses are counted as the entries
-// of the store's analysis cache (one per date, visibility level and data version).
+// of the store's analysis cache (one per date, visibility level and data version). The archive of every date
+// is off here, so that the next dates are seen alone: `verdicts-range-walk.test.ts` tests it.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
@@ -37,7 +38,7 @@ const camp = (id: string, sensitivity: 'public' | 'restricted') => ({
 });
 
 beforeAll(async () => {
-  services = await startServices(readEnv({ DATA_DIR: 'memory://' }));
+  services = await startServices(readEnv({ DATA_DIR: 'memory://', VERDICTS_ARCHIVE_MB: '0' }));
   routeServices.current = services;
   await createFeature(services.database.db, 'sites', camp(SECRET, 'restricted'), 'test');
   await new Promise((r) => setTimeout(r, PUBLIC_FRESHNESS_MS + 50));

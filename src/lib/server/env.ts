@@ -33,6 +33,14 @@ const envSchema = z.object({
     .string()
     .regex(/^[1-9][0-9]*$/, 'must be a positive whole number (the number of trusted proxies)')
     .optional(),
+  /**
+   * The bound, in MiB, of the archive of the map's verdicts of every date (`verdictsArchive.ts`), which the
+   * server fills in the background once the map has asked for a date; 0 turns the archive and its walk off.
+   */
+  VERDICTS_ARCHIVE_MB: z
+    .string()
+    .regex(/^[0-9]+$/, 'must be a whole number of MiB (0 turns the archive off)')
+    .default('128'),
 });
 export type Env = z.infer<typeof envSchema>;
 

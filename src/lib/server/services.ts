@@ -9,6 +9,7 @@ import { loadSituationFromDir } from './geodata/loadSituationFromDir';
 import { commitImport } from './import/commitImport';
 import { chunkBytesFor, ImportStaging } from './import/importStaging';
 import { chooseTileMaker, type TileMaker } from './mapView/tiler';
+import { VerdictsArchive } from './mapView/verdictsArchive';
 import { SituationStore } from './situation/situationStore';
 
 /**
@@ -25,6 +26,8 @@ export interface Services {
   importStaging: ImportStaging;
   /** What makes the vector tiles: PostGIS when the database has it, JavaScript otherwise (`tiler.ts`). */
   tileMaker: TileMaker;
+  /** The map's verdicts of every date, made in the background (`verdictsWarmUp.ts`), per process. */
+  verdictsArchive: VerdictsArchive;
 }
 
 /**
@@ -60,6 +63,7 @@ export async function startServices(env: Env = readEnv()): Promise<Services> {
       { maxChunkBytes: chunkBytesFor(env.BODY_SIZE_LIMIT) },
     ),
     tileMaker: tiles.maker,
+    verdictsArchive: new VerdictsArchive(Number(env.VERDICTS_ARCHIVE_MB) * 1024 * 1024),
   };
 }
 

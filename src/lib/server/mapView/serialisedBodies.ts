@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { snapshotId } from './snapshotIds';
 
 /**
  * Bytes of serialised bodies kept: the verdicts of a date are about 880 KiB at Sudan scale, so some thirty
@@ -6,17 +7,7 @@ import { LRUCache } from 'lru-cache';
  */
 export const SERIALISED_BODIES_BYTES = 32 * 1024 * 1024;
 
-// A snapshot (`SituationStore`: one situation object per visibility level and data version) is numbered the
-// first time a body of it is kept, so the cache's keys are (snapshot, what) without holding the snapshot: the
-// bodies of a replaced snapshot are never asked for again and age out, oldest first.
-const snapshotIds = new WeakMap<object, number>();
-let nextId = 0;
-const idOf = (snapshot: object) => {
-  let id = snapshotIds.get(snapshot);
-  if (id === undefined) snapshotIds.set(snapshot, (id = nextId++));
-  return id;
-};
-
+// Keyed by (snapshot number, what): a replaced snapshot's bodies are never asked for again and age out.
 const bodies = new LRUCache<string, Uint8Array<ArrayBuffer>>({
   maxSize: SERIALISED_BODIES_BYTES,
   // A body bigger than the whole bound is answered, not kept (`set` refuses it).
@@ -26,24 +17,24 @@ const building = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 const utf8 = new TextEncoder();
 
 /**
- * The UTF-8 body `serialise` makes of `snapshot` for `what` (e.g. a date's verdicts), serialised once per
- * (snapshot, what) while it stays in the cache: a full answer of the map's verdicts re-serialised about
- * 880 KiB of JSON each time. Concurrent first requests share one serialisation. A `Response` copies the bytes
- * it is given, so the kept ones are never handed out to be changed.
+ * The UTF-8 body `serialise` makes (as text, or as UTF-8 bytes) of `snapshot` for `what` (e.g. a date's
+ * verdicts), serialised once per (snapshot, what) while it stays in the cache: a full answer of the map's
+ * verdicts re-serialised about 880 KiB of JSON each time. Concurrent first requests share one serialisation.
+ * A `Response` copies the bytes it is given, so the kept ones are never handed out to be changed.
  */
 export function serialisedBody(
   snapshot: object,
   what: string,
-  serialise: () => Promise<string>,
+  serialise: () => Promise<string | Uint8Array<ArrayBuffer>>,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const key = `${idOf(snapshot)}|${what}`;
+  const key = `${snapshotId(snapshot)}|${what}`;
   const kept = bodies.get(key);
   if (kept) return Promise.resolve(kept);
   let run = building.get(key);
   if (!run) {
     run = serialise()
-      .then((text) => {
-        const body = utf8.encode(text) as Uint8Array<ArrayBuffer>;
+      .then((made) => {
+        const body = typeof made === 'string' ? (utf8.encode(made) as Uint8Array<ArrayBuffer>) : made;
         bodies.set(key, body);
         return body;
       })
@@ -51,6 +42,11 @@ export function serialisedBody(
     building.set(key, run);
   }
   return run;
+}
+
+/** The body kept for (`snapshot`, `what`), if any, without counting it as used. */
+export function keptBody(snapshot: object, what: string): Uint8Array<ArrayBuffer> | undefined {
+  return bodies.peek(`${snapshotId(snapshot)}|${what}`);
 }
 
 /** What the cache holds (for tests and the docs' figures). */

@@ -1,11 +1,14 @@
 import type { Situation } from '$lib/domain/schemas';
+import { verdictsWireOf } from '$lib/map/verdictsWireOf';
 import { addDays } from '$lib/state/dates';
 import type { Viewer } from '../auth/roles';
 import { untilReadersQuiet } from '../http/readerActivity';
 import type { SituationStore } from '../situation/situationStore';
-import { situationForView } from './viewSituation';
-import { verdictsBody } from './verdictsBody';
+import { keptBody } from './serialisedBodies';
+import type { VerdictsArchive } from './verdictsArchive';
+import { verdictsBody, verdictsWhat } from './verdictsBody';
 import { verdictsForView } from './verdictsForView';
+import { situationForView } from './viewSituation';
 
 /**
  * The steps of the map's date control from the date shown, nearest first: a day either way (the slider's
@@ -19,42 +22,68 @@ export const WARM_QUIET_MS = 100;
 /** Dates waiting to be warmed at most: the neighbours of the two or three dates asked last. */
 const MAX_WAITING = 2 * WARM_STEPS.length;
 
-interface Job {
+/** Snapshots whose range is walked at most: the visibility levels asked last. */
+const MAX_WALKS = 4;
+
+/** A snapshot a reader was answered from, and where its warmed verdicts go. */
+interface Asked {
   store: SituationStore;
+  archive: VerdictsArchive;
   viewer: Viewer;
   /** The snapshot the date was asked of: the warm-up is for it only, and dropped once it is replaced. */
   situation: Situation;
+}
+interface Job extends Asked {
   date: string;
+}
+interface Walk extends Asked {
+  /** The dates of the range not walked yet, the next one last. */
+  left: string[];
 }
 
 // Newest first: the date a reader asked last is where the next request will come from.
 let waiting: Job[] = [];
+// The snapshot asked last first.
+let walks: Walk[] = [];
 let running: Promise<void> | undefined;
+const utf8 = new TextEncoder();
 
 /**
- * After a reader was answered the verdicts of `date`, analyses in the background the dates the date
- * control steps to from it (`WARM_STEPS`, inside the scenario's range), for the same snapshot (so the same
- * visibility level: a signed-in reader's warm-up never reaches a public answer), so that the next step
- * is answered from the caches the route reads (`verdictsForView`, `serialisedBody`). One date at a time,
- * only when no reader's request is in flight (`readerActivity.ts`), yielding between its analysis and its
- * serialisation; what it makes goes into those caches and their bounds, nothing else is kept.
+ * After a reader was answered the verdicts of `date`, analyses in the background, for the same snapshot (so
+ * the same visibility level: a signed-in reader's warm-up never reaches a public answer):
+ * - first the dates the date control steps to from it (`WARM_STEPS`, inside the scenario's range), into the
+ *   caches the route reads (`verdictsForView`, `serialisedBody`), so that the next step is answered at once;
+ * - then, when `archive` is on, every date of the scenario's range, from `date` back to the first and then on
+ *   to the last, into `archive` (`verdictsArchive.ts`), so that any date is answered without an analysis:
+ *   the walk of the range.
+ * One date at a time, only when no reader's request is in flight (`readerActivity.ts`), yielding between its
+ * analysis and its serialisation. Dates already in the archive are not analysed again.
  */
 export function warmNeighbours(
   store: SituationStore,
+  archive: VerdictsArchive,
   viewer: Viewer,
   situation: Situation,
   date: string,
 ): void {
   const { from, to } = situation.scenario.timeRange;
+  const asked: Asked = { store, archive, viewer, situation };
   const next = WARM_STEPS.map((step) => addDays(date, step))
-    .filter((d) => d >= from && d <= to)
-    .map((d) => ({ store, viewer, situation, date: d }));
+    .filter((d) => d >= from && d <= to && !archive.has(situation, d))
+    .map((d) => ({ ...asked, date: d }));
   const same = (a: Job, b: Job) => a.situation === b.situation && a.date === b.date;
   waiting = [...next, ...waiting.filter((j) => !next.some((n) => same(j, n)))].slice(0, MAX_WAITING);
+  if (archive.enabled) {
+    const walk = walks.find((w) => w.situation === situation) ?? {
+      ...asked,
+      left: walkOrder(from, to, date),
+    };
+    walks = [walk, ...walks.filter((w) => w !== walk)].slice(0, MAX_WALKS);
+  }
   running ??= drain().finally(() => (running = undefined));
 }
 
-/** Resolves when nothing is waiting to be warmed (for tests). */
+/** Resolves when nothing is waiting to be warmed and no range is being walked (for tests). */
 export async function warmUpSettled(): Promise<void> {
   while (running) await running;
 }
@@ -64,22 +93,75 @@ export function warmUpWaiting(): number {
   return waiting.length;
 }
 
+/** Snapshots whose range is being walked now (for tests). */
+export function rangesWalking(): number {
+  return walks.length;
+}
+
+/** The dates from `date` (held in the range) back to `from`, then on to `to`: the next one last. */
+function walkOrder(from: string, to: string, date: string): string[] {
+  const start = date < from ? from : date > to ? to : date;
+  const order: string[] = [];
+  for (let d = start; d >= from; d = addDays(d, -1)) order.push(d);
+  for (let d = addDays(start, 1); d <= to; d = addDays(d, 1)) order.push(d);
+  return order.reverse();
+}
+
 async function drain(): Promise<void> {
   for (;;) {
     await readersQuiet();
     const job = waiting.shift();
-    if (!job) return;
-    try {
-      // The data changed since the date was asked: its snapshot's dates will not be asked again.
-      if ((await situationForView(job.store, job.viewer)) !== job.situation) continue;
+    if (job) await warmDate(job);
+    else if (walks[0]) await walkStep(walks[0]);
+    else return;
+  }
+}
+
+/** Whether `asked`'s snapshot is still the one its reader would be answered from. */
+async function current(asked: Asked): Promise<boolean> {
+  return (await situationForView(asked.store, asked.viewer)) === asked.situation;
+}
+
+async function warmDate(job: Job): Promise<void> {
+  try {
+    // The data changed since the date was asked: its snapshot's dates will not be asked again. Or the walk
+    // of the range has reached the date since.
+    if (job.archive.has(job.situation, job.date) || !(await current(job))) return;
+    await readersQuiet();
+    await verdictsForView(job.store, job.viewer, job.situation, job.date);
+    await readersQuiet();
+    await verdictsBody(job.store, job.archive, job.viewer, job.situation, job.date);
+  } catch (e) {
+    // A reader asking this date gets the error from the route; the warm-up goes on with the next.
+    console.error(`corridor: warming the verdicts of ${job.date} failed:`, e);
+  }
+}
+
+/**
+ * The next date of `walk`'s range into its archive. The analysis is the store's analyzer's, as the route's
+ * (`SituationStore.analysisFor` analyses a snapshot with `analyzerOf` it), but not kept in the store's cache
+ * of reports, which the walk would fill with dates nobody asked. The walk ends at its range's end, when its
+ * snapshot is replaced, when the archive is full and at the first error.
+ */
+async function walkStep(walk: Walk): Promise<void> {
+  const end = () => (walks = walks.filter((w) => w !== walk));
+  const date = walk.left.pop();
+  if (date === undefined) return void end();
+  if (walk.archive.has(walk.situation, date)) return;
+  try {
+    const version = walk.store.versionOfSituation(walk.situation);
+    if (version === undefined || !(await current(walk))) return void end();
+    let body = keptBody(walk.situation, verdictsWhat(date));
+    if (!body) {
       await readersQuiet();
-      await verdictsForView(job.store, job.viewer, job.situation, job.date);
+      const report = walk.store.analyzerOf(walk.situation).analyze(date);
       await readersQuiet();
-      await verdictsBody(job.store, job.viewer, job.situation, job.date);
-    } catch (e) {
-      // A reader asking this date gets the error from the route; the warm-up goes on with the next.
-      console.error(`corridor: warming the verdicts of ${job.date} failed:`, e);
+      body = utf8.encode(JSON.stringify(verdictsWireOf(walk.situation, report))) as Uint8Array<ArrayBuffer>;
     }
+    if ((await walk.archive.keep(walk.situation, version, date, body)) !== 'kept') end();
+  } catch (e) {
+    console.error(`corridor: walking the verdicts of ${date} failed, the walk stops:`, e);
+    end();
   }
 }
 

@@ -106,6 +106,11 @@ export class SituationStore {
     return (await this.snapshot(visibleSensitivities(viewer))).situation;
   }
 
+  /** The data version a situation this store handed out was read at (undefined for any other object). */
+  versionOfSituation(situation: Situation): number | undefined {
+    return this.versionOf.get(situation)?.version;
+  }
+
   /** The analyzer of a situation this store handed out (built once per situation object). */
   analyzerOf(situation: Situation): Analyzer {
     let a = this.analyzers.get(situation);

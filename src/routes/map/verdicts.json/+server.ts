@@ -9,10 +9,11 @@ import type { RequestHandler } from './$types';
 // The verdicts of a date for the tiled map: per corridor, site and crossing what the style draws, from the
 // server's analysis of what the caller may see (docs/scaling.md). The situation is one object per visibility
 // level and data version, so its serialised verdicts are kept by it and the date. Once a date is answered, the
-// dates the date control steps to are analysed in the background, when no reader waits (`verdictsWarmUp.ts`).
+// dates the date control steps to, then every date of the scenario's range, are analysed in the background,
+// when no reader waits (`verdictsWarmUp.ts`, `verdictsArchive.ts`).
 export const GET: RequestHandler = async ({ request, url, locals }) => {
   const date = dateParam(url);
-  const { store } = await services();
+  const { store, verdictsArchive } = await services();
   const situation = await situationForView(store, locals.viewer);
   const response = await viewResponse(
     request,
@@ -21,9 +22,9 @@ export const GET: RequestHandler = async ({ request, url, locals }) => {
     mapDataParts.verdicts(date),
     async () => ({
       headers: { 'content-type': 'application/json' },
-      body: await verdictsBody(store, locals.viewer, situation, date),
+      body: await verdictsBody(store, verdictsArchive, locals.viewer, situation, date),
     }),
   );
-  warmNeighbours(store, locals.viewer, situation, date);
+  warmNeighbours(store, verdictsArchive, locals.viewer, situation, date);
   return response;
 };

@@ -1,0 +1,161 @@
+// The walk of the scenario's range (docs/scaling.md, "The map at scale"): once a reader is answered the
+// verdicts of a date, every date of the range is analysed in the background into the archive
+// (`verdictsArchive.ts`), so that any date the reader moves to is answered without an analysis, with the same
+// bytes as one analysed from scratch; for the reader's visibility level only, never after the data changed,
+// within the archive's bound, and not while a reader's request is in flight. Analyses the route makes are
+// counted as the entries of the store's analysis cache (the walk does not use it).
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createAnalyzer } from '$lib/domain/analysis';
+import type { Situation } from '$lib/domain/schemas';
+import { verdictsWireOf } from '$lib/map/verdictsWireOf';
+import { createFeature } from '$lib/server/db/featureRepository';
+import { readEnv } from '$lib/server/env';
+import { readerArrived, readerLeft } from '$lib/server/http/readerActivity';
+import { PUBLIC_FRESHNESS_MS } from '$lib/server/http/publicSituation';
+import { VerdictsArchive } from '$lib/server/mapView/verdictsArchive';
+import { rangesWalking, warmUpSettled, WARM_QUIET_MS } from '$lib/server/mapView/verdictsWarmUp';
+import { startServices, type Services } from '$lib/server/services';
+import { addDays } from '$lib/state/dates';
+
+const SECRET = 'secret_walk_camp';
+const admin = { id: 2, email: 'a@example.org', role: 'admin' };
+
+let services: Services;
+const routeServices = vi.hoisted(() => ({ current: undefined as unknown }));
+vi.mock('$lib/server/services', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('$lib/server/services')>()),
+  services: () => Promise.resolve(routeServices.current),
+}));
+
+const camp = (id: string, sensitivity: 'public' | 'restricted') => ({
+  type: 'Feature' as const,
+  geometry: { type: 'Point' as const, coordinates: [25.35, 13.63] },
+  properties: {
+    id,
+    name: `Camp ${id}`,
+    source: 'staff',
+    sensitivity,
+    kind: 'idp_camp',
+    country: 'SDN',
+    figures: [{ date: '2023-06-01', population: 40_000, source: 'staff' }],
+  },
+});
+const fresh = () => new Promise((r) => setTimeout(r, PUBLIC_FRESHNESS_MS + 50));
+
+beforeAll(async () => {
+  services = await startServices(readEnv({ DATA_DIR: 'memory://' }));
+  routeServices.current = services;
+  await createFeature(services.database.db, 'sites', camp(SECRET, 'restricted'), 'test');
+  await fresh();
+});
+afterAll(async () => {
+  await warmUpSettled();
+  await services.database.close();
+});
+
+async function verdicts(date: string, viewer: unknown = null): Promise<Response> {
+  const mod = await import('../../src/routes/map/verdicts.json/+server');
+  const url = new URL(`/map/verdicts.json?date=${date}`, 'http://localhost');
+  const GET = mod.GET as unknown as (e: unknown) => Promise<Response>;
+  return GET({ request: new Request(url), url, params: {}, locals: { viewer } });
+}
+const analyses = () => services.store.analysisCacheUse().entries;
+/** The body of a date analysed from scratch, the plain way. */
+const fromScratch = (situation: Situation, date: string) =>
+  JSON.stringify(verdictsWireOf(situation, createAnalyzer(situation).analyze(date)));
+function rangeDays(situation: Situation): number {
+  let n = 0;
+  const { from, to } = situation.scenario.timeRange;
+  for (let d = from; d <= to; d = addDays(d, 1)) n++;
+  return n;
+}
+
+describe("the walk of the map's range", () => {
+  it('archives every date of the range; any date is then answered without analysing, as analysed from scratch', async () => {
+    expect((await verdicts('2024-08-20')).status).toBe(200);
+    await warmUpSettled();
+    const situation = await services.store.situationFor(null);
+    const use = services.verdictsArchive.use();
+    expect(use.snapshots).toBe(1);
+    expect(use.dates).toBe(rangeDays(situation));
+    expect(use.bytes).toBeGreaterThan(0);
+    expect(rangesWalking()).toBe(0);
+    const before = analyses();
+    const { from, to } = situation.scenario.timeRange;
+    for (const date of [from, '2023-12-24', '2024-04-25', '2025-05-01', to]) {
+      const res = await verdicts(date);
+      expect(res.status).toBe(200);
+      expect(await res.text(), date).toBe(fromScratch(situation, date));
+    }
+    expect(analyses()).toBe(before);
+  });
+
+  it("keeps a signed-in reader's range apart: never in a public answer", async () => {
+    await warmUpSettled();
+    await verdicts('2024-01-10', admin);
+    await warmUpSettled();
+    expect(services.verdictsArchive.use().snapshots).toBe(2);
+    const staff = await (await verdicts('2023-09-09', admin)).text();
+    expect(staff).toContain(SECRET);
+    const anonymous = await (await verdicts('2023-09-09')).text();
+    expect(anonymous).not.toContain(SECRET);
+    expect(anonymous).toBe(fromScratch(await services.store.situationFor(null), '2023-09-09'));
+  });
+
+  it("waits while a reader's request is in flight", async () => {
+    await warmUpSettled();
+    await createFeature(services.database.db, 'sites', camp('quiet_walk_camp', 'public'), 'test');
+    await fresh();
+    readerArrived();
+    try {
+      await verdicts('2024-03-03');
+      await new Promise((r) => setTimeout(r, 3 * WARM_QUIET_MS));
+      // The data changed: the old snapshots' dates are dropped once the new one's first date is kept, which
+      // waits for the reader.
+      expect(services.verdictsArchive.use().snapshots).toBe(2);
+      expect(rangesWalking()).toBeGreaterThan(0);
+    } finally {
+      readerLeft();
+    }
+    await warmUpSettled();
+    const situation = await services.store.situationFor(null);
+    expect(services.verdictsArchive.use()).toMatchObject({ snapshots: 1, dates: rangeDays(situation) });
+  });
+
+  it('answers a date archived before a change with the new data', async () => {
+    await warmUpSettled();
+    const before = analyses();
+    await createFeature(services.database.db, 'sites', camp('new_walk_camp', 'public'), 'test');
+    await fresh();
+    const res = await verdicts('2025-02-11');
+    expect(analyses()).toBe(before + 1);
+    expect(await res.text()).toContain('new_walk_camp');
+  });
+
+  it('stops at its bound, and the dates beyond are analysed when asked', async () => {
+    await warmUpSettled();
+    const archive = new VerdictsArchive(40_000);
+    routeServices.current = { ...services, verdictsArchive: archive };
+    try {
+      await verdicts('2024-06-06');
+      await warmUpSettled();
+      const use = archive.use();
+      expect(use.dates).toBeGreaterThan(1);
+      expect(use.bytes).toBeLessThanOrEqual(40_000);
+      expect(rangesWalking()).toBe(0);
+      const situation = await services.store.situationFor(null);
+      expect(use.dates).toBeLessThan(rangeDays(situation));
+      // Walked from the date asked back to the range's first day: the far end of the range is not archived.
+      const last = situation.scenario.timeRange.to;
+      expect(archive.has(situation, '2024-06-06')).toBe(true);
+      expect(archive.has(situation, last)).toBe(false);
+      const before = analyses();
+      const res = await verdicts(last);
+      // Counted at once: the warm-up of its neighbours follows in the background.
+      expect(analyses()).toBe(before + 1);
+      expect(await res.text()).toBe(fromScratch(situation, last));
+    } finally {
+      routeServices.current = services;
+    }
+  });
+});
