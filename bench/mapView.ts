@@ -4,8 +4,10 @@
  * browser's worker (the baseline, `?data=whole`), and the tiled map (`?data=tiles`): vector tiles of the
  * view and the server's verdicts of each date. It prints the bytes transferred for the first view (until the
  * map is drawn with its date's verdicts) and the time from a date change to the new verdicts drawn (the map
- * idle on the new date): to the next day (the slider's step: the server may have warmed it while the reader
- * looked at the map, which the bench waits for), to a far date nobody warmed, and back. Targets
+ * idle on the new date): at once to a far date the server has not reached yet in its walk of the range (it
+ * walks from the first date back to the range's start, then on to its end); then, after waiting until the
+ * server is quiet (its warm-up and walk done, as for a reader who looked at the map meanwhile) and going back
+ * to the first date, to the next day, to a far date, and back. Targets
  * (issue 14): first view ≤ 1 MB, date change ≤ 300 ms. BENCH_MAP_SCALE (default 1) scales the generated
  * data (bench/generate.ts, SUDAN_SCALE). See docs/performance.md, "The map at scale".
  */
@@ -47,15 +49,22 @@ const count = Object.values(generated.input.layers).reduce(
   0,
 );
 const scenario = generated.input.scenario.json as { defaultAsOf: string; timeRange: { from: string } };
-// The next day (the date slider's arrow-key step), a far date no step from any date shown reaches, and back
-// to the next day, analysed by then.
+// At once a far date the walk of the range reaches last (`verdictsWarmUp.ts`); then, from the first date
+// again, the next day (the date slider's arrow-key step), a far date no step from any date shown reaches, and
+// back to the next day.
 const nextDay = new Date(Date.parse(`${scenario.defaultAsOf}T00:00:00Z`) + 86_400_000)
   .toISOString()
   .slice(0, 10);
-const dates = { first: scenario.defaultAsOf, near: nextDay, far: '2024-06-01', back: nextDay };
+const dates = {
+  first: scenario.defaultAsOf,
+  cold: '2025-02-01',
+  near: nextDay,
+  far: '2024-06-01',
+  back: nextDay,
+};
 log(
-  `${n(count)} generated features (scale ${SCALE}); dates ${dates.first} → ${dates.near} (next day) → ` +
-    `${dates.far} (far) → ${dates.back} (back)`,
+  `${n(count)} generated features (scale ${SCALE}); dates ${dates.first} → ${dates.cold} (at once) → ` +
+    `${dates.first} → ${dates.near} (next day) → ${dates.far} (far) → ${dates.back} (back)`,
 );
 
 let started = Date.now();
@@ -85,6 +94,12 @@ const browser = await chromium.launch({
 
 const CLOCK_TICK_MS = 10; // USER_HZ = 100 on Linux
 /** The server's CPU time so far (user + system), in ms, from /proc. */
+/** The server's peak resident memory so far (VmHWM), MB. */
+function serverPeakRssMb(): number {
+  const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
+  return line ? Number(line[1]) / 1024 : NaN;
+}
+
 function serverCpuMs(): number {
   const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
@@ -92,9 +107,9 @@ function serverCpuMs(): number {
 
 /**
  * Waits, as a reader looking at the map would, until the server is quiet (under 20 ms of CPU in half a
- * second, and at least 3 s): whatever it does after an answer (a warm-up of the next dates, if it does one)
- * is done. Meanwhile another reader asks for `/map/meta.json` every 200 ms: how long those answers take
- * shows whether that background work delays readers. Returns the wait, the server's CPU in it, and the
+ * second, and at least 3 s): whatever it does after an answer (the warm-up of the next dates and the walk
+ * of the range, for the tiled map) is done. Meanwhile another reader asks for `/map/meta.json` every 200 ms:
+ * how long those answers take shows whether that background work delays readers. Returns the wait, the server's CPU in it, and the
  * probes' times.
  */
 async function serverQuiet(): Promise<Quiet> {
@@ -142,8 +157,8 @@ interface Run {
   firstViewMs: number;
   /** The map's zoom on its first view (the tiles' zoom is its integer part: 512-pixel tiles). */
   firstViewZoom: number;
-  /** The date changes: to the next day, to a far date, back to the next day. */
-  changes: Record<'near' | 'far' | 'back', Change>;
+  /** The date changes: at once to a far date, then to the next day, to a far date, back to the next day. */
+  changes: Record<'cold' | 'near' | 'far' | 'back', Change>;
   /** The waits for a quiet server before the changes, and its CPU in them. */
   quiet: Quiet[];
 }
@@ -179,14 +194,18 @@ function meter(page: Page) {
   const pending: Promise<void>[] = [];
   page.on('requestfinished', (r) => {
     pending.push(
-      r.sizes().then((s) => {
-        const b = s.responseBodySize + s.responseHeadersSize;
-        const path = new URL(r.url()).pathname;
-        total += b;
-        if (/\/(tiles|map|api\/trpc)\//.test(path)) data += b;
-        const kind = kindOf(path);
-        byKind.set(kind, (byKind.get(kind) ?? 0) + b);
-      }),
+      r
+        .sizes()
+        .then((s) => {
+          const b = s.responseBodySize + s.responseHeadersSize;
+          const path = new URL(r.url()).pathname;
+          total += b;
+          if (/\/(tiles|map|api\/trpc)\//.test(path)) data += b;
+          const kind = kindOf(path);
+          byKind.set(kind, (byKind.get(kind) ?? 0) + b);
+        })
+        // A request that finished as the page closed (after the first view was counted) has no sizes to read.
+        .catch(() => {}),
     );
   });
   return async () => {
@@ -258,7 +277,11 @@ async function measure(mode: 'whole' | 'tiles'): Promise<Run> {
   const firstViewMs = Date.now() - started;
   const first = await bytes();
   const firstViewZoom = await page.evaluate(() => window.__corridorMap?.map.getZoom() ?? NaN);
+  const cold = await changeDate(page, dates.cold, mode === 'tiles');
   const quiet = [await serverQuiet()];
+  // Back to the first date (answered before, not timed), so that the next day is a day's step from the date
+  // shown, as the slider's arrow key makes it.
+  await changeDate(page, dates.first, mode === 'tiles');
   const near = await changeDate(page, dates.near, mode === 'tiles');
   quiet.push(await serverQuiet());
   const far = await changeDate(page, dates.far, mode === 'tiles');
@@ -271,7 +294,7 @@ async function measure(mode: 'whole' | 'tiles'): Promise<Run> {
     dataBytes: first.data,
     firstViewMs,
     firstViewZoom,
-    changes: { near, far, back },
+    changes: { cold, near, far, back },
     quiet,
   };
 }
@@ -279,6 +302,7 @@ async function measure(mode: 'whole' | 'tiles'): Promise<Run> {
 try {
   log('\nwhole situation (baseline)…');
   const whole = await measure('whole');
+  const peakAfterWhole = serverPeakRssMb();
   log('tiled map…');
   const tiled = await measure('tiles');
   const ok = (met: boolean) => (met ? '✓' : '✗');
@@ -296,8 +320,9 @@ try {
     `| first view drawn, from navigation | ${n(whole.firstViewMs)} ms | ${n(tiled.firstViewMs)} ms | ${(whole.firstViewMs / tiled.firstViewMs).toFixed(1)}× | | |`,
   );
   const rows: [keyof Run['changes'], string][] = [
-    ['near', `date change to the next day (${dates.near}; the tiled map's server may have warmed it)`],
-    ['far', `date change to a far date (${dates.far}; nobody warmed it)`],
+    ['cold', `date change at once to a far date (${dates.cold}; the server's walk has not reached it)`],
+    ['near', `date change to the next day (${dates.near}; after the server was quiet)`],
+    ['far', `date change to a far date (${dates.far}; after the server was quiet: walked)`],
     ['back', `date change back to the next day (analysed)`],
   ];
   for (const [k, what] of rows) {
@@ -325,8 +350,12 @@ try {
           `p50 ${n(pct(q.probes, 0.5))} ms, max ${n(Math.max(...q.probes))} ms)`,
       )
       .join('; ');
-  log(`before each change, the server after the last answer: whole map ${waits(whole)}`);
+  log(`before each change after the first, the server after the last answer: whole map ${waits(whole)}`);
   log(`tiled map ${waits(tiled)}`);
+  log(
+    `the server's peak RSS: ${n(peakAfterWhole)} MB after the whole map, ${n(serverPeakRssMb())} MB after ` +
+      `the tiled map and its walk of the range`,
+  );
   log(`tiled first view at zoom ${tiled.firstViewZoom.toFixed(2)} (1280 × 800 window)`);
   log(`tiled first view by kind: ${tiled.byKind.map(([k, b]) => `${k} ${kb(b)}`).join(', ')}`);
   log(
