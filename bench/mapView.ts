@@ -93,13 +93,13 @@ const browser = await chromium.launch({
 });
 
 const CLOCK_TICK_MS = 10; // USER_HZ = 100 on Linux
-/** The server's CPU time so far (user + system), in ms, from /proc. */
 /** The server's peak resident memory so far (VmHWM), MB. */
 function serverPeakRssMb(): number {
   const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
   return line ? Number(line[1]) / 1024 : NaN;
 }
 
+/** The server's CPU time so far (user + system), in ms, from /proc. */
 function serverCpuMs(): number {
   const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
@@ -109,8 +109,8 @@ function serverCpuMs(): number {
  * Waits, as a reader looking at the map would, until the server is quiet (under 20 ms of CPU in half a
  * second, and at least 3 s): whatever it does after an answer (the warm-up of the next dates and the walk
  * of the range, for the tiled map) is done. Meanwhile another reader asks for `/map/meta.json` every 200 ms:
- * how long those answers take shows whether that background work delays readers. Returns the wait, the server's CPU in it, and the
- * probes' times.
+ * how long those answers take shows whether that background work delays readers. Returns the wait, the
+ * server's CPU in it, and the probes' times.
  */
 async function serverQuiet(): Promise<Quiet> {
   const t0 = Date.now();

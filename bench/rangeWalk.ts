@@ -11,7 +11,7 @@ import { createAnalyzer } from '../src/lib/domain/analysis';
 import { parseSituation } from '../src/lib/domain/schemas';
 import { verdictsWireOf } from '../src/lib/map/verdictsWireOf';
 import { VerdictsArchive } from '../src/lib/server/mapView/verdictsArchive';
-import { addDays } from '../src/lib/state/dates';
+import { walkOrder } from '../src/lib/server/mapView/walkOrder';
 import { generateSituationInput, sudanScaled } from './generate';
 import { cpuMsSince, loadAverages, maxRss, mb, median } from './measure';
 
@@ -21,9 +21,7 @@ const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const situation = parseSituation(generateSituationInput(sudanScaled(SCALE, 4)).input);
 const { from, to } = situation.scenario.timeRange;
 const start = situation.scenario.defaultAsOf ?? to;
-const order: string[] = [];
-for (let d = start; d >= from; d = addDays(d, -1)) order.push(d);
-for (let d = addDays(start, 1); d <= to; d = addDays(d, 1)) order.push(d);
+const order = walkOrder(from, to, start);
 console.log(`Sudan scale ×${SCALE}, ${order.length} dates from ${start}; load ${loadAverages()}`);
 
 let c = process.cpuUsage();
@@ -72,6 +70,6 @@ for (let i = 0; i < kept; i += Math.ceil(kept / 25)) {
   reads.push(performance.now() - t);
 }
 console.log(
-  `${reads.length} dates read back: median ${median(reads).toFixed(1)} ms, max ${Math.max(...reads).toFixed(1)} ms; peak RSS ${mb(maxRss())}; ` +
-    `load ${loadAverages()}`,
+  `${reads.length} dates read back: median ${median(reads).toFixed(1)} ms, max ` +
+    `${Math.max(...reads).toFixed(1)} ms; peak RSS ${mb(maxRss())}; load ${loadAverages()}`,
 );

@@ -8,6 +8,7 @@ import { keptBody } from './serialisedBodies';
 import type { VerdictsArchive } from './verdictsArchive';
 import { verdictsBody, verdictsWhat } from './verdictsBody';
 import { verdictsForView } from './verdictsForView';
+import { walkOrder } from './walkOrder';
 import { situationForView } from './viewSituation';
 
 /**
@@ -76,7 +77,7 @@ export function warmNeighbours(
   if (archive.enabled) {
     const walk = walks.find((w) => w.situation === situation) ?? {
       ...asked,
-      left: walkOrder(from, to, date),
+      left: walkOrder(from, to, date).reverse(),
     };
     walks = [walk, ...walks.filter((w) => w !== walk)].slice(0, MAX_WALKS);
   }
@@ -96,15 +97,6 @@ export function warmUpWaiting(): number {
 /** Snapshots whose range is being walked now (for tests). */
 export function rangesWalking(): number {
   return walks.length;
-}
-
-/** The dates from `date` (held in the range) back to `from`, then on to `to`: the next one last. */
-function walkOrder(from: string, to: string, date: string): string[] {
-  const start = date < from ? from : date > to ? to : date;
-  const order: string[] = [];
-  for (let d = start; d >= from; d = addDays(d, -1)) order.push(d);
-  for (let d = addDays(start, 1); d <= to; d = addDays(d, 1)) order.push(d);
-  return order.reverse();
 }
 
 async function drain(): Promise<void> {
