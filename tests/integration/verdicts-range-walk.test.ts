@@ -122,6 +122,28 @@ describe("the walk of the map's range", () => {
     expect(services.verdictsArchive.use()).toMatchObject({ snapshots: 1, dates: rangeDays(situation) });
   });
 
+  it('drops the walk of data that changed as soon as the new data is asked, without waiting for its turn', async () => {
+    await warmUpSettled();
+    readerArrived();
+    try {
+      // Two levels asked before a change: their walks wait for the reader.
+      await verdicts('2023-07-07');
+      await verdicts('2023-07-07', admin);
+      expect(rangesWalking()).toBe(2);
+      await createFeature(services.database.db, 'sites', camp('superseding_camp', 'public'), 'test');
+      await fresh();
+      // The public level asked again: its old walk is dropped, the administrator's (not asked since) stays.
+      await verdicts('2023-07-08');
+      expect(rangesWalking()).toBe(2);
+      await verdicts('2023-07-08', admin);
+      expect(rangesWalking()).toBe(2);
+    } finally {
+      readerLeft();
+    }
+    await warmUpSettled();
+    expect(services.verdictsArchive.use().snapshots).toBe(2);
+  });
+
   it('answers a date archived before a change with the new data', async () => {
     await warmUpSettled();
     const before = analyses();

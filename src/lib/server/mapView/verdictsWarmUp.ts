@@ -1,7 +1,7 @@
 import type { Situation } from '$lib/domain/schemas';
 import { verdictsWireOf } from '$lib/map/verdictsWireOf';
 import { addDays } from '$lib/state/dates';
-import type { Viewer } from '../auth/roles';
+import { visibleSensitivities, type Viewer } from '../auth/roles';
 import { untilReadersQuiet } from '../http/readerActivity';
 import type { SituationStore } from '../situation/situationStore';
 import { keptBody } from './serialisedBodies';
@@ -79,10 +79,16 @@ export function warmNeighbours(
       ...asked,
       left: walkOrder(from, to, date).reverse(),
     };
-    walks = [walk, ...walks.filter((w) => w !== walk)].slice(0, MAX_WALKS);
+    // Another snapshot of the same store and visibility level is one the data has moved on from: its walk
+    // goes now, not when its turn would come, so that the old situation and its analyzer are let go.
+    const level = levelOf(viewer);
+    const superseded = (w: Walk) => w.store === store && levelOf(w.viewer) === level;
+    walks = [walk, ...walks.filter((w) => w !== walk && !superseded(w))].slice(0, MAX_WALKS);
   }
   running ??= drain().finally(() => (running = undefined));
 }
+
+const levelOf = (viewer: Viewer) => visibleSensitivities(viewer).join(',');
 
 /** Resolves when nothing is waiting to be warmed and no range is being walked (for tests). */
 export async function warmUpSettled(): Promise<void> {
