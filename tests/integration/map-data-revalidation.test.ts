@@ -7,7 +7,6 @@ import { serialisedBodiesUse } from '$lib/server/mapView/serialisedBodies';
 import { warmUpSettled } from '$lib/server/mapView/verdictsWarmUp';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
-import { PUBLIC_FRESHNESS_MS } from '$lib/server/http/publicSituation';
 import { SESSION_COOKIE } from '$lib/server/auth/sessionCookie';
 import { startServices, type Services } from '$lib/server/services';
 import {
@@ -16,6 +15,7 @@ import {
   type EarlyRevalidation,
 } from '$lib/server/mapView/mapDataTags';
 import { handle } from '../../src/hooks.server';
+import { campFeature, publicReadsFresh as fresh } from '../helpers/mapTestData';
 
 const SECRET = 'secret_revalidation_camp';
 const AT: [number, number] = [25.35, 13.63];
@@ -33,20 +33,8 @@ vi.mock('$lib/server/auth/sessionStore', async (importOriginal) => ({
   validateSession: async (_db: unknown, token: string) =>
     token === 'admin-token' ? { viewer: admin } : null,
 }));
-const site = (id: string, sensitivity: string, lon = AT[0]) => ({
-  type: 'Feature' as const,
-  geometry: { type: 'Point' as const, coordinates: [lon, AT[1]] },
-  properties: {
-    id,
-    name: `Camp ${id}`,
-    source: 'staff',
-    sensitivity,
-    kind: 'idp_camp',
-    country: 'SDN',
-    figures: [{ date: '2024-06-01', population: 40_000, source: 'staff' }],
-  },
-});
-const fresh = () => new Promise((r) => setTimeout(r, PUBLIC_FRESHNESS_MS + 50));
+const site = (id: string, sensitivity: string, lon = AT[0]) =>
+  campFeature(id, sensitivity, { at: [lon, AT[1]] });
 
 beforeAll(async () => {
   services = await startServices(readEnv({ DATA_DIR: 'memory://' }));

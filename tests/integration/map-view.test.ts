@@ -9,7 +9,7 @@ import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
 import { strongEtag } from '$lib/server/http/cache';
 import { contentHash } from '$lib/server/http/contentVersion';
-import { PUBLIC_FRESHNESS_MS, publicSituation } from '$lib/server/http/publicSituation';
+import { publicSituation } from '$lib/server/http/publicSituation';
 import { mapMeta } from '$lib/server/mapView/mapMode';
 import { startServices, type Services } from '$lib/server/services';
 import type { MapVerdicts } from '$lib/map/mapVerdicts';
@@ -18,6 +18,7 @@ import { hotspotList } from '$lib/map/hotspotList';
 import { neededProtection } from '$lib/domain/analysis/neededProtection';
 import { situationForView } from '$lib/server/mapView/viewSituation';
 import { warmUpSettled } from '$lib/server/mapView/verdictsWarmUp';
+import { campFeature, publicReadsFresh } from '../helpers/mapTestData';
 
 const SECRET = 'secret_tiles_camp';
 const AT: [number, number] = [25.35, 13.63];
@@ -64,7 +65,7 @@ beforeAll(async () => {
     },
     'test',
   );
-  await new Promise((r) => setTimeout(r, PUBLIC_FRESHNESS_MS + 50));
+  await publicReadsFresh();
 });
 afterAll(async () => {
   await warmUpSettled();
@@ -434,31 +435,18 @@ describe('public tags', () => {
     createFeature(
       services.database.db,
       'sites',
-      {
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [AT[0] + 0.05, AT[1]] },
-        properties: {
-          id,
-          name: `Camp ${id}`,
-          source: 'staff',
-          sensitivity,
-          kind: 'idp_camp',
-          country: 'SDN',
-          figures: [{ date: '2024-06-01', population: 1_000, source: 'staff' }],
-        },
-      },
+      campFeature(id, sensitivity, { at: [AT[0] + 0.05, AT[1]], population: 1_000 }),
       'test',
     );
-  const fresh = () => new Promise((r) => setTimeout(r, PUBLIC_FRESHNESS_MS + 50));
 
   it('stay when a restricted record is added, and change when a public one is', async () => {
     const before = await etags();
     expect(before.every((t) => t?.startsWith('"'))).toBe(true);
     await camp('secret_camp_2', 'restricted');
-    await fresh();
+    await publicReadsFresh();
     expect(await etags()).toEqual(before);
     await camp('public_camp_2', 'public');
-    await fresh();
+    await publicReadsFresh();
     const after = await etags();
     for (const [i, t] of after.entries()) expect(t).not.toBe(before[i]);
   });

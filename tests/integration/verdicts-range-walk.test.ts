@@ -11,11 +11,11 @@ import { verdictsWireOf } from '$lib/map/verdictsWireOf';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
 import { readerArrived, readerLeft } from '$lib/server/http/readerActivity';
-import { PUBLIC_FRESHNESS_MS } from '$lib/server/http/publicSituation';
 import { VerdictsArchive } from '$lib/server/mapView/verdictsArchive';
 import { rangesWalking, warmUpSettled, WARM_QUIET_MS } from '$lib/server/mapView/verdictsWarmUp';
 import { startServices, type Services } from '$lib/server/services';
 import { addDays } from '$lib/state/dates';
+import { askMapVerdicts as verdicts, campFeature, publicReadsFresh as fresh } from '../helpers/mapTestData';
 
 const SECRET = 'secret_walk_camp';
 const admin = { id: 2, email: 'a@example.org', role: 'admin' };
@@ -27,20 +27,8 @@ vi.mock('$lib/server/services', async (importOriginal) => ({
   services: () => Promise.resolve(routeServices.current),
 }));
 
-const camp = (id: string, sensitivity: 'public' | 'restricted') => ({
-  type: 'Feature' as const,
-  geometry: { type: 'Point' as const, coordinates: [25.35, 13.63] },
-  properties: {
-    id,
-    name: `Camp ${id}`,
-    source: 'staff',
-    sensitivity,
-    kind: 'idp_camp',
-    country: 'SDN',
-    figures: [{ date: '2023-06-01', population: 40_000, source: 'staff' }],
-  },
-});
-const fresh = () => new Promise((r) => setTimeout(r, PUBLIC_FRESHNESS_MS + 50));
+const camp = (id: string, sensitivity: 'public' | 'restricted') =>
+  campFeature(id, sensitivity, { figureDate: '2023-06-01' });
 
 beforeAll(async () => {
   services = await startServices(readEnv({ DATA_DIR: 'memory://' }));
@@ -53,12 +41,6 @@ afterAll(async () => {
   await services.database.close();
 });
 
-async function verdicts(date: string, viewer: unknown = null): Promise<Response> {
-  const mod = await import('../../src/routes/map/verdicts.json/+server');
-  const url = new URL(`/map/verdicts.json?date=${date}`, 'http://localhost');
-  const GET = mod.GET as unknown as (e: unknown) => Promise<Response>;
-  return GET({ request: new Request(url), url, params: {}, locals: { viewer } });
-}
 const analyses = () => services.store.analysisCacheUse().entries;
 /** The body of a date analysed from scratch, the plain way. */
 const fromScratch = (situation: Situation, date: string) =>

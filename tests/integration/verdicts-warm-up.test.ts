@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
 import { readerArrived, readerLeft } from '$lib/server/http/readerActivity';
-import { PUBLIC_FRESHNESS_MS } from '$lib/server/http/publicSituation';
 import { warmUpSettled, warmUpWaiting, WARM_QUIET_MS } from '$lib/server/mapView/verdictsWarmUp';
 import { startServices, type Services } from '$lib/server/services';
 import { decodeVerdicts, type VerdictsWire } from '$lib/map/verdictsWire';
+import { askMapVerdicts as verdicts, campFeature, publicReadsFresh } from '../helpers/mapTestData';
 
 const SECRET = 'secret_warm_camp';
 const admin = { id: 2, email: 'a@example.org', role: 'admin' };
@@ -23,37 +23,20 @@ vi.mock('$lib/server/services', async (importOriginal) => ({
   services: () => Promise.resolve(routeServices.current),
 }));
 
-const camp = (id: string, sensitivity: 'public' | 'restricted') => ({
-  type: 'Feature' as const,
-  geometry: { type: 'Point' as const, coordinates: [25.35, 13.63] },
-  properties: {
-    id,
-    name: `Camp ${id}`,
-    source: 'staff',
-    sensitivity,
-    kind: 'idp_camp',
-    country: 'SDN',
-    figures: [{ date: '2023-06-01', population: 40_000, source: 'staff' }],
-  },
-});
+const camp = (id: string, sensitivity: 'public' | 'restricted') =>
+  campFeature(id, sensitivity, { figureDate: '2023-06-01' });
 
 beforeAll(async () => {
   services = await startServices(readEnv({ DATA_DIR: 'memory://', VERDICTS_ARCHIVE_MB: '0' }));
   routeServices.current = services;
   await createFeature(services.database.db, 'sites', camp(SECRET, 'restricted'), 'test');
-  await new Promise((r) => setTimeout(r, PUBLIC_FRESHNESS_MS + 50));
+  await publicReadsFresh();
 });
 afterAll(async () => {
   await warmUpSettled();
   await services.database.close();
 });
 
-async function verdicts(date: string, viewer: unknown = null): Promise<Response> {
-  const mod = await import('../../src/routes/map/verdicts.json/+server');
-  const url = new URL(`/map/verdicts.json?date=${date}`, 'http://localhost');
-  const GET = mod.GET as unknown as (e: unknown) => Promise<Response>;
-  return GET({ request: new Request(url), url, params: {}, locals: { viewer } });
-}
 const analyses = () => services.store.analysisCacheUse().entries;
 
 describe("the warm-up of the map's next dates", () => {
@@ -112,7 +95,7 @@ describe("the warm-up of the map's next dates", () => {
       await verdicts('2025-03-10');
       before = analyses();
       await createFeature(services.database.db, 'sites', camp('new_warm_camp', 'public'), 'test');
-      await new Promise((r) => setTimeout(r, PUBLIC_FRESHNESS_MS + 50));
+      await publicReadsFresh();
     } finally {
       readerLeft();
     }
