@@ -42,7 +42,7 @@ for (const date of order) {
   const body = utf8.encode(JSON.stringify(verdictsWireOf(situation, report)));
   const verdicts = cpuMsSince(c);
   c = process.cpuUsage();
-  const done = await archive.keep(situation, 1, date, body);
+  const done = await archive.keep(situation, { level: 'public', since: 1 }, date, body);
   // The compression runs on libuv's threads: their CPU is the process' too.
   const keep = cpuMsSince(c);
   cpu.analysis += analysis;

@@ -1,8 +1,9 @@
 // The walk of the scenario's range (docs/scaling.md, "The map at scale"): once a reader is answered the
 // verdicts of a date, every date of the range is analysed in the background into the archive
 // (`verdictsArchive.ts`), so that any date the reader moves to is answered without an analysis, with the same
-// bytes as one analysed from scratch; for the reader's visibility level only, never after the data changed,
-// within the archive's bound, and not while a reader's request is in flight. Analyses the route makes are
+// bytes as one analysed from scratch; for the reader's visibility level only, never after what the level sees
+// changed (and kept through a write it does not see), within the archive's bound, and not while a reader's
+// request is in flight. Analyses the route makes are
 // counted as the entries of the store's analysis cache (the walk does not use it).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAnalyzer } from '$lib/domain/analysis';
@@ -86,6 +87,7 @@ describe("the walk of the map's range", () => {
 
   it("waits while a reader's request is in flight", async () => {
     await warmUpSettled();
+    const old = await services.store.situationFor(null);
     await createFeature(services.database.db, 'sites', camp('quiet_walk_camp', 'public'), 'test');
     await fresh();
     readerArrived();
@@ -101,7 +103,36 @@ describe("the walk of the map's range", () => {
     }
     await warmUpSettled();
     const situation = await services.store.situationFor(null);
-    expect(services.verdictsArchive.use()).toMatchObject({ snapshots: 1, dates: rangeDays(situation) });
+    expect(situation).not.toBe(old);
+    // The old public content's dates are gone. The administrator's level, not read since the change, keeps its
+    // shelf until it is: only then is it known whether the change touched what that level sees.
+    expect(services.verdictsArchive.has(old, '2023-09-09')).toBe(false);
+    expect(services.verdictsArchive.has(situation, '2023-09-09')).toBe(true);
+    expect(services.verdictsArchive.use()).toMatchObject({ snapshots: 2, dates: 2 * rangeDays(situation) });
+  });
+
+  it('keeps the public archive and analyzer through a write the public does not see', async () => {
+    await verdicts('2024-05-05');
+    await warmUpSettled();
+    const before = await services.store.situationFor(null);
+    const analyzer = services.store.analyzerOf(before);
+    expect(services.verdictsArchive.has(before, '2023-08-08')).toBe(true);
+    await createFeature(services.database.db, 'sites', camp('restricted_walk_camp', 'restricted'), 'test');
+    await fresh();
+    // The data version moved, but the public content did not: the same situation, its analyzer and its archive.
+    const after = await services.store.situationFor(null);
+    expect(after).toBe(before);
+    expect(services.store.analyzerOf(after)).toBe(analyzer);
+    const analyse = vi.spyOn(analyzer, 'analyze');
+    const res = await verdicts('2023-08-08');
+    expect(await res.text()).toBe(fromScratch(after, '2023-08-08'));
+    // Nor is anything analysed in the background: the range is walked already.
+    await warmUpSettled();
+    expect(analyse).not.toHaveBeenCalled();
+    analyse.mockRestore();
+    // The administrator sees the new record: that level's situation is read anew.
+    expect(await (await verdicts('2023-08-08', admin)).text()).toContain('restricted_walk_camp');
+    await warmUpSettled();
   });
 
   it('drops the walk of data that changed as soon as the new data is asked, without waiting for its turn', async () => {

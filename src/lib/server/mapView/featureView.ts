@@ -2,7 +2,7 @@ import { layerNames, type AnalysisReport, type Situation } from '$lib/domain/sch
 import type { FeatureView } from '$lib/map/tiledList';
 
 // The ids of a snapshot's features, built once per snapshot (the store hands out one per visibility level and
-// data version): the details route asks for every request, a revalidation included, and a scan of 60,000
+// content): the details route asks for every request, a revalidation included, and a scan of 60,000
 // features would be most of a 304's cost.
 const ids = new WeakMap<Situation, Set<string>>();
 

@@ -1,4 +1,4 @@
-// A snapshot (`SituationStore`: one situation object per visibility level and data version) is numbered the
+// A snapshot (`SituationStore`: one situation object per visibility level and content) is numbered the
 // first time a cache keeps something of it, so the caches' keys are (snapshot, what) without holding the
 // snapshot: what a replaced snapshot had is never asked for again and ages out, or is dropped.
 const ids = new WeakMap<object, number>();

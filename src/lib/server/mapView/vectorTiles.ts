@@ -19,7 +19,8 @@ export class TileRangeError extends Error {}
 // One index per layer group and zoom step (`tileZoomSteps`: a group whose features enter the tiles from
 // different zooms has one index per such zoom, holding what its tiles show from there), built on the first
 // request for it, per situation snapshot: the store hands out one snapshot object per visibility level until
-// the data changes, so this caches per level and data version and lets go of old versions with their snapshot.
+// a write changes what the level sees, so this caches per level and content and lets go of old contents with
+// their snapshot.
 const indexes = new WeakMap<Situation, Map<string, GeoJSONVT>>();
 
 function indexOf(situation: Situation, group: LayerGroup, z: number): GeoJSONVT {

@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants } from 'node:zlib';
+import type { SnapshotStamp } from '../situation/situationStore';
 import { snapshotId } from './snapshotIds';
 
 const compress = promisify(brotliCompress);
@@ -14,24 +15,27 @@ export const VERDICTS_ARCHIVE_BYTES = 128 * 1024 * 1024;
 /** What `keep` did with a body. */
 export type Kept = 'kept' | 'full' | 'stale';
 
-interface Shelf {
-  /** The data version the snapshot was read at. */
-  version: number;
+interface Shelf extends SnapshotStamp {
   /** Brotli-compressed bodies by date. */
   bodies: Map<string, Buffer>;
 }
 
 /**
- * The map's verdicts of every date of a snapshot (one situation object per visibility level and data
- * version), as brotli-compressed bodies of `/map/verdicts.json`: what the warm-up's walk of the scenario's range
+ * The map's verdicts of every date of a snapshot (one situation object per visibility level and
+ * content), as brotli-compressed bodies of `/map/verdicts.json`: what the warm-up's walk of the scenario's range
  * made in the background (`verdictsWarmUp.ts`), so that any date the reader moves to is answered without an
  * analysis. Compressed because a date's body is 280–850 KiB at Sudan scale and a fifth of that compressed,
  * and decompressing one takes 1–3 ms.
  *
- * Bounded in bytes: once full, nothing more is kept (the walk stops; other dates are analysed when asked, as
- * without the archive). Nothing is evicted to make room, as a date dropped would only be analysed again by
- * the walk. Data versions only grow, so a snapshot read at an older version than one being kept will never
- * be asked for again: its shelf is dropped then, and a body of an older snapshot is refused (`stale`).
+ * A level's content only moves on (`SnapshotStamp.since` grows), so a snapshot of a level older than one
+ * being kept will never be asked for again: its shelf is dropped then, and a body of an older snapshot is
+ * refused (`stale`). A snapshot whose content a write left unchanged keeps its shelf. Another level's shelf
+ * may be of content the data has moved on from too, but that is known only once the level is read again.
+ *
+ * Bounded in bytes: once full, the shelves of other levels' older content (older `since`) are dropped to make
+ * room, oldest first, as they may well be stale; failing that, nothing more is kept (the walk stops; other
+ * dates are analysed when asked, as without the archive). Nothing else is evicted, as a date dropped would
+ * only be analysed again by the walk.
  */
 export class VerdictsArchive {
   private readonly shelves = new Map<number, Shelf>();
@@ -57,8 +61,8 @@ export class VerdictsArchive {
     return new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
   }
 
-  /** Keeps `body`, the verdicts of `date` of `snapshot` read at data version `version`. */
-  async keep(snapshot: object, version: number, date: string, body: Uint8Array): Promise<Kept> {
+  /** Keeps `body`, the verdicts of `date` of `snapshot`, of the level and content version `stamp`. */
+  async keep(snapshot: object, stamp: SnapshotStamp, date: string, body: Uint8Array): Promise<Kept> {
     const packed = await compress(body, {
       params: {
         // As `compress.ts` answers: about as fast as gzip's default, and smaller.
@@ -66,15 +70,23 @@ export class VerdictsArchive {
         [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
       },
     });
-    for (const [id, shelf] of this.shelves) {
-      if (shelf.version > version) return 'stale';
-      if (shelf.version < version) this.drop(id);
-    }
     const id = snapshotId(snapshot);
+    for (const [other, shelf] of this.shelves) {
+      if (other === id || shelf.level !== stamp.level) continue;
+      if (shelf.since > stamp.since) return 'stale';
+      this.drop(other);
+    }
     let shelf = this.shelves.get(id);
     const before = shelf?.bodies.get(date)?.byteLength ?? 0;
-    if (this.bytes - before + packed.byteLength > this.maxBytes) return 'full';
-    if (!shelf) this.shelves.set(id, (shelf = { version, bodies: new Map() }));
+    const fits = () => this.bytes - before + packed.byteLength <= this.maxBytes;
+    if (!fits()) {
+      const older = [...this.shelves]
+        .filter(([, s]) => s.since < stamp.since)
+        .sort(([, a], [, b]) => a.since - b.since);
+      for (const [other] of older) if (!fits()) this.drop(other);
+      if (!fits()) return 'full';
+    }
+    if (!shelf) this.shelves.set(id, (shelf = { ...stamp, bodies: new Map() }));
     shelf.bodies.set(date, packed);
     this.bytes += packed.byteLength - before;
     return 'kept';

@@ -6,13 +6,13 @@ import type { SituationStore } from '../situation/situationStore';
 
 /** Dates whose verdicts are kept per snapshot: a user moving the date back and forth gets them at once. */
 const KEEP_DATES = 32;
-// Per snapshot (one per visibility level and data version, see `vectorTiles.ts`), the verdicts by date,
+// Per snapshot (one per visibility level and content, see `vectorTiles.ts`), the verdicts by date,
 // oldest first; a snapshot's go when the data changes and the store drops it.
 const kept = new WeakMap<Situation, Map<string, Promise<VerdictsWire>>>();
 
 /**
  * The map's verdicts of `asOf` over `situation` (what `viewer` may see), from the store's analysis cache (one
- * computation per date, visibility level and data version); kept here in the compact shape the endpoint sends
+ * computation per date, visibility level and content); kept here in the compact shape the endpoint sends
  * (`verdictsWire.ts`), made from the report directly (`verdictsWireOf`).
  */
 export function verdictsForView(

@@ -147,8 +147,8 @@ async function walkStep(walk: Walk): Promise<void> {
   if (date === undefined) return void end();
   if (walk.archive.has(walk.situation, date)) return;
   try {
-    const version = walk.store.versionOfSituation(walk.situation);
-    if (version === undefined || !(await current(walk))) return void end();
+    const stamp = walk.store.stampOf(walk.situation);
+    if (stamp === undefined || !(await current(walk))) return void end();
     let body = keptBody(walk.situation, verdictsWhat(date));
     if (!body) {
       await readersQuiet();
@@ -156,7 +156,7 @@ async function walkStep(walk: Walk): Promise<void> {
       await readersQuiet();
       body = utf8.encode(JSON.stringify(verdictsWireOf(walk.situation, report))) as Uint8Array<ArrayBuffer>;
     }
-    if ((await walk.archive.keep(walk.situation, version, date, body)) !== 'kept') end();
+    if ((await walk.archive.keep(walk.situation, stamp, date, body)) !== 'kept') end();
   } catch (e) {
     console.error(`corridor: walking the verdicts of ${date} failed, the walk stops:`, e);
     end();

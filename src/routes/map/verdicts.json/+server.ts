@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 
 // The verdicts of a date for the tiled map: per corridor, site and crossing what the style draws, from the
 // server's analysis of what the caller may see (docs/scaling.md). The situation is one object per visibility
-// level and data version, so its serialised verdicts are kept by it and the date. Once a date is answered, the
+// level and content, so its serialised verdicts are kept by it and the date. Once a date is answered, the
 // dates the date control steps to, then every date of the scenario's range, are analysed in the background,
 // when no reader waits (`verdictsWarmUp.ts`, `verdictsArchive.ts`).
 export const GET: RequestHandler = async ({ request, url, locals }) => {

@@ -6,7 +6,7 @@ import { publicProcedure, router } from '../init';
 /**
  * The analysis of DESIGN.md §3 on the layers the caller may see: anonymous callers get the analysis of the
  * public records only, so it cannot reveal a restricted one. Without what-if overrides the report comes from
- * the store's analysis cache (computed once per date, parameters, visibility level and data version); with
+ * the store's analysis cache (computed once per date, parameters, visibility level and content); with
  * them it is computed for this request only and kept nowhere.
  */
 export const analysisRouter = router({
