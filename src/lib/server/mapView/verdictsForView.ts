@@ -7,7 +7,7 @@ import type { SituationStore } from '../situation/situationStore';
 /** Dates whose verdicts are kept per snapshot: a user moving the date back and forth gets them at once. */
 const KEEP_DATES = 32;
 // Per snapshot (one per visibility level and content, see `vectorTiles.ts`), the verdicts by date,
-// oldest first; a snapshot's go when the data changes and the store drops it.
+// oldest first; a snapshot's go when what its level sees changes and the store drops it.
 const kept = new WeakMap<Situation, Map<string, Promise<VerdictsWire>>>();
 
 /**

@@ -1,0 +1,101 @@
+/**
+ * A write the public does not see, on the server's situation store (`SituationStore`), in one process: the
+ * Sudan-scale situation of `npm run bench:map` (bench/generate.ts, `SUDAN_SCALE`, scaled by BENCH_MAP_SCALE,
+ * default 1) seeded into an embedded database in memory; the public situation read, its content hash made (as
+ * the public ETags make it), and the map's verdicts of the default date and of a far date made, as the route
+ * makes them. Then, twice:
+ * 1. a restricted camp is written; the public situation is read again (the store compares its content's hash
+ *    with the last one's), and the two dates' verdicts are asked again;
+ * 2. a public camp is written (the baseline: the public content changed, which is what every write did to the
+ *    public snapshot before the store compared contents): the same.
+ * Prints, for each, the wall and CPU time of the re-read, whether the public situation object was kept, and
+ * of each date's verdicts after it; and the ratio of the time to both dates' verdicts after each write.
+ * `npm run bench:write`
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src/lib/server/db/client';
+import { createFeature, seedSituation } from '../src/lib/server/db/featureRepository';
+import { loadSituationFromDir } from '../src/lib/server/geodata/loadSituationFromDir';
+import { contentHash } from '../src/lib/server/http/contentVersion';
+import { VerdictsArchive } from '../src/lib/server/mapView/verdictsArchive';
+import { verdictsBody } from '../src/lib/server/mapView/verdictsBody';
+import { SituationStore } from '../src/lib/server/situation/situationStore';
+import { generateSituationInput, sudanScaled } from './generate';
+import { cpuMsSince, loadAverages } from './measure';
+
+const SCALE = Number(process.env.BENCH_MAP_SCALE ?? 1);
+const FAR = '2024-06-01';
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+
+// The generated scenario as a scenario folder, seeded as the server seeds `geodata/`.
+const generated = generateSituationInput(sudanScaled(SCALE, 4));
+const geodata = mkdtempSync(join(tmpdir(), 'corridor-write-bench-'));
+writeFileSync(join(geodata, 'scenario.json'), JSON.stringify(generated.input.scenario.json));
+for (const [layer, c] of Object.entries(generated.input.layers))
+  writeFileSync(join(geodata, `${layer}.geojson`), JSON.stringify(c.json));
+const loaded = loadSituationFromDir(geodata);
+const first = loaded.scenario.defaultAsOf ?? loaded.scenario.timeRange.to;
+const db = await openDatabase({ dataDir: 'memory://', migrationsFolder: 'drizzle' });
+let wall = performance.now();
+await seedSituation(db.db, loaded);
+console.log(
+  `Sudan scale ×${SCALE}: seeded in ${n((performance.now() - wall) / 1000)} s; dates ${first} and ${FAR}; ` +
+    `load ${loadAverages()}`,
+);
+
+const store = new SituationStore(db.db, loaded.scenario.id);
+// The walk's archive is off: the dates are analysed when asked, as before the walk reaches them.
+const archive = new VerdictsArchive(0);
+
+/** Wall and CPU milliseconds of `run`. */
+async function timed<T>(run: () => Promise<T>): Promise<{ value: T; wall: number; cpu: number }> {
+  const c = process.cpuUsage();
+  const w = performance.now();
+  const value = await run();
+  return { value, wall: performance.now() - w, cpu: cpuMsSince(c) };
+}
+
+/** Both dates' public verdicts, as the route answers them; the wall time of each. */
+async function bothDates(): Promise<number[]> {
+  const times: number[] = [];
+  for (const date of [first, FAR]) {
+    const situation = await store.situationFor(null);
+    times.push((await timed(() => verdictsBody(store, archive, null, situation, date))).wall);
+  }
+  return times;
+}
+
+const read = await timed(() => store.situationFor(null));
+contentHash(read.value);
+const before = await bothDates();
+console.log(
+  `first view: public situation read in ${n(read.wall)} ms; verdicts ${n(before[0]!)} ms (${first}), ` +
+    `${n(before[1]!)} ms (${FAR})`,
+);
+
+const camp = (id: string, sensitivity: string) => ({
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [25.3, 13.6] },
+  properties: { id, name: id, source: 'bench', sensitivity, kind: 'idp_camp', country: 'SDN' },
+});
+
+const after: Record<string, number> = {};
+for (const sensitivity of ['restricted', 'public']) {
+  const last = await store.situationFor(null);
+  await createFeature(db.db, 'sites', camp(`bench_${sensitivity}_camp`, sensitivity), 'bench');
+  const reread = await timed(() => store.situationFor(null));
+  const [shown, far] = await bothDates();
+  after[sensitivity] = reread.wall + shown! + far!;
+  console.log(
+    `a ${sensitivity} camp written: public situation read again in ${n(reread.wall)} ms ` +
+      `(${n(reread.cpu)} ms CPU), ${reread.value === last ? 'kept' : 'made anew'}; verdicts ${n(shown!)} ms ` +
+      `(${first}), ${n(far!)} ms (${FAR}); ${n(after[sensitivity])} ms in all`,
+  );
+}
+console.log(
+  `after a restricted write, the public's two dates took ${(after.restricted! / after.public!).toFixed(2)}× ` +
+    `what they took after a public write (the baseline); load ${loadAverages()}`,
+);
+await db.close();
