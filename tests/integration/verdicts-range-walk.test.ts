@@ -5,12 +5,14 @@
 // changed (and kept through a write it does not see), within the archive's bound, and not while a reader's
 // request is in flight. Analyses the route makes are
 // counted as the entries of the store's analysis cache (the walk does not use it).
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAnalyzer } from '$lib/domain/analysis';
 import type { Situation } from '$lib/domain/schemas';
 import { verdictsWireOf } from '$lib/map/verdictsWireOf';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
+import { compressResponse } from '$lib/server/http/compress';
 import { readerArrived, readerLeft } from '$lib/server/http/readerActivity';
 import { VerdictsArchive } from '$lib/server/mapView/verdictsArchive';
 import { rangesWalking, warmUpSettled, WARM_QUIET_MS } from '$lib/server/mapView/verdictsWarmUp';
@@ -23,6 +25,16 @@ const admin = { id: 2, email: 'a@example.org', role: 'admin' };
 
 let services: Services;
 const routeServices = vi.hoisted(() => ({ current: undefined as unknown }));
+// Brotli compressions made, to see that an archived date is not compressed again for its answer.
+const brotliCalls = vi.hoisted(() => ({ n: 0 }));
+vi.mock('node:zlib', async (importOriginal) => {
+  const zlib = await importOriginal<typeof import('node:zlib')>();
+  const brotliCompress = (...args: Parameters<typeof zlib.brotliCompress>) => {
+    brotliCalls.n++;
+    return zlib.brotliCompress(...args);
+  };
+  return { ...zlib, default: { ...zlib, brotliCompress }, brotliCompress };
+});
 vi.mock('$lib/server/services', async (importOriginal) => ({
   ...(await importOriginal<typeof import('$lib/server/services')>()),
   services: () => Promise.resolve(routeServices.current),
@@ -71,6 +83,23 @@ describe("the walk of the map's range", () => {
       expect(await res.text(), date).toBe(fromScratch(situation, date));
     }
     expect(analyses()).toBe(before);
+  });
+
+  it("sends an archived date's public answer in the archive's brotli form, not compressed again", async () => {
+    await verdicts('2024-02-01');
+    await warmUpSettled();
+    const situation = await services.store.situationFor(null);
+    const date = '2024-02-02';
+    const packed = services.verdictsArchive.packed(situation, date);
+    expect(packed).toBeDefined();
+    const calls = brotliCalls.n;
+    const accepts = new Request('http://localhost/', { headers: { 'accept-encoding': 'br' } });
+    const res = await compressResponse(accepts, await verdicts(date));
+    expect(res.headers.get('content-encoding')).toBe('br');
+    const sent = Buffer.from(await res.arrayBuffer());
+    expect(sent.equals(packed!)).toBe(true);
+    expect(brotliCalls.n).toBe(calls);
+    expect(brotliDecompressSync(sent).toString()).toBe(fromScratch(situation, date));
   });
 
   it("keeps a signed-in reader's range apart: never in a public answer", async () => {

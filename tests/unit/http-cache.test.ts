@@ -1,4 +1,4 @@
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { cachedResponse, matchingTag } from '$lib/server/http/cache';
 import { coalesce, sharedRuns } from '$lib/server/http/coalesce';
@@ -43,6 +43,27 @@ describe('compression', () => {
     // The same body again comes from the cache of compressed bodies, byte for byte.
     const again = await compressResponse(get({ 'accept-encoding': 'br' }), json({ etag: '"abc"' }));
     expect(brotliDecompressSync(await bytes(again)).toString()).toBe(body);
+  });
+
+  it("sends a public read's body compressed already as it is given, under the compressed form's tag", async () => {
+    // Brotli at its highest quality: other bytes than the compression here (quality 5) would give.
+    const given = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+    const build = () => ({ body, headers: { 'content-type': 'application/json' }, encoded: { br: given } });
+    const accepts = get({ 'accept-encoding': 'br' });
+    const r = await compressResponse(
+      accepts,
+      await cachedResponse(accepts, { etag: '"pre"', policy: 'public', build }),
+    );
+    expect(r.headers.get('etag')).toBe('"pre-br"');
+    expect((await bytes(r)).equals(given)).toBe(true);
+    // A private answer has no tag to keep it under: compressed here.
+    const priv = await compressResponse(
+      accepts,
+      await cachedResponse(accepts, { etag: '', policy: 'private', build }),
+    );
+    const sent = await bytes(priv);
+    expect(sent.equals(given)).toBe(false);
+    expect(brotliDecompressSync(sent).toString()).toBe(body);
   });
 
   it('leaves alone: clients that accept nothing, images, bodies already encoded, 304s', async () => {

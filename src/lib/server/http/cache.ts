@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { version } from '$app/environment';
+import { keepEncoded, type Encoding } from './compress';
 
 /**
  * HTTP caching of reads (RFC 9110 §8.8 and §13, RFC 9111). Public reads get a strong ETag and a short
@@ -58,6 +59,8 @@ export interface CachedBody {
   status?: number;
   headers: Record<string, string>;
   body: string | Uint8Array<ArrayBuffer>;
+  /** The body compressed already, per coding: a public answer is then sent in it as it is (`keepEncoded`). */
+  encoded?: Partial<Record<Encoding, Uint8Array>>;
 }
 
 /**
@@ -77,5 +80,8 @@ export async function cachedResponse(
       return new Response(null, { status: 304, headers: { ...caching, etag: hit } });
   }
   const built = await o.build();
+  if (o.policy === 'public')
+    for (const [encoding, bytes] of Object.entries(built.encoded ?? {}) as [Encoding, Uint8Array][])
+      keepEncoded(o.etag, encoding, bytes);
   return new Response(built.body, { status: built.status ?? 200, headers: { ...built.headers, ...caching } });
 }

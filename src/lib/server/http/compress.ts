@@ -73,6 +73,16 @@ function remember(key: string, value: Buffer) {
   }
 }
 
+/**
+ * Gives the compressed cache a form of the body tagged `etag` compressed already (`bytes`, in `encoding`), so
+ * that `compressResponse` answers it as it is instead of compressing the body again: the map's archive of
+ * verdicts holds each date brotli-compressed (`verdictsArchive.ts`). `bytes` must decode to that very body.
+ */
+export function keepEncoded(etag: string, encoding: Encoding, bytes: Uint8Array): void {
+  const key = `${etag}|${encoding}`;
+  if (!compressed.has(key)) remember(key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
 /** Adds a field to `Vary` unless it is there already. */
 export function appendVary(headers: Headers, field: string) {
   const vary = headers.get('vary');

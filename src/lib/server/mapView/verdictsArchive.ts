@@ -53,9 +53,14 @@ export class VerdictsArchive {
     return this.shelves.get(snapshotId(snapshot))?.bodies.has(date) ?? false;
   }
 
+  /** The body of the verdicts of `date` of `snapshot` as kept, brotli-compressed, if kept. */
+  packed(snapshot: object, date: string): Buffer | undefined {
+    return this.shelves.get(snapshotId(snapshot))?.bodies.get(date);
+  }
+
   /** The body of the verdicts of `date` of `snapshot` (UTF-8 JSON), if kept. */
   async body(snapshot: object, date: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
-    const packed = this.shelves.get(snapshotId(snapshot))?.bodies.get(date);
+    const packed = this.packed(snapshot, date);
     if (!packed) return undefined;
     const body = await decompress(packed);
     return new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);

@@ -10,7 +10,8 @@ import type { RequestHandler } from './$types';
 // server's analysis of what the caller may see (docs/scaling.md). The situation is one object per visibility
 // level and content, so its serialised verdicts are kept by it and the date. Once a date is answered, the
 // dates the date control steps to, then every date of the scenario's range, are analysed in the background,
-// when no reader waits (`verdictsWarmUp.ts`, `verdictsArchive.ts`).
+// when no reader waits (`verdictsWarmUp.ts`, `verdictsArchive.ts`); an archived date's public answer is sent in
+// the archive's brotli form, not compressed again.
 export const GET: RequestHandler = async ({ request, url, locals }) => {
   const date = dateParam(url);
   const { store, verdictsArchive } = await services();
@@ -20,10 +21,12 @@ export const GET: RequestHandler = async ({ request, url, locals }) => {
     locals.viewer,
     situation,
     mapDataParts.verdicts(date),
-    async () => ({
-      headers: { 'content-type': 'application/json' },
-      body: await verdictsBody(store, verdictsArchive, locals.viewer, situation, date),
-    }),
+    async () => {
+      const body = await verdictsBody(store, verdictsArchive, locals.viewer, situation, date);
+      // The archived date's brotli form is that body compressed: a public answer is sent in it as it is.
+      const br = verdictsArchive.packed(situation, date);
+      return { headers: { 'content-type': 'application/json' }, body, encoded: br && { br } };
+    },
   );
   warmNeighbours(store, verdictsArchive, locals.viewer, situation, date);
   return response;
