@@ -38,7 +38,7 @@ for (const [layer, c] of Object.entries(generated.input.layers))
 const loaded = loadSituationFromDir(geodata);
 const first = loaded.scenario.defaultAsOf ?? loaded.scenario.timeRange.to;
 const db = await openDatabase({ dataDir: 'memory://', migrationsFolder: 'drizzle' });
-let wall = performance.now();
+const wall = performance.now();
 await seedSituation(db.db, loaded);
 console.log(
   `Sudan scale ×${SCALE}: seeded in ${n((performance.now() - wall) / 1000)} s; dates ${first} and ${FAR}; ` +
