@@ -9,6 +9,7 @@ import { loadSituationFromDir } from './geodata/loadSituationFromDir';
 import { commitImport } from './import/commitImport';
 import { chunkBytesFor, ImportStaging } from './import/importStaging';
 import { chooseTileMaker, type TileMaker } from './mapView/tiler';
+import { SharedVerdicts } from './mapView/sharedVerdicts';
 import { VerdictsArchive } from './mapView/verdictsArchive';
 import { SituationStore } from './situation/situationStore';
 
@@ -63,7 +64,12 @@ export async function startServices(env: Env = readEnv()): Promise<Services> {
       { maxChunkBytes: chunkBytesFor(env.BODY_SIZE_LIMIT) },
     ),
     tileMaker: tiles.maker,
-    verdictsArchive: new VerdictsArchive(Number(env.VERDICTS_ARCHIVE_MB) * 1024 * 1024),
+    // On PostgreSQL the archive is shared by every instance through the database (`sharedVerdicts.ts`); the
+    // embedded database serves one process, which would only hold its archive twice.
+    verdictsArchive: new VerdictsArchive(
+      Number(env.VERDICTS_ARCHIVE_MB) * 1024 * 1024,
+      database.engine === 'postgres' ? new SharedVerdicts(database.db) : undefined,
+    ),
   };
 }
 

@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   uniqueIndex,
   doublePrecision,
   index,
@@ -293,4 +294,22 @@ export const publicContentVersions = pgTable(
     since: timestamp('since', { withTimezone: true }).notNull(),
   },
   (t) => [index('public_content_versions_since_idx').on(t.since)],
+);
+
+/** PostgreSQL's `bytea`, as Node's `Buffer`. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * The map's archive of verdicts in the database (migration 0022, `sharedVerdicts.ts`): a date's verdicts of a
+ * visibility level's content (`content`: its hash), brotli-compressed, shared by every instance.
+ */
+export const verdictsArchive = pgTable(
+  'verdicts_archive',
+  {
+    level: text('level').notNull(),
+    content: text('content').notNull(),
+    date: text('date').notNull(),
+    body: bytea('body').notNull(),
+  },
+  (t) => [primaryKey({ name: 'verdicts_archive_pk', columns: [t.level, t.content, t.date] })],
 );

@@ -1,6 +1,8 @@
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants } from 'node:zlib';
+import { contentHash } from '../http/contentVersion';
 import type { SnapshotStamp } from '../situation/situationStore';
+import type { Content, SharedVerdicts } from './sharedVerdicts';
 import { snapshotId } from './snapshotIds';
 
 const compress = promisify(brotliCompress);
@@ -41,8 +43,14 @@ export class VerdictsArchive {
   private readonly shelves = new Map<number, Shelf>();
   private bytes = 0;
 
-  /** `maxBytes` 0 turns the archive (and so the walk of the range) off. */
-  constructor(readonly maxBytes = VERDICTS_ARCHIVE_BYTES) {}
+  /**
+   * `maxBytes` 0 turns the archive (and so the walk of the range) off. `shared`, on PostgreSQL: the archive in
+   * the database, which every date kept here goes to and a date missing here is looked for in.
+   */
+  constructor(
+    readonly maxBytes = VERDICTS_ARCHIVE_BYTES,
+    private readonly shared?: SharedVerdicts,
+  ) {}
 
   get enabled(): boolean {
     return this.maxBytes > 0;
@@ -58,15 +66,42 @@ export class VerdictsArchive {
     return this.shelves.get(snapshotId(snapshot))?.bodies.get(date);
   }
 
-  /** The body of the verdicts of `date` of `snapshot` (UTF-8 JSON), if kept. */
-  async body(snapshot: object, date: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  /**
+   * The body of the verdicts of `date` of `snapshot` (UTF-8 JSON), if kept here, or, given the snapshot's
+   * `stamp`, in the shared archive (then kept here too).
+   */
+  async body(
+    snapshot: object,
+    date: string,
+    stamp?: SnapshotStamp,
+  ): Promise<Uint8Array<ArrayBuffer> | undefined> {
+    if (stamp && !this.has(snapshot, date)) await this.bring(snapshot, stamp, date);
     const packed = this.packed(snapshot, date);
     if (!packed) return undefined;
     const body = await decompress(packed);
     return new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
   }
 
-  /** Keeps `body`, the verdicts of `date` of `snapshot`, of the level and content version `stamp`. */
+  /**
+   * Keeps here the verdicts of `date` of `snapshot` another instance (or this one before it started again)
+   * kept in the shared archive, if any: what `place` did, or undefined when the shared archive has none (or
+   * there is none, or it failed: logged, and the date is then analysed as without it).
+   */
+  async bring(snapshot: object, stamp: SnapshotStamp, date: string): Promise<Kept | undefined> {
+    if (!this.shared || !this.enabled) return undefined;
+    try {
+      const packed = await this.shared.packed(this.contentOf(snapshot, stamp), date);
+      return packed && this.place(snapshot, stamp, date, packed);
+    } catch (e) {
+      console.error(`corridor: reading the shared verdicts of ${date} failed:`, e);
+      return undefined;
+    }
+  }
+
+  /**
+   * Keeps `body`, the verdicts of `date` of `snapshot`, of the level and content version `stamp`; here, and in
+   * the shared archive when there is one.
+   */
   async keep(snapshot: object, stamp: SnapshotStamp, date: string, body: Uint8Array): Promise<Kept> {
     const packed = await compress(body, {
       params: {
@@ -75,6 +110,28 @@ export class VerdictsArchive {
         [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
       },
     });
+    const first = !this.shelves.has(snapshotId(snapshot));
+    const kept = this.place(snapshot, stamp, date, packed);
+    if (kept === 'kept' && this.shared) {
+      const content = this.contentOf(snapshot, stamp);
+      try {
+        // The level's new content: its older content's rows will not be asked for again.
+        if (first) await this.shared.dropOthers(content);
+        await this.shared.keep(content, date, packed);
+      } catch (e) {
+        // Kept here all the same; other instances analyse the date themselves.
+        console.error(`corridor: keeping the shared verdicts of ${date} failed:`, e);
+      }
+    }
+    return kept;
+  }
+
+  private contentOf(snapshot: object, stamp: SnapshotStamp): Content {
+    return { level: stamp.level, hash: contentHash(snapshot) };
+  }
+
+  /** Keeps `packed` here: the level's older content goes, room is made from other levels' older content. */
+  private place(snapshot: object, stamp: SnapshotStamp, date: string, packed: Buffer): Kept {
     const id = snapshotId(snapshot);
     for (const [other, shelf] of this.shelves) {
       if (other === id || shelf.level !== stamp.level) continue;

@@ -8,8 +8,8 @@ import { verdictsForView } from './verdictsForView';
 /**
  * The body of `/map/verdicts.json` for `asOf`: `verdictsForView` (in the endpoint's compact shape,
  * `verdictsWire.ts`) as JSON, serialised once per snapshot and date (`serialisedBody`), for the route and the
- * warm-up of the next dates (`verdictsWarmUp.ts`) alike; from the archive of the warm-up's walk when it has
- * the date (the same bytes, made the same way).
+ * warm-up of the next dates (`verdictsWarmUp.ts`) alike; from the archive of the warm-up's walk when it, or
+ * the database's shared archive, has the date (the same bytes, made the same way).
  */
 export function verdictsBody(
   store: SituationStore,
@@ -22,7 +22,7 @@ export function verdictsBody(
     situation,
     verdictsWhat(asOf),
     async () =>
-      (await archive.body(situation, asOf)) ??
+      (await archive.body(situation, asOf, store.stampOf(situation))) ??
       JSON.stringify(await verdictsForView(store, viewer, situation, asOf)),
   );
 }

@@ -125,6 +125,9 @@ async function warmDate(job: Job): Promise<void> {
     // The data changed since the date was asked: its snapshot's dates will not be asked again. Or the walk
     // of the range has reached the date since.
     if (job.archive.has(job.situation, job.date) || !(await current(job))) return;
+    // Or another instance walked it: kept here from the shared archive, and answered from there.
+    const stamp = job.store.stampOf(job.situation);
+    if (stamp && (await job.archive.bring(job.situation, stamp, job.date))) return;
     await readersQuiet();
     await verdictsForView(job.store, job.viewer, job.situation, job.date);
     await readersQuiet();
@@ -138,8 +141,9 @@ async function warmDate(job: Job): Promise<void> {
 /**
  * The next date of `walk`'s range into its archive. The analysis is the store's analyzer's, as the route's
  * (`SituationStore.analysisFor` analyses a snapshot with `analyzerOf` it), but not kept in the store's cache
- * of reports, which the walk would fill with dates nobody asked. The walk ends at its range's end, when its
- * snapshot is replaced, when the archive is full and at the first error.
+ * of reports, which the walk would fill with dates nobody asked. A date the shared archive has (another
+ * instance walked it, or this one before it started again) is brought from there instead. The walk ends at its
+ * range's end, when its snapshot is replaced, when the archive is full and at the first error.
  */
 async function walkStep(walk: Walk): Promise<void> {
   const end = () => (walks = walks.filter((w) => w !== walk));
@@ -149,6 +153,9 @@ async function walkStep(walk: Walk): Promise<void> {
   try {
     const stamp = walk.store.stampOf(walk.situation);
     if (stamp === undefined || !(await current(walk))) return void end();
+    // Walked already by another instance, or by this one before it started again.
+    const brought = await walk.archive.bring(walk.situation, stamp, date);
+    if (brought) return void (brought !== 'kept' && end());
     let body = keptBody(walk.situation, verdictsWhat(date));
     if (!body) {
       await readersQuiet();
