@@ -1,9 +1,10 @@
 // The archive of the map's verdicts shared through PostgreSQL (`sharedVerdicts.ts`, docs/scaling.md): two
 // services objects, as two app instances (or one instance and itself started again) would hold, on one
 // database. The dates one instance walked are answered by the other without an analysis, byte for byte as an
-// analysis from scratch, and its own walk takes them from the database; a level's older content is deleted once
-// its new content is kept, and a signed-in level's rows never reach a public answer. Needs TEST_DATABASE_URL
-// (scripts/with-postgres.sh).
+// analysis from scratch, and its own walk takes them from the database; another build's instance does not read
+// them; a level's older content is deleted once its new content is kept, and a signed-in level's rows never reach
+// a public answer. Needs TEST_DATABASE_URL (scripts/with-postgres.sh).
+import { version } from '$app/environment';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAnalyzer } from '$lib/domain/analysis';
@@ -11,6 +12,8 @@ import type { Situation } from '$lib/domain/schemas';
 import { verdictsWireOf } from '$lib/map/verdictsWireOf';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
+import { SharedVerdicts } from '$lib/server/mapView/sharedVerdicts';
+import { VerdictsArchive } from '$lib/server/mapView/verdictsArchive';
 import { warmUpSettled } from '$lib/server/mapView/verdictsWarmUp';
 import { startServices, type Services } from '$lib/server/services';
 import { addDays } from '$lib/state/dates';
@@ -85,6 +88,17 @@ describe.skipIf(!pgUrl)("the map's archive of verdicts shared by two instances o
     expect(second.store.analysisCacheUse().entries).toBe(0);
     expect(second.verdictsArchive.use().dates).toBe(days);
     analyse.mockRestore();
+  });
+
+  it("is not read by another build's instance, which may make other verdicts of the same records", async () => {
+    await askOf(first, '2024-08-20');
+    await warmUpSettled();
+    const situation = await first.store.situationFor(null);
+    const stamp = first.store.stampOf(situation)!;
+    const sameBuild = new VerdictsArchive(undefined, new SharedVerdicts(first.database.db, version));
+    expect(await sameBuild.bring(situation, stamp, '2024-02-02')).toBe('kept');
+    const otherBuild = new VerdictsArchive(undefined, new SharedVerdicts(first.database.db, `${version}+1`));
+    expect(await otherBuild.bring(situation, stamp, '2024-02-02')).toBeUndefined();
   });
 
   it("keeps a signed-in level's dates apart from the public's", async () => {

@@ -1,3 +1,4 @@
+import { version } from '$app/environment';
 import { resolve } from 'node:path';
 import { HashGate } from './auth/hashGate';
 import { SignInThrottle } from './auth/signInThrottle';
@@ -68,7 +69,7 @@ export async function startServices(env: Env = readEnv()): Promise<Services> {
     // embedded database serves one process, which would only hold its archive twice.
     verdictsArchive: new VerdictsArchive(
       Number(env.VERDICTS_ARCHIVE_MB) * 1024 * 1024,
-      database.engine === 'postgres' ? new SharedVerdicts(database.db) : undefined,
+      database.engine === 'postgres' ? new SharedVerdicts(database.db, version) : undefined,
     ),
   };
 }
