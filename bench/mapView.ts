@@ -11,11 +11,11 @@
  * (issue 14): first view ≤ 1 MB, date change ≤ 300 ms. BENCH_MAP_SCALE (default 1) scales the generated
  * data (bench/generate.ts, SUDAN_SCALE). See docs/performance.md, "The map at scale".
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { generateSituationInput, sudanScaled, type GenerateOptions } from './generate';
+import { scenarioFolder } from './scenarioFolder';
 import { seedSituation } from '../src/lib/server/db/featureRepository';
 import { loadSituationFromDir } from '../src/lib/server/geodata/loadSituationFromDir';
 import { startBuiltServer } from '../tests/helpers/builtServer';
@@ -40,10 +40,7 @@ log(
 
 // The generated scenario as a scenario folder: the server validates and seeds it as it would `geodata/`.
 const generated = generateSituationInput(options);
-const geodata = mkdtempSync(join(tmpdir(), 'corridor-map-bench-'));
-writeFileSync(join(geodata, 'scenario.json'), JSON.stringify(generated.input.scenario.json));
-for (const [layer, c] of Object.entries(generated.input.layers))
-  writeFileSync(join(geodata, `${layer}.geojson`), JSON.stringify(c.json));
+const geodata = scenarioFolder(generated, 'map-bench');
 const count = Object.values(generated.input.layers).reduce(
   (s, c) => s + (c.json as { features: unknown[] }).features.length,
   0,

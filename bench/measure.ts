@@ -116,3 +116,11 @@ export const loadAverages = (digits = 1): string =>
     .loadavg()
     .map((l) => l.toFixed(digits))
     .join(' ');
+
+/** `run`'s result, and its wall and CPU time (all threads) in ms. */
+export async function wallAndCpu<T>(run: () => Promise<T>): Promise<{ value: T; wall: number; cpu: number }> {
+  const c = process.cpuUsage();
+  const w = performance.now();
+  const value = await run();
+  return { value, wall: performance.now() - w, cpu: cpuMsSince(c) };
+}

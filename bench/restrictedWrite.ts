@@ -12,9 +12,7 @@
  * of each date's verdicts after it; and the ratio of the time to both dates' verdicts after each write.
  * `npm run bench:write`
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { openDatabase } from '../src/lib/server/db/client';
 import { createFeature, seedSituation } from '../src/lib/server/db/featureRepository';
 import { loadSituationFromDir } from '../src/lib/server/geodata/loadSituationFromDir';
@@ -23,7 +21,8 @@ import { VerdictsArchive } from '../src/lib/server/mapView/verdictsArchive';
 import { verdictsBody } from '../src/lib/server/mapView/verdictsBody';
 import { SituationStore } from '../src/lib/server/situation/situationStore';
 import { generateSituationInput, sudanScaled } from './generate';
-import { cpuMsSince, loadAverages } from './measure';
+import { loadAverages, wallAndCpu } from './measure';
+import { scenarioFolder } from './scenarioFolder';
 
 const SCALE = Number(process.env.BENCH_MAP_SCALE ?? 1);
 const FAR = '2024-06-01';
@@ -31,10 +30,7 @@ const n = (x: number) => Math.round(x).toLocaleString('en-US');
 
 // The generated scenario as a scenario folder, seeded as the server seeds `geodata/`.
 const generated = generateSituationInput(sudanScaled(SCALE, 4));
-const geodata = mkdtempSync(join(tmpdir(), 'corridor-write-bench-'));
-writeFileSync(join(geodata, 'scenario.json'), JSON.stringify(generated.input.scenario.json));
-for (const [layer, c] of Object.entries(generated.input.layers))
-  writeFileSync(join(geodata, `${layer}.geojson`), JSON.stringify(c.json));
+const geodata = scenarioFolder(generated, 'write-bench');
 const loaded = loadSituationFromDir(geodata);
 const first = loaded.scenario.defaultAsOf ?? loaded.scenario.timeRange.to;
 const db = await openDatabase({ dataDir: 'memory://', migrationsFolder: 'drizzle' });
@@ -49,25 +45,17 @@ const store = new SituationStore(db.db, loaded.scenario.id);
 // The walk's archive is off: the dates are analysed when asked, as before the walk reaches them.
 const archive = new VerdictsArchive(0);
 
-/** Wall and CPU milliseconds of `run`. */
-async function timed<T>(run: () => Promise<T>): Promise<{ value: T; wall: number; cpu: number }> {
-  const c = process.cpuUsage();
-  const w = performance.now();
-  const value = await run();
-  return { value, wall: performance.now() - w, cpu: cpuMsSince(c) };
-}
-
 /** Both dates' public verdicts, as the route answers them; the wall time of each. */
 async function bothDates(): Promise<number[]> {
   const times: number[] = [];
   for (const date of [first, FAR]) {
     const situation = await store.situationFor(null);
-    times.push((await timed(() => verdictsBody(store, archive, null, situation, date))).wall);
+    times.push((await wallAndCpu(() => verdictsBody(store, archive, null, situation, date))).wall);
   }
   return times;
 }
 
-const read = await timed(() => store.situationFor(null));
+const read = await wallAndCpu(() => store.situationFor(null));
 contentHash(read.value);
 const before = await bothDates();
 console.log(
@@ -85,7 +73,7 @@ const after: Record<string, number> = {};
 for (const sensitivity of ['restricted', 'public']) {
   const last = await store.situationFor(null);
   await createFeature(db.db, 'sites', camp(`bench_${sensitivity}_camp`, sensitivity), 'bench');
-  const reread = await timed(() => store.situationFor(null));
+  const reread = await wallAndCpu(() => store.situationFor(null));
   const [shown, far] = await bothDates();
   after[sensitivity] = reread.wall + shown! + far!;
   console.log(
@@ -99,3 +87,4 @@ console.log(
     `what they took after a public write (the baseline); load ${loadAverages()}`,
 );
 await db.close();
+rmSync(geodata, { recursive: true, force: true });

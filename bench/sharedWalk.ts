@@ -9,9 +9,7 @@
  * before. Prints the wall and CPU time of each, the table's size, and the ratios.
  * `npm run bench:shared` (a throw-away PostgreSQL when installed, or BENCH_PG_URL).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { readEnv } from '../src/lib/server/env';
@@ -22,7 +20,8 @@ import { warmNeighbours, warmUpSettled } from '../src/lib/server/mapView/verdict
 import { startServices, type Services } from '../src/lib/server/services';
 import { SituationStore } from '../src/lib/server/situation/situationStore';
 import { generateSituationInput, sudanScaled } from './generate';
-import { cpuMsSince, loadAverages } from './measure';
+import { loadAverages, wallAndCpu } from './measure';
+import { scenarioFolder } from './scenarioFolder';
 
 const SCALE = Number(process.env.BENCH_MAP_SCALE ?? 1);
 const PG = process.env.BENCH_PG_URL;
@@ -37,10 +36,7 @@ if (!PG) {
 
 // The generated scenario as a scenario folder, which each instance's start seeds (the second finds it seeded).
 const generated = generateSituationInput(sudanScaled(SCALE, 4));
-const geodata = mkdtempSync(join(tmpdir(), 'corridor-shared-bench-'));
-writeFileSync(join(geodata, 'scenario.json'), JSON.stringify(generated.input.scenario.json));
-for (const [layer, c] of Object.entries(generated.input.layers))
-  writeFileSync(join(geodata, `${layer}.geojson`), JSON.stringify(c.json));
+const geodata = scenarioFolder(generated, 'shared-bench');
 const first = (generated.input.scenario.json as { defaultAsOf: string }).defaultAsOf;
 
 // A database of its own, dropped at the end.
@@ -52,20 +48,12 @@ const url = new URL(PG);
 url.pathname = `/${name}`;
 const env = readEnv({ DATA_DIR: 'memory://', DATABASE_URL: url.toString(), GEODATA_DIR: geodata });
 
-/** Wall and CPU milliseconds of `run`. */
-async function timed<T>(run: () => Promise<T>): Promise<{ value: T; wall: number; cpu: number }> {
-  const c = process.cpuUsage();
-  const w = performance.now();
-  const value = await run();
-  return { value, wall: performance.now() - w, cpu: cpuMsSince(c) };
-}
-
 /** A public reader's date on `s`, as the route answers it, then the warm-up and walk it starts, to the end. */
 async function ask(s: Services, date: string) {
   const situation = await s.store.situationFor(null);
-  const body = await timed(() => verdictsBody(s.store, s.verdictsArchive, null, situation, date));
+  const body = await wallAndCpu(() => verdictsBody(s.store, s.verdictsArchive, null, situation, date));
   warmNeighbours(s.store, s.verdictsArchive, null, situation, date);
-  const walk = await timed(() => warmUpSettled());
+  const walk = await wallAndCpu(() => warmUpSettled());
   return { body, walk, dates: s.verdictsArchive.use().dates };
 }
 
@@ -97,14 +85,16 @@ try {
   // ETag makes it before the body.
   const twoSituation = await two.store.situationFor(null);
   contentHash(twoSituation);
-  const shared = await timed(() => verdictsBody(two.store, two.verdictsArchive, null, twoSituation, FAR));
+  const shared = await wallAndCpu(() =>
+    verdictsBody(two.store, two.verdictsArchive, null, twoSituation, FAR),
+  );
   // The baseline: an instance without the table (a store and archive of its own on the same database), which
   // was asked the first date before, analyses the far date.
   const store = new SituationStore(two.database.db, two.store.scenarioId);
   const archive = new VerdictsArchive();
   const situation = await store.situationFor(null);
   await verdictsBody(store, archive, null, situation, first);
-  const alone = await timed(() => verdictsBody(store, archive, null, situation, FAR));
+  const alone = await wallAndCpu(() => verdictsBody(store, archive, null, situation, FAR));
   const same = Buffer.from(alone.value).equals(Buffer.from(shared.value));
   console.log(
     `second instance, ${FAR}: ${n(shared.wall)} ms from the table against ${n(alone.wall)} ms analysed ` +
@@ -120,4 +110,5 @@ try {
   for (const s of instances) await s.database.close();
   await admin.query(`drop database if exists ${name}`);
   await admin.end();
+  rmSync(geodata, { recursive: true, force: true });
 }
