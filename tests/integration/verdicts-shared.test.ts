@@ -101,6 +101,16 @@ describe.skipIf(!pgUrl)("the map's archive of verdicts shared by two instances o
     expect(await otherBuild.bring(situation, stamp, '2024-02-02')).toBeUndefined();
   });
 
+  it('answers a date from the table when its own archive is full', async () => {
+    await askOf(first, '2024-08-20');
+    await warmUpSettled();
+    const situation = await second.store.situationFor(null);
+    const full = new VerdictsArchive(1, new SharedVerdicts(second.database.db, version));
+    const body = await full.body(situation, '2023-10-10', second.store.stampOf(situation));
+    expect(Buffer.from(body!).toString()).toBe(fromScratch(situation, '2023-10-10'));
+    expect(full.use().dates).toBe(0);
+  });
+
   it("keeps a signed-in level's dates apart from the public's", async () => {
     await askOf(first, '2024-01-10', admin);
     await warmUpSettled();

@@ -75,8 +75,8 @@ export class VerdictsArchive {
     date: string,
     stamp?: SnapshotStamp,
   ): Promise<Uint8Array<ArrayBuffer> | undefined> {
-    if (stamp && !this.has(snapshot, date)) await this.bring(snapshot, stamp, date);
-    const packed = this.packed(snapshot, date);
+    const packed =
+      this.packed(snapshot, date) ?? (stamp && (await this.fromShared(snapshot, stamp, date))?.packed);
     if (!packed) return undefined;
     const body = await decompress(packed);
     return new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
@@ -88,10 +88,19 @@ export class VerdictsArchive {
    * there is none, or it failed: logged, and the date is then analysed as without it).
    */
   async bring(snapshot: object, stamp: SnapshotStamp, date: string): Promise<Kept | undefined> {
+    return (await this.fromShared(snapshot, stamp, date))?.kept;
+  }
+
+  /** `bring`, with the bytes brought (kept here or not: a full archive answers them all the same). */
+  private async fromShared(
+    snapshot: object,
+    stamp: SnapshotStamp,
+    date: string,
+  ): Promise<{ packed: Buffer; kept: Kept } | undefined> {
     if (!this.shared || !this.enabled) return undefined;
     try {
       const packed = await this.shared.packed(this.contentOf(snapshot, stamp), date);
-      return packed && this.place(snapshot, stamp, date, packed);
+      return packed && { packed, kept: this.place(snapshot, stamp, date, packed) };
     } catch (e) {
       console.error(`corridor: reading the shared verdicts of ${date} failed:`, e);
       return undefined;

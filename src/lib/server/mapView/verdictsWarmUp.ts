@@ -127,7 +127,7 @@ async function warmDate(job: Job): Promise<void> {
     if (job.archive.has(job.situation, job.date) || !(await current(job))) return;
     // Or another instance walked it: kept here from the shared archive, and answered from there.
     const stamp = job.store.stampOf(job.situation);
-    if (stamp && (await job.archive.bring(job.situation, stamp, job.date))) return;
+    if (stamp && (await job.archive.bring(job.situation, stamp, job.date)) === 'kept') return;
     await readersQuiet();
     await verdictsForView(job.store, job.viewer, job.situation, job.date);
     await readersQuiet();
