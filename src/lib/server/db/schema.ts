@@ -301,7 +301,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () =>
 
 /**
  * The map's archive of verdicts in the database (migration 0022, `sharedVerdicts.ts`): a date's verdicts of a
- * visibility level's content (`content`: its hash), brotli-compressed, shared by every instance.
+ * visibility level's content (`content`: the app's build and the content's hash), brotli-compressed, shared by
+ * every instance.
  */
 export const verdictsArchive = pgTable(
   'verdicts_archive',
