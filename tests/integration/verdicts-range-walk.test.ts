@@ -196,6 +196,28 @@ describe("the walk of the map's range", () => {
     expect(await res.text()).toContain('new_walk_camp');
   });
 
+  it('goes on from the date a reader asked last', async () => {
+    await warmUpSettled();
+    // Room for some thirty dates: the walk stops long before it could reach both places.
+    const archive = new VerdictsArchive(60_000);
+    routeServices.current = { ...services, verdictsArchive: archive };
+    try {
+      readerArrived();
+      try {
+        await verdicts('2023-06-15');
+        await verdicts('2025-01-15');
+      } finally {
+        readerLeft();
+      }
+      await warmUpSettled();
+      const situation = await services.store.situationFor(null);
+      expect(archive.has(situation, '2025-01-10')).toBe(true);
+      expect(archive.has(situation, '2023-06-10')).toBe(false);
+    } finally {
+      routeServices.current = services;
+    }
+  });
+
   it('stops at its bound, and the dates beyond are analysed when asked', async () => {
     await warmUpSettled();
     const archive = new VerdictsArchive(40_000);

@@ -56,7 +56,7 @@ const utf8 = new TextEncoder();
  *   caches the route reads (`verdictsForView`, `serialisedBody`), so that the next step is answered at once;
  * - then, when `archive` is on, every date of the scenario's range, from `date` back to the first and then on
  *   to the last, into `archive` (`verdictsArchive.ts`), so that any date is answered without an analysis:
- *   the walk of the range.
+ *   the walk of the range. A walk under way goes on from the date asked last.
  * One date at a time, only when no reader's request is in flight (`readerActivity.ts`), yielding between its
  * analysis and its serialisation. Dates already in the archive are not analysed again.
  */
@@ -75,10 +75,12 @@ export function warmNeighbours(
   const same = (a: Job, b: Job) => a.situation === b.situation && a.date === b.date;
   waiting = [...next, ...waiting.filter((j) => !next.some((n) => same(j, n)))].slice(0, MAX_WAITING);
   if (archive.enabled) {
-    const walk = walks.find((w) => w.situation === situation) ?? {
-      ...asked,
-      left: walkOrder(from, to, date).reverse(),
-    };
+    const walk = walks.find((w) => w.situation === situation) ?? { ...asked, left: [] };
+    // Walked on from the date asked last, the dates archived left out: the reader looks around it next, and the
+    // analyzer is there, so the walk's next day costs a day's step, not a far one back to where it was.
+    walk.left = walkOrder(from, to, date)
+      .filter((d) => !archive.has(situation, d))
+      .reverse();
     // Another snapshot of the same store and visibility level is one the data has moved on from: its walk
     // goes now, not when its turn would come, so that the old situation and its analyzer are let go.
     const level = levelOf(viewer);
