@@ -237,8 +237,10 @@ export async function readSituation(
 ): Promise<Situation> {
   const [scenarioRow] = await db.select().from(scenarios).where(eq(scenarios.id, scenarioId));
   if (!scenarioRow) throw new Error(`scenario "${scenarioId}" is not in the database`);
+  // Only the columns a feature is made of: reading the others too (bounding box, versions, times) made the read
+  // of the bench's Sudan-scale situation about 40 % longer (docs/performance.md).
   const rows = await db
-    .select()
+    .select({ layer: features.layer, geometry: features.geometry, properties: features.properties })
     .from(features)
     .where(and(isNull(features.deletedAt), inArray(features.sensitivity, sensitivities)))
     .orderBy(asc(features.id));
@@ -246,7 +248,11 @@ export async function readSituation(
   const s = { scenario: scenarioVisibleAt(scenarioRow.document as Scenario, sensitivities) } as Situation;
   for (const layer of layerNames) (s as unknown as Record<LayerName, AnyFeature[]>)[layer] = [];
   for (const r of rows)
-    (s as unknown as Record<LayerName, AnyFeature[]>)[r.layer as LayerName].push(toStored(r).feature);
+    (s as unknown as Record<LayerName, AnyFeature[]>)[r.layer as LayerName].push({
+      type: 'Feature',
+      geometry: r.geometry,
+      properties: r.properties,
+    } as AnyFeature);
   return s;
 }
 
