@@ -12,10 +12,10 @@ export interface Content {
  * The archive of the map's verdicts in the database (migration 0022): the dates any instance on one PostgreSQL
  * walked, brotli-compressed, keyed by the level's content hash, which every instance computes alike for the same
  * records. So an instance answers a date another one walked without analysing it, its walk takes those dates
- * instead of analysing them, and an instance started again finds the range of unchanged content walked. A
- * level's rows of other content (or of another build) are deleted once its new content is kept: data versions
- * only grow, so that content will not be asked for again (an instance a second behind still asking gets its
- * analysis).
+ * instead of analysing them, and an instance of the same build started again finds the range of unchanged content
+ * walked. A level's rows of other content (or of another build) are deleted once its new content is kept: data
+ * versions only grow, so that content will not be asked for again (an instance a second behind still asking gets
+ * its analysis).
  */
 export class SharedVerdicts {
   /**
