@@ -11,7 +11,6 @@
  */
 import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { readEnv } from '../src/lib/server/env';
 import { contentHash } from '../src/lib/server/http/contentVersion';
 import { VerdictsArchive } from '../src/lib/server/mapView/verdictsArchive';
@@ -22,6 +21,7 @@ import { SituationStore } from '../src/lib/server/situation/situationStore';
 import { generateSituationInput, sudanScaled } from './generate';
 import { loadAverages, wallAndCpu } from './measure';
 import { scenarioFolder } from './scenarioFolder';
+import { scratchDatabase } from './scratchDatabase';
 
 const SCALE = Number(process.env.BENCH_MAP_SCALE ?? 1);
 const PG = process.env.BENCH_PG_URL;
@@ -40,13 +40,8 @@ const geodata = scenarioFolder(generated, 'shared-bench');
 const first = (generated.input.scenario.json as { defaultAsOf: string }).defaultAsOf;
 
 // A database of its own, dropped at the end.
-const name = `corridor_bench_shared_${process.pid}`;
-const admin = new pg.Client({ connectionString: PG });
-await admin.connect();
-await admin.query(`create database ${name}`);
-const url = new URL(PG);
-url.pathname = `/${name}`;
-const env = readEnv({ DATA_DIR: 'memory://', DATABASE_URL: url.toString(), GEODATA_DIR: geodata });
+const scratch = await scratchDatabase(PG, 'corridor_bench_shared');
+const env = readEnv({ DATA_DIR: 'memory://', DATABASE_URL: scratch.url, GEODATA_DIR: geodata });
 
 /** A public reader's date on `s`, as the route answers it, then the warm-up and walk it starts, to the end. */
 async function ask(s: Services, date: string) {
@@ -108,7 +103,6 @@ try {
 } finally {
   await warmUpSettled();
   for (const s of instances) await s.database.close();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.end();
+  await scratch.drop();
   rmSync(geodata, { recursive: true, force: true });
 }

@@ -20,6 +20,7 @@ import { resolve } from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { generateSituation, sudanScaled, type GenerateOptions } from './generate';
+import { scratchDatabase } from './scratchDatabase';
 import { layerGroups } from '../src/lib/map/layerGroups';
 import type { Database } from '../src/lib/server/db/client';
 import { openDatabase } from '../src/lib/server/db/client';
@@ -93,18 +94,13 @@ log(
 );
 
 // A database of the bench's own on the server.
-const name = `corridor_tiles_bench_${process.pid}`;
-const admin = new pg.Client({ connectionString: url });
-await admin.connect();
-await admin.query(`create database ${name}`);
-const dbUrl = new URL(url);
-dbUrl.pathname = `/${name}`;
+const scratch = await scratchDatabase(url, 'corridor_tiles_bench');
 const database = await openDatabase({
-  databaseUrl: dbUrl.href,
+  databaseUrl: scratch.url,
   dataDir: 'memory://',
   migrationsFolder: resolve('drizzle'),
 });
-const client = new pg.Client({ connectionString: dbUrl.href });
+const client = new pg.Client({ connectionString: scratch.url });
 try {
   if (!(await hasTileGeometry(database.db)))
     throw new Error('the server has no PostGIS: migration 0021 added nothing');
@@ -179,6 +175,5 @@ try {
 } finally {
   await client.end().catch(() => undefined);
   await database.close();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await scratch.drop();
 }

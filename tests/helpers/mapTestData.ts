@@ -1,6 +1,11 @@
-// What the map's server tests share: a camp to add as a site, the wait until public reads see a write, and
-// the verdicts route called as SvelteKit would (the test file mocks `services` with what the route uses).
+// What the map's server tests share: a camp to add as a site, the wait until public reads see a write, the
+// verdicts route called as SvelteKit would (the test file mocks `services` with what the route uses), a date's
+// verdicts analysed from scratch, and the days of the scenario's range.
+import { createAnalyzer } from '$lib/domain/analysis';
+import type { Situation } from '$lib/domain/schemas';
+import { verdictsWireOf } from '$lib/map/verdictsWireOf';
 import { PUBLIC_FRESHNESS_MS } from '$lib/server/http/publicSituation';
+import { addDays } from '$lib/state/dates';
 
 /** Where the map's server tests put their camps, in North Darfur. */
 export const CAMP_AT: [number, number] = [25.35, 13.63];
@@ -35,4 +40,16 @@ export async function askMapVerdicts(date: string, viewer: unknown = null): Prom
   const url = new URL(`/map/verdicts.json?date=${date}`, 'http://localhost');
   const GET = mod.GET as unknown as (e: unknown) => Promise<Response>;
   return GET({ request: new Request(url), url, params: {}, locals: { viewer } });
+}
+
+/** The body of the map's verdicts of `date` analysed from scratch, the plain way. */
+export const verdictsFromScratch = (situation: Situation, date: string) =>
+  JSON.stringify(verdictsWireOf(situation, createAnalyzer(situation).analyze(date)));
+
+/** The number of days of the scenario's range, both ends counted. */
+export function rangeDays(situation: Situation): number {
+  let n = 0;
+  const { from, to } = situation.scenario.timeRange;
+  for (let d = from; d <= to; d = addDays(d, 1)) n++;
+  return n;
 }

@@ -7,9 +7,6 @@
 // counted as the entries of the store's analysis cache (the walk does not use it).
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAnalyzer } from '$lib/domain/analysis';
-import type { Situation } from '$lib/domain/schemas';
-import { verdictsWireOf } from '$lib/map/verdictsWireOf';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
 import { compressResponse } from '$lib/server/http/compress';
@@ -17,8 +14,13 @@ import { readerArrived, readerLeft } from '$lib/server/http/readerActivity';
 import { VerdictsArchive } from '$lib/server/mapView/verdictsArchive';
 import { rangesWalking, warmUpSettled, WARM_QUIET_MS } from '$lib/server/mapView/verdictsWarmUp';
 import { startServices, type Services } from '$lib/server/services';
-import { addDays } from '$lib/state/dates';
-import { askMapVerdicts as verdicts, campFeature, publicReadsFresh as fresh } from '../helpers/mapTestData';
+import {
+  askMapVerdicts as verdicts,
+  campFeature,
+  publicReadsFresh as fresh,
+  rangeDays,
+  verdictsFromScratch as fromScratch,
+} from '../helpers/mapTestData';
 
 const SECRET = 'secret_walk_camp';
 const admin = { id: 2, email: 'a@example.org', role: 'admin' };
@@ -55,15 +57,6 @@ afterAll(async () => {
 });
 
 const analyses = () => services.store.analysisCacheUse().entries;
-/** The body of a date analysed from scratch, the plain way. */
-const fromScratch = (situation: Situation, date: string) =>
-  JSON.stringify(verdictsWireOf(situation, createAnalyzer(situation).analyze(date)));
-function rangeDays(situation: Situation): number {
-  let n = 0;
-  const { from, to } = situation.scenario.timeRange;
-  for (let d = from; d <= to; d = addDays(d, 1)) n++;
-  return n;
-}
 
 describe("the walk of the map's range", () => {
   it('archives every date of the range; any date is then answered without analysing, as analysed from scratch', async () => {

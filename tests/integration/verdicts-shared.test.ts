@@ -7,18 +7,20 @@
 import { version } from '$app/environment';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAnalyzer } from '$lib/domain/analysis';
-import type { Situation } from '$lib/domain/schemas';
-import { verdictsWireOf } from '$lib/map/verdictsWireOf';
 import { createFeature } from '$lib/server/db/featureRepository';
 import { readEnv } from '$lib/server/env';
 import { SharedVerdicts } from '$lib/server/mapView/sharedVerdicts';
 import { VerdictsArchive } from '$lib/server/mapView/verdictsArchive';
 import { warmUpSettled } from '$lib/server/mapView/verdictsWarmUp';
 import { startServices, type Services } from '$lib/server/services';
-import { addDays } from '$lib/state/dates';
 import { freshDatabase } from './helpers/freshDatabase';
-import { askMapVerdicts as verdicts, campFeature, publicReadsFresh as fresh } from '../helpers/mapTestData';
+import {
+  askMapVerdicts as verdicts,
+  campFeature,
+  publicReadsFresh as fresh,
+  rangeDays,
+  verdictsFromScratch as fromScratch,
+} from '../helpers/mapTestData';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 const admin = { id: 2, email: 'a@example.org', role: 'admin' };
@@ -28,15 +30,6 @@ vi.mock('$lib/server/services', async (importOriginal) => ({
   ...(await importOriginal<typeof import('$lib/server/services')>()),
   services: () => Promise.resolve(routeServices.current),
 }));
-
-const fromScratch = (situation: Situation, date: string) =>
-  JSON.stringify(verdictsWireOf(situation, createAnalyzer(situation).analyze(date)));
-function rangeDays(situation: Situation): number {
-  let n = 0;
-  const { from, to } = situation.scenario.timeRange;
-  for (let d = from; d <= to; d = addDays(d, 1)) n++;
-  return n;
-}
 
 describe.skipIf(!pgUrl)("the map's archive of verdicts shared by two instances on one PostgreSQL", () => {
   let drop: () => Promise<void>;
