@@ -48,12 +48,15 @@ export const features = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: text('updated_by'),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** The data version that last wrote the row, set by a trigger (migration 0023): what a reader has not seen. */
+    changeMark: bigint('change_mark', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     index('features_layer_idx')
       .on(t.layer)
       .where(sql`${t.deletedAt} is null`),
     index('features_bbox_idx').on(t.minLon, t.maxLon, t.minLat, t.maxLat),
+    index('features_change_mark_idx').on(t.changeMark),
   ],
 );
 

@@ -1,0 +1,109 @@
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { scenarioVisibleAt } from '$lib/domain/actorBackers';
+import {
+  layerNames,
+  type AnyFeature,
+  type LayerName,
+  type Scenario,
+  type Sensitivity,
+  type Situation,
+} from '$lib/domain/schemas';
+import type { Database } from './client';
+import { readSituation } from './featureRepository';
+import { features, scenarios } from './schema';
+
+/**
+ * `readSituation(db, scenarioId, sensitivities)`, made from `before` (what that read gave when the data version was
+ * `beforeVersion`) and the rows written since, which a trigger marks with the data version of their write
+ * (`change_mark`, migration 0023). Every feature no write touched is `before`'s own object; when no row this level
+ * sees was written, `before` itself is returned.
+ *
+ * At the bench's Sudan scale the whole read takes 2–3 s on the embedded database, most of it reading and parsing
+ * every row's geometry and properties (docs/performance.md), which a write of a few records leaves as they were.
+ * Here, in one snapshot of the database (a repeatable-read transaction):
+ * 1. the ids of the rows marked since, and whether this level sees each now (an index scan: a few rows);
+ * 2. how many rows this level sees: with (1), it shows a row deleted outright, which leaves no mark;
+ * 3. only when (1) holds a row this level sees: those rows, each with its place in its layer in the read's order,
+ *    which the database gives (its collation orders the ids, not JavaScript's comparison).
+ * The rest keep their order in `before`'s lists. When the count or the places do not fit `before` (a row deleted
+ * outright, or `before` not what the read gave), the whole read runs instead.
+ */
+export async function readSituationSince(
+  db: Database,
+  scenarioId: string,
+  sensitivities: Sensitivity[],
+  before: Situation,
+  beforeVersion: number,
+): Promise<Situation> {
+  const patched = await db.transaction(
+    async (tx) => {
+      const [scenarioRow] = await tx.select().from(scenarios).where(eq(scenarios.id, scenarioId));
+      if (!scenarioRow) throw new Error(`scenario "${scenarioId}" is not in the database`);
+      const visible = and(isNull(features.deletedAt), inArray(features.sensitivity, sensitivities));
+      const marked = await tx
+        .select({ id: features.id, shown: sql<boolean>`coalesce(${visible}, false)`.mapWith(Boolean) })
+        .from(features)
+        .where(gt(features.changeMark, beforeVersion));
+      const [{ n }] = await tx
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(features)
+        .where(visible);
+      // The places are counted over the ids alone; the geometries and properties of the marked rows only are
+      // read (a window over every row's columns would carry them all through it: slower than the whole read).
+      const ranked = tx
+        .select({
+          id: features.id,
+          mark: features.changeMark,
+          place: sql<number>`row_number() over (partition by ${features.layer} order by ${features.id})`
+            .mapWith(Number)
+            .as('place'),
+        })
+        .from(features)
+        .where(visible)
+        .as('ranked');
+      const written = marked.some((r) => r.shown)
+        ? await tx
+            .select({
+              layer: features.layer,
+              geometry: features.geometry,
+              properties: features.properties,
+              place: ranked.place,
+            })
+            .from(ranked)
+            .innerJoin(features, eq(features.id, ranked.id))
+            .where(gt(ranked.mark, beforeVersion))
+            .orderBy(asc(ranked.place))
+        : [];
+      return {
+        scenario: scenarioVisibleAt(scenarioRow.document as Scenario, sensitivities),
+        marked: new Set(marked.map((r) => r.id)),
+        count: n,
+        written,
+      };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+
+  const s = { scenario: patched.scenario } as Situation;
+  const lists = s as unknown as Record<LayerName, AnyFeature[]>;
+  let changed = patched.written.length > 0 || JSON.stringify(s.scenario) !== JSON.stringify(before.scenario);
+  let count = 0;
+  for (const layer of layerNames) {
+    const kept = (before[layer] as AnyFeature[]).filter((f) => !patched.marked.has(f.properties.id));
+    if (kept.length !== before[layer].length) changed = true;
+    const out: AnyFeature[] = [];
+    let k = 0;
+    // Ascending places: each written row goes where the read would put it, the kept ones around it in order.
+    for (const r of patched.written) {
+      if (r.layer !== layer) continue;
+      while (out.length < r.place - 1 && k < kept.length) out.push(kept[k++]);
+      if (out.length !== r.place - 1) return readSituation(db, scenarioId, sensitivities);
+      out.push({ type: 'Feature', geometry: r.geometry, properties: r.properties } as AnyFeature);
+    }
+    while (k < kept.length) out.push(kept[k++]);
+    lists[layer] = out;
+    count += out.length;
+  }
+  if (count !== patched.count) return readSituation(db, scenarioId, sensitivities);
+  return changed ? s : before;
+}
