@@ -3,13 +3,14 @@
  * Sudan-scale situation of `npm run bench:map` (bench/generate.ts, `SUDAN_SCALE`, scaled by BENCH_MAP_SCALE,
  * default 1) seeded into an embedded database in memory; the public situation read, its content hash made (as
  * the public ETags make it), and the map's verdicts of the default date and of a far date made, as the route
- * makes them. Then, twice:
+ * makes them. Then, three times:
  * 1. a restricted camp is written; the public situation is read again (the store compares its content's hash
  *    with the last one's), and the two dates' verdicts are asked again;
  * 2. a public camp is written (the baseline: the public content changed, which is what every write did to the
- *    public snapshot before the store compared contents): the same.
- * Prints, for each, the wall and CPU time of the re-read, whether the public situation object was kept, and
- * of each date's verdicts after it; and the ratio of the time to both dates' verdicts after each write. The
+ *    public snapshot before the store compared contents): the same;
+ * 3. a public incident is written: the same, the new analyzer taking the road network of the last one.
+ * Prints, for each, the wall and CPU time of the re-read, whether the public situation object was kept and the road
+ * network taken or built, and of each date's verdicts after it; and the ratio of the time to both dates' verdicts after each write. The
  * re-read takes the rows written since the last read (`readSituationSince`); a whole read of the public
  * situation (`readSituation`, what every re-read was before) is timed after it, as its baseline.
  * `npm run bench:write`
@@ -70,25 +71,54 @@ const camp = (id: string, sensitivity: string) => ({
   geometry: { type: 'Point', coordinates: [25.3, 13.6] },
   properties: { id, name: id, source: 'bench', sensitivity, kind: 'idp_camp', country: 'SDN' },
 });
+// An incident on the first date: no part of the road network (roads, crossings, sites), which the new analyzer then
+// takes from the last build (network/lastRoadNetwork.ts), where a new camp makes it build its own.
+const incident = {
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [25.35, 13.62] },
+  properties: {
+    id: 'bench_public_incident',
+    name: 'bench incident',
+    source: 'bench',
+    date: first,
+    category: 'hostilities',
+    severity: 3,
+    verification: 'verified',
+  },
+};
+const writes = [
+  {
+    label: 'a restricted camp',
+    kind: 'restricted',
+    layer: 'sites',
+    feature: camp('bench_restricted_camp', 'restricted'),
+  },
+  { label: 'a public camp', kind: 'public', layer: 'sites', feature: camp('bench_public_camp', 'public') },
+  { label: 'a public incident', kind: 'incident', layer: 'incidents', feature: incident },
+] as const;
 
 const after: Record<string, number> = {};
-for (const sensitivity of ['restricted', 'public']) {
+for (const { label, kind, layer, feature } of writes) {
   const last = await store.situationFor(null);
-  await createFeature(db.db, 'sites', camp(`bench_${sensitivity}_camp`, sensitivity), 'bench');
+  // Held weakly, as the store holds nothing more than the level's last network.
+  const lastNetwork = new WeakRef((await store.analyzerFor(null)).network);
+  await createFeature(db.db, layer, feature, 'bench');
   const reread = await wallAndCpu(() => store.situationFor(null));
   const whole = await wallAndCpu(() => readSituation(db.db, loaded.scenario.id, ['public']));
   const [shown, far] = await bothDates();
-  after[sensitivity] = reread.wall + shown! + far!;
+  const network = (await store.analyzerFor(null)).network === lastNetwork.deref() ? 'taken' : 'built';
+  after[kind] = reread.wall + shown! + far!;
   console.log(
-    `a ${sensitivity} camp written: public situation read again in ${n(reread.wall)} ms ` +
+    `${label} written: public situation read again in ${n(reread.wall)} ms ` +
       `(${n(reread.cpu)} ms CPU), ${reread.value === last ? 'kept' : 'made anew'}, against a whole read's ` +
-      `${n(whole.wall)} ms (${n(whole.cpu)} ms CPU): ${(reread.wall / whole.wall).toFixed(2)}×; verdicts ${n(shown!)} ms ` +
-      `(${first}), ${n(far!)} ms (${FAR}); ${n(after[sensitivity])} ms in all`,
+      `${n(whole.wall)} ms (${n(whole.cpu)} ms CPU): ${(reread.wall / whole.wall).toFixed(2)}×; road network ${network}; ` +
+      `verdicts ${n(shown!)} ms (${first}), ${n(far!)} ms (${FAR}); ${n(after[kind])} ms in all`,
   );
 }
 console.log(
   `after a restricted write, the public's two dates took ${(after.restricted! / after.public!).toFixed(2)}× ` +
-    `what they took after a public write (the baseline); load ${loadAverages()}`,
+    `what they took after a public camp was written (the baseline); after a public incident, ` +
+    `${(after.incident! / after.public!).toFixed(2)}×; load ${loadAverages()}`,
 );
 await db.close();
 rmSync(geodata, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 // A read after a write reads what changed (migration 0023, `readSituationSince`): after each kind of write, every
 // visibility level's situation is, byte for byte, what a whole read gives (`readSituation`), while the features no
-// write touched stay the objects of the last read, and a level that sees no write keeps its situation object. On
-// PGlite and PostgreSQL.
+// write touched stay the objects of the last read, and a level that sees no write keeps its situation object; a write
+// that leaves the roads, crossings and sites as they were leaves the level's road network too. On PGlite and
+// PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '$lib/domain/analysis';
 import type { AnyFeature, Situation } from '$lib/domain/schemas';
 import { layerNames } from '$lib/domain/schemas';
 import { visibleSensitivities, type Viewer } from '$lib/server/auth/roles';
@@ -168,6 +170,33 @@ describe.each(engines)('a read after a write on $name', ({ url }) => {
     );
     expect(read.sites[0].properties.id).toBe(missing);
     expect(JSON.stringify(read)).toBe(JSON.stringify(whole));
+  });
+
+  it("gives a level's analyzer after a write of an incident the road network of its last, not after a new site", async () => {
+    const last = (await store.analyzerFor(null)).network;
+    const incident = {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [25.35, 13.62] },
+      properties: {
+        id: 'rs_incident',
+        name: 'Incident',
+        source: 'test',
+        date: '2024-03-01',
+        category: 'hostilities',
+        severity: 3,
+        verification: 'verified',
+      },
+    };
+    await createFeature(handle.db, 'incidents', incident, 'test');
+    const after = await store.analyzerFor(null);
+    expect(after.network).toBe(last);
+    // The same analyses as an analyzer that builds its own network from a copy of every record.
+    const own = createAnalyzer(structuredClone(after.situation));
+    expect(own.network).not.toBe(last);
+    for (const date of ['2024-03-01', '2024-11-20'])
+      expect(JSON.stringify(after.analyze(date))).toBe(JSON.stringify(own.analyze(date)));
+    await createFeature(handle.db, 'sites', site('rs_n', 'N'), 'test');
+    expect((await store.analyzerFor(null)).network).not.toBe(last);
   });
 
   it('marks each written row with the data version of its write', async () => {

@@ -34,7 +34,7 @@ import { hotspots, type HotspotsMemo } from './hotspots';
 import { withChangedPlaces } from './changedPlaces';
 import type { CorridorCountsMemo } from './corridorCounts';
 import { orderById } from './idOrder';
-import { buildRoadNetwork } from './network/buildRoadNetwork';
+import { roadNetworkOf } from './network/roadNetworkOf';
 import { defaultNetworkOptions, type NetworkOptions } from './network/networkOptions';
 import { EDGE_REPEATS, EDGE_ROUNDED, type RoadNetwork } from './network/roadNetwork';
 import { sameReasons, statusByRank } from './reasons';
@@ -66,11 +66,17 @@ export interface Analyzer {
 /**
  * Prepares the analysis of a situation: the road graph (roads joined, crossings and sites attached) and the
  * spatial indexes are built here, once; hazards are cached per feature between calls, so a re-analysis after
- * one front line moves only re-evaluates that line. The situation is never mutated.
+ * one front line moves only re-evaluates that line. The situation is never mutated. `earlier`, the network of an
+ * analyzer of an earlier situation, is taken instead of a new one when this situation's roads, crossings and sites
+ * are what it was built from (network/roadNetworkOf.ts).
  */
-export function createAnalyzer(situation: Situation, options: Partial<NetworkOptions> = {}): Analyzer {
+export function createAnalyzer(
+  situation: Situation,
+  options: Partial<NetworkOptions> = {},
+  earlier?: RoadNetwork,
+): Analyzer {
   const opts: NetworkOptions = { ...defaultNetworkOptions, ...options };
-  const net = buildRoadNetwork(situation.roads, situation.crossings, situation.sites, opts);
+  const net = roadNetworkOf(situation.roads, situation.crossings, situation.sites, opts, earlier);
   const graph: Graph = {
     nodeCount: net.nodeCount,
     adjStart: net.adjStart,

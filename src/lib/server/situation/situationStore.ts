@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { createAnalyzer, type Analyzer } from '$lib/domain/analysis';
+import type { RoadNetwork } from '$lib/domain/analysis/network/roadNetwork';
 import {
   analysisParamsSchema,
   type AnalysisParamsInput,
@@ -75,6 +76,9 @@ export class SituationStore {
   private readonly snapshotOf = new WeakMap<Situation, Snapshot>();
   // Keyed by the situation object, so an analyzer lives as long as the snapshot it was built for is in use.
   private readonly analyzers = new WeakMap<Situation, Analyzer>();
+  // The network of each level's last analyzer, for the next one (`analyzerOf`): it is that analyzer's own, so
+  // holding it costs nothing more until a write gives the level a new situation.
+  private readonly networks = new Map<string, RoadNetwork>();
   private readonly reading = sharedRuns<string, Snapshot>();
   private readonly analysing = sharedRuns<string, CachedAnalysis>();
   private readonly analyses: LRUCache<string, CachedAnalysis>;
@@ -148,12 +152,18 @@ export class SituationStore {
     return snap && { level: snap.level, since: snap.since };
   }
 
-  /** The analyzer of a situation this store handed out (built once per situation object). */
+  /**
+   * The analyzer of a situation this store handed out (built once per situation object). It takes the road network
+   * of its level's last analyzer when the situation's roads, crossings and sites are what that network was built
+   * from (kept as the same objects by the read after a write: a write of incidents, areas or front lines).
+   */
   analyzerOf(situation: Situation): Analyzer {
     let a = this.analyzers.get(situation);
     if (!a) {
-      a = createAnalyzer(situation);
+      const level = this.snapshotOf.get(situation)?.level;
+      a = createAnalyzer(situation, {}, level === undefined ? undefined : this.networks.get(level));
       this.analyzers.set(situation, a);
+      if (level !== undefined) this.networks.set(level, a.network);
     }
     return a;
   }

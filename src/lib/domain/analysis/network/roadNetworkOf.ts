@@ -1,0 +1,57 @@
+import type { CrossingFeature, RoadFeature, SiteFeature } from '../../schemas';
+import { sameItems } from '../sameItems';
+import { buildRoadNetwork } from './buildRoadNetwork';
+import type { NetworkOptions } from './networkOptions';
+import type { RoadNetwork } from './roadNetwork';
+
+/** What a network was built from: its roads (the objects), and the ids and positions of its crossings and sites. */
+interface BuiltFrom {
+  roads: readonly RoadFeature[];
+  places: string;
+  options: NetworkOptions;
+}
+
+const builtFrom = new WeakMap<RoadNetwork, BuiltFrom>();
+
+/**
+ * `buildRoadNetwork(roads, crossings, sites, options)`, or `earlier` when it was built from the same road objects,
+ * in the same order, and crossings and sites of the same ids and positions in the same order: the build reads
+ * nothing else of them, and nothing writes to a network once built, so it is the same network.
+ *
+ * A server reading its situation again after a write keeps the features no write touched as the same objects
+ * (src/lib/server/db/readSituationSince.ts) and passes the network of the level's last analyzer: after a write of
+ * incidents, areas, front lines or a site's figures, the new analyzer takes that network instead of building it
+ * again (about 0.8 s of its 1.5 s at the bench's Sudan scale, docs/performance.md).
+ */
+export function roadNetworkOf(
+  roads: readonly RoadFeature[],
+  crossings: readonly CrossingFeature[],
+  sites: readonly SiteFeature[],
+  options: NetworkOptions,
+  earlier?: RoadNetwork,
+): RoadNetwork {
+  const places = placesOf(crossings, sites);
+  const was = earlier && builtFrom.get(earlier);
+  if (
+    earlier &&
+    was &&
+    was.places === places &&
+    was.options.snapToleranceKm === options.snapToleranceKm &&
+    was.options.crossingAttachKm === options.crossingAttachKm &&
+    was.options.siteAttachKm === options.siteAttachKm &&
+    sameItems(was.roads, roads)
+  )
+    return earlier;
+  const built = buildRoadNetwork(roads, crossings, sites, options);
+  builtFrom.set(built, { roads, places, options: { ...options } });
+  return built;
+}
+
+/** The ids and positions of crossings and sites, in their order: all the build reads of them. */
+function placesOf(crossings: readonly CrossingFeature[], sites: readonly SiteFeature[]): string {
+  const parts: string[] = [];
+  for (const c of crossings) parts.push(c.properties.id, String(c.geometry.coordinates));
+  parts.push('');
+  for (const s of sites) parts.push(s.properties.id, String(s.geometry.coordinates));
+  return parts.join('\n');
+}
