@@ -125,7 +125,8 @@ export class SituationStore {
       // the situation object is kept, and with it everything kept for it (its analyzer, analyses, serialised
       // bodies, the map's archive of verdicts and its walk), which would otherwise all be made again. The read
       // gives the last situation itself when no row this level sees was written; else the two are compared by
-      // content hash (about 0.4 s at the bench's Sudan scale, which public ETags compute anyway).
+      // content hash, made of each feature's hash kept per feature object (`contentHash`): the features the read
+      // shares with the last one are not hashed again.
       const kept =
         now && (now.situation === read || contentHash(now.situation) === contentHash(read)) ? now : undefined;
       const fresh: Snapshot = {
