@@ -10,9 +10,9 @@
  *    public snapshot before the store compared contents): the same;
  * 3. a public incident is written: the same, the new analyzer taking the road network of the last one.
  * Prints, for each, the wall and CPU time of the re-read, whether the public situation object was kept and the road
- * network taken or built, and of each date's verdicts after it; and the ratio of the time to both dates' verdicts after each write. The
- * re-read takes the rows written since the last read (`readSituationSince`); a whole read of the public
- * situation (`readSituation`, what every re-read was before) is timed after it, as its baseline.
+ * network taken or built, and of each date's verdicts after it; and the ratio of the time to both dates' verdicts
+ * after each write. The re-read takes the rows written since the last read (`readSituationSince`); a whole read of
+ * the public situation (`readSituation`, what every re-read was before) is timed after it, as its baseline.
  * `npm run bench:write`
  */
 import { rmSync } from 'node:fs';
@@ -72,7 +72,7 @@ const camp = (id: string, sensitivity: string) => ({
   properties: { id, name: id, source: 'bench', sensitivity, kind: 'idp_camp', country: 'SDN' },
 });
 // An incident on the first date: no part of the road network (roads, crossings, sites), which the new analyzer then
-// takes from the last build (network/lastRoadNetwork.ts), where a new camp makes it build its own.
+// takes from the last one (src/lib/domain/analysis/network/roadNetworkOf.ts), where a new camp makes it build its own.
 const incident = {
   type: 'Feature',
   geometry: { type: 'Point', coordinates: [25.35, 13.62] },

@@ -229,31 +229,50 @@ export async function seedSituation(
   });
 }
 
+/** The rows of a visibility level: not deleted, of one of its sensitivities. */
+export const levelRows = (sensitivities: Sensitivity[]) =>
+  and(isNull(features.deletedAt), inArray(features.sensitivity, sensitivities));
+
+/**
+ * A situation of the level of `sensitivities` with its scenario and no feature yet, and its lists by layer to fill
+ * in the read's order. The scenario's backer claims carry a sensitivity of their own, filtered like the features.
+ */
+export async function situationToFill(
+  db: Database | Tx,
+  scenarioId: string,
+  sensitivities: Sensitivity[],
+): Promise<{ situation: Situation; lists: Record<LayerName, AnyFeature[]> }> {
+  const [scenarioRow] = await db.select().from(scenarios).where(eq(scenarios.id, scenarioId));
+  if (!scenarioRow) throw new Error(`scenario "${scenarioId}" is not in the database`);
+  const situation = {
+    scenario: scenarioVisibleAt(scenarioRow.document as Scenario, sensitivities),
+  } as Situation;
+  const lists = situation as unknown as Record<LayerName, AnyFeature[]>;
+  for (const layer of layerNames) lists[layer] = [];
+  return { situation, lists };
+}
+
 /** The situation as stored, with only the records (features, backer claims) of the sensitivities given. */
 export async function readSituation(
   db: Database,
   scenarioId: string,
   sensitivities: Sensitivity[],
 ): Promise<Situation> {
-  const [scenarioRow] = await db.select().from(scenarios).where(eq(scenarios.id, scenarioId));
-  if (!scenarioRow) throw new Error(`scenario "${scenarioId}" is not in the database`);
+  const { situation, lists } = await situationToFill(db, scenarioId, sensitivities);
   // Only the columns a feature is made of: reading the others too (bounding box, versions, times) made the read
   // of the bench's Sudan-scale situation about 40 % longer (docs/performance.md).
   const rows = await db
     .select({ layer: features.layer, geometry: features.geometry, properties: features.properties })
     .from(features)
-    .where(and(isNull(features.deletedAt), inArray(features.sensitivity, sensitivities)))
+    .where(levelRows(sensitivities))
     .orderBy(asc(features.id));
-  // The scenario's backer claims carry a sensitivity of their own, filtered like the features.
-  const s = { scenario: scenarioVisibleAt(scenarioRow.document as Scenario, sensitivities) } as Situation;
-  for (const layer of layerNames) (s as unknown as Record<LayerName, AnyFeature[]>)[layer] = [];
   for (const r of rows)
-    (s as unknown as Record<LayerName, AnyFeature[]>)[r.layer as LayerName].push({
+    lists[r.layer as LayerName].push({
       type: 'Feature',
       geometry: r.geometry,
       properties: r.properties,
     } as AnyFeature);
-  return s;
+  return situation;
 }
 
 export async function getFeature(db: Database | Tx, id: string): Promise<StoredFeature | null> {

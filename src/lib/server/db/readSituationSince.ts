@@ -1,16 +1,8 @@
-import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import { scenarioVisibleAt } from '$lib/domain/actorBackers';
-import {
-  layerNames,
-  type AnyFeature,
-  type LayerName,
-  type Scenario,
-  type Sensitivity,
-  type Situation,
-} from '$lib/domain/schemas';
+import { asc, eq, gt, sql } from 'drizzle-orm';
+import { layerNames, type AnyFeature, type Sensitivity, type Situation } from '$lib/domain/schemas';
 import type { Database } from './client';
-import { readSituation } from './featureRepository';
-import { features, scenarios } from './schema';
+import { levelRows, readSituation, situationToFill } from './featureRepository';
+import { features } from './schema';
 
 /**
  * `readSituation(db, scenarioId, sensitivities)`, made from `before` (what that read gave when the data version was
@@ -37,9 +29,8 @@ export async function readSituationSince(
 ): Promise<Situation> {
   const patched = await db.transaction(
     async (tx) => {
-      const [scenarioRow] = await tx.select().from(scenarios).where(eq(scenarios.id, scenarioId));
-      if (!scenarioRow) throw new Error(`scenario "${scenarioId}" is not in the database`);
-      const visible = and(isNull(features.deletedAt), inArray(features.sensitivity, sensitivities));
+      const filled = await situationToFill(tx, scenarioId, sensitivities);
+      const visible = levelRows(sensitivities);
       const marked = await tx
         .select({ id: features.id, shown: sql<boolean>`coalesce(${visible}, false)`.mapWith(Boolean) })
         .from(features)
@@ -74,24 +65,18 @@ export async function readSituationSince(
             .where(gt(ranked.mark, beforeVersion))
             .orderBy(asc(ranked.place))
         : [];
-      return {
-        scenario: scenarioVisibleAt(scenarioRow.document as Scenario, sensitivities),
-        marked: new Set(marked.map((r) => r.id)),
-        count: n,
-        written,
-      };
+      return { ...filled, marked: new Set(marked.map((r) => r.id)), count: n, written };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
 
-  const s = { scenario: patched.scenario } as Situation;
-  const lists = s as unknown as Record<LayerName, AnyFeature[]>;
+  const { situation: s, lists } = patched;
   let changed = patched.written.length > 0 || JSON.stringify(s.scenario) !== JSON.stringify(before.scenario);
   let count = 0;
   for (const layer of layerNames) {
     const kept = (before[layer] as AnyFeature[]).filter((f) => !patched.marked.has(f.properties.id));
     if (kept.length !== before[layer].length) changed = true;
-    const out: AnyFeature[] = [];
+    const out = lists[layer];
     let k = 0;
     // Ascending places: each written row goes where the read would put it, the kept ones around it in order.
     for (const r of patched.written) {
@@ -101,7 +86,6 @@ export async function readSituationSince(
       out.push({ type: 'Feature', geometry: r.geometry, properties: r.properties } as AnyFeature);
     }
     while (k < kept.length) out.push(kept[k++]);
-    lists[layer] = out;
     count += out.length;
   }
   if (count !== patched.count) return readSituation(db, scenarioId, sensitivities);

@@ -47,7 +47,7 @@ export function contentHash(value: object): string {
 
 function elementHash(element: unknown): Buffer {
   if (typeof element !== 'object' || element === null)
-    return hash('sha256', `${JSON.stringify(element)}`, 'buffer');
+    return hash('sha256', String(JSON.stringify(element)), 'buffer');
   let out = elementHashes.get(element);
   if (!out) {
     out = hash('sha256', JSON.stringify(element), 'buffer');
