@@ -2,19 +2,16 @@
 // visibility level and data version, shared by concurrent requests, bounded in bytes, never holding a
 // what-if analysis; on PGlite and, with TEST_DATABASE_URL, PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '$lib/server/db/client';
-import { insertFeatures, seedSituation } from '$lib/server/db/featureRepository';
+import type { OpenDatabase } from '$lib/server/db/client';
+import { insertFeatures } from '$lib/server/db/featureRepository';
 import { loadSituationFromDir } from '$lib/server/geodata/loadSituationFromDir';
 import { PUBLIC_FRESHNESS_MS } from '$lib/server/http/publicSituation';
 import type { Services } from '$lib/server/services';
 import { SituationStore } from '$lib/server/situation/situationStore';
 import { createCallerFactory } from '$lib/server/trpc/init';
 import { appRouter } from '$lib/server/trpc/router';
-import { freshDatabase } from './helpers/freshDatabase';
-
-const pgUrl = process.env.TEST_DATABASE_URL;
-const engines: { name: string; url?: string }[] = [{ name: 'pglite' }];
-if (pgUrl) engines.push({ name: 'postgres', url: pgUrl });
+import { seededDatabase, type SeededDatabase } from './helpers/seededDatabase';
+import { engines } from './helpers/testServices';
 
 const geodata = loadSituationFromDir('geodata');
 const ADMIN = { id: 1, email: 'admin@example.org', role: 'admin' as const };
@@ -29,20 +26,15 @@ const site = (id: string, sensitivity: 'public' | 'restricted') => ({
 });
 
 describe.each(engines)('the server-side analysis cache on $name', ({ url }) => {
+  let seeded: SeededDatabase | undefined;
   let handle: OpenDatabase;
-  let drop: (() => Promise<void>) | undefined;
   const store = () => new SituationStore(handle.db, geodata.scenario.id);
 
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (url) ({ url: databaseUrl, drop } = await freshDatabase(url, 'corridor_analysiscache'));
-    handle = await openDatabase({ databaseUrl, dataDir: 'memory://', migrationsFolder: 'drizzle' });
-    await seedSituation(handle.db, geodata);
+    seeded = await seededDatabase(url, 'corridor_analysiscache', geodata);
+    handle = seeded.handle;
   }, 300_000);
-  afterAll(async () => {
-    await handle?.close();
-    await drop?.();
-  });
+  afterAll(() => seeded?.close());
 
   it('computes a date once: concurrent and later requests get the same report', async () => {
     const s = store();

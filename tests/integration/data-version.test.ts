@@ -19,10 +19,10 @@ import {
 import { loadSituationFromDir } from '$lib/server/geodata/loadSituationFromDir';
 import { SituationStore } from '$lib/server/situation/situationStore';
 import { freshDatabase } from './helpers/freshDatabase';
+import { seededDatabase, type SeededDatabase } from './helpers/seededDatabase';
+import { engines } from './helpers/testServices';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
-const engines: { name: string; url?: string }[] = [{ name: 'pglite' }];
-if (pgUrl) engines.push({ name: 'postgres', url: pgUrl });
 
 const geodata = loadSituationFromDir('geodata');
 const ADMIN = { id: 1, email: 'admin@example.org', role: 'admin' as const };
@@ -36,21 +36,16 @@ const nameOf = (s: Situation, id: string) => s.sites.find((f) => f.properties.id
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(engines)('the data version on $name', ({ url }) => {
+  let seeded: SeededDatabase | undefined;
   let handle: OpenDatabase;
-  let drop: (() => Promise<void>) | undefined;
   let store: SituationStore;
 
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (url) ({ url: databaseUrl, drop } = await freshDatabase(url, 'corridor_dataversion'));
-    handle = await openDatabase({ databaseUrl, dataDir: 'memory://', migrationsFolder: 'drizzle' });
-    await seedSituation(handle.db, geodata);
+    seeded = await seededDatabase(url, 'corridor_dataversion', geodata);
+    handle = seeded.handle;
     store = new SituationStore(handle.db, geodata.scenario.id);
   }, 300_000);
-  afterAll(async () => {
-    await handle?.close();
-    await drop?.();
-  });
+  afterAll(() => seeded?.close());
 
   it('moves with every write path, and the cached situation follows each write', async () => {
     const seen = async () => store.situationFor(ADMIN);

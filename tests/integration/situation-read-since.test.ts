@@ -8,24 +8,20 @@ import { createAnalyzer } from '$lib/domain/analysis';
 import type { AnyFeature, Situation } from '$lib/domain/schemas';
 import { layerNames } from '$lib/domain/schemas';
 import { visibleSensitivities, type Viewer } from '$lib/server/auth/roles';
-import { openDatabase, type OpenDatabase } from '$lib/server/db/client';
+import type { OpenDatabase } from '$lib/server/db/client';
 import {
   createFeature,
   deleteFeature,
   getFeature,
   insertFeatures,
   readSituation,
-  seedSituation,
   updateFeature,
 } from '$lib/server/db/featureRepository';
 import { readSituationSince } from '$lib/server/db/readSituationSince';
 import { loadSituationFromDir } from '$lib/server/geodata/loadSituationFromDir';
 import { SituationStore } from '$lib/server/situation/situationStore';
-import { freshDatabase } from './helpers/freshDatabase';
-
-const pgUrl = process.env.TEST_DATABASE_URL;
-const engines: { name: string; url?: string }[] = [{ name: 'pglite' }];
-if (pgUrl) engines.push({ name: 'postgres', url: pgUrl });
+import { seededDatabase, type SeededDatabase } from './helpers/seededDatabase';
+import { engines } from './helpers/testServices';
 
 const geodata = loadSituationFromDir('geodata');
 const ADMIN: Viewer = { id: 1, email: 'admin@example.org', role: 'admin' };
@@ -48,21 +44,16 @@ const byId = (s: Situation) => {
 };
 
 describe.each(engines)('a read after a write on $name', ({ url }) => {
+  let seeded: SeededDatabase | undefined;
   let handle: OpenDatabase;
-  let drop: (() => Promise<void>) | undefined;
   let store: SituationStore;
 
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (url) ({ url: databaseUrl, drop } = await freshDatabase(url, 'corridor_readsince'));
-    handle = await openDatabase({ databaseUrl, dataDir: 'memory://', migrationsFolder: 'drizzle' });
-    await seedSituation(handle.db, geodata);
+    seeded = await seededDatabase(url, 'corridor_readsince', geodata);
+    handle = seeded.handle;
     store = new SituationStore(handle.db, geodata.scenario.id);
   }, 300_000);
-  afterAll(async () => {
-    await handle?.close();
-    await drop?.();
-  });
+  afterAll(() => seeded?.close());
 
   /**
    * Each level's situation after `write`: the same JSON as a whole read, every feature whose id `touched` does
