@@ -13,18 +13,26 @@
  * network taken or built, and of each date's verdicts after it; and the ratio of the time to both dates' verdicts
  * after each write. The re-read takes the rows written since the last read (`readSituationSince`); a whole read of
  * the public situation (`readSituation`, what every re-read was before) is timed after it, as its baseline.
+ *
+ * Then the change feed's recording after a write (`recordStatusChanges`), which compares the verdicts of every
+ * visibility level: first as at server start (no store: a whole read of every record, each level analysed), then
+ * for a restricted camp and a public incident, each written twice. After the first write the recording reads and
+ * analyses for itself as it did before (the baseline); after the second it takes the store's situations and
+ * analyses (`FeedSource`). Prints the wall and CPU time of each, where its situations came from and the changes
+ * it recorded, the ratio, and the live heap before and after (the store then holds every level's situation).
  * `npm run bench:write`
  */
 import { rmSync } from 'node:fs';
 import { openDatabase } from '../src/lib/server/db/client';
 import { createFeature, readSituation, seedSituation } from '../src/lib/server/db/featureRepository';
+import { recordStatusChanges } from '../src/lib/server/feed';
 import { loadSituationFromDir } from '../src/lib/server/geodata/loadSituationFromDir';
 import { contentHash } from '../src/lib/server/http/contentVersion';
 import { VerdictsArchive } from '../src/lib/server/mapView/verdictsArchive';
 import { verdictsBody } from '../src/lib/server/mapView/verdictsBody';
 import { SituationStore } from '../src/lib/server/situation/situationStore';
 import { generateSituationInput, sudanScaled } from './generate';
-import { loadAverages, wallAndCpu } from './measure';
+import { collectGarbage, loadAverages, wallAndCpu } from './measure';
 import { scenarioFolder } from './scenarioFolder';
 
 const SCALE = Number(process.env.BENCH_MAP_SCALE ?? 1);
@@ -119,6 +127,61 @@ console.log(
   `after a restricted write, the public's two dates took ${(after.restricted! / after.public!).toFixed(2)}× ` +
     `what they took after a public camp was written (the baseline); after a public incident, ` +
     `${(after.incident! / after.public!).toFixed(2)}×; load ${loadAverages()}`,
+);
+
+// The change feed. Its date is the scenario's today (its last day here), not one of the two above.
+const scenarioId = loaded.scenario.id;
+const byRead = { db: db.db, scenarioId };
+const fromStore = { database: db, store };
+type Recording = Awaited<ReturnType<typeof wallAndCpu<Awaited<ReturnType<typeof recordStatusChanges>>>>>;
+const said = (r: Recording) =>
+  `${n(r.wall)} ms (${n(r.cpu)} ms CPU), situations ${r.value.situations === 'source' ? 'from the store' : 'read whole'}, ` +
+  `${r.value.changes.length} changes recorded`;
+const record = (target: typeof byRead | typeof fromStore) =>
+  wallAndCpu(() => recordStatusChanges(target, { cause: 'edit', actor: 'bench' }));
+/** The live heap after a full collection, in MB: what the store holds, with the rest of the process. */
+const liveHeap = () => {
+  collectGarbage();
+  return n(process.memoryUsage().heapUsed / 2 ** 20);
+};
+const heapBefore = liveHeap();
+console.log(`change feed: first recording (as at server start): ${said(await record(byRead))}`);
+await createFeature(db.db, 'sites', camp('bench_feed_camp_0', 'restricted'), 'bench');
+console.log(
+  `change feed: the store's first recording (a restricted camp; the staff and admin levels read whole, their ` +
+    `networks built): ${said(await record(fromStore))}`,
+);
+const ratios: string[] = [];
+for (const [label, feature] of [
+  [
+    'a restricted camp',
+    (i: number) => ({ layer: 'sites' as const, feature: camp(`bench_feed_camp_${i}`, 'restricted') }),
+  ],
+  [
+    'a public incident',
+    (i: number) => ({
+      layer: 'incidents' as const,
+      feature: { ...incident, properties: { ...incident.properties, id: `bench_feed_incident_${i}` } },
+    }),
+  ],
+] as const) {
+  const times: Recording[] = [];
+  for (const [i, target] of [byRead, fromStore].entries()) {
+    const { layer, feature: f } = feature(i + 1);
+    await createFeature(db.db, layer, f, 'bench');
+    times.push(await record(target));
+  }
+  console.log(
+    `change feed after ${label}: recorded as before ${said(times[0]!)}; from the store ${said(times[1]!)}`,
+  );
+  ratios.push(
+    `${label}: ${(times[1]!.wall / times[0]!.wall).toFixed(2)}× wall, ${(times[1]!.cpu / times[0]!.cpu).toFixed(2)}× CPU`,
+  );
+}
+console.log(
+  `change feed: from the store against as before, ${ratios.join('; ')}; live heap ${heapBefore} MB before the ` +
+    `feed's part (the store holding the public level), ${liveHeap()} MB after (every level); resident memory ` +
+    `${n(process.memoryUsage.rss() / 2 ** 20)} MB; load ${loadAverages()}`,
 );
 await db.close();
 rmSync(geodata, { recursive: true, force: true });

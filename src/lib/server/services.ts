@@ -53,15 +53,21 @@ export async function startServices(env: Env = readEnv()): Promise<Services> {
   ).catch((e: unknown) => console.error(`corridor: change feed: ${(e as Error).message}`));
   const tiles = await chooseTileMaker(database, resolve(env.MIGRATIONS_DIR));
   if (tiles.log) console.log(tiles.log);
+  const store = new SituationStore(database.db, situation.scenario.id);
   return {
     database,
-    store: new SituationStore(database.db, situation.scenario.id),
+    store,
     signInThrottle: new SignInThrottle(database.db),
     hashGate: new HashGate(),
     importStaging: new ImportStaging(
       database.db,
       (features, layer, actor, options) =>
-        commitImport(database.db, features, layer, actor, { ...options, scenarioId: situation.scenario.id }),
+        commitImport(database.db, features, layer, actor, {
+          ...options,
+          scenarioId: situation.scenario.id,
+          // The recording after an import takes the situations the map keeps, as after an edit.
+          feedSource: store,
+        }),
       { maxChunkBytes: chunkBytesFor(env.BODY_SIZE_LIMIT) },
     ),
     tileMaker: tiles.maker,

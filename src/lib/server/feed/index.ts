@@ -4,7 +4,7 @@
  * sensitivity; public feeds (Atom, JSON Feed) and `feed.list` serve them. README "Change feed" documents it.
  */
 export { feedAsOf } from './asOf';
-export { recordStatusChanges } from './record';
+export { recordStatusChanges, type FeedSource } from './record';
 export { recordAfterWrite } from './recordAfterWrite';
 export { readChanges, MAX_LIMIT } from './readChanges';
 export { feedResponse, toEntry, type FeedFormat } from './respond';

@@ -1,8 +1,15 @@
 import { asc, count, eq, inArray, max, sql } from 'drizzle-orm';
-import { layerNames, scenarioSchema, type Sensitivity, type Situation } from '$lib/domain/schemas';
+import { createAnalyzer, type Analyzer } from '$lib/domain/analysis';
+import {
+  layerNames,
+  scenarioSchema,
+  type AnalysisReport,
+  type Sensitivity,
+  type Situation,
+} from '$lib/domain/schemas';
 import type { Database } from '../db/client';
 import { readSituation } from '../db/featureRepository';
-import { auditLog, features, scenarios, statusChanges, statusSnapshots } from '../db/schema';
+import { auditLog, dataVersion, features, scenarios, statusChanges, statusSnapshots } from '../db/schema';
 import { situationVisibleAt } from '$lib/domain/visibility';
 import { feedAsOf } from './asOf';
 import { compareStatuses, sameStatuses, toStored, type ChangeDraft, type StoredStatuses } from './compare';
@@ -15,10 +22,31 @@ import {
   type Visibility,
 } from './types';
 
+/**
+ * Where a recording may take each level's situation and analyses from instead of reading and analysing them
+ * itself: the server's situation store, which keeps them for the map (read again after a write as the rows
+ * written since, each date analysed once per level). Without one (server start, the command line) a recording
+ * reads the whole situation and analyses it.
+ */
+export interface FeedSource {
+  /**
+   * The situation of each level (the sensitivities it includes), all what the database held at one data version
+   * (`data_version.n`), and that version; undefined when a write came between the reads.
+   */
+  situationsAt(
+    levels: readonly (readonly Sensitivity[])[],
+  ): Promise<{ version: number; situations: Situation[] } | undefined>;
+  /** The analysis report of `asOf`, default parameters, over a situation `situationsAt` gave. Never mutated. */
+  reportOf(situation: Situation, asOf: string): Promise<AnalysisReport>;
+}
+
 /** Where to record: the server's services, or a database and the scenario's id. */
 export type FeedTarget =
-  | { database: { db: Database; track?: (work: Promise<unknown>) => void }; store: { scenarioId: string } }
-  | { db: Database; scenarioId: string };
+  | {
+      database: { db: Database; track?: (work: Promise<unknown>) => void };
+      store: { scenarioId: string } | (FeedSource & { scenarioId: string });
+    }
+  | { db: Database; scenarioId: string; source?: FeedSource };
 
 export interface RecordOptions {
   cause: ChangeCause;
@@ -39,6 +67,12 @@ export interface RecordResult {
   baseline: boolean;
   /** False when nothing was written since the last comparison (same date): no analysis was needed. */
   analysed: boolean;
+  /**
+   * Where the situations compared came from: `source` (the `FeedSource`'s, current when the lock was held), or
+   * `read` (a whole read in the recording's transaction: no source, or a write came after the source's read).
+   * Null when nothing was analysed.
+   */
+  situations: 'source' | 'read' | null;
   /** The changes recorded by this call, in the order stored. */
   changes: (ChangeDraft & { cause: ChangeCause; asOf: string })[];
   /** After an import: the sensitivity its entry was recorded with, or null when none was (a baseline). */
@@ -71,26 +105,69 @@ async function dataStamp(tx: Tx, scenarioUpdatedAt: Date): Promise<string> {
   return `${a?.n ?? 0}/${f?.n ?? 0}/${at}/${scenarioUpdatedAt.getTime()}`;
 }
 
-function resolveTarget(t: FeedTarget): { db: Database; scenarioId: string } {
-  return 'database' in t ? { db: t.database.db, scenarioId: t.store.scenarioId } : t;
+function resolveTarget(t: FeedTarget): { db: Database; scenarioId: string; source?: FeedSource } {
+  if (!('database' in t)) return t;
+  const { store } = t;
+  return {
+    db: t.database.db,
+    scenarioId: store.scenarioId,
+    ...('reportOf' in store ? { source: store } : {}),
+  };
 }
 
-/** The situation of one level: the records of the sensitivities it includes. */
+/** Each level's situation, and the analysis of a date over one of them. */
+interface Levels {
+  situations: Record<Visibility, Situation>;
+  report(situation: Situation, asOf: string): AnalysisReport | Promise<AnalysisReport>;
+}
+
+/** The levels of a whole read (every record): each level's records filtered from it, one analyzer per level. */
+function levelsOf(all: Situation): Levels {
+  const analyzers = new Map<Situation, Analyzer>();
+  const analyzerOf = (s: Situation) => analyzers.get(s) ?? analyzers.set(s, createAnalyzer(s)).get(s)!;
+  return {
+    situations: Object.fromEntries(
+      visibilityLevels.map((l) => [l.visibility, situationVisibleAt(all, l.includes)]),
+    ) as Record<Visibility, Situation>,
+    report: (s, asOf) => analyzerOf(s).analyze(asOf),
+  };
+}
+
+/** The levels of a `FeedSource`, in the order of `visibilityLevels`. */
+function levelsFrom(source: FeedSource, situations: Situation[]): Levels {
+  return {
+    situations: Object.fromEntries(visibilityLevels.map((l, i) => [l.visibility, situations[i]!])) as Record<
+      Visibility,
+      Situation
+    >,
+    report: (s, asOf) => source.reportOf(s, asOf),
+  };
+}
+
 /**
  * The statuses of every level on `asOf`. A level with no more records than the one below it is the same
  * analysis, so it is computed once (the default scenario, all public, costs one analysis).
  */
-function statusesByLevel(all: Situation, asOf: string): Record<Visibility, Map<string, SubjectStatus>> {
+async function statusesByLevel(
+  levels: Levels,
+  asOf: string,
+): Promise<Record<Visibility, Map<string, SubjectStatus>>> {
   const out = {} as Record<Visibility, Map<string, SubjectStatus>>;
   let previous: { count: number; statuses: Map<string, SubjectStatus> } | undefined;
   for (const level of visibilityLevels) {
-    const s = situationVisibleAt(all, level.includes);
+    const s = levels.situations[level.visibility];
     const count = layerNames.reduce((n, l) => n + (s[l] as unknown[]).length, 0);
-    const statuses = previous?.count === count ? previous.statuses : statusesOn(s, asOf);
+    const statuses =
+      previous?.count === count ? previous.statuses : statusesOn(s, await levels.report(s, asOf));
     out[level.visibility] = statuses;
     previous = { count, statuses };
   }
   return out;
+}
+
+async function dataVersionIn(tx: Tx): Promise<number> {
+  const [row] = await tx.select({ n: dataVersion.n }).from(dataVersion);
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -113,7 +190,10 @@ function statusesByLevel(all: Situation, asOf: string): Record<Visibility, Map<s
  */
 export async function recordStatusChanges(target: FeedTarget, options: RecordOptions): Promise<RecordResult> {
   const started = performance.now();
-  const { db, scenarioId } = resolveTarget(target);
+  const { db, scenarioId, source } = resolveTarget(target);
+  // Before the lock (the store reads in transactions of its own, which on the embedded database would wait for this
+  // one): the source's situations. They are used only if no write came after them, checked once the lock is held.
+  const held = await source?.situationsAt(visibilityLevels.map((l) => l.includes));
   const result = await db.transaction(async (tx): Promise<Omit<RecordResult, 'ms'>> => {
     // Rows to lock must exist: the first call creates them, concurrent first calls wait on each other here.
     await tx
@@ -144,16 +224,23 @@ export async function recordStatusChanges(target: FeedTarget, options: RecordOpt
       previous[v] = stored?.subjects ?? {};
     }
     // Nothing written since the last comparison, on the same date: the statuses cannot differ.
-    if (!baseline && unchanged) return { asOf, baseline, analysed: false, changes: [], importEntry: null };
+    if (!baseline && unchanged)
+      return { asOf, baseline, analysed: false, situations: null, changes: [], importEntry: null };
 
-    const situation = await readSituation(tx, scenarioId, ['public', 'restricted', 'confidential']);
-    const now = statusesByLevel(situation, asOf);
+    // The data version read after the stamp: when it is the source's, no write came after the source's read, and the
+    // stamp stored with the statuses is of the same data.
+    const current = held !== undefined && (await dataVersionIn(tx)) === held.version;
+    const levels =
+      current && source
+        ? levelsFrom(source, held.situations)
+        : levelsOf(await readSituation(tx, scenarioId, ['public', 'restricted', 'confidential']));
+    const now = await statusesByLevel(levels, asOf);
     const changes: RecordResult['changes'] = [];
     // The statuses after the write on the date compared last time: the date's own effect is from there to `now`.
     let then = now;
     // Not a baseline: every level has a snapshot, so `previousAsOf` is set.
     if (!baseline && previousAsOf) {
-      then = previousAsOf === asOf ? now : statusesByLevel(situation, previousAsOf);
+      then = previousAsOf === asOf ? now : await statusesByLevel(levels, previousAsOf);
       for (const c of compareStatuses(previous, then))
         changes.push({ ...c, cause: options.cause, asOf: previousAsOf });
       if (then !== now) {
@@ -240,7 +327,7 @@ export async function recordStatusChanges(target: FeedTarget, options: RecordOpt
           })),
         );
     }
-    return { asOf, baseline, analysed: true, changes, importEntry };
+    return { asOf, baseline, analysed: true, situations: current ? 'source' : 'read', changes, importEntry };
   });
   return { ...result, ms: performance.now() - started };
 }

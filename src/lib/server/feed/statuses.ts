@@ -1,6 +1,5 @@
-import { createAnalyzer } from '$lib/domain/analysis';
 import { crossingStatusOn, isValidOn } from '$lib/domain/asOf';
-import type { Situation } from '$lib/domain/schemas';
+import type { AnalysisReport, Situation } from '$lib/domain/schemas';
 import type { FeedReason, SubjectStatus } from './types';
 
 /** Site reasons that explain its flags, not how it is reached: left out of an access change's reasons. */
@@ -26,14 +25,15 @@ function unique(reasons: readonly FeedReason[]): FeedReason[] {
 }
 
 /**
- * The verdict on `asOf` of every corridor and site (from the analysis report of DESIGN.md §3) and every
- * crossing (the latest entry of its status history on or before `asOf`), keyed by `subjectKey`. Subjects that
- * do not count on the date (not valid, or a crossing before its first status) are absent.
+ * The verdict on the report's date of every corridor and site (from `report`, the situation's analysis report
+ * of that date, DESIGN.md §3) and every crossing (the latest entry of its status history on or before the
+ * date), keyed by `subjectKey`. Subjects that do not count on the date (not valid, or a crossing before its first
+ * status) are absent.
  */
-export function statusesOn(situation: Situation, asOf: string): Map<string, SubjectStatus> {
+export function statusesOn(situation: Situation, report: AnalysisReport): Map<string, SubjectStatus> {
+  const asOf = report.asOf;
   const out = new Map<string, SubjectStatus>();
   const put = (s: SubjectStatus) => out.set(subjectKey(s), s);
-  const report = createAnalyzer(situation).analyze(asOf);
   for (const c of report.corridors)
     put({
       kind: 'corridor',

@@ -8,7 +8,7 @@ import type { ColumnMapping, ImportPreview } from '$lib/import/types';
 import type { Database } from '../db/client';
 import { upsertFeatures, type UpsertResult } from '../db/featureRepository';
 import { scenarios } from '../db/schema';
-import { recordStatusChanges } from '../feed';
+import { recordStatusChanges, type FeedSource } from '../feed';
 import { saveImportMapping } from './importMappings';
 
 export interface CommitOptions {
@@ -22,6 +22,8 @@ export interface CommitOptions {
   scenarioId?: string;
   /** Record status changes after the write (default true). */
   feed?: boolean;
+  /** Where the recording takes the scenario's situations and analyses from (the server's store); default: it reads them. */
+  feedSource?: FeedSource;
   /**
    * The sensitivities the importer may see: stored features of any other are not written over, and no
    * feature may be given one (README "Storage and who sees what"). Default: every one (the command line).
@@ -102,7 +104,7 @@ const UNNAMED = '(features sent without a file name)';
 export async function recordFeed(
   db: Database,
   actor: string,
-  options: Pick<CommitOptions, 'feed' | 'scenarioId'> & { file: string; layer: LayerName },
+  options: Pick<CommitOptions, 'feed' | 'scenarioId' | 'feedSource'> & { file: string; layer: LayerName },
   written: UpsertResult,
 ): Promise<CommitResult['feed']> {
   if (options.feed === false) return { skipped: 'not asked for' };
@@ -116,7 +118,7 @@ export async function recordFeed(
   }
   try {
     const r = await recordStatusChanges(
-      { db, scenarioId },
+      { db, scenarioId, source: options.feedSource },
       {
         cause: 'import',
         actor,

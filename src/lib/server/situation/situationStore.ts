@@ -147,6 +147,32 @@ export class SituationStore {
     return (await this.snapshot(visibleSensitivities(viewer))).situation;
   }
 
+  /**
+   * The situation of each level (the sensitivities each includes), all read at one data version, and that version:
+   * the change feed's `FeedSource`, which checks the version again once its lock is held. Undefined when a write
+   * came between the reads (their versions differ).
+   */
+  async situationsAt(
+    levels: readonly (readonly Sensitivity[])[],
+  ): Promise<{ version: number; situations: Situation[] } | undefined> {
+    const snaps: Snapshot[] = [];
+    for (const sensitivities of levels) snaps.push(await this.snapshot([...sensitivities]));
+    const version = snaps[0]?.version;
+    if (version === undefined || snaps.some((s) => s.version !== version)) return undefined;
+    return { version, situations: snaps.map((s) => s.situation) };
+  }
+
+  /**
+   * The analysis of `asOf` (default parameters) over a situation this store handed out, as `analysisFor` keeps it
+   * for that situation's viewers: the change feed's `FeedSource`. It reads nothing from the database, so a
+   * recording may ask it inside its transaction.
+   */
+  async reportOf(situation: Situation, asOf: string): Promise<AnalysisReport> {
+    const snap = this.snapshotOf.get(situation);
+    if (!snap) throw new Error('reportOf: not a situation of this store');
+    return (await this.analysisIn(snap, snap.level === visibleSensitivities(null).join(','), asOf)).report;
+  }
+
   /** The level and content version of a situation this store handed out (undefined for any other object). */
   stampOf(situation: Situation): SnapshotStamp | undefined {
     const snap = this.snapshotOf.get(situation);
