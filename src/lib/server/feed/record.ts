@@ -175,11 +175,13 @@ async function dataVersionIn(tx: Tx): Promise<number> {
  * class of sites on the feed's as-of date (`feedAsOf`), compared for each visibility level (public, staff,
  * everything) with the snapshot of that level stored last time; one `status_changes` row per changed subject
  * and level, and the new snapshots. Call it after any write to the features (edit, delete, restore, import)
- * and at server start; the first call stores the baseline and records nothing.
+ * and at server start; the first call stores the baseline and records nothing. In the server, the target's store
+ * is its `FeedSource`: the situations and analyses it keeps for the map (docs/scaling.md).
  *
- * Race-safe: the snapshot rows are locked (`SELECT … FOR UPDATE`) for the whole comparison and the
- * situation is read after the lock is held, so of concurrent calls each compares against what the one before
- * it stored, and a change is recorded once. A call that fails records nothing; the next call then records
+ * Race-safe: the snapshot rows are locked (`SELECT … FOR UPDATE`) for the whole comparison and the data
+ * compared is no older than the lock (the source's situations when the data version read under it is theirs,
+ * else a whole read made under it), so of concurrent calls each compares against what the one before it stored,
+ * and a change is recorded once. A call that fails records nothing; the next call then records
  * what it missed (attributed to that call's cause).
  *
  * A call that finds nothing written since the last comparison (same data stamp, same date) returns at once
