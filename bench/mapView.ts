@@ -13,7 +13,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { generateSituationInput, sudanScaled, type GenerateOptions } from './generate';
 import { scenarioFolder } from './scenarioFolder';
 import { seedSituation } from '../src/lib/server/db/featureRepository';
@@ -150,6 +150,8 @@ interface Run {
   /** Bytes of the first view by kind of response (`kindOf`), largest first. */
   byKind: [string, number][];
   firstViewBytes: number;
+  /** Of those, the bytes the service worker fetched for the page (`meter`). */
+  workerBytes: number;
   dataBytes: number;
   firstViewMs: number;
   /** The map's zoom on its first view (the tiles' zoom is its integer part: 512-pixel tiles). */
@@ -183,31 +185,39 @@ function kindOf(path: string): string {
   return 'other (page, basemap…)';
 }
 
-/** Bytes on the wire (headers and encoded bodies) of every response the page received so far. */
-function meter(page: Page) {
+/**
+ * Bytes on the wire (headers and encoded bodies) of every response the page and its service worker received so far.
+ * Once the app's service worker (src/service-worker.ts) controls the page, which it may do before the first view's
+ * tiles are asked, the page's requests are answered by the worker, with no bytes on the wire of their own: the
+ * worker's requests to the network carry them. So the context's requests are counted, but not a response the
+ * worker gave the page (counted as the worker's).
+ */
+function meter(context: BrowserContext) {
   let total = 0;
   let data = 0;
+  let byWorker = 0;
   const byKind = new Map<string, number>();
   const pending: Promise<void>[] = [];
-  page.on('requestfinished', (r) => {
+  context.on('requestfinished', (r) => {
     pending.push(
-      r
-        .sizes()
-        .then((s) => {
-          const b = s.responseBodySize + s.responseHeadersSize;
-          const path = new URL(r.url()).pathname;
-          total += b;
-          if (/\/(tiles|map|api\/trpc)\//.test(path)) data += b;
-          const kind = kindOf(path);
-          byKind.set(kind, (byKind.get(kind) ?? 0) + b);
-        })
+      (async () => {
+        if ((await r.response())?.fromServiceWorker()) return;
+        const s = await r.sizes();
+        const b = s.responseBodySize + s.responseHeadersSize;
+        const path = new URL(r.url()).pathname;
+        total += b;
+        if (r.serviceWorker()) byWorker += b;
+        if (/\/(tiles|map|api\/trpc)\//.test(path)) data += b;
+        const kind = kindOf(path);
+        byKind.set(kind, (byKind.get(kind) ?? 0) + b);
+      })()
         // A request that finished as the page closed (after the first view was counted) has no sizes to read.
         .catch(() => {}),
     );
   });
   return async () => {
     await Promise.all(pending);
-    return { total, data, byKind: [...byKind].sort((a, b) => b[1] - a[1]) };
+    return { total, data, byWorker, byKind: [...byKind].sort((a, b) => b[1] - a[1]) };
   };
 }
 
@@ -267,7 +277,7 @@ async function changeDate(page: Page, date: string, tiled: boolean): Promise<Cha
 async function measure(mode: 'whole' | 'tiles'): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const bytes = meter(page);
+  const bytes = meter(context);
   started = Date.now();
   await page.goto(`${server.base}/?data=${mode}&date=${dates.first}`);
   await waitDrawn(page, dates.first);
@@ -288,6 +298,7 @@ async function measure(mode: 'whole' | 'tiles'): Promise<Run> {
   return {
     byKind: first.byKind,
     firstViewBytes: first.total,
+    workerBytes: first.byWorker,
     dataBytes: first.data,
     firstViewMs,
     firstViewZoom,
@@ -355,6 +366,10 @@ try {
   );
   log(`tiled first view at zoom ${tiled.firstViewZoom.toFixed(2)} (1280 × 800 window)`);
   log(`tiled first view by kind: ${tiled.byKind.map(([k, b]) => `${k} ${kb(b)}`).join(', ')}`);
+  log(
+    `first view, fetched by the service worker for the page: ${kb(whole.workerBytes)} (whole), ` +
+      `${kb(tiled.workerBytes)} (tiled)`,
+  );
   log(
     `load average at end ${loadavg()
       .map((l) => l.toFixed(2))
