@@ -60,8 +60,9 @@ describe.each(engines)('change feed recorded from the store on $name', ({ url })
     for (const s of both()) await write(s.database.db);
     const options = { cause: 'edit' as const, actor: 'ed', now: new Date(now) };
     const s = fromStore.services;
+    // The server's services are a target whose store is its source; a given source stands in for the store.
     const store = await recordStatusChanges(
-      { database: s.database, store: { scenarioId: s.store.scenarioId, ...bound(source?.() ?? s.store) } },
+      source ? { database: s.database, store: { scenarioId: s.store.scenarioId, ...source() } } : s,
       options,
     );
     const read = await recordStatusChanges(
@@ -155,11 +156,3 @@ describe.each(engines)('change feed recorded from the store on $name', ({ url })
     expect(store.analysisCacheUse().entries).toBe(entries + 1);
   });
 });
-
-/** A source's methods bound to it, so they may be spread into a target's store. */
-function bound(source: FeedSource): FeedSource {
-  return {
-    situationsAt: (levels) => source.situationsAt(levels),
-    reportOf: (situation, asOf) => source.reportOf(situation, asOf),
-  };
-}

@@ -122,7 +122,7 @@ interface Levels {
 }
 
 /** The levels of a whole read (every record): each level's records filtered from it, one analyzer per level. */
-function levelsOf(all: Situation): Levels {
+function levelsOfWholeRead(all: Situation): Levels {
   const analyzers = new Map<Situation, Analyzer>();
   const analyzerOf = (s: Situation) => analyzers.get(s) ?? analyzers.set(s, createAnalyzer(s)).get(s)!;
   return {
@@ -134,7 +134,7 @@ function levelsOf(all: Situation): Levels {
 }
 
 /** The levels of a `FeedSource`, in the order of `visibilityLevels`. */
-function levelsFrom(source: FeedSource, situations: Situation[]): Levels {
+function levelsOfSource(source: FeedSource, situations: Situation[]): Levels {
   return {
     situations: Object.fromEntries(visibilityLevels.map((l, i) => [l.visibility, situations[i]!])) as Record<
       Visibility,
@@ -234,8 +234,8 @@ export async function recordStatusChanges(target: FeedTarget, options: RecordOpt
     const current = held !== undefined && (await dataVersionIn(tx)) === held.version;
     const levels =
       current && source
-        ? levelsFrom(source, held.situations)
-        : levelsOf(await readSituation(tx, scenarioId, ['public', 'restricted', 'confidential']));
+        ? levelsOfSource(source, held.situations)
+        : levelsOfWholeRead(await readSituation(tx, scenarioId, ['public', 'restricted', 'confidential']));
     const now = await statusesByLevel(levels, asOf);
     const changes: RecordResult['changes'] = [];
     // The statuses after the write on the date compared last time: the date's own effect is from there to `now`.
