@@ -64,6 +64,9 @@ export interface SituationStoreOptions {
  */
 export const ANALYSIS_CACHE_BYTES = 128 * 1024 * 1024;
 
+/** The level of anonymous viewers, as snapshots name levels: its analyses carry the public ETag. */
+const PUBLIC_LEVEL = visibleSensitivities(null).join(',');
+
 /**
  * The situation as each kind of viewer may see it, read from the database, and its analyses. Reads are
  * cached per visibility level and refreshed when the data version changes: a counter a trigger bumps in
@@ -170,7 +173,7 @@ export class SituationStore {
   async reportOf(situation: Situation, asOf: string): Promise<AnalysisReport> {
     const snap = this.snapshotOf.get(situation);
     if (!snap) throw new Error('reportOf: not a situation of this store');
-    return (await this.analysisIn(snap, snap.level === visibleSensitivities(null).join(','), asOf)).report;
+    return (await this.analysisIn(snap, snap.level === PUBLIC_LEVEL, asOf)).report;
   }
 
   /** The level and content version of a situation this store handed out (undefined for any other object). */
@@ -225,7 +228,7 @@ export class SituationStore {
     params?: AnalysisParamsInput,
   ): Promise<CachedAnalysis> {
     const snap = this.snapshotOf.get(situation);
-    if (!snap || snap.level !== visibleSensitivities(null).join(','))
+    if (!snap || snap.level !== PUBLIC_LEVEL)
       throw new Error('publicAnalysisOf: not a public situation of this store');
     return this.analysisIn(snap, true, asOf, params);
   }

@@ -36,15 +36,19 @@ export function roadNetworkOf(
     earlier &&
     was &&
     was.places === places &&
-    was.options.snapToleranceKm === options.snapToleranceKm &&
-    was.options.crossingAttachKm === options.crossingAttachKm &&
-    was.options.siteAttachKm === options.siteAttachKm &&
+    sameOptions(was.options, options) &&
     sameItems(was.roads, roads)
   )
     return earlier;
   const built = buildRoadNetwork(roads, crossings, sites, options);
   builtFrom.set(built, { roads, places, options: { ...options } });
   return built;
+}
+
+/** Every option the same: one added to `NetworkOptions` later is compared without being named here. */
+function sameOptions(a: NetworkOptions, b: NetworkOptions): boolean {
+  const keys = Object.keys(a) as (keyof NetworkOptions)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 /** The ids and positions of crossings and sites, in their order: all the build reads of them. */
