@@ -125,5 +125,28 @@ for (const [name, viewport] of [
         page.getByRole('table', { name: 'People in besieged sites, every 14 days' }),
       ).toBeVisible();
     });
+
+    test('a figure sent before the script runs: Back shows the first figure, and the selector says so', async ({
+      page,
+    }) => {
+      // The scripts are held back, as on a slow link: the form goes as a plain request. Back loads the first page
+      // again, and the browser would put the figure that was sent back in its selector (it restores a form's
+      // controls), though the page shows the figure it was served with.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/_app/immutable/**/*.js', async (route) => {
+        await held;
+        await route.continue().catch(() => {});
+      });
+      await page.goto('/trends?from=2024-04-27&to=2024-06-01', { waitUntil: 'domcontentloaded' });
+      await page.getByLabel('Figure').selectOption({ label: 'People in besieged sites' });
+      await page.getByRole('button', { name: 'Show' }).click();
+      await expect(page).toHaveURL(/figure=peopleBesieged/);
+      await expect(page.getByRole('table', { name: 'People in besieged sites, every 7 days' })).toBeVisible();
+      release();
+      await page.goBack();
+      await expect(page.getByRole('table', { name: 'People in cut-off sites, every 7 days' })).toBeVisible();
+      await expect(page.getByLabel('Figure')).toHaveValue('peopleCutOff');
+    });
   });
 }
