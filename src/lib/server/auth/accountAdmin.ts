@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
-import type { Database } from '../db/client';
+import type { Database, Tx } from '../db/client';
 import { sessions, users } from '../db/schema';
 import { emailAddress } from './emailAddress';
 import { role as roleSchema, type Role } from './roles';
@@ -64,8 +64,6 @@ export async function inviteAccount(
   const added = await addUser(db, { email: input.email, role: input.role, password });
   return { email: added!.email, role: added!.role, ...(input.password ? {} : { password }) };
 }
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /**
  * In a transaction holding a lock on every active administrator's row (so two administrators demoting each

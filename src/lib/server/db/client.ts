@@ -12,6 +12,8 @@ import * as schema from './schema';
 
 /** The database, whichever engine is behind it: the repositories only use what both accept. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction of a `Database`, for code that runs its queries in a caller's transaction. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export interface OpenDatabase {
   db: Database;

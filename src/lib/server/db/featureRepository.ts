@@ -14,7 +14,7 @@ import {
   type Situation,
 } from '$lib/domain/schemas';
 import { ALL_SENSITIVITIES, sensitivityRefusal } from '../auth/recordAccess';
-import type { Database } from './client';
+import type { Database, Tx } from './client';
 import { auditLog, features, scenarios } from './schema';
 import { canonicalJson } from '../canonicalJson';
 
@@ -79,7 +79,6 @@ export class SensitivityRefusedError extends DataValidationError {
  */
 export type Visible = readonly Sensitivity[];
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 type Row = typeof features.$inferSelect;
 
 function toStored(row: Row): StoredFeature {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { planRequestSchema, type PlanRequest, type Sensitivity } from '$lib/domain/schemas';
-import type { Database } from './client';
+import type { Database, Tx } from './client';
 import { planAudit, plans } from './schema';
 
 /** A plan is never public: staff (`restricted`, the default) or administrators (`confidential`). */
@@ -50,7 +50,6 @@ export class PlanConflictError extends Error {
   }
 }
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 type Row = typeof plans.$inferSelect;
 
 function toStored(r: Row): StoredPlan {

@@ -7,7 +7,7 @@ import {
   type Sensitivity,
   type Situation,
 } from '$lib/domain/schemas';
-import type { Database } from '../db/client';
+import type { Database, Tx } from '../db/client';
 import { readSituation } from '../db/featureRepository';
 import { auditLog, dataVersion, features, scenarios, statusChanges, statusSnapshots } from '../db/schema';
 import { situationVisibleAt } from '$lib/domain/visibility';
@@ -82,7 +82,6 @@ export interface RecordResult {
 }
 
 const visibilities = visibilityLevels.map((l) => l.visibility);
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** Marks a snapshot row that exists only so it can be locked: no comparison has been stored in it yet. */
 const NO_SNAPSHOT = '';

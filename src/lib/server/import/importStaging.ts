@@ -10,7 +10,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Feature } from 'geojson';
 import type { LayerName } from '$lib/domain/schemas';
 import type { ColumnMapping, ImportFormat } from '$lib/import/types';
-import type { Database } from '../db/client';
+import type { Database, Tx } from '../db/client';
 import { importStagingParts, importStagings } from '../db/schema';
 import type { CommitOptions, CommitResult } from './commitImport';
 
@@ -79,7 +79,6 @@ export class ImportStagingError extends Error {
 }
 
 type Staging = typeof importStagings.$inferSelect;
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /**
  * The key of the transaction-scoped advisory lock every staging call takes before it reads or changes the
