@@ -1,6 +1,7 @@
 // An earlier analyzer's road network taken by a new one (network/roadNetworkOf.ts): a situation whose roads are the
 // same objects and whose crossings and sites have the same ids and positions takes it, and its analyses are, byte
-// for byte, those of an analyzer that built its own; anything else the network is made of builds anew.
+// for byte, those of an analyzer that built its own; anything else the network is made of builds anew. Given the
+// networks of several analyzers, the one built from the same inputs is taken.
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '$lib/domain/analysis';
 import type { Situation } from '$lib/domain/schemas';
@@ -37,12 +38,12 @@ describe('the road network of an earlier analyzer', () => {
     const first = createAnalyzer(geodata);
     const before = reports(geodata, first);
     const written = afterWrites(geodata);
-    const again = createAnalyzer(written, {}, first.network);
+    const again = createAnalyzer(written, {}, [first.network]);
     expect(again.network).toBe(first.network);
     const taken = reports(written, again);
     // The same situation with every record copied builds its own network.
     const copy = structuredClone(written);
-    const own = createAnalyzer(copy, {}, first.network);
+    const own = createAnalyzer(copy, {}, [first.network]);
     expect(own.network).not.toBe(first.network);
     expect(taken).toEqual(reports(copy, own));
     // The writes changed some verdict, and the first analyzer's analyses are as they were.
@@ -53,7 +54,7 @@ describe('the road network of an earlier analyzer', () => {
   it('is built anew when a road, a site position, a crossing or an option differs', () => {
     const first = createAnalyzer(geodata);
     const taken = (s: Situation, options = {}) =>
-      createAnalyzer(s, options, first.network).network === first.network;
+      createAnalyzer(s, options, [first.network]).network === first.network;
     expect(taken({ ...geodata, roads: [...geodata.roads] })).toBe(true);
     const [road, ...roads] = geodata.roads;
     expect(taken({ ...geodata, roads: [{ ...road }, ...roads] })).toBe(false);
@@ -65,5 +66,25 @@ describe('the road network of an earlier analyzer', () => {
     expect(taken({ ...geodata, crossings: geodata.crossings.slice(1) })).toBe(false);
     expect(taken(geodata, { siteAttachKm: 5 })).toBe(false);
     expect(createAnalyzer(geodata).network).not.toBe(first.network);
+  });
+
+  it('is the first of several networks that was built from the same roads, crossings and sites', () => {
+    // A server's visibility levels: one whose sites are others' (a restricted camp) and one that sees only
+    // the public ones, each with the network of its last analyzer.
+    const [, ...publicSites] = geodata.sites;
+    const narrower = createAnalyzer({ ...geodata, sites: publicSites });
+    const first = createAnalyzer(geodata);
+    const again = createAnalyzer({ ...geodata, sites: [...geodata.sites] }, {}, [
+      narrower.network,
+      first.network,
+    ]);
+    expect(again.network).toBe(first.network);
+    expect(
+      createAnalyzer({ ...geodata, sites: publicSites }, {}, [first.network, narrower.network]).network,
+    ).toBe(narrower.network);
+    // None fits: built anew.
+    const [, ...fewer] = publicSites;
+    const other = createAnalyzer({ ...geodata, sites: fewer }, {}, [first.network, narrower.network]);
+    expect([first.network, narrower.network]).not.toContain(other.network);
   });
 });

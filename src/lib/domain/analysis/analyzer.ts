@@ -66,14 +66,14 @@ export interface Analyzer {
 /**
  * Prepares the analysis of a situation: the road graph (roads joined, crossings and sites attached) and the
  * spatial indexes are built here, once; hazards are cached per feature between calls, so a re-analysis after
- * one front line moves only re-evaluates that line. The situation is never mutated. `earlier`, the network of an
- * analyzer of an earlier situation, is taken instead of a new one when this situation's roads, crossings and sites
- * are what it was built from (network/roadNetworkOf.ts).
+ * one front line moves only re-evaluates that line. The situation is never mutated. Of `earlier`, the networks
+ * of analyzers of other situations, the first whose roads, crossings and sites were this situation's is taken
+ * instead of a new one (network/roadNetworkOf.ts).
  */
 export function createAnalyzer(
   situation: Situation,
   options: Partial<NetworkOptions> = {},
-  earlier?: RoadNetwork,
+  earlier: readonly RoadNetwork[] = [],
 ): Analyzer {
   const opts: NetworkOptions = { ...defaultNetworkOptions, ...options };
   const net = roadNetworkOf(situation.roads, situation.crossings, situation.sites, opts, earlier);

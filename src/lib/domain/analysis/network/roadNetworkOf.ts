@@ -14,32 +14,30 @@ interface BuiltFrom {
 const builtFrom = new WeakMap<RoadNetwork, BuiltFrom>();
 
 /**
- * `buildRoadNetwork(roads, crossings, sites, options)`, or `earlier` when it was built from the same road objects,
+ * `buildRoadNetwork(roads, crossings, sites, options)`, or the first of `earlier` built from the same road objects,
  * in the same order, and crossings and sites of the same ids and positions in the same order: the build reads
  * nothing else of them, and nothing writes to a network once built, so it is the same network.
  *
  * A server reading its situation again after a write keeps the features no write touched as the same objects
- * (src/lib/server/db/readSituationSince.ts) and passes the network of the level's last analyzer: after a write of
- * incidents, areas, front lines or a site's figures, the new analyzer takes that network instead of building it
- * again (about 0.8 s of its 1.5 s at the bench's Sudan scale, docs/performance.md).
+ * (src/lib/server/db/readSituationSince.ts), and its visibility levels share the features they both see
+ * (src/lib/server/situation/situationStore.ts). It passes the networks of its levels' last analyzers: after a write
+ * of incidents, areas, front lines or a site's figures, the new analyzer takes its level's network instead of
+ * building it again (about 0.8 s of its 1.5 s at the bench's Sudan scale, docs/performance.md), and a level whose
+ * roads, crossings and sites are another level's takes that level's network.
  */
 export function roadNetworkOf(
   roads: readonly RoadFeature[],
   crossings: readonly CrossingFeature[],
   sites: readonly SiteFeature[],
   options: NetworkOptions,
-  earlier?: RoadNetwork,
+  earlier: readonly RoadNetwork[] = [],
 ): RoadNetwork {
   const places = placesOf(crossings, sites);
-  const was = earlier && builtFrom.get(earlier);
-  if (
-    earlier &&
-    was &&
-    was.places === places &&
-    sameOptions(was.options, options) &&
-    sameItems(was.roads, roads)
-  )
-    return earlier;
+  for (const network of earlier) {
+    const was = builtFrom.get(network);
+    if (was && was.places === places && sameOptions(was.options, options) && sameItems(was.roads, roads))
+      return network;
+  }
   const built = buildRoadNetwork(roads, crossings, sites, options);
   builtFrom.set(built, { roads, places, options: { ...options } });
   return built;
