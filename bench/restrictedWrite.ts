@@ -20,6 +20,10 @@
  * analyses for itself as it did before (the baseline); after the second it takes the store's situations and
  * analyses (`FeedSource`). Prints the wall and CPU time of each, where its situations came from and the changes
  * it recorded, the ratio, and the live heap before and after (the store then holds every level's situation).
+ *
+ * Last, the public situation read again after a restricted and a public incident, once the store holds every level
+ * (its levels share their records: the public is made from the administrators' level), against a store that holds
+ * the public level alone.
  * `npm run bench:write`
  */
 import { rmSync } from 'node:fs';
@@ -148,8 +152,8 @@ const heapBefore = liveHeap();
 console.log(`change feed: first recording (as at server start): ${said(await record(byRead))}`);
 await createFeature(db.db, 'sites', camp('bench_feed_camp_0', 'restricted'), 'bench');
 console.log(
-  `change feed: the store's first recording (a restricted camp; the staff and admin levels read whole, their ` +
-    `networks built): ${said(await record(fromStore))}`,
+  `change feed: the store's first recording (a restricted camp; the staff and admin levels first read, with the ` +
+    `public's records; one network built for both): ${said(await record(fromStore))}`,
 );
 const ratios: string[] = [];
 for (const [label, feature] of [
@@ -183,5 +187,30 @@ console.log(
     `feed's part (the store holding the public level), ${liveHeap()} MB after (every level); resident memory ` +
     `${n(process.memoryUsage.rss() / 2 ** 20)} MB; load ${loadAverages()}`,
 );
+
+// The public map after a write, once the store holds every level: the public situation is then its part of the
+// administrators' level, read again first. The baseline, in the same run: a store holding the public level alone
+// (as the first part's), which reads the rows written since for it.
+const publicOnly = new SituationStore(db.db, scenarioId);
+// Its content hash made, as the public ETags make it (the store's own public situation has had it since the start).
+contentHash(await publicOnly.situationFor(null));
+for (const [label, sensitivity] of [
+  ['a restricted incident', 'restricted'],
+  ['a public incident', 'public'],
+] as const) {
+  const f = {
+    ...incident,
+    properties: { ...incident.properties, id: `bench_levels_${sensitivity}`, sensitivity },
+  };
+  await createFeature(db.db, 'incidents', f, 'bench');
+  const alone = await wallAndCpu(() => publicOnly.situationFor(null));
+  const held = await wallAndCpu(() => store.situationFor(null));
+  const staff = await wallAndCpu(() => store.situationFor({ id: 0, email: 'bench', role: 'editor' }));
+  console.log(
+    `every level held, ${label} written: public situation read again in ${n(held.wall)} ms (${n(held.cpu)} ms CPU), ` +
+      `staff's then in ${n(staff.wall)} ms; a store holding the public alone: ${n(alone.wall)} ms ` +
+      `(${n(alone.cpu)} ms CPU); ${(held.wall / alone.wall).toFixed(2)}×`,
+  );
+}
 await db.close();
 rmSync(geodata, { recursive: true, force: true });

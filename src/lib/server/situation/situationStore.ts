@@ -1,17 +1,20 @@
 import { LRUCache } from 'lru-cache';
 import { createAnalyzer, type Analyzer } from '$lib/domain/analysis';
 import type { RoadNetwork } from '$lib/domain/analysis/network/roadNetwork';
+import { sameItems } from '$lib/domain/analysis/sameItems';
 import {
   analysisParamsSchema,
+  layerNames,
   type AnalysisParamsInput,
   type AnalysisReport,
   type Sensitivity,
   type Situation,
 } from '$lib/domain/schemas';
+import { situationVisibleAt } from '$lib/domain/visibility';
 import { canonicalJson } from '../canonicalJson';
 import type { Database } from '../db/client';
 import { readSituation } from '../db/featureRepository';
-import { readSituationSince } from '../db/readSituationSince';
+import { readSituationSince, unchangedSince } from '../db/readSituationSince';
 import { dataVersion } from '../db/schema';
 import { visibleSensitivities, type Viewer } from '../auth/roles';
 import { strongEtag } from '../http/cache';
@@ -30,6 +33,7 @@ interface Snapshot {
   since: number;
   /** The visibility level: the sensitivities it holds, joined. */
   level: string;
+  sensitivities: Sensitivity[];
   situation: Situation;
 }
 
@@ -112,37 +116,76 @@ export class SituationStore {
     if (cached && cached.version === version) return cached;
     // Requests arriving together after a write read the situation once.
     return this.reading(`${level}@${version}`, async () => {
-      // After a first read, only the rows written since are read, the rest taken from the last read.
-      const read =
-        cached && cached.version < version
-          ? await readSituationSince(
-              this.db,
-              this.scenarioId,
-              sensitivities,
-              cached.situation,
-              cached.version,
-            )
-          : await readSituation(this.db, this.scenarioId, sensitivities);
+      const read = await this.readLevel(sensitivities, version, cached);
       const now = this.snapshots.get(level);
       // A write this level does not see (a restricted record, for the public) leaves its content as it was:
       // the situation object is kept, and with it everything kept for it (its analyzer, analyses, serialised
       // bodies, the map's archive of verdicts and its walk), which would otherwise all be made again. The read
-      // gives the last situation itself when no row this level sees was written; else the two are compared by
-      // content hash, made of each feature's hash kept per feature object (`contentHash`): the features the read
-      // shares with the last one are not hashed again.
+      // gives the last situation itself when no row this level sees was written, a level made from a wider one
+      // its very features; else the two are compared by content hash, made of each feature's hash kept per
+      // feature object (`contentHash`): the features the read shares with the last one are not hashed again.
       const kept =
-        now && (now.situation === read || contentHash(now.situation) === contentHash(read)) ? now : undefined;
+        now &&
+        (now.situation === read.situation ||
+          sameContent(now.situation, read.situation) ||
+          contentHash(now.situation) === contentHash(read.situation))
+          ? now
+          : undefined;
       const fresh: Snapshot = {
-        version,
-        since: kept?.since ?? version,
+        version: read.version,
+        since: kept?.since ?? read.version,
         level,
-        situation: kept?.situation ?? read,
+        sensitivities,
+        situation: kept?.situation ?? read.situation,
       };
-      if (!now || now.version <= version) this.snapshots.set(level, fresh);
+      if (!now || now.version <= fresh.version) this.snapshots.set(level, fresh);
       const prior = this.snapshotOf.get(fresh.situation);
-      if (!prior || prior.version <= version) this.snapshotOf.set(fresh.situation, fresh);
+      if (!prior || prior.version <= fresh.version) this.snapshotOf.set(fresh.situation, fresh);
       return fresh;
     });
+  }
+
+  /**
+   * A level's situation at `version` or later, and the data version it is valid from. The levels this store holds
+   * share the features they both see, so a store that holds every level holds each record once, and a level whose
+   * roads, crossings and sites are another's takes that level's road network (`analyzerOf`):
+   * - when a wider level is held (the administrators' for staff, staff's for the public), this level is its records
+   *   of this level's sensitivities. The wider level is read again first, unless it is current; and unless this
+   *   level sees none of the rows written since its last read (a restricted record, for the public), which keeps
+   *   its situation for the cost of two small queries (`unchangedSince`), where the wider read would read the row;
+   * - else the rows written since this level's last read, or since a narrower level's read when this level was
+   *   never read (its other rows are read with them, `readSituationSince`);
+   * - else the whole level.
+   */
+  private async readLevel(
+    sensitivities: Sensitivity[],
+    version: number,
+    cached: Snapshot | undefined,
+  ): Promise<{ situation: Situation; version: number }> {
+    const held = [...this.snapshots.values()];
+    const wider = widest(held.filter((s) => within(sensitivities, s.sensitivities)));
+    if (wider) {
+      if (
+        wider.version !== version &&
+        cached &&
+        (await unchangedSince(this.db, this.scenarioId, sensitivities, cached.situation, cached.version))
+      )
+        return { situation: cached.situation, version };
+      const from = await this.snapshot(wider.sensitivities);
+      return { situation: situationVisibleAt(from.situation, sensitivities), version: from.version };
+    }
+    const base = cached ?? widest(held.filter((s) => within(s.sensitivities, sensitivities)));
+    const situation = base
+      ? await readSituationSince(
+          this.db,
+          this.scenarioId,
+          sensitivities,
+          base.situation,
+          base.version,
+          base.sensitivities,
+        )
+      : await readSituation(this.db, this.scenarioId, sensitivities);
+    return { situation, version };
   }
 
   /** Every record the viewer may see (public ones only for anonymous visitors). */
@@ -191,7 +234,10 @@ export class SituationStore {
     let a = this.analyzers.get(situation);
     if (!a) {
       const level = this.snapshotOf.get(situation)?.level;
-      a = createAnalyzer(situation, {}, level === undefined ? undefined : this.networks.get(level));
+      // Its own level's last network first: the one most likely built from these roads, crossings and sites.
+      const own = level === undefined ? undefined : this.networks.get(level);
+      const others = [...this.networks.values()].filter((n) => n !== own);
+      a = createAnalyzer(situation, {}, own ? [own, ...others] : others);
       this.analyzers.set(situation, a);
       if (level !== undefined) this.networks.set(level, a.network);
     }
@@ -271,4 +317,25 @@ export class SituationStore {
   publicVersionOf(situation: Situation): Promise<ContentVersion> {
     return publicContentVersion(this.db, situation);
   }
+}
+
+/** Whether every sensitivity of `inner` is one of `outer`'s, and `outer` has more. */
+function within(inner: readonly Sensitivity[], outer: readonly Sensitivity[]): boolean {
+  return outer.length > inner.length && inner.every((x) => outer.includes(x));
+}
+
+/** The snapshot of the most sensitivities among `snaps` (levels are nested: the widest holds the others). */
+function widest(snaps: readonly Snapshot[]): Snapshot | undefined {
+  let out: Snapshot | undefined;
+  for (const s of snaps) if (!out || s.sensitivities.length > out.sensitivities.length) out = s;
+  return out;
+}
+
+/**
+ * The same scenario and the very same feature objects in the same order: a level made again from a wider one after
+ * a write it does not see. Cheaper than hashing the content, which also tells.
+ */
+function sameContent(a: Situation, b: Situation): boolean {
+  for (const layer of layerNames) if (!sameItems(a[layer] as unknown[], b[layer] as unknown[])) return false;
+  return JSON.stringify(a.scenario) === JSON.stringify(b.scenario);
 }
