@@ -15,8 +15,9 @@ import { features } from './schema';
  * Here, in one snapshot of the database (a repeatable-read transaction):
  * 1. the ids of the rows marked since, and whether this level sees each now (an index scan: a few rows);
  * 2. how many rows this level sees: with (1), it shows a row deleted outright, which leaves no mark;
- * 3. only when (1) holds a row this level sees (or `before` is of a narrower level, see below): those rows, each with its place in its layer in the read's order,
- *    which the database gives (its collation orders the ids, not JavaScript's comparison).
+ * 3. only when (1) holds a row this level sees (or `before` is of a narrower level, see below): those rows, each
+ *    with its place in its layer in the read's order, which the database gives (its collation orders the ids, not
+ *    JavaScript's comparison).
  * The rest keep their order in `before`'s lists. When the count or the places do not fit `before` (a row deleted
  * outright, or `before` not what the read gave), the whole read runs instead.
  *

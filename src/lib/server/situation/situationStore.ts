@@ -83,8 +83,8 @@ export class SituationStore {
   private readonly snapshotOf = new WeakMap<Situation, Snapshot>();
   // Keyed by the situation object, so an analyzer lives as long as the snapshot it was built for is in use.
   private readonly analyzers = new WeakMap<Situation, Analyzer>();
-  // The network of each level's last analyzer, for the next one (`analyzerOf`): it is that analyzer's own, so
-  // holding it costs nothing more until a write gives the level a new situation.
+  // The network of each level's last analyzer, for the next one of any level (`analyzerOf`): it is that analyzer's
+  // own, so holding it costs nothing more until a write gives the level a new situation.
   private readonly networks = new Map<string, RoadNetwork>();
   private readonly reading = sharedRuns<string, Snapshot>();
   private readonly analysing = sharedRuns<string, CachedAnalysis>();
@@ -228,7 +228,8 @@ export class SituationStore {
   /**
    * The analyzer of a situation this store handed out (built once per situation object). It takes the road network
    * of its level's last analyzer when the situation's roads, crossings and sites are what that network was built
-   * from (kept as the same objects by the read after a write: a write of incidents, areas or front lines).
+   * from (kept as the same objects by the read after a write: a write of incidents, areas or front lines), else
+   * another level's built from them (the levels share their records: `readLevel`).
    */
   analyzerOf(situation: Situation): Analyzer {
     let a = this.analyzers.get(situation);
