@@ -125,11 +125,20 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the compare page reads, and its form compares other dates', async ({ page }) => {
     await page.goto('/compare');
-    await page.getByLabel('From', { exact: true }).fill(FROM);
-    await page.getByLabel('To', { exact: true }).fill(TO);
+    const from = page.getByLabel('From', { exact: true });
+    const to = page.getByLabel('To', { exact: true });
+    const shown = [await from.inputValue(), await to.inputValue()];
+    expect(shown).not.toEqual([FROM, TO]);
+    await from.fill(FROM);
+    await to.fill(TO);
     await page.getByRole('button', { name: 'Compare' }).click();
     await expect(page).toHaveURL(new RegExp(`/compare\\?from=${FROM}&to=${TO}$`));
     await expect(page.getByRole('region', { name: /Crossings/ }).getByText(ADRE)).toBeVisible();
+    // Back: the fields say the dates of the page shown, not the ones sent from it.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/compare$/);
+    await expect(from).toHaveValue(shown[0]!);
+    await expect(to).toHaveValue(shown[1]!);
   });
 });
 

@@ -112,6 +112,11 @@ test.describe('without JavaScript', () => {
       'Relief International clinic staff killed in Zamzam (11 April 2025, on it',
     );
     expect(await page.locator('script').count()).toBe(0);
+    // Back: the first date's page, its field saying that date, not the one sent from it (which the browser puts
+    // back in a form's fields when it loads a page again from its history, unless told not to).
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hotspots on 20 August 2024');
+    await expect(page.getByLabel('Date')).toHaveValue('2024-08-20');
   });
 });
 
