@@ -1,5 +1,15 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+// The one inline script of src/app.html (it puts a form sent before the page's script started back as served, on
+// Back) is allowed by its hash, made here from the file itself so the two cannot differ: SvelteKit's nonce is only on
+// pages that run its own scripts, and the hotspots pages run none.
+const appHtml = readFileSync(new URL('./src/app.html', import.meta.url), 'utf8');
+const inlineScript = /<script>([\s\S]*?)<\/script>/.exec(appHtml)?.[1];
+if (inlineScript === undefined) throw new Error('src/app.html: its inline script was not found');
+const inlineScriptHash = `sha256-${createHash('sha256').update(inlineScript).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -13,7 +23,8 @@ const config = {
     serviceWorker: { register: false },
     // SvelteKit's CSRF origin check stays on (its default): no `csrf` override here on purpose.
     // The pages' Content-Security-Policy. SvelteKit adds a nonce (or a hash, for a prerendered page) for each
-    // of its inline scripts, so no 'unsafe-inline' script and no 'unsafe-eval' is allowed. Everything is served
+    // of its inline scripts, and app.html's own is allowed by its hash (above), so no 'unsafe-inline' script and no
+    // 'unsafe-eval' is allowed. Everything is served
     // by the app itself (README "Running it"). Styles: components and MapLibre set inline styles. Workers: the
     // map's and the app's own are same-origin files (no blob: needed, checked in Chromium by the e2e tests).
     // `frame-ancestors` is set per path by `src/lib/server/http/securityHeaders.ts` (only /embed is frameable).
@@ -21,7 +32,7 @@ const config = {
       mode: 'auto',
       directives: {
         'default-src': ['self'],
-        'script-src': ['self'],
+        'script-src': ['self', inlineScriptHash],
         'worker-src': ['self'],
         'style-src': ['self', 'unsafe-inline'],
         'img-src': ['self', 'data:'],

@@ -34,7 +34,9 @@ test.describe('security headers', () => {
     const response = await page.goto('/');
     const headers = response!.headers();
     const csp = headers['content-security-policy'];
-    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    // The app's own files, app.html's one inline script by its hash, SvelteKit's by the page's nonce; nothing else.
+    expect(csp).toMatch(/script-src 'self' 'sha256-[^']+' 'nonce-[^']+';/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).toContain("frame-ancestors 'self'");
     expect(headers['x-content-type-options']).toBe('nosniff');

@@ -74,9 +74,9 @@ for (const [name, viewport] of [
 
     test('the figure selector shows another figure', async ({ page }) => {
       await page.goto('/trends');
-      // Once the page's script has started (the keyboard moves between the chart's points): a form sent before it
-      // is a plain request, and Back then shows the page as the browser kept it, with the pick still in its
-      // selector, which no script of the page can set again.
+      // Once the page's script has started (the keyboard moves between the chart's points), so that the form is
+      // sent by the script and Back is the script's: a form sent before it is a plain request (tested below, and in
+      // back-forward-cache.spec.ts).
       const points = page.locator('svg a[data-date]');
       const first = await points.first().getAttribute('data-date');
       await expect(async () => {

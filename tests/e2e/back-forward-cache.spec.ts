@@ -1,0 +1,60 @@
+// A page the browser keeps whole when the reader leaves it (the back-forward cache, on in Chromium for its users,
+// off by default under Playwright: turned on here) and shows again on Back. A form sent from it before its script
+// started went as a plain request; shown again, the page's form says what the page shows, not what was sent
+// (the script in src/app.html).
+import { expect, test as base } from './fixtures';
+
+const test = base.extend<object, { launchOptions: object }>({
+  launchOptions: [
+    async ({ launchOptions }, use) =>
+      use({ ...launchOptions, ignoreDefaultArgs: ['--disable-back-forward-cache'] }),
+    { scope: 'worker' },
+  ],
+});
+
+test('a figure sent before the script runs: the page kept whole shows the first figure again, and its selector says so', async ({
+  page,
+}) => {
+  // Whether the page shown on Back is the one the browser kept (else this test would not test that).
+  await page.addInitScript(() =>
+    addEventListener('pageshow', (e) =>
+      document.documentElement.setAttribute('data-kept', String(e.persisted)),
+    ),
+  );
+  // The scripts are held back, as on a slow link: the form goes as a plain request.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_app/immutable/**/*.js', async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  await page.goto('/trends?from=2024-04-27&to=2024-06-01', { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Figure').selectOption({ label: 'People in besieged sites' });
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/figure=peopleBesieged/);
+  await expect(page.getByRole('table', { name: 'People in besieged sites, every 7 days' })).toBeVisible();
+  release();
+  // A page shown from the cache fires no load event.
+  await page.goBack({ waitUntil: 'commit' });
+  await expect(page.locator('html')).toHaveAttribute('data-kept', 'true');
+  await expect(page.getByRole('table', { name: 'People in cut-off sites, every 7 days' })).toBeVisible();
+  await expect(page.getByLabel('Figure')).toHaveValue('peopleCutOff');
+});
+
+test('a date sent from the hotspots page (which runs none of the app scripts): the page kept whole says its own date again', async ({
+  page,
+}) => {
+  await page.addInitScript(() =>
+    addEventListener('pageshow', (e) =>
+      document.documentElement.setAttribute('data-kept', String(e.persisted)),
+    ),
+  );
+  await page.goto('/hotspots?date=2024-08-20');
+  await page.getByLabel('Date').fill('2025-06-20');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hotspots on 20 June 2025');
+  await page.goBack({ waitUntil: 'commit' });
+  await expect(page.locator('html')).toHaveAttribute('data-kept', 'true');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hotspots on 20 August 2024');
+  await expect(page.getByLabel('Date')).toHaveValue('2024-08-20');
+});
