@@ -3,7 +3,7 @@
 // password signs that user out; editors are refused the page; the last administrator cannot be demoted.
 // The administrator and the editor are made by scripts/e2e-server.js with the real CLI.
 import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, holdAppScripts } from './fixtures';
 
 const ADMIN = {
   email: process.env.E2E_ADMIN_EMAIL ?? 'admin@example.org',
@@ -154,12 +154,7 @@ test('what is typed into the sign-in form before the page has loaded its scripts
 }) => {
   // On a slow link the form shows and takes typing before the scripts run; the page once reset the e-mail
   // field when they did (its value came from the template), and the sign-in then failed as "required".
-  let release!: () => void;
-  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_app/immutable/**/*.js', async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
+  const release = await holdAppScripts(page);
   await page.goto('/login?next=%2Fadmin', { waitUntil: 'commit' });
   await page.locator('input[name="email"]').fill(ADMIN.email);
   release();

@@ -2,7 +2,8 @@
 // off by default under Playwright: turned on here) and shows again on Back. A form sent from it before its script
 // started went as a plain request; shown again, the page's form says what the page shows, not what was sent
 // (the script in src/app.html).
-import { expect, test as base } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test as base, holdAppScripts } from './fixtures';
 
 const test = base.extend<object, { launchOptions: object }>({
   launchOptions: [
@@ -12,22 +13,24 @@ const test = base.extend<object, { launchOptions: object }>({
   ],
 });
 
-test('a figure sent before the script runs: the page kept whole shows the first figure again, and its selector says so', async ({
-  page,
-}) => {
-  // Whether the page shown on Back is the one the browser kept (else this test would not test that).
+/**
+ * Marks each page shown with whether the browser showed it as it kept it (`data-kept` on <html>): a test checks
+ * that the page shown on Back came from the cache, else it would not test what it is about.
+ */
+async function markKeptPages(page: Page): Promise<void> {
   await page.addInitScript(() =>
     addEventListener('pageshow', (e) =>
       document.documentElement.setAttribute('data-kept', String(e.persisted)),
     ),
   );
+}
+
+test('a figure sent before the script runs: the page kept whole shows the first figure again, and its selector says so', async ({
+  page,
+}) => {
+  await markKeptPages(page);
   // The scripts are held back, as on a slow link: the form goes as a plain request.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_app/immutable/**/*.js', async (route) => {
-    await held;
-    await route.continue().catch(() => {});
-  });
+  const release = await holdAppScripts(page);
   await page.goto('/trends?from=2024-04-27&to=2024-06-01', { waitUntil: 'domcontentloaded' });
   await page.getByLabel('Figure').selectOption({ label: 'People in besieged sites' });
   await page.getByRole('button', { name: 'Show' }).click();
@@ -44,11 +47,7 @@ test('a figure sent before the script runs: the page kept whole shows the first 
 test('a date sent from the hotspots page (which runs none of the app scripts): the page kept whole says its own date again', async ({
   page,
 }) => {
-  await page.addInitScript(() =>
-    addEventListener('pageshow', (e) =>
-      document.documentElement.setAttribute('data-kept', String(e.persisted)),
-    ),
-  );
+  await markKeptPages(page);
   await page.goto('/hotspots?date=2024-08-20');
   await page.getByLabel('Date').fill('2025-06-20');
   await page.getByRole('button', { name: 'Show' }).click();

@@ -44,6 +44,21 @@ export const test = base.extend<{ page: Page }>({
 export { expect };
 
 /**
+ * Holds back the app's scripts, as a slow link does, until the function returned is called: the page shows and
+ * takes input (a form may be sent as a plain request) before its script runs. A request the page no longer needs
+ * when released (it has left) is let go.
+ */
+export async function holdAppScripts(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_app/immutable/**/*.js', async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  return release;
+}
+
+/**
  * Waits until the map has drawn the data of `date` (or of any date) and is idle, and returns the time
  * from navigation start to the first idle in ms.
  */

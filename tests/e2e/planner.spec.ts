@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { schemaProblems } from '../helpers/xmlTools';
-import { expect, test } from './fixtures';
+import { expect, test, holdAppScripts } from './fixtures';
 
 // The convoy planner in real Chromium, at a desktop width and a phone's (390 px): plan a route, save it,
 // reopen it by its link, download the GPX and print the brief to PDF.
@@ -153,12 +153,7 @@ test.describe('on a slow link', () => {
   }) => {
     await signInToPlanner(page);
     // The app's scripts are held back, as on a slow link, while the coordinator fills the form.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/_app/immutable/**/*.js', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdAppScripts(page);
     await page.goto('/plan?from=td_adre_transit&to=sd_zamzam&date=2024-08-20', {
       waitUntil: 'domcontentloaded',
     });

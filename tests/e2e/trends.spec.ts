@@ -1,7 +1,7 @@
 // The trends page in a real Chromium against the built app, at desktop size and on a 390 px phone: the chart
 // and the data table beside it, the events marked where the figure jumps, keyboard navigation between the
 // points, and the figure selector.
-import { expect, test } from './fixtures';
+import { expect, test, holdAppScripts } from './fixtures';
 
 for (const [name, viewport] of [
   ['desktop', { width: 1280, height: 800 }],
@@ -99,12 +99,7 @@ for (const [name, viewport] of [
 
     test('a figure chosen on a slow link before the script runs is the one shown', async ({ page }) => {
       // The app's scripts are held back, as on a slow link, while the reader picks a figure and a step.
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await page.route('**/_app/immutable/**/*.js', async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdAppScripts(page);
       await page.goto('/trends?from=2024-04-27&to=2024-06-01', { waitUntil: 'domcontentloaded' });
       await page.getByLabel('Figure').selectOption({ label: 'People in besieged sites' });
       await page.locator('select[name="step"]').selectOption({ label: '2 weeks' });
@@ -132,12 +127,7 @@ for (const [name, viewport] of [
       // The scripts are held back, as on a slow link: the form goes as a plain request. Back loads the first page
       // again, and the browser would put the figure that was sent back in its selector (it restores a form's
       // controls), though the page shows the figure it was served with.
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await page.route('**/_app/immutable/**/*.js', async (route) => {
-        await held;
-        await route.continue().catch(() => {});
-      });
+      const release = await holdAppScripts(page);
       await page.goto('/trends?from=2024-04-27&to=2024-06-01', { waitUntil: 'domcontentloaded' });
       await page.getByLabel('Figure').selectOption({ label: 'People in besieged sites' });
       await page.getByRole('button', { name: 'Show' }).click();
