@@ -5,9 +5,13 @@
  * graph. `BENCH_DATA=grid|walks`, `BENCH_SCALE` (default 1 for the grid, 0.1 for the walks), `BENCH_ROUNDS`
  * (default 3). `BENCH_BUILD_MODULE`, paths relative to this file separated by commas, times other copies of the
  * build (older versions kept aside) in the same process, round by round in turn, so that they share the load.
+ * Last, a site added: the network built again taking where the roads meet from the last build (as a server's
+ * store does after a site is written, network/roadNetworkOf.ts), against a build from nothing, in turn; the two
+ * networks' hashes must be the same.
  * `node --import tsx bench/buildTimes.ts`
  */
 import { createHash } from 'node:crypto';
+import { buildJoinedRoadNetwork } from '../src/lib/domain/analysis/network/buildRoadNetwork';
 import type { RoadNetwork } from '../src/lib/domain/analysis/network/roadNetwork';
 import { defaultNetworkOptions } from '../src/lib/domain/analysis/network/networkOptions';
 import { parseSituation, type Situation } from '../src/lib/domain/schemas';
@@ -87,5 +91,48 @@ for (let m = 0; m < MODULES.length; m++)
 console.log(
   `peak RSS while building ${mb(memory.peaks().build)} (${mb(memory.peaks().build - rssData)} above the data; ` +
     `with several modules, that of the largest)`,
+);
+
+// A site added, a kilometre east of the first site: built from nothing, and again taking the road joins.
+const [site] = situation.sites;
+const [lon, lat] = site.geometry.coordinates;
+const added = {
+  ...site,
+  geometry: { ...site.geometry, coordinates: [lon + 0.01, lat] },
+  properties: { ...site.properties, id: `${site.properties.id}-added` },
+};
+const sitesAdded = [...situation.sites, added];
+const { joins } = buildJoinedRoadNetwork(
+  situation.roads,
+  situation.crossings,
+  situation.sites,
+  defaultNetworkOptions,
+);
+const again: Record<'nothing' | 'joins', { cpu: number[]; hash: string }> = {
+  nothing: { cpu: [], hash: '' },
+  joins: { cpu: [], hash: '' },
+};
+for (let round = 0; round < ROUNDS; round++)
+  for (const way of ['nothing', 'joins'] as const) {
+    collectGarbage();
+    const c = process.cpuUsage();
+    const built = buildJoinedRoadNetwork(
+      situation.roads,
+      situation.crossings,
+      sitesAdded,
+      defaultNetworkOptions,
+      way === 'joins' ? joins : undefined,
+    );
+    const u = process.cpuUsage(c);
+    again[way].cpu.push((u.user + u.system) / 1000);
+    again[way].hash = networkHash(built.network);
+  }
+const ratio = median(again.joins.cpu) / median(again.nothing.cpu);
+console.log(
+  `a site added, the network built again: from nothing median ${Math.round(median(again.nothing.cpu))} ms ` +
+    `[${again.nothing.cpu.map(Math.round).join(', ')}], taking the road joins of the last build median ` +
+    `${Math.round(median(again.joins.cpu))} ms [${again.joins.cpu.map(Math.round).join(', ')}] (${ratio.toFixed(2)}×); ` +
+    `networks ${again.nothing.hash} and ${again.joins.hash}` +
+    (again.nothing.hash === again.joins.hash ? ' (the same)' : ' (DIFFERENT)'),
 );
 await memory.stop();

@@ -8,7 +8,8 @@ import { byId } from '../sortById';
 import { BuiltEdge } from './builtEdge';
 import { BuiltRoadNetwork } from './builtRoadNetwork';
 import { clusterPoints } from './clusterPoints';
-import { findRoadSplits } from './findRoadSplits';
+import { findRoadSplits, roadSegmentIndex } from './findRoadSplits';
+import { packJoins, unpackJoins, type RoadJoins } from './roadJoins';
 import { latAt, lonAt, pointAt, sortCuts, type SortedCuts } from './cutPoints';
 import { SegmentGrid } from './segmentGrid';
 import type { NetworkOptions } from './networkOptions';
@@ -31,10 +32,29 @@ export function buildRoadNetwork(
   sites: readonly SiteFeature[],
   options: NetworkOptions,
 ): RoadNetwork {
+  return buildJoinedRoadNetwork(roadFeatures, crossings, sites, options).network;
+}
+
+/**
+ * `buildRoadNetwork`, with where the roads meet one another: given `joins` (those of a network of the same roads
+ * and snap tolerance), the roads are not noded again, and the network is the one built without them. Returns the
+ * joins used, for the next build.
+ */
+export function buildJoinedRoadNetwork(
+  roadFeatures: readonly RoadFeature[],
+  crossings: readonly CrossingFeature[],
+  sites: readonly SiteFeature[],
+  options: NetworkOptions,
+  joins?: RoadJoins,
+): { network: RoadNetwork; joins: RoadJoins } {
   const roads = [...roadFeatures].sort(byId);
   const coords = roads.map((r) => r.geometry.coordinates);
-  const noded: Partial<ReturnType<typeof findRoadSplits>> = findRoadSplits(coords, options.snapToleranceKm);
+  const noded: Partial<ReturnType<typeof findRoadSplits>> = joins
+    ? { splits: unpackJoins(joins), segments: roadSegmentIndex(coords, options.snapToleranceKm) }
+    : findRoadSplits(coords, options.snapToleranceKm);
   const splits = noded.splits!;
+  // Packed before the crossings and sites add their cuts to the lists.
+  const roadJoins = joins ?? packJoins(splits);
   // The roads' segment grid (about 50 MB of typed arrays at Sudan scale) serves the nearest-road searches
   // below alone. No reference to it is left once they are done (see below), so that the collection that
   // usually falls in the rest of the build frees it; held to the end, it stayed until well after the analysis.
@@ -204,7 +224,7 @@ export function buildRoadNetwork(
   // The segments of the edges, on a grid (cheaper to build than a tree for a million segments), which reads
   // each segment's box from its two ends in segCoords rather than from a copy of them as boxes.
   const segGrid = new SegmentGrid(segCoords, segCount > 0 ? (3 * span) / segCount + 1e-6 : 1);
-  return new BuiltRoadNetwork(
+  const network = new BuiltRoadNetwork(
     nodeCount,
     nodeLon,
     nodeLat,
@@ -223,6 +243,7 @@ export function buildRoadNetwork(
     siteAttachment,
     warnings,
   );
+  return { network, joins: roadJoins };
 }
 
 /** The segments of the edges, packed: segment i is `edge[i]`'s `vertex[i]`-th, from (coords[4i], coords[4i + 1])

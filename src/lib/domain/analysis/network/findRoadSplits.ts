@@ -4,6 +4,13 @@ import { projectOnSegmentXY } from '../../geo/projectOnSegment';
 import { segmentIntersectionInto } from '../../geo/segmentIntersection';
 import { SegmentGrid } from './segmentGrid';
 
+/** The roads' segments on a grid, each box grown by the tolerance: segment s is vertex `k[s]` of road `road[s]`. */
+export interface RoadSegmentIndex {
+  grid: SegmentGrid;
+  road: Int32Array;
+  k: Int32Array;
+}
+
 /**
  * Where each road must be cut so that roads join: its two ends, every point where it meets or crosses
  * another road, and every point of it within `toleranceKm` of another road's vertex (near-misses, which the
@@ -12,25 +19,11 @@ import { SegmentGrid } from './segmentGrid';
 export function findRoadSplits(
   roads: readonly Position[][],
   toleranceKm: number,
-): { splits: number[][]; segments: { grid: SegmentGrid; road: Int32Array; k: Int32Array } } {
+): { splits: number[][]; segments: RoadSegmentIndex } {
   const splits: number[][] = roads.map((r) => [0, r.length - 1]);
-  let count = 0;
-  for (const r of roads) count += Math.max(0, r.length - 1);
-  const segRoad = new Int32Array(count);
-  const segK = new Int32Array(count);
-  // Candidate pairs from a uniform grid (cells about one segment long): each segment, grown by the
-  // tolerance, goes into the cells it overlaps; a pair is examined in the one cell that holds the lower-left
-  // corner of the overlap of their boxes, so it is examined once. A grid beats a million tree queries here.
-  const n = segRoad.length;
-  const box = new Float64Array(4 * n);
-  // Each loop over the segments is a function of its own (this runs once per build, largely before the
-  // optimising compiler takes over: see buildRoadNetwork).
-  const maxLat = readSegments(roads, segRoad, segK, box);
-  // Grow boxes by the tolerance; longitude scaled at the highest latitude, so no near-miss is lost.
-  const dLat = toleranceKm / KM_PER_DEGREE;
-  const dLon = dLat / Math.cos((Math.min(89, maxLat + dLat) * Math.PI) / 180);
-  const span = growBoxes(box, dLon, dLat);
-  const grid = new SegmentGrid(box, n > 0 ? (3 * span) / n : 1);
+  const segments = roadSegmentIndex(roads, toleranceKm);
+  const { grid, road: segRoad, k: segK } = segments;
+  const box = grid.boxes;
   // A cut equal to the road's last one is left out: where roads share a vertex, the two segments of each on
   // either side meet the other's two there, and each of the four pairs cut both roads at that vertex again
   // (most of the cuts on the walks network). The caller sorts the cuts and drops repeats, so
@@ -79,7 +72,9 @@ export function findRoadSplits(
     nearMiss(c, kj, a, b, rj, ri, ki);
     nearMiss(d, kj + 1, a, b, rj, ri, ki);
   };
-  // Cells in order, pairs in index order: the splits come out in the same order on every run.
+  // Candidate pairs from the grid: a pair is examined in the one cell that holds the lower-left corner of the
+  // overlap of their boxes, so it is examined once. A grid beats a million tree queries here. Cells in order,
+  // pairs in index order: the splits come out in the same order on every run.
   const { start, items, nx } = grid;
   for (let c = 0; c + 1 < start.length; c++) {
     const cx = c % nx;
@@ -105,7 +100,27 @@ export function findRoadSplits(
       }
     }
   }
-  return { splits, segments: { grid, road: segRoad, k: segK } };
+  return { splits, segments };
+}
+
+/**
+ * The roads' segments on a uniform grid (cells about one segment long), each box grown by `toleranceKm`: the
+ * noding's candidate pairs, and the nearest-road searches of a network's build.
+ */
+export function roadSegmentIndex(roads: readonly Position[][], toleranceKm: number): RoadSegmentIndex {
+  let count = 0;
+  for (const r of roads) count += Math.max(0, r.length - 1);
+  const road = new Int32Array(count);
+  const k = new Int32Array(count);
+  const box = new Float64Array(4 * count);
+  // Each loop over the segments is a function of its own (this runs once per build, largely before the
+  // optimising compiler takes over: see buildRoadNetwork).
+  const maxLat = readSegments(roads, road, k, box);
+  // Grow boxes by the tolerance; longitude scaled at the highest latitude, so no near-miss is lost.
+  const dLat = toleranceKm / KM_PER_DEGREE;
+  const dLon = dLat / Math.cos((Math.min(89, maxLat + dLat) * Math.PI) / 180);
+  const span = growBoxes(box, dLon, dLat);
+  return { grid: new SegmentGrid(box, count > 0 ? (3 * span) / count : 1), road, k };
 }
 
 /**

@@ -1,14 +1,19 @@
 import type { CrossingFeature, RoadFeature, SiteFeature } from '../../schemas';
 import { sameItems } from '../sameItems';
-import { buildRoadNetwork } from './buildRoadNetwork';
+import { buildJoinedRoadNetwork } from './buildRoadNetwork';
+import type { RoadJoins } from './roadJoins';
 import type { NetworkOptions } from './networkOptions';
 import type { RoadNetwork } from './roadNetwork';
 
-/** What a network was built from: its roads (the objects), and the ids and positions of its crossings and sites. */
+/**
+ * What a network was built from: its roads (the objects), and the ids and positions of its crossings and sites;
+ * and where its roads meet one another.
+ */
 interface BuiltFrom {
   roads: readonly RoadFeature[];
   places: string;
   options: NetworkOptions;
+  joins: RoadJoins;
 }
 
 const builtFrom = new WeakMap<RoadNetwork, BuiltFrom>();
@@ -23,7 +28,9 @@ const builtFrom = new WeakMap<RoadNetwork, BuiltFrom>();
  * (src/lib/server/situation/situationStore.ts). It passes the networks of its levels' last analyzers: after a write
  * of incidents, areas, front lines or a site's figures, the new analyzer takes its level's network instead of
  * building it again (about 0.8 s of its 1.5 s at the bench's Sudan scale, docs/performance.md), and a level whose
- * roads, crossings and sites are another level's takes that level's network.
+ * roads, crossings and sites are another level's takes that level's network. When only crossings or sites differ
+ * (a site added or moved), the network is built again without noding the roads again: it takes where the roads
+ * meet from the first of `earlier` built from the same roads with the same snap tolerance.
  */
 export function roadNetworkOf(
   roads: readonly RoadFeature[],
@@ -33,14 +40,16 @@ export function roadNetworkOf(
   earlier: readonly RoadNetwork[] = [],
 ): RoadNetwork {
   const places = placesOf(crossings, sites);
+  let joins: RoadJoins | undefined;
   for (const network of earlier) {
     const was = builtFrom.get(network);
-    if (was && was.places === places && sameOptions(was.options, options) && sameItems(was.roads, roads))
-      return network;
+    if (!was || !sameItems(was.roads, roads)) continue;
+    if (was.places === places && sameOptions(was.options, options)) return network;
+    if (was.options.snapToleranceKm === options.snapToleranceKm) joins ??= was.joins;
   }
-  const built = buildRoadNetwork(roads, crossings, sites, options);
-  builtFrom.set(built, { roads, places, options: { ...options } });
-  return built;
+  const built = buildJoinedRoadNetwork(roads, crossings, sites, options, joins);
+  builtFrom.set(built.network, { roads, places, options: { ...options }, joins: built.joins });
+  return built.network;
 }
 
 /** Every option the same: one added to `NetworkOptions` later is compared without being named here. */
