@@ -108,14 +108,15 @@ const { joins } = buildJoinedRoadNetwork(
   situation.sites,
   defaultNetworkOptions,
 );
-const again: Record<'nothing' | 'joins', { cpu: number[]; hash: string }> = {
-  nothing: { cpu: [], hash: '' },
-  joins: { cpu: [], hash: '' },
+const again: Record<'nothing' | 'joins', { cpu: number[]; wall: number[]; hash: string }> = {
+  nothing: { cpu: [], wall: [], hash: '' },
+  joins: { cpu: [], wall: [], hash: '' },
 };
 for (let round = 0; round < ROUNDS; round++)
   for (const way of ['nothing', 'joins'] as const) {
     collectGarbage();
     const c = process.cpuUsage();
+    const t = performance.now();
     const built = buildJoinedRoadNetwork(
       situation.roads,
       situation.crossings,
@@ -123,16 +124,18 @@ for (let round = 0; round < ROUNDS; round++)
       defaultNetworkOptions,
       way === 'joins' ? joins : undefined,
     );
+    again[way].wall.push(performance.now() - t);
     const u = process.cpuUsage(c);
     again[way].cpu.push((u.user + u.system) / 1000);
     again[way].hash = networkHash(built.network);
   }
-const ratio = median(again.joins.cpu) / median(again.nothing.cpu);
+const times = (way: 'nothing' | 'joins', of: 'cpu' | 'wall') =>
+  `${Math.round(median(again[way][of]))} ms [${again[way][of].map(Math.round).join(', ')}]`;
+const ratio = (of: 'cpu' | 'wall') => (median(again.joins[of]) / median(again.nothing[of])).toFixed(2);
 console.log(
-  `a site added, the network built again: from nothing median ${Math.round(median(again.nothing.cpu))} ms ` +
-    `[${again.nothing.cpu.map(Math.round).join(', ')}], taking the road joins of the last build median ` +
-    `${Math.round(median(again.joins.cpu))} ms [${again.joins.cpu.map(Math.round).join(', ')}] (${ratio.toFixed(2)}×); ` +
-    `networks ${again.nothing.hash} and ${again.joins.hash}` +
-    (again.nothing.hash === again.joins.hash ? ' (the same)' : ' (DIFFERENT)'),
+  `a site added, the network built again: from nothing median cpu ${times('nothing', 'cpu')}, wall ` +
+    `${times('nothing', 'wall')}; taking the road joins of the last build median cpu ${times('joins', 'cpu')} ` +
+    `(${ratio('cpu')}×), wall ${times('joins', 'wall')} (${ratio('wall')}×); networks ${again.nothing.hash} and ` +
+    `${again.joins.hash}${again.nothing.hash === again.joins.hash ? ' (the same)' : ' (DIFFERENT)'}`,
 );
 await memory.stop();
