@@ -23,9 +23,10 @@ const config = {
     serviceWorker: { register: false },
     // SvelteKit's CSRF origin check stays on (its default): no `csrf` override here on purpose.
     // The pages' Content-Security-Policy. SvelteKit adds a nonce (or a hash, for a prerendered page) for each
-    // of its inline scripts, and app.html's own is allowed by its hash (above), so no 'unsafe-inline' script and no
-    // 'unsafe-eval' is allowed. Everything is served by the app itself (README "Running it"). Styles: components and MapLibre set inline styles. Workers: the
-    // map's and the app's own are same-origin files (no blob: needed, checked in Chromium by the e2e tests).
+    // of its inline scripts, and app.html's own is allowed by its hash (above), so no 'unsafe-inline' script and
+    // no 'unsafe-eval' is allowed. Everything is served by the app itself (README "Running it"). Styles:
+    // components and MapLibre set inline styles. Workers: the map's and the app's own are same-origin files (no
+    // blob: needed, checked in Chromium by the e2e tests).
     // `frame-ancestors` is set per path by `src/lib/server/http/securityHeaders.ts` (only /embed is frameable).
     csp: {
       mode: 'auto',

@@ -3,7 +3,7 @@
 // started went as a plain request; shown again, the page's form says what the page shows, not what was sent
 // (the script in src/app.html).
 import type { Page } from '@playwright/test';
-import { expect, test as base, holdAppScripts } from './fixtures';
+import { expect, test as base, sendTrendsFigureBeforeScripts } from './fixtures';
 
 const test = base.extend<object, { launchOptions: object }>({
   launchOptions: [
@@ -29,14 +29,7 @@ test('a figure sent before the script runs: the page kept whole shows the first 
   page,
 }) => {
   await markKeptPages(page);
-  // The scripts are held back, as on a slow link: the form goes as a plain request.
-  const release = await holdAppScripts(page);
-  await page.goto('/trends?from=2024-04-27&to=2024-06-01', { waitUntil: 'domcontentloaded' });
-  await page.getByLabel('Figure').selectOption({ label: 'People in besieged sites' });
-  await page.getByRole('button', { name: 'Show' }).click();
-  await expect(page).toHaveURL(/figure=peopleBesieged/);
-  await expect(page.getByRole('table', { name: 'People in besieged sites, every 7 days' })).toBeVisible();
-  release();
+  await sendTrendsFigureBeforeScripts(page);
   // A page shown from the cache fires no load event.
   await page.goBack({ waitUntil: 'commit' });
   await expect(page.locator('html')).toHaveAttribute('data-kept', 'true');

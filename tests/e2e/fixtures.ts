@@ -59,6 +59,21 @@ export async function holdAppScripts(page: Page): Promise<() => void> {
 }
 
 /**
+ * On the trends page of 2024-04-27 to 2024-06-01 (first figure: people in cut-off sites), a reader on a slow link
+ * picks "People in besieged sites" and presses Show before the app's scripts run: the form goes as a plain request.
+ * Returns once that figure's page is shown, the scripts let go.
+ */
+export async function sendTrendsFigureBeforeScripts(page: Page): Promise<void> {
+  const release = await holdAppScripts(page);
+  await page.goto('/trends?from=2024-04-27&to=2024-06-01', { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Figure').selectOption({ label: 'People in besieged sites' });
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/figure=peopleBesieged/);
+  await expect(page.getByRole('table', { name: 'People in besieged sites, every 7 days' })).toBeVisible();
+  release();
+}
+
+/**
  * Waits until the map has drawn the data of `date` (or of any date) and is idle, and returns the time
  * from navigation start to the first idle in ms.
  */

@@ -1,7 +1,7 @@
 // The trends page in a real Chromium against the built app, at desktop size and on a 390 px phone: the chart
 // and the data table beside it, the events marked where the figure jumps, keyboard navigation between the
 // points, and the figure selector.
-import { expect, test, holdAppScripts } from './fixtures';
+import { expect, test, holdAppScripts, sendTrendsFigureBeforeScripts } from './fixtures';
 
 for (const [name, viewport] of [
   ['desktop', { width: 1280, height: 800 }],
@@ -124,16 +124,9 @@ for (const [name, viewport] of [
     test('a figure sent before the script runs: Back shows the first figure, and the selector says so', async ({
       page,
     }) => {
-      // The scripts are held back, as on a slow link: the form goes as a plain request. Back loads the first page
-      // again, and the browser would put the figure that was sent back in its selector (it restores a form's
-      // controls), though the page shows the figure it was served with.
-      const release = await holdAppScripts(page);
-      await page.goto('/trends?from=2024-04-27&to=2024-06-01', { waitUntil: 'domcontentloaded' });
-      await page.getByLabel('Figure').selectOption({ label: 'People in besieged sites' });
-      await page.getByRole('button', { name: 'Show' }).click();
-      await expect(page).toHaveURL(/figure=peopleBesieged/);
-      await expect(page.getByRole('table', { name: 'People in besieged sites, every 7 days' })).toBeVisible();
-      release();
+      // Back loads the first page again, and the browser would put the figure that was sent back in its selector
+      // (it restores a form's controls), though the page shows the figure it was served with.
+      await sendTrendsFigureBeforeScripts(page);
       await page.goBack();
       await expect(page.getByRole('table', { name: 'People in cut-off sites, every 7 days' })).toBeVisible();
       await expect(page.getByLabel('Figure')).toHaveValue('peopleCutOff');
