@@ -14,7 +14,7 @@ import {
   seriesWith,
   type Analyzer,
 } from '../src/lib/domain/analysis';
-import { addDays } from '../src/lib/domain/analysis/series/seriesDates';
+import { addDays } from '../src/lib/domain/calendarDays';
 import { haversineKm } from '../src/lib/domain/geo/haversineKm';
 import { parseSituation, type AnalysisReport, type Situation } from '../src/lib/domain/schemas';
 import { loadSituationFromDir } from '../src/lib/server/geodata/loadSituationFromDir';

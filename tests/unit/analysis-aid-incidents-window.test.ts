@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aidIncidentsInWindow } from '$lib/domain/analysis/aidIncidents';
 import { isInWindow } from '$lib/domain/asOf';
 import type { IncidentFeature } from '$lib/domain/schemas';
-import { addDays } from '$lib/domain/siteFindingsOn';
+import { addDays } from '$lib/domain/calendarDays';
 import { mulberry32 } from '../../bench/prng';
 
 // The incidents of violence against aid in a window are picked from each list's aid incidents with their days

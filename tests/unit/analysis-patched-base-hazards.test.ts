@@ -4,7 +4,7 @@ import { evaluateEdgeHazards, type EdgeHazards } from '$lib/domain/analysis/haza
 import { HazardCache } from '$lib/domain/analysis/hazards/hazardCache';
 import type { AnalysisContext } from '$lib/domain/analysis/context';
 import type { Situation } from '$lib/domain/schemas';
-import { addDays } from '$lib/domain/siteFindingsOn';
+import { addDays } from '$lib/domain/calendarDays';
 import { mulberry32 } from '../../bench/prng';
 import { edgeHazardsText as snapshot } from '../helpers/edgeHazardsText';
 import { scaledSudanSituation } from '../helpers/scaledSudanSituation';

@@ -8,7 +8,7 @@ import type {
   SiteFeature,
   Situation,
 } from '$lib/domain/schemas';
-import { addDays } from '$lib/domain/siteFindingsOn';
+import { addDays } from '$lib/domain/calendarDays';
 import { shiftedGeometry } from '../../bench/moveFrontline';
 import { mulberry32 } from '../../bench/prng';
 import { scaledSudanSituation } from '../helpers/scaledSudanSituation';

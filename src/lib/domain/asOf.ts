@@ -1,3 +1,4 @@
+import { dayNumber, daysBetween } from './calendarDays';
 import type { CrossingFeature, CrossingStatus, SiteFeature, SiteFigure, Situation } from './schemas';
 
 /** True when a record with this validity interval counts on `date` (`validFrom <= date < validTo`). */
@@ -7,12 +8,7 @@ export function isValidOn(p: { validFrom?: string; validTo?: string }, date: str
 
 /** Milliseconds since 1970 of a `YYYY-MM-DD` date's midnight UTC (NaN when it is not a date). */
 export function dateMs(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`);
-}
-
-/** Days from `from` to `to` (both `YYYY-MM-DD`), negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((dateMs(to) - dateMs(from)) / 86_400_000);
+  return dayNumber(date) * 86_400_000;
 }
 
 /** True when an incident dated `incidentDate` counts on `asOf`: not in the future, not older than the window. */

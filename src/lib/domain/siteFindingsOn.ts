@@ -1,4 +1,4 @@
-import { daysBetween } from './asOf';
+import { addDays, daysBetween } from './calendarDays';
 import type { SiteFeature, SiteFigure } from './schemas';
 
 /** How long findings hold and when a count is old (the analysis parameters of the same names). */
@@ -27,11 +27,6 @@ export interface SiteFindings {
     validTo: string;
     source: string;
   } | null;
-}
-
-/** `YYYY-MM-DD` plus `days` days. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The first day a figure's IPC phase or famine finding no longer holds. */

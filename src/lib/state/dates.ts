@@ -1,21 +1,6 @@
-// Calendar dates `YYYY-MM-DD` as the as-of control moves them: in UTC, so a day is always a day.
+// Calendar dates `YYYY-MM-DD` as the as-of control moves them: the domain's day numbers, in UTC.
 
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 for a `YYYY-MM-DD` date. */
-export function dayNumber(date: string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-}
-
-/** The date `n` days after day 0 of the epoch. */
-export function dateOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** `date` moved by `days` (negative: earlier). */
-export function addDays(date: string, days: number): string {
-  return dateOfDay(dayNumber(date) + days);
-}
+export { addDays, dateOfDay, dayNumber } from '$lib/domain/calendarDays';
 
 /** `date` brought inside [from, to]. */
 export function clampDate(date: string, from: string, to: string): string {

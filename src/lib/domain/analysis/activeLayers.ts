@@ -1,5 +1,6 @@
 import type { Position } from 'geojson';
 import { crossingStatusOn, isValidOn } from '../asOf';
+import { dayNumber } from '../calendarDays';
 import { linesOf } from '../geo/linesOf';
 import type {
   AnalysisOverrides,
@@ -98,9 +99,6 @@ export function datelessLayersKey(layers: ActiveLayers): string {
 export function routeLayersKey(layers: ActiveLayers): string {
   return JSON.stringify(layers.params);
 }
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date (NaN when it is not one). */
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 /**
  * Selects what counts on `asOf` (DESIGN.md §3: `validFrom <= date < validTo`, incidents inside the window,

@@ -1,5 +1,5 @@
 import { checkComparisonDates, compareWithAnalyzer, ComparisonDateError } from '$lib/domain/analysis/compare';
-import { daysBetween } from '$lib/domain/asOf';
+import { addDays, daysBetween } from '$lib/domain/calendarDays';
 import type { DateComparison, Scenario } from '$lib/domain/schemas';
 import type { Viewer } from '../auth/roles';
 import { paramNames, parseParams } from '../export/exportReport';
@@ -18,9 +18,7 @@ export function defaultComparisonDates(scenario: Pick<Scenario, 'defaultAsOf' | 
   to: string;
 } {
   const to = scenario.defaultAsOf;
-  const back = new Date(Date.parse(`${to}T00:00:00Z`) - DEFAULT_SPAN_DAYS * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const back = addDays(to, -DEFAULT_SPAN_DAYS);
   const from = daysBetween(scenario.timeRange.from, back) < 0 ? scenario.timeRange.from : back;
   return { from, to };
 }

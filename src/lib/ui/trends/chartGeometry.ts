@@ -1,4 +1,6 @@
 /** Where the points of a line chart of dated values go in an SVG box, and its axis ticks. Pure. */
+import { dayNumber as day } from '$lib/domain/calendarDays';
+
 export interface ChartBox {
   width: number;
   height: number;
@@ -9,8 +11,6 @@ export interface ChartBox {
 }
 
 export const DEFAULT_BOX: ChartBox = { width: 720, height: 300, left: 72, right: 16, top: 28, bottom: 36 };
-
-const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 
 /**
  * The y axis of values up to `max`: a step of 1, 2, 2.5 or 5 times a power of ten, and as many steps (at most

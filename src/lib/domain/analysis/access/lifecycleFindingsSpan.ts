@@ -1,5 +1,6 @@
 import type { SiteFeature } from '../../schemas';
-import { addDays, findingValidTo, type FindingRules } from '../../siteFindingsOn';
+import { addDays } from '../../calendarDays';
+import { findingValidTo, type FindingRules } from '../../siteFindingsOn';
 
 /**
  * The dates `from <= date < until` (`until` null: no end) over which a site's lifecycle (`siteStatusOn`) and

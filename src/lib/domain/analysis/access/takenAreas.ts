@@ -1,5 +1,5 @@
 import type { Position } from 'geojson';
-import { daysBetween } from '../../asOf';
+import { daysBetween } from '../../calendarDays';
 import { bboxOfGeometry } from '../../geo/bboxOfGeometry';
 import { expandBboxKm } from '../../geo/expandBboxKm';
 import { pointSegmentDistanceKm } from '../../geo/pointSegmentDistanceKm';

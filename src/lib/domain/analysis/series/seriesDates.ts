@@ -1,13 +1,9 @@
+import { addDays, daysBetween } from '../../calendarDays';
 import { isoDate } from '../../schemas/common';
 import { AnalysisInputError } from '../errors';
 
 /** The most points a series may have (a daily series of more than two years and a half). */
 export const MAX_SERIES_POINTS = 1_000;
-
-/** `YYYY-MM-DD` plus `days` days. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * The dates of a series: `from`, then every `stepDays` days while on or before `to`, and `to` itself as the
@@ -30,7 +26,7 @@ export function seriesDates(
   if (to < from) throw new AnalysisInputError(`to (${to}) is before from (${from})`);
   if (!Number.isInteger(stepDays) || stepDays < 1)
     throw new AnalysisInputError(`step must be a whole number of days, at least 1, not ${stepDays}`);
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  const days = daysBetween(from, to);
   const count = Math.floor(days / stepDays) + 1 + (days % stepDays === 0 ? 0 : 1);
   if (count > maxPoints)
     throw new AnalysisInputError(
