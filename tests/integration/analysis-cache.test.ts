@@ -1,12 +1,13 @@
 // The server-side analysis cache (SituationStore.analysisFor): one computation per date, parameters,
 // visibility level and data version, shared by concurrent requests, bounded in bytes, never holding a
 // what-if analysis; on PGlite and, with TEST_DATABASE_URL, PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OpenDatabase } from '$lib/server/db/client';
 import { insertFeatures } from '$lib/server/db/featureRepository';
 import { loadSituationFromDir } from '$lib/server/geodata/loadSituationFromDir';
 import { PUBLIC_FRESHNESS_MS } from '$lib/server/http/publicSituation';
 import type { Services } from '$lib/server/services';
+import { reportJsonBytes } from '$lib/server/situation/reportBytes';
 import { SituationStore } from '$lib/server/situation/situationStore';
 import { createCallerFactory } from '$lib/server/trpc/init';
 import { appRouter } from '$lib/server/trpc/router';
@@ -18,6 +19,12 @@ const ADMIN = { id: 1, email: 'admin@example.org', role: 'admin' as const };
 const DATES = ['2024-08-15', '2024-09-15', '2024-10-15', '2024-11-15', '2024-12-15'];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const createCaller = createCallerFactory(appRouter);
+
+// The cache's count of a report's bytes, watched: it must come after the answer, not before it.
+vi.mock('$lib/server/situation/reportBytes', async (real) => {
+  const module = await real<typeof import('$lib/server/situation/reportBytes')>();
+  return { ...module, reportJsonBytes: vi.fn(module.reportJsonBytes) };
+});
 
 const site = (id: string, sensitivity: 'public' | 'restricted') => ({
   type: 'Feature',
@@ -102,6 +109,23 @@ describe.each(engines)('the server-side analysis cache on $name', ({ url }) => {
     const last = await s.analysisFor(ADMIN, DATES.at(-1)!);
     expect((await s.analysisFor(ADMIN, DATES.at(-1)!)).report).toBe(last.report);
     expect((await s.analysisFor(ADMIN, DATES[0]!)).report).not.toBe(first.report);
+  });
+
+  it('answers before counting the bytes it keeps, and answers the next request from what it keeps', async () => {
+    const s = store();
+    // Counts of this report only: other tests' stores may still be counting theirs.
+    const countsOf = (report: unknown) =>
+      vi.mocked(reportJsonBytes).mock.calls.filter(([r]) => r === report).length;
+    const first = await s.analysisFor(ADMIN, DATES[4]!);
+    expect(countsOf(first.report)).toBe(0);
+    expect((await s.analysisFor(ADMIN, DATES[4]!)).report).toBe(first.report);
+    await new Promise((r) => setImmediate(r));
+    expect(countsOf(first.report)).toBe(1);
+    const use = s.analysisCacheUse();
+    expect(use.entries).toBe(1);
+    expect(use.bytes).toBeGreaterThan(1_000);
+    expect((await s.analysisFor(ADMIN, DATES[4]!)).report).toBe(first.report);
+    expect(countsOf(first.report)).toBe(1);
   });
 
   it('keeps no failed analysis and no what-if analysis', async () => {
