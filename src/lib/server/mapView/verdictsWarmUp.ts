@@ -1,6 +1,6 @@
 import type { Situation } from '$lib/domain/schemas';
 import { verdictsWireOf } from '$lib/map/verdictsWireOf';
-import { addDays } from '$lib/state/dates';
+import { addDays } from '$lib/domain/calendarDays';
 import { visibleSensitivities, type Viewer } from '../auth/roles';
 import { untilReadersQuiet } from '../http/readerActivity';
 import type { SituationStore } from '../situation/situationStore';

@@ -1,4 +1,4 @@
-import { addDays } from '$lib/state/dates';
+import { addDays } from '$lib/domain/calendarDays';
 
 /**
  * The dates of the range `from`…`to` in the order the map's warm-up walks them after `date` was asked
