@@ -1,14 +1,9 @@
-import { dayNumber, daysBetween } from './calendarDays';
+import { daysBetween } from './calendarDays';
 import type { CrossingFeature, CrossingStatus, SiteFeature, SiteFigure, Situation } from './schemas';
 
 /** True when a record with this validity interval counts on `date` (`validFrom <= date < validTo`). */
 export function isValidOn(p: { validFrom?: string; validTo?: string }, date: string): boolean {
   return (p.validFrom === undefined || p.validFrom <= date) && (p.validTo === undefined || date < p.validTo);
-}
-
-/** Milliseconds since 1970 of a `YYYY-MM-DD` date's midnight UTC (NaN when it is not a date). */
-export function dateMs(date: string): number {
-  return dayNumber(date) * 86_400_000;
 }
 
 /** True when an incident dated `incidentDate` counts on `asOf`: not in the future, not older than the window. */

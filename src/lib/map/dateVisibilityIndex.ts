@@ -1,4 +1,5 @@
-import { dateMs, isValidOn } from '$lib/domain/asOf';
+import { isValidOn } from '$lib/domain/asOf';
+import { dayNumber } from '$lib/domain/calendarDays';
 import type { RoadFeature, Situation } from '$lib/domain/schemas';
 import type { DateVisibility } from './dateVisibility';
 import type { LayerGroup } from './layerGroups';
@@ -21,8 +22,8 @@ interface VisibilityIndex {
   /** By month (1–12, made on the first date in it), `seasonal`'s roads impassable in that month. */
   impassableIn: (ImpassableInMonth | undefined)[];
   incidentIds: string[];
-  /** Each incident's date as `daysBetween` parses it (milliseconds, NaN when not a date). */
-  incidentMs: Float64Array;
+  /** Each incident's day number, as `daysBetween` reads it (NaN when not a date). */
+  incidentDays: Float64Array;
 }
 
 /**
@@ -59,7 +60,7 @@ function indexOf(situation: Situation): VisibilityIndex {
     seasonal: situation.roads.filter((r) => r.properties.impassableMonths.length > 0),
     impassableIn: [],
     incidentIds: situation.incidents.map((i) => i.properties.id),
-    incidentMs: Float64Array.from(situation.incidents, (i) => dateMs(i.properties.date)),
+    incidentDays: Float64Array.from(situation.incidents, (i) => dayNumber(i.properties.date)),
   };
   indexes.set(situation, index);
   return index;
@@ -72,18 +73,18 @@ function indexOf(situation: Situation): VisibilityIndex {
  */
 export function dateVisibilityOn(situation: Situation, asOf: string): DateVisibility {
   const index = indexOf(situation);
-  const { bounded, incidentIds, incidentMs } = index;
+  const { bounded, incidentIds, incidentDays } = index;
   const hidden: DateVisibility['hidden'] = {};
   for (const [group, list] of bounded) {
     const ids = list.filter((f) => !isValidOn(f.properties, asOf)).map((f) => f.properties.id);
     if (ids.length > 0) hidden[group] = ids;
   }
   const month = Number(asOf.slice(5, 7));
-  // `isInWindow`'s age in days, from the same two parses.
-  const asOfMs = dateMs(asOf);
+  // `isInWindow`'s age in days, from the same day numbers.
+  const asOfDay = dayNumber(asOf);
   const incidents: string[] = [];
   for (let i = 0; i < incidentIds.length; i++) {
-    const age = Math.round((asOfMs - incidentMs[i]) / 86_400_000);
+    const age = asOfDay - incidentDays[i];
     if (age >= 0 && age <= INCIDENT_WINDOW_DAYS) incidents.push(incidentIds[i]);
   }
   const inMonth = impassableInMonth(index, month);

@@ -339,7 +339,7 @@ function incidentsInWindow(
   const asOfDay = dayNumber(asOf);
   const incidents: IncidentFeature[] = [];
   for (let i = 0; i < sortedIncidents.length; i++) {
-    const age = Math.round(asOfDay - incidentDays[i]);
+    const age = asOfDay - incidentDays[i];
     if (age >= 0 && age <= windowDays) incidents.push(sortedIncidents[i]);
   }
   return incidents;

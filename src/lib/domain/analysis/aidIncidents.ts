@@ -1,5 +1,5 @@
 import type { IncidentFeature } from '../schemas';
-import { dateMs } from '../asOf';
+import { dayNumber } from '../calendarDays';
 
 // `neededProtection` reads, of a situation's incidents, only those of violence against aid in its window.
 // Picking them out of all of them on every call cost a category test and a date parse for each of 20,000
@@ -8,8 +8,8 @@ import { dateMs } from '../asOf';
 // list (features and their lists are never mutated).
 interface AidIncidents {
   list: IncidentFeature[];
-  /** Each one's date as `dateMs` reads it, by place in `list`. */
-  ms: Float64Array;
+  /** Each one's day number (`dayNumber`, NaN when not a date), by place in `list`. */
+  days: Float64Array;
 }
 const byList = new WeakMap<readonly IncidentFeature[], AidIncidents>();
 
@@ -25,15 +25,15 @@ export function aidIncidentsInWindow(
   let aid = byList.get(incidents);
   if (!aid) {
     const list = incidents.filter((i) => i.properties.category === 'violence_against_aid');
-    aid = { list, ms: Float64Array.from(list, (i) => dateMs(i.properties.date)) };
+    aid = { list, days: Float64Array.from(list, (i) => dayNumber(i.properties.date)) };
     byList.set(incidents, aid);
   }
-  const { list, ms } = aid;
-  // `isInWindow`'s age in days (daysBetween), from the same two parses.
-  const asOfMs = dateMs(asOf);
+  const { list, days } = aid;
+  // `isInWindow`'s age in days (daysBetween), from the same day numbers.
+  const asOfDay = dayNumber(asOf);
   const out: IncidentFeature[] = [];
   for (let i = 0; i < list.length; i++) {
-    const age = Math.round((asOfMs - ms[i]) / 86_400_000);
+    const age = asOfDay - days[i];
     if (age >= 0 && age <= windowDays) out.push(list[i]);
   }
   return out;
