@@ -50,9 +50,26 @@ async function stop(child: ChildProcess) {
   await exited;
 }
 
+/** The date the map page opens on: the default scenario's (geodata/scenario.json). */
+const FIRST_DATE = (JSON.parse(readFileSync('geodata/scenario.json', 'utf8')) as { defaultAsOf: string })
+  .defaultAsOf;
+/** How long after its first response a reader opens the map, for `firstVerdictsMs`. */
+const READER_AFTER_MS = 3_000;
+
+/** A request's time to its whole answer, ms. */
+async function timed(path: string): Promise<number> {
+  const t0 = performance.now();
+  const res = await fetch(base + path);
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  await res.arrayBuffer();
+  return performance.now() - t0;
+}
+
 export async function measureStartup(): Promise<{
   firstStartMs: number;
   laterStartMs: number[];
+  /** Per later start, the map's first date's verdicts asked `READER_AFTER_MS` after the first response. */
+  firstVerdictsMs: number[];
   rssMb: number;
 }> {
   if (!existsSync('build/index.js')) throw new Error('build/index.js is missing: run `npm run build` first');
@@ -61,10 +78,15 @@ export async function measureStartup(): Promise<{
     const first = await startAndTime(join(dir, 'data'));
     await stop(first.child);
     const later: number[] = [];
+    const verdicts: number[] = [];
     let rss = 0;
     for (let i = 0; i < 3; i++) {
       const s = await startAndTime(join(dir, 'data'));
       later.push(s.ms);
+      // A reader who opens the map a moment after the server started (a deploy, a restart): what the tiled map
+      // asks first is the verdicts of the date it opens on.
+      await new Promise((r) => setTimeout(r, READER_AFTER_MS));
+      verdicts.push(await timed(`/map/verdicts.json?date=${FIRST_DATE}`));
       if (i === 2) {
         // What the map page asks for: the page, the situation, the basemap, then a few analyses.
         for (const path of ['/', '/api/trpc/situation.get', '/basemap/countries.geojson'])
@@ -79,7 +101,7 @@ export async function measureStartup(): Promise<{
       }
       await stop(s.child);
     }
-    return { firstStartMs: first.ms, laterStartMs: later, rssMb: rss };
+    return { firstStartMs: first.ms, laterStartMs: later, firstVerdictsMs: verdicts, rssMb: rss };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -93,6 +115,11 @@ if (fileURLToPath(import.meta.url) === resolve(process.argv[1] ?? '')) {
   );
   console.log(
     `server start to first response, later starts (median of 3):    ${median.toFixed(0)} ms  (goal ≤ 5000 ms)`,
+  );
+  const verdicts = [...r.firstVerdictsMs].sort((a, b) => a - b)[1];
+  console.log(
+    `the map's first date's verdicts, ${READER_AFTER_MS / 1000} s after (median of 3):     ${verdicts.toFixed(0)} ms  ` +
+      `(${r.firstVerdictsMs.map((m) => m.toFixed(0)).join(', ')})`,
   );
   console.log(
     `server resident memory after the map's requests:                ${r.rssMb.toFixed(0)} MB  (goal ≤ 400 MB)`,

@@ -1,12 +1,15 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { DataValidationError } from '$lib/domain/schemas';
 import { services } from '$lib/server/services';
+import { readEnv } from '$lib/server/env';
 import { validateSession } from '$lib/server/auth/sessionStore';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/sessionCookie';
 import { withHeadLinks } from '$lib/server/http/headLinks';
 import { finishResponse, isLanguageFree } from '$lib/server/http/httpPolicy';
 import { appendVary } from '$lib/server/http/compress';
 import { publishEarlyRevalidation, revalidateMapData } from '$lib/server/mapView/mapDataTags';
+import { stopWarmUp } from '$lib/server/mapView/verdictsWarmUp';
+import { warmMapAtStart } from '$lib/server/mapView/warmAtStart';
 import { readerArrived, readerLeft } from '$lib/server/http/readerActivity';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import type { Locale } from '$lib/paraglide/runtime';
@@ -23,12 +26,15 @@ export const init: ServerInit = async () => {
   // The Node adapter closes the HTTP server on SIGTERM/SIGINT, then emits this: close the database too,
   // or its handles keep the process alive and a stop never finishes.
   process.once('sveltekit:shutdown', () => {
-    void services().then((s) => s.database.close());
+    // The map's warm-up and walk first: a step under way would read the closed database (`stopWarmUp`).
+    void Promise.all([services(), stopWarmUp()]).then(([s]) => s.database.close());
   });
   try {
-    await services();
+    const started = await services();
     // scripts/server.js answers the map data's anonymous revalidations with it, before SvelteKit.
     publishEarlyRevalidation(mapStore, SESSION_COOKIE);
+    // Not awaited: the server listens at once, and the public map's first date is analysed once it is quiet.
+    if (readEnv().MAP_WARM_AT_START === 'on') void warmMapAtStart(started);
   } catch (e) {
     if (e instanceof DataValidationError) {
       console.error(`corridor: cannot start: ${e.message}`);

@@ -41,6 +41,11 @@ const envSchema = z.object({
     .string()
     .regex(/^[0-9]+$/, 'must be a whole number of MiB (0 turns the archive off)')
     .default('128'),
+  /**
+   * `on`: once started, the server analyses the public map's first date, then its neighbours and the walk of
+   * the range, before a reader asks (`warmAtStart.ts`); `off`: only once the map has asked for a date.
+   */
+  MAP_WARM_AT_START: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
 });
 export type Env = z.infer<typeof envSchema>;
 

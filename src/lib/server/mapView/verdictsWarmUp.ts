@@ -47,6 +47,8 @@ let waiting: Job[] = [];
 // The snapshot asked last first.
 let walks: Walk[] = [];
 let running: Promise<void> | undefined;
+// Set when the server stops (`stopWarmUp`): nothing more is warmed or walked.
+let stopped = false;
 const utf8 = new TextEncoder();
 
 /**
@@ -67,6 +69,7 @@ export function warmNeighbours(
   situation: Situation,
   date: string,
 ): void {
+  if (stopped) return;
   const { from, to } = situation.scenario.timeRange;
   const asked: Asked = { store, archive, viewer, situation };
   const next = WARM_STEPS.map((step) => addDays(date, step))
@@ -97,6 +100,18 @@ export async function warmUpSettled(): Promise<void> {
   while (running) await running;
 }
 
+/**
+ * Stops the warm-up and the walks for good, and resolves once the step under way has ended: the server is
+ * stopping, and its database is closed after this (src/hooks.server.ts), which a step would otherwise still
+ * read and log as a failure.
+ */
+export async function stopWarmUp(): Promise<void> {
+  stopped = true;
+  waiting = [];
+  walks = [];
+  await warmUpSettled();
+}
+
 /** Dates waiting to be warmed now (for tests and the docs' figures). */
 export function warmUpWaiting(): number {
   return waiting.length;
@@ -110,6 +125,7 @@ export function rangesWalking(): number {
 async function drain(): Promise<void> {
   for (;;) {
     await readersQuiet();
+    if (stopped) return;
     const job = waiting.shift();
     if (job) await warmDate(job);
     else if (walks[0]) await walkStep(walks[0]);
@@ -131,6 +147,7 @@ async function warmDate(job: Job): Promise<void> {
     const stamp = job.store.stampOf(job.situation);
     if (stamp && (await job.archive.bring(job.situation, stamp, job.date)) === 'kept') return;
     await readersQuiet();
+    if (stopped) return;
     await verdictsForView(job.store, job.viewer, job.situation, job.date);
     await readersQuiet();
     await verdictsBody(job.store, job.archive, job.viewer, job.situation, job.date);
@@ -161,6 +178,7 @@ async function walkStep(walk: Walk): Promise<void> {
     let body = keptBody(walk.situation, verdictsWhat(date));
     if (!body) {
       await readersQuiet();
+      if (stopped) return;
       const report = walk.store.analyzerOf(walk.situation).analyze(date);
       await readersQuiet();
       body = utf8.encode(JSON.stringify(verdictsWireOf(walk.situation, report))) as Uint8Array<ArrayBuffer>;
@@ -172,7 +190,8 @@ async function walkStep(walk: Walk): Promise<void> {
   }
 }
 
-async function readersQuiet(): Promise<void> {
+/** Resolves once no reader's request has been in flight for `WARM_QUIET_MS` (`readerActivity.ts`). */
+export async function readersQuiet(): Promise<void> {
   for (let wait = untilReadersQuiet(WARM_QUIET_MS); wait > 0; wait = untilReadersQuiet(WARM_QUIET_MS))
     await new Promise((r) => setTimeout(r, wait).unref());
 }
