@@ -64,6 +64,8 @@ describe('the public map analysed at start', () => {
     }
     await warm;
     expect(analyses()).toBeGreaterThanOrEqual(1);
+    // Its neighbours and the walk of the range follow before any reader has asked a date.
+    expect(rangesWalking()).toBe(1);
   });
 
   it("then answers the map's first date without analysing it again, and walks the range", async () => {
