@@ -7,6 +7,17 @@ const envSchema = z.object({
   GEODATA_DIR: z.string().min(1).default('geodata'),
   /** Folder of the embedded PGlite database when DATABASE_URL is unset; `memory://` keeps it in memory. */
   DATA_DIR: z.string().min(1).default('data'),
+  /**
+   * The embedded database's page cache (PostgreSQL's shared buffers), in MiB, when DATABASE_URL is unset.
+   * PGlite's own default, 128, is most of a small server's memory: PostgreSQL's shared memory lives in PGlite's
+   * WebAssembly memory, touched from the start whether or not the data needs it (docs/performance.md, "Server
+   * start and memory"). The embedded database's files are read through the system's own file cache anyway.
+   */
+  PGLITE_SHARED_BUFFERS_MB: z
+    .string()
+    .regex(/^[1-9][0-9]*$/, 'must be a positive whole number of MiB')
+    .refine((v) => Number(v) >= 1 && Number(v) <= 1024, 'must be between 1 and 1024 MiB')
+    .default('32'),
   /** A PostgreSQL connection string (postgres://user:pass@host:port/db); unset means the embedded PGlite. */
   DATABASE_URL: z
     .string()

@@ -43,6 +43,7 @@ export async function startServices(env: Env = readEnv()): Promise<Services> {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR.startsWith('memory://') ? env.DATA_DIR : resolve(env.DATA_DIR),
     migrationsFolder: resolve(env.MIGRATIONS_DIR),
+    pgliteSharedBuffersMb: Number(env.PGLITE_SHARED_BUFFERS_MB),
   });
   await seedSituation(database.db, situation);
   // The change feed's baseline (first start), or what seeding or the passing days changed since it last

@@ -55,9 +55,9 @@ export interface DatabaseOptions {
   /** Folder of the SQL migrations written by drizzle-kit. */
   migrationsFolder: string;
   /**
-   * PGlite only: PostgreSQL's shared buffers, in MB (default 128). A short-lived process such as
-   * `corridor import` sets 32: about 100 MB less resident memory, and its one long transaction does not
-   * need the cache.
+   * PGlite only: PostgreSQL's shared buffers, in MB (PGlite's default, 128, when unset). They are touched at
+   * start, so they are resident whether the data needs them or not: the server sets PGLITE_SHARED_BUFFERS_MB
+   * (32 by default), and `corridor import` 32, as its one long transaction does not need the cache.
    */
   pgliteSharedBuffersMb?: number;
 }
