@@ -10,6 +10,7 @@ import { appendVary } from '$lib/server/http/compress';
 import { publishEarlyRevalidation, revalidateMapData } from '$lib/server/mapView/mapDataTags';
 import { stopWarmUp } from '$lib/server/mapView/verdictsWarmUp';
 import { warmMapAtStart } from '$lib/server/mapView/warmAtStart';
+import { warmAfterWriteSettled, warmMapAfterWrites } from '$lib/server/mapView/warmAfterWrite';
 import { readerArrived, readerLeft } from '$lib/server/http/readerActivity';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import type { Locale } from '$lib/paraglide/runtime';
@@ -26,15 +27,19 @@ export const init: ServerInit = async () => {
   // The Node adapter closes the HTTP server on SIGTERM/SIGINT, then emits this: close the database too,
   // or its handles keep the process alive and a stop never finishes.
   process.once('sveltekit:shutdown', () => {
-    // The map's warm-up and walk first: a step under way would read the closed database (`stopWarmUp`).
-    void Promise.all([services(), stopWarmUp()]).then(([s]) => s.database.close());
+    // The map's warm-ups and walk first: a step under way would read the closed database (`stopWarmUp`).
+    warmMapAfterWrites(false);
+    void Promise.all([services(), stopWarmUp(), warmAfterWriteSettled()]).then(([s]) => s.database.close());
   });
   try {
     const started = await services();
     // scripts/server.js answers the map data's anonymous revalidations with it, before SvelteKit.
     publishEarlyRevalidation(mapStore, SESSION_COOKIE);
     // Not awaited: the server listens at once, and the public map's first date is analysed once it is quiet.
-    if (readEnv().MAP_WARM_AT_START === 'on') void warmMapAtStart(started);
+    const env = readEnv();
+    if (env.MAP_WARM_AT_START === 'on') void warmMapAtStart(started);
+    // After each write through the API, the same for the new content (off in tests that call the API directly).
+    warmMapAfterWrites(env.MAP_WARM_AFTER_WRITE === 'on');
   } catch (e) {
     if (e instanceof DataValidationError) {
       console.error(`corridor: cannot start: ${e.message}`);

@@ -57,6 +57,12 @@ const envSchema = z.object({
    * the range, before a reader asks (`warmAtStart.ts`); `off`: only once the map has asked for a date.
    */
   MAP_WARM_AT_START: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+  /**
+   * `on`: after each write of the map's data through the API (an edit, an import), the server analyses the
+   * public map's first date over the new content, then its neighbours and the walk of the range, before a
+   * reader asks (`warmAfterWrite.ts`); `off`: only once the map asks.
+   */
+  MAP_WARM_AFTER_WRITE: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
 });
 export type Env = z.infer<typeof envSchema>;
 

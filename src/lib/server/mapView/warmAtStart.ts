@@ -18,10 +18,19 @@ import { situationForView } from './viewSituation';
  * analysis (`verdictsForView` and `serialisedBody` keep the promise). Resolves once the first date is
  * answered; a failure is logged, not thrown: the map serves and analyses on demand as before.
  */
-export async function warmMapAtStart({ store, verdictsArchive }: Services): Promise<void> {
+export async function warmMapAtStart(services: Services): Promise<void> {
+  // Called before the server listens: no request has been in flight yet, so the quiet is waited for after.
+  await new Promise((r) => setTimeout(r, WARM_QUIET_MS).unref());
+  await warmPublicMap(services, 'at start');
+}
+
+/**
+ * The public map's verdicts of its first date, made once no request is in flight, then its neighbours and the
+ * walk of the range: what `warmMapAtStart` does, and `warmAfterWrite.ts` after a write. `when` names the
+ * occasion in the log line of a failure, which is not thrown.
+ */
+export async function warmPublicMap({ store, verdictsArchive }: Services, when: string): Promise<void> {
   try {
-    // Called before the server listens: no request has been in flight yet, so the quiet is waited for after.
-    await new Promise((r) => setTimeout(r, WARM_QUIET_MS).unref());
     await readersQuiet();
     const situation = await situationForView(store, null);
     const { defaultAsOf, timeRange } = situation.scenario;
@@ -29,6 +38,6 @@ export async function warmMapAtStart({ store, verdictsArchive }: Services): Prom
     await verdictsBody(store, verdictsArchive, null, situation, date);
     warmNeighbours(store, verdictsArchive, null, situation, date);
   } catch (e) {
-    console.error('corridor: analysing the public map at start failed (it is analysed when asked):', e);
+    console.error(`corridor: analysing the public map ${when} failed (it is analysed when asked):`, e);
   }
 }

@@ -16,6 +16,7 @@ import {
   VersionConflictError,
 } from '../../db/featureRepository';
 import { recordAfterWrite, type ChangeCause } from '../../feed';
+import { mapWritten } from '../../mapView/warmAfterWrite';
 import { roleProcedure, router, type Context } from '../init';
 
 // Viewers read (restricted records too) but never write; every record is further limited to the
@@ -50,6 +51,7 @@ async function mapErrors<T>(work: () => Promise<T>): Promise<T> {
 async function recorded<T>(ctx: Context, cause: ChangeCause, work: () => Promise<T>): Promise<T> {
   const result = await mapErrors(work);
   await recordAfterWrite(ctx.services, { cause, actor: ctx.viewer?.email ?? null });
+  mapWritten(ctx.services);
   return result;
 }
 

@@ -5,6 +5,7 @@ import { FeatureNotFoundError, VersionConflictError } from '../../db/featureRepo
 import { columnMappingSchema, getImportMapping } from '../../import/importMappings';
 import { ImportStagingError, MAX_IMPORT_FEATURES } from '../../import/importStaging';
 import { visibleSensitivities } from '../../auth/roles';
+import { mapWritten } from '../../mapView/warmAfterWrite';
 import { roleProcedure, router } from '../init';
 
 const editor = roleProcedure('editor', 'admin');
@@ -83,14 +84,16 @@ export const importsRouter = router({
         ctx.services.importStaging.append(ctx.viewer, input.importId, input.seq, input.features),
       ),
     ),
-  finish: editor.input(z.object({ importId })).mutation(({ ctx, input }) =>
-    refusing(() =>
+  finish: editor.input(z.object({ importId })).mutation(async ({ ctx, input }) => {
+    const result = await refusing(() =>
       ctx.services.importStaging.finish(ctx.viewer, input.importId, {
         // What the account may see when it finishes: it writes over, and gives, only those sensitivities.
         visible: visibleSensitivities(ctx.viewer),
       }),
-    ),
-  ),
+    );
+    mapWritten(ctx.services);
+    return result;
+  }),
   abort: editor
     .input(z.object({ importId }))
     .mutation(({ ctx, input }) =>
