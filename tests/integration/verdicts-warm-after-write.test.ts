@@ -89,6 +89,34 @@ describe('the public map analysed after a write', () => {
     }
   });
 
+  it('analyses it again after an import, over the imported records', async () => {
+    await settled();
+    const runs = warmUpsAfterWrites();
+    const ed = editor();
+    const { importId } = await ed.imports.begin({
+      layer: 'sites',
+      fileName: 'camps.geojson',
+      format: 'geojson',
+      expectedCount: 1,
+    });
+    await ed.imports.append({ importId, seq: 0, features: [campFeature('imported_camp', 'public')] });
+    await ed.imports.finish({ importId });
+    await settled();
+    expect(warmUpsAfterWrites() - runs).toBe(1);
+    await publicReadsFresh();
+    const situation = await services.store.situationFor(null);
+    const first = await firstDate();
+    const asked = vi.spyOn(services.store, 'analysisFor');
+    try {
+      const body = await (await verdicts(first)).text();
+      expect(asked.mock.calls.filter(([, date]) => date === first)).toEqual([]);
+      expect(body).toBe(verdictsFromScratch(situation, first));
+      expect(decodeVerdicts(JSON.parse(body) as VerdictsWire).sites.imported_camp).toBeDefined();
+    } finally {
+      asked.mockRestore();
+    }
+  });
+
   it('takes writes in a row together: one analysis at a time, the last over the content then current', async () => {
     await settled();
     // Three writes, then their three calls at once, as three saves answered while one warm-up runs.
