@@ -65,7 +65,7 @@ async function bothDates(): Promise<number[]> {
   const times: number[] = [];
   for (const date of [first, FAR]) {
     const situation = await store.situationFor(null);
-    times.push((await wallAndCpu(() => verdictsBody(store, archive, null, situation, date))).wall);
+    times.push((await wallAndCpu(() => verdictsBody(store, archive, situation, date))).wall);
   }
   return times;
 }

@@ -46,7 +46,7 @@ const env = readEnv({ DATA_DIR: 'memory://', DATABASE_URL: scratch.url, GEODATA_
 /** A public reader's date on `s`, as the route answers it, then the warm-up and walk it starts, to the end. */
 async function ask(s: Services, date: string) {
   const situation = await s.store.situationFor(null);
-  const body = await wallAndCpu(() => verdictsBody(s.store, s.verdictsArchive, null, situation, date));
+  const body = await wallAndCpu(() => verdictsBody(s.store, s.verdictsArchive, situation, date));
   warmNeighbours(s.store, s.verdictsArchive, null, situation, date);
   const walk = await wallAndCpu(() => warmUpSettled());
   return { body, walk, dates: s.verdictsArchive.use().dates };
@@ -80,16 +80,14 @@ try {
   // ETag makes it before the body.
   const twoSituation = await two.store.situationFor(null);
   contentHash(twoSituation);
-  const shared = await wallAndCpu(() =>
-    verdictsBody(two.store, two.verdictsArchive, null, twoSituation, FAR),
-  );
+  const shared = await wallAndCpu(() => verdictsBody(two.store, two.verdictsArchive, twoSituation, FAR));
   // The baseline: an instance without the table (a store and archive of its own on the same database), which
   // was asked the first date before, analyses the far date.
   const store = new SituationStore(two.database.db, two.store.scenarioId);
   const archive = new VerdictsArchive();
   const situation = await store.situationFor(null);
-  await verdictsBody(store, archive, null, situation, first);
-  const alone = await wallAndCpu(() => verdictsBody(store, archive, null, situation, FAR));
+  await verdictsBody(store, archive, situation, first);
+  const alone = await wallAndCpu(() => verdictsBody(store, archive, situation, FAR));
   const same = Buffer.from(alone.value).equals(Buffer.from(shared.value));
   console.log(
     `second instance, ${FAR}: ${n(shared.wall)} ms from the table against ${n(alone.wall)} ms analysed ` +

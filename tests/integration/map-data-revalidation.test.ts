@@ -120,6 +120,7 @@ describe('an anonymous revalidation of the map data', () => {
       vi.useFakeTimers({ toFake: ['Date'] }); // the public situation is not due for its check meanwhile
       const reads = vi.spyOn(services.store, 'situationFor');
       const analyses = vi.spyOn(services.store, 'analysisFor');
+      const reports = vi.spyOn(services.store, 'reportOf');
       const before = resolved;
       try {
         const again = await ask(path, { 'if-none-match': full.headers.get('etag')! });
@@ -129,9 +130,11 @@ describe('an anonymous revalidation of the map data', () => {
         expect(resolved - before, name).toBe(0);
         expect(reads).not.toHaveBeenCalled();
         expect(analyses).not.toHaveBeenCalled();
+        expect(reports).not.toHaveBeenCalled();
       } finally {
         reads.mockRestore();
         analyses.mockRestore();
+        reports.mockRestore();
         vi.useRealTimers();
       }
     }
@@ -193,7 +196,7 @@ describe("a date's verdicts", () => {
     const body = await second.text();
     expect(body).toBe(await first.text());
     const { verdictsForView } = await import('$lib/server/mapView/verdictsForView');
-    const fresh = await verdictsForView(services.store, null, situation, date);
+    const fresh = await verdictsForView(services.store, situation, date);
     expect(body).toBe(JSON.stringify(fresh));
   });
 

@@ -350,18 +350,20 @@ describe('a revalidation (304)', () => {
     await warmUpSettled();
     const reads = vi.spyOn(services.store, 'situationFor');
     const analyses = vi.spyOn(services.store, 'analysisFor');
+    const reports = vi.spyOn(services.store, 'reportOf');
     const tiles = cut.tiles;
     try {
       const res = await ask();
       return {
         status: res.status,
         reads: reads.mock.calls.length,
-        analyses: analyses.mock.calls.length,
+        analyses: analyses.mock.calls.length + reports.mock.calls.length,
         tiles: cut.tiles - tiles,
       };
     } finally {
       reads.mockRestore();
       analyses.mockRestore();
+      reports.mockRestore();
     }
   }
 

@@ -73,7 +73,7 @@ describe('the public map analysed after a write', () => {
     await publicReadsFresh();
     const situation = await services.store.situationFor(null);
     expect(situation).not.toBe(before);
-    const asked = vi.spyOn(services.store, 'analysisFor');
+    const asked = vi.spyOn(services.store, 'reportOf');
     try {
       const res = await verdicts(first);
       expect(res.status).toBe(200);
@@ -106,7 +106,7 @@ describe('the public map analysed after a write', () => {
     await publicReadsFresh();
     const situation = await services.store.situationFor(null);
     const first = await firstDate();
-    const asked = vi.spyOn(services.store, 'analysisFor');
+    const asked = vi.spyOn(services.store, 'reportOf');
     try {
       const body = await (await verdicts(first)).text();
       expect(asked.mock.calls.filter(([, date]) => date === first)).toEqual([]);

@@ -71,7 +71,7 @@ describe('the public map analysed at start', () => {
   it("then answers the map's first date without analysing it again, and walks the range", async () => {
     const situation = await services.store.situationFor(null);
     const first = situation.scenario.defaultAsOf;
-    const asked = vi.spyOn(services.store, 'analysisFor');
+    const asked = vi.spyOn(services.store, 'reportOf');
     try {
       const res = await verdicts(first);
       expect(res.status).toBe(200);

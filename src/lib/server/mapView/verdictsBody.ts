@@ -1,5 +1,4 @@
 import type { Situation } from '$lib/domain/schemas';
-import type { Viewer } from '../auth/roles';
 import type { SituationStore } from '../situation/situationStore';
 import { serialisedBody } from './serialisedBodies';
 import type { VerdictsArchive } from './verdictsArchive';
@@ -14,7 +13,6 @@ import { verdictsForView } from './verdictsForView';
 export function verdictsBody(
   store: SituationStore,
   archive: VerdictsArchive,
-  viewer: Viewer,
   situation: Situation,
   asOf: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
@@ -23,7 +21,7 @@ export function verdictsBody(
     verdictsWhat(asOf),
     async () =>
       (await archive.body(situation, asOf, store.stampOf(situation))) ??
-      JSON.stringify(await verdictsForView(store, viewer, situation, asOf)),
+      JSON.stringify(await verdictsForView(store, situation, asOf)),
   );
 }
 

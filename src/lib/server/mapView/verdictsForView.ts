@@ -1,7 +1,6 @@
 import type { Situation } from '$lib/domain/schemas';
 import type { VerdictsWire } from '$lib/map/verdictsWire';
 import { verdictsWireOf } from '$lib/map/verdictsWireOf';
-import type { Viewer } from '../auth/roles';
 import type { SituationStore } from '../situation/situationStore';
 
 /** Dates whose verdicts are kept per snapshot: a user moving the date back and forth gets them at once. */
@@ -11,13 +10,13 @@ const KEEP_DATES = 32;
 const kept = new WeakMap<Situation, Map<string, Promise<VerdictsWire>>>();
 
 /**
- * The map's verdicts of `asOf` over `situation` (what `viewer` may see), from the store's analysis cache (one
+ * The map's verdicts of `asOf` over `situation` (one the store handed out, of one visibility level), from the
+ * store's analysis cache (one
  * computation per date, visibility level and content); kept here in the compact shape the endpoint sends
  * (`verdictsWire.ts`), made from the report directly (`verdictsWireOf`).
  */
 export function verdictsForView(
   store: SituationStore,
-  viewer: Viewer,
   situation: Situation,
   asOf: string,
 ): Promise<VerdictsWire> {
@@ -25,7 +24,9 @@ export function verdictsForView(
   if (!byDate) kept.set(situation, (byDate = new Map()));
   let v = byDate.get(asOf);
   if (!v) {
-    v = store.analysisFor(viewer, asOf).then(({ report }) => verdictsWireOf(situation, report));
+    // The analysis of this very situation: asked by its viewer (`analysisFor`), it would be of the situation the
+    // store hands out now, which after a write (or a public read's second, `publicSituation.ts`) is another.
+    v = store.reportOf(situation, asOf).then((report) => verdictsWireOf(situation, report));
     // A failed analysis is not kept: the next request tries again.
     v.catch(() => byDate.delete(asOf));
     byDate.set(asOf, v);

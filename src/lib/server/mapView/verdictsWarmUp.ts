@@ -148,9 +148,9 @@ async function warmDate(job: Job): Promise<void> {
     if (stamp && (await job.archive.bring(job.situation, stamp, job.date)) === 'kept') return;
     await readersQuiet();
     if (stopped) return;
-    await verdictsForView(job.store, job.viewer, job.situation, job.date);
+    await verdictsForView(job.store, job.situation, job.date);
     await readersQuiet();
-    await verdictsBody(job.store, job.archive, job.viewer, job.situation, job.date);
+    await verdictsBody(job.store, job.archive, job.situation, job.date);
   } catch (e) {
     // A reader asking this date gets the error from the route; the warm-up goes on with the next.
     console.error(`corridor: warming the verdicts of ${job.date} failed:`, e);

@@ -35,7 +35,7 @@ export async function warmPublicMap({ store, verdictsArchive }: Services, when: 
     const situation = await situationForView(store, null);
     const { defaultAsOf, timeRange } = situation.scenario;
     const date = clampDate(defaultAsOf, timeRange.from, timeRange.to);
-    await verdictsBody(store, verdictsArchive, null, situation, date);
+    await verdictsBody(store, verdictsArchive, situation, date);
     warmNeighbours(store, verdictsArchive, null, situation, date);
   } catch (e) {
     console.error(`corridor: analysing the public map ${when} failed (it is analysed when asked):`, e);

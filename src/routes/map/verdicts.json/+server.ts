@@ -22,7 +22,7 @@ export const GET: RequestHandler = async ({ request, url, locals }) => {
     situation,
     mapDataParts.verdicts(date),
     async () => {
-      const body = await verdictsBody(store, verdictsArchive, locals.viewer, situation, date);
+      const body = await verdictsBody(store, verdictsArchive, situation, date);
       // The archived date's brotli form is that body compressed: a public answer is sent in it as it is.
       const br = verdictsArchive.packed(situation, date);
       return { headers: { 'content-type': 'application/json' }, body, encoded: br && { br } };
