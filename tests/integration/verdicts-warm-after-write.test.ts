@@ -151,4 +151,18 @@ describe('the public map analysed after a write', () => {
       warmMapAfterWrites(true);
     }
   });
+
+  it('reads and analyses nothing once turned off while it waits, as when the server stops', async () => {
+    await settled();
+    const runs = warmUpsAfterWrites();
+    mapWritten(services);
+    warmMapAfterWrites(false);
+    try {
+      await settled();
+      expect(warmUpsAfterWrites()).toBe(runs);
+      expect(rangesWalking()).toBe(0);
+    } finally {
+      warmMapAfterWrites(true);
+    }
+  });
 });

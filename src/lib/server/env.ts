@@ -16,7 +16,7 @@ const envSchema = z.object({
   PGLITE_SHARED_BUFFERS_MB: z
     .string()
     .regex(/^[1-9][0-9]*$/, 'must be a positive whole number of MiB')
-    .refine((v) => Number(v) >= 1 && Number(v) <= 1024, 'must be between 1 and 1024 MiB')
+    .refine((v) => Number(v) <= 1024, 'must be between 1 and 1024 MiB')
     .default('32'),
   /** A PostgreSQL connection string (postgres://user:pass@host:port/db); unset means the embedded PGlite. */
   DATABASE_URL: z

@@ -11,9 +11,8 @@ const kept = new WeakMap<Situation, Map<string, Promise<VerdictsWire>>>();
 
 /**
  * The map's verdicts of `asOf` over `situation` (one the store handed out, of one visibility level), from the
- * store's analysis cache (one
- * computation per date, visibility level and content); kept here in the compact shape the endpoint sends
- * (`verdictsWire.ts`), made from the report directly (`verdictsWireOf`).
+ * store's analysis cache (one computation per date, visibility level and content); kept here in the compact
+ * shape the endpoint sends (`verdictsWire.ts`), made from the report directly (`verdictsWireOf`).
  */
 export function verdictsForView(
   store: SituationStore,

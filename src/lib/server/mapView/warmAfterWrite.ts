@@ -36,13 +36,15 @@ export function mapWritten(services: Services): void {
       // Public reads reuse what they read for a second (`publicSituation.ts`), and the analysis of a public
       // situation is of the one they hand out: read once they hand out the write's content.
       await new Promise((r) => setTimeout(r, PUBLIC_FRESHNESS_MS).unref());
+      // Turned off meanwhile (the server stopping): nothing more is read or analysed.
+      if (!on) break;
       rounds++;
       await warmPublicMap(services, 'after a write');
     } while (again && on);
   })().finally(() => (running = undefined));
 }
 
-/** Resolves when no warm-up after a write is running (tests; shutdown waits for `stopWarmUp`'s walk). */
+/** Resolves when no warm-up after a write is running: the shutdown waits for it before closing the database. */
 export function warmAfterWriteSettled(): Promise<void> {
   return running ?? Promise.resolve();
 }
