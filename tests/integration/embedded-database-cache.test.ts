@@ -1,6 +1,6 @@
 // The server's embedded database opens with the page cache PGLITE_SHARED_BUFFERS_MB names (32 MiB by default,
 // PGlite's own default being 128): PostgreSQL's shared memory is in PGlite's WebAssembly memory from the start,
-// so this cache is most of what a small server holds (docs/performance.md, "Server start and memory").
+// so this cache is resident whatever the data (docs/performance.md, "Server start and memory").
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { readEnv } from '$lib/server/env';

@@ -9,9 +9,9 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   /**
    * The embedded database's page cache (PostgreSQL's shared buffers), in MiB, when DATABASE_URL is unset.
-   * PGlite's own default, 128, is most of a small server's memory: PostgreSQL's shared memory lives in PGlite's
-   * WebAssembly memory, touched from the start whether or not the data needs it (docs/performance.md, "Server
-   * start and memory"). The embedded database's files are read through the system's own file cache anyway.
+   * PGlite's own default, 128, made about 150 of a small server's 420 MB: PostgreSQL's shared memory lives in
+   * PGlite's WebAssembly memory, touched from the start whether or not the data needs it (docs/performance.md,
+   * "Server start and memory"). The embedded database's files are read through the system's file cache anyway.
    */
   PGLITE_SHARED_BUFFERS_MB: z
     .string()
