@@ -6,6 +6,8 @@ import type { Situation } from '$lib/domain/schemas';
 import { verdictsWireOf } from '$lib/map/verdictsWireOf';
 import { PUBLIC_FRESHNESS_MS } from '$lib/server/http/publicSituation';
 import { addDays } from '$lib/state/dates';
+import type { SituationStore } from '$lib/server/situation/situationStore';
+import { vi } from 'vitest';
 
 /** Where the map's server tests put their camps, in North Darfur. */
 export const CAMP_AT: [number, number] = [25.35, 13.63];
@@ -40,6 +42,23 @@ export async function askMapVerdicts(date: string, viewer: unknown = null): Prom
   const url = new URL(`/map/verdicts.json?date=${date}`, 'http://localhost');
   const GET = mod.GET as unknown as (e: unknown) => Promise<Response>;
   return GET({ request: new Request(url), url, params: {}, locals: { viewer } });
+}
+
+/**
+ * A public reader's `GET /map/verdicts.json?date=…`: its status and body, and the dates whose analysis the
+ * route asked `store` for meanwhile (`reportOf`), to tell a date answered from a warm-up from one analysed.
+ */
+export async function askMapVerdictsCounting(
+  store: SituationStore,
+  date: string,
+): Promise<{ status: number; body: string; analysed: string[] }> {
+  const asked = vi.spyOn(store, 'reportOf');
+  try {
+    const res = await askMapVerdicts(date);
+    return { status: res.status, body: await res.text(), analysed: asked.mock.calls.map(([, d]) => d) };
+  } finally {
+    asked.mockRestore();
+  }
 }
 
 /** The body of the map's verdicts of `date` analysed from scratch, the plain way. */
