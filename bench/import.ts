@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { openDatabase } from '../src/lib/server/db/client';
-import { IMPORT_SHARED_BUFFERS_MB } from '../src/lib/server/cli/commands/import';
+import { readEnv } from '../src/lib/server/env';
 import { importFile } from '../src/lib/server/import/importFile';
 import { cliCosts } from './cliCosts';
 import { machine, mb, MemorySampler, ms } from './measure';
@@ -105,7 +105,8 @@ async function main() {
     const db = await openDatabase({
       dataDir,
       migrationsFolder: 'drizzle',
-      pgliteSharedBuffersMb: IMPORT_SHARED_BUFFERS_MB,
+      // As `corridor import` opens it, with the default settings (src/lib/server/db/databaseOptionsOf.ts).
+      pgliteSharedBuffersMb: Number(readEnv({}).PGLITE_SHARED_BUFFERS_MB),
     });
     try {
       // The command line's path: the CSV streamed into the importer, each batch of 2,000 valid incidents

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { HashGate } from './auth/hashGate';
 import { SignInThrottle } from './auth/signInThrottle';
 import { openDatabase, type OpenDatabase } from './db/client';
+import { databaseOptionsOf } from './db/databaseOptionsOf';
 import { seedSituation } from './db/featureRepository';
 import { readEnv, type Env } from './env';
 import { recordStatusChanges } from './feed';
@@ -39,12 +40,7 @@ export interface Services {
  */
 export async function startServices(env: Env = readEnv()): Promise<Services> {
   const situation = loadSituationFromDir(resolve(env.GEODATA_DIR));
-  const database = await openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: env.DATA_DIR.startsWith('memory://') ? env.DATA_DIR : resolve(env.DATA_DIR),
-    migrationsFolder: resolve(env.MIGRATIONS_DIR),
-    pgliteSharedBuffersMb: Number(env.PGLITE_SHARED_BUFFERS_MB),
-  });
+  const database = await openDatabase(databaseOptionsOf(env));
   await seedSituation(database.db, situation);
   // The change feed's baseline (first start), or what seeding or the passing days changed since it last
   // compared. A failure there must not keep the map from serving: it is logged, the next write catches up.

@@ -56,8 +56,8 @@ export interface DatabaseOptions {
   migrationsFolder: string;
   /**
    * PGlite only: PostgreSQL's shared buffers, in MB (PGlite's default, 128, when unset). They are touched at
-   * start, so they are resident whether the data needs them or not: the server sets PGLITE_SHARED_BUFFERS_MB
-   * (32 by default), and `corridor import` 32, as its one long transaction does not need the cache.
+   * start, so they are resident whether the data needs them or not: the server and the command line set
+   * PGLITE_SHARED_BUFFERS_MB (32 by default; `databaseOptionsOf.ts`).
    */
   pgliteSharedBuffersMb?: number;
 }

@@ -12,6 +12,7 @@ import { PRESETS, findPreset } from '../../../import/presets';
 import { presetList } from '../../../import/presets/describe';
 import type { ColumnMapping, ImportFormat, ImportOptions, ImportPreview } from '../../../import/types';
 import { openDatabase, type OpenDatabase } from '../../db/client';
+import { databaseOptionsOf } from '../../db/databaseOptionsOf';
 import { features, scenarios } from '../../db/schema';
 import { readEnv } from '../../env';
 import { importFile } from '../../import/importFile';
@@ -24,9 +25,6 @@ import { readJsonFile } from '../readJsonFile';
 import type { Command } from './command';
 
 const formats = ['auto', 'geojson', 'csv', 'hxl', 'acled', 'kml', 'gpx'] as const;
-
-/** The embedded database's cache for an import: its one long transaction writes, it hardly reads. */
-export const IMPORT_SHARED_BUFFERS_MB = 32;
 
 /** The scenario the import is checked against: the database's, else GEODATA_DIR's scenario.json. */
 async function scenarioOf(db: OpenDatabase | undefined, geodataDir: string): Promise<Scenario | undefined> {
@@ -171,17 +169,10 @@ Example: corridor import sites.csv --layer sites --dry-run`,
 
     const env = readEnv();
     const embedded = !env.DATABASE_URL;
-    const dataDir = env.DATA_DIR.startsWith('memory://') ? env.DATA_DIR : resolve(env.DATA_DIR);
+    const opening = databaseOptionsOf(env);
     // A dry run does not create a database where there is none.
-    const needDb = !dryRun || !embedded || existsSync(dataDir);
-    const db = needDb
-      ? await openDatabase({
-          databaseUrl: env.DATABASE_URL,
-          dataDir,
-          migrationsFolder: resolve(env.MIGRATIONS_DIR),
-          pgliteSharedBuffersMb: IMPORT_SHARED_BUFFERS_MB,
-        })
-      : undefined;
+    const needDb = !dryRun || !embedded || existsSync(opening.dataDir);
+    const db = needDb ? await openDatabase(opening) : undefined;
     try {
       const scenario = await scenarioOf(db, resolve(env.GEODATA_DIR));
       const fileName = basename(path);

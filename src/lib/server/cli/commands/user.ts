@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
 import { endSessions, listAccounts, resetPassword, setDisabled, setRole } from '../../auth/accountAdmin';
 import { AccountError, addUser } from '../../auth/userRepository';
 import { role } from '../../auth/roles';
 import { openDatabase, type Database } from '../../db/client';
+import { databaseOptionsOf } from '../../db/databaseOptionsOf';
 import { readEnv } from '../../env';
 import { CliUsageError } from '../cliError';
 import { columns } from '../formatTable';
@@ -157,11 +157,7 @@ Exit codes: 0 done, 2 bad input (the message names the field), 1 unexpected fail
     } else if (roleName !== undefined) throw new CliUsageError(`--role is not for "user ${name}"`);
 
     const env = readEnv();
-    const db = await openDatabase({
-      databaseUrl: env.DATABASE_URL,
-      dataDir: env.DATA_DIR.startsWith('memory://') ? env.DATA_DIR : resolve(env.DATA_DIR),
-      migrationsFolder: resolve(env.MIGRATIONS_DIR),
-    });
+    const db = await openDatabase(databaseOptionsOf(env));
     try {
       await action.run(db.db, { email: String(email ?? ''), role: String(roleName ?? '') }, io);
       return 0;
