@@ -1,25 +1,30 @@
 import type { Database } from '../db/client';
-import { readersInFlight } from '../http/readerActivity';
+import { untilReadersQuiet } from '../http/readerActivity';
 import { recordStatusChanges, type FeedTarget, type RecordOptions, type RecordResult } from './record';
 
 /** How long a write's response waits for its recording before it is left to finish on its own. */
 const RECORD_WAIT_MS = 1500;
 
-/** How long a recording not waited for may wait for the answers being written before it starts. */
-const ANSWERS_WAIT_MS = 1000;
-
 // How long the last recording after a write took on each database, in ms.
 const lastRecordingMs = new WeakMap<Database, number>();
 
 /**
- * Resolves once no request is being answered (the write's own answer among them: handed to the server, which
- * writes it in the same turn of the event loop), or after `maxMs` on a server that is never without one. A
- * turn of the event loop at least: the caller's answer goes first.
+ * How long no request may have been answered before a recording not waited for starts: the editor's page asks
+ * for the record's history and the situation again as soon as its save is answered, and those go first.
  */
-async function afterAnswers(maxMs: number): Promise<void> {
-  const until = performance.now() + maxMs;
-  do await new Promise((resolve) => setTimeout(resolve, 1));
-  while (readersInFlight() > 0 && performance.now() < until);
+const ANSWERS_QUIET_MS = 100;
+/** Longest a recording not waited for waits for that, on a server that is never without a request. */
+const ANSWERS_WAIT_MS = 2000;
+
+/** Resolves once no request has been answered for `ANSWERS_QUIET_MS`, or after `ANSWERS_WAIT_MS`. */
+async function afterAnswers(): Promise<void> {
+  const until = performance.now() + ANSWERS_WAIT_MS;
+  // A turn of the event loop at least: the save's own answer goes first.
+  let wait = 1;
+  while (wait > 0) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    wait = Math.min(untilReadersQuiet(ANSWERS_QUIET_MS), until - performance.now());
+  }
 }
 
 /**
@@ -33,8 +38,9 @@ async function afterAnswers(maxMs: number): Promise<void> {
  * The recording's analyses are synchronous work in this process, which no wait can cut short: while one runs,
  * the response cannot leave. So when the last recording after a write on this database took longer than
  * `waitMs` (a large scenario: seconds of networks and analyses of each level, docs/performance.md), the caller
- * does not wait at all, and the recording starts once the response has gone: an editor's save is answered
- * at once, and the feeds show its changes when the recording ends.
+ * does not wait at all, and the recording starts after the answer and the requests that follow it (the
+ * editor's page reads the record's history and the situation again at once): an editor's save is answered at
+ * once, its page brought up to date, and the feeds show its changes when the recording ends.
  *
  * Resolves with the result, or undefined when the recording failed, was still running after `waitMs`, or was
  * not waited for.
@@ -46,7 +52,7 @@ export async function recordAfterWrite(
 ): Promise<RecordResult | undefined> {
   const db = 'database' in target ? target.database.db : target.db;
   const slow = (lastRecordingMs.get(db) ?? 0) > waitMs;
-  const start = slow ? afterAnswers(ANSWERS_WAIT_MS) : Promise.resolve();
+  const start = slow ? afterAnswers() : Promise.resolve();
   const recording = start
     .then(() => recordStatusChanges(target, options))
     .then((result) => {

@@ -17,11 +17,6 @@ export function readerLeft(): void {
   lastEnded = performance.now();
 }
 
-/** Requests being answered now: arrived, their response not yet handed to the server to write. */
-export function readersInFlight(): number {
-  return inFlight;
-}
-
 /**
  * How long to wait until no reader has been answered for `quietMs` (0: quiet now). A request in flight
  * counts as the whole `quietMs` again: its writing and the next request of the same page follow.
