@@ -29,7 +29,7 @@ const GAP_S = Number(process.env.BENCH_SAVE_GAP_S ?? 15);
 const FEED_POLL_MS = 100;
 const FEED_TIMEOUT_MS = 120_000;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (wait: number) => new Promise((r) => setTimeout(r, wait));
 const ms = (x: number) => `${Math.round(x).toLocaleString('en-US')} ms`;
 
 const generated = generateSituationInput(sudanScaled(SCALE, 4));
@@ -105,7 +105,8 @@ try {
     const next = performance.now() - t - answered;
     if (h.status !== 200) throw new Error(`history ${i}: ${h.status}`);
     while (!(await inPublicFeed(camp(i).properties.id))) {
-      if (performance.now() - t > FEED_TIMEOUT_MS) throw new Error(`save ${i}: not in the feed after 120 s`);
+      if (performance.now() - t > FEED_TIMEOUT_MS)
+        throw new Error(`save ${i}: not in the feed after ${FEED_TIMEOUT_MS / 1000} s`);
       await sleep(FEED_POLL_MS);
     }
     const recorded = performance.now() - t;
