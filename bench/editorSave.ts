@@ -6,7 +6,8 @@
  * each: the time to the save's answer, and the time until its change shows in the camp's public feed
  * (`/feed/site/<id>.json`, asked every 100 ms), which is when its recording ended (README "Change feed"); and
  * the time of the editor's next request, the camp's history (`features.history`, as the editor asks it after a
- * save), sent as soon as the save was answered.
+ * save), sent as soon as the save was answered; and the longest answer of the public feed asked meanwhile (a public
+ * reader's request while the recording runs).
  * A save that waits for its recording is answered only then: the first save after a start does, as every
  * save did before (src/lib/server/feed/recordAfterWrite.ts), so the first line is the baseline of this run.
  * `npm run bench:save`
@@ -80,7 +81,7 @@ async function inPublicFeed(id: string): Promise<boolean> {
   return ((await r.json()) as { items: unknown[] }).items.length > 0;
 }
 
-const rows: { answered: number; recorded: number; next: number }[] = [];
+const rows: { answered: number; recorded: number; next: number; held: number }[] = [];
 try {
   await sleep(SETTLE_S * 1000);
   for (let i = 0; i < SAVES; i++) {
@@ -104,16 +105,22 @@ try {
     await h.arrayBuffer();
     const next = performance.now() - t - answered;
     if (h.status !== 200) throw new Error(`history ${i}: ${h.status}`);
-    while (!(await inPublicFeed(camp(i).properties.id))) {
+    // The feed's requests are a public reader's during the recording: the longest is how long one was held.
+    let held = 0;
+    for (;;) {
+      const asked = performance.now();
+      const found = await inPublicFeed(camp(i).properties.id);
+      held = Math.max(held, performance.now() - asked);
+      if (found) break;
       if (performance.now() - t > FEED_TIMEOUT_MS)
         throw new Error(`save ${i}: not in the feed after ${FEED_TIMEOUT_MS / 1000} s`);
       await sleep(FEED_POLL_MS);
     }
     const recorded = performance.now() - t;
-    rows.push({ answered, recorded, next });
+    rows.push({ answered, recorded, next, held });
     console.log(
       `save ${i + 1}: answered in ${ms(answered)}; the next request (its history) answered ${ms(next)} later; ` +
-        `in the camp's public feed after ${ms(recorded)}`,
+        `in the camp's public feed after ${ms(recorded)}; the public feed's longest answer meanwhile ${ms(held)}`,
     );
     if (i + 1 < SAVES) await sleep(GAP_S * 1000);
   }
@@ -126,10 +133,11 @@ if (later.length > 0) {
   const answered = median(later.map((r) => r.answered));
   const recorded = median(later.map((r) => r.recorded));
   const next = median(later.map((r) => r.next));
+  const held = median(later.map((r) => r.held));
   console.log(
     `baseline (the first save, which waits for its recording): answered in ${ms(rows[0].answered)}\n` +
       `the saves after it: answered in ${ms(answered)} (median), the next request ${ms(next)} later (median), ` +
-      `recorded after ${ms(recorded)} (median); ` +
+      `recorded after ${ms(recorded)} (median), the public feed's longest answer meanwhile ${ms(held)} (median); ` +
       `answer ${(answered / rows[0].answered).toFixed(3)}× the baseline's, ` +
       `${(answered / recorded).toFixed(3)}× their own recording's end; load ${loadAverages()}`,
   );
