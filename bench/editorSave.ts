@@ -19,6 +19,7 @@ import { SESSION_COOKIE } from '../src/lib/server/auth/sessionCookie';
 import { seedSituation } from '../src/lib/server/db/featureRepository';
 import { loadSituationFromDir } from '../src/lib/server/geodata/loadSituationFromDir';
 import { startBuiltServer } from '../tests/helpers/builtServer';
+import { CAMP_AT, campFeature } from '../tests/helpers/campFeature';
 import { generateSituationInput, sudanScaled } from './generate';
 import { loadAverages, median } from './measure';
 import { scenarioFolder } from './scenarioFolder';
@@ -61,19 +62,8 @@ const server = await startBuiltServer(
 console.log(`server started and seeded in ${ms(performance.now() - started)}; waiting ${SETTLE_S} s`);
 
 /** A public camp near El Fasher's latitude, a little further east each time. */
-const camp = (i: number) => ({
-  type: 'Feature',
-  geometry: { type: 'Point', coordinates: [25.35 + i * 0.01, 13.63] },
-  properties: {
-    id: `bench_save_camp_${i}`,
-    name: `Bench camp ${i}`,
-    source: 'bench',
-    sensitivity: 'public',
-    kind: 'idp_camp',
-    country: 'SDN',
-    figures: [{ date: '2024-06-01', population: 40_000, source: 'bench' }],
-  },
-});
+const camp = (i: number) =>
+  campFeature(`bench_save_camp_${i}`, 'public', { at: [CAMP_AT[0] + i * 0.01, CAMP_AT[1]] });
 
 async function inPublicFeed(id: string): Promise<boolean> {
   const r = await fetch(`${server.base}/feed/site/${id}.json`);

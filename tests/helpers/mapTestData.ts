@@ -9,29 +9,7 @@ import { addDays } from '$lib/state/dates';
 import type { SituationStore } from '$lib/server/situation/situationStore';
 import { vi } from 'vitest';
 
-/** Where the map's server tests put their camps, in North Darfur. */
-export const CAMP_AT: [number, number] = [25.35, 13.63];
-
-/** A displacement camp as a site feature, of `population` people from `figureDate`. */
-export function campFeature(
-  id: string,
-  sensitivity: string,
-  { at = CAMP_AT, figureDate = '2024-06-01', population = 40_000 } = {},
-) {
-  return {
-    type: 'Feature' as const,
-    geometry: { type: 'Point' as const, coordinates: at },
-    properties: {
-      id,
-      name: `Camp ${id}`,
-      source: 'staff',
-      sensitivity,
-      kind: 'idp_camp',
-      country: 'SDN',
-      figures: [{ date: figureDate, population, source: 'staff' }],
-    },
-  };
-}
+export { CAMP_AT, campFeature } from './campFeature';
 
 /** Waits until public reads check the database again (`publicSituation.ts`), so they see the last write. */
 export const publicReadsFresh = () => new Promise((r) => setTimeout(r, PUBLIC_FRESHNESS_MS + 50));
